@@ -1,0 +1,1732 @@
+export const id = 269;
+export const ids = [269];
+export const modules = {
+
+/***/ 788:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Rz: () => (/* binding */ workflowContext),
+/* harmony export */   cw: () => (/* binding */ gitContext)
+/* harmony export */ });
+/* unused harmony exports shortSha, sourceDateEpoch, repositoryFromRemote */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * The GitHub context, from the runner's environment and event payload (`workflow`), or from the local
+ * git checkout (`git`, for the CLI), as one Context type.
+ */
+
+
+
+const DEFAULT_SHORT_SHA_LENGTH = 7;
+function shortSha(sha, env) {
+    let length = DEFAULT_SHORT_SHA_LENGTH;
+    const fromEnv = env['DOCKER_METADATA_SHORT_SHA_LENGTH'];
+    if (fromEnv) {
+        if (isNaN(Number(fromEnv)))
+            throw new Error(`DOCKER_METADATA_SHORT_SHA_LENGTH is not a valid number: ${fromEnv}`);
+        length = Number(fromEnv);
+    }
+    return length >= sha.length ? sha : sha.substring(0, length);
+}
+/** SOURCE_DATE_EPOCH (seconds since the epoch), or undefined when unset; invalid values are an error. */
+function sourceDateEpoch(env) {
+    const v = env['SOURCE_DATE_EPOCH'];
+    if (v === undefined || v === '')
+        return undefined;
+    if (!/^\d+$/.test(v))
+        throw new Error(`SOURCE_DATE_EPOCH must be a whole number of seconds, not "${v}"`);
+    return new Date(Number(v) * 1000);
+}
+/** The commit date the payload carries for `sha` (push: commits[], head_commit). */
+function payloadCommitDate(payload, sha) {
+    const fromCommits = payload.commits?.find(c => c.id === sha)?.timestamp;
+    if (fromCommits)
+        return new Date(fromCommits);
+    if (payload.head_commit?.id === sha && payload.head_commit.timestamp)
+        return new Date(payload.head_commit.timestamp);
+    return undefined;
+}
+function splitRepository(repository) {
+    const [owner = '', repo = ''] = repository.split('/');
+    return { owner, repo };
+}
+/** The context of a workflow run, as @actions/github reads it, with metadata-action's adjustments. */
+function workflowContext(env, readFile = p => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(p, 'utf8'), clock = () => new Date()) {
+    let payload = {}; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const eventPath = env['GITHUB_EVENT_PATH'];
+    if (eventPath) {
+        try {
+            payload = JSON.parse(readFile(eventPath));
+        }
+        catch {
+            payload = {};
+        }
+    }
+    const eventName = env['GITHUB_EVENT_NAME'] ?? '';
+    let ref = env['GITHUB_REF'] ?? '';
+    let sha = env['GITHUB_SHA'] ?? '';
+    // pull_request_target runs on the base branch; the PR's own ref is what tags are made of
+    if (/pull_request_target/.test(eventName))
+        ref = `refs/pull/${payload.number}/merge`;
+    if (/true/i.test(env['DOCKER_METADATA_PR_HEAD_SHA'] ?? '') && /pull_request/.test(eventName) && payload.pull_request?.head?.sha != undefined) {
+        sha = payload.pull_request.head.sha;
+    }
+    const repository = env['GITHUB_REPOSITORY'] || payload.repository?.full_name || '';
+    const { owner, repo } = splitRepository(repository);
+    const epoch = sourceDateEpoch(env);
+    return {
+        source: 'workflow',
+        eventName,
+        ref,
+        sha,
+        shortSha: shortSha(sha, env),
+        payload,
+        owner: env['GITHUB_REPOSITORY_OWNER'] || owner,
+        repo,
+        actor: env['GITHUB_ACTOR'] ?? '',
+        serverUrl: (env['GITHUB_SERVER_URL'] || 'https://github.com').replace(/\/$/, ''),
+        apiUrl: (env['GITHUB_API_URL'] || 'https://api.github.com').replace(/\/$/, ''),
+        defaultBranch: payload.repository?.default_branch ?? '',
+        now: epoch ?? clock(),
+        // SOURCE_DATE_EPOCH is, by its definition, the date of the source: the commit
+        commitDate: epoch ?? payloadCommitDate(payload, sha),
+        sourceDateEpoch: epoch !== undefined
+    };
+}
+function git(cwd, args) {
+    try {
+        return (0,node_child_process__WEBPACK_IMPORTED_MODULE_1__.execFileSync)('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    }
+    catch {
+        return undefined;
+    }
+}
+/** `owner/repo` from a remote URL (https, ssh or scp-like), when it looks like one. */
+function repositoryFromRemote(url) {
+    const m = /[:/]([^/:]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url);
+    return m && /^(https?|ssh|git):\/\/|^[^/]+@[^:]+:/.test(url) ? { owner: m[1], repo: m[2] } : undefined;
+}
+/**
+ * The context of a local checkout (like metadata-action's `context: git`): the branch or the tag at HEAD,
+ * the commit and its date from git; the repository from the `origin` remote, else the folder's name.
+ */
+function gitContext(cwd, env = process.env, clock = () => new Date()) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(cwd) || git(cwd, ['rev-parse', '--is-inside-work-tree']) !== 'true') {
+        throw new Error(`${cwd} is not a git checkout: the local plan reads the branch, tag and commit from git`);
+    }
+    const sha = git(cwd, ['rev-parse', 'HEAD']) ?? '';
+    const tag = sha ? git(cwd, ['describe', '--tags', '--exact-match', 'HEAD']) : undefined;
+    const branch = git(cwd, ['symbolic-ref', '--short', '-q', 'HEAD']);
+    const ref = tag ? `refs/tags/${tag}` : branch ? `refs/heads/${branch}` : '';
+    const remote = git(cwd, ['remote', 'get-url', 'origin']);
+    const top = git(cwd, ['rev-parse', '--show-toplevel']) ?? cwd;
+    const { owner, repo } = (remote && repositoryFromRemote(remote)) || { owner: env['USER'] || 'local', repo: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(top) };
+    const originHead = git(cwd, ['symbolic-ref', '--short', '-q', 'refs/remotes/origin/HEAD'])?.replace(/^origin\//, '');
+    const defaultBranch = originHead || git(cwd, ['config', 'init.defaultBranch']) || 'main';
+    const committed = sha ? git(cwd, ['log', '-1', '--format=%cI', 'HEAD']) : undefined;
+    const epoch = sourceDateEpoch(env);
+    return {
+        source: 'git',
+        eventName: tag || branch ? 'push' : '',
+        ref,
+        sha,
+        shortSha: shortSha(sha, env),
+        payload: { repository: { default_branch: defaultBranch } },
+        owner,
+        repo,
+        actor: env['USER'] ?? '',
+        serverUrl: 'https://github.com',
+        apiUrl: 'https://api.github.com',
+        defaultBranch,
+        now: epoch ?? clock(),
+        commitDate: epoch ?? (committed ? new Date(committed) : undefined),
+        sourceDateEpoch: epoch !== undefined
+    };
+}
+
+
+/***/ }),
+
+/***/ 614:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ prepare)
+});
+
+// UNUSED EXPORTS: annotationLevels
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(24);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(760);
+// EXTERNAL MODULE: ./node_modules/csv-parse/lib/sync.js + 9 modules
+var sync = __webpack_require__(175);
+;// CONCATENATED MODULE: ./src/csv.ts
+
+/**
+ * Splits one `key=value,key="a,b"` line into its fields, as docker/metadata-action reads its inputs
+ * (csv-parse: quotes protect commas, fields are not trimmed here).
+ */
+function splitFields(line) {
+    const rows = (0,sync/* parse */.qg)(line, { relaxColumnCount: true, skipEmptyLines: true });
+    return rows[0] ?? [];
+}
+/** Splits `key=value` at the first `=`; a field without `=` has key undefined. Both sides trimmed. */
+function splitKeyValue(field) {
+    const i = field.indexOf('=');
+    if (i <= 0)
+        return { value: field.trim() };
+    return { key: field.slice(0, i).trim().toLowerCase(), value: field.slice(i + 1).trim() };
+}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __webpack_require__(916);
+;// CONCATENATED MODULE: ./src/metadata/tag.ts
+/**
+ * Tag expressions (`type=semver,pattern={{version}}`), read exactly as docker/metadata-action reads
+ * them: the same types, attributes, defaults, priorities and errors.
+ */
+
+const TAG_TYPES = ['schedule', 'semver', 'pep440', 'match', 'edge', 'ref', 'raw', 'sha'];
+const REF_EVENTS = ['branch', 'tag', 'pr'];
+const SHA_FORMATS = ['short', 'long'];
+/** Attributes a tag expression may carry; anything else is a typo we refuse rather than ignore. */
+const TAG_ATTRIBUTES = ['type', 'value', 'pattern', 'group', 'match', 'event', 'branch', 'format', 'prefix', 'suffix', 'enable', 'priority', 'tz'];
+const DEFAULT_PRIORITIES = {
+    schedule: 1000,
+    semver: 900,
+    pep440: 900,
+    match: 800,
+    edge: 700,
+    ref: 600,
+    raw: 200,
+    sha: 100
+};
+/** metadata-action's defaults when the `tags` input is empty. */
+const DEFAULT_TAG_EXPRESSIONS = ['type=schedule', 'type=ref,event=branch', 'type=ref,event=tag', 'type=ref,event=pr'];
+const has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
+/** Parses one tag expression; throws an Error whose message explains what is wrong. */
+function parseTagExpression(source) {
+    let fields;
+    try {
+        fields = splitFields(source);
+    }
+    catch (e) {
+        throw new Error(`cannot be read as comma-separated fields: ${e.message}`);
+    }
+    let type;
+    const attrs = {};
+    for (const field of fields) {
+        const { key, value } = splitKeyValue(field);
+        if (key === undefined) {
+            attrs['value'] = value;
+        }
+        else if (key === 'type') {
+            if (!TAG_TYPES.includes(value)) {
+                throw new Error(`unknown tag type "${value}" (expected one of ${TAG_TYPES.join(', ')})`);
+            }
+            type = value;
+        }
+        else if (!TAG_ATTRIBUTES.includes(key)) {
+            throw new Error(`unknown attribute "${key}" (expected one of ${TAG_ATTRIBUTES.join(', ')})`);
+        }
+        else {
+            attrs[key] = value;
+        }
+    }
+    type ??= 'raw';
+    switch (type) {
+        case 'schedule':
+            if (!has(attrs, 'pattern'))
+                attrs['pattern'] = 'nightly';
+            break;
+        case 'semver':
+        case 'pep440':
+            if (!has(attrs, 'pattern'))
+                throw new Error(`missing pattern attribute for type=${type}`);
+            attrs['value'] ??= '';
+            attrs['match'] ??= '';
+            if (attrs['match'])
+                compileRegex(attrs['match'], 'match');
+            break;
+        case 'match':
+            if (!has(attrs, 'pattern'))
+                throw new Error('missing pattern attribute for type=match');
+            attrs['group'] ??= '0';
+            if (isNaN(+attrs['group']))
+                throw new Error(`invalid match group "${attrs['group']}" (a number is expected)`);
+            attrs['value'] ??= '';
+            matchRegex(attrs['pattern']);
+            break;
+        case 'edge':
+            attrs['branch'] ??= '';
+            break;
+        case 'ref':
+            if (!has(attrs, 'event'))
+                throw new Error(`missing event attribute for type=ref (one of ${REF_EVENTS.join(', ')})`);
+            if (!REF_EVENTS.includes(attrs['event'])) {
+                throw new Error(`invalid event "${attrs['event']}" for type=ref (one of ${REF_EVENTS.join(', ')})`);
+            }
+            if (attrs['event'] === 'pr' && !has(attrs, 'prefix'))
+                attrs['prefix'] = 'pr-';
+            break;
+        case 'raw':
+            if (!has(attrs, 'value'))
+                throw new Error('missing value attribute for type=raw');
+            break;
+        case 'sha':
+            if (!has(attrs, 'prefix'))
+                attrs['prefix'] = 'sha-';
+            attrs['format'] ??= 'short';
+            if (!SHA_FORMATS.includes(attrs['format'])) {
+                throw new Error(`invalid format "${attrs['format']}" for type=sha (one of ${SHA_FORMATS.join(', ')})`);
+            }
+            break;
+    }
+    if (attrs['tz'] !== undefined)
+        checkTimeZone(attrs['tz']);
+    attrs['enable'] ??= 'true';
+    if (has(attrs, 'priority')) {
+        if (attrs['priority'] === '' || isNaN(Number(attrs['priority'])))
+            throw new Error(`invalid priority "${attrs['priority']}" (a number is expected)`);
+    }
+    else {
+        attrs['priority'] = String(DEFAULT_PRIORITIES[type]);
+    }
+    return { type, attrs, priority: Number(attrs['priority']), source };
+}
+/** Orders expressions by priority, highest first; equal priorities keep their written order. */
+function sortByPriority(tags) {
+    return [...tags].sort((a, b) => b.priority - a.priority);
+}
+/** Throws unless `tz` is an IANA time zone this runtime knows (`Asia/Tokyo`, `UTC`, ...). */
+function checkTimeZone(tz) {
+    try {
+        new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    }
+    catch {
+        throw new Error(`unknown time zone "${tz}" (an IANA name such as UTC or Europe/Paris is expected)`);
+    }
+}
+function compileRegex(source, what, flags) {
+    try {
+        return new RegExp(source, flags);
+    }
+    catch (e) {
+        throw new Error(`${what} "${source}" is not a valid regular expression: ${e.message}`);
+    }
+}
+/** A match pattern is a regex source, or `/source/flags` as metadata-action allows. */
+function matchRegex(pattern) {
+    const literal = /^\/(.+)\/(.*)$/.exec(pattern);
+    return literal ? compileRegex(literal[1], 'pattern', literal[2]) : compileRegex(pattern, 'pattern');
+}
+function describeTag(tag) {
+    return [`type=${tag.type}`, ...Object.entries(tag.attrs).map(([k, v]) => `${k}=${v}`)].join(',');
+}
+
+;// CONCATENATED MODULE: ./src/metadata/flavor.ts
+/** The `flavor` input: `latest=auto|true|false`, `prefix=`/`suffix=` with `onlatest=`, as in metadata-action. */
+
+const DEFAULT_FLAVOR = { latest: 'auto', prefix: '', prefixLatest: false, suffix: '', suffixLatest: false };
+/** Applies one flavor line to `flavor` (a copy is returned); throws with a message on a bad entry. */
+function applyFlavorLine(flavor, line) {
+    const out = { ...flavor };
+    let onLatestFor = '';
+    for (const field of splitFields(line)) {
+        const parts = field.split('=').map(p => p.trim());
+        if (parts.length === 1)
+            throw new Error(`"${field}" is not a key=value entry (latest, prefix, suffix or onlatest)`);
+        const key = parts[0].toLowerCase();
+        const value = parts[1];
+        switch (key) {
+            case 'latest':
+                if (!['auto', 'true', 'false'].includes(value))
+                    throw new Error(`invalid latest "${value}" (auto, true or false)`);
+                out.latest = value;
+                break;
+            case 'prefix':
+                out.prefix = value;
+                onLatestFor = 'prefix';
+                break;
+            case 'suffix':
+                out.suffix = value;
+                onLatestFor = 'suffix';
+                break;
+            case 'onlatest':
+                if (!['true', 'false'].includes(value))
+                    throw new Error(`invalid onlatest "${value}" (true or false)`);
+                if (onLatestFor === 'prefix')
+                    out.prefixLatest = value === 'true';
+                else if (onLatestFor === 'suffix')
+                    out.suffixLatest = value === 'true';
+                break;
+            default:
+                throw new Error(`unknown flavor entry "${key}" (latest, prefix, suffix or onlatest)`);
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/metadata/expressions.ts
+let hbs;
+let dayjs;
+function hasExpression(text) {
+    return text.includes('{{');
+}
+/** Loads the expression engine when any of the texts needs it. Idempotent. */
+async function prepareExpressions(texts) {
+    if (hbs)
+        return;
+    for (const t of texts) {
+        if (hasExpression(t)) {
+            const [h, d, utc, tz, adv] = await Promise.all([
+                __webpack_require__.e(/* import() */ 347).then(__webpack_require__.t.bind(__webpack_require__, 347, 23)),
+                __webpack_require__.e(/* import() */ 706).then(__webpack_require__.t.bind(__webpack_require__, 706, 23)),
+                __webpack_require__.e(/* import() */ 279).then(__webpack_require__.t.bind(__webpack_require__, 279, 23)),
+                __webpack_require__.e(/* import() */ 818).then(__webpack_require__.t.bind(__webpack_require__, 437, 23)),
+                __webpack_require__.e(/* import() */ 440).then(__webpack_require__.t.bind(__webpack_require__, 440, 23))
+            ]);
+            const dj = (d.default ?? d);
+            for (const p of [utc, tz, adv])
+                dj.extend((p.default ?? p));
+            dayjs = dj;
+            hbs = (h.default ?? h);
+            return;
+        }
+    }
+}
+function engine() {
+    if (!hbs)
+        throw new Error('internal: the expression engine was not prepared');
+    return hbs;
+}
+/** Renders a handlebars template against a context; text without `{{` is returned as it is. */
+function render(template, context) {
+    if (!hasExpression(template))
+        return template;
+    return engine().compile(template)(context);
+}
+/** True when a pattern is exactly `{{raw}}` (metadata-action keeps such pre-release tags unchanged). */
+function isRawStatement(pattern) {
+    if (!hasExpression(pattern))
+        return false;
+    try {
+        const program = engine().parseWithoutProcessing(pattern);
+        const [only] = program.body;
+        if (program.body.length === 1 && only.type === 'MustacheStatement') {
+            const parts = only.path.parts ?? [];
+            return parts.length === 1 && parts[0] === 'raw';
+        }
+    }
+    catch {
+        return false;
+    }
+    return false;
+}
+/** A `{{date}}`-style helper: moment-compatible format string, `tz=` option, UTC by default. */
+function dateHelper(date, defaultTz) {
+    return function (format, options) {
+        if (options === undefined) {
+            // `{{date}}` with no argument: handlebars passes its options object first
+            options = format;
+            format = undefined;
+        }
+        let tz = defaultTz;
+        for (const key of Object.keys(options?.hash ?? {})) {
+            if (key !== 'tz')
+                throw new Error(`Unknown ${key} attribute`);
+            tz = String(options.hash[key]);
+        }
+        const dj = dayjs;
+        const d = tz === 'UTC' ? dj.utc(date) : dj(date).tz(tz);
+        if (typeof format !== 'string') {
+            // moment's default format, which metadata-action shows for an unquoted format
+            return d.format(tz === 'UTC' ? 'YYYY-MM-DDTHH:mm:ss[Z]' : 'YYYY-MM-DDTHH:mm:ssZ');
+        }
+        return d.format(format);
+    };
+}
+/** The variables and helpers of every expression (labels, values, prefixes, ...). */
+function globalScope(ctx, defaultTz = 'UTC') {
+    const isDefaultBranch = () => {
+        const branch = ctx.ref.replace(/^refs\/heads\//g, '');
+        if (!branch)
+            return false;
+        if (ctx.payload?.repository?.default_branch == branch)
+            return true;
+        // these events always run on the last commit of the default branch
+        return /create|discussion|issues|schedule/.test(ctx.eventName);
+    };
+    return {
+        branch: () => (/^refs\/heads\//.test(ctx.ref) ? ctx.ref.replace(/^refs\/heads\//g, '') : ''),
+        tag: () => (/^refs\/tags\//.test(ctx.ref) ? ctx.ref.replace(/^refs\/tags\//g, '') : ''),
+        sha: () => ctx.shortSha,
+        base_ref: () => {
+            if (/^refs\/tags\//.test(ctx.ref) && ctx.payload?.base_ref != undefined)
+                return String(ctx.payload.base_ref).replace(/^refs\/heads\//g, '');
+            if (/^refs\/pull\//.test(ctx.ref) && ctx.payload?.pull_request?.base?.ref != undefined)
+                return String(ctx.payload.pull_request.base.ref);
+            return '';
+        },
+        is_default_branch: () => String(isDefaultBranch()),
+        is_not_default_branch: () => String(!isDefaultBranch()),
+        date: dateHelper(ctx.now, defaultTz),
+        commit_date: dateHelper(ctx.commitDate, defaultTz)
+    };
+}
+/** Only the date helpers: what a `type=schedule` pattern sees. */
+function scheduleScope(ctx, defaultTz = 'UTC') {
+    return { date: dateHelper(ctx.now, defaultTz), commit_date: dateHelper(ctx.commitDate, defaultTz) };
+}
+
+;// CONCATENATED MODULE: ./src/metadata/labels.ts
+/**
+ * OCI labels and annotations: the eight `org.opencontainers.image.*` defaults metadata-action derives from
+ * the repository and the version, then the user's `key=value` lines (expressions allowed), later keys
+ * overriding earlier ones, sorted by key.
+ */
+
+function defaultOciEntries(repo, version, created, sha) {
+    return [
+        `org.opencontainers.image.title=${repo.name || ''}`,
+        `org.opencontainers.image.description=${repo.description || ''}`,
+        `org.opencontainers.image.url=${repo.htmlUrl || ''}`,
+        `org.opencontainers.image.source=${repo.htmlUrl || ''}`,
+        `org.opencontainers.image.version=${version || ''}`,
+        `org.opencontainers.image.created=${created.toISOString()}`,
+        `org.opencontainers.image.revision=${sha || ''}`,
+        `org.opencontainers.image.licenses=${repo.license || ''}`
+    ];
+}
+/**
+ * Merges `key=value` entries into a sorted map: later entries win, entries without `=` are dropped
+ * (as metadata-action drops them), a value keeps any further `=`.
+ */
+function mergeEntries(entries) {
+    const map = new Map();
+    for (const entry of entries) {
+        const i = entry.indexOf('=');
+        if (i < 0)
+            continue;
+        map.set(entry.slice(0, i), entry.slice(i + 1));
+    }
+    return new Map([...map].sort((a, b) => compareKeys(a[0], b[0])));
+}
+/**
+ * metadata-action sorts keys with localeCompare. For keys made of lower-case letters, digits, `.` and `-`
+ * (every OCI key), code-unit order is the same order, and skips loading ICU's collator (~8 ms).
+ */
+const SIMPLE_KEY = /^[a-z0-9.-]*$/;
+function compareKeys(a, b) {
+    if (SIMPLE_KEY.test(a) && SIMPLE_KEY.test(b))
+        return a < b ? -1 : a > b ? 1 : 0;
+    return a.localeCompare(b);
+}
+function toLines(map) {
+    return [...map].map(([k, v]) => `${k}=${v}`);
+}
+/** Labels: defaults, then custom lines rendered with the global expressions, then per-build overrides. */
+function resolveLabels(defaults, custom, ctx, overrides = []) {
+    const scope = globalScope(ctx);
+    return mergeEntries([...defaults, ...custom.map(c => render(c.text, scope)), ...overrides]);
+}
+/**
+ * Annotations per level. Every level of `defaultLevels` gets the defaults and the lines without a level;
+ * a line that names levels (`index:key=value`) applies to those levels only.
+ * Returns `level:key=value` lines, level by level, keys sorted, as metadata-action writes them.
+ */
+function resolveAnnotations(defaults, custom, ctx, defaultLevels, overrides = []) {
+    const scope = globalScope(ctx);
+    const rendered = custom.map(c => ({ levels: c.levels, text: render(c.text, scope) }));
+    const levels = [...defaultLevels];
+    for (const c of rendered)
+        for (const l of c.levels ?? [])
+            if (!levels.includes(l))
+                levels.push(l);
+    const out = [];
+    for (const level of levels) {
+        const isDefault = defaultLevels.includes(level);
+        const entries = [
+            ...(isDefault ? defaults : []),
+            ...rendered.filter(c => (c.levels ? c.levels.includes(level) : isDefault)).map(c => c.text),
+            ...overrides
+        ];
+        for (const line of toLines(mergeEntries(entries)))
+            out.push(`${level}:${line}`);
+    }
+    return out;
+}
+/** Splits `manifest,index:key=value` into its levels and the entry; lines without a level prefix keep levels undefined. */
+const ANNOTATION_LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
+function splitAnnotationLevel(line) {
+    const m = /^([a-z-]+(?:\[[^\]]*\])?(?:,[a-z-]+(?:\[[^\]]*\])?)*):(.*)$/.exec(line);
+    if (m) {
+        const levels = m[1].split(',');
+        if (levels.every(l => ANNOTATION_LEVELS.includes(l.replace(/\[.*\]$/, ''))))
+            return { levels, text: m[2] };
+    }
+    return { text: line };
+}
+
+// EXTERNAL MODULE: ./node_modules/semver/functions/valid.js
+var valid = __webpack_require__(780);
+var valid_default = /*#__PURE__*/__webpack_require__.n(valid);
+// EXTERNAL MODULE: ./node_modules/semver/functions/parse.js
+var parse = __webpack_require__(353);
+var parse_default = /*#__PURE__*/__webpack_require__.n(parse);
+// EXTERNAL MODULE: ./node_modules/semver/functions/clean.js
+var clean = __webpack_require__(799);
+var clean_default = /*#__PURE__*/__webpack_require__.n(clean);
+// EXTERNAL MODULE: ./node_modules/semver/functions/prerelease.js
+var prerelease = __webpack_require__(714);
+var prerelease_default = /*#__PURE__*/__webpack_require__.n(prerelease);
+;// CONCATENATED MODULE: ./src/semver.ts
+/**
+ * The few semver functions this action uses, imported one by one: the package's index pulls in ranges,
+ * comparators and every other function (about 170 KB of bundle) that a cold start would pay for.
+ */
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/policy.ts
+/**
+ * Tag policy: rules that refuse a bad release before anything is built. Every violation is reported,
+ * each naming the image and the tag; the verdict is part of the plan.
+ */
+
+const POLICY_RULES = ['allow-tags', 'deny-latest', 'require-sha', 'require-semver', 'max-tags'];
+/**
+ * A glob over names and refs, as GitHub's workflow filters read them: `*` matches within one
+ * `/`-separated segment, `**` across segments, `?` one character.
+ */
+function globToRegExp(glob) {
+    let re = '';
+    for (let i = 0; i < glob.length; i++) {
+        const c = glob[i];
+        if (c === '*' && glob[i + 1] === '*') {
+            re += '.*';
+            i++;
+        }
+        else if (c === '*')
+            re += '[^/]*';
+        else if (c === '?')
+            re += '[^/]';
+        else
+            re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+    return new RegExp(`^${re}$`);
+}
+/** Parses one policy line; throws an Error with the reason when the rule is unknown or malformed. */
+function parsePolicyRule(source) {
+    const i = source.indexOf('=');
+    if (i <= 0)
+        throw new Error(`a rule is written rule=value (one of ${POLICY_RULES.join(', ')})`);
+    const kind = source.slice(0, i).trim().toLowerCase();
+    const value = source.slice(i + 1).trim();
+    switch (kind) {
+        case 'allow-tags': {
+            if (!value)
+                throw new Error('allow-tags needs a regular expression');
+            try {
+                return { kind, source, pattern: new RegExp(`^(?:${value})$`) };
+            }
+            catch (e) {
+                throw new Error(`allow-tags: the regular expression does not compile: ${e.message}`);
+            }
+        }
+        case 'deny-latest':
+        case 'require-semver':
+            if (!value)
+                throw new Error(`${kind} needs a glob (e.g. ${kind === 'deny-latest' ? 'ghcr.io/org/*' : 'refs/tags/v*'})`);
+            return { kind, source, glob: value, pattern: globToRegExp(value) };
+        case 'require-sha':
+            if (!['true', 'false'].includes(value))
+                throw new Error(`require-sha takes true or false, not "${value}"`);
+            return { kind, source, enabled: value === 'true' };
+        case 'max-tags': {
+            if (!/^\d+$/.test(value) || Number(value) < 1)
+                throw new Error(`max-tags takes a whole number of at least 1, not "${value}"`);
+            return { kind, source, max: Number(value) };
+        }
+        default:
+            throw new Error(`unknown policy rule "${kind}" (one of ${POLICY_RULES.join(', ')})`);
+    }
+}
+function evaluatePolicy(rules, subject) {
+    const violations = [];
+    const label = (name) => name || '(bare tags: no image name)';
+    for (const rule of rules) {
+        for (const image of subject.images) {
+            const name = label(image.name);
+            switch (rule.kind) {
+                case 'allow-tags':
+                    for (const tag of image.tags) {
+                        if (!rule.pattern.test(tag))
+                            violations.push({ rule: rule.source, image: image.name, tag, message: `${name}:${tag} does not match allow-tags ${rule.pattern.source.slice(4, -2)}` });
+                    }
+                    break;
+                case 'deny-latest':
+                    if (rule.pattern.test(image.name)) {
+                        for (const tag of image.tags.filter(t => t === 'latest' || subject.latestTags.includes(t))) {
+                            violations.push({ rule: rule.source, image: image.name, tag, message: `${name} may not be tagged ${tag} (deny-latest ${rule.glob})` });
+                        }
+                    }
+                    break;
+                case 'require-sha':
+                    if (rule.enabled && image.push) {
+                        const ok = subject.sha !== '' && image.tags.some(t => t.includes(subject.shortSha) || t.includes(subject.sha));
+                        if (!ok)
+                            violations.push({ rule: rule.source, image: image.name, message: `${name} has no tag that carries the commit SHA${subject.sha ? ` ${subject.shortSha}` : ' (no commit SHA is known)'} (require-sha)` });
+                    }
+                    break;
+                case 'require-semver':
+                    if (rule.pattern.test(subject.ref) && !image.tags.some(t => valid_default()(t) !== null)) {
+                        violations.push({ rule: rule.source, image: image.name, message: `${name} has no semantic-version tag, which ${subject.ref} requires (require-semver ${rule.glob})` });
+                    }
+                    break;
+                case 'max-tags':
+                    if (image.tags.length > rule.max) {
+                        violations.push({ rule: rule.source, image: image.name, message: `${name} would get ${image.tags.length} tags, more than max-tags=${rule.max}: ${image.tags.join(', ')}` });
+                    }
+                    break;
+            }
+        }
+    }
+    return { allowed: violations.length === 0, rules: rules.map(r => r.source), violations };
+}
+
+;// CONCATENATED MODULE: ./src/platform.ts
+/** Platforms (`os/arch[/variant]`): validation with helpful messages, normalisation, and the host's own. */
+const OSES = ['linux', 'windows', 'darwin', 'freebsd', 'netbsd', 'openbsd', 'solaris', 'illumos', 'aix', 'plan9', 'js', 'wasip1'];
+const ARCHES = ['amd64', 'arm64', 'arm', '386', 'ppc64le', 'ppc64', 's390x', 'riscv64', 'mips64le', 'mips64', 'mipsle', 'mips', 'loong64', 'wasm'];
+const VARIANTS = {
+    arm: ['v5', 'v6', 'v7', 'v8'],
+    arm64: ['v8', 'v8.0', 'v8.1', 'v8.2', 'v8.3', 'v8.4', 'v8.5', 'v8.6', 'v8.7', 'v8.8', 'v8.9', 'v9', 'v9.0', 'v9.1', 'v9.2', 'v9.3', 'v9.4', 'v9.5'],
+    amd64: ['v1', 'v2', 'v3', 'v4']
+};
+function closest(word, candidates) {
+    const dist = (a, b) => {
+        const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+        for (let j = 1; j <= b.length; j++)
+            d[0][j] = j;
+        for (let i = 1; i <= a.length; i++)
+            for (let j = 1; j <= b.length; j++)
+                d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        return d[a.length][b.length];
+    };
+    const best = candidates.map(c => [c, dist(word, c)]).sort((x, y) => x[1] - y[1])[0];
+    return best && best[1] <= 2 ? best[0] : undefined;
+}
+/** Parses one platform; throws an Error whose message says what is wrong and suggests a fix. */
+function parsePlatform(text) {
+    const parts = text.trim().split('/');
+    if (parts.length < 2 || parts.length > 3 || parts.some(p => p === '')) {
+        throw new Error(`"${text}" is not a platform (os/arch or os/arch/variant, e.g. linux/amd64, linux/arm/v7)`);
+    }
+    const [os, arch, variant] = parts.map(p => p.toLowerCase());
+    if (!OSES.includes(os)) {
+        const hint = closest(os, OSES);
+        throw new Error(`unknown operating system "${os}" in platform "${text}"${hint ? ` (did you mean ${hint}?)` : ''}`);
+    }
+    if (!ARCHES.includes(arch)) {
+        const hint = closest(arch, ARCHES);
+        throw new Error(`unknown architecture "${arch}" in platform "${text}"${hint ? ` (did you mean ${os}/${hint}?)` : ''}`);
+    }
+    if (variant !== undefined && !(VARIANTS[arch] ?? []).includes(variant)) {
+        throw new Error(`unknown variant "${variant}" for ${arch} in platform "${text}"${VARIANTS[arch] ? ` (one of ${VARIANTS[arch].join(', ')})` : ''}`);
+    }
+    return { os, arch, ...(variant ? { variant } : {}) };
+}
+function formatPlatform(p) {
+    return [p.os, p.arch, p.variant].filter(Boolean).join('/');
+}
+/** Splits a platform list written with commas, semicolons, spaces or newlines. */
+function splitPlatforms(text) {
+    return text
+        .split(/[\s,;]+/)
+        .map(s => s.trim())
+        .filter(Boolean);
+}
+/** The platform this process runs on natively, in OCI terms. */
+function hostPlatform(nodeArch = process.arch) {
+    const map = {
+        x64: { os: 'linux', arch: 'amd64' },
+        arm64: { os: 'linux', arch: 'arm64' },
+        arm: { os: 'linux', arch: 'arm', variant: 'v7' },
+        ia32: { os: 'linux', arch: '386' },
+        ppc64: { os: 'linux', arch: 'ppc64le' },
+        s390x: { os: 'linux', arch: 's390x' },
+        riscv64: { os: 'linux', arch: 'riscv64' },
+        loong64: { os: 'linux', arch: 'loong64' }
+    };
+    return map[nodeArch] ?? { os: 'linux', arch: nodeArch };
+}
+
+// EXTERNAL MODULE: ./src/runner.ts + 2 modules
+var runner = __webpack_require__(173);
+;// CONCATENATED MODULE: ./src/inputs.ts
+/**
+ * Every input of action.yml -> one typed Inputs object. All validation and every input error live here:
+ * a malformed line fails the step, naming the input and quoting the line, before anything else happens.
+ * Errors are collected, so one run reports all of them.
+ */
+
+
+
+
+
+
+
+
+const DEFAULT_REGISTRY = 'ghcr.io';
+const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
+/** The non-empty, non-comment lines of a multi-line input, with their line numbers. */
+function inputLines(value) {
+    if (!value)
+        return [];
+    return value
+        .split(/\r?\n/)
+        .map((text, i) => ({ line: i + 1, text: text.trim() }))
+        .filter(l => l.text !== '' && !l.text.startsWith('#'));
+}
+class Reader {
+    env;
+    errors = [];
+    constructor(env) {
+        this.env = env;
+    }
+    raw(name) {
+        return (0,runner/* rawInput */.JR)(name, this.env);
+    }
+    text(name, fallback = '') {
+        const v = this.raw(name);
+        return v === undefined || v.trim() === '' ? fallback : v.trim();
+    }
+    /** A separator keeps its whitespace (a single space is a valid separator); empty means newline. */
+    separator(name) {
+        const v = this.raw(name);
+        return v === undefined || v === '' ? '\n' : v;
+    }
+    bool(name, fallback) {
+        const v = this.text(name);
+        if (v === '')
+            return fallback;
+        if (['true', 'True', 'TRUE'].includes(v))
+            return true;
+        if (['false', 'False', 'FALSE'].includes(v))
+            return false;
+        this.errors.push(new src_errors/* InputError */.d(name, 'expected true or false', undefined, v));
+        return fallback;
+    }
+    choice(name, choices, fallback) {
+        const v = this.text(name);
+        if (v === '')
+            return fallback;
+        if (choices.includes(v))
+            return v;
+        this.errors.push(new src_errors/* InputError */.d(name, `expected one of ${choices.join(', ')}`, undefined, v));
+        return fallback;
+    }
+    /** Parses every line with `parse`; a thrown Error becomes an InputError naming the input and the line. */
+    lines(name, parse) {
+        const out = [];
+        for (const { line, text } of inputLines(this.raw(name))) {
+            try {
+                out.push(parse(text, line));
+            }
+            catch (e) {
+                this.errors.push(e instanceof src_errors/* InputError */.d ? e : new src_errors/* InputError */.d(name, e.message, line, text));
+            }
+        }
+        return out;
+    }
+}
+const IMAGE_KEYS = ['name', 'enable', 'file', 'context', 'target', 'platforms', 'title', 'description'];
+/** A repository name as a registry takes it: `[domain[:port]/]path`, no tag or digest. */
+function checkImageName(name) {
+    if (/\s/.test(name))
+        throw new Error(`image name "${name}" contains whitespace`);
+    const last = name.split('/').pop() ?? '';
+    if (last.includes('@'))
+        throw new Error(`image name "${name}" has a digest; give the name only`);
+    if (last.includes(':'))
+        throw new Error(`image name "${name}" has a tag; give the name only (tags come from the tags input)`);
+    if (name.startsWith('/') || name.endsWith('/') || name.includes('//'))
+        throw new Error(`image name "${name}" has an empty path component`);
+    const path = name.split('/');
+    const domain = path.length > 1 && /[.:]|^localhost$/.test(path[0]) ? path.shift() : undefined;
+    if (domain !== undefined && !/^[A-Za-z0-9.-]+(:\d+)?$/.test(domain))
+        throw new Error(`image name "${name}" has an invalid registry "${domain}"`);
+    for (const component of path) {
+        if (!/^[A-Za-z0-9]+(?:(?:[._]|__|-+)[A-Za-z0-9]+)*$/.test(component)) {
+            throw new Error(`image name "${name}" has an invalid path component "${component}" (letters, digits and single . _ - separators)`);
+        }
+    }
+}
+function parsePlatformList(text) {
+    const list = splitPlatforms(text).map(p => formatPlatform(parsePlatform(p)));
+    if (list.length === 0)
+        throw new Error('no platform given');
+    return [...new Set(list)];
+}
+/** One line of `images`: `name[,key=value...]`, metadata-action's image syntax plus build attributes. */
+function parseImageLine(text, line) {
+    const image = { name: '', enable: true, context: '.', line };
+    let lastKey;
+    for (const field of splitFields(text)) {
+        const { key, value } = splitKeyValue(field);
+        if (key === undefined) {
+            if (lastKey === 'platforms' && value.includes('/')) {
+                // `platforms=linux/amd64,linux/arm64` unquoted: the comma split the list; take it back
+                image.platforms = parsePlatformList([...(image.platforms ?? []), value].join(','));
+                continue;
+            }
+            if (image.name)
+                throw new Error(`unexpected field "${value}" (the name is already "${image.name}"; attributes are key=value)`);
+            image.name = value;
+            continue;
+        }
+        lastKey = key;
+        switch (key) {
+            case 'name':
+                image.name = value;
+                break;
+            case 'enable':
+                if (!['true', 'false'].includes(value))
+                    throw new Error(`invalid enable "${value}" (true or false)`);
+                image.enable = value === 'true';
+                break;
+            case 'file':
+            case 'context':
+            case 'target':
+            case 'title':
+            case 'description':
+                if (value === '' && key !== 'description')
+                    throw new Error(`${key}= is empty`);
+                image[key] = value;
+                break;
+            case 'platforms':
+                image.platforms = parsePlatformList(value);
+                break;
+            default:
+                throw new Error(`unknown image attribute "${key}" (one of ${IMAGE_KEYS.join(', ')})`);
+        }
+    }
+    if (!image.name)
+        throw new Error('image name is empty');
+    checkImageName(image.name);
+    return image;
+}
+/** metadata-action's older format: one line of bare, comma-separated names. */
+function legacyImageList(lines) {
+    if (lines.length !== 1)
+        return undefined;
+    let fields;
+    try {
+        fields = splitFields(lines[0].text);
+    }
+    catch {
+        return undefined;
+    }
+    if (fields.length < 2 || fields.some(f => f.includes('=')))
+        return undefined;
+    return fields.map(f => parseImageLine(f.trim(), lines[0].line));
+}
+function parseRegistry(value) {
+    const r = value.replace(/^https?:\/\//, '').replace(/\/+$/, '');
+    if (!/^[A-Za-z0-9.-]+(:\d+)?(\/[a-z0-9._-]+)*$/.test(r))
+        throw new Error('not a registry host (e.g. ghcr.io, docker.io, 127.0.0.1:5000)');
+    return r.toLowerCase();
+}
+function getInputs(env = process.env) {
+    const r = new Reader(env);
+    const imagesRaw = r.raw('images');
+    // The runner always sets an input that action.yml defaults; an unset one (local runs) means the repository.
+    const imageText = imagesRaw === undefined ? (env['GITHUB_REPOSITORY'] ?? '') : imagesRaw;
+    const imageLines = inputLines(imageText);
+    let images;
+    try {
+        images = legacyImageList(imageLines);
+    }
+    catch (e) {
+        r.errors.push(new src_errors/* InputError */.d('images', e.message, imageLines[0].line, imageLines[0].text));
+        images = [];
+    }
+    if (images === undefined) {
+        images = [];
+        for (const { line, text } of imageLines) {
+            try {
+                images.push(parseImageLine(text, line));
+            }
+            catch (e) {
+                r.errors.push(new src_errors/* InputError */.d('images', e.message, line, text));
+            }
+        }
+    }
+    let registry = DEFAULT_REGISTRY;
+    const registryText = r.text('registry');
+    if (registryText) {
+        try {
+            registry = parseRegistry(registryText);
+        }
+        catch (e) {
+            r.errors.push(new src_errors/* InputError */.d('registry', e.message, undefined, registryText));
+        }
+    }
+    let platforms = DEFAULT_PLATFORMS;
+    const platformText = r.text('platforms');
+    if (platformText) {
+        try {
+            platforms = parsePlatformList(platformText);
+        }
+        catch (e) {
+            r.errors.push(new src_errors/* InputError */.d('platforms', e.message, undefined, platformText));
+        }
+    }
+    let tags = r.lines('tags', (text, line) => ({ ...parseTagExpression(text), line }));
+    if (inputLines(r.raw('tags')).length === 0)
+        tags = DEFAULT_TAG_EXPRESSIONS.map(t => parseTagExpression(t));
+    tags = sortByPriority(tags);
+    let flavor = DEFAULT_FLAVOR;
+    r.lines('flavor', text => (flavor = applyFlavorLine(flavor, text)));
+    const labels = r.lines('labels', (text, line) => {
+        if (text.startsWith('='))
+            throw new Error('label has an empty key');
+        return { text, line };
+    });
+    const annotations = r.lines('annotations', (text, line) => {
+        const entry = splitAnnotationLevel(text);
+        if (entry.text.startsWith('='))
+            throw new Error('annotation has an empty key');
+        return { ...entry, line };
+    });
+    const policy = r.lines('policy', text => parsePolicyRule(text));
+    const buildArgs = r.lines('build-args', text => {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(text))
+            throw new Error('a build argument is written NAME=value');
+        return text;
+    });
+    const inputs = {
+        images,
+        bareTags: imagesRaw !== undefined && imageLines.length === 0,
+        registry,
+        platforms,
+        tags,
+        flavor,
+        labels,
+        annotations,
+        versionFile: r.text('version-file') || undefined,
+        sepTags: r.separator('sep-tags'),
+        sepLabels: r.separator('sep-labels'),
+        sepAnnotations: r.separator('sep-annotations'),
+        policy,
+        dryRun: r.bool('dry-run', false),
+        push: r.choice('push', ['auto', 'true', 'false'], 'auto'),
+        buildArgs,
+        defaultBuildArgs: r.bool('default-build-args', true),
+        summary: r.bool('summary', true),
+        githubToken: r.text('github-token')
+    };
+    if (r.errors.length)
+        throw new src_errors/* InputErrors */.G(r.errors);
+    return inputs;
+}
+
+// EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
+var pep440 = __webpack_require__(898);
+;// CONCATENATED MODULE: ./src/metadata/version.ts
+/**
+ * The version and the tag names: docker/metadata-action's rules, expression by expression in priority
+ * order. The first non-empty value is the version (`main`), later ones are `partial` tags, and the first
+ * expression that yields a value decides whether `latest` is added.
+ */
+
+
+
+
+function sanitizeTag(tag) {
+    return tag.replace(/[^a-zA-Z0-9._-]+/g, '-');
+}
+/**
+ * Computes the version. An expression that cannot be evaluated (bad `enable`, a handlebars error, an
+ * unknown helper attribute) is reported through `fail` and skipped, so that every such line is reported.
+ */
+function computeVersion(inp, ctx, warn, fail) {
+    const { flavor } = inp;
+    const scope = (tag) => globalScope(ctx, tag.attrs['tz'] || 'UTC');
+    const exp = (text, tag) => render(text, scope(tag));
+    let main;
+    const partial = [];
+    let latest;
+    const latestFor = (auto) => (flavor.latest === 'auto' ? auto : flavor.latest === 'true');
+    const withAffixes = (val, tag) => {
+        if (Object.prototype.hasOwnProperty.call(tag.attrs, 'prefix'))
+            val = `${exp(tag.attrs['prefix'], tag)}${val}`;
+        else if (flavor.prefix.length > 0)
+            val = `${exp(flavor.prefix, tag)}${val}`;
+        if (Object.prototype.hasOwnProperty.call(tag.attrs, 'suffix'))
+            val = `${val}${exp(tag.attrs['suffix'], tag)}`;
+        else if (flavor.suffix.length > 0)
+            val = `${val}${exp(flavor.suffix, tag)}`;
+        return val;
+    };
+    const add = (val, isLatest) => {
+        if (val.length === 0)
+            return;
+        val = sanitizeTag(val);
+        if (main === undefined)
+            main = val;
+        else if (val !== main)
+            partial.push(val);
+        if (latest === undefined)
+            latest = isLatest;
+    };
+    const ref = ctx.ref;
+    const isTag = /^refs\/tags\//.test(ref);
+    const isBranch = /^refs\/heads\//.test(ref);
+    const isPr = /^refs\/pull\//.test(ref);
+    const tagName = ref.replace(/^refs\/tags\//g, '');
+    /** The raw version a semver/pep440/match expression works on, or undefined when it does not apply. */
+    const versionSource = (tag, useFile) => {
+        if (tag.attrs['value'].length > 0)
+            return exp(tag.attrs['value'], tag);
+        if (useFile && inp.fileVersion !== undefined)
+            return inp.fileVersion;
+        return isTag ? tagName : undefined;
+    };
+    const applyMatch = (tag, vraw) => {
+        if (!tag.attrs['match'])
+            return vraw;
+        const m = vraw.match(new RegExp(tag.attrs['match']));
+        if (!m) {
+            warn(`${tag.attrs['match']} does not match ${vraw}.`);
+            return vraw;
+        }
+        return m[1];
+    };
+    for (const tag of inp.tags) {
+        try {
+            evaluate(tag);
+        }
+        catch (e) {
+            fail(tag, e.message);
+        }
+    }
+    return { main, partial: partial.filter((t, i) => partial.indexOf(t) === i), latest: latest ?? false };
+    function evaluate(tag) {
+        const enabled = exp(tag.attrs['enable'], tag);
+        if (!['true', 'false'].includes(enabled))
+            throw new Error(`invalid value for enable attribute: "${enabled}" (true or false)`);
+        if (enabled !== 'true')
+            return;
+        switch (tag.type) {
+            case 'schedule': {
+                if (!/schedule/.test(ctx.eventName))
+                    break;
+                add(withAffixes(render(tag.attrs['pattern'], scheduleScope(ctx, tag.attrs['tz'] || 'UTC')), tag), latestFor(false));
+                break;
+            }
+            case 'semver': {
+                let vraw = versionSource(tag, true);
+                if (vraw === undefined)
+                    break;
+                vraw = applyMatch(tag, vraw).replace(/\//g, '-');
+                if (!valid_default()(vraw)) {
+                    warn(`${vraw} is not a valid semver. More info: https://semver.org/`);
+                    break;
+                }
+                const sver = parse_default()(vraw, { loose: true });
+                if (prerelease_default()(vraw)) {
+                    const pattern = isRawStatement(tag.attrs['pattern']) ? tag.attrs['pattern'] : '{{version}}';
+                    add(withAffixes(render(pattern, sver), tag), latestFor(false));
+                }
+                else {
+                    add(withAffixes(render(tag.attrs['pattern'], sver), tag), latestFor(true));
+                }
+                break;
+            }
+            case 'pep440': {
+                let vraw = versionSource(tag, true);
+                if (vraw === undefined)
+                    break;
+                vraw = applyMatch(tag, vraw).replace(/\//g, '-');
+                if (!pep440.valid(vraw)) {
+                    warn(`${vraw} does not conform to PEP 440. More info: https://www.python.org/dev/peps/pep-0440`);
+                    break;
+                }
+                const pver = pep440.explain(vraw);
+                const v = vraw;
+                if (pver.is_prerelease || pver.is_postrelease || pver.is_devrelease) {
+                    add(withAffixes(isRawStatement(tag.attrs['pattern']) ? v : (pep440.clean(v) ?? v), tag), latestFor(false));
+                }
+                else {
+                    const vars = {
+                        raw: () => v,
+                        version: () => pep440.clean(v),
+                        major: () => pep440.major(v),
+                        minor: () => pep440.minor(v),
+                        patch: () => pep440.patch(v)
+                    };
+                    add(withAffixes(render(tag.attrs['pattern'], vars), tag), latestFor(true));
+                }
+                break;
+            }
+            case 'match': {
+                const vraw = versionSource(tag, false);
+                if (vraw === undefined)
+                    break;
+                const m = vraw.match(matchRegex(tag.attrs['pattern']));
+                if (!m) {
+                    warn(`${tag.attrs['pattern']} does not match ${vraw}.`);
+                    break;
+                }
+                const group = m[Number(tag.attrs['group'])];
+                if (group === undefined) {
+                    warn(`Group ${tag.attrs['group']} does not exist for ${tag.attrs['pattern']} pattern.`);
+                    break;
+                }
+                add(withAffixes(group, tag), latestFor(true));
+                break;
+            }
+            case 'ref': {
+                const event = tag.attrs['event'];
+                if (event === 'branch' && isBranch)
+                    add(withAffixes(ref.replace(/^refs\/heads\//g, ''), tag), latestFor(false));
+                else if (event === 'tag' && isTag)
+                    add(withAffixes(tagName, tag), latestFor(true));
+                else if (event === 'pr' && isPr)
+                    add(withAffixes(ref.replace(/^refs\/pull\//g, '').replace(/\/merge$/g, ''), tag), latestFor(false));
+                break;
+            }
+            case 'edge': {
+                if (!isBranch)
+                    break;
+                const branch = tag.attrs['branch'] || inp.defaultBranch;
+                if (branch !== ref.replace(/^refs\/heads\//g, ''))
+                    break;
+                add(withAffixes('edge', tag), latestFor(false));
+                break;
+            }
+            case 'raw':
+                add(withAffixes(exp(tag.attrs['value'], tag), tag), latestFor(false));
+                break;
+            case 'sha': {
+                if (!ctx.sha)
+                    break;
+                add(withAffixes(tag.attrs['format'] === 'short' ? ctx.shortSha : ctx.sha, tag), latestFor(false));
+                break;
+            }
+        }
+    }
+}
+/** The tag names (no image): the version, the partial tags, then `latest` with the flavor it asks for. */
+function tagNames(version, flavor) {
+    if (!version.main)
+        return [];
+    const names = [version.main, ...version.partial];
+    if (version.latest) {
+        names.push(sanitizeTag(`${flavor.prefixLatest ? flavor.prefix : ''}latest${flavor.suffixLatest ? flavor.suffix : ''}`));
+    }
+    return names;
+}
+
+;// CONCATENATED MODULE: ./src/metadata/index.ts
+/**
+ * The metadata engine: tags, labels and annotations from the inputs and the GitHub context, identical to
+ * docker/metadata-action's for the same inputs. Pure: everything it needs is handed to it.
+ */
+
+
+
+
+/** Every text that may hold an expression, so the engine is loaded only when one does. */
+function expressionTexts(inp) {
+    return [
+        ...inp.tags.flatMap(t => Object.values(t.attrs)),
+        inp.flavor.prefix,
+        inp.flavor.suffix,
+        ...inp.labels.map(l => l.text),
+        ...inp.annotations.map(a => a.text)
+    ];
+}
+function expressionContext(ctx) {
+    return {
+        ref: ctx.ref,
+        sha: ctx.sha,
+        shortSha: ctx.shortSha,
+        eventName: ctx.eventName,
+        payload: ctx.payload,
+        now: ctx.now,
+        commitDate: ctx.commitDate ?? ctx.now
+    };
+}
+/** True when some expression reads the commit date (the caller then resolves it, maybe through the API). */
+function needsCommitDate(inp) {
+    return expressionTexts(inp).some(t => t.includes('commit_date'));
+}
+async function computeMetadata(inp, ctx, repo) {
+    await prepareExpressions(expressionTexts(inp));
+    const warnings = [];
+    const errors = [];
+    const ectx = expressionContext(ctx);
+    const version = computeVersion({ tags: inp.tags, flavor: inp.flavor, defaultBranch: repo.defaultBranch || ctx.defaultBranch, fileVersion: inp.fileVersion }, ectx, m => warnings.push(m), (tag, message) => errors.push(new src_errors/* InputError */.d('tags', message, tag.line, tag.source)));
+    // Render each custom line once on its own, so that a broken expression is reported with its line.
+    const scope = globalScope(ectx);
+    for (const [input, entries] of [['labels', inp.labels], ['annotations', inp.annotations]]) {
+        for (const entry of entries) {
+            try {
+                render(entry.text, scope);
+            }
+            catch (e) {
+                errors.push(new src_errors/* InputError */.d(input, e.message, entry.line, entry.text));
+            }
+        }
+    }
+    if (errors.length)
+        throw new src_errors/* InputErrors */.G(errors);
+    const names = tagNames(version, inp.flavor);
+    const defaults = defaultOciEntries(repo, version.main, ctx.now, ctx.sha);
+    return {
+        version,
+        tagNames: names,
+        latestTags: version.latest ? [names[names.length - 1]] : [sanitizeTag(`${inp.flavor.prefixLatest ? inp.flavor.prefix : ''}latest${inp.flavor.suffixLatest ? inp.flavor.suffix : ''}`)],
+        labels: toLines(resolveLabels(defaults, inp.labels, ectx)),
+        annotations: resolveAnnotations(defaults, inp.annotations, ectx, inp.annotationLevels),
+        defaults,
+        expressionContext: ectx,
+        warnings
+    };
+}
+/** `image:tag` for every image and tag name, image by image; bare tag names when there is no image. */
+function imageTags(images, names) {
+    if (images.length === 0)
+        return [...names];
+    return images.flatMap(image => names.map(n => `${image}:${n}`));
+}
+
+;// CONCATENATED MODULE: ./src/github.ts
+const TIMEOUT_MS = 10_000;
+/** One GET of a JSON document. node:http(s) rather than fetch: undici's first use costs more than this whole action. */
+async function getJson(ctx, path, token) {
+    const url = new URL(`${ctx.apiUrl}${path}`);
+    const { request } = url.protocol === 'http:' ? await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 67, 23)) : await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 708, 23));
+    return new Promise((resolve, reject) => {
+        const req = request(url, {
+            headers: {
+                accept: 'application/vnd.github+json',
+                'user-agent': 'multiarch-publish',
+                ...(token ? { authorization: `token ${token}` } : {})
+            },
+            timeout: TIMEOUT_MS
+        }, res => {
+            const chunks = [];
+            res.on('data', (c) => chunks.push(c));
+            res.on('end', () => {
+                if ((res.statusCode ?? 0) >= 300)
+                    return reject(new Error(`GET ${path}: HTTP ${res.statusCode} ${res.statusMessage ?? ''}`.trim()));
+                try {
+                    resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+                }
+                catch (e) {
+                    reject(new Error(`GET ${path}: not JSON (${e.message})`));
+                }
+            });
+            res.on('error', reject);
+        });
+        req.on('timeout', () => req.destroy(new Error(`GET ${path}: no answer in ${TIMEOUT_MS / 1000} s`)));
+        req.on('error', reject);
+        req.end();
+    });
+}
+/** What the context alone says about the repository. */
+function repoFromContext(ctx) {
+    return {
+        name: ctx.repo,
+        description: '',
+        htmlUrl: ctx.owner && ctx.repo ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}` : '',
+        license: '',
+        defaultBranch: ctx.defaultBranch
+    };
+}
+async function fetchRepoInfo(ctx, token, warn) {
+    if (!ctx.owner || !ctx.repo)
+        return repoFromContext(ctx);
+    try {
+        const data = await getJson(ctx, `/repos/${ctx.owner}/${ctx.repo}`, token);
+        return {
+            name: data.name ?? '',
+            description: data.description ?? '',
+            htmlUrl: data.html_url ?? '',
+            license: data.license?.spdx_id ?? '',
+            defaultBranch: data.default_branch ?? ctx.defaultBranch
+        };
+    }
+    catch (e) {
+        warn(`Cannot read repository ${ctx.owner}/${ctx.repo} from the GitHub API (${e.message}); the default labels use what the workflow context gives.`);
+        return repoFromContext(ctx);
+    }
+}
+/** The committer date of ctx.sha from the API, or the build's clock when the API cannot tell. */
+async function fetchCommitDate(ctx, token, warn) {
+    if (ctx.owner && ctx.repo && ctx.sha) {
+        try {
+            const data = await getJson(ctx, `/repos/${ctx.owner}/${ctx.repo}/commits/${ctx.sha}`, token);
+            const date = data.commit?.committer?.date;
+            if (date)
+                return new Date(date);
+        }
+        catch (e) {
+            warn(`Cannot read the date of commit ${ctx.shortSha} from the GitHub API (${e.message}); {{commit_date}} uses the build time.`);
+        }
+    }
+    return ctx.now;
+}
+
+;// CONCATENATED MODULE: ./src/plan.ts
+/**
+ * Inputs + Context + Metadata -> Plan: which builds run, under which names and tags, for which
+ * platforms, with which labels, annotations and build args, whether they are pushed, and the policy's
+ * verdict. Pure. The plan is the `plan` output, what dry-run prints, and what the engine executes.
+ */
+
+
+
+
+/** Events on which `push: auto` publishes; pull requests only build (as a check). */
+const PUSH_EVENTS = ['push', 'create', 'release', 'schedule', 'workflow_dispatch', 'repository_dispatch', 'registry_package'];
+function pushDecision(mode, eventName) {
+    if (mode === 'true')
+        return { push: true, reason: 'push: true' };
+    if (mode === 'false')
+        return { push: false, reason: 'push: false' };
+    if (PUSH_EVENTS.includes(eventName))
+        return { push: true, reason: `${eventName} event` };
+    if (/pull_request/.test(eventName))
+        return { push: false, reason: `${eventName} event: built as a check, not pushed` };
+    return { push: false, reason: `${eventName || 'unknown'} event: not a publishing event (set push: true to publish)` };
+}
+/**
+ * A name as the registry sees it: kept when it names a registry domain (or the registry is docker.io);
+ * a bare name gets `<registry>/<owner>/`, a `path/name` gets `<registry>/`. Lowercased (GHCR requires it).
+ */
+function qualifyImageName(name, registry, owner) {
+    const parts = name.split('/');
+    const hasDomain = parts.length > 1 && /[.:]|^localhost$/.test(parts[0]);
+    let full = name;
+    if (!hasDomain && registry !== 'docker.io') {
+        full = parts.length === 1 && !registry.includes('/') ? `${registry}/${owner}/${name}` : `${registry}/${name}`;
+    }
+    return full.toLowerCase();
+}
+function buildKey(img, platforms) {
+    return JSON.stringify([img.file ?? '', img.context, img.target ?? '', platforms, img.title ?? null, img.description ?? null]);
+}
+function uniqueId(name, taken) {
+    const base = (name.split('/').pop() || 'image').replace(/[^a-z0-9_-]/g, '-') || 'image';
+    let id = base;
+    for (let i = 2; taken.has(id); i++)
+        id = `${base}-${i}`;
+    taken.add(id);
+    return id;
+}
+function standardBuildArgs(metadata, ctx) {
+    return {
+        VERSION: metadata.version.main ?? '',
+        BUILD_DATE: ctx.now.toISOString(),
+        VCS_REF: ctx.shortSha,
+        COMMIT_SHA: ctx.sha
+    };
+}
+function buildPlan(inputs, ctx, metadata, annotationLevels) {
+    const { push, reason } = pushDecision(inputs.push, ctx.eventName);
+    const enabled = inputs.images.filter(i => i.enable);
+    const userArgs = Object.fromEntries(inputs.buildArgs.map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
+    const buildArgs = { ...(inputs.defaultBuildArgs ? standardBuildArgs(metadata, ctx) : {}), ...userArgs };
+    // Lines with the same build settings are one build published under several names.
+    const groups = new Map();
+    for (const img of enabled) {
+        const platforms = img.platforms ?? inputs.platforms;
+        const key = buildKey(img, platforms);
+        const name = qualifyImageName(img.name, inputs.registry, ctx.owner);
+        const group = groups.get(key) ?? { spec: img, platforms, names: [] };
+        if (!group.names.includes(name))
+            group.names.push(name);
+        groups.set(key, group);
+    }
+    if (groups.size === 0) {
+        // No image (an explicitly empty `images`, or every image disabled): bare tags, as metadata-action gives.
+        groups.set('', { spec: { name: '', enable: true, context: '.', line: 0 }, platforms: inputs.platforms, names: [] });
+    }
+    const taken = new Set();
+    const builds = [...groups.values()].map(({ spec, platforms, names }) => {
+        const overrides = [
+            ...(spec.title !== undefined ? [`org.opencontainers.image.title=${spec.title}`] : []),
+            ...(spec.description !== undefined ? [`org.opencontainers.image.description=${spec.description}`] : [])
+        ];
+        const ectx = metadata.expressionContext;
+        return {
+            id: uniqueId(names[0] ?? 'default', taken),
+            images: names,
+            file: spec.file ?? external_node_path_.posix.join(spec.context, 'Dockerfile'),
+            context: spec.context,
+            ...(spec.target ? { target: spec.target } : {}),
+            platforms,
+            tags: imageTags(names, metadata.tagNames),
+            tagNames: metadata.tagNames,
+            labels: overrides.length ? toLines(resolveLabels(metadata.defaults, inputs.labels, ectx, overrides)) : metadata.labels,
+            annotations: overrides.length ? resolveAnnotations(metadata.defaults, inputs.annotations, ectx, annotationLevels, overrides) : metadata.annotations,
+            buildArgs,
+            push,
+            policy: { allowed: true, rules: [], violations: [] }
+        };
+    });
+    const policy = evaluatePolicy(inputs.policy, {
+        images: builds.flatMap(b => (b.images.length ? b.images : ['']).map(name => ({ name, tags: b.tagNames, push: b.push }))),
+        ref: ctx.ref,
+        sha: ctx.sha,
+        shortSha: ctx.shortSha,
+        latestTags: metadata.latestTags
+    });
+    for (const b of builds) {
+        const mine = policy.violations.filter(v => (b.images.length ? b.images.includes(v.image) : v.image === ''));
+        b.policy = { allowed: mine.length === 0, rules: policy.rules, violations: mine };
+    }
+    return {
+        eventName: ctx.eventName,
+        ref: ctx.ref,
+        sha: ctx.sha,
+        version: metadata.version.main ?? '',
+        push,
+        pushReason: reason,
+        registry: inputs.registry,
+        builds,
+        policy
+    };
+}
+
+;// CONCATENATED MODULE: ./src/versionfile.ts
+/**
+ * `version-file`: a file that holds the release version (`VERSION` with `1.4.2`). semver/pep440 tag
+ * expressions without `value=` take their version from it on every event; on a tag push the tag must agree.
+ */
+
+
+
+/** The version in the file's text: its first non-empty, non-comment line. */
+function parseVersionFile(content, path) {
+    const line = content
+        .split(/\r?\n/)
+        .map(l => l.trim())
+        .find(l => l !== '' && !l.startsWith('#'));
+    if (!line)
+        throw new src_errors/* InputError */.d('version-file', `${path} holds no version`);
+    if (!valid_default()(line) && !pep440.valid(line)) {
+        throw new src_errors/* InputError */.d('version-file', `${path} holds "${line}", which is neither a semantic version nor a PEP 440 version`);
+    }
+    return line;
+}
+function normalise(v) {
+    return clean_default()(v) ?? (pep440.valid(v) ? (pep440.clean(v) ?? undefined) : undefined);
+}
+/** On a tag push, the tag must name the file's version (`v1.4.2`, `1.4.2`, `app/v1.4.2` for 1.4.2). */
+function checkTagAgreesWithFile(ref, fileVersion, path) {
+    if (!ref.startsWith('refs/tags/'))
+        return;
+    const tag = ref.slice('refs/tags/'.length);
+    const want = normalise(fileVersion);
+    const last = tag.split('/').pop() ?? tag;
+    const got = normalise(tag) ?? normalise(last);
+    if (want === undefined || got !== want) {
+        throw new src_errors/* InputError */.d('version-file', `the git tag ${tag} does not agree with ${path}, which says ${fileVersion}; tag the release as v${want ?? fileVersion} or update ${path}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/modes/prepare.ts
+/**
+ * The pure front half of every run: inputs -> context -> metadata -> policy -> plan. Nothing here logs
+ * in, builds or pushes; input errors and policy refusals surface before anything else happens.
+ */
+
+
+
+
+
+
+
+
+function readVersion(inputs, ctx, workspace) {
+    if (!inputs.versionFile)
+        return undefined;
+    let content;
+    try {
+        content = (0,external_node_fs_.readFileSync)((0,external_node_path_.resolve)(workspace, inputs.versionFile), 'utf8');
+    }
+    catch (e) {
+        throw new src_errors/* InputError */.d('version-file', `cannot read ${inputs.versionFile}: ${e.code ?? e.message}`);
+    }
+    const version = parseVersionFile(content, inputs.versionFile);
+    checkTagAgreesWithFile(ctx.ref, version, inputs.versionFile);
+    return version;
+}
+function annotationLevels(env) {
+    return (env['DOCKER_METADATA_ANNOTATIONS_LEVELS'] || 'manifest').split(',').map(s => s.trim()).filter(Boolean);
+}
+async function prepare(ctx, opts) {
+    const inputs = getInputs(opts.env);
+    const warnings = [];
+    const warn = (m) => warnings.push(m);
+    const fileVersion = readVersion(inputs, ctx, opts.workspace);
+    const levels = annotationLevels(opts.env);
+    const metaInputs = {
+        tags: inputs.tags,
+        flavor: inputs.flavor,
+        labels: inputs.labels,
+        annotations: inputs.annotations,
+        fileVersion,
+        annotationLevels: levels
+    };
+    const [repo, commitDate] = await Promise.all([
+        opts.useApi ? fetchRepoInfo(ctx, inputs.githubToken, warn) : repoFromContext(ctx),
+        ctx.commitDate === undefined && needsCommitDate(metaInputs) && opts.useApi ? fetchCommitDate(ctx, inputs.githubToken, warn) : ctx.commitDate
+    ]);
+    const context = { ...ctx, commitDate: commitDate ?? ctx.commitDate };
+    const metadata = await computeMetadata(metaInputs, context, repo);
+    warnings.push(...metadata.warnings);
+    const plan = buildPlan(inputs, context, metadata, levels);
+    return { inputs, ctx: context, metadata, plan, warnings };
+}
+
+
+/***/ }),
+
+/***/ 665:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kn: () => (/* binding */ writeOutputs),
+/* harmony export */   MM: () => (/* binding */ planSummary),
+/* harmony export */   Sy: () => (/* binding */ writeSummary),
+/* harmony export */   _V: () => (/* binding */ metadataOutputs),
+/* harmony export */   iY: () => (/* binding */ planJson),
+/* harmony export */   nT: () => (/* binding */ formatPlan)
+/* harmony export */ });
+/* unused harmony export policyLine */
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(173);
+/**
+ * What people and later steps read: the outputs (metadata-action's names and formats, plus `plan`), the
+ * job summary in the Actions UI, and the readable plan the CLI and the log print.
+ */
+
+/** The `plan` output: one entry per build. */
+function planJson(plan) {
+    return plan.builds.map(b => ({
+        id: b.id,
+        images: b.images,
+        file: b.file,
+        context: b.context,
+        target: b.target ?? null,
+        platforms: b.platforms,
+        tags: b.tags,
+        labels: b.labels,
+        annotations: b.annotations,
+        buildArgs: b.buildArgs,
+        push: b.push,
+        policy: b.policy
+    }));
+}
+function metadataOutputs(inputs, metadata, plan) {
+    const tags = plan.builds.flatMap(b => b.tags);
+    const labelsObject = Object.fromEntries(metadata.labels.map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    return {
+        version: metadata.version.main ?? '',
+        tags: tags.join(inputs.sepTags),
+        'tag-names': metadata.tagNames.join(inputs.sepTags),
+        labels: metadata.labels.join(inputs.sepLabels),
+        annotations: metadata.annotations.join(inputs.sepAnnotations),
+        json: JSON.stringify({ tags, 'tag-names': metadata.tagNames, labels: labelsObject, annotations: metadata.annotations }),
+        plan: JSON.stringify(planJson(plan))
+    };
+}
+/** Writes the outputs and, unless DOCKER_METADATA_SET_OUTPUT_ENV=false, the DOCKER_METADATA_OUTPUT_* variables. */
+function writeOutputs(outputs, env = process.env) {
+    const alsoEnv = !/^false$/i.test(env['DOCKER_METADATA_SET_OUTPUT_ENV'] ?? 'true') && !!env['GITHUB_ENV'];
+    for (const [name, value] of Object.entries(outputs)) {
+        (0,_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH)(name, value, env);
+        if (alsoEnv)
+            (0,_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN)(`DOCKER_METADATA_OUTPUT_${name.replace(/\W/g, '_').toUpperCase()}`, value, env);
+    }
+}
+const code = (s) => '`' + s.replace(/`/g, "'") + '`';
+const cell = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+function policyLine(plan) {
+    const p = plan.policy;
+    if (p.rules.length === 0)
+        return 'no tag policy';
+    if (p.allowed)
+        return `allowed (${p.rules.length} rule${p.rules.length === 1 ? '' : 's'}: ${p.rules.join('; ')})`;
+    return `REFUSED: ${p.violations.length} violation${p.violations.length === 1 ? '' : 's'}`;
+}
+/** The plan as text, for the log and the CLI. */
+function formatPlan(plan, header) {
+    const out = [header];
+    out.push(`ref ${plan.ref || '(none)'} · commit ${plan.sha ? plan.sha.slice(0, 7) : '(none)'} · event ${plan.eventName || '(none)'} · version ${plan.version || '(none)'}`);
+    out.push(`push: ${plan.push ? 'yes' : 'no'} (${plan.pushReason})`);
+    for (const b of plan.builds) {
+        out.push('', `build ${b.id}: ${b.images.length ? b.images.join(', ') : '(no image name: bare tags)'}`);
+        out.push(`  file ${b.file} · context ${b.context}${b.target ? ` · target ${b.target}` : ''} · platforms ${b.platforms.join(', ')}`);
+        out.push(`  tags${b.tags.length ? '' : ' (none: nothing would be published)'}:`, ...b.tags.map(t => `    ${t}`));
+        out.push('  labels:', ...b.labels.map(l => `    ${l}`));
+        out.push('  annotations:', ...b.annotations.map(a => `    ${a}`));
+        if (Object.keys(b.buildArgs).length)
+            out.push('  build args:', ...Object.entries(b.buildArgs).map(([k, v]) => `    ${k}=${v}`));
+    }
+    out.push('', `policy: ${policyLine(plan)}`);
+    for (const v of plan.policy.violations)
+        out.push(`  ✗ ${v.message}`);
+    return out.join('\n');
+}
+function buildRow(b) {
+    const names = b.images.length ? b.images.map(code).join('<br>') : '_(bare tags)_';
+    const tags = b.tagNames.length ? b.tagNames.map(code).join(' ') : '_none_';
+    return `| ${names} | ${tags} | ${b.platforms.join('<br>')} | ${cell(b.file)} |`;
+}
+/** The job summary of a dry run: what would be published, and whether the policy allows it. */
+function planSummary(plan, title) {
+    const lines = [
+        `## ${title}`,
+        '',
+        `**Ref** ${code(plan.ref || 'none')} · **commit** ${code(plan.sha ? plan.sha.slice(0, 7) : 'none')} · **version** ${code(plan.version || 'none')} · **push** ${plan.push ? 'yes' : 'no'} (${cell(plan.pushReason)})`,
+        '',
+        '| image | tags | platforms | Dockerfile |',
+        '| --- | --- | --- | --- |',
+        ...plan.builds.map(buildRow),
+        '',
+        `**Tag policy:** ${plan.policy.allowed ? '✅' : '❌'} ${cell(policyLine(plan))}`,
+        ...plan.policy.violations.map(v => `- ${cell(v.message)}`),
+        ''
+    ];
+    for (const b of plan.builds) {
+        lines.push(`<details><summary>Labels and annotations of ${cell(b.images[0] ?? b.id)}</summary>`, '', '```', ...b.labels, '', ...b.annotations, '```', '', '</details>', '');
+    }
+    return lines.join('\n');
+}
+function writeSummary(markdown, env = process.env) {
+    (0,_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .appendSummary */ .fe)(markdown + '\n', env);
+}
+
+
+/***/ })
+
+};

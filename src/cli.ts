@@ -1,0 +1,49 @@
+/**
+ * The local command: the plan for the current git checkout, from git instead of an event payload (like
+ * metadata-action's `context: git`). `node dist/index.js plan [--json] [--dir PATH]`; INPUT_* variables
+ * set the action's inputs as in a workflow (e.g. INPUT_TAGS, INPUT_IMAGES, INPUT_POLICY).
+ */
+import {gitContext} from './context.js';
+import {prepare} from './modes/prepare.js';
+import {formatPlan, metadataOutputs, planJson} from './report.js';
+import {InputErrors, InputError} from './errors.js';
+
+const USAGE = `usage: node dist/index.js plan [--json] [--dir PATH]
+  Prints what multiarch-publish would publish for the git checkout at PATH (default: here):
+  images, tags, labels, annotations, build args, and the tag policy's verdict. Nothing is built or pushed.
+  Inputs come from INPUT_<NAME> variables, as on a runner (INPUT_TAGS, INPUT_IMAGES, INPUT_POLICY, ...).`;
+
+export async function runCli(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
+  const json = args.includes('--json');
+  const dirAt = args.indexOf('--dir');
+  const dir = dirAt >= 0 ? args[dirAt + 1] : process.cwd();
+  const unknown = args.filter((a, i) => a !== '--json' && a !== '--dir' && (dirAt < 0 || i !== dirAt + 1));
+  if (unknown.length || !dir) {
+    console.error(`unknown argument ${unknown.join(' ')}\n${USAGE}`);
+    return 2;
+  }
+  try {
+    const ctx = gitContext(dir);
+    const env = {...process.env, GITHUB_REPOSITORY: process.env['GITHUB_REPOSITORY'] || `${ctx.owner}/${ctx.repo}`};
+    const p = await prepare(ctx, {env, useApi: false, workspace: dir});
+    for (const w of p.warnings) console.error(`warning: ${w}`);
+    if (json) {
+      const outputs = metadataOutputs(p.inputs, p.metadata, p.plan);
+      console.log(JSON.stringify({context: {ref: ctx.ref, sha: ctx.sha, owner: ctx.owner, repo: ctx.repo}, version: outputs.version, policy: p.plan.policy, plan: planJson(p.plan)}, null, 2));
+    } else {
+      console.log(formatPlan(p.plan, `multiarch-publish plan for ${dir} (from git; dry run, nothing is built or pushed)`));
+    }
+    return p.plan.policy.allowed ? 0 : 1;
+  } catch (e) {
+    if (e instanceof InputErrors || e instanceof InputError) {
+      for (const err of e instanceof InputErrors ? e.errors : [e]) console.error(`error: ${err.message}`);
+      return 1;
+    }
+    console.error(`error: ${(e as Error).message}`);
+    return 1;
+  }
+}

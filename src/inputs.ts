@@ -1,0 +1,301 @@
+/**
+ * Every input of action.yml -> one typed Inputs object. All validation and every input error live here:
+ * a malformed line fails the step, naming the input and quoting the line, before anything else happens.
+ * Errors are collected, so one run reports all of them.
+ */
+import {splitFields, splitKeyValue} from './csv.js';
+import {InputError, InputErrors} from './errors.js';
+import {parseTagExpression, sortByPriority, DEFAULT_TAG_EXPRESSIONS, type TagExpression} from './metadata/tag.js';
+import {applyFlavorLine, DEFAULT_FLAVOR, type Flavor} from './metadata/flavor.js';
+import {splitAnnotationLevel, type CustomEntry} from './metadata/labels.js';
+import {parsePolicyRule, type PolicyRule} from './policy.js';
+import {parsePlatform, formatPlatform, splitPlatforms} from './platform.js';
+import {rawInput, type Env} from './runner.js';
+
+export const DEFAULT_REGISTRY = 'ghcr.io';
+export const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
+
+/** One line of the `images` input. */
+export interface ImageSpec {
+  name: string;
+  enable: boolean;
+  file?: string;
+  context: string;
+  target?: string;
+  platforms?: string[];
+  title?: string;
+  description?: string;
+  line: number;
+}
+
+export interface Line {
+  line: number;
+  text: string;
+}
+
+export type PushMode = 'auto' | 'true' | 'false';
+
+export interface Inputs {
+  images: ImageSpec[];
+  /** `images` given and empty: tags are bare (no image name), as metadata-action writes them. */
+  bareTags: boolean;
+  registry: string;
+  platforms: string[];
+  tags: TagExpression[];
+  flavor: Flavor;
+  labels: CustomEntry[];
+  annotations: CustomEntry[];
+  versionFile?: string;
+  sepTags: string;
+  sepLabels: string;
+  sepAnnotations: string;
+  policy: PolicyRule[];
+  dryRun: boolean;
+  push: PushMode;
+  buildArgs: string[];
+  defaultBuildArgs: boolean;
+  summary: boolean;
+  githubToken: string;
+}
+
+/** The non-empty, non-comment lines of a multi-line input, with their line numbers. */
+export function inputLines(value: string | undefined): Line[] {
+  if (!value) return [];
+  return value
+    .split(/\r?\n/)
+    .map((text, i) => ({line: i + 1, text: text.trim()}))
+    .filter(l => l.text !== '' && !l.text.startsWith('#'));
+}
+
+class Reader {
+  readonly errors: InputError[] = [];
+  constructor(private readonly env: Env) {}
+
+  raw(name: string): string | undefined {
+    return rawInput(name, this.env);
+  }
+
+  text(name: string, fallback = ''): string {
+    const v = this.raw(name);
+    return v === undefined || v.trim() === '' ? fallback : v.trim();
+  }
+
+  /** A separator keeps its whitespace (a single space is a valid separator); empty means newline. */
+  separator(name: string): string {
+    const v = this.raw(name);
+    return v === undefined || v === '' ? '\n' : v;
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const v = this.text(name);
+    if (v === '') return fallback;
+    if (['true', 'True', 'TRUE'].includes(v)) return true;
+    if (['false', 'False', 'FALSE'].includes(v)) return false;
+    this.errors.push(new InputError(name, 'expected true or false', undefined, v));
+    return fallback;
+  }
+
+  choice<T extends string>(name: string, choices: readonly T[], fallback: T): T {
+    const v = this.text(name);
+    if (v === '') return fallback;
+    if ((choices as readonly string[]).includes(v)) return v as T;
+    this.errors.push(new InputError(name, `expected one of ${choices.join(', ')}`, undefined, v));
+    return fallback;
+  }
+
+  /** Parses every line with `parse`; a thrown Error becomes an InputError naming the input and the line. */
+  lines<T>(name: string, parse: (text: string, line: number) => T): T[] {
+    const out: T[] = [];
+    for (const {line, text} of inputLines(this.raw(name))) {
+      try {
+        out.push(parse(text, line));
+      } catch (e) {
+        this.errors.push(e instanceof InputError ? e : new InputError(name, (e as Error).message, line, text));
+      }
+    }
+    return out;
+  }
+}
+
+const IMAGE_KEYS = ['name', 'enable', 'file', 'context', 'target', 'platforms', 'title', 'description'];
+
+/** A repository name as a registry takes it: `[domain[:port]/]path`, no tag or digest. */
+function checkImageName(name: string): void {
+  if (/\s/.test(name)) throw new Error(`image name "${name}" contains whitespace`);
+  const last = name.split('/').pop() ?? '';
+  if (last.includes('@')) throw new Error(`image name "${name}" has a digest; give the name only`);
+  if (last.includes(':')) throw new Error(`image name "${name}" has a tag; give the name only (tags come from the tags input)`);
+  if (name.startsWith('/') || name.endsWith('/') || name.includes('//')) throw new Error(`image name "${name}" has an empty path component`);
+  const path = name.split('/');
+  const domain = path.length > 1 && /[.:]|^localhost$/.test(path[0]) ? path.shift() : undefined;
+  if (domain !== undefined && !/^[A-Za-z0-9.-]+(:\d+)?$/.test(domain)) throw new Error(`image name "${name}" has an invalid registry "${domain}"`);
+  for (const component of path) {
+    if (!/^[A-Za-z0-9]+(?:(?:[._]|__|-+)[A-Za-z0-9]+)*$/.test(component)) {
+      throw new Error(`image name "${name}" has an invalid path component "${component}" (letters, digits and single . _ - separators)`);
+    }
+  }
+}
+
+function parsePlatformList(text: string): string[] {
+  const list = splitPlatforms(text).map(p => formatPlatform(parsePlatform(p)));
+  if (list.length === 0) throw new Error('no platform given');
+  return [...new Set(list)];
+}
+
+/** One line of `images`: `name[,key=value...]`, metadata-action's image syntax plus build attributes. */
+export function parseImageLine(text: string, line: number): ImageSpec {
+  const image: ImageSpec = {name: '', enable: true, context: '.', line};
+  let lastKey: string | undefined;
+  for (const field of splitFields(text)) {
+    const {key, value} = splitKeyValue(field);
+    if (key === undefined) {
+      if (lastKey === 'platforms' && value.includes('/')) {
+        // `platforms=linux/amd64,linux/arm64` unquoted: the comma split the list; take it back
+        image.platforms = parsePlatformList([...(image.platforms ?? []), value].join(','));
+        continue;
+      }
+      if (image.name) throw new Error(`unexpected field "${value}" (the name is already "${image.name}"; attributes are key=value)`);
+      image.name = value;
+      continue;
+    }
+    lastKey = key;
+    switch (key) {
+      case 'name':
+        image.name = value;
+        break;
+      case 'enable':
+        if (!['true', 'false'].includes(value)) throw new Error(`invalid enable "${value}" (true or false)`);
+        image.enable = value === 'true';
+        break;
+      case 'file':
+      case 'context':
+      case 'target':
+      case 'title':
+      case 'description':
+        if (value === '' && key !== 'description') throw new Error(`${key}= is empty`);
+        image[key] = value;
+        break;
+      case 'platforms':
+        image.platforms = parsePlatformList(value);
+        break;
+      default:
+        throw new Error(`unknown image attribute "${key}" (one of ${IMAGE_KEYS.join(', ')})`);
+    }
+  }
+  if (!image.name) throw new Error('image name is empty');
+  checkImageName(image.name);
+  return image;
+}
+
+/** metadata-action's older format: one line of bare, comma-separated names. */
+function legacyImageList(lines: Line[]): ImageSpec[] | undefined {
+  if (lines.length !== 1) return undefined;
+  let fields: string[];
+  try {
+    fields = splitFields(lines[0].text);
+  } catch {
+    return undefined;
+  }
+  if (fields.length < 2 || fields.some(f => f.includes('='))) return undefined;
+  return fields.map(f => parseImageLine(f.trim(), lines[0].line));
+}
+
+function parseRegistry(value: string): string {
+  const r = value.replace(/^https?:\/\//, '').replace(/\/+$/, '');
+  if (!/^[A-Za-z0-9.-]+(:\d+)?(\/[a-z0-9._-]+)*$/.test(r)) throw new Error('not a registry host (e.g. ghcr.io, docker.io, 127.0.0.1:5000)');
+  return r.toLowerCase();
+}
+
+export function getInputs(env: Env = process.env): Inputs {
+  const r = new Reader(env);
+
+  const imagesRaw = r.raw('images');
+  // The runner always sets an input that action.yml defaults; an unset one (local runs) means the repository.
+  const imageText = imagesRaw === undefined ? (env['GITHUB_REPOSITORY'] ?? '') : imagesRaw;
+  const imageLines = inputLines(imageText);
+  let images: ImageSpec[] | undefined;
+  try {
+    images = legacyImageList(imageLines);
+  } catch (e) {
+    r.errors.push(new InputError('images', (e as Error).message, imageLines[0].line, imageLines[0].text));
+    images = [];
+  }
+  if (images === undefined) {
+    images = [];
+    for (const {line, text} of imageLines) {
+      try {
+        images.push(parseImageLine(text, line));
+      } catch (e) {
+        r.errors.push(new InputError('images', (e as Error).message, line, text));
+      }
+    }
+  }
+
+  let registry = DEFAULT_REGISTRY;
+  const registryText = r.text('registry');
+  if (registryText) {
+    try {
+      registry = parseRegistry(registryText);
+    } catch (e) {
+      r.errors.push(new InputError('registry', (e as Error).message, undefined, registryText));
+    }
+  }
+
+  let platforms = DEFAULT_PLATFORMS;
+  const platformText = r.text('platforms');
+  if (platformText) {
+    try {
+      platforms = parsePlatformList(platformText);
+    } catch (e) {
+      r.errors.push(new InputError('platforms', (e as Error).message, undefined, platformText));
+    }
+  }
+
+  let tags: TagExpression[] = r.lines('tags', (text, line) => ({...parseTagExpression(text), line}));
+  if (inputLines(r.raw('tags')).length === 0) tags = DEFAULT_TAG_EXPRESSIONS.map(t => parseTagExpression(t));
+  tags = sortByPriority(tags);
+
+  let flavor = DEFAULT_FLAVOR;
+  r.lines('flavor', text => (flavor = applyFlavorLine(flavor, text)));
+
+  const labels = r.lines('labels', (text, line) => {
+    if (text.startsWith('=')) throw new Error('label has an empty key');
+    return {text, line};
+  });
+  const annotations = r.lines('annotations', (text, line) => {
+    const entry = splitAnnotationLevel(text);
+    if (entry.text.startsWith('=')) throw new Error('annotation has an empty key');
+    return {...entry, line};
+  });
+
+  const policy = r.lines('policy', text => parsePolicyRule(text));
+
+  const buildArgs = r.lines('build-args', text => {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(text)) throw new Error('a build argument is written NAME=value');
+    return text;
+  });
+
+  const inputs: Inputs = {
+    images,
+    bareTags: imagesRaw !== undefined && imageLines.length === 0,
+    registry,
+    platforms,
+    tags,
+    flavor,
+    labels,
+    annotations,
+    versionFile: r.text('version-file') || undefined,
+    sepTags: r.separator('sep-tags'),
+    sepLabels: r.separator('sep-labels'),
+    sepAnnotations: r.separator('sep-annotations'),
+    policy,
+    dryRun: r.bool('dry-run', false),
+    push: r.choice('push', ['auto', 'true', 'false'] as const, 'auto'),
+    buildArgs,
+    defaultBuildArgs: r.bool('default-build-args', true),
+    summary: r.bool('summary', true),
+    githubToken: r.text('github-token')
+  };
+  if (r.errors.length) throw new InputErrors(r.errors);
+  return inputs;
+}

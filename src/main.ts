@@ -1,0 +1,44 @@
+/**
+ * Entry point of the bundle, for the runner's `main` and `post` steps and for the local CLI
+ * (`node dist/index.js plan`). Thin: it picks the mode and turns failures into clear errors.
+ */
+import * as runner from './runner.js';
+import {InputErrors, InputError} from './errors.js';
+import {PolicyRefusal} from './modes/errors.js';
+
+async function entry(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args[0] === 'plan' || args.includes('--plan')) {
+    const {runCli} = await import('./cli.js');
+    process.exitCode = await runCli(args.filter(a => a !== 'plan' && a !== '--plan'));
+    return;
+  }
+  if (runner.getState('isPost') === 'true') {
+    const {runPost} = await import('./post.js');
+    await runPost();
+    return;
+  }
+  runner.saveState('isPost', 'true');
+  try {
+    const {runMain} = await import('./modes/publish.js');
+    await runMain();
+  } catch (e) {
+    fail(e);
+  }
+}
+
+export function fail(e: unknown): void {
+  if (e instanceof InputErrors || e instanceof InputError) {
+    const errors = e instanceof InputErrors ? e.errors : [e];
+    for (const err of errors) runner.error(err.message, {title: `Invalid input: ${err.input}`});
+    runner.setFailed(`${errors.length} input error${errors.length === 1 ? '' : 's'}: nothing was logged in to, built or pushed.`);
+  } else if (e instanceof PolicyRefusal) {
+    for (const v of e.violations) runner.error(v, {title: 'Tag policy'});
+    runner.setFailed(e.message);
+  } else {
+    runner.setFailed(e instanceof Error ? e.message : String(e));
+    if (e instanceof Error && e.stack) runner.debug(e.stack);
+  }
+}
+
+await entry();

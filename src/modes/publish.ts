@@ -1,0 +1,34 @@
+/**
+ * The action's main job: plan (inputs -> context -> metadata -> policy -> plan), report it, and, unless
+ * this is a dry run, publish it through the engine. Each step is one call; the order is the contract:
+ * nothing is logged in to, built or pushed before the inputs are valid and the policy allows the plan.
+ */
+import * as runner from '../runner.js';
+import {workflowContext} from '../context.js';
+import {prepare, type Prepared} from './prepare.js';
+import {formatPlan, metadataOutputs, planSummary, writeOutputs, writeSummary} from '../report.js';
+import {PolicyRefusal} from './errors.js';
+
+const TITLE = 'multiarch-publish';
+
+export async function runMain(env = process.env): Promise<void> {
+  const ctx = workflowContext(env);
+  const prepared = await prepare(ctx, {env, useApi: true, workspace: env['GITHUB_WORKSPACE'] || process.cwd()});
+  for (const w of prepared.warnings) runner.warning(w);
+  reportPlan(prepared, env);
+  if (!prepared.plan.policy.allowed) throw new PolicyRefusal(prepared.plan.policy.violations.map(v => v.message));
+  if (prepared.inputs.dryRun) {
+    runner.info('Dry run: nothing was set up, logged in to, built or pushed.');
+    return;
+  }
+  const {publish} = await import('../engine/publish.js');
+  await publish(prepared, env);
+}
+
+function reportPlan(p: Prepared, env: NodeJS.ProcessEnv): void {
+  const {inputs, metadata, plan} = p;
+  if (!metadata.version.main) runner.warning('No Docker image version has been generated. Check tags input.');
+  runner.group(inputs.dryRun ? 'Plan (dry run)' : 'Plan', () => runner.info(formatPlan(plan, `${TITLE} plan`)));
+  writeOutputs({...metadataOutputs(inputs, metadata, plan)}, env);
+  if (inputs.dryRun && inputs.summary) writeSummary(planSummary(plan, `${TITLE}: plan (dry run)`), env);
+}

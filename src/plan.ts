@@ -1,0 +1,159 @@
+/**
+ * Inputs + Context + Metadata -> Plan: which builds run, under which names and tags, for which
+ * platforms, with which labels, annotations and build args, whether they are pushed, and the policy's
+ * verdict. Pure. The plan is the `plan` output, what dry-run prints, and what the engine executes.
+ */
+import {posix} from 'node:path';
+import type {Inputs, ImageSpec, PushMode} from './inputs.js';
+import type {Context} from './context.js';
+import {imageTags, type Metadata} from './metadata/index.js';
+import {resolveLabels, resolveAnnotations, toLines} from './metadata/labels.js';
+import {evaluatePolicy, type PolicyVerdict} from './policy.js';
+
+export interface BuildPlan {
+  /** A short, unique name for the build (the bake target). */
+  id: string;
+  /** Fully qualified image names this build is published under. */
+  images: string[];
+  file: string;
+  context: string;
+  target?: string;
+  platforms: string[];
+  /** `image:tag` for every image and tag (bare tag names when there is no image). */
+  tags: string[];
+  tagNames: string[];
+  labels: string[];
+  /** `level:key=value` annotations. */
+  annotations: string[];
+  buildArgs: Record<string, string>;
+  push: boolean;
+  policy: PolicyVerdict;
+}
+
+export interface Plan {
+  eventName: string;
+  ref: string;
+  sha: string;
+  version: string;
+  push: boolean;
+  pushReason: string;
+  registry: string;
+  builds: BuildPlan[];
+  policy: PolicyVerdict;
+}
+
+/** Events on which `push: auto` publishes; pull requests only build (as a check). */
+const PUSH_EVENTS = ['push', 'create', 'release', 'schedule', 'workflow_dispatch', 'repository_dispatch', 'registry_package'];
+
+export function pushDecision(mode: PushMode, eventName: string): {push: boolean; reason: string} {
+  if (mode === 'true') return {push: true, reason: 'push: true'};
+  if (mode === 'false') return {push: false, reason: 'push: false'};
+  if (PUSH_EVENTS.includes(eventName)) return {push: true, reason: `${eventName} event`};
+  if (/pull_request/.test(eventName)) return {push: false, reason: `${eventName} event: built as a check, not pushed`};
+  return {push: false, reason: `${eventName || 'unknown'} event: not a publishing event (set push: true to publish)`};
+}
+
+/**
+ * A name as the registry sees it: kept when it names a registry domain (or the registry is docker.io);
+ * a bare name gets `<registry>/<owner>/`, a `path/name` gets `<registry>/`. Lowercased (GHCR requires it).
+ */
+export function qualifyImageName(name: string, registry: string, owner: string): string {
+  const parts = name.split('/');
+  const hasDomain = parts.length > 1 && /[.:]|^localhost$/.test(parts[0]);
+  let full = name;
+  if (!hasDomain && registry !== 'docker.io') {
+    full = parts.length === 1 && !registry.includes('/') ? `${registry}/${owner}/${name}` : `${registry}/${name}`;
+  }
+  return full.toLowerCase();
+}
+
+function buildKey(img: ImageSpec, platforms: string[]): string {
+  return JSON.stringify([img.file ?? '', img.context, img.target ?? '', platforms, img.title ?? null, img.description ?? null]);
+}
+
+function uniqueId(name: string, taken: Set<string>): string {
+  const base = (name.split('/').pop() || 'image').replace(/[^a-z0-9_-]/g, '-') || 'image';
+  let id = base;
+  for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;
+  taken.add(id);
+  return id;
+}
+
+export function standardBuildArgs(metadata: Metadata, ctx: Context): Record<string, string> {
+  return {
+    VERSION: metadata.version.main ?? '',
+    BUILD_DATE: ctx.now.toISOString(),
+    VCS_REF: ctx.shortSha,
+    COMMIT_SHA: ctx.sha
+  };
+}
+
+export function buildPlan(inputs: Inputs, ctx: Context, metadata: Metadata, annotationLevels: string[]): Plan {
+  const {push, reason} = pushDecision(inputs.push, ctx.eventName);
+  const enabled = inputs.images.filter(i => i.enable);
+  const userArgs = Object.fromEntries(inputs.buildArgs.map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
+  const buildArgs = {...(inputs.defaultBuildArgs ? standardBuildArgs(metadata, ctx) : {}), ...userArgs};
+
+  // Lines with the same build settings are one build published under several names.
+  const groups = new Map<string, {spec: ImageSpec; platforms: string[]; names: string[]}>();
+  for (const img of enabled) {
+    const platforms = img.platforms ?? inputs.platforms;
+    const key = buildKey(img, platforms);
+    const name = qualifyImageName(img.name, inputs.registry, ctx.owner);
+    const group = groups.get(key) ?? {spec: img, platforms, names: []};
+    if (!group.names.includes(name)) group.names.push(name);
+    groups.set(key, group);
+  }
+  if (groups.size === 0) {
+    // No image (an explicitly empty `images`, or every image disabled): bare tags, as metadata-action gives.
+    groups.set('', {spec: {name: '', enable: true, context: '.', line: 0}, platforms: inputs.platforms, names: []});
+  }
+
+  const taken = new Set<string>();
+  const builds: BuildPlan[] = [...groups.values()].map(({spec, platforms, names}) => {
+    const overrides = [
+      ...(spec.title !== undefined ? [`org.opencontainers.image.title=${spec.title}`] : []),
+      ...(spec.description !== undefined ? [`org.opencontainers.image.description=${spec.description}`] : [])
+    ];
+    const ectx = metadata.expressionContext;
+    return {
+      id: uniqueId(names[0] ?? 'default', taken),
+      images: names,
+      file: spec.file ?? posix.join(spec.context, 'Dockerfile'),
+      context: spec.context,
+      ...(spec.target ? {target: spec.target} : {}),
+      platforms,
+      tags: imageTags(names, metadata.tagNames),
+      tagNames: metadata.tagNames,
+      labels: overrides.length ? toLines(resolveLabels(metadata.defaults, inputs.labels, ectx, overrides)) : metadata.labels,
+      annotations: overrides.length ? resolveAnnotations(metadata.defaults, inputs.annotations, ectx, annotationLevels, overrides) : metadata.annotations,
+      buildArgs,
+      push,
+      policy: {allowed: true, rules: [], violations: []}
+    };
+  });
+
+  const policy = evaluatePolicy(inputs.policy, {
+    images: builds.flatMap(b => (b.images.length ? b.images : ['']).map(name => ({name, tags: b.tagNames, push: b.push}))),
+    ref: ctx.ref,
+    sha: ctx.sha,
+    shortSha: ctx.shortSha,
+    latestTags: metadata.latestTags
+  });
+  for (const b of builds) {
+    const mine = policy.violations.filter(v => (b.images.length ? b.images.includes(v.image) : v.image === ''));
+    b.policy = {allowed: mine.length === 0, rules: policy.rules, violations: mine};
+  }
+
+  return {
+    eventName: ctx.eventName,
+    ref: ctx.ref,
+    sha: ctx.sha,
+    version: metadata.version.main ?? '',
+    push,
+    pushReason: reason,
+    registry: inputs.registry,
+    builds,
+    policy
+  };
+}
