@@ -1,6 +1,6 @@
 // ESM + ts-jest, as in actions/typescript-action. Run through `npm test` so that NODE_OPTIONS
 // carries --experimental-vm-modules and node_modules/.bin/node (Node 24) is the runtime.
-const tsJest = ['ts-jest', {useESM: true, tsconfig: 'tsconfig.json', diagnostics: {ignoreCodes: ['TS151001']}}];
+const tsJest = ['ts-jest', {useESM: true, tsconfig: 'tsconfig.test.json', diagnostics: {ignoreCodes: ['TS151001']}}];
 const common = {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {'^(\\.{1,2}/.*)\\.js$': '$1'},

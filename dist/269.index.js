@@ -383,43 +383,113 @@ let dayjs;
 function hasExpression(text) {
     return text.includes('{{');
 }
-/** Loads the expression engine when any of the texts needs it. Idempotent. */
+const BUILTIN_HELPERS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log', 'helperMissing', 'blockHelperMissing', 'else', 'this']);
+const STRING = String.raw `(?:'[^'\\]*'|"[^"\\]*")`;
+const MUSTACHE = new RegExp(String.raw `^\s*([A-Za-z_][A-Za-z0-9_]*)((?:\s+${STRING})*)((?:\s+[A-Za-z_][A-Za-z0-9_]*=${STRING})*)\s*$`);
+const PARAM = new RegExp(STRING, 'g');
+const HASH = new RegExp(String.raw `([A-Za-z_][A-Za-z0-9_]*)=(${STRING})`, 'g');
+const unquote = (s) => s.slice(1, -1);
+/** The mustaches of a template when every one is of the simple shape, else undefined. */
+function simpleMustaches(template) {
+    if (template.includes('\\{{') || template.includes('{{{'))
+        return undefined;
+    const out = [];
+    let at = 0;
+    for (;;) {
+        const open = template.indexOf('{{', at);
+        if (open < 0)
+            return out;
+        const close = template.indexOf('}}', open + 2);
+        if (close < 0)
+            return undefined;
+        const m = MUSTACHE.exec(template.slice(open + 2, close));
+        if (!m || BUILTIN_HELPERS.has(m[1]))
+            return undefined;
+        const hash = {};
+        for (const [, k, v] of m[3].matchAll(HASH))
+            hash[k] = unquote(v);
+        out.push({ start: open, end: close + 2, name: m[1], params: (m[2].match(PARAM) ?? []).map(unquote), hash });
+        at = close + 2;
+    }
+}
+const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;', '`': '&#x60;', '=': '&#x3D;' };
+/** handlebars' escapeExpression. */
+function escapeExpression(value) {
+    let s;
+    if (typeof value !== 'string') {
+        if (value == null)
+            return '';
+        if (!value)
+            return String(value);
+        s = '' + value;
+    }
+    else
+        s = value;
+    return /[&<>"'`=]/.test(s) ? s.replace(/[&<>"'`=]/g, c => ESCAPES[c]) : s;
+}
+/** Evaluates simple mustaches; undefined when handlebars must decide (e.g. a missing helper's error). */
+function renderSimple(template, mustaches, context) {
+    let out = '';
+    let at = 0;
+    for (const m of mustaches) {
+        const value = Object.prototype.hasOwnProperty.call(context, m.name) ? context[m.name] : undefined;
+        let result;
+        if (typeof value === 'function') {
+            result = value.call(context, ...m.params, { name: m.name, hash: m.hash, data: {} });
+        }
+        else {
+            if (m.params.length || Object.keys(m.hash).length)
+                return undefined; // handlebars: "Missing helper"
+            result = value;
+        }
+        out += template.slice(at, m.start) + escapeExpression(result);
+        at = m.end;
+    }
+    return out + template.slice(at);
+}
+/** True when the text needs handlebars itself (not only the simple shapes). */
+function needsHandlebars(text) {
+    return hasExpression(text) && simpleMustaches(text) === undefined;
+}
+/** Loads what the texts need: dayjs for date helpers, handlebars for anything beyond the simple shapes. */
 async function prepareExpressions(texts) {
-    if (hbs)
-        return;
-    for (const t of texts) {
-        if (hasExpression(t)) {
-            const [h, d, utc, tz, adv] = await Promise.all([
-                __webpack_require__.e(/* import() */ 347).then(__webpack_require__.t.bind(__webpack_require__, 347, 23)),
-                __webpack_require__.e(/* import() */ 706).then(__webpack_require__.t.bind(__webpack_require__, 706, 23)),
-                __webpack_require__.e(/* import() */ 279).then(__webpack_require__.t.bind(__webpack_require__, 279, 23)),
-                __webpack_require__.e(/* import() */ 818).then(__webpack_require__.t.bind(__webpack_require__, 437, 23)),
-                __webpack_require__.e(/* import() */ 440).then(__webpack_require__.t.bind(__webpack_require__, 440, 23))
-            ]);
+    const list = [...texts].filter(hasExpression);
+    const loads = [];
+    if (!dayjs && list.some(t => /date/.test(t))) {
+        loads.push(Promise.all([__webpack_require__.e(/* import() */ 706).then(__webpack_require__.t.bind(__webpack_require__, 706, 23)), __webpack_require__.e(/* import() */ 279).then(__webpack_require__.t.bind(__webpack_require__, 279, 23)), __webpack_require__.e(/* import() */ 818).then(__webpack_require__.t.bind(__webpack_require__, 437, 23)), __webpack_require__.e(/* import() */ 440).then(__webpack_require__.t.bind(__webpack_require__, 440, 23))]).then(([d, utc, tz, adv]) => {
             const dj = (d.default ?? d);
             for (const p of [utc, tz, adv])
                 dj.extend((p.default ?? p));
             dayjs = dj;
-            hbs = (h.default ?? h);
-            return;
-        }
+        }));
     }
+    if (!hbs && list.some(needsHandlebars)) {
+        loads.push(__webpack_require__.e(/* import() */ 347).then(__webpack_require__.t.bind(__webpack_require__, 347, 23)).then(h => {
+            hbs = (h.default ?? h);
+        }));
+    }
+    await Promise.all(loads);
 }
 function engine() {
     if (!hbs)
         throw new Error('internal: the expression engine was not prepared');
     return hbs;
 }
-/** Renders a handlebars template against a context; text without `{{` is returned as it is. */
+/** Renders a template against a context exactly as handlebars would; text without `{{` is returned as it is. */
 function render(template, context) {
     if (!hasExpression(template))
         return template;
-    return engine().compile(template)(context);
+    const simple = simpleMustaches(template);
+    const out = simple && renderSimple(template, simple, context);
+    return out ?? engine().compile(template)(context);
 }
-/** True when a pattern is exactly `{{raw}}` (metadata-action keeps such pre-release tags unchanged). */
+/** True when a pattern is exactly one `{{raw}}` mustache (metadata-action keeps such pre-release tags unchanged). */
 function isRawStatement(pattern) {
     if (!hasExpression(pattern))
         return false;
+    const simple = simpleMustaches(pattern);
+    if (simple)
+        return simple.length === 1 && simple[0].start === 0 && simple[0].end === pattern.length && simple[0].name === 'raw';
     try {
         const program = engine().parseWithoutProcessing(pattern);
         const [only] = program.body;

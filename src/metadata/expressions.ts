@@ -19,25 +19,102 @@ export function hasExpression(text: string): boolean {
   return text.includes('{{');
 }
 
-/** Loads the expression engine when any of the texts needs it. Idempotent. */
-export async function prepareExpressions(texts: Iterable<string>): Promise<void> {
-  if (hbs) return;
-  for (const t of texts) {
-    if (hasExpression(t)) {
-      const [h, d, utc, tz, adv] = await Promise.all([
-        import('handlebars/dist/handlebars.min.js'),
-        import('dayjs'),
-        import('dayjs/plugin/utc.js'),
-        import('dayjs/plugin/timezone.js'),
-        import('dayjs/plugin/advancedFormat.js')
-      ]);
-      const dj = (d.default ?? d) as unknown as DayJs;
-      for (const p of [utc, tz, adv]) dj.extend((p.default ?? p) as unknown as dayjsNamespace.PluginFunc);
-      dayjs = dj;
-      hbs = (h.default ?? h) as unknown as Handlebars;
-      return;
-    }
+/**
+ * The common shapes of expressions — `{{name}}` and `{{name 'str' key='str'}}` — are evaluated here with
+ * handlebars' own semantics (own-property lookup, functions called as helpers, HTML escaping); anything
+ * else (blocks, paths, sub-expressions, escapes, built-in helpers, ...) goes to handlebars itself, loaded
+ * only then. A differential test holds the two to the same output.
+ */
+interface Mustache {
+  start: number;
+  end: number;
+  name: string;
+  params: string[];
+  hash: Record<string, string>;
+}
+const BUILTIN_HELPERS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log', 'helperMissing', 'blockHelperMissing', 'else', 'this']);
+const STRING = String.raw`(?:'[^'\\]*'|"[^"\\]*")`;
+const MUSTACHE = new RegExp(String.raw`^\s*([A-Za-z_][A-Za-z0-9_]*)((?:\s+${STRING})*)((?:\s+[A-Za-z_][A-Za-z0-9_]*=${STRING})*)\s*$`);
+const PARAM = new RegExp(STRING, 'g');
+const HASH = new RegExp(String.raw`([A-Za-z_][A-Za-z0-9_]*)=(${STRING})`, 'g');
+const unquote = (s: string) => s.slice(1, -1);
+
+/** The mustaches of a template when every one is of the simple shape, else undefined. */
+function simpleMustaches(template: string): Mustache[] | undefined {
+  if (template.includes('\\{{') || template.includes('{{{')) return undefined;
+  const out: Mustache[] = [];
+  let at = 0;
+  for (;;) {
+    const open = template.indexOf('{{', at);
+    if (open < 0) return out;
+    const close = template.indexOf('}}', open + 2);
+    if (close < 0) return undefined;
+    const m = MUSTACHE.exec(template.slice(open + 2, close));
+    if (!m || BUILTIN_HELPERS.has(m[1])) return undefined;
+    const hash: Record<string, string> = {};
+    for (const [, k, v] of m[3].matchAll(HASH)) hash[k] = unquote(v);
+    out.push({start: open, end: close + 2, name: m[1], params: (m[2].match(PARAM) ?? []).map(unquote), hash});
+    at = close + 2;
   }
+}
+
+const ESCAPES: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;', '`': '&#x60;', '=': '&#x3D;'};
+/** handlebars' escapeExpression. */
+function escapeExpression(value: unknown): string {
+  let s: string;
+  if (typeof value !== 'string') {
+    if (value == null) return '';
+    if (!value) return String(value);
+    s = '' + value;
+  } else s = value;
+  return /[&<>"'`=]/.test(s) ? s.replace(/[&<>"'`=]/g, c => ESCAPES[c]) : s;
+}
+
+/** Evaluates simple mustaches; undefined when handlebars must decide (e.g. a missing helper's error). */
+function renderSimple(template: string, mustaches: Mustache[], context: object): string | undefined {
+  let out = '';
+  let at = 0;
+  for (const m of mustaches) {
+    const value = Object.prototype.hasOwnProperty.call(context, m.name) ? (context as Record<string, unknown>)[m.name] : undefined;
+    let result: unknown;
+    if (typeof value === 'function') {
+      result = value.call(context, ...m.params, {name: m.name, hash: m.hash, data: {}});
+    } else {
+      if (m.params.length || Object.keys(m.hash).length) return undefined; // handlebars: "Missing helper"
+      result = value;
+    }
+    out += template.slice(at, m.start) + escapeExpression(result);
+    at = m.end;
+  }
+  return out + template.slice(at);
+}
+
+/** True when the text needs handlebars itself (not only the simple shapes). */
+export function needsHandlebars(text: string): boolean {
+  return hasExpression(text) && simpleMustaches(text) === undefined;
+}
+
+/** Loads what the texts need: dayjs for date helpers, handlebars for anything beyond the simple shapes. */
+export async function prepareExpressions(texts: Iterable<string>): Promise<void> {
+  const list = [...texts].filter(hasExpression);
+  const loads: Promise<void>[] = [];
+  if (!dayjs && list.some(t => /date/.test(t))) {
+    loads.push(
+      Promise.all([import('dayjs'), import('dayjs/plugin/utc.js'), import('dayjs/plugin/timezone.js'), import('dayjs/plugin/advancedFormat.js')]).then(([d, utc, tz, adv]) => {
+        const dj = (d.default ?? d) as unknown as DayJs;
+        for (const p of [utc, tz, adv]) dj.extend((p.default ?? p) as unknown as dayjsNamespace.PluginFunc);
+        dayjs = dj;
+      })
+    );
+  }
+  if (!hbs && list.some(needsHandlebars)) {
+    loads.push(
+      import('handlebars/dist/handlebars.min.js').then(h => {
+        hbs = (h.default ?? h) as unknown as Handlebars;
+      })
+    );
+  }
+  await Promise.all(loads);
 }
 
 function engine(): Handlebars {
@@ -45,15 +122,19 @@ function engine(): Handlebars {
   return hbs;
 }
 
-/** Renders a handlebars template against a context; text without `{{` is returned as it is. */
+/** Renders a template against a context exactly as handlebars would; text without `{{` is returned as it is. */
 export function render(template: string, context: object): string {
   if (!hasExpression(template)) return template;
-  return engine().compile(template)(context);
+  const simple = simpleMustaches(template);
+  const out = simple && renderSimple(template, simple, context);
+  return out ?? engine().compile(template)(context);
 }
 
-/** True when a pattern is exactly `{{raw}}` (metadata-action keeps such pre-release tags unchanged). */
+/** True when a pattern is exactly one `{{raw}}` mustache (metadata-action keeps such pre-release tags unchanged). */
 export function isRawStatement(pattern: string): boolean {
   if (!hasExpression(pattern)) return false;
+  const simple = simpleMustaches(pattern);
+  if (simple) return simple.length === 1 && simple[0].start === 0 && simple[0].end === pattern.length && simple[0].name === 'raw';
   try {
     const program = engine().parseWithoutProcessing(pattern);
     const [only] = program.body;
