@@ -2,17 +2,17 @@ export const id = 300;
 export const ids = [300];
 export const modules = {
 
-/***/ 163:
+/***/ 7163:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const debug = __webpack_require__(159)
-const { MAX_LENGTH, MAX_SAFE_INTEGER } = __webpack_require__(101)
-const { safeRe: re, t } = __webpack_require__(471)
+const debug = __webpack_require__(1159)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __webpack_require__(5101)
+const { safeRe: re, t } = __webpack_require__(5471)
 
 const parseOptions = __webpack_require__(356)
-const { compareIdentifiers } = __webpack_require__(348)
+const { compareIdentifiers } = __webpack_require__(3348)
 
 const isPrereleaseIdentifier = (prerelease, identifier) => {
   const identifiers = identifier.split('.')
@@ -359,12 +359,12 @@ module.exports = SemVer
 
 /***/ }),
 
-/***/ 799:
+/***/ 1799:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const parse = __webpack_require__(353)
+const parse = __webpack_require__(6353)
 const clean = (version, options) => {
   const s = parse(version.trim().replace(/^[=v]+/, ''), options)
   return s ? s.version : null
@@ -374,12 +374,12 @@ module.exports = clean
 
 /***/ }),
 
-/***/ 353:
+/***/ 6353:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(163)
+const SemVer = __webpack_require__(7163)
 const parse = (version, options, throwErrors = false) => {
   if (version instanceof SemVer) {
     return version
@@ -399,12 +399,12 @@ module.exports = parse
 
 /***/ }),
 
-/***/ 714:
+/***/ 5714:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const parse = __webpack_require__(353)
+const parse = __webpack_require__(6353)
 const prerelease = (version, options) => {
   const parsed = parse(version, options)
   return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
@@ -414,12 +414,12 @@ module.exports = prerelease
 
 /***/ }),
 
-/***/ 780:
+/***/ 8780:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const parse = __webpack_require__(353)
+const parse = __webpack_require__(6353)
 const valid = (version, options) => {
   const v = parse(version, options)
   return v ? v.version : null
@@ -429,7 +429,7 @@ module.exports = valid
 
 /***/ }),
 
-/***/ 101:
+/***/ 5101:
 /***/ ((module) => {
 
 
@@ -503,7 +503,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 159:
+/***/ 1159:
 /***/ ((module) => {
 
 
@@ -521,7 +521,7 @@ module.exports = debug
 
 /***/ }),
 
-/***/ 348:
+/***/ 3348:
 /***/ ((module) => {
 
 
@@ -581,7 +581,7 @@ module.exports = parseOptions
 
 /***/ }),
 
-/***/ 471:
+/***/ 5471:
 /***/ ((module, exports, __webpack_require__) => {
 
 
@@ -590,8 +590,8 @@ const {
   MAX_SAFE_COMPONENT_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   MAX_LENGTH,
-} = __webpack_require__(101)
-const debug = __webpack_require__(159)
+} = __webpack_require__(5101)
+const debug = __webpack_require__(1159)
 exports = module.exports = {}
 
 // The actual regexps go on exports.re
@@ -811,12 +811,12 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 
 /***/ }),
 
-/***/ 898:
+/***/ 8898:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const { valid, clean, explain, parse } = __webpack_require__(818);
+const { valid, clean, explain, parse } = __webpack_require__(4818);
 
-const { lt, le, eq, ne, ge, gt, compare, rcompare } = __webpack_require__(124);
+const { lt, le, eq, ne, ge, gt, compare, rcompare } = __webpack_require__(2124);
 
 const {
   filter,
@@ -827,7 +827,7 @@ const {
   validRange,
 } = __webpack_require__(790);
 
-const { major, minor, patch, inc } = __webpack_require__(940);
+const { major, minor, patch, inc } = __webpack_require__(8940);
 
 module.exports = {
   // version
@@ -867,10 +867,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 124:
+/***/ 2124:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const { parse } = __webpack_require__(818);
+const { parse } = __webpack_require__(4818);
 
 module.exports = {
   compare,
@@ -1015,10 +1015,10 @@ function calculateKey(input) {
 
 /***/ }),
 
-/***/ 940:
+/***/ 8940:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const { explain, parse, stringify } = __webpack_require__(818);
+const { explain, parse, stringify } = __webpack_require__(4818);
 
 // those notation are borrowed from semver
 module.exports = {
@@ -1201,9 +1201,9 @@ function inc(input, release, preReleaseIdentifier) {
 // 2.0, and the BSD License. See the LICENSE file in the root of this repository
 // for complete details.
 
-const { VERSION_PATTERN, explain: explainVersion } = __webpack_require__(818);
+const { VERSION_PATTERN, explain: explainVersion } = __webpack_require__(4818);
 
-const Operator = __webpack_require__(124);
+const Operator = __webpack_require__(2124);
 
 const RANGE_PATTERN = [
   '(?<operator>(===|~=|==|!=|<=|>=|<|>))',
@@ -1393,7 +1393,7 @@ function validRange(specifier) {
 
 /***/ }),
 
-/***/ 818:
+/***/ 4818:
 /***/ ((module) => {
 
 const VERSION_PATTERN = [
@@ -1590,7 +1590,7 @@ function explain(version) {
 
 /***/ }),
 
-/***/ 175:
+/***/ 5175:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 

@@ -2,16 +2,16 @@ export const id = 581;
 export const ids = [581];
 export const modules = {
 
-/***/ 581:
+/***/ 5581:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runCli: () => (/* binding */ runCli)
 /* harmony export */ });
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(788);
-/* harmony import */ var _modes_prepare_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(614);
+/* harmony import */ var _modes_prepare_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3815);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(665);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /**
  * The local command: the plan for the current git checkout, from git instead of an event payload (like
  * metadata-action's `context: git`). `node dist/index.js plan [--json] [--dir PATH]`; INPUT_* variables

@@ -56,6 +56,63 @@ export interface Inputs {
   defaultBuildArgs: boolean;
   summary: boolean;
   githubToken: string;
+  engine: EngineInputs;
+}
+
+/** Inputs of the publishing engine (ignored by dry runs, validated all the same). */
+export interface EngineInputs {
+  setupQemu: 'auto' | 'true' | 'false';
+  qemuImage: string;
+  builder: string;
+  buildkitImage: string;
+  /** The `registry-auth` YAML as written; parsed by parseRegistryAuth (it needs the yaml parser). */
+  registryAuth: string;
+  /** `id=value` lines: build secrets, never printed. */
+  secrets: Line[];
+  cache: 'auto' | 'registry' | 'gha' | 'none';
+  cacheFrom: string[];
+  cacheTo: string[];
+  provenance: string;
+  sbom: string;
+  noCache: boolean;
+  pull: boolean;
+}
+
+export interface RegistryCredential {
+  registry: string;
+  username: string;
+  password: string;
+}
+
+/** Parses `registry-auth` (a YAML list of registry/username/password, as docker/login-action takes it). */
+export async function parseRegistryAuth(text: string): Promise<RegistryCredential[]> {
+  if (!text.trim()) return [];
+  const {parse} = await import('yaml');
+  let doc: unknown;
+  try {
+    doc = parse(text);
+  } catch (e) {
+    throw new InputError('registry-auth', `not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+  }
+  if (!Array.isArray(doc)) throw new InputError('registry-auth', 'expected a YAML list of entries with registry, username and password');
+  const errors: InputError[] = [];
+  const out: RegistryCredential[] = [];
+  doc.forEach((entry, i) => {
+    const where = `entry ${i + 1}`;
+    if (!entry || typeof entry !== 'object') {
+      errors.push(new InputError('registry-auth', `${where} is not a mapping of registry, username and password`));
+      return;
+    }
+    const unknown = Object.keys(entry).filter(k => !['registry', 'username', 'password'].includes(k));
+    if (unknown.length) errors.push(new InputError('registry-auth', `${where} has unknown key${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (registry, username, password)`));
+    const {registry = 'docker.io', username, password} = entry as Record<string, unknown>;
+    if (typeof username !== 'string' || !username) errors.push(new InputError('registry-auth', `${where} (${String(registry)}) has no username`));
+    if (typeof password !== 'string' || !password) errors.push(new InputError('registry-auth', `${where} (${String(registry)}) has no password`));
+    if (typeof registry !== 'string' || !registry) errors.push(new InputError('registry-auth', `${where} has an empty registry`));
+    if (typeof username === 'string' && typeof password === 'string' && typeof registry === 'string') out.push({registry, username, password});
+  });
+  if (errors.length) throw new InputErrors(errors);
+  return out;
 }
 
 /** The non-empty, non-comment lines of a multi-line input, with their line numbers. */
@@ -294,7 +351,26 @@ export function getInputs(env: Env = process.env): Inputs {
     buildArgs,
     defaultBuildArgs: r.bool('default-build-args', true),
     summary: r.bool('summary', true),
-    githubToken: r.text('github-token')
+    githubToken: r.text('github-token'),
+    engine: {
+      setupQemu: r.choice('setup-qemu', ['auto', 'true', 'false'] as const, 'auto'),
+      qemuImage: r.text('qemu-image', 'tonistiigi/binfmt:latest'),
+      builder: r.text('builder'),
+      buildkitImage: r.text('buildkit-image'),
+      registryAuth: r.raw('registry-auth') ?? '',
+      secrets: r.lines('secrets', (text, line) => {
+        // the line holds a secret: errors quote its id only
+        if (!/^[A-Za-z0-9_.-]+=/.test(text)) throw new InputError('secrets', 'a secret is written id=value (the value is never shown)', line, '***');
+        return {line, text};
+      }),
+      cache: r.choice('cache', ['auto', 'registry', 'gha', 'none'] as const, 'auto'),
+      cacheFrom: r.lines('cache-from', text => text),
+      cacheTo: r.lines('cache-to', text => text),
+      provenance: r.text('provenance'),
+      sbom: r.text('sbom'),
+      noCache: r.bool('no-cache', false),
+      pull: r.bool('pull', false)
+    }
   };
   if (r.errors.length) throw new InputErrors(r.errors);
   return inputs;

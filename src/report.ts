@@ -127,3 +127,75 @@ export function planSummary(plan: Plan, title: string): string {
 export function writeSummary(markdown: string, env: Env = process.env): void {
   appendSummary(markdown + '\n', env);
 }
+
+/** What the engine did, in words, for the summary. */
+export interface EngineReport {
+  qemu: string;
+  builder: string;
+  cache: string;
+  login: string;
+  bakeFile: string;
+  definition: string;
+}
+
+export interface PublishResult {
+  build: BuildPlan;
+  /** The index digest buildx reported ('' when nothing was pushed). */
+  digest: string;
+  /** What the registry holds, read back per image name (empty when nothing was pushed). */
+  images: import('./engine/registry.js').RegistryImage[];
+  seconds: number;
+}
+
+export function humanSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KiB', 'MiB', 'GiB'];
+  let v = bytes / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
+}
+
+/** The job summary of a publishing run: one row per image, what the engine did, the policy, the bake file. */
+export function publishSummary(plan: Plan, r: EngineReport, results: PublishResult[], failures: string[], buildSeconds: number): string {
+  const lines = [
+    `## multiarch-publish: ${failures.length ? '❌ failed' : plan.push ? '✅ published' : '✅ built (not pushed)'}`,
+    '',
+    `**Ref** ${code(plan.ref || 'none')} · **commit** ${code(plan.sha ? plan.sha.slice(0, 7) : 'none')} · **version** ${code(plan.version || 'none')} · **push** ${plan.push ? 'yes' : 'no'} (${cell(plan.pushReason)}) · **build** ${buildSeconds.toFixed(1)} s`,
+    ''
+  ];
+  if (failures.length) {
+    lines.push(...failures.map(f => `- ❌ ${cell(f)}`), '', 'No tag was moved: every tag that existed before this run still points where it did.', '');
+  }
+  if (results.length) {
+    lines.push('| image | tags | digest | platforms | size | build time |', '| --- | --- | --- | --- | --- | --- |');
+    for (const res of results) {
+      const images = res.images.length ? res.images : res.build.images.map(name => ({name, digest: res.digest, mediaType: '', platforms: res.build.platforms.map(p => ({platform: p, digest: '', size: 0}))}));
+      for (const img of images) {
+        const sizes = img.platforms.map(p => (p.size ? `${p.platform} ${humanSize(p.size)}` : p.platform)).join('<br>');
+        lines.push(`| ${code(img.name)} | ${res.build.tagNames.map(code).join(' ')} | ${img.digest ? code(img.digest.slice(0, 19) + '…') : '_not pushed_'} | ${img.platforms.map(p => p.platform).join('<br>')} | ${res.images.length ? sizes : '—'} | ${res.seconds.toFixed(1)} s |`);
+      }
+    }
+    lines.push('');
+  }
+  lines.push(
+    `**QEMU:** ${cell(r.qemu)}  `,
+    `**Builder:** ${cell(r.builder)}  `,
+    `**Cache:** ${cell(r.cache)}  `,
+    `**Login:** ${cell(r.login)}  `,
+    `**Tag policy:** ${plan.policy.allowed ? '✅' : '❌'} ${cell(policyLine(plan))}`,
+    '',
+    `<details><summary>Bake definition (${cell(r.bakeFile)})</summary>`,
+    '',
+    '```json',
+    r.definition,
+    '```',
+    '',
+    '</details>',
+    ''
+  );
+  return lines.join('\n');
+}

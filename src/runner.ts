@@ -88,13 +88,19 @@ export function endGroup(): void {
   issue('endgroup', '');
 }
 
+/** Runs fn inside a collapsed log group; the group closes when fn returns or its promise settles. */
 export function group<T>(name: string, fn: () => T): T {
   startGroup(name);
+  let result: T;
   try {
-    return fn();
-  } finally {
+    result = fn();
+  } catch (e) {
     endGroup();
+    throw e;
   }
+  if (result instanceof Promise) return result.finally(endGroup) as T;
+  endGroup();
+  return result;
 }
 
 /** Appends `name<<delimiter` records to one of the runner's environment files (GITHUB_OUTPUT, ...). */

@@ -4,7 +4,7 @@
  */
 import {readFileSync} from 'node:fs';
 import {resolve} from 'node:path';
-import {getInputs, type Inputs} from '../inputs.js';
+import {getInputs, parseRegistryAuth, type Inputs, type RegistryCredential} from '../inputs.js';
 import type {Context} from '../context.js';
 import {InputError} from '../errors.js';
 import {computeMetadata, needsCommitDate, type Metadata, type MetadataInputs} from '../metadata/index.js';
@@ -18,6 +18,7 @@ export interface Prepared {
   ctx: Context;
   metadata: Metadata;
   plan: Plan;
+  credentials: RegistryCredential[];
   warnings: string[];
 }
 
@@ -48,6 +49,7 @@ export function annotationLevels(env: Env): string[] {
 
 export async function prepare(ctx: Context, opts: PrepareOptions): Promise<Prepared> {
   const inputs = getInputs(opts.env);
+  const credentials = await parseRegistryAuth(inputs.engine.registryAuth);
   const warnings: string[] = [];
   const warn = (m: string) => warnings.push(m);
   const fileVersion = readVersion(inputs, ctx, opts.workspace);
@@ -68,5 +70,5 @@ export async function prepare(ctx: Context, opts: PrepareOptions): Promise<Prepa
   const metadata = await computeMetadata(metaInputs, context, repo);
   warnings.push(...metadata.warnings);
   const plan = buildPlan(inputs, context, metadata, levels);
-  return {inputs, ctx: context, metadata, plan, warnings};
+  return {inputs, ctx: context, metadata, plan, credentials, warnings};
 }

@@ -1,5 +1,5 @@
-export const id = 269;
-export const ids = [269];
+export const id = 198;
+export const ids = [198];
 export const modules = {
 
 /***/ 788:
@@ -10,11 +10,11 @@ export const modules = {
 /* harmony export */   cw: () => (/* binding */ gitContext)
 /* harmony export */ });
 /* unused harmony exports shortSha, sourceDateEpoch, repositoryFromRemote */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /**
  * The GitHub context, from the runner's environment and event payload (`workflow`), or from the local
@@ -153,7 +153,7 @@ function gitContext(cwd, env = process.env, clock = () => new Date()) {
 
 /***/ }),
 
-/***/ 614:
+/***/ 3815:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -165,11 +165,11 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: annotationLevels
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(24);
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(760);
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/csv-parse/lib/sync.js + 9 modules
-var sync = __webpack_require__(175);
+var sync = __webpack_require__(5175);
 ;// CONCATENATED MODULE: ./src/csv.ts
 
 /**
@@ -189,7 +189,7 @@ function splitKeyValue(field) {
 }
 
 // EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(916);
+var src_errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/metadata/tag.ts
 /**
  * Tag expressions (`type=semver,pattern={{version}}`), read exactly as docker/metadata-action reads
@@ -456,7 +456,7 @@ async function prepareExpressions(texts) {
     const list = [...texts].filter(hasExpression);
     const loads = [];
     if (!dayjs && list.some(t => /date/.test(t))) {
-        loads.push(Promise.all([__webpack_require__.e(/* import() */ 706).then(__webpack_require__.t.bind(__webpack_require__, 706, 23)), __webpack_require__.e(/* import() */ 279).then(__webpack_require__.t.bind(__webpack_require__, 279, 23)), __webpack_require__.e(/* import() */ 818).then(__webpack_require__.t.bind(__webpack_require__, 437, 23)), __webpack_require__.e(/* import() */ 440).then(__webpack_require__.t.bind(__webpack_require__, 440, 23))]).then(([d, utc, tz, adv]) => {
+        loads.push(Promise.all([__webpack_require__.e(/* import() */ 706).then(__webpack_require__.t.bind(__webpack_require__, 3706, 23)), __webpack_require__.e(/* import() */ 279).then(__webpack_require__.t.bind(__webpack_require__, 5279, 23)), __webpack_require__.e(/* import() */ 818).then(__webpack_require__.t.bind(__webpack_require__, 7818, 23)), __webpack_require__.e(/* import() */ 440).then(__webpack_require__.t.bind(__webpack_require__, 5440, 23))]).then(([d, utc, tz, adv]) => {
             const dj = (d.default ?? d);
             for (const p of [utc, tz, adv])
                 dj.extend((p.default ?? p));
@@ -464,7 +464,7 @@ async function prepareExpressions(texts) {
         }));
     }
     if (!hbs && list.some(needsHandlebars)) {
-        loads.push(__webpack_require__.e(/* import() */ 347).then(__webpack_require__.t.bind(__webpack_require__, 347, 23)).then(h => {
+        loads.push(__webpack_require__.e(/* import() */ 347).then(__webpack_require__.t.bind(__webpack_require__, 6347, 23)).then(h => {
             hbs = (h.default ?? h);
         }));
     }
@@ -649,16 +649,16 @@ function splitAnnotationLevel(line) {
 }
 
 // EXTERNAL MODULE: ./node_modules/semver/functions/valid.js
-var valid = __webpack_require__(780);
+var valid = __webpack_require__(8780);
 var valid_default = /*#__PURE__*/__webpack_require__.n(valid);
 // EXTERNAL MODULE: ./node_modules/semver/functions/parse.js
-var parse = __webpack_require__(353);
+var parse = __webpack_require__(6353);
 var parse_default = /*#__PURE__*/__webpack_require__.n(parse);
 // EXTERNAL MODULE: ./node_modules/semver/functions/clean.js
-var clean = __webpack_require__(799);
+var clean = __webpack_require__(1799);
 var clean_default = /*#__PURE__*/__webpack_require__.n(clean);
 // EXTERNAL MODULE: ./node_modules/semver/functions/prerelease.js
-var prerelease = __webpack_require__(714);
+var prerelease = __webpack_require__(5714);
 var prerelease_default = /*#__PURE__*/__webpack_require__.n(prerelease);
 ;// CONCATENATED MODULE: ./src/semver.ts
 /**
@@ -777,75 +777,10 @@ function evaluatePolicy(rules, subject) {
     return { allowed: violations.length === 0, rules: rules.map(r => r.source), violations };
 }
 
-;// CONCATENATED MODULE: ./src/platform.ts
-/** Platforms (`os/arch[/variant]`): validation with helpful messages, normalisation, and the host's own. */
-const OSES = ['linux', 'windows', 'darwin', 'freebsd', 'netbsd', 'openbsd', 'solaris', 'illumos', 'aix', 'plan9', 'js', 'wasip1'];
-const ARCHES = ['amd64', 'arm64', 'arm', '386', 'ppc64le', 'ppc64', 's390x', 'riscv64', 'mips64le', 'mips64', 'mipsle', 'mips', 'loong64', 'wasm'];
-const VARIANTS = {
-    arm: ['v5', 'v6', 'v7', 'v8'],
-    arm64: ['v8', 'v8.0', 'v8.1', 'v8.2', 'v8.3', 'v8.4', 'v8.5', 'v8.6', 'v8.7', 'v8.8', 'v8.9', 'v9', 'v9.0', 'v9.1', 'v9.2', 'v9.3', 'v9.4', 'v9.5'],
-    amd64: ['v1', 'v2', 'v3', 'v4']
-};
-function closest(word, candidates) {
-    const dist = (a, b) => {
-        const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-        for (let j = 1; j <= b.length; j++)
-            d[0][j] = j;
-        for (let i = 1; i <= a.length; i++)
-            for (let j = 1; j <= b.length; j++)
-                d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        return d[a.length][b.length];
-    };
-    const best = candidates.map(c => [c, dist(word, c)]).sort((x, y) => x[1] - y[1])[0];
-    return best && best[1] <= 2 ? best[0] : undefined;
-}
-/** Parses one platform; throws an Error whose message says what is wrong and suggests a fix. */
-function parsePlatform(text) {
-    const parts = text.trim().split('/');
-    if (parts.length < 2 || parts.length > 3 || parts.some(p => p === '')) {
-        throw new Error(`"${text}" is not a platform (os/arch or os/arch/variant, e.g. linux/amd64, linux/arm/v7)`);
-    }
-    const [os, arch, variant] = parts.map(p => p.toLowerCase());
-    if (!OSES.includes(os)) {
-        const hint = closest(os, OSES);
-        throw new Error(`unknown operating system "${os}" in platform "${text}"${hint ? ` (did you mean ${hint}?)` : ''}`);
-    }
-    if (!ARCHES.includes(arch)) {
-        const hint = closest(arch, ARCHES);
-        throw new Error(`unknown architecture "${arch}" in platform "${text}"${hint ? ` (did you mean ${os}/${hint}?)` : ''}`);
-    }
-    if (variant !== undefined && !(VARIANTS[arch] ?? []).includes(variant)) {
-        throw new Error(`unknown variant "${variant}" for ${arch} in platform "${text}"${VARIANTS[arch] ? ` (one of ${VARIANTS[arch].join(', ')})` : ''}`);
-    }
-    return { os, arch, ...(variant ? { variant } : {}) };
-}
-function formatPlatform(p) {
-    return [p.os, p.arch, p.variant].filter(Boolean).join('/');
-}
-/** Splits a platform list written with commas, semicolons, spaces or newlines. */
-function splitPlatforms(text) {
-    return text
-        .split(/[\s,;]+/)
-        .map(s => s.trim())
-        .filter(Boolean);
-}
-/** The platform this process runs on natively, in OCI terms. */
-function hostPlatform(nodeArch = process.arch) {
-    const map = {
-        x64: { os: 'linux', arch: 'amd64' },
-        arm64: { os: 'linux', arch: 'arm64' },
-        arm: { os: 'linux', arch: 'arm', variant: 'v7' },
-        ia32: { os: 'linux', arch: '386' },
-        ppc64: { os: 'linux', arch: 'ppc64le' },
-        s390x: { os: 'linux', arch: 's390x' },
-        riscv64: { os: 'linux', arch: 'riscv64' },
-        loong64: { os: 'linux', arch: 'loong64' }
-    };
-    return map[nodeArch] ?? { os: 'linux', arch: nodeArch };
-}
-
-// EXTERNAL MODULE: ./src/runner.ts + 2 modules
-var runner = __webpack_require__(173);
+// EXTERNAL MODULE: ./src/platform.ts
+var platform = __webpack_require__(3728);
+// EXTERNAL MODULE: ./src/runner.ts + 1 modules
+var runner = __webpack_require__(4562);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 /**
  * Every input of action.yml -> one typed Inputs object. All validation and every input error live here:
@@ -862,6 +797,45 @@ var runner = __webpack_require__(173);
 
 const DEFAULT_REGISTRY = 'ghcr.io';
 const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
+/** Parses `registry-auth` (a YAML list of registry/username/password, as docker/login-action takes it). */
+async function parseRegistryAuth(text) {
+    if (!text.trim())
+        return [];
+    const { parse } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
+    let doc;
+    try {
+        doc = parse(text);
+    }
+    catch (e) {
+        throw new src_errors/* InputError */.d('registry-auth', `not valid YAML: ${e.message.split('\n')[0]}`);
+    }
+    if (!Array.isArray(doc))
+        throw new src_errors/* InputError */.d('registry-auth', 'expected a YAML list of entries with registry, username and password');
+    const errors = [];
+    const out = [];
+    doc.forEach((entry, i) => {
+        const where = `entry ${i + 1}`;
+        if (!entry || typeof entry !== 'object') {
+            errors.push(new src_errors/* InputError */.d('registry-auth', `${where} is not a mapping of registry, username and password`));
+            return;
+        }
+        const unknown = Object.keys(entry).filter(k => !['registry', 'username', 'password'].includes(k));
+        if (unknown.length)
+            errors.push(new src_errors/* InputError */.d('registry-auth', `${where} has unknown key${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (registry, username, password)`));
+        const { registry = 'docker.io', username, password } = entry;
+        if (typeof username !== 'string' || !username)
+            errors.push(new src_errors/* InputError */.d('registry-auth', `${where} (${String(registry)}) has no username`));
+        if (typeof password !== 'string' || !password)
+            errors.push(new src_errors/* InputError */.d('registry-auth', `${where} (${String(registry)}) has no password`));
+        if (typeof registry !== 'string' || !registry)
+            errors.push(new src_errors/* InputError */.d('registry-auth', `${where} has an empty registry`));
+        if (typeof username === 'string' && typeof password === 'string' && typeof registry === 'string')
+            out.push({ registry, username, password });
+    });
+    if (errors.length)
+        throw new src_errors/* InputErrors */.G(errors);
+    return out;
+}
 /** The non-empty, non-comment lines of a multi-line input, with their line numbers. */
 function inputLines(value) {
     if (!value)
@@ -946,7 +920,7 @@ function checkImageName(name) {
     }
 }
 function parsePlatformList(text) {
-    const list = splitPlatforms(text).map(p => formatPlatform(parsePlatform(p)));
+    const list = (0,platform/* splitPlatforms */.tM)(text).map(p => (0,platform/* formatPlatform */.Bq)((0,platform/* parsePlatform */.FL)(p)));
     if (list.length === 0)
         throw new Error('no platform given');
     return [...new Set(list)];
@@ -1107,7 +1081,27 @@ function getInputs(env = process.env) {
         buildArgs,
         defaultBuildArgs: r.bool('default-build-args', true),
         summary: r.bool('summary', true),
-        githubToken: r.text('github-token')
+        githubToken: r.text('github-token'),
+        engine: {
+            setupQemu: r.choice('setup-qemu', ['auto', 'true', 'false'], 'auto'),
+            qemuImage: r.text('qemu-image', 'tonistiigi/binfmt:latest'),
+            builder: r.text('builder'),
+            buildkitImage: r.text('buildkit-image'),
+            registryAuth: r.raw('registry-auth') ?? '',
+            secrets: r.lines('secrets', (text, line) => {
+                // the line holds a secret: errors quote its id only
+                if (!/^[A-Za-z0-9_.-]+=/.test(text))
+                    throw new src_errors/* InputError */.d('secrets', 'a secret is written id=value (the value is never shown)', line, '***');
+                return { line, text };
+            }),
+            cache: r.choice('cache', ['auto', 'registry', 'gha', 'none'], 'auto'),
+            cacheFrom: r.lines('cache-from', text => text),
+            cacheTo: r.lines('cache-to', text => text),
+            provenance: r.text('provenance'),
+            sbom: r.text('sbom'),
+            noCache: r.bool('no-cache', false),
+            pull: r.bool('pull', false)
+        }
     };
     if (r.errors.length)
         throw new src_errors/* InputErrors */.G(r.errors);
@@ -1115,7 +1109,7 @@ function getInputs(env = process.env) {
 }
 
 // EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
-var pep440 = __webpack_require__(898);
+var pep440 = __webpack_require__(8898);
 ;// CONCATENATED MODULE: ./src/metadata/version.ts
 /**
  * The version and the tag names: docker/metadata-action's rules, expression by expression in priority
@@ -1391,7 +1385,7 @@ const TIMEOUT_MS = 10_000;
 /** One GET of a JSON document. node:http(s) rather than fetch: undici's first use costs more than this whole action. */
 async function getJson(ctx, path, token) {
     const url = new URL(`${ctx.apiUrl}${path}`);
-    const { request } = url.protocol === 'http:' ? await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 67, 23)) : await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 708, 23));
+    const { request } = url.protocol === 'http:' ? await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7067, 23)) : await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23));
     return new Promise((resolve, reject) => {
         const req = request(url, {
             headers: {
@@ -1655,6 +1649,7 @@ function annotationLevels(env) {
 }
 async function prepare(ctx, opts) {
     const inputs = getInputs(opts.env);
+    const credentials = await parseRegistryAuth(inputs.engine.registryAuth);
     const warnings = [];
     const warn = (m) => warnings.push(m);
     const fileVersion = readVersion(inputs, ctx, opts.workspace);
@@ -1675,7 +1670,85 @@ async function prepare(ctx, opts) {
     const metadata = await computeMetadata(metaInputs, context, repo);
     warnings.push(...metadata.warnings);
     const plan = buildPlan(inputs, context, metadata, levels);
-    return { inputs, ctx: context, metadata, plan, warnings };
+    return { inputs, ctx: context, metadata, plan, credentials, warnings };
+}
+
+
+/***/ }),
+
+/***/ 3728:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bq: () => (/* binding */ formatPlatform),
+/* harmony export */   FL: () => (/* binding */ parsePlatform),
+/* harmony export */   ol: () => (/* binding */ hostPlatform),
+/* harmony export */   tM: () => (/* binding */ splitPlatforms)
+/* harmony export */ });
+/** Platforms (`os/arch[/variant]`): validation with helpful messages, normalisation, and the host's own. */
+const OSES = ['linux', 'windows', 'darwin', 'freebsd', 'netbsd', 'openbsd', 'solaris', 'illumos', 'aix', 'plan9', 'js', 'wasip1'];
+const ARCHES = ['amd64', 'arm64', 'arm', '386', 'ppc64le', 'ppc64', 's390x', 'riscv64', 'mips64le', 'mips64', 'mipsle', 'mips', 'loong64', 'wasm'];
+const VARIANTS = {
+    arm: ['v5', 'v6', 'v7', 'v8'],
+    arm64: ['v8', 'v8.0', 'v8.1', 'v8.2', 'v8.3', 'v8.4', 'v8.5', 'v8.6', 'v8.7', 'v8.8', 'v8.9', 'v9', 'v9.0', 'v9.1', 'v9.2', 'v9.3', 'v9.4', 'v9.5'],
+    amd64: ['v1', 'v2', 'v3', 'v4']
+};
+function closest(word, candidates) {
+    const dist = (a, b) => {
+        const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+        for (let j = 1; j <= b.length; j++)
+            d[0][j] = j;
+        for (let i = 1; i <= a.length; i++)
+            for (let j = 1; j <= b.length; j++)
+                d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        return d[a.length][b.length];
+    };
+    const best = candidates.map(c => [c, dist(word, c)]).sort((x, y) => x[1] - y[1])[0];
+    return best && best[1] <= 2 ? best[0] : undefined;
+}
+/** Parses one platform; throws an Error whose message says what is wrong and suggests a fix. */
+function parsePlatform(text) {
+    const parts = text.trim().split('/');
+    if (parts.length < 2 || parts.length > 3 || parts.some(p => p === '')) {
+        throw new Error(`"${text}" is not a platform (os/arch or os/arch/variant, e.g. linux/amd64, linux/arm/v7)`);
+    }
+    const [os, arch, variant] = parts.map(p => p.toLowerCase());
+    if (!OSES.includes(os)) {
+        const hint = closest(os, OSES);
+        throw new Error(`unknown operating system "${os}" in platform "${text}"${hint ? ` (did you mean ${hint}?)` : ''}`);
+    }
+    if (!ARCHES.includes(arch)) {
+        const hint = closest(arch, ARCHES);
+        throw new Error(`unknown architecture "${arch}" in platform "${text}"${hint ? ` (did you mean ${os}/${hint}?)` : ''}`);
+    }
+    if (variant !== undefined && !(VARIANTS[arch] ?? []).includes(variant)) {
+        throw new Error(`unknown variant "${variant}" for ${arch} in platform "${text}"${VARIANTS[arch] ? ` (one of ${VARIANTS[arch].join(', ')})` : ''}`);
+    }
+    return { os, arch, ...(variant ? { variant } : {}) };
+}
+function formatPlatform(p) {
+    return [p.os, p.arch, p.variant].filter(Boolean).join('/');
+}
+/** Splits a platform list written with commas, semicolons, spaces or newlines. */
+function splitPlatforms(text) {
+    return text
+        .split(/[\s,;]+/)
+        .map(s => s.trim())
+        .filter(Boolean);
+}
+/** The platform this process runs on natively, in OCI terms. */
+function hostPlatform(nodeArch = process.arch) {
+    const map = {
+        x64: { os: 'linux', arch: 'amd64' },
+        arm64: { os: 'linux', arch: 'arm64' },
+        arm: { os: 'linux', arch: 'arm', variant: 'v7' },
+        ia32: { os: 'linux', arch: '386' },
+        ppc64: { os: 'linux', arch: 'ppc64le' },
+        s390x: { os: 'linux', arch: 's390x' },
+        riscv64: { os: 'linux', arch: 'riscv64' },
+        loong64: { os: 'linux', arch: 'loong64' }
+    };
+    return map[nodeArch] ?? { os: 'linux', arch: nodeArch };
 }
 
 
@@ -1685,6 +1758,7 @@ async function prepare(ctx, opts) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Iv: () => (/* binding */ publishSummary),
 /* harmony export */   Kn: () => (/* binding */ writeOutputs),
 /* harmony export */   MM: () => (/* binding */ planSummary),
 /* harmony export */   Sy: () => (/* binding */ writeSummary),
@@ -1692,8 +1766,8 @@ async function prepare(ctx, opts) {
 /* harmony export */   iY: () => (/* binding */ planJson),
 /* harmony export */   nT: () => (/* binding */ formatPlan)
 /* harmony export */ });
-/* unused harmony export policyLine */
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(173);
+/* unused harmony exports policyLine, humanSize */
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4562);
 /**
  * What people and later steps read: the outputs (metadata-action's names and formats, plus `plan`), the
  * job summary in the Actions UI, and the readable plan the CLI and the log print.
@@ -1794,6 +1868,43 @@ function planSummary(plan, title) {
 }
 function writeSummary(markdown, env = process.env) {
     (0,_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .appendSummary */ .fe)(markdown + '\n', env);
+}
+function humanSize(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    const units = ['KiB', 'MiB', 'GiB'];
+    let v = bytes / 1024;
+    let i = 0;
+    while (v >= 1024 && i < units.length - 1) {
+        v /= 1024;
+        i++;
+    }
+    return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
+}
+/** The job summary of a publishing run: one row per image, what the engine did, the policy, the bake file. */
+function publishSummary(plan, r, results, failures, buildSeconds) {
+    const lines = [
+        `## multiarch-publish: ${failures.length ? '❌ failed' : plan.push ? '✅ published' : '✅ built (not pushed)'}`,
+        '',
+        `**Ref** ${code(plan.ref || 'none')} · **commit** ${code(plan.sha ? plan.sha.slice(0, 7) : 'none')} · **version** ${code(plan.version || 'none')} · **push** ${plan.push ? 'yes' : 'no'} (${cell(plan.pushReason)}) · **build** ${buildSeconds.toFixed(1)} s`,
+        ''
+    ];
+    if (failures.length) {
+        lines.push(...failures.map(f => `- ❌ ${cell(f)}`), '', 'No tag was moved: every tag that existed before this run still points where it did.', '');
+    }
+    if (results.length) {
+        lines.push('| image | tags | digest | platforms | size | build time |', '| --- | --- | --- | --- | --- | --- |');
+        for (const res of results) {
+            const images = res.images.length ? res.images : res.build.images.map(name => ({ name, digest: res.digest, mediaType: '', platforms: res.build.platforms.map(p => ({ platform: p, digest: '', size: 0 })) }));
+            for (const img of images) {
+                const sizes = img.platforms.map(p => (p.size ? `${p.platform} ${humanSize(p.size)}` : p.platform)).join('<br>');
+                lines.push(`| ${code(img.name)} | ${res.build.tagNames.map(code).join(' ')} | ${img.digest ? code(img.digest.slice(0, 19) + '…') : '_not pushed_'} | ${img.platforms.map(p => p.platform).join('<br>')} | ${res.images.length ? sizes : '—'} | ${res.seconds.toFixed(1)} s |`);
+            }
+        }
+        lines.push('');
+    }
+    lines.push(`**QEMU:** ${cell(r.qemu)}  `, `**Builder:** ${cell(r.builder)}  `, `**Cache:** ${cell(r.cache)}  `, `**Login:** ${cell(r.login)}  `, `**Tag policy:** ${plan.policy.allowed ? '✅' : '❌'} ${cell(policyLine(plan))}`, '', `<details><summary>Bake definition (${cell(r.bakeFile)})</summary>`, '', '```json', r.definition, '```', '', '</details>', '');
+    return lines.join('\n');
 }
 
 

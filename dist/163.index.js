@@ -1,0 +1,162 @@
+export const id = 163;
+export const ids = [163];
+export const modules = {
+
+/***/ 1293:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mn: () => (/* binding */ runWithRetry),
+/* harmony export */   Qd: () => (/* binding */ CommandError),
+/* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   eF: () => (/* binding */ run)
+/* harmony export */ });
+/* unused harmony export describe */
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4562);
+/**
+ * The one way this action runs a program: an argument array (never a shell string), output captured,
+ * every line shown to the log through the redacting runner, secrets passed on stdin only.
+ */
+
+class CommandError extends Error {
+    command;
+    result;
+    constructor(command, result) {
+        const detail = (result.stderr || result.stdout).trim().split('\n').slice(-5).join('\n');
+        super(`${command} failed (exit code ${result.code})${detail ? `: ${_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$(detail)}` : ''}`);
+        this.command = command;
+        this.result = result;
+        this.name = 'CommandError';
+    }
+}
+/** A command line for the log: arguments quoted when needed, secrets redacted. */
+function describe(cmd, args) {
+    return _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$([cmd, ...args].map(a => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' '));
+}
+async function run(cmd, args, opts = {}) {
+    const { getExecOutput } = await __webpack_require__.e(/* import() */ 260).then(__webpack_require__.bind(__webpack_require__, 1260));
+    const env = Object.fromEntries(Object.entries({ ...process.env, ...opts.env }).filter((e) => e[1] !== undefined));
+    const onLine = (line) => {
+        opts.onLine?.(line);
+        if (opts.stream)
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line);
+    };
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`[command] ${describe(cmd, args)}`);
+    const out = await getExecOutput(cmd, args, {
+        silent: true,
+        ignoreReturnCode: true,
+        env,
+        cwd: opts.cwd,
+        input: opts.input !== undefined ? Buffer.from(opts.input) : undefined,
+        listeners: { stdline: onLine, errline: onLine }
+    });
+    const result = { code: out.exitCode, stdout: out.stdout, stderr: out.stderr };
+    if (result.code !== 0 && !opts.allowFailure)
+        throw new CommandError(describe(cmd, args), result);
+    return result;
+}
+/** Runs with retries for transient failures (network, 5xx, rate limits), with exponential backoff. */
+async function runWithRetry(cmd, args, opts = {}) {
+    const attempts = opts.attempts ?? 3;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await run(cmd, args, opts);
+        }
+        catch (e) {
+            if (!(e instanceof CommandError) || attempt >= attempts || !isTransient(e.result.stderr + e.result.stdout))
+                throw e;
+            const delay = (opts.baseDelayMs ?? 2000) * 2 ** (attempt - 1);
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${e.message.split('\n')[0]} — transient, retrying in ${delay / 1000} s (attempt ${attempt + 1} of ${attempts})`);
+            await new Promise(r => setTimeout(r, delay));
+        }
+    }
+}
+/** Errors worth another try: the network or the registry's temporary state, not auth or a bad request. */
+function isTransient(output) {
+    if (/\b(401|403)\b|unauthorized|denied|forbidden|authentication required/i.test(output))
+        return false;
+    return /\b(50[0234]|429)\b|timeout|timed out|connection reset|connection refused|EOF|i\/o timeout|TLS handshake|no such host|temporarily unavailable|too many requests/i.test(output);
+}
+
+
+/***/ }),
+
+/***/ 9544:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IB: () => (/* binding */ planLogins),
+/* harmony export */   iD: () => (/* binding */ login),
+/* harmony export */   logout: () => (/* binding */ logout),
+/* harmony export */   lp: () => (/* binding */ createDockerConfig)
+/* harmony export */ });
+/* unused harmony export registryOf */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4562);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1293);
+/**
+ * Registry logins, in a DOCKER_CONFIG directory of the job's own (never the user's ~/.docker): passwords
+ * go through stdin, are masked first, and the post step logs out and removes the directory.
+ */
+
+
+
+
+
+const DOCKER_HUB = ['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com'];
+/** The registry of an image name (`ghcr.io/o/app` -> ghcr.io, `org/app` -> docker.io). */
+function registryOf(image) {
+    const first = image.split('/')[0];
+    return image.includes('/') && /[.:]|^localhost$/.test(first) ? first : 'docker.io';
+}
+function sameRegistry(a, b) {
+    const n = (r) => (DOCKER_HUB.includes(r.toLowerCase()) ? 'docker.io' : r.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, ''));
+    return n(a) === n(b);
+}
+/** Pure: which registries need a login for these pushed images, with which credentials. */
+function planLogins(images, credentials, actor, githubToken) {
+    const registries = [...new Set(images.map(registryOf))];
+    return registries.map(registry => {
+        const credential = credentials.find(c => sameRegistry(c.registry, registry));
+        if (credential)
+            return { registry, credential, source: 'registry-auth' };
+        if (registry === 'ghcr.io' && githubToken)
+            return { registry, credential: { registry, username: actor || 'github-actions', password: githubToken }, source: 'github-token' };
+        return { registry, source: 'none' };
+    });
+}
+/** A fresh DOCKER_CONFIG directory under RUNNER_TEMP (the job's own temporary directory). */
+function createDockerConfig(runnerTemp) {
+    const base = runnerTemp || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)();
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(base, { recursive: true });
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(base, 'multiarch-publish-docker-'));
+}
+async function login(env, plan) {
+    const c = plan.credential;
+    _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .setSecret */ .Pq(c.password);
+    const server = plan.registry === 'docker.io' ? [] : [plan.registry];
+    try {
+        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .runWithRetry */ .Mn)('docker', ['login', ...server, '--username', c.username, '--password-stdin'], { env, input: c.password });
+    }
+    catch (e) {
+        if (e instanceof _exec_js__WEBPACK_IMPORTED_MODULE_4__/* .CommandError */ .Qd) {
+            const msg = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$((e.result.stderr || e.result.stdout).trim());
+            throw new Error(`Login to ${plan.registry} as ${c.username} failed${plan.source === 'github-token' ? ' (with github-token; the workflow needs `permissions: packages: write`)' : ''}: ${msg}`);
+        }
+        throw e;
+    }
+    _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Logged in to ${plan.registry} as ${c.username} (${plan.source})`);
+}
+async function logout(env, registry) {
+    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', ['logout', ...(registry === 'docker.io' ? [] : [registry])], { env, allowFailure: true });
+}
+
+
+/***/ })
+
+};

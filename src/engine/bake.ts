@@ -1,0 +1,133 @@
+/**
+ * One `docker buildx bake` for every build of the plan: a generated JSON definition (one target per
+ * build), kept as a file and shown in the summary. BuildKit solves all targets in one graph, so stages
+ * that several images share are built once.
+ */
+import {posix} from 'node:path';
+import type {Plan, BuildPlan} from '../plan.js';
+import {run, type RunResult} from './exec.js';
+
+export interface BakeSettings {
+  /** Push the content (by digest, or under the staging tag when the driver cannot push by digest). */
+  push: boolean;
+  pushByDigest: boolean;
+  stagingTag: string;
+  cacheFrom: Record<string, string[]>;
+  cacheTo: Record<string, string[]>;
+  /** `id=<id>,src=<file>` entries. */
+  secrets: string[];
+  provenance: string;
+  sbom: string;
+  noCache: boolean;
+  pull: boolean;
+}
+
+/** One CSV field of an exporter attribute, quoted when it holds a comma or a quote. */
+function csvField(s: string): string {
+  return /[",]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** `--provenance`/`--sbom` values as build-push-action takes them, as bake attestations. */
+export function attestation(type: 'provenance' | 'sbom', value: string): string | undefined {
+  if (!value) return undefined;
+  if (value === 'false') return `type=${type},disabled=true`;
+  if (value === 'true') return `type=${type}`;
+  return value.startsWith('type=') ? value : `type=${type},${value}`;
+}
+
+/**
+ * Index- and manifest-level annotations: the plan's (outputs') annotations, and each manifest-level one
+ * also at index level unless the user set that key there, so registries (GHCR) show the index's description.
+ */
+export function buildAnnotations(annotations: string[]): string[] {
+  const out = [...annotations];
+  const has = new Set(annotations.map(a => a.slice(0, a.indexOf('='))));
+  for (const a of annotations) {
+    if (!a.startsWith('manifest:')) continue;
+    const key = 'index:' + a.slice('manifest:'.length, a.indexOf('='));
+    if (!has.has(key)) {
+      out.push('index:' + a.slice('manifest:'.length));
+      has.add(key);
+    }
+  }
+  return out;
+}
+
+export function outputFor(build: BuildPlan, s: BakeSettings): string {
+  if (!s.push) return 'type=cacheonly';
+  const names = s.pushByDigest ? build.images : build.images.map(i => `${i}:${s.stagingTag}`);
+  const attrs = ['type=image', csvField(`name=${names.join(',')}`), 'push=true', 'oci-mediatypes=true'];
+  if (s.pushByDigest) attrs.push('push-by-digest=true', 'name-canonical=true');
+  return attrs.join(',');
+}
+
+export interface BakeDefinition {
+  group: {default: {targets: string[]}};
+  target: Record<string, Record<string, unknown>>;
+}
+
+/** Pure: the bake definition of a plan. */
+export function bakeDefinition(plan: Plan, s: BakeSettings): BakeDefinition {
+  const target: Record<string, Record<string, unknown>> = {};
+  for (const b of plan.builds) {
+    const attest = [attestation('provenance', s.provenance), attestation('sbom', s.sbom)].filter((a): a is string => !!a);
+    target[b.id] = {
+      context: b.context,
+      dockerfile: posix.relative(posix.normalize(b.context), posix.normalize(b.file)) || 'Dockerfile',
+      platforms: b.platforms,
+      ...(b.target ? {target: b.target} : {}),
+      labels: Object.fromEntries(b.labels.map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)])),
+      ...(s.push ? {annotations: buildAnnotations(b.annotations)} : {}),
+      args: b.buildArgs,
+      output: [outputFor(b, s)],
+      ...(s.cacheFrom[b.id]?.length ? {'cache-from': s.cacheFrom[b.id]} : {}),
+      ...(s.cacheTo[b.id]?.length ? {'cache-to': s.cacheTo[b.id]} : {}),
+      ...(s.secrets.length ? {secret: s.secrets} : {}),
+      ...(attest.length ? {attest} : {}),
+      ...(s.noCache ? {'no-cache': true} : {}),
+      ...(s.pull ? {pull: true} : {})
+    };
+  }
+  return {group: {default: {targets: plan.builds.map(b => b.id)}}, target};
+}
+
+/** What buildx's --metadata-file says per target. */
+export type BakeMetadata = Record<string, Record<string, unknown>>;
+
+export interface BuildFailure {
+  target: string;
+  platform?: string;
+  error: string;
+  log: string[];
+}
+
+/**
+ * Finds the failed steps in a plain-progress log: `#N [target platform step] ...` names a vertex, `#N ERROR:`
+ * marks its failure. Returns each failure with the last lines of that vertex's log.
+ */
+export function parseFailures(lines: string[], targets: string[], tail = 20): BuildFailure[] {
+  const names = new Map<string, string>();
+  const logs = new Map<string, string[]>();
+  const failures: BuildFailure[] = [];
+  for (const line of lines) {
+    const m = /^#(\d+) (.*)$/.exec(line);
+    if (!m) continue;
+    const [, id, rest] = m;
+    if (rest.startsWith('[') && !names.has(id)) names.set(id, rest);
+    const log = logs.get(id) ?? [];
+    log.push(line);
+    logs.set(id, log);
+    if (rest.startsWith('ERROR: ')) {
+      const name = names.get(id) ?? '';
+      const v = /^\[(\S+)(?: ((?:linux|windows|darwin|freebsd)\/[^\s\]]+))?/.exec(name);
+      const target = v && targets.includes(v[1]) ? v[1] : (targets.length === 1 ? targets[0] : '');
+      failures.push({target, platform: v?.[2], error: rest.slice('ERROR: '.length), log: log.slice(-tail)});
+    }
+  }
+  return failures;
+}
+
+export async function bake(file: string, metadataFile: string, env: Record<string, string>, builder: string | undefined, extra: string[] = [], onLine?: (l: string) => void): Promise<RunResult> {
+  const args = ['buildx', 'bake', '--file', file, '--progress', 'plain', '--metadata-file', metadataFile, ...(builder ? ['--builder', builder] : []), ...extra];
+  return run('docker', args, {env, allowFailure: true, stream: true, onLine});
+}

@@ -1,0 +1,51 @@
+/**
+ * Build cache per image: `auto` uses the GitHub cache service (type=gha) when the runner offers it,
+ * scoped per image and branch and reading the default branch's scope as a fallback; `registry` keeps
+ * `<image>:buildcache`; raw `cache-from`/`cache-to` lines win over both.
+ */
+import type {Plan} from '../plan.js';
+import type {EngineInputs} from '../inputs.js';
+
+export interface CacheSettings {
+  from: Record<string, string[]>;
+  to: Record<string, string[]>;
+  note: string;
+}
+
+function scopeName(ref: string, defaultBranch: string): string {
+  const name = ref.startsWith('refs/heads/')
+    ? ref.slice('refs/heads/'.length)
+    : /^refs\/pull\/(\d+)/.test(ref)
+      ? `pr-${/^refs\/pull\/(\d+)/.exec(ref)![1]}`
+      : defaultBranch;
+  return name.replace(/[^A-Za-z0-9._-]+/g, '-');
+}
+
+export function cacheSettings(plan: Plan, e: EngineInputs, driver: string, env: Record<string, string | undefined>, defaultBranch: string): CacheSettings {
+  const from: Record<string, string[]> = {};
+  const to: Record<string, string[]> = {};
+  const ids = plan.builds.map(b => b.id);
+  if (e.cacheFrom.length || e.cacheTo.length) {
+    for (const id of ids) {
+      from[id] = e.cacheFrom;
+      to[id] = driver === 'docker' ? [] : e.cacheTo;
+    }
+    return {from, to, note: `cache-from/cache-to as given${driver === 'docker' && e.cacheTo.length ? ' (cache export skipped: the docker driver cannot export cache)' : ''}`};
+  }
+  const gha = !!(env['ACTIONS_CACHE_URL'] || env['ACTIONS_RESULTS_URL']);
+  const mode = e.cache === 'auto' ? (gha ? 'gha' : 'none') : e.cache;
+  if (mode === 'none') return {from, to, note: e.cache === 'auto' ? 'no cache (the GitHub cache service is not available here)' : 'no cache (cache: none)'};
+  if (driver === 'docker') return {from, to, note: `no ${mode} cache: the docker driver cannot import or export it (use a docker-container builder)`};
+  const branch = scopeName(plan.ref, defaultBranch);
+  const fallback = defaultBranch.replace(/[^A-Za-z0-9._-]+/g, '-');
+  for (const b of plan.builds) {
+    if (mode === 'gha') {
+      from[b.id] = [`type=gha,scope=${b.id}-${branch}`, ...(fallback && fallback !== branch ? [`type=gha,scope=${b.id}-${fallback}`] : [])];
+      to[b.id] = [`type=gha,scope=${b.id}-${branch},mode=max`];
+    } else if (b.images.length) {
+      from[b.id] = [`type=registry,ref=${b.images[0]}:buildcache`];
+      to[b.id] = plan.push ? [`type=registry,ref=${b.images[0]}:buildcache,mode=max`] : [];
+    }
+  }
+  return {from, to, note: mode === 'gha' ? `GitHub cache (type=gha), scoped per image and ${branch}${fallback !== branch ? `, falling back to ${fallback}` : ''}` : 'registry cache (<image>:buildcache)'};
+}

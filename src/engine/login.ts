@@ -1,0 +1,67 @@
+/**
+ * Registry logins, in a DOCKER_CONFIG directory of the job's own (never the user's ~/.docker): passwords
+ * go through stdin, are masked first, and the post step logs out and removes the directory.
+ */
+import {mkdtempSync, mkdirSync} from 'node:fs';
+import {join} from 'node:path';
+import {tmpdir} from 'node:os';
+import * as runner from '../runner.js';
+import {run, runWithRetry, CommandError} from './exec.js';
+import type {RegistryCredential} from '../inputs.js';
+
+const DOCKER_HUB = ['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com'];
+
+/** The registry of an image name (`ghcr.io/o/app` -> ghcr.io, `org/app` -> docker.io). */
+export function registryOf(image: string): string {
+  const first = image.split('/')[0];
+  return image.includes('/') && /[.:]|^localhost$/.test(first) ? first : 'docker.io';
+}
+
+function sameRegistry(a: string, b: string): boolean {
+  const n = (r: string) => (DOCKER_HUB.includes(r.toLowerCase()) ? 'docker.io' : r.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, ''));
+  return n(a) === n(b);
+}
+
+export interface LoginPlan {
+  registry: string;
+  credential?: RegistryCredential;
+  source: 'registry-auth' | 'github-token' | 'none';
+}
+
+/** Pure: which registries need a login for these pushed images, with which credentials. */
+export function planLogins(images: string[], credentials: RegistryCredential[], actor: string, githubToken: string): LoginPlan[] {
+  const registries = [...new Set(images.map(registryOf))];
+  return registries.map(registry => {
+    const credential = credentials.find(c => sameRegistry(c.registry, registry));
+    if (credential) return {registry, credential, source: 'registry-auth'};
+    if (registry === 'ghcr.io' && githubToken) return {registry, credential: {registry, username: actor || 'github-actions', password: githubToken}, source: 'github-token'};
+    return {registry, source: 'none'};
+  });
+}
+
+/** A fresh DOCKER_CONFIG directory under RUNNER_TEMP (the job's own temporary directory). */
+export function createDockerConfig(runnerTemp: string | undefined): string {
+  const base = runnerTemp || tmpdir();
+  mkdirSync(base, {recursive: true});
+  return mkdtempSync(join(base, 'multiarch-publish-docker-'));
+}
+
+export async function login(env: Record<string, string>, plan: LoginPlan): Promise<void> {
+  const c = plan.credential!;
+  runner.setSecret(c.password);
+  const server = plan.registry === 'docker.io' ? [] : [plan.registry];
+  try {
+    await runWithRetry('docker', ['login', ...server, '--username', c.username, '--password-stdin'], {env, input: c.password});
+  } catch (e) {
+    if (e instanceof CommandError) {
+      const msg = runner.redact((e.result.stderr || e.result.stdout).trim());
+      throw new Error(`Login to ${plan.registry} as ${c.username} failed${plan.source === 'github-token' ? ' (with github-token; the workflow needs `permissions: packages: write`)' : ''}: ${msg}`);
+    }
+    throw e;
+  }
+  runner.info(`Logged in to ${plan.registry} as ${c.username} (${plan.source})`);
+}
+
+export async function logout(env: Record<string, string>, registry: string): Promise<void> {
+  await run('docker', ['logout', ...(registry === 'docker.io' ? [] : [registry])], {env, allowFailure: true});
+}
