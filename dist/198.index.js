@@ -62,7 +62,9 @@ function workflowContext(env, readFile = p => (0,node_fs__WEBPACK_IMPORTED_MODUL
     const eventPath = env['GITHUB_EVENT_PATH'];
     if (eventPath) {
         try {
-            payload = JSON.parse(readFile(eventPath));
+            const parsed = JSON.parse(readFile(eventPath));
+            // an event payload is an object; anything else (`null`, a number) would break every lookup below
+            payload = parsed !== null && typeof parsed === 'object' ? parsed : {}; // eslint-disable-line @typescript-eslint/no-explicit-any
         }
         catch {
             payload = {};
@@ -456,9 +458,19 @@ async function prepareExpressions(texts) {
     const list = [...texts].filter(hasExpression);
     const loads = [];
     if (!dayjs && list.some(t => /date/.test(t))) {
-        loads.push(Promise.all([__webpack_require__.e(/* import() */ 706).then(__webpack_require__.t.bind(__webpack_require__, 3706, 23)), __webpack_require__.e(/* import() */ 279).then(__webpack_require__.t.bind(__webpack_require__, 5279, 23)), __webpack_require__.e(/* import() */ 818).then(__webpack_require__.t.bind(__webpack_require__, 7818, 23)), __webpack_require__.e(/* import() */ 440).then(__webpack_require__.t.bind(__webpack_require__, 5440, 23))]).then(([d, utc, tz, adv]) => {
+        loads.push(Promise.all([
+            __webpack_require__.e(/* import() */ 706).then(__webpack_require__.t.bind(__webpack_require__, 3706, 23)),
+            __webpack_require__.e(/* import() */ 279).then(__webpack_require__.t.bind(__webpack_require__, 5279, 23)),
+            __webpack_require__.e(/* import() */ 818).then(__webpack_require__.t.bind(__webpack_require__, 7818, 23)),
+            __webpack_require__.e(/* import() */ 440).then(__webpack_require__.t.bind(__webpack_require__, 5440, 23)),
+            // moment's week and day-of-year tokens (W, WW, w, ww, GGGG, gggg, DDD, E): advancedFormat calls these
+            __webpack_require__.e(/* import() */ 72).then(__webpack_require__.t.bind(__webpack_require__, 9072, 23)),
+            __webpack_require__.e(/* import() */ 901).then(__webpack_require__.t.bind(__webpack_require__, 4901, 23)),
+            __webpack_require__.e(/* import() */ 880).then(__webpack_require__.t.bind(__webpack_require__, 8880, 23)),
+            __webpack_require__.e(/* import() */ 919).then(__webpack_require__.t.bind(__webpack_require__, 1919, 23))
+        ]).then(([d, ...plugins]) => {
             const dj = (d.default ?? d);
-            for (const p of [utc, tz, adv])
+            for (const p of plugins)
                 dj.extend((p.default ?? p));
             dayjs = dj;
         }));
@@ -523,8 +535,33 @@ function dateHelper(date, defaultTz) {
             // moment's default format, which metadata-action shows for an unquoted format
             return d.format(tz === 'UTC' ? 'YYYY-MM-DDTHH:mm:ss[Z]' : 'YYYY-MM-DDTHH:mm:ssZ');
         }
-        return d.format(format);
+        return d.format(momentTokens(format, d, date));
     };
+}
+/**
+ * metadata-action formats with moment. The moment tokens dayjs' format lacks (DDD, DDDD, E, e) or gets
+ * wrong in another time zone (X, x: an instant does not depend on the zone) become literals first;
+ * `[...]` escapes are kept as they are.
+ */
+function momentTokens(format, d, date) {
+    return format.replace(/\[[^\]]*]|DDDD|DDD|X|x|E|e/g, token => {
+        switch (token) {
+            case 'DDDD':
+                return `[${String(d.dayOfYear()).padStart(3, '0')}]`;
+            case 'DDD':
+                return `[${d.dayOfYear()}]`;
+            case 'E':
+                return `[${d.isoWeekday()}]`;
+            case 'e':
+                return `[${d.day()}]`; // the English locale's week starts on Sunday, as moment's default
+            case 'X':
+                return `[${Math.floor(date.getTime() / 1000)}]`;
+            case 'x':
+                return `[${date.getTime()}]`;
+            default:
+                return token;
+        }
+    });
 }
 /** The variables and helpers of every expression (labels, values, prefixes, ...). */
 function globalScope(ctx, defaultTz = 'UTC') {
@@ -756,9 +793,11 @@ function evaluatePolicy(rules, subject) {
                     break;
                 case 'require-sha':
                     if (rule.enabled && image.push) {
-                        const ok = subject.sha !== '' && image.tags.some(t => t.includes(subject.shortSha) || t.includes(subject.sha));
+                        // an empty short SHA (DOCKER_METADATA_SHORT_SHA_LENGTH=0) is in every tag and carries no commit
+                        const short = subject.shortSha || subject.sha;
+                        const ok = subject.sha !== '' && image.tags.some(t => t.includes(short) || t.includes(subject.sha));
                         if (!ok)
-                            violations.push({ rule: rule.source, image: image.name, message: `${name} has no tag that carries the commit SHA${subject.sha ? ` ${subject.shortSha}` : ' (no commit SHA is known)'} (require-sha)` });
+                            violations.push({ rule: rule.source, image: image.name, message: `${name} has no tag that carries the commit SHA${subject.sha ? ` ${short}` : ' (no commit SHA is known)'} (require-sha)` });
                     }
                     break;
                 case 'require-semver':
@@ -927,9 +966,19 @@ function parsePlatformList(text) {
 }
 /** One line of `images`: `name[,key=value...]`, metadata-action's image syntax plus build attributes. */
 function parseImageLine(text, line) {
-    const image = { name: '', enable: true, context: '.', line };
+    const image = { name: '', enable: true, context: '.', line, text };
     let lastKey;
-    for (const field of splitFields(text)) {
+    let fields;
+    try {
+        fields = splitFields(text);
+    }
+    catch (e) {
+        // `platforms="a,b"`: csv quotes protect a whole field, not a value
+        const quoted = /(?:^|,)\s*([A-Za-z]+)\s*=\s*"([^"]*)"/.exec(text);
+        const hint = quoted ? ` (to keep commas in a value, quote the whole field: "${quoted[1]}=${quoted[2]}")` : '';
+        throw new Error(`cannot be read as comma-separated fields: ${e.message}${hint}`);
+    }
+    for (const field of fields) {
         const { key, value } = splitKeyValue(field);
         if (key === undefined) {
             if (lastKey === 'platforms' && value.includes('/')) {
@@ -986,7 +1035,7 @@ function legacyImageList(lines) {
     }
     if (fields.length < 2 || fields.some(f => f.includes('=')))
         return undefined;
-    return fields.map(f => parseImageLine(f.trim(), lines[0].line));
+    return fields.map(f => ({ ...parseImageLine(f.trim(), lines[0].line), text: lines[0].text }));
 }
 function parseRegistry(value) {
     const r = value.replace(/^https?:\/\//, '').replace(/\/+$/, '');
@@ -1468,6 +1517,7 @@ async function fetchCommitDate(ctx, token, warn) {
 
 
 
+
 /** Events on which `push: auto` publishes; pull requests only build (as a check). */
 const PUSH_EVENTS = ['push', 'create', 'release', 'schedule', 'workflow_dispatch', 'repository_dispatch', 'registry_package'];
 function pushDecision(mode, eventName) {
@@ -1494,8 +1544,12 @@ function qualifyImageName(name, registry, owner) {
     }
     return full.toLowerCase();
 }
+/** The Dockerfile of an image line: `file=`, else `<context>/Dockerfile`. */
+function dockerfile(img) {
+    return img.file ?? external_node_path_.posix.join(img.context, 'Dockerfile');
+}
 function buildKey(img, platforms) {
-    return JSON.stringify([img.file ?? '', img.context, img.target ?? '', platforms, img.title ?? null, img.description ?? null]);
+    return JSON.stringify([dockerfile(img), img.context, img.target ?? '', platforms, img.title ?? null, img.description ?? null]);
 }
 function uniqueId(name, taken) {
     const base = (name.split('/').pop() || 'image').replace(/[^a-z0-9_-]/g, '-') || 'image';
@@ -1518,17 +1572,28 @@ function buildPlan(inputs, ctx, metadata, annotationLevels) {
     const enabled = inputs.images.filter(i => i.enable);
     const userArgs = Object.fromEntries(inputs.buildArgs.map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
     const buildArgs = { ...(inputs.defaultBuildArgs ? standardBuildArgs(metadata, ctx) : {}), ...userArgs };
-    // Lines with the same build settings are one build published under several names.
+    // Lines with the same build settings are one build published under several names. One name is
+    // published by one build only: two builds pushing the same tags would leave only the last one's image.
     const groups = new Map();
+    const builtBy = new Map();
+    const conflicts = [];
     for (const img of enabled) {
         const platforms = img.platforms ?? inputs.platforms;
         const key = buildKey(img, platforms);
         const name = qualifyImageName(img.name, inputs.registry, ctx.owner);
+        const first = builtBy.get(name);
+        if (first && first.key !== key) {
+            conflicts.push(new src_errors/* InputError */.d('images', `${name} is already built by line ${first.line} with other build settings (file, context, target, platforms, title, description); one image is published by one build`, img.line, img.text));
+            continue;
+        }
+        builtBy.set(name, { key, line: img.line });
         const group = groups.get(key) ?? { spec: img, platforms, names: [] };
         if (!group.names.includes(name))
             group.names.push(name);
         groups.set(key, group);
     }
+    if (conflicts.length)
+        throw new src_errors/* InputErrors */.G(conflicts);
     if (groups.size === 0) {
         // No image (an explicitly empty `images`, or every image disabled): bare tags, as metadata-action gives.
         groups.set('', { spec: { name: '', enable: true, context: '.', line: 0 }, platforms: inputs.platforms, names: [] });
@@ -1543,7 +1608,7 @@ function buildPlan(inputs, ctx, metadata, annotationLevels) {
         return {
             id: uniqueId(names[0] ?? 'default', taken),
             images: names,
-            file: spec.file ?? external_node_path_.posix.join(spec.context, 'Dockerfile'),
+            file: dockerfile(spec),
             context: spec.context,
             ...(spec.target ? { target: spec.target } : {}),
             platforms,

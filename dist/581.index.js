@@ -8,6 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runCli: () => (/* binding */ runCli)
 /* harmony export */ });
+/* unused harmony export imageComponent */
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(788);
 /* harmony import */ var _modes_prepare_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3815);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(665);
@@ -25,6 +26,17 @@ const USAGE = `usage: node dist/index.js plan [--json] [--dir PATH]
   Prints what multiarch-publish would publish for the git checkout at PATH (default: here):
   images, tags, labels, annotations, build args, and the tag policy's verdict. Nothing is built or pushed.
   Inputs come from INPUT_<NAME> variables, as on a runner (INPUT_TAGS, INPUT_IMAGES, INPUT_POLICY, ...).`;
+/**
+ * The owner or repository guessed from git (a folder's name, $USER, a remote) as an image path component:
+ * the default image. Valid separators (`.`, `_`, `__`, `-`) are kept; anything else becomes `-`.
+ */
+function imageComponent(name) {
+    const out = name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, sep => (/^(?:\.|_|__|-+)$/.test(sep) ? sep : '-'))
+        .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
+    return out || 'app';
+}
 async function runCli(args) {
     if (args.includes('--help') || args.includes('-h')) {
         console.log(USAGE);
@@ -35,12 +47,12 @@ async function runCli(args) {
     const dir = dirAt >= 0 ? args[dirAt + 1] : process.cwd();
     const unknown = args.filter((a, i) => a !== '--json' && a !== '--dir' && (dirAt < 0 || i !== dirAt + 1));
     if (unknown.length || !dir) {
-        console.error(`unknown argument ${unknown.join(' ')}\n${USAGE}`);
+        console.error(`${unknown.length ? `unknown argument ${unknown.join(' ')}` : '--dir needs a path'}\n${USAGE}`);
         return 2;
     }
     try {
         const ctx = (0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .gitContext */ .cw)(dir);
-        const env = { ...process.env, GITHUB_REPOSITORY: process.env['GITHUB_REPOSITORY'] || `${ctx.owner}/${ctx.repo}` };
+        const env = { ...process.env, GITHUB_REPOSITORY: process.env['GITHUB_REPOSITORY'] || `${imageComponent(ctx.owner)}/${imageComponent(ctx.repo)}` };
         const p = await (0,_modes_prepare_js__WEBPACK_IMPORTED_MODULE_1__/* .prepare */ .i)(ctx, { env, useApi: false, workspace: dir });
         for (const w of p.warnings)
             console.error(`warning: ${w}`);

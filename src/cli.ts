@@ -13,6 +13,18 @@ const USAGE = `usage: node dist/index.js plan [--json] [--dir PATH]
   images, tags, labels, annotations, build args, and the tag policy's verdict. Nothing is built or pushed.
   Inputs come from INPUT_<NAME> variables, as on a runner (INPUT_TAGS, INPUT_IMAGES, INPUT_POLICY, ...).`;
 
+/**
+ * The owner or repository guessed from git (a folder's name, $USER, a remote) as an image path component:
+ * the default image. Valid separators (`.`, `_`, `__`, `-`) are kept; anything else becomes `-`.
+ */
+export function imageComponent(name: string): string {
+  const out = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, sep => (/^(?:\.|_|__|-+)$/.test(sep) ? sep : '-'))
+    .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
+  return out || 'app';
+}
+
 export async function runCli(args: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     console.log(USAGE);
@@ -23,12 +35,12 @@ export async function runCli(args: string[]): Promise<number> {
   const dir = dirAt >= 0 ? args[dirAt + 1] : process.cwd();
   const unknown = args.filter((a, i) => a !== '--json' && a !== '--dir' && (dirAt < 0 || i !== dirAt + 1));
   if (unknown.length || !dir) {
-    console.error(`unknown argument ${unknown.join(' ')}\n${USAGE}`);
+    console.error(`${unknown.length ? `unknown argument ${unknown.join(' ')}` : '--dir needs a path'}\n${USAGE}`);
     return 2;
   }
   try {
     const ctx = gitContext(dir);
-    const env = {...process.env, GITHUB_REPOSITORY: process.env['GITHUB_REPOSITORY'] || `${ctx.owner}/${ctx.repo}`};
+    const env = {...process.env, GITHUB_REPOSITORY: process.env['GITHUB_REPOSITORY'] || `${imageComponent(ctx.owner)}/${imageComponent(ctx.repo)}`};
     const p = await prepare(ctx, {env, useApi: false, workspace: dir});
     for (const w of p.warnings) console.error(`warning: ${w}`);
     if (json) {

@@ -68,7 +68,9 @@ export function workflowContext(env: Env, readFile: (p: string) => string = p =>
   const eventPath = env['GITHUB_EVENT_PATH'];
   if (eventPath) {
     try {
-      payload = JSON.parse(readFile(eventPath));
+      const parsed: unknown = JSON.parse(readFile(eventPath));
+      // an event payload is an object; anything else (`null`, a number) would break every lookup below
+      payload = parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, any>) : {}; // eslint-disable-line @typescript-eslint/no-explicit-any
     } catch {
       payload = {};
     }

@@ -26,6 +26,8 @@ export interface ImageSpec {
   title?: string;
   description?: string;
   line: number;
+  /** The line as written, for messages (the whole line for the legacy comma-separated list). */
+  text?: string;
 }
 
 export interface Line {
@@ -201,9 +203,18 @@ function parsePlatformList(text: string): string[] {
 
 /** One line of `images`: `name[,key=value...]`, metadata-action's image syntax plus build attributes. */
 export function parseImageLine(text: string, line: number): ImageSpec {
-  const image: ImageSpec = {name: '', enable: true, context: '.', line};
+  const image: ImageSpec = {name: '', enable: true, context: '.', line, text};
   let lastKey: string | undefined;
-  for (const field of splitFields(text)) {
+  let fields: string[];
+  try {
+    fields = splitFields(text);
+  } catch (e) {
+    // `platforms="a,b"`: csv quotes protect a whole field, not a value
+    const quoted = /(?:^|,)\s*([A-Za-z]+)\s*=\s*"([^"]*)"/.exec(text);
+    const hint = quoted ? ` (to keep commas in a value, quote the whole field: "${quoted[1]}=${quoted[2]}")` : '';
+    throw new Error(`cannot be read as comma-separated fields: ${(e as Error).message}${hint}`);
+  }
+  for (const field of fields) {
     const {key, value} = splitKeyValue(field);
     if (key === undefined) {
       if (lastKey === 'platforms' && value.includes('/')) {
@@ -254,7 +265,7 @@ function legacyImageList(lines: Line[]): ImageSpec[] | undefined {
     return undefined;
   }
   if (fields.length < 2 || fields.some(f => f.includes('='))) return undefined;
-  return fields.map(f => parseImageLine(f.trim(), lines[0].line));
+  return fields.map(f => ({...parseImageLine(f.trim(), lines[0].line), text: lines[0].text}));
 }
 
 function parseRegistry(value: string): string {

@@ -9,6 +9,7 @@ import type {Context} from './context.js';
 import {imageTags, type Metadata} from './metadata/index.js';
 import {resolveLabels, resolveAnnotations, toLines} from './metadata/labels.js';
 import {evaluatePolicy, type PolicyVerdict} from './policy.js';
+import {InputError, InputErrors} from './errors.js';
 
 export interface BuildPlan {
   /** A short, unique name for the build (the bake target). */
@@ -67,8 +68,13 @@ export function qualifyImageName(name: string, registry: string, owner: string):
   return full.toLowerCase();
 }
 
+/** The Dockerfile of an image line: `file=`, else `<context>/Dockerfile`. */
+function dockerfile(img: ImageSpec): string {
+  return img.file ?? posix.join(img.context, 'Dockerfile');
+}
+
 function buildKey(img: ImageSpec, platforms: string[]): string {
-  return JSON.stringify([img.file ?? '', img.context, img.target ?? '', platforms, img.title ?? null, img.description ?? null]);
+  return JSON.stringify([dockerfile(img), img.context, img.target ?? '', platforms, img.title ?? null, img.description ?? null]);
 }
 
 function uniqueId(name: string, taken: Set<string>): string {
@@ -94,16 +100,33 @@ export function buildPlan(inputs: Inputs, ctx: Context, metadata: Metadata, anno
   const userArgs = Object.fromEntries(inputs.buildArgs.map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
   const buildArgs = {...(inputs.defaultBuildArgs ? standardBuildArgs(metadata, ctx) : {}), ...userArgs};
 
-  // Lines with the same build settings are one build published under several names.
+  // Lines with the same build settings are one build published under several names. One name is
+  // published by one build only: two builds pushing the same tags would leave only the last one's image.
   const groups = new Map<string, {spec: ImageSpec; platforms: string[]; names: string[]}>();
+  const builtBy = new Map<string, {key: string; line: number}>();
+  const conflicts: InputError[] = [];
   for (const img of enabled) {
     const platforms = img.platforms ?? inputs.platforms;
     const key = buildKey(img, platforms);
     const name = qualifyImageName(img.name, inputs.registry, ctx.owner);
+    const first = builtBy.get(name);
+    if (first && first.key !== key) {
+      conflicts.push(
+        new InputError(
+          'images',
+          `${name} is already built by line ${first.line} with other build settings (file, context, target, platforms, title, description); one image is published by one build`,
+          img.line,
+          img.text
+        )
+      );
+      continue;
+    }
+    builtBy.set(name, {key, line: img.line});
     const group = groups.get(key) ?? {spec: img, platforms, names: []};
     if (!group.names.includes(name)) group.names.push(name);
     groups.set(key, group);
   }
+  if (conflicts.length) throw new InputErrors(conflicts);
   if (groups.size === 0) {
     // No image (an explicitly empty `images`, or every image disabled): bare tags, as metadata-action gives.
     groups.set('', {spec: {name: '', enable: true, context: '.', line: 0}, platforms: inputs.platforms, names: []});
@@ -119,7 +142,7 @@ export function buildPlan(inputs: Inputs, ctx: Context, metadata: Metadata, anno
     return {
       id: uniqueId(names[0] ?? 'default', taken),
       images: names,
-      file: spec.file ?? posix.join(spec.context, 'Dockerfile'),
+      file: dockerfile(spec),
       context: spec.context,
       ...(spec.target ? {target: spec.target} : {}),
       platforms,

@@ -106,8 +106,10 @@ export function evaluatePolicy(rules: PolicyRule[], subject: PolicySubject): Pol
           break;
         case 'require-sha':
           if (rule.enabled && image.push) {
-            const ok = subject.sha !== '' && image.tags.some(t => t.includes(subject.shortSha) || t.includes(subject.sha));
-            if (!ok) violations.push({rule: rule.source, image: image.name, message: `${name} has no tag that carries the commit SHA${subject.sha ? ` ${subject.shortSha}` : ' (no commit SHA is known)'} (require-sha)`});
+            // an empty short SHA (DOCKER_METADATA_SHORT_SHA_LENGTH=0) is in every tag and carries no commit
+            const short = subject.shortSha || subject.sha;
+            const ok = subject.sha !== '' && image.tags.some(t => t.includes(short) || t.includes(subject.sha));
+            if (!ok) violations.push({rule: rule.source, image: image.name, message: `${name} has no tag that carries the commit SHA${subject.sha ? ` ${short}` : ' (no commit SHA is known)'} (require-sha)`});
           }
           break;
         case 'require-semver':

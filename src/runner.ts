@@ -31,10 +31,13 @@ export function setSecret(value: string): void {
   issue('add-mask', value);
 }
 
-/** Replaces every registered secret in a text: a second line of defence behind the runner's own masking. */
+/**
+ * Replaces every registered secret in a text: a second line of defence behind the runner's own masking.
+ * Longest first: a secret that contains another (a password and its prefix) must not leave its rest behind.
+ */
 export function redact(text: string): string {
   let out = text;
-  for (const s of secrets) out = out.split(s).join('***');
+  for (const s of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join('***');
   return out;
 }
 

@@ -100,9 +100,19 @@ export async function prepareExpressions(texts: Iterable<string>): Promise<void>
   const loads: Promise<void>[] = [];
   if (!dayjs && list.some(t => /date/.test(t))) {
     loads.push(
-      Promise.all([import('dayjs'), import('dayjs/plugin/utc.js'), import('dayjs/plugin/timezone.js'), import('dayjs/plugin/advancedFormat.js')]).then(([d, utc, tz, adv]) => {
+      Promise.all([
+        import('dayjs'),
+        import('dayjs/plugin/utc.js'),
+        import('dayjs/plugin/timezone.js'),
+        import('dayjs/plugin/advancedFormat.js'),
+        // moment's week and day-of-year tokens (W, WW, w, ww, GGGG, gggg, DDD, E): advancedFormat calls these
+        import('dayjs/plugin/isoWeek.js'),
+        import('dayjs/plugin/weekOfYear.js'),
+        import('dayjs/plugin/weekYear.js'),
+        import('dayjs/plugin/dayOfYear.js')
+      ]).then(([d, ...plugins]) => {
         const dj = (d.default ?? d) as unknown as DayJs;
-        for (const p of [utc, tz, adv]) dj.extend((p.default ?? p) as unknown as dayjsNamespace.PluginFunc);
+        for (const p of plugins) dj.extend((p.default ?? p) as unknown as dayjsNamespace.PluginFunc);
         dayjs = dj;
       })
     );
@@ -171,8 +181,34 @@ function dateHelper(date: Date, defaultTz: string) {
       // moment's default format, which metadata-action shows for an unquoted format
       return d.format(tz === 'UTC' ? 'YYYY-MM-DDTHH:mm:ss[Z]' : 'YYYY-MM-DDTHH:mm:ssZ');
     }
-    return d.format(format);
+    return d.format(momentTokens(format, d, date));
   };
+}
+
+/**
+ * metadata-action formats with moment. The moment tokens dayjs' format lacks (DDD, DDDD, E, e) or gets
+ * wrong in another time zone (X, x: an instant does not depend on the zone) become literals first;
+ * `[...]` escapes are kept as they are.
+ */
+function momentTokens(format: string, d: dayjsNamespace.Dayjs, date: Date): string {
+  return format.replace(/\[[^\]]*]|DDDD|DDD|X|x|E|e/g, token => {
+    switch (token) {
+      case 'DDDD':
+        return `[${String(d.dayOfYear()).padStart(3, '0')}]`;
+      case 'DDD':
+        return `[${d.dayOfYear()}]`;
+      case 'E':
+        return `[${d.isoWeekday()}]`;
+      case 'e':
+        return `[${d.day()}]`; // the English locale's week starts on Sunday, as moment's default
+      case 'X':
+        return `[${Math.floor(date.getTime() / 1000)}]`;
+      case 'x':
+        return `[${date.getTime()}]`;
+      default:
+        return token;
+    }
+  });
 }
 
 /** What the global expressions read from the GitHub context. */

@@ -1,0 +1,256 @@
+import {afterAll, afterEach, beforeEach, describe, expect, jest, test} from '@jest/globals';
+import fs from 'node:fs';
+import path from 'node:path';
+import {metadataOutputs, planJson, policyLine, formatPlan, planSummary, writeOutputs, writeSummary} from '../../src/report.js';
+import {runPipeline, type PipelineOptions} from '../support/pipeline.js';
+import {removeTempDirs, tempDir} from '../support/git.js';
+
+afterAll(() => removeTempDirs());
+
+const RELEASE: PipelineOptions = {
+  event: 'event_tag_v1.1.1',
+  env: {GITHUB_REF: 'refs/tags/v1.2.3'},
+  inputs: {
+    images: ['name=app,context=app,target=prod,platforms=linux/amd64', 'quay.io/octo/app,context=app,target=prod,platforms=linux/amd64', 'name=worker,file=worker.Dockerfile'],
+    tags: ['type=semver,pattern={{version}}', 'type=semver,pattern={{major}}.{{minor}}', 'type=sha'],
+    labels: ['maintainer=octo'],
+    annotations: ['index:org.opencontainers.image.vendor=Octo']
+  }
+};
+
+describe('metadataOutputs', () => {
+  test('metadata-action\'s outputs, plus tag-names and plan', async () => {
+    const {inputs, metadata, plan} = await runPipeline(RELEASE);
+    const out = metadataOutputs(inputs, metadata, plan);
+    expect(Object.keys(out).sort()).toEqual(['annotations', 'json', 'labels', 'plan', 'tag-names', 'tags', 'version']);
+    expect(out.version).toBe('1.2.3');
+    expect(out['tag-names']).toBe('1.2.3\n1.2\nsha-860c190\nlatest');
+    expect(out.tags.split('\n')).toEqual([
+      'ghcr.io/docker/app:1.2.3',
+      'ghcr.io/docker/app:1.2',
+      'ghcr.io/docker/app:sha-860c190',
+      'ghcr.io/docker/app:latest',
+      'quay.io/octo/app:1.2.3',
+      'quay.io/octo/app:1.2',
+      'quay.io/octo/app:sha-860c190',
+      'quay.io/octo/app:latest',
+      'ghcr.io/docker/worker:1.2.3',
+      'ghcr.io/docker/worker:1.2',
+      'ghcr.io/docker/worker:sha-860c190',
+      'ghcr.io/docker/worker:latest'
+    ]);
+    expect(out.labels.split('\n')).toEqual(metadata.labels);
+    expect(out.labels).toContain('maintainer=octo');
+    expect(out.annotations.split('\n')).toEqual(metadata.annotations);
+    expect(out.annotations).toContain('index:org.opencontainers.image.vendor=Octo');
+  });
+
+  test('json: tags, tag-names, labels as an object, annotations', async () => {
+    const {inputs, metadata, plan} = await runPipeline(RELEASE);
+    const json = JSON.parse(metadataOutputs(inputs, metadata, plan).json);
+    expect(Object.keys(json)).toEqual(['tags', 'tag-names', 'labels', 'annotations']);
+    expect(json.tags).toEqual(plan.builds.flatMap(b => b.tags));
+    expect(json['tag-names']).toEqual(['1.2.3', '1.2', 'sha-860c190', 'latest']);
+    expect(json.labels).toEqual({
+      maintainer: 'octo',
+      'org.opencontainers.image.created': '2024-06-28T14:30:22.000Z',
+      'org.opencontainers.image.description': 'This your first repo!',
+      'org.opencontainers.image.licenses': 'MIT',
+      'org.opencontainers.image.revision': '860c1904a1ce19322e91ac35af1ab07466440c37',
+      'org.opencontainers.image.source': 'https://github.com/octocat/Hello-World',
+      'org.opencontainers.image.title': 'Hello-World',
+      'org.opencontainers.image.url': 'https://github.com/octocat/Hello-World',
+      'org.opencontainers.image.version': '1.2.3'
+    });
+    expect(json.annotations).toEqual(metadata.annotations);
+  });
+
+  test('a label value with = stays whole in the json labels', async () => {
+    const {inputs, metadata, plan} = await runPipeline({event: 'event_push_master', inputs: {labels: ['url=https://x/?a=b']}});
+    expect(JSON.parse(metadataOutputs(inputs, metadata, plan).json).labels.url).toBe('https://x/?a=b');
+  });
+
+  test.each([
+    [' ', 'ghcr.io/docker/app:master ghcr.io/docker/app:sha-2665741', 'master sha-2665741'],
+    [',', 'ghcr.io/docker/app:master,ghcr.io/docker/app:sha-2665741', 'master,sha-2665741'],
+    ['', 'ghcr.io/docker/app:master\nghcr.io/docker/app:sha-2665741', 'master\nsha-2665741']
+  ])('sep-tags %j', async (sep, tags, names) => {
+    const {inputs, metadata, plan} = await runPipeline({event: 'event_push_master', inputs: {images: 'app', tags: ['type=ref,event=branch', 'type=sha'], 'sep-tags': sep}});
+    const out = metadataOutputs(inputs, metadata, plan);
+    expect(out.tags).toBe(tags);
+    expect(out['tag-names']).toBe(names);
+  });
+
+  test.each([
+    ['sep-labels', ';', 'labels'],
+    ['sep-annotations', ' ', 'annotations']
+  ] as const)('%s %j', async (input, sep, output) => {
+    const {inputs, metadata, plan} = await runPipeline({event: 'event_push_master', inputs: {[input]: sep}});
+    const out = metadataOutputs(inputs, metadata, plan);
+    expect(out[output]).toBe(metadata[output].join(sep));
+  });
+
+  test('no version: empty version and tags', async () => {
+    const {inputs, metadata, plan} = await runPipeline({event: 'event_push_master', inputs: {images: 'app', tags: ['type=ref,event=pr']}});
+    const out = metadataOutputs(inputs, metadata, plan);
+    expect([out.version, out.tags, out['tag-names']]).toEqual(['', '', '']);
+    expect(JSON.parse(out.json).tags).toEqual([]);
+  });
+});
+
+describe('plan output', () => {
+  test('one entry per build with the documented fields', async () => {
+    const {inputs, metadata, plan} = await runPipeline({...RELEASE, inputs: {...RELEASE.inputs, policy: ['max-tags=3']}});
+    const entries = JSON.parse(metadataOutputs(inputs, metadata, plan).plan);
+    expect(entries).toEqual(planJson(plan));
+    expect(entries).toHaveLength(2);
+    for (const e of entries) {
+      expect(Object.keys(e)).toEqual(['id', 'images', 'file', 'context', 'target', 'platforms', 'tags', 'labels', 'annotations', 'buildArgs', 'push', 'policy']);
+    }
+    const [app, worker] = entries;
+    expect(app).toMatchObject({
+      id: 'app',
+      images: ['ghcr.io/docker/app', 'quay.io/octo/app'],
+      file: 'app/Dockerfile',
+      context: 'app',
+      target: 'prod',
+      platforms: ['linux/amd64'],
+      push: true,
+      buildArgs: {VERSION: '1.2.3', VCS_REF: '860c190'}
+    });
+    expect(app.tags).toHaveLength(8);
+    expect(worker).toMatchObject({id: 'worker', images: ['ghcr.io/docker/worker'], file: 'worker.Dockerfile', context: '.', target: null, platforms: ['linux/amd64', 'linux/arm64']});
+    expect(app.policy.allowed).toBe(false);
+    expect(app.policy.violations).toHaveLength(2);
+    expect(worker.policy.violations.map((v: {image: string}) => v.image)).toEqual(['ghcr.io/docker/worker']);
+  });
+});
+
+describe('policyLine', () => {
+  test.each([
+    [[], 'no tag policy'],
+    [['max-tags=10'], 'allowed (1 rule: max-tags=10)'],
+    [['max-tags=10', 'require-sha=true'], 'allowed (2 rules: max-tags=10; require-sha=true)'],
+    [['max-tags=1'], 'REFUSED: 1 violation'],
+    [['max-tags=1', 'deny-latest=**'], 'REFUSED: 2 violations']
+  ])('%j -> %s', async (policy, line) => {
+    const {plan} = await runPipeline({event: 'event_tag_v1.1.1', inputs: {images: 'app', tags: ['type=semver,pattern={{version}}', 'type=sha'], policy}});
+    expect(policyLine(plan)).toBe(line);
+  });
+});
+
+describe('formatPlan', () => {
+  test('the plan as text', async () => {
+    const {plan} = await runPipeline({
+      event: 'event_push_master',
+      inputs: {images: ['app', 'name=tools,file=tools.Dockerfile,target=cli'], tags: ['type=ref,event=branch', 'type=sha'], 'build-args': 'X=1', policy: ['max-tags=1']}
+    });
+    const text = formatPlan(plan, 'multiarch-publish plan');
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('multiarch-publish plan');
+    expect(lines[1]).toBe('ref refs/heads/master · commit 2665741 · event push · version master');
+    expect(lines[2]).toBe('push: yes (push event)');
+    expect(text).toContain('\nbuild app: ghcr.io/docker/app\n  file Dockerfile · context . · platforms linux/amd64, linux/arm64\n  tags:\n    ghcr.io/docker/app:master\n    ghcr.io/docker/app:sha-2665741\n  labels:\n');
+    expect(text).toContain('\nbuild tools: ghcr.io/docker/tools\n  file tools.Dockerfile · context . · target cli · platforms linux/amd64, linux/arm64\n');
+    expect(text).toContain('\n    org.opencontainers.image.version=master\n');
+    expect(text).toContain('\n  annotations:\n    manifest:org.opencontainers.image.created=2024-06-28T14:30:22.000Z\n');
+    expect(text).toContain('\n  build args:\n    VERSION=master\n    BUILD_DATE=2024-06-28T14:30:22.000Z\n    VCS_REF=2665741\n    COMMIT_SHA=266574110acf203503badf966df2ea24b5d732d7\n    X=1\n');
+    expect(text).toContain('\npolicy: REFUSED: 2 violations\n  ✗ ghcr.io/docker/app would get 2 tags, more than max-tags=1: master, sha-2665741\n  ✗ ghcr.io/docker/tools would get 2 tags');
+  });
+
+  test.each([
+    ['event_pull_request', {images: 'app'}, ['ref refs/pull/15/merge · commit a9c8c58 · event pull_request · version pr-15', 'push: no (pull_request event: built as a check, not pushed)']],
+    ['event_empty', {images: ''}, ['ref (none) · commit (none) · event (none) · version (none)', 'push: no (unknown event: not a publishing event (set push: true to publish))']]
+  ])('%s: the header lines', async (event, inputs, header) => {
+    const {plan} = await runPipeline({event, inputs});
+    expect(formatPlan(plan, 'h').split('\n').slice(1, 3)).toEqual(header);
+  });
+
+  test('bare tags and no tags', async () => {
+    const {plan} = await runPipeline({event: 'event_push_master', inputs: {images: '', tags: ['type=ref,event=pr'], 'default-build-args': 'false'}});
+    const text = formatPlan(plan, 'h');
+    expect(text).toContain('build default: (no image name: bare tags)');
+    expect(text).toContain('  tags (none: nothing would be published):\n  labels:');
+    expect(text).not.toContain('build args:');
+    expect(text).toMatch(/\npolicy: no tag policy$/);
+  });
+});
+
+describe('planSummary', () => {
+  test('a table row per build and the policy verdict', async () => {
+    const {plan} = await runPipeline({...RELEASE, inputs: {...RELEASE.inputs, policy: ['require-semver=refs/tags/v*']}});
+    const md = planSummary(plan, 'multiarch-publish: plan (dry run)');
+    const lines = md.split('\n');
+    expect(lines[0]).toBe('## multiarch-publish: plan (dry run)');
+    expect(md).toContain('**Ref** `refs/tags/v1.2.3` · **commit** `860c190` · **version** `1.2.3` · **push** yes (push event)');
+    const header = lines.indexOf('| image | tags | platforms | Dockerfile |');
+    expect(header).toBeGreaterThan(0);
+    expect(lines[header + 1]).toBe('| --- | --- | --- | --- |');
+    expect(lines.slice(header + 2, header + 4)).toEqual([
+      '| `ghcr.io/docker/app`<br>`quay.io/octo/app` | `1.2.3` `1.2` `sha-860c190` `latest` | linux/amd64 | app/Dockerfile |',
+      '| `ghcr.io/docker/worker` | `1.2.3` `1.2` `sha-860c190` `latest` | linux/amd64<br>linux/arm64 | worker.Dockerfile |'
+    ]);
+    expect(lines[header + 4]).toBe('');
+    expect(md).toContain('**Tag policy:** ✅ allowed (1 rule: require-semver=refs/tags/v*)');
+    expect(md).toContain('<details><summary>Labels and annotations of ghcr.io/docker/app</summary>');
+    expect(md).toContain('<details><summary>Labels and annotations of ghcr.io/docker/worker</summary>');
+    expect(md).toContain('org.opencontainers.image.version=1.2.3');
+  });
+
+  test('a refused plan lists every violation', async () => {
+    const {plan} = await runPipeline({event: 'event_push_master', inputs: {images: ['a', 'name=b,file=b.Dockerfile'], tags: ['type=ref,event=branch'], policy: ['require-sha=true']}});
+    const md = planSummary(plan, 't');
+    expect(md).toContain('**Tag policy:** ❌ REFUSED: 2 violations');
+    expect(md).toContain('- ghcr.io/docker/a has no tag that carries the commit SHA 2665741 (require-sha)');
+    expect(md).toContain('- ghcr.io/docker/b has no tag that carries the commit SHA 2665741 (require-sha)');
+  });
+
+  test('bare tags, no tags, no policy; | in a cell is escaped', async () => {
+    const {plan} = await runPipeline({event: 'event_pull_request', inputs: {images: '', tags: ['type=ref,event=branch']}});
+    plan.builds[0].file = 'a|b.Dockerfile';
+    const md = planSummary(plan, 't');
+    expect(md).toContain('| _(bare tags)_ | _none_ | linux/amd64<br>linux/arm64 | a\\|b.Dockerfile |');
+    expect(md).toContain('**version** `none` · **push** no (pull_request event: built as a check, not pushed)');
+    expect(md).toContain('**Tag policy:** ✅ no tag policy');
+    expect(md).toContain('<details><summary>Labels and annotations of default</summary>');
+  });
+});
+
+describe('writing outputs and the summary', () => {
+  let dir: string;
+  const saved = {...process.env};
+  beforeEach(() => {
+    dir = tempDir('mp-report-');
+  });
+  afterEach(() => {
+    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+    Object.assign(process.env, saved);
+    jest.restoreAllMocks();
+  });
+
+  const read = (f: string) => fs.readFileSync(f, 'utf8');
+
+  test('outputs as heredoc records; DOCKER_METADATA_OUTPUT_* exported to GITHUB_ENV', () => {
+    const env = {GITHUB_OUTPUT: path.join(dir, 'out'), GITHUB_ENV: path.join(dir, 'env')};
+    writeOutputs({version: '1.2.3', 'tag-names': 'a\nb'}, env);
+    expect(read(env.GITHUB_OUTPUT)).toMatch(/^version<<(ghadelimiter_[0-9a-f-]+)\n1\.2\.3\n\1\ntag-names<<(ghadelimiter_[0-9a-f-]+)\na\nb\n\2\n$/);
+    expect(read(env.GITHUB_ENV)).toMatch(/^DOCKER_METADATA_OUTPUT_VERSION<<(ghadelimiter_[0-9a-f-]+)\n1\.2\.3\n\1\nDOCKER_METADATA_OUTPUT_TAG_NAMES<<(ghadelimiter_[0-9a-f-]+)\na\nb\n\2\n$/);
+    expect(process.env['DOCKER_METADATA_OUTPUT_TAG_NAMES']).toBe('a\nb');
+  });
+
+  test.each(['false', 'FALSE'])('DOCKER_METADATA_SET_OUTPUT_ENV=%s: outputs only', value => {
+    const env = {GITHUB_OUTPUT: path.join(dir, 'out'), GITHUB_ENV: path.join(dir, 'env'), DOCKER_METADATA_SET_OUTPUT_ENV: value};
+    fs.writeFileSync(env.GITHUB_ENV, '');
+    writeOutputs({version: '1.2.3'}, env);
+    expect(read(env.GITHUB_OUTPUT)).toContain('1.2.3');
+    expect(read(env.GITHUB_ENV)).toBe('');
+  });
+
+  test('the summary is appended to GITHUB_STEP_SUMMARY; nothing happens without it', () => {
+    const file = path.join(dir, 'summary');
+    writeSummary('## one', {GITHUB_STEP_SUMMARY: file});
+    writeSummary('## two', {GITHUB_STEP_SUMMARY: file});
+    expect(read(file)).toBe('## one\n## two\n');
+    expect(() => writeSummary('## three', {})).not.toThrow();
+  });
+});
