@@ -917,8 +917,9 @@ class Reader {
         const v = this.text(name);
         if (v === '')
             return fallback;
-        if (choices.includes(v))
-            return v;
+        // YAML writes booleans as true/True/TRUE; choices are matched the same way
+        if (choices.includes(v.toLowerCase()))
+            return v.toLowerCase();
         this.errors.push(new src_errors/* InputError */.d(name, `expected one of ${choices.join(', ')}`, undefined, v));
         return fallback;
     }
@@ -1520,11 +1521,16 @@ async function fetchCommitDate(ctx, token, warn) {
 
 /** Events on which `push: auto` publishes; pull requests only build (as a check). */
 const PUSH_EVENTS = ['push', 'create', 'release', 'schedule', 'workflow_dispatch', 'repository_dispatch', 'registry_package'];
-function pushDecision(mode, eventName) {
+/** Release activities that publish; an edited, deleted or unpublished release does not. */
+const PUBLISHING_RELEASE_ACTIONS = ['published', 'created', 'released', 'prereleased'];
+function pushDecision(mode, eventName, action) {
     if (mode === 'true')
         return { push: true, reason: 'push: true' };
     if (mode === 'false')
         return { push: false, reason: 'push: false' };
+    if (eventName === 'release' && action && !PUBLISHING_RELEASE_ACTIONS.includes(action)) {
+        return { push: false, reason: `release ${action} event: not a publishing event (set push: true to publish)` };
+    }
     if (PUSH_EVENTS.includes(eventName))
         return { push: true, reason: `${eventName} event` };
     if (/pull_request/.test(eventName))
@@ -1568,7 +1574,7 @@ function standardBuildArgs(metadata, ctx) {
     };
 }
 function buildPlan(inputs, ctx, metadata, annotationLevels) {
-    const { push, reason } = pushDecision(inputs.push, ctx.eventName);
+    const { push, reason } = pushDecision(inputs.push, ctx.eventName, typeof ctx.payload.action === 'string' ? ctx.payload.action : undefined);
     const enabled = inputs.images.filter(i => i.enable);
     const userArgs = Object.fromEntries(inputs.buildArgs.map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
     const buildArgs = { ...(inputs.defaultBuildArgs ? standardBuildArgs(metadata, ctx) : {}), ...userArgs };

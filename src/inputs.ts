@@ -157,7 +157,8 @@ class Reader {
   choice<T extends string>(name: string, choices: readonly T[], fallback: T): T {
     const v = this.text(name);
     if (v === '') return fallback;
-    if ((choices as readonly string[]).includes(v)) return v as T;
+    // YAML writes booleans as true/True/TRUE; choices are matched the same way
+    if ((choices as readonly string[]).includes(v.toLowerCase())) return v.toLowerCase() as T;
     this.errors.push(new InputError(name, `expected one of ${choices.join(', ')}`, undefined, v));
     return fallback;
   }

@@ -46,9 +46,15 @@ export interface Plan {
 /** Events on which `push: auto` publishes; pull requests only build (as a check). */
 const PUSH_EVENTS = ['push', 'create', 'release', 'schedule', 'workflow_dispatch', 'repository_dispatch', 'registry_package'];
 
-export function pushDecision(mode: PushMode, eventName: string): {push: boolean; reason: string} {
+/** Release activities that publish; an edited, deleted or unpublished release does not. */
+const PUBLISHING_RELEASE_ACTIONS = ['published', 'created', 'released', 'prereleased'];
+
+export function pushDecision(mode: PushMode, eventName: string, action?: string): {push: boolean; reason: string} {
   if (mode === 'true') return {push: true, reason: 'push: true'};
   if (mode === 'false') return {push: false, reason: 'push: false'};
+  if (eventName === 'release' && action && !PUBLISHING_RELEASE_ACTIONS.includes(action)) {
+    return {push: false, reason: `release ${action} event: not a publishing event (set push: true to publish)`};
+  }
   if (PUSH_EVENTS.includes(eventName)) return {push: true, reason: `${eventName} event`};
   if (/pull_request/.test(eventName)) return {push: false, reason: `${eventName} event: built as a check, not pushed`};
   return {push: false, reason: `${eventName || 'unknown'} event: not a publishing event (set push: true to publish)`};
@@ -95,7 +101,7 @@ export function standardBuildArgs(metadata: Metadata, ctx: Context): Record<stri
 }
 
 export function buildPlan(inputs: Inputs, ctx: Context, metadata: Metadata, annotationLevels: string[]): Plan {
-  const {push, reason} = pushDecision(inputs.push, ctx.eventName);
+  const {push, reason} = pushDecision(inputs.push, ctx.eventName, typeof ctx.payload.action === 'string' ? ctx.payload.action : undefined);
   const enabled = inputs.images.filter(i => i.enable);
   const userArgs = Object.fromEntries(inputs.buildArgs.map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
   const buildArgs = {...(inputs.defaultBuildArgs ? standardBuildArgs(metadata, ctx) : {}), ...userArgs};

@@ -284,3 +284,21 @@ describe('one image, one build', () => {
   });
 });
 
+
+describe('push: auto on release events follows the release activity', () => {
+  test.each([
+    ['published', true],
+    ['created', true],
+    ['released', true],
+    ['prereleased', true],
+    ['edited', false],
+    ['deleted', false],
+    ['unpublished', false],
+    [undefined, true]
+  ] as const)('release %s -> push %s', (action, push) => {
+    expect(pushDecision('auto', 'release', action).push).toBe(push);
+  });
+  test('push: true still forces a push on any release activity', () => {
+    expect(pushDecision('true', 'release', 'deleted').push).toBe(true);
+  });
+});
