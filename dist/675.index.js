@@ -130,7 +130,10 @@ class CommandError extends Error {
     command;
     result;
     constructor(command, result) {
-        const detail = (result.stderr || result.stdout).trim().split('\n').slice(-5).join('\n');
+        // the lines that say what went wrong, not the usage text some commands print after them
+        const all = (result.stderr || result.stdout).trim().split('\n');
+        const telling = all.filter(l => /error|denied|unauthorized|forbidden|refused|failed|invalid|unknown|not found|no such/i.test(l));
+        const detail = (telling.length ? telling : all).slice(-5).join('\n');
         super(`${command} failed (exit code ${result.code})${detail ? `: ${_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$(detail)}` : ''}`);
         this.command = command;
         this.result = result;
@@ -438,14 +441,22 @@ function bakeDefinition(plan, s) {
     }
     return { group: { default: { targets: plan.builds.map(b => b.id) } }, target };
 }
+const PUSH_STEP = /exporting to image|pushing |exporting manifest|exporting config|writing image/i;
+const PUSH_ERROR = /failed to push|failed to copy|unexpected status|pushing .* with docker|server message|insufficient_scope|denied|unauthorized/i;
 /**
  * Finds the failed steps in a plain-progress log: `#N [target platform step] ...` names a vertex, `#N ERROR:`
- * marks its failure. Returns each failure with the last lines of that vertex's log.
+ * marks its failure. Returns each failure with the last lines of that vertex's log, one per target (a
+ * target failing on several platforms fails once), build failures before push failures.
  */
-function parseFailures(lines, targets, tail = 20) {
+function parseFailures(lines, targets, images = {}, tail = 20) {
+    // a push error names the image it was pushing: that, not the vertex it surfaced in, says whose it is
+    const pushedTarget = (error) => {
+        const ref = /failed to push ([^\s:]+(?::\d+)?[^\s:@]*)/.exec(error)?.[1];
+        return ref ? targets.find(t => (images[t] ?? []).includes(ref)) : undefined;
+    };
     const names = new Map();
     const logs = new Map();
-    const failures = [];
+    const byTarget = new Map();
     for (const line of lines) {
         const m = /^#(\d+) (.*)$/.exec(line);
         if (!m)
@@ -456,14 +467,26 @@ function parseFailures(lines, targets, tail = 20) {
         const log = logs.get(id) ?? [];
         log.push(line);
         logs.set(id, log);
-        if (rest.startsWith('ERROR: ')) {
-            const name = names.get(id) ?? '';
-            const v = /^\[(\S+)(?: ((?:linux|windows|darwin|freebsd)\/[^\s\]]+))?/.exec(name);
-            const target = v && targets.includes(v[1]) ? v[1] : (targets.length === 1 ? targets[0] : '');
-            failures.push({ target, platform: v?.[2], error: rest.slice('ERROR: '.length), log: log.slice(-tail) });
+        if (!rest.startsWith('ERROR: '))
+            continue;
+        const name = names.get(id) ?? '';
+        const v = /^\[([^\s\]]+)(?: ((?:linux|windows|darwin|freebsd)\/[^\s\]]+))?/.exec(name);
+        const error = rest.slice('ERROR: '.length);
+        const kind = PUSH_STEP.test(name) || PUSH_ERROR.test(error) ? 'push' : 'build';
+        const target = (kind === 'push' && pushedTarget(error)) || (v && targets.includes(v[1]) ? v[1] : targets.length === 1 ? targets[0] : '');
+        const seen = byTarget.get(target);
+        if (!seen) {
+            byTarget.set(target, { target, platform: v?.[2], kind, error, log: log.slice(-tail) });
+        }
+        else {
+            // the same target failing again (another platform): keep one failure, a build one first
+            if (seen.platform !== v?.[2])
+                seen.platform = undefined;
+            if (seen.kind === 'push' && kind === 'build')
+                Object.assign(seen, { kind, error, log: log.slice(-tail) });
         }
     }
-    return failures;
+    return [...byTarget.values()];
 }
 async function bake(file, metadataFile, env, builder, extra = [], onLine) {
     const args = ['buildx', 'bake', '--file', file, '--progress', 'plain', '--metadata-file', metadataFile, ...(builder ? ['--builder', builder] : []), ...extra];
@@ -659,7 +682,7 @@ async function chooseBuilder(p, env, report) {
     return created;
 }
 /** Which platform of a failed target failed, when the log does not say: each one alone, cache-only. */
-async function diagnosePlatform(failure, build, file, env, builder) {
+async function diagnosePlatform(build, file, env, builder) {
     const failed = [];
     for (const platform of build.platforms) {
         const out = await (0,exec/* run */.eF)('docker', ['buildx', 'bake', '--file', file, '--progress', 'quiet', ...(builder ? ['--builder', builder] : []), '--set', `${build.id}.platform=${platform}`, '--set', `${build.id}.output=type=cacheonly`, build.id], { env, allowFailure: true });
@@ -741,6 +764,7 @@ async function publish(p, env) {
     (0,external_node_fs_.writeFileSync)(bakeFile, report.definition + '\n');
     runner/* info */.pq(`Bake definition: ${bakeFile}`);
     const targets = plan.builds.map(b => b.id);
+    const imagesOf = Object.fromEntries(plan.builds.map(b => [b.id, b.images]));
     const spans = new Map();
     const vertexTarget = new Map();
     const lines = [];
@@ -761,34 +785,44 @@ async function publish(p, env) {
     };
     const started = Date.now();
     let result = await runner/* group */.Os(`Build ${targets.join(', ')} (${platforms.join(', ')})`, () => bake(bakeFile, metadataFile, dockerEnv, builderArg, [], onLine));
+    // A push the registry failed for a transient reason (5xx, a reset connection) is tried again: the
+    // builds are cached, so only the upload repeats. A failed build step, or a refusal, is not.
     for (let attempt = 2; result.code !== 0 && attempt <= 3; attempt++) {
         const output = lines.join('\n');
-        if (parseFailures(lines, targets).length || !(0,exec/* isTransient */.dg)(output))
+        const failures = parseFailures(lines, targets, imagesOf);
+        if (failures.some(f => f.kind === 'build') || !(0,exec/* isTransient */.dg)(output))
             break;
         const delay = 2000 * 2 ** (attempt - 2);
-        runner/* warning */.$e(`The push failed with a transient error (${registryMessage(output)}); retrying in ${delay / 1000} s (attempt ${attempt} of 3)`);
+        runner/* warning */.$e(`The push failed with a transient registry error (${registryMessage(output)}); retrying in ${delay / 1000} s (attempt ${attempt} of 3)`);
         await new Promise(r => setTimeout(r, delay));
         lines.length = 0;
         result = await bake(bakeFile, metadataFile, dockerEnv, builderArg, [], onLine);
     }
     const buildSeconds = (Date.now() - started) / 1000;
     if (result.code !== 0) {
-        const failures = parseFailures(lines, targets);
+        const failures = parseFailures(lines, targets, imagesOf);
         if (!failures.length)
             throw new Error(`The build or push failed: ${registryMessage(lines.join('\n'))}. No tag was moved.`);
         const messages = [];
         for (const f of failures) {
             const build = plan.builds.find(b => b.id === f.target);
-            const where = f.platform ? [f.platform] : build && build.platforms.length > 1 ? await diagnosePlatform(f, build, bakeFile, dockerEnv, builderArg) : (build?.platforms ?? []);
-            const name = build ? build.images.join(', ') : f.target || 'an image';
-            const message = `Build of ${name} failed on ${where.join(', ')}: ${f.error}`;
+            const name = build ? build.images.join(', ') : f.target || 'one of the images';
+            let message;
+            if (f.kind === 'push') {
+                message = `Pushing ${name} failed: ${registryMessage(f.error)}`;
+            }
+            else {
+                const where = f.platform ? [f.platform] : build && build.platforms.length > 1 ? await diagnosePlatform(build, bakeFile, dockerEnv, builderArg) : (build?.platforms ?? []);
+                message = `Build of ${name} failed on ${where.join(', ') || 'its platform'}: ${f.error}`;
+            }
             messages.push(message);
             runner/* group */.Os(`BuildKit log of the failed step (${f.target || 'unknown target'})`, () => runner/* info */.pq(f.log.join('\n')));
-            runner/* error */.z3(message, { title: `Build failed: ${f.target}` });
+            runner/* error */.z3(message, { title: `${f.kind === 'push' ? 'Push' : 'Build'} failed: ${f.target || name}` });
         }
         if (inputs.summary)
             (0,src_report/* writeSummary */.Sy)((0,src_report/* publishSummary */.Iv)(plan, report, [], messages, buildSeconds), env);
-        throw new Error(`${messages.length === 1 ? messages[0] : `${messages.length} builds failed`}. Every existing tag was left where it was.`);
+        const failed = failures.map(f => plan.builds.find(b => b.id === f.target)?.images.join(', ') || f.target || 'an image');
+        throw new Error(`Nothing was tagged: ${failed.join('; ')} failed (see the errors above). Every existing tag was left where it was.`);
     }
     const metadata = (0,external_node_fs_.existsSync)(metadataFile) ? JSON.parse((0,external_node_fs_.readFileSync)(metadataFile, 'utf8')) : {};
     const results = [];

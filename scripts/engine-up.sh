@@ -144,8 +144,13 @@ for f in usr/bin/docker usr/sbin/dockerd usr/bin/containerd usr/bin/ctr \
          usr/bin/containerd-shim-runc-v2 usr/sbin/docker-proxy usr/bin/docker-init; do
   [[ -e $ROOT/$f ]] && ln -sfn "$ROOT/$f" "$BIN/${f##*/}"
 done
-# buildx into a system-wide plugin directory, so `docker buildx` works with any DOCKER_CONFIG.
-install -D -m 0755 "$ROOT/usr/libexec/docker/cli-plugins/docker-buildx" "$PLUGIN_DIR/docker-buildx"
+# buildx into a system-wide plugin directory, so `docker buildx` works with any DOCKER_CONFIG. Copied
+# only when it differs, and by rename, so a `docker buildx` running meanwhile never sees half a file.
+if ! cmp -s "$ROOT/usr/libexec/docker/cli-plugins/docker-buildx" "$PLUGIN_DIR/docker-buildx"; then
+  mkdir -p "$PLUGIN_DIR"
+  install -m 0755 "$ROOT/usr/libexec/docker/cli-plugins/docker-buildx" "$PLUGIN_DIR/.docker-buildx.new"
+  mv -f "$PLUGIN_DIR/.docker-buildx.new" "$PLUGIN_DIR/docker-buildx"
+fi
 
 # The daemons (and the docker CLI below) must find trixie's binaries first, bookworm's runc after.
 export PATH="$BIN:$ROOT/usr/bin:$ROOT/usr/sbin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"

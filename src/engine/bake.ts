@@ -97,18 +97,29 @@ export type BakeMetadata = Record<string, Record<string, unknown>>;
 export interface BuildFailure {
   target: string;
   platform?: string;
+  /** `push`: the registry refused or failed the upload; `build`: a build step failed. */
+  kind: 'build' | 'push';
   error: string;
   log: string[];
 }
 
+const PUSH_STEP = /exporting to image|pushing |exporting manifest|exporting config|writing image/i;
+const PUSH_ERROR = /failed to push|failed to copy|unexpected status|pushing .* with docker|server message|insufficient_scope|denied|unauthorized/i;
+
 /**
  * Finds the failed steps in a plain-progress log: `#N [target platform step] ...` names a vertex, `#N ERROR:`
- * marks its failure. Returns each failure with the last lines of that vertex's log.
+ * marks its failure. Returns each failure with the last lines of that vertex's log, one per target (a
+ * target failing on several platforms fails once), build failures before push failures.
  */
-export function parseFailures(lines: string[], targets: string[], tail = 20): BuildFailure[] {
+export function parseFailures(lines: string[], targets: string[], images: Record<string, string[]> = {}, tail = 20): BuildFailure[] {
+  // a push error names the image it was pushing: that, not the vertex it surfaced in, says whose it is
+  const pushedTarget = (error: string): string | undefined => {
+    const ref = /failed to push ([^\s:]+(?::\d+)?[^\s:@]*)/.exec(error)?.[1];
+    return ref ? targets.find(t => (images[t] ?? []).includes(ref)) : undefined;
+  };
   const names = new Map<string, string>();
   const logs = new Map<string, string[]>();
-  const failures: BuildFailure[] = [];
+  const byTarget = new Map<string, BuildFailure>();
   for (const line of lines) {
     const m = /^#(\d+) (.*)$/.exec(line);
     if (!m) continue;
@@ -117,14 +128,22 @@ export function parseFailures(lines: string[], targets: string[], tail = 20): Bu
     const log = logs.get(id) ?? [];
     log.push(line);
     logs.set(id, log);
-    if (rest.startsWith('ERROR: ')) {
-      const name = names.get(id) ?? '';
-      const v = /^\[(\S+)(?: ((?:linux|windows|darwin|freebsd)\/[^\s\]]+))?/.exec(name);
-      const target = v && targets.includes(v[1]) ? v[1] : (targets.length === 1 ? targets[0] : '');
-      failures.push({target, platform: v?.[2], error: rest.slice('ERROR: '.length), log: log.slice(-tail)});
+    if (!rest.startsWith('ERROR: ')) continue;
+    const name = names.get(id) ?? '';
+    const v = /^\[([^\s\]]+)(?: ((?:linux|windows|darwin|freebsd)\/[^\s\]]+))?/.exec(name);
+    const error = rest.slice('ERROR: '.length);
+    const kind = PUSH_STEP.test(name) || PUSH_ERROR.test(error) ? 'push' : 'build';
+    const target = (kind === 'push' && pushedTarget(error)) || (v && targets.includes(v[1]) ? v[1] : targets.length === 1 ? targets[0] : '');
+    const seen = byTarget.get(target);
+    if (!seen) {
+      byTarget.set(target, {target, platform: v?.[2], kind, error, log: log.slice(-tail)});
+    } else {
+      // the same target failing again (another platform): keep one failure, a build one first
+      if (seen.platform !== v?.[2]) seen.platform = undefined;
+      if (seen.kind === 'push' && kind === 'build') Object.assign(seen, {kind, error, log: log.slice(-tail)});
     }
   }
-  return failures;
+  return [...byTarget.values()];
 }
 
 export async function bake(file: string, metadataFile: string, env: Record<string, string>, builder: string | undefined, extra: string[] = [], onLine?: (l: string) => void): Promise<RunResult> {

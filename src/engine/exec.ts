@@ -28,7 +28,10 @@ export class CommandError extends Error {
     readonly command: string,
     readonly result: RunResult
   ) {
-    const detail = (result.stderr || result.stdout).trim().split('\n').slice(-5).join('\n');
+    // the lines that say what went wrong, not the usage text some commands print after them
+    const all = (result.stderr || result.stdout).trim().split('\n');
+    const telling = all.filter(l => /error|denied|unauthorized|forbidden|refused|failed|invalid|unknown|not found|no such/i.test(l));
+    const detail = (telling.length ? telling : all).slice(-5).join('\n');
     super(`${command} failed (exit code ${result.code})${detail ? `: ${runner.redact(detail)}` : ''}`);
     this.name = 'CommandError';
   }

@@ -19,7 +19,7 @@ import {STATE, remember} from './state.js';
 import {registeredEmulators, planQemu, installQemu} from './qemu.js';
 import {buildxVersion, inspectBuilder, containerdImageStore, canReuse, createBuilder, type BuilderInfo} from './builder.js';
 import {planLogins, login, createDockerConfig} from './login.js';
-import {bakeDefinition, bake, parseFailures, type BakeSettings, type BakeMetadata, type BuildFailure} from './bake.js';
+import {bakeDefinition, bake, parseFailures, type BakeSettings, type BakeMetadata} from './bake.js';
 import {cacheSettings} from './cache.js';
 import {inspectImage, moveTags, registryMessage, type RegistryImage} from './registry.js';
 import {isTransient, run} from './exec.js';
@@ -83,7 +83,7 @@ async function chooseBuilder(p: Prepared, env: Record<string, string>, report: E
 }
 
 /** Which platform of a failed target failed, when the log does not say: each one alone, cache-only. */
-async function diagnosePlatform(failure: BuildFailure, build: BuildPlan, file: string, env: Record<string, string>, builder: string | undefined): Promise<string[]> {
+async function diagnosePlatform(build: BuildPlan, file: string, env: Record<string, string>, builder: string | undefined): Promise<string[]> {
   const failed: string[] = [];
   for (const platform of build.platforms) {
     const out = await run('docker', ['buildx', 'bake', '--file', file, '--progress', 'quiet', ...(builder ? ['--builder', builder] : []), '--set', `${build.id}.platform=${platform}`, '--set', `${build.id}.output=type=cacheonly`, build.id], {env, allowFailure: true});
@@ -168,6 +168,7 @@ export async function publish(p: Prepared, env: NodeJS.ProcessEnv): Promise<void
   runner.info(`Bake definition: ${bakeFile}`);
 
   const targets = plan.builds.map(b => b.id);
+  const imagesOf = Object.fromEntries(plan.builds.map(b => [b.id, b.images]));
   const spans = new Map<string, {first: number; last: number}>();
   const vertexTarget = new Map<string, string>();
   const lines: string[] = [];
@@ -186,11 +187,14 @@ export async function publish(p: Prepared, env: NodeJS.ProcessEnv): Promise<void
   };
   const started = Date.now();
   let result = await runner.group(`Build ${targets.join(', ')} (${platforms.join(', ')})`, () => bake(bakeFile, metadataFile, dockerEnv, builderArg, [], onLine));
+  // A push the registry failed for a transient reason (5xx, a reset connection) is tried again: the
+  // builds are cached, so only the upload repeats. A failed build step, or a refusal, is not.
   for (let attempt = 2; result.code !== 0 && attempt <= 3; attempt++) {
     const output = lines.join('\n');
-    if (parseFailures(lines, targets).length || !isTransient(output)) break;
+    const failures = parseFailures(lines, targets, imagesOf);
+    if (failures.some(f => f.kind === 'build') || !isTransient(output)) break;
     const delay = 2000 * 2 ** (attempt - 2);
-    runner.warning(`The push failed with a transient error (${registryMessage(output)}); retrying in ${delay / 1000} s (attempt ${attempt} of 3)`);
+    runner.warning(`The push failed with a transient registry error (${registryMessage(output)}); retrying in ${delay / 1000} s (attempt ${attempt} of 3)`);
     await new Promise(r => setTimeout(r, delay));
     lines.length = 0;
     result = await bake(bakeFile, metadataFile, dockerEnv, builderArg, [], onLine);
@@ -198,20 +202,26 @@ export async function publish(p: Prepared, env: NodeJS.ProcessEnv): Promise<void
   const buildSeconds = (Date.now() - started) / 1000;
 
   if (result.code !== 0) {
-    const failures = parseFailures(lines, targets);
+    const failures = parseFailures(lines, targets, imagesOf);
     if (!failures.length) throw new Error(`The build or push failed: ${registryMessage(lines.join('\n'))}. No tag was moved.`);
     const messages: string[] = [];
     for (const f of failures) {
       const build = plan.builds.find(b => b.id === f.target);
-      const where = f.platform ? [f.platform] : build && build.platforms.length > 1 ? await diagnosePlatform(f, build, bakeFile, dockerEnv, builderArg) : (build?.platforms ?? []);
-      const name = build ? build.images.join(', ') : f.target || 'an image';
-      const message = `Build of ${name} failed on ${where.join(', ')}: ${f.error}`;
+      const name = build ? build.images.join(', ') : f.target || 'one of the images';
+      let message: string;
+      if (f.kind === 'push') {
+        message = `Pushing ${name} failed: ${registryMessage(f.error)}`;
+      } else {
+        const where = f.platform ? [f.platform] : build && build.platforms.length > 1 ? await diagnosePlatform(build, bakeFile, dockerEnv, builderArg) : (build?.platforms ?? []);
+        message = `Build of ${name} failed on ${where.join(', ') || 'its platform'}: ${f.error}`;
+      }
       messages.push(message);
       runner.group(`BuildKit log of the failed step (${f.target || 'unknown target'})`, () => runner.info(f.log.join('\n')));
-      runner.error(message, {title: `Build failed: ${f.target}`});
+      runner.error(message, {title: `${f.kind === 'push' ? 'Push' : 'Build'} failed: ${f.target || name}`});
     }
     if (inputs.summary) writeSummary(publishSummary(plan, report, [], messages, buildSeconds), env);
-    throw new Error(`${messages.length === 1 ? messages[0] : `${messages.length} builds failed`}. Every existing tag was left where it was.`);
+    const failed = failures.map(f => plan.builds.find(b => b.id === f.target)?.images.join(', ') || f.target || 'an image');
+    throw new Error(`Nothing was tagged: ${failed.join('; ')} failed (see the errors above). Every existing tag was left where it was.`);
   }
 
   const metadata: BakeMetadata = existsSync(metadataFile) ? JSON.parse(readFileSync(metadataFile, 'utf8')) : {};
