@@ -34,7 +34,8 @@ class CommandError extends Error {
 }
 /** A command line for the log: arguments quoted when needed, secrets redacted. */
 function describe(cmd, args) {
-    return _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$([cmd, ...args].map(a => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' '));
+    // quoted as the original needs, redacted before the quotes are escaped (pa'ss would become pa'\''ss)
+    return [cmd, ...args].map(a => (/^[\w@%+=:,./-]+$/.test(a) ? _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$(a) : `'${_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$(a).replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 async function run(cmd, args, opts = {}) {
     const { getExecOutput } = await __webpack_require__.e(/* import() */ 260).then(__webpack_require__.bind(__webpack_require__, 1260));
@@ -118,7 +119,10 @@ function registryOf(image) {
     return image.includes('/') && /[.:]|^localhost$/.test(first) ? first : 'docker.io';
 }
 function sameRegistry(a, b) {
-    const n = (r) => (DOCKER_HUB.includes(r.toLowerCase()) ? 'docker.io' : r.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, ''));
+    const n = (r) => {
+        const host = r.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+        return DOCKER_HUB.includes(host) ? 'docker.io' : host;
+    };
     return n(a) === n(b);
 }
 /** Pure: which registries need a login for these pushed images, with which credentials. */

@@ -49,7 +49,11 @@ function parseInspect(output) {
 }
 function normalise(p) {
     try {
-        return (0,_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPlatform */ .Bq)((0,_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePlatform */ .FL)(p));
+        const platform = (0,_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePlatform */ .FL)(p);
+        // arm64 is v8 unless said otherwise: linux/arm64/v8 is what a builder lists as linux/arm64
+        if (platform.arch === 'arm64' && platform.variant === 'v8')
+            delete platform.variant;
+        return (0,_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPlatform */ .Bq)(platform);
     }
     catch {
         return p;
@@ -142,7 +146,8 @@ class CommandError extends Error {
 }
 /** A command line for the log: arguments quoted when needed, secrets redacted. */
 function describe(cmd, args) {
-    return _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$([cmd, ...args].map(a => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' '));
+    // quoted as the original needs, redacted before the quotes are escaped (pa'ss would become pa'\''ss)
+    return [cmd, ...args].map(a => (/^[\w@%+=:,./-]+$/.test(a) ? _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$(a) : `'${_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$(a).replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 async function run(cmd, args, opts = {}) {
     const { getExecOutput } = await __webpack_require__.e(/* import() */ 260).then(__webpack_require__.bind(__webpack_require__, 1260));
@@ -226,7 +231,10 @@ function registryOf(image) {
     return image.includes('/') && /[.:]|^localhost$/.test(first) ? first : 'docker.io';
 }
 function sameRegistry(a, b) {
-    const n = (r) => (DOCKER_HUB.includes(r.toLowerCase()) ? 'docker.io' : r.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, ''));
+    const n = (r) => {
+        const host = r.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+        return DOCKER_HUB.includes(host) ? 'docker.io' : host;
+    };
     return n(a) === n(b);
 }
 /** Pure: which registries need a login for these pushed images, with which credentials. */
@@ -442,7 +450,8 @@ function bakeDefinition(plan, s) {
     return { group: { default: { targets: plan.builds.map(b => b.id) } }, target };
 }
 const PUSH_STEP = /exporting to image|pushing |exporting manifest|exporting config|writing image/i;
-const PUSH_ERROR = /failed to push|failed to copy|unexpected status|pushing .* with docker|server message|insufficient_scope|denied|unauthorized/i;
+// only what is said of an upload: a base image that cannot be pulled also says `denied` or `unexpected status`
+const PUSH_ERROR = /failed to push|pushing .* with docker/i;
 /**
  * Finds the failed steps in a plain-progress log: `#N [target platform step] ...` names a vertex, `#N ERROR:`
  * marks its failure. Returns each failure with the last lines of that vertex's log, one per target (a
@@ -519,7 +528,7 @@ function cacheSettings(plan, e, driver, env, defaultBranch) {
         return { from, to, note: e.cache === 'auto' ? 'no cache (the GitHub cache service is not available here)' : 'no cache (cache: none)' };
     if (driver === 'docker')
         return { from, to, note: `no ${mode} cache: the docker driver cannot import or export it (use a docker-container builder)` };
-    const branch = scopeName(plan.ref, defaultBranch);
+    const branch = scopeName(plan.ref, defaultBranch) || 'default';
     const fallback = defaultBranch.replace(/[^A-Za-z0-9._-]+/g, '-');
     for (const b of plan.builds) {
         if (mode === 'gha') {
@@ -531,7 +540,7 @@ function cacheSettings(plan, e, driver, env, defaultBranch) {
             to[b.id] = plan.push ? [`type=registry,ref=${b.images[0]}:buildcache,mode=max`] : [];
         }
     }
-    return { from, to, note: mode === 'gha' ? `GitHub cache (type=gha), scoped per image and ${branch}${fallback !== branch ? `, falling back to ${fallback}` : ''}` : 'registry cache (<image>:buildcache)' };
+    return { from, to, note: mode === 'gha' ? `GitHub cache (type=gha), scoped per image and ${branch}${fallback && fallback !== branch ? `, falling back to ${fallback}` : ''}` : 'registry cache (<image>:buildcache)' };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/registry.ts
@@ -589,7 +598,7 @@ async function moveTags(name, digest, tags, env) {
 /** The registry's own words from a docker/buildx error, with a hint for GHCR's missing permission. */
 function registryMessage(output) {
     const line = output.trim().split('\n').filter(l => /error|denied|unauthorized|forbidden|refused|failed/i.test(l)).pop() ?? output.trim().split('\n').pop() ?? '';
-    const hint = /ghcr\.io/.test(output) && /denied|forbidden|403|permission_denied|write_package/i.test(output)
+    const hint = /ghcr\.io/.test(output) && /denied|forbidden|\b403\b|permission_denied|write_package/i.test(output)
         ? ' — the workflow needs `permissions: packages: write` (and the package must grant this repository write access)'
         : '';
     return line.replace(/^ERROR:\s*/, '') + hint;

@@ -49,7 +49,11 @@ function parseInspect(output) {
 }
 function normalise(p) {
     try {
-        return (0,_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPlatform */ .Bq)((0,_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePlatform */ .FL)(p));
+        const platform = (0,_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePlatform */ .FL)(p);
+        // arm64 is v8 unless said otherwise: linux/arm64/v8 is what a builder lists as linux/arm64
+        if (platform.arch === 'arm64' && platform.variant === 'v8')
+            delete platform.variant;
+        return (0,_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPlatform */ .Bq)(platform);
     }
     catch {
         return p;
@@ -142,7 +146,8 @@ class CommandError extends Error {
 }
 /** A command line for the log: arguments quoted when needed, secrets redacted. */
 function describe(cmd, args) {
-    return _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$([cmd, ...args].map(a => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' '));
+    // quoted as the original needs, redacted before the quotes are escaped (pa'ss would become pa'\''ss)
+    return [cmd, ...args].map(a => (/^[\w@%+=:,./-]+$/.test(a) ? _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$(a) : `'${_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$(a).replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 async function run(cmd, args, opts = {}) {
     const { getExecOutput } = await __webpack_require__.e(/* import() */ 260).then(__webpack_require__.bind(__webpack_require__, 1260));

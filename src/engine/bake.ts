@@ -104,7 +104,8 @@ export interface BuildFailure {
 }
 
 const PUSH_STEP = /exporting to image|pushing |exporting manifest|exporting config|writing image/i;
-const PUSH_ERROR = /failed to push|failed to copy|unexpected status|pushing .* with docker|server message|insufficient_scope|denied|unauthorized/i;
+// only what is said of an upload: a base image that cannot be pulled also says `denied` or `unexpected status`
+const PUSH_ERROR = /failed to push|pushing .* with docker/i;
 
 /**
  * Finds the failed steps in a plain-progress log: `#N [target platform step] ...` names a vertex, `#N ERROR:`

@@ -47,7 +47,10 @@ export function parseInspect(output: string): BuilderInfo {
 
 function normalise(p: string): string {
   try {
-    return formatPlatform(parsePlatform(p));
+    const platform = parsePlatform(p);
+    // arm64 is v8 unless said otherwise: linux/arm64/v8 is what a builder lists as linux/arm64
+    if (platform.arch === 'arm64' && platform.variant === 'v8') delete platform.variant;
+    return formatPlatform(platform);
   } catch {
     return p;
   }

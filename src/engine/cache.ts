@@ -36,7 +36,7 @@ export function cacheSettings(plan: Plan, e: EngineInputs, driver: string, env: 
   const mode = e.cache === 'auto' ? (gha ? 'gha' : 'none') : e.cache;
   if (mode === 'none') return {from, to, note: e.cache === 'auto' ? 'no cache (the GitHub cache service is not available here)' : 'no cache (cache: none)'};
   if (driver === 'docker') return {from, to, note: `no ${mode} cache: the docker driver cannot import or export it (use a docker-container builder)`};
-  const branch = scopeName(plan.ref, defaultBranch);
+  const branch = scopeName(plan.ref, defaultBranch) || 'default';
   const fallback = defaultBranch.replace(/[^A-Za-z0-9._-]+/g, '-');
   for (const b of plan.builds) {
     if (mode === 'gha') {
@@ -47,5 +47,5 @@ export function cacheSettings(plan: Plan, e: EngineInputs, driver: string, env: 
       to[b.id] = plan.push ? [`type=registry,ref=${b.images[0]}:buildcache,mode=max`] : [];
     }
   }
-  return {from, to, note: mode === 'gha' ? `GitHub cache (type=gha), scoped per image and ${branch}${fallback !== branch ? `, falling back to ${fallback}` : ''}` : 'registry cache (<image>:buildcache)'};
+  return {from, to, note: mode === 'gha' ? `GitHub cache (type=gha), scoped per image and ${branch}${fallback && fallback !== branch ? `, falling back to ${fallback}` : ''}` : 'registry cache (<image>:buildcache)'};
 }

@@ -39,7 +39,8 @@ export class CommandError extends Error {
 
 /** A command line for the log: arguments quoted when needed, secrets redacted. */
 export function describe(cmd: string, args: string[]): string {
-  return runner.redact([cmd, ...args].map(a => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' '));
+  // quoted as the original needs, redacted before the quotes are escaped (pa'ss would become pa'\''ss)
+  return [cmd, ...args].map(a => (/^[\w@%+=:,./-]+$/.test(a) ? runner.redact(a) : `'${runner.redact(a).replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
 export async function run(cmd: string, args: string[], opts: RunOptions = {}): Promise<RunResult> {

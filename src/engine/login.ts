@@ -18,7 +18,10 @@ export function registryOf(image: string): string {
 }
 
 function sameRegistry(a: string, b: string): boolean {
-  const n = (r: string) => (DOCKER_HUB.includes(r.toLowerCase()) ? 'docker.io' : r.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, ''));
+  const n = (r: string) => {
+    const host = r.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+    return DOCKER_HUB.includes(host) ? 'docker.io' : host;
+  };
   return n(a) === n(b);
 }
 

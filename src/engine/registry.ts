@@ -78,7 +78,7 @@ export async function moveTags(name: string, digest: string, tags: string[], env
 /** The registry's own words from a docker/buildx error, with a hint for GHCR's missing permission. */
 export function registryMessage(output: string): string {
   const line = output.trim().split('\n').filter(l => /error|denied|unauthorized|forbidden|refused|failed/i.test(l)).pop() ?? output.trim().split('\n').pop() ?? '';
-  const hint = /ghcr\.io/.test(output) && /denied|forbidden|403|permission_denied|write_package/i.test(output)
+  const hint = /ghcr\.io/.test(output) && /denied|forbidden|\b403\b|permission_denied|write_package/i.test(output)
     ? ' — the workflow needs `permissions: packages: write` (and the package must grant this repository write access)'
     : '';
   return line.replace(/^ERROR:\s*/, '') + hint;

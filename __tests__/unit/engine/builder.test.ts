@@ -1,0 +1,181 @@
+import {describe, expect, test} from '@jest/globals';
+import {canReuse, MIN_BUILDX, missingPlatforms, parseBuildxVersion, parseInspect, versionAtLeast, type BuilderInfo} from '../../../src/engine/builder.js';
+
+/** `docker buildx inspect --bootstrap` of Docker's default builder (docker driver, Docker 27). */
+const DOCKER_DRIVER = `Name:          default
+Driver:        docker
+Last Activity: 2024-11-07 10:03:52 +0000 UTC
+
+Nodes:
+Name:             default
+Endpoint:         default
+Status:           running
+BuildKit version: v0.16.0
+Platforms:        linux/amd64, linux/amd64/v2, linux/amd64/v3, linux/amd64/v4, linux/386
+Labels:
+ org.mobyproject.buildkit.worker.moby.host-gateway-ip: 172.17.0.1
+GC Policy rule#0:
+ All:           false
+ Filters:       type==source.local,type==exec.cachemount,type==source.git.checkout
+ Keep Duration: 48h0m0s
+ Keep Bytes:    2.764GiB
+GC Policy rule#1:
+ All:           false
+ Keep Duration: 1440h0m0s
+ Keep Bytes:    20GiB
+`;
+
+/** A docker-container builder on an amd64 host with QEMU emulators registered (buildx 0.18). */
+const CONTAINER_DRIVER = `Name:          multiarch-publish-4242
+Driver:        docker-container
+Last Activity: 2024-11-07 10:05:12 +0000 UTC
+
+Nodes:
+Name:                  multiarch-publish-42420
+Endpoint:              unix:///var/run/docker.sock
+Driver Options:        image="moby/buildkit:buildx-stable-1" network="host"
+Status:                running
+BuildKit daemon flags: --allow-insecure-entitlement=network.host
+BuildKit version:      v0.17.0
+Platforms:             linux/amd64, linux/amd64/v2, linux/amd64/v3, linux/arm64, linux/riscv64, linux/ppc64le, linux/s390x, linux/386, linux/mips64le, linux/mips64, linux/loong64, linux/arm/v7, linux/arm/v6
+Labels:
+ org.mobyproject.buildkit.worker.executor:         oci
+ org.mobyproject.buildkit.worker.hostname:         1f3b2c4d5e6f
+ org.mobyproject.buildkit.worker.network:          host
+ org.mobyproject.buildkit.worker.oci.process-mode: sandbox
+ org.mobyproject.buildkit.worker.selinux.enabled:  false
+ org.mobyproject.buildkit.worker.snapshotter:      overlayfs
+GC Policy rule#0:
+ All:           false
+ Filters:       type==source.local,type==exec.cachemount,type==source.git.checkout
+ Keep Duration: 48h0m0s
+ Keep Bytes:    488.3MiB
+`;
+
+/** A builder created with `--platform linux/amd64,linux/arm64`: buildx marks the configured ones with `*`. */
+const STARRED = `Name:          cross
+Driver:        docker-container
+Last Activity: 2024-11-07 10:05:12 +0000 UTC
+
+Nodes:
+Name:                  cross0
+Endpoint:              unix:///var/run/docker.sock
+Status:                running
+BuildKit daemon flags: --allow-insecure-entitlement=network.host
+BuildKit version:      v0.17.0
+Platforms:             linux/amd64*, linux/arm64*, linux/amd64/v2, linux/amd64/v3, linux/386
+`;
+
+describe('parseBuildxVersion', () => {
+  test.each([
+    ['github.com/docker/buildx v0.19.3 48d6a39', '0.19.3'],
+    ['github.com/docker/buildx v0.19.3 abc\n', '0.19.3'],
+    ['github.com/docker/buildx 0.13.1+ds1 0.13.1+ds1-3', '0.13.1'],
+    ['github.com/docker/buildx v0.12.0-rc1 0d8b7ab', '0.12.0'],
+    ['github.com/docker/buildx v1.0.0 deadbeef', '1.0.0']
+  ])('%j -> %s', (output, version) => {
+    expect(parseBuildxVersion(output)).toBe(version);
+  });
+
+  test.each([
+    ['', undefined],
+    ["docker: 'buildx' is not a docker command.\nSee 'docker --help'", undefined],
+    ['github.com/docker/buildx dev', undefined],
+    ['garbage', undefined]
+  ])('%j -> undefined', (output, version) => {
+    expect(parseBuildxVersion(output)).toBe(version);
+  });
+});
+
+describe('versionAtLeast', () => {
+  test.each([
+    ['0.12.0', '0.12.0', true],
+    ['0.12.1', '0.12.0', true],
+    ['0.19.3', '0.12.0', true],
+    ['1.0.0', '0.12.0', true],
+    ['0.13.1', '0.12.0', true],
+    ['0.11.2', '0.12.0', false],
+    ['0.9.1', '0.12.0', false],
+    ['0.2.0', '0.12.0', false],
+    ['0.12.0', '0.12.1', false],
+    ['0.12', '0.12.0', true],
+    ['0.12', '0.12.1', false]
+  ])('%s >= %s: %s', (version, min, expected) => {
+    expect(versionAtLeast(version, min)).toBe(expected);
+  });
+
+  test('the minimum is 0.12.0', () => {
+    expect(MIN_BUILDX).toBe('0.12.0');
+  });
+});
+
+describe('parseInspect', () => {
+  test.each<[string, string, BuilderInfo]>([
+    ['docker driver', DOCKER_DRIVER, {name: 'default', driver: 'docker', platforms: ['linux/amd64', 'linux/amd64/v2', 'linux/amd64/v3', 'linux/amd64/v4', 'linux/386']}],
+    [
+      'docker-container driver',
+      CONTAINER_DRIVER,
+      {
+        name: 'multiarch-publish-4242',
+        driver: 'docker-container',
+        platforms: ['linux/amd64', 'linux/amd64/v2', 'linux/amd64/v3', 'linux/arm64', 'linux/riscv64', 'linux/ppc64le', 'linux/s390x', 'linux/386', 'linux/mips64le', 'linux/mips64', 'linux/loong64', 'linux/arm/v7', 'linux/arm/v6']
+      }
+    ],
+    ['platforms with * suffixes', STARRED, {name: 'cross', driver: 'docker-container', platforms: ['linux/amd64', 'linux/arm64', 'linux/amd64/v2', 'linux/amd64/v3', 'linux/386']}],
+    ['empty output', '', {name: '', driver: '', platforms: []}]
+  ])('%s', (_title, output, info) => {
+    expect(parseInspect(output)).toEqual(info);
+  });
+
+  test('the builder name, not the node name', () => {
+    expect(parseInspect(CONTAINER_DRIVER).name).not.toBe('multiarch-publish-42420');
+  });
+
+  test('`Driver Options:` is not the driver', () => {
+    expect(parseInspect(CONTAINER_DRIVER.replace(/^Driver: .*\n/m, '')).driver).toBe('');
+  });
+
+  test('CRLF line endings', () => {
+    expect(parseInspect(STARRED.replace(/\n/g, '\r\n'))).toEqual({name: 'cross', driver: 'docker-container', platforms: ['linux/amd64', 'linux/arm64', 'linux/amd64/v2', 'linux/amd64/v3', 'linux/386']});
+  });
+});
+
+const builder = (driver: string, platforms: string[], name = driver === 'docker' ? 'default' : 'multiarch'): BuilderInfo => ({name, driver, platforms});
+const DOCKER = builder('docker', ['linux/amd64', 'linux/amd64/v2', 'linux/386']);
+const CONTAINER = parseInspect(CONTAINER_DRIVER);
+
+describe('missingPlatforms', () => {
+  test.each<[string, BuilderInfo, string[], string[]]>([
+    ['all there', CONTAINER, ['linux/amd64', 'linux/arm64', 'linux/arm/v7'], []],
+    ['none requested', CONTAINER, [], []],
+    ['arm64 on the docker driver', DOCKER, ['linux/amd64', 'linux/arm64'], ['linux/arm64']],
+    ['several missing, in the requested order', DOCKER, ['linux/s390x', 'linux/amd64', 'linux/arm64'], ['linux/s390x', 'linux/arm64']],
+    ['linux/arm is built by a builder listing linux/arm/v7', CONTAINER, ['linux/arm'], []],
+    ['linux/arm/v7 is not built by one listing only linux/arm/v6', builder('docker-container', ['linux/amd64', 'linux/arm/v6']), ['linux/arm/v7'], ['linux/arm/v7']],
+    ['requested platforms are normalised', CONTAINER, ['Linux/ARM64', ' linux/amd64 '], []],
+    ['the missing ones are reported normalised', DOCKER, ['LINUX/ARM64'], ['linux/arm64']],
+    ['builder platforms are normalised', builder('docker-container', ['Linux/AMD64', 'linux/arm64']), ['linux/amd64'], []],
+    ['an unparsable platform is compared as written', builder('docker-container', ['linux/amd64', 'weird']), ['weird', 'other'], ['other']]
+  ])('%s', (_title, b, platforms, missing) => {
+    expect(missingPlatforms(b, platforms)).toEqual(missing);
+  });
+});
+
+describe('canReuse', () => {
+  test.each<[string, BuilderInfo, string[], boolean, boolean, RegExp]>([
+    // [title, builder, platforms, containerd store, ok, reason]
+    ['docker driver, one platform', DOCKER, ['linux/amd64'], false, true, /^reusing builder default \(docker driver\): it builds linux\/amd64$/],
+    ['docker driver, two native platforms, no containerd store', DOCKER, ['linux/amd64', 'linux/386'], false, false, /^builder default uses the docker driver without the containerd image store, which cannot push multi-platform images$/],
+    ['docker driver, two native platforms, containerd store', DOCKER, ['linux/amd64', 'linux/386'], true, true, /^reusing builder default \(docker driver, containerd image store\): it builds linux\/amd64, linux\/386$/],
+    ['docker driver, one platform, containerd store', DOCKER, ['linux/amd64'], true, true, /\(docker driver, containerd image store\)/],
+    ['docker driver, a platform it cannot build', DOCKER, ['linux/amd64', 'linux/arm64'], true, false, /^builder default \(docker\) cannot build linux\/arm64$/],
+    ['docker driver, a missing platform, no containerd store', DOCKER, ['linux/arm64'], false, false, /cannot build linux\/arm64/],
+    ['docker-container, multi-platform', CONTAINER, ['linux/amd64', 'linux/arm64', 'linux/arm/v7'], false, true, /^reusing builder multiarch-publish-4242 \(docker-container driver\): it builds linux\/amd64, linux\/arm64, linux\/arm\/v7$/],
+    ['docker-container, containerd store is not its business', CONTAINER, ['linux/amd64', 'linux/arm64'], true, true, /\(docker-container driver\)/],
+    ['docker-container, a missing platform', builder('docker-container', ['linux/amd64']), ['linux/amd64', 'linux/arm64', 'linux/s390x'], false, false, /^builder multiarch \(docker-container\) cannot build linux\/arm64, linux\/s390x$/]
+  ])('%s', (_title, b, platforms, containerd, ok, reason) => {
+    const verdict = canReuse(b, platforms, containerd);
+    expect(verdict.ok).toBe(ok);
+    expect(verdict.reason).toMatch(reason);
+  });
+});
