@@ -187,11 +187,15 @@ async function runWithRetry(cmd, args, opts = {}) {
         }
     }
 }
-/** Errors worth another try: the network or the registry's temporary state, not auth or a bad request. */
+/**
+ * Errors worth another try: the network or the registry's temporary state, not auth or a bad request.
+ * Status codes count only as HTTP statuses (`503 Service Unavailable`, `status: 503`), never as bare
+ * numbers: BuildKit's log is full of timestamps such as `0.401` and digests.
+ */
+const REFUSED = /\b401 Unauthorized|\b403 Forbidden|(?:status|code)[: ]+40[13]\b|unauthorized|denied|forbidden|authentication required/i;
+const TRANSIENT = /\b50[0234] (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)|\b429 Too Many Requests|(?:status|code)[: ]+(?:50[0234]|429)\b|timeout|timed out|connection reset|connection refused|\bEOF\b|TLS handshake|no such host|temporarily unavailable|too many requests/i;
 function isTransient(output) {
-    if (/\b(401|403)\b|unauthorized|denied|forbidden|authentication required/i.test(output))
-        return false;
-    return /\b(50[0234]|429)\b|timeout|timed out|connection reset|connection refused|EOF|i\/o timeout|TLS handshake|no such host|temporarily unavailable|too many requests/i.test(output);
+    return !REFUSED.test(output) && TRANSIENT.test(output);
 }
 
 
@@ -568,12 +572,13 @@ async function inspectImage(name, ref, env) {
         const raw = await inspectJson(ref, env, 'raw');
         return { name, digest: manifest.digest, mediaType: manifest.mediaType, platforms: [{ platform: '', digest: manifest.digest, size: sizeOf(raw) }] };
     }
-    const platforms = [];
-    for (const m of indexPlatforms(manifest)) {
-        const raw = await inspectJson(`${name}@${m.digest}`, env, 'raw');
-        platforms.push({ platform: platformString(m.platform), digest: m.digest, size: sizeOf(raw) });
-    }
+    const platforms = await Promise.all(indexPlatforms(manifest).map(async (m) => ({ platform: platformString(m.platform), digest: m.digest, size: sizeOf(await inspectJson(`${name}@${m.digest}`, env, 'raw')) })));
     return { name, digest: manifest.digest, mediaType: manifest.mediaType, platforms };
+}
+/** The digest `ref` (a tag) resolves to in the registry. */
+async function resolveDigest(ref, env) {
+    const manifest = await inspectJson(ref, env, '{{json .Manifest}}');
+    return manifest.digest;
 }
 /** The labels of each platform's image config (to check what was built). */
 async function imageConfigLabels(ref, env) {
@@ -598,7 +603,7 @@ async function moveTags(name, digest, tags, env) {
 /** The registry's own words from a docker/buildx error, with a hint for GHCR's missing permission. */
 function registryMessage(output) {
     const line = output.trim().split('\n').filter(l => /error|denied|unauthorized|forbidden|refused|failed/i.test(l)).pop() ?? output.trim().split('\n').pop() ?? '';
-    const hint = /ghcr\.io/.test(output) && /denied|forbidden|\b403\b|permission_denied|write_package/i.test(output)
+    const hint = /ghcr\.io/.test(output) && /denied|forbidden|\b403 Forbidden|status[: ]+403\b|permission_denied|write_package/i.test(output)
         ? ' — the workflow needs `permissions: packages: write` (and the package must grant this repository write access)'
         : '';
     return line.replace(/^ERROR:\s*/, '') + hint;
@@ -842,16 +847,16 @@ async function publish(p, env) {
     }
     if (plan.push) {
         // 6. verify: every build's index is in the registry with every platform, before any tag moves
-        for (const r of results) {
+        await Promise.all(results.map(async (r) => {
             if (!r.digest)
                 throw new Error(`buildx reported no digest for ${r.build.images.join(', ')}; no tag was moved.`);
-            for (const name of r.build.images) {
-                const staged = await inspectImage(name, `${name}@${r.digest}`, dockerEnv);
+            r.images = await Promise.all(r.build.images.map(name => inspectImage(name, `${name}@${r.digest}`, dockerEnv)));
+            for (const staged of r.images) {
                 const missing = r.build.platforms.filter(pl => !staged.platforms.some(x => x.platform === pl));
                 if (missing.length)
-                    throw new Error(`${name}@${r.digest} lacks ${missing.join(', ')} in the registry; no tag was moved.`);
+                    throw new Error(`${staged.name}@${r.digest} lacks ${missing.join(', ')} in the registry; no tag was moved.`);
             }
-        }
+        }));
         // 7. the final pass: move the tags
         await runner/* group */.Os('Tags', async () => {
             for (const r of results) {
@@ -861,11 +866,20 @@ async function publish(p, env) {
                 }
             }
         });
-        // 8. read back what the registry holds under the first tag
-        for (const r of results) {
-            for (const name of r.build.images)
-                r.images.push(await inspectImage(name, `${name}:${r.build.tagNames[0]}`, dockerEnv));
-        }
+        // 8. read back: each image's tags now resolve to the verified index (same digest, so the same platforms)
+        await Promise.all(results.flatMap(r => r.build.images.map(async (name) => {
+            const ref = `${name}:${r.build.tagNames[0]}`;
+            let digest;
+            try {
+                digest = await resolveDigest(ref, dockerEnv);
+            }
+            catch (err) {
+                runner/* warning */.$e(`Published, but reading ${ref} back failed: ${err.message}`);
+                return;
+            }
+            if (digest !== r.digest)
+                throw new Error(`${ref} resolves to ${digest}, not to the index just pushed (${r.digest}): another run moved it meanwhile?`);
+        })));
     }
     (0,src_report/* writeOutputs */.Kn)(publishOutputs(results, metadata), env);
     if (inputs.summary)

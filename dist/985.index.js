@@ -187,11 +187,15 @@ async function runWithRetry(cmd, args, opts = {}) {
         }
     }
 }
-/** Errors worth another try: the network or the registry's temporary state, not auth or a bad request. */
+/**
+ * Errors worth another try: the network or the registry's temporary state, not auth or a bad request.
+ * Status codes count only as HTTP statuses (`503 Service Unavailable`, `status: 503`), never as bare
+ * numbers: BuildKit's log is full of timestamps such as `0.401` and digests.
+ */
+const REFUSED = /\b401 Unauthorized|\b403 Forbidden|(?:status|code)[: ]+40[13]\b|unauthorized|denied|forbidden|authentication required/i;
+const TRANSIENT = /\b50[0234] (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)|\b429 Too Many Requests|(?:status|code)[: ]+(?:50[0234]|429)\b|timeout|timed out|connection reset|connection refused|\bEOF\b|TLS handshake|no such host|temporarily unavailable|too many requests/i;
 function isTransient(output) {
-    if (/\b(401|403)\b|unauthorized|denied|forbidden|authentication required/i.test(output))
-        return false;
-    return /\b(50[0234]|429)\b|timeout|timed out|connection reset|connection refused|EOF|i\/o timeout|TLS handshake|no such host|temporarily unavailable|too many requests/i.test(output);
+    return !REFUSED.test(output) && TRANSIENT.test(output);
 }
 
 

@@ -21,7 +21,7 @@ import {buildxVersion, inspectBuilder, containerdImageStore, canReuse, createBui
 import {planLogins, login, createDockerConfig} from './login.js';
 import {bakeDefinition, bake, parseFailures, type BakeSettings, type BakeMetadata} from './bake.js';
 import {cacheSettings} from './cache.js';
-import {inspectImage, moveTags, registryMessage, type RegistryImage} from './registry.js';
+import {inspectImage, moveTags, resolveDigest, registryMessage, type RegistryImage} from './registry.js';
 import {isTransient, run} from './exec.js';
 import {publishSummary, writeSummary, writeOutputs, type PublishResult, type EngineReport} from '../report.js';
 
@@ -234,14 +234,16 @@ export async function publish(p: Prepared, env: NodeJS.ProcessEnv): Promise<void
 
   if (plan.push) {
     // 6. verify: every build's index is in the registry with every platform, before any tag moves
-    for (const r of results) {
-      if (!r.digest) throw new Error(`buildx reported no digest for ${r.build.images.join(', ')}; no tag was moved.`);
-      for (const name of r.build.images) {
-        const staged = await inspectImage(name, `${name}@${r.digest}`, dockerEnv);
-        const missing = r.build.platforms.filter(pl => !staged.platforms.some(x => x.platform === pl));
-        if (missing.length) throw new Error(`${name}@${r.digest} lacks ${missing.join(', ')} in the registry; no tag was moved.`);
-      }
-    }
+    await Promise.all(
+      results.map(async r => {
+        if (!r.digest) throw new Error(`buildx reported no digest for ${r.build.images.join(', ')}; no tag was moved.`);
+        r.images = await Promise.all(r.build.images.map(name => inspectImage(name, `${name}@${r.digest}`, dockerEnv)));
+        for (const staged of r.images) {
+          const missing = r.build.platforms.filter(pl => !staged.platforms.some(x => x.platform === pl));
+          if (missing.length) throw new Error(`${staged.name}@${r.digest} lacks ${missing.join(', ')} in the registry; no tag was moved.`);
+        }
+      })
+    );
     // 7. the final pass: move the tags
     await runner.group('Tags', async () => {
       for (const r of results) {
@@ -251,10 +253,22 @@ export async function publish(p: Prepared, env: NodeJS.ProcessEnv): Promise<void
         }
       }
     });
-    // 8. read back what the registry holds under the first tag
-    for (const r of results) {
-      for (const name of r.build.images) r.images.push(await inspectImage(name, `${name}:${r.build.tagNames[0]}`, dockerEnv));
-    }
+    // 8. read back: each image's tags now resolve to the verified index (same digest, so the same platforms)
+    await Promise.all(
+      results.flatMap(r =>
+        r.build.images.map(async name => {
+          const ref = `${name}:${r.build.tagNames[0]}`;
+          let digest: string;
+          try {
+            digest = await resolveDigest(ref, dockerEnv);
+          } catch (err) {
+            runner.warning(`Published, but reading ${ref} back failed: ${(err as Error).message}`);
+            return;
+          }
+          if (digest !== r.digest) throw new Error(`${ref} resolves to ${digest}, not to the index just pushed (${r.digest}): another run moved it meanwhile?`);
+        })
+      )
+    );
   }
 
   writeOutputs(publishOutputs(results, metadata), env);

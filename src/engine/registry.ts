@@ -48,12 +48,16 @@ export async function inspectImage(name: string, ref: string, env: Record<string
     const raw = await inspectJson(ref, env, 'raw');
     return {name, digest: manifest.digest, mediaType: manifest.mediaType, platforms: [{platform: '', digest: manifest.digest, size: sizeOf(raw)}]};
   }
-  const platforms: PlatformImage[] = [];
-  for (const m of indexPlatforms(manifest)) {
-    const raw = await inspectJson(`${name}@${m.digest}`, env, 'raw');
-    platforms.push({platform: platformString(m.platform!), digest: m.digest, size: sizeOf(raw)});
-  }
+  const platforms = await Promise.all(
+    indexPlatforms(manifest).map(async m => ({platform: platformString(m.platform!), digest: m.digest, size: sizeOf(await inspectJson(`${name}@${m.digest}`, env, 'raw'))}))
+  );
   return {name, digest: manifest.digest, mediaType: manifest.mediaType, platforms};
+}
+
+/** The digest `ref` (a tag) resolves to in the registry. */
+export async function resolveDigest(ref: string, env: Record<string, string>): Promise<string> {
+  const manifest: Descriptor = await inspectJson(ref, env, '{{json .Manifest}}');
+  return manifest.digest;
 }
 
 /** The labels of each platform's image config (to check what was built). */
@@ -78,7 +82,7 @@ export async function moveTags(name: string, digest: string, tags: string[], env
 /** The registry's own words from a docker/buildx error, with a hint for GHCR's missing permission. */
 export function registryMessage(output: string): string {
   const line = output.trim().split('\n').filter(l => /error|denied|unauthorized|forbidden|refused|failed/i.test(l)).pop() ?? output.trim().split('\n').pop() ?? '';
-  const hint = /ghcr\.io/.test(output) && /denied|forbidden|\b403\b|permission_denied|write_package/i.test(output)
+  const hint = /ghcr\.io/.test(output) && /denied|forbidden|\b403 Forbidden|status[: ]+403\b|permission_denied|write_package/i.test(output)
     ? ' — the workflow needs `permissions: packages: write` (and the package must grant this repository write access)'
     : '';
   return line.replace(/^ERROR:\s*/, '') + hint;

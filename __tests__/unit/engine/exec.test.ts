@@ -108,3 +108,14 @@ describe('describe', () => {
     expect(e.message).toBe('docker login failed (exit code 1): Error response from daemon: login attempt with *** failed: unauthorized');
   });
 });
+
+describe('isTransient reads statuses, not numbers', () => {
+  test.each([
+    // BuildKit's plain log stamps lines with seconds: 0.401 is a time, not a 401
+    ['#14 0.401 error: failed commit on ref "index-sha256:19d9": unexpected status from PUT request to http://127.0.0.1:5000/v2/a/manifests/t: 503 Service Unavailable\n#14 0.401 retrying in 1s', true],
+    ['#7 0.403 pushing layer\nunexpected status: 502 Bad Gateway', true],
+    ['received unexpected HTTP status code: 403', false]
+  ] as const)('%j -> %s', (output, transient) => {
+    expect(isTransient(output)).toBe(transient);
+  });
+});
