@@ -230,24 +230,23 @@ registry_code() { # HTTP status of GET /v2/, with the credentials when $1 == aut
 }
 registry_ok() { [[ $(registry_code) == 401 && $(registry_code auth) == 200 ]]; }
 
-if ! registry_ok; then
-  if alive registry; then
-    log "restarting the registry (credentials changed?)"
-    kill "$(cat "$STATE/registry.pid")" 2>/dev/null || true
-    retry 10 bash -c "! kill -0 $(cat "$STATE/registry.pid") 2>/dev/null" || true
-  elif [[ $(registry_code) != 000 ]]; then
-    die "something else answers on http://$REGISTRY_ADDR/v2/ (HTTP $(registry_code)); set REGISTRY_ADDR or stop it"
-  fi
-  log "starting the registry on $REGISTRY_ADDR (user $REGISTRY_USER)"
-  mkdir -p "$PREFIX/registry"
-  htpasswd -Bbn "$REGISTRY_USER" "$REGISTRY_PASSWORD" >"$STATE/registry.htpasswd"
-  cat >"$STATE/registry.yml" <<EOF
+# Storage: in memory by default. With the docker driver and the containerd image store, every image is
+# pushed twice (by BuildKit, then "with docker"), and the filesystem driver rewrites a tag's link file in
+# place: a HEAD racing that write gets "500 invalid checksum digest format". The in-memory driver is
+# atomic. REGISTRY_STORAGE=filesystem keeps images across restarts (under $PREFIX/registry).
+case ${REGISTRY_STORAGE:-inmemory} in
+  inmemory) storage_yml="  inmemory: {}" ;;
+  filesystem) storage_yml="  filesystem:
+    rootdirectory: $PREFIX/registry" ;;
+  *) die "REGISTRY_STORAGE must be inmemory or filesystem, not ${REGISTRY_STORAGE}" ;;
+esac
+mkdir -p "$PREFIX/registry"
+cat >"$STATE/registry.yml.new" <<EOF
 version: 0.1
 log:
   level: info
 storage:
-  filesystem:
-    rootdirectory: $PREFIX/registry
+$storage_yml
   delete:
     enabled: true
 http:
@@ -257,8 +256,22 @@ auth:
     realm: ci-engine
     path: $STATE/registry.htpasswd
 EOF
+# (bcrypt salts differ run to run: the running registry is right when it takes these credentials)
+if ! registry_ok || ! cmp -s "$STATE/registry.yml.new" "$STATE/registry.yml"; then
+  if alive registry; then
+    log "restarting the registry (its settings changed)"
+    kill "$(cat "$STATE/registry.pid")" 2>/dev/null || true
+    retry 10 bash -c "! kill -0 $(cat "$STATE/registry.pid") 2>/dev/null" || true
+  elif [[ $(registry_code) != 000 ]]; then
+    die "something else answers on http://$REGISTRY_ADDR/v2/ (HTTP $(registry_code)); set REGISTRY_ADDR or stop it"
+  fi
+  log "starting the registry on $REGISTRY_ADDR (user $REGISTRY_USER, storage ${REGISTRY_STORAGE:-inmemory})"
+  htpasswd -Bbn "$REGISTRY_USER" "$REGISTRY_PASSWORD" >"$STATE/registry.htpasswd"
+  mv -f "$STATE/registry.yml.new" "$STATE/registry.yml"
   launch registry docker-registry serve "$STATE/registry.yml"
   retry 30 registry_ok || { tail -n 30 "$STATE/registry.log"; die "the registry did not come up"; }
+else
+  rm -f "$STATE/registry.yml.new"
 fi
 
 # ---------------------------------------------------------------------------------------------
