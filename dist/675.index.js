@@ -501,9 +501,13 @@ function parseFailures(lines, targets, images = {}, tail = 20) {
     }
     return [...byTarget.values()];
 }
+/** Where bake runs: contexts and Dockerfiles are relative to the workspace, as in build-push-action. */
+function workspaceDir() {
+    return process.env['GITHUB_WORKSPACE'] || undefined;
+}
 async function bake(file, metadataFile, env, builder, extra = [], onLine) {
     const args = ['buildx', 'bake', '--file', file, '--progress', 'plain', '--metadata-file', metadataFile, ...(builder ? ['--builder', builder] : []), ...extra];
-    return (0,exec/* run */.eF)('docker', args, { env, allowFailure: true, stream: true, onLine });
+    return (0,exec/* run */.eF)('docker', args, { env, allowFailure: true, stream: true, onLine, cwd: workspaceDir() });
 }
 
 ;// CONCATENATED MODULE: ./src/engine/cache.ts
@@ -699,7 +703,7 @@ async function chooseBuilder(p, env, report) {
 async function diagnosePlatform(build, file, env, builder) {
     const failed = [];
     for (const platform of build.platforms) {
-        const out = await (0,exec/* run */.eF)('docker', ['buildx', 'bake', '--file', file, '--progress', 'quiet', ...(builder ? ['--builder', builder] : []), '--set', `${build.id}.platform=${platform}`, '--set', `${build.id}.output=type=cacheonly`, build.id], { env, allowFailure: true });
+        const out = await (0,exec/* run */.eF)('docker', ['buildx', 'bake', '--file', file, '--progress', 'quiet', ...(builder ? ['--builder', builder] : []), '--set', `${build.id}.platform=${platform}`, '--set', `${build.id}.output=type=cacheonly`, build.id], { env, allowFailure: true, cwd: workspaceDir() });
         if (out.code !== 0)
             failed.push(platform);
     }

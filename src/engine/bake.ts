@@ -147,7 +147,12 @@ export function parseFailures(lines: string[], targets: string[], images: Record
   return [...byTarget.values()];
 }
 
+/** Where bake runs: contexts and Dockerfiles are relative to the workspace, as in build-push-action. */
+export function workspaceDir(): string | undefined {
+  return process.env['GITHUB_WORKSPACE'] || undefined;
+}
+
 export async function bake(file: string, metadataFile: string, env: Record<string, string>, builder: string | undefined, extra: string[] = [], onLine?: (l: string) => void): Promise<RunResult> {
   const args = ['buildx', 'bake', '--file', file, '--progress', 'plain', '--metadata-file', metadataFile, ...(builder ? ['--builder', builder] : []), ...extra];
-  return run('docker', args, {env, allowFailure: true, stream: true, onLine});
+  return run('docker', args, {env, allowFailure: true, stream: true, onLine, cwd: workspaceDir()});
 }

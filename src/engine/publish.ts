@@ -19,7 +19,7 @@ import {STATE, remember} from './state.js';
 import {registeredEmulators, planQemu, installQemu} from './qemu.js';
 import {buildxVersion, inspectBuilder, containerdImageStore, canReuse, createBuilder, type BuilderInfo} from './builder.js';
 import {planLogins, login, createDockerConfig} from './login.js';
-import {bakeDefinition, bake, parseFailures, type BakeSettings, type BakeMetadata} from './bake.js';
+import {bakeDefinition, bake, parseFailures, workspaceDir, type BakeSettings, type BakeMetadata} from './bake.js';
 import {cacheSettings} from './cache.js';
 import {inspectImage, moveTags, resolveDigest, registryMessage, type RegistryImage} from './registry.js';
 import {isTransient, run} from './exec.js';
@@ -86,7 +86,7 @@ async function chooseBuilder(p: Prepared, env: Record<string, string>, report: E
 async function diagnosePlatform(build: BuildPlan, file: string, env: Record<string, string>, builder: string | undefined): Promise<string[]> {
   const failed: string[] = [];
   for (const platform of build.platforms) {
-    const out = await run('docker', ['buildx', 'bake', '--file', file, '--progress', 'quiet', ...(builder ? ['--builder', builder] : []), '--set', `${build.id}.platform=${platform}`, '--set', `${build.id}.output=type=cacheonly`, build.id], {env, allowFailure: true});
+    const out = await run('docker', ['buildx', 'bake', '--file', file, '--progress', 'quiet', ...(builder ? ['--builder', builder] : []), '--set', `${build.id}.platform=${platform}`, '--set', `${build.id}.output=type=cacheonly`, build.id], {env, allowFailure: true, cwd: workspaceDir()});
     if (out.code !== 0) failed.push(platform);
   }
   return failed.length ? failed : build.platforms;
