@@ -14,10 +14,10 @@
 // Exit codes: 0 within budget, 1 over budget or an action run failed, 2 usage / missing bundle.
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {parseFileCommands, startApiStub, median, p90, round} from './lib.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const fixtures = path.join(repo, '__tests__', 'fixtures', 'metadata-action', 'fixtures');
@@ -68,55 +68,6 @@ function parseEnvFile(file) {
   return env;
 }
 
-/** GITHUB_OUTPUT: `name=value` lines and `name<<DELIM` blocks. */
-function parseOutputs(text) {
-  const out = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const heredoc = /^([^=<]+)<<(.+)$/.exec(lines[i]);
-    if (heredoc) {
-      const body = [];
-      i++;
-      while (i < lines.length && lines[i] !== heredoc[2]) body.push(lines[i++]);
-      out[heredoc[1]] = body.join('\n');
-      continue;
-    }
-    const kv = /^([^=]+)=(.*)$/.exec(lines[i]);
-    if (kv) out[kv[1]] = kv[2];
-  }
-  return out;
-}
-
-/** A GitHub REST API stand-in: GET /repos/:owner/:repo answers repo.json, anything else 404.
- *  Served from this process; the children are spawned asynchronously, so it is never blocked. */
-async function startApiStub() {
-  const repoJson = fs.readFileSync(path.join(fixtures, 'repo.json'));
-  let requests = 0;
-  const server = http.createServer((req, res) => {
-    requests++;
-    req.resume();
-    if (req.method === 'GET' && /^\/repos\/[^/]+\/[^/]+\/?$/.test((req.url ?? '').split('?')[0])) {
-      res.writeHead(200, {'content-type': 'application/json; charset=utf-8'});
-      res.end(repoJson);
-    } else {
-      res.writeHead(404, {'content-type': 'application/json; charset=utf-8'});
-      res.end('{"message":"Not Found"}');
-    }
-  });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  return {
-    url: `http://127.0.0.1:${server.address().port}`,
-    requests: () => requests,
-    close: () => new Promise(resolve => {
-      server.closeAllConnections();
-      server.close(resolve);
-    })
-  };
-}
-
 /** Spawns `node args` asynchronously; resolves with the wall time in ms, exit code and log. */
 function timedRun(args, env, cwd) {
   return new Promise((resolve, reject) => {
@@ -131,17 +82,6 @@ function timedRun(args, env, cwd) {
       resolve({ms, code, signal, log});
     });
   });
-}
-
-const sorted = xs => [...xs].sort((a, b) => a - b);
-function median(xs) {
-  const s = sorted(xs);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-function p90(xs) { // nearest rank
-  const s = sorted(xs);
-  return s[Math.min(s.length - 1, Math.ceil(0.9 * s.length) - 1)];
 }
 
 function dirSize(dir) {
@@ -160,7 +100,7 @@ if (!fs.existsSync(opts.entry)) {
   process.exit(2);
 }
 
-const api = await startApiStub();
+const api = await startApiStub(fs.readFileSync(path.join(fixtures, 'repo.json')));
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'multiarch-publish-bench-'));
 // A checked-out workspace, as on a runner: the Dockerfiles the images name exist.
 const workspace = path.join(scratch, 'workspace');
@@ -219,7 +159,7 @@ let firstOutputs;
 async function runAction() {
   const {env, dir} = runnerEnv();
   const r = await timedRun([opts.entry], env, workspace);
-  const outputs = parseOutputs(fs.readFileSync(env.GITHUB_OUTPUT, 'utf8'));
+  const outputs = parseFileCommands(fs.readFileSync(env.GITHUB_OUTPUT, 'utf8'));
   fs.rmSync(dir, {recursive: true, force: true});
   if (r.code !== 0) {
     throw new Error(`the action exited ${r.code ?? r.signal} (it must succeed in dry-run); log:\n${r.log}`);
@@ -257,7 +197,6 @@ if (opts.verbose && firstOutputs) {
   console.log('');
 }
 
-const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 const b = {median: median(baseline), p90: p90(baseline)};
 const a = {median: median(action), p90: p90(action)};
 const ownMs = a.median - b.median;

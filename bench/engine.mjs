@@ -26,6 +26,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {parseFileCommands, startApiStub, median, round} from './lib.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RATIO_TARGET = 0.7; // median(A) / median(B) below this
@@ -138,25 +139,6 @@ function actionTimeline(events, totalMs) {
   return {bakeMs, ownMs: totalMs - bakeMs, commands, otherMs: totalMs - bakeMs - commandMs};
 }
 
-/** GITHUB_OUTPUT / GITHUB_STATE: `name=value` lines and `name<<DELIM` blocks. */
-function parseFileCommands(text) {
-  const out = {};
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const heredoc = /^([^=<]+)<<(.+)$/.exec(lines[i]);
-    if (heredoc) {
-      const body = [];
-      i++;
-      while (i < lines.length && lines[i] !== heredoc[2]) body.push(lines[i++]);
-      out[heredoc[1]] = body.join('\n');
-      continue;
-    }
-    const kv = /^([^=]+)=(.*)$/.exec(lines[i]);
-    if (kv) out[kv[1]] = kv[2];
-  }
-  return out;
-}
-
 /** The defaults of action.yml's inputs, as the runner passes them (INPUT_* for every input with a
  *  default; `${{ ... }}` defaults are left out: the bench gives those inputs itself). */
 function actionDefaults() {
@@ -213,40 +195,6 @@ const INDEX_TYPES = [
   'application/vnd.docker.distribution.manifest.v2+json'
 ].join(', ');
 
-/** A GitHub REST API stand-in: GET /repos/:owner/:repo answers `repoJson`, anything else 404. */
-async function startApiStub(repoJson) {
-  const body = JSON.stringify(repoJson);
-  const server = http.createServer((req, res) => {
-    req.resume();
-    if (req.method === 'GET' && /^\/repos\/[^/]+\/[^/]+\/?$/.test((req.url ?? '').split('?')[0])) {
-      res.writeHead(200, {'content-type': 'application/json; charset=utf-8'});
-      res.end(body);
-    } else {
-      res.writeHead(404, {'content-type': 'application/json; charset=utf-8'});
-      res.end('{"message":"Not Found"}');
-    }
-  });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  return {
-    url: `http://127.0.0.1:${server.address().port}`,
-    close: () =>
-      new Promise(resolve => {
-        server.closeAllConnections();
-        server.close(resolve);
-      })
-  };
-}
-
-const sorted = xs => [...xs].sort((a, b) => a - b);
-function median(xs) {
-  const s = sorted(xs);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 const secs = ms => (ms / 1000).toFixed(1);
 const minutes = ms => `${Math.floor(ms / 60000)}m${String(Math.round((ms % 60000) / 1000)).padStart(2, '0')}s`;
 

@@ -1,0 +1,70 @@
+// What both benchmarks share: the runner's file-command format, a GitHub API stand-in, and statistics.
+import http from 'node:http';
+
+/** GITHUB_OUTPUT / GITHUB_STATE: `name=value` lines and `name<<DELIM` blocks. */
+export function parseFileCommands(text) {
+  const out = {};
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(lines[i]);
+    if (heredoc) {
+      const body = [];
+      i++;
+      while (i < lines.length && lines[i] !== heredoc[2]) body.push(lines[i++]);
+      out[heredoc[1]] = body.join('\n');
+      continue;
+    }
+    const kv = /^([^=]+)=(.*)$/.exec(lines[i]);
+    if (kv) out[kv[1]] = kv[2];
+  }
+  return out;
+}
+
+/**
+ * A GitHub REST API stand-in: GET /repos/:owner/:repo answers `repoJson` (a string, Buffer or object),
+ * anything else 404. Served from the calling process: children must be spawned asynchronously.
+ */
+export async function startApiStub(repoJson) {
+  const body = typeof repoJson === 'string' || Buffer.isBuffer(repoJson) ? repoJson : JSON.stringify(repoJson);
+  let requests = 0;
+  const server = http.createServer((req, res) => {
+    requests++;
+    req.resume();
+    if (req.method === 'GET' && /^\/repos\/[^/]+\/[^/]+\/?$/.test((req.url ?? '').split('?')[0])) {
+      res.writeHead(200, {'content-type': 'application/json; charset=utf-8'});
+      res.end(body);
+    } else {
+      res.writeHead(404, {'content-type': 'application/json; charset=utf-8'});
+      res.end('{"message":"Not Found"}');
+    }
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    requests: () => requests,
+    close: () =>
+      new Promise(resolve => {
+        server.closeAllConnections();
+        server.close(resolve);
+      })
+  };
+}
+
+const sorted = xs => [...xs].sort((a, b) => a - b);
+
+export function median(xs) {
+  const s = sorted(xs);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** 90th percentile, nearest rank. */
+export function p90(xs) {
+  const s = sorted(xs);
+  return s[Math.min(s.length - 1, Math.ceil(0.9 * s.length) - 1)];
+}
+
+export const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
