@@ -1,0 +1,131 @@
+// End to end with buildx's docker-container driver: the current builder (docker driver) cannot build
+// linux/arm/v7, so the action creates a docker-container builder from `buildkit-image`, pushes by digest
+// (no staging tag), moves the tags, and the post step removes the builder and the credentials.
+//
+// The BuildKit image cannot be pulled here (no internet): scripts/buildkit-image.sh compiles one from
+// Debian's sources, and scripts/test.sh runs it (best effort). Without that image this file is skipped,
+// loudly; the docker-driver suite (publish.test.ts) always runs.
+import {execFile} from 'node:child_process';
+import {randomBytes} from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {promisify} from 'node:util';
+import {runAction, runPost, startGitHubApiStub, repoRoot, type GitHubApiStub, type RunResult} from '../support/action.js';
+
+const exec = promisify(execFile);
+const BUILDKIT_IMAGE = process.env.E2E_BUILDKIT_IMAGE || 'ci-local/buildkit:debian';
+const REGISTRY = process.env.REGISTRY_ADDR || '127.0.0.1:5000';
+const USER = process.env.REGISTRY_USER || 'ci';
+const PASSWORD = process.env.REGISTRY_PASSWORD || 'ci-secret';
+const PLATFORMS = ['linux/amd64', 'linux/arm/v7'];
+const NS = `e2e-dc-${randomBytes(3).toString('hex')}`;
+const SHA = randomBytes(20).toString('hex');
+
+let available = false;
+let stub: GitHubApiStub | undefined;
+const temps: string[] = [];
+
+function tempDir(name: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `mp-e2e-dc-${name}-`));
+  temps.push(dir);
+  return dir;
+}
+
+async function registry(urlPath: string, accept?: string): Promise<{status: number; body: string; digest: string}> {
+  const res = await fetch(`http://${REGISTRY}${urlPath}`, {
+    headers: {authorization: `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`, ...(accept ? {accept} : {})}
+  });
+  return {status: res.status, body: await res.text(), digest: res.headers.get('docker-content-digest') ?? ''};
+}
+
+const INDEX = 'application/vnd.oci.image.index.v1+json,application/vnd.docker.distribution.manifest.list.v2+json';
+
+beforeAll(async () => {
+  try {
+    await exec('docker', ['image', 'inspect', BUILDKIT_IMAGE]);
+    await exec('docker', ['buildx', 'version']);
+    available = (await registry('/v2/')).status === 200;
+  } catch {
+    available = false;
+  }
+  if (!available) {
+    process.stderr.write(`\n[e2e docker-container] SKIPPED: needs the engine (scripts/engine-up.sh) and the BuildKit image ${BUILDKIT_IMAGE} (scripts/buildkit-image.sh)\n\n`);
+    return;
+  }
+  stub = await startGitHubApiStub();
+}, 60_000);
+
+afterAll(async () => {
+  await stub?.close();
+  for (const d of temps) fs.rmSync(d, {recursive: true, force: true});
+});
+
+test('docker-container builder: created for a platform the docker driver lacks, content pushed by digest, tags moved, builder removed by post', async () => {
+  if (!available) return;
+  const workspace = tempDir('ws');
+  await exec('bash', [path.join(repoRoot, 'scripts', 'busybox-static.sh'), path.join(workspace, 'rootfs')], {env: {...process.env, BUSYBOX_ARCHS: 'amd64 arm'}});
+  fs.writeFileSync(
+    path.join(workspace, 'Dockerfile'),
+    ['FROM scratch', 'ARG TARGETARCH', 'COPY rootfs/busybox-${TARGETARCH} /bin/busybox', 'RUN ["/bin/busybox", "sh", "-c", "/bin/busybox --install -s /bin && uname -m > /arch"]', ''].join('\n')
+  );
+  const event = path.join(tempDir('event'), 'event.json');
+  fs.writeFileSync(event, JSON.stringify({ref: 'refs/heads/main', repository: {default_branch: 'main', full_name: 'acme/app'}, head_commit: {id: SHA, timestamp: '2024-06-28T14:30:22Z'}}));
+  const home = tempDir('home');
+  const run: RunResult = await runAction({
+    cwd: workspace,
+    timeoutMs: 600_000,
+    env: {
+      HOME: home,
+      PATH: process.env.PATH ?? '',
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_EVENT_PATH: event,
+      GITHUB_REF: 'refs/heads/main',
+      GITHUB_SHA: SHA,
+      GITHUB_REPOSITORY: 'acme/app',
+      GITHUB_ACTOR: 'bot',
+      GITHUB_RUN_ID: String(Date.now()),
+      GITHUB_WORKSPACE: workspace,
+      GITHUB_API_URL: stub!.url
+    },
+    inputs: {
+      registry: REGISTRY,
+      images: `${NS}/app`,
+      platforms: PLATFORMS.join(','),
+      tags: 'type=ref,event=branch\ntype=sha',
+      'buildkit-image': BUILDKIT_IMAGE,
+      'registry-auth': `- registry: ${REGISTRY}\n  username: ${USER}\n  password: ${PASSWORD}`,
+      'github-token': 'e2e-token'
+    }
+  });
+  const builder = run.state.builder;
+  try {
+    expect({code: run.code, errors: run.log.split('\n').filter(l => l.startsWith('::error'))}).toEqual({code: 0, errors: []});
+    expect(builder).toMatch(/^multiarch-publish-/);
+    expect(run.log).toContain(`created docker-container builder ${builder}`);
+    expect(run.summary).toContain('push-by-digest=true'); // the bake definition, shown in the summary
+
+    // every tag points at the index buildx reported, with both platforms; no staging tag was made
+    const name = `${NS}/app`;
+    const tags = JSON.parse((await registry(`/v2/${name}/tags/list`)).body).tags.sort();
+    expect(tags).toEqual(['main', `sha-${SHA.slice(0, 7)}`].sort());
+    const digest = JSON.parse(run.outputs.images)[0].digest;
+    expect(run.outputs.digest).toBe(digest);
+    for (const tag of tags) {
+      const index = await registry(`/v2/${name}/manifests/${tag}`, INDEX);
+      expect(index.digest).toBe(digest);
+      const platforms = (JSON.parse(index.body).manifests as {platform: {os: string; architecture: string; variant?: string}}[])
+        .map(m => [m.platform.os, m.platform.architecture, m.platform.variant].filter(Boolean).join('/'))
+        .filter(p => p !== 'unknown/unknown');
+      expect(platforms.sort()).toEqual([...PLATFORMS].sort());
+    }
+  } finally {
+    const post = await runPost(run);
+    expect(post.code).toBe(0);
+    expect(fs.existsSync(run.state.dockerConfig)).toBe(false);
+    if (builder) {
+      const {stdout} = await exec('docker', ['buildx', 'ls'], {env: {...process.env, HOME: home}});
+      expect(stdout).not.toContain(builder);
+    }
+  }
+}, 600_000);
