@@ -25,10 +25,12 @@ if [ "$(id -u)" = 0 ] && docker info >/dev/null 2>&1 && ! docker image inspect "
     echo "warning: scripts/buildkit-image.sh failed: the docker-container end-to-end test will be skipped" >&2
 fi
 
-NODE_OPTIONS=--experimental-vm-modules jest --ci "$@"
-
+# The cold-start benchmark first, while the machine is quiet (the end-to-end tests leave the engine busy).
 echo "== benchmark: dry-run cold start"
 node bench/dry-run.mjs --runs 21
+
+NODE_OPTIONS=--experimental-vm-modules jest --ci "$@"
+
 if [ -f bench/engine.mjs ] && docker info >/dev/null 2>&1; then
   echo "== benchmark: publishing on the real engine"
   node bench/engine.mjs
