@@ -1158,8 +1158,8 @@ function getInputs(env = process.env) {
             registryAuth: r.raw('registry-auth') ?? '',
             secrets: r.lines('secrets', (text, line) => {
                 // the line holds a secret: errors quote its id only
-                if (!/^[A-Za-z0-9_.-]+=/.test(text))
-                    throw new src_errors/* InputError */.d('secrets', 'a secret is written id=value (the value is never shown)', line, '***');
+                if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*=/.test(text))
+                    throw new src_errors/* InputError */.d('secrets', 'a secret is written id=value, the id made of letters, digits, ".", "_" and "-" (the value is never shown)', line, '***');
                 return { line, text };
             }),
             cache: r.choice('cache', ['auto', 'registry', 'gha', 'none'], 'auto'),

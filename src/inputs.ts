@@ -372,7 +372,7 @@ export function getInputs(env: Env = process.env): Inputs {
       registryAuth: r.raw('registry-auth') ?? '',
       secrets: r.lines('secrets', (text, line) => {
         // the line holds a secret: errors quote its id only
-        if (!/^[A-Za-z0-9_.-]+=/.test(text)) throw new InputError('secrets', 'a secret is written id=value (the value is never shown)', line, '***');
+        if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*=/.test(text)) throw new InputError('secrets', 'a secret is written id=value, the id made of letters, digits, ".", "_" and "-" (the value is never shown)', line, '***');
         return {line, text};
       }),
       cache: r.choice('cache', ['auto', 'registry', 'gha', 'none'] as const, 'auto'),

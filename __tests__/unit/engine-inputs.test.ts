@@ -1,0 +1,90 @@
+import {describe, expect, test} from '@jest/globals';
+import {getInputs, parseRegistryAuth} from '../../src/inputs.js';
+import {InputError, InputErrors} from '../../src/errors.js';
+import {thrown} from '../support/pipeline.js';
+
+const errorsOf = (fn: () => unknown): InputError[] => {
+  const e = thrown(fn);
+  expect(e).toBeInstanceOf(InputErrors);
+  return (e as InputErrors).errors;
+};
+
+describe('engine inputs: defaults', () => {
+  test('every engine input has its documented default', () => {
+    expect(getInputs({}).engine).toEqual({
+      setupQemu: 'auto',
+      qemuImage: 'tonistiigi/binfmt:latest',
+      builder: '',
+      buildkitImage: '',
+      registryAuth: '',
+      secrets: [],
+      cache: 'auto',
+      cacheFrom: [],
+      cacheTo: [],
+      provenance: '',
+      sbom: '',
+      noCache: false,
+      pull: false
+    });
+  });
+});
+
+describe('engine inputs: bad values name the input', () => {
+  test.each([
+    ['setup-qemu', 'sometimes'],
+    ['cache', 's3'],
+    ['no-cache', 'yes'],
+    ['pull', 'always']
+  ])('%s: %s', (input, value) => {
+    const [e] = errorsOf(() => getInputs({[`INPUT_${input.toUpperCase()}`]: value}));
+    expect(e.input).toBe(input);
+    expect(e.message).toContain(value);
+  });
+});
+
+describe('secrets', () => {
+  test('id=value lines, comments and blank lines skipped', () => {
+    const {secrets} = getInputs({INPUT_SECRETS: 'npm_token=abc=def\n\n# note\nGITHUB.TOKEN-2=x'}).engine;
+    expect(secrets).toEqual([
+      {line: 1, text: 'npm_token=abc=def'},
+      {line: 4, text: 'GITHUB.TOKEN-2=x'}
+    ]);
+  });
+  test.each(['no-equals-sign-hunter2', '../escape=hunter2', '.=hunter2', '=hunter2', 'a b=hunter2'])('a malformed line is refused without showing it: %s', line => {
+    const [e] = errorsOf(() => getInputs({INPUT_SECRETS: `ok=1\n${line}`}));
+    expect(e.input).toBe('secrets');
+    expect(e.line).toBe(2);
+    expect(e.message).not.toContain('hunter2');
+    expect(e.message).toContain('***');
+  });
+});
+
+describe('registry-auth', () => {
+  test('a YAML list of registry, username and password (docker.io when no registry)', async () => {
+    await expect(parseRegistryAuth('- registry: 127.0.0.1:5000\n  username: ci\n  password: s3cret\n- username: hub\n  password: p')).resolves.toEqual([
+      {registry: '127.0.0.1:5000', username: 'ci', password: 's3cret'},
+      {registry: 'docker.io', username: 'hub', password: 'p'}
+    ]);
+  });
+  test('empty: no credentials', async () => {
+    await expect(parseRegistryAuth('  \n')).resolves.toEqual([]);
+  });
+  test.each([
+    ['not YAML', '- registry: [unclosed\n  password: s3cret', /not valid YAML/],
+    ['not a list', 'registry: ghcr.io\nusername: u\npassword: s3cret', /expected a YAML list/],
+    ['no username', '- registry: ghcr.io\n  password: s3cret', /entry 1 \(ghcr.io\) has no username/],
+    ['no password', '- registry: ghcr.io\n  username: u', /entry 1 \(ghcr.io\) has no password/],
+    ['unknown key', '- registry: ghcr.io\n  username: u\n  password: s3cret\n  token: x', /unknown key token/],
+    ['not a mapping', '- ghcr.io', /entry 1 is not a mapping/]
+  ])('%s', async (_name, text, message) => {
+    const e = await parseRegistryAuth(text).then(
+      () => undefined,
+      (err: unknown) => err
+    );
+    const errors = e instanceof InputErrors ? e.errors : [e as InputError];
+    expect(errors[0]).toBeInstanceOf(InputError);
+    expect(errors[0].input).toBe('registry-auth');
+    expect(errors.map(x => x.message).join('\n')).toMatch(message);
+    expect(errors.map(x => x.message).join('\n')).not.toContain('s3cret');
+  });
+});
