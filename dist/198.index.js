@@ -1188,6 +1188,8 @@ var pep440 = __webpack_require__(8898);
 
 
 
+/** What a registry accepts as a tag (the OCI distribution spec). */
+const OCI_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 function sanitizeTag(tag) {
     return tag.replace(/[^a-zA-Z0-9._-]+/g, '-');
 }
@@ -1214,10 +1216,17 @@ function computeVersion(inp, ctx, warn, fail) {
             val = `${val}${exp(flavor.suffix, tag)}`;
         return val;
     };
+    let current;
     const add = (val, isLatest) => {
         if (val.length === 0)
             return;
         val = sanitizeTag(val);
+        // metadata-action would hand such a tag on, and the registry would refuse it after the build
+        if (!OCI_TAG.test(val)) {
+            if (current)
+                fail(current, `produces the tag "${val}", which is not a valid OCI tag (a letter, digit or _ first, then letters, digits, _ . -, 128 characters at most)`);
+            return;
+        }
         if (main === undefined)
             main = val;
         else if (val !== main)
@@ -1249,6 +1258,7 @@ function computeVersion(inp, ctx, warn, fail) {
         return m[1];
     };
     for (const tag of inp.tags) {
+        current = tag;
         try {
             evaluate(tag);
         }

@@ -490,3 +490,28 @@ describe('metadata/index helpers', () => {
   });
 });
 
+
+describe('a tag that is not a valid OCI tag is an input error naming its expression', () => {
+  test.each([
+    ['a leading dash', 'type=raw,value=-nightly', '-nightly'],
+    ['a leading dot', 'type=raw,value=.hidden', '.hidden'],
+    ['longer than 128 characters', `type=raw,value=${'x'.repeat(129)}`, 'x'.repeat(129)]
+  ])('%s', async (_name, expression, tag) => {
+    const {getInputs} = await import('../../src/inputs.js');
+    const {computeMetadata} = await import('../../src/metadata/index.js');
+    const {workflowContext} = await import('../../src/context.js');
+    const {InputErrors} = await import('../../src/errors.js');
+    const inputs = getInputs({INPUT_TAGS: `type=ref,event=branch\n${expression}`});
+    const ctx = workflowContext({GITHUB_REF: 'refs/heads/main', GITHUB_EVENT_NAME: 'push', GITHUB_SHA: 'a'.repeat(40), SOURCE_DATE_EPOCH: '0'});
+    const e = await computeMetadata({tags: inputs.tags, flavor: inputs.flavor, labels: [], annotations: [], annotationLevels: ['manifest']}, ctx, {name: 'r', description: '', htmlUrl: '', license: '', defaultBranch: 'main'}).then(
+      () => undefined,
+      (err: unknown) => err
+    );
+    expect(e).toBeInstanceOf(InputErrors);
+    const [err] = (e as InstanceType<typeof InputErrors>).errors;
+    expect(err.input).toBe('tags');
+    expect(err.line).toBe(2);
+    expect(err.message).toContain(`"${tag}"`);
+    expect(err.message).toContain(expression);
+  });
+});

@@ -23,6 +23,9 @@ export interface VersionInputs {
   fileVersion?: string;
 }
 
+/** What a registry accepts as a tag (the OCI distribution spec). */
+export const OCI_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+
 export function sanitizeTag(tag: string): string {
   return tag.replace(/[^a-zA-Z0-9._-]+/g, '-');
 }
@@ -47,9 +50,15 @@ export function computeVersion(inp: VersionInputs, ctx: ExpressionContext, warn:
     else if (flavor.suffix.length > 0) val = `${val}${exp(flavor.suffix, tag)}`;
     return val;
   };
+  let current: TagExpression | undefined;
   const add = (val: string, isLatest: boolean) => {
     if (val.length === 0) return;
     val = sanitizeTag(val);
+    // metadata-action would hand such a tag on, and the registry would refuse it after the build
+    if (!OCI_TAG.test(val)) {
+      if (current) fail(current, `produces the tag "${val}", which is not a valid OCI tag (a letter, digit or _ first, then letters, digits, _ . -, 128 characters at most)`);
+      return;
+    }
     if (main === undefined) main = val;
     else if (val !== main) partial.push(val);
     if (latest === undefined) latest = isLatest;
@@ -78,6 +87,7 @@ export function computeVersion(inp: VersionInputs, ctx: ExpressionContext, warn:
   };
 
   for (const tag of inp.tags) {
+    current = tag;
     try {
       evaluate(tag);
     } catch (e) {
