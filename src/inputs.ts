@@ -275,6 +275,36 @@ function parseRegistry(value: string): string {
   return r.toLowerCase();
 }
 
+const CACHE_TYPES = ['registry', 'local', 'gha', 's3', 'azblob', 'inline'];
+
+/** A cache-from/cache-to line as buildx takes it: `type=...,key=value...`, or an image reference. */
+function parseCacheEntry(text: string): string {
+  const fields = splitFields(text);
+  const type = fields.map(f => splitKeyValue(f)).find(f => f.key === 'type');
+  if (type) {
+    if (!CACHE_TYPES.includes(type.value)) throw new Error(`unknown cache type "${type.value}" (one of ${CACHE_TYPES.join(', ')})`);
+    const bare = fields.find(f => !f.includes('='));
+    if (bare !== undefined) throw new Error(`"${bare.trim()}" is not a key=value attribute`);
+  } else if (fields.length !== 1 || /\s|=/.test(text)) {
+    throw new Error('a cache entry is type=<type>,key=value... or an image reference (e.g. ghcr.io/org/app:buildcache)');
+  }
+  return text;
+}
+
+/** provenance/sbom as build-push-action takes them: true, false, or key=value attributes. */
+function attestationInput(r: Reader, name: string): string {
+  const value = r.text(name);
+  if (value === '' || /^(true|false)$/i.test(value)) return value.toLowerCase();
+  try {
+    const bad = splitFields(value).find(f => !/^[A-Za-z-]+=/.test(f.trim()));
+    if (bad === undefined) return value;
+    r.errors.push(new InputError(name, `"${bad.trim()}" is not true, false or a key=value attribute (e.g. mode=max)`, undefined, value));
+  } catch (e) {
+    r.errors.push(new InputError(name, (e as Error).message, undefined, value));
+  }
+  return '';
+}
+
 export function getInputs(env: Env = process.env): Inputs {
   const r = new Reader(env);
 
@@ -376,10 +406,10 @@ export function getInputs(env: Env = process.env): Inputs {
         return {line, text};
       }),
       cache: r.choice('cache', ['auto', 'registry', 'gha', 'none'] as const, 'auto'),
-      cacheFrom: r.lines('cache-from', text => text),
-      cacheTo: r.lines('cache-to', text => text),
-      provenance: r.text('provenance'),
-      sbom: r.text('sbom'),
+      cacheFrom: r.lines('cache-from', parseCacheEntry),
+      cacheTo: r.lines('cache-to', parseCacheEntry),
+      provenance: attestationInput(r, 'provenance'),
+      sbom: attestationInput(r, 'sbom'),
       noCache: r.bool('no-cache', false),
       pull: r.bool('pull', false)
     }

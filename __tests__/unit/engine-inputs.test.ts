@@ -88,3 +88,43 @@ describe('registry-auth', () => {
     expect(errors.map(x => x.message).join('\n')).not.toContain('s3cret');
   });
 });
+
+describe('cache-from / cache-to and attestations', () => {
+  test.each([
+    ['type=registry,ref=ghcr.io/o/app:buildcache'],
+    ['type=gha,scope=backend-main,mode=max'],
+    ['type=local,src=/tmp/cache'],
+    ['ghcr.io/o/app:buildcache']
+  ])('valid cache entry %s', line => {
+    expect(getInputs({'INPUT_CACHE-FROM': line, 'INPUT_CACHE-TO': line}).engine.cacheFrom).toEqual([line]);
+  });
+  test.each([
+    ['type=redis,host=x', /unknown cache type "redis"/],
+    ['type=registry,ghcr.io/o/app', /"ghcr.io\/o\/app" is not a key=value attribute/],
+    ['not a ref with spaces', /a cache entry is type=/]
+  ])('bad cache entry %s', (line, message) => {
+    for (const input of ['cache-from', 'cache-to']) {
+      const [e] = errorsOf(() => getInputs({[`INPUT_${input.toUpperCase()}`]: `type=gha\n${line}`}));
+      expect(e.input).toBe(input);
+      expect(e.line).toBe(2);
+      expect(e.message).toMatch(message);
+      expect(e.message).toContain(line);
+    }
+  });
+  test.each([
+    ['true', 'true'],
+    ['FALSE', 'false'],
+    ['mode=max', 'mode=max'],
+    ['mode=max,builder-id=https://example.com', 'mode=max,builder-id=https://example.com'],
+    ['', '']
+  ])('provenance %j -> %j', (value, expected) => {
+    expect(getInputs({INPUT_PROVENANCE: value, INPUT_SBOM: value}).engine).toMatchObject({provenance: expected, sbom: expected});
+  });
+  test.each(['maybe', 'mode=max,oops'])('bad provenance / sbom %j', value => {
+    for (const input of ['provenance', 'sbom']) {
+      const [e] = errorsOf(() => getInputs({[`INPUT_${input.toUpperCase()}`]: value}));
+      expect(e.input).toBe(input);
+      expect(e.message).toContain(value);
+    }
+  });
+});
