@@ -12,7 +12,7 @@ export const modules = {
 /* harmony export */   eF: () => (/* binding */ run)
 /* harmony export */ });
 /* unused harmony export describe */
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4562);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
 /**
  * The one way this action runs a program: an argument array (never a shell string), output captured,
  * every line shown to the log through the redacting runner, secrets passed on stdin only.
@@ -105,7 +105,7 @@ function isTransient(output) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4562);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4813);
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1293);
 /**
  * Registry logins, in a DOCKER_CONFIG directory of the job's own (never the user's ~/.docker): passwords

@@ -124,7 +124,7 @@ async function removeBuilder(env, name) {
 /* harmony export */   eF: () => (/* binding */ run)
 /* harmony export */ });
 /* unused harmony export describe */
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4562);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
 /**
  * The one way this action runs a program: an argument array (never a shell string), output captured,
  * every line shown to the log through the redacting runner, secrets passed on stdin only.
@@ -217,7 +217,7 @@ function isTransient(output) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4562);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4813);
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1293);
 /**
  * Registry logins, in a DOCKER_CONFIG directory of the job's own (never the user's ~/.docker): passwords
@@ -297,8 +297,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/runner.ts + 1 modules
-var runner = __webpack_require__(4562);
+// EXTERNAL MODULE: ./src/runner.ts
+var runner = __webpack_require__(4813);
 // EXTERNAL MODULE: ./src/platform.ts
 var platform = __webpack_require__(3728);
 // EXTERNAL MODULE: ./src/engine/state.ts
@@ -918,7 +918,7 @@ function publishOutputs(results, metadata) {
 /* harmony export */   c: () => (/* binding */ STATE),
 /* harmony export */   k: () => (/* binding */ remember)
 /* harmony export */ });
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4562);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
 /** What main leaves for the post step to undo: one place for the state's names. */
 
 const STATE = {

@@ -124,7 +124,7 @@ async function removeBuilder(env, name) {
 /* harmony export */   eF: () => (/* binding */ run)
 /* harmony export */ });
 /* unused harmony export describe */
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4562);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
 /**
  * The one way this action runs a program: an argument array (never a shell string), output captured,
  * every line shown to the log through the redacting runner, secrets passed on stdin only.

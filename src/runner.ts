@@ -6,8 +6,7 @@
  * action never asks for. The protocol itself is small and documented (workflow commands and
  * environment files), so it lives here, in one place, and every other module goes through it.
  */
-import {randomUUID} from 'node:crypto';
-import {appendFileSync} from 'node:fs';
+import {appendFileSync, writeSync} from 'node:fs';
 import {EOL} from 'node:os';
 
 export type Env = Record<string, string | undefined>;
@@ -41,6 +40,29 @@ export function redact(text: string): string {
   return out;
 }
 
+/**
+ * Writes to the log (stdout); tests replace `output.write`. Straight to file descriptor 1: `process.stdout` builds a stream (net, pipes)
+ * on first use, a few milliseconds of a cold start that prints a dozen lines. A pipe that is full (EAGAIN)
+ * hands the rest to process.stdout, which buffers.
+ */
+let streamed = false; // once stdout went through the stream, it always does: lines stay in order
+export const output = {
+  write(text: string): void {
+    if (streamed) {
+      process.stdout.write(text);
+      return;
+    }
+    let buf = Buffer.from(text, 'utf8');
+    try {
+      while (buf.length > 0) buf = buf.subarray(writeSync(1, buf));
+    } catch {
+      streamed = true;
+      process.stdout.write(buf);
+    }
+  }
+};
+const write = (text: string): void => output.write(text);
+
 function escapeData(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
@@ -60,11 +82,11 @@ function issue(command: string, message: string, props: Record<string, string | 
     .filter(([, v]) => v !== undefined && v !== '')
     .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
     .join(',');
-  process.stdout.write(`::${command}${p ? ` ${p}` : ''}::${escapeData(command === 'add-mask' ? message : redact(message))}${EOL}`);
+  write(`::${command}${p ? ` ${p}` : ''}::${escapeData(command === 'add-mask' ? message : redact(message))}${EOL}`);
 }
 
 export function info(message: string): void {
-  process.stdout.write(redact(message) + EOL);
+  write(redact(message) + EOL);
 }
 
 export function debug(message: string): void {
@@ -110,7 +132,8 @@ export function group<T>(name: string, fn: () => T): T {
 function appendFileCommand(variable: string, name: string, value: string, env: Env): boolean {
   const file = env[variable];
   if (!file) return false;
-  const delimiter = `ghadelimiter_${randomUUID()}`;
+  // unique enough with the check below; node:crypto would cost a cold start ~5 ms for it
+  const delimiter = `ghadelimiter_${Date.now().toString(36)}${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
   if (name.includes(delimiter) || value.includes(delimiter)) throw new Error(`Unexpected delimiter in ${name}`);
   appendFileSync(file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, 'utf8');
   return true;
@@ -118,7 +141,7 @@ function appendFileCommand(variable: string, name: string, value: string, env: E
 
 export function setOutput(name: string, value: string, env: Env = process.env): void {
   if (!appendFileCommand('GITHUB_OUTPUT', name, value, env)) {
-    process.stdout.write(EOL);
+    write(EOL);
     issue('set-output', value, {name});
   }
 }

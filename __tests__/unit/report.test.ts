@@ -233,8 +233,8 @@ describe('writing outputs and the summary', () => {
   test('outputs as heredoc records; DOCKER_METADATA_OUTPUT_* exported to GITHUB_ENV', () => {
     const env = {GITHUB_OUTPUT: path.join(dir, 'out'), GITHUB_ENV: path.join(dir, 'env')};
     writeOutputs({version: '1.2.3', 'tag-names': 'a\nb'}, env);
-    expect(read(env.GITHUB_OUTPUT)).toMatch(/^version<<(ghadelimiter_[0-9a-f-]+)\n1\.2\.3\n\1\ntag-names<<(ghadelimiter_[0-9a-f-]+)\na\nb\n\2\n$/);
-    expect(read(env.GITHUB_ENV)).toMatch(/^DOCKER_METADATA_OUTPUT_VERSION<<(ghadelimiter_[0-9a-f-]+)\n1\.2\.3\n\1\nDOCKER_METADATA_OUTPUT_TAG_NAMES<<(ghadelimiter_[0-9a-f-]+)\na\nb\n\2\n$/);
+    expect(read(env.GITHUB_OUTPUT)).toMatch(/^version<<(ghadelimiter_[0-9a-z]+)\n1\.2\.3\n\1\ntag-names<<(ghadelimiter_[0-9a-z]+)\na\nb\n\2\n$/);
+    expect(read(env.GITHUB_ENV)).toMatch(/^DOCKER_METADATA_OUTPUT_VERSION<<(ghadelimiter_[0-9a-z]+)\n1\.2\.3\n\1\nDOCKER_METADATA_OUTPUT_TAG_NAMES<<(ghadelimiter_[0-9a-z]+)\na\nb\n\2\n$/);
     expect(process.env['DOCKER_METADATA_OUTPUT_TAG_NAMES']).toBe('a\nb');
   });
 

@@ -14,10 +14,9 @@ const savedExitCode = process.exitCode;
 beforeEach(() => {
   stdout = [];
   dir = tempDir('mp-runner-');
-  jest.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array) => {
-    stdout.push(String(chunk));
-    return true;
-  }) as typeof process.stdout.write);
+  jest.spyOn(runner.output, 'write').mockImplementation((text: string) => {
+    stdout.push(text);
+  });
 });
 
 afterEach(() => {
@@ -70,7 +69,7 @@ describe('environment files', () => {
     const file = path.join(dir, 'output');
     runner.setOutput(name, value, {GITHUB_OUTPUT: file});
     const text = read(file);
-    expect(text).toMatch(new RegExp(`^${name}<<ghadelimiter_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\n`));
+    expect(text).toMatch(new RegExp(`^${name}<<ghadelimiter_[0-9a-z]{16,}\\n`));
     expect(records(text)).toEqual([[name, value]]);
     expect(log()).toBe('');
   });
@@ -83,7 +82,7 @@ describe('environment files', () => {
       ['a', '1'],
       ['b', 'x\ny']
     ]);
-    const delimiters = read(file).match(/ghadelimiter_[0-9a-f-]+/g) ?? [];
+    const delimiters = read(file).match(/ghadelimiter_[0-9a-z]+/g) ?? [];
     expect(new Set(delimiters).size).toBe(2);
   });
 

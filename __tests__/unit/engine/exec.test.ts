@@ -1,14 +1,13 @@
 import {afterEach, beforeEach, describe, expect, jest, test} from '@jest/globals';
 import {CommandError, describe as describeCommand, isTransient} from '../../../src/engine/exec.js';
-import {setSecret} from '../../../src/runner.js';
+import {setSecret, output} from '../../../src/runner.js';
 
 let stdout: string[];
 beforeEach(() => {
   stdout = [];
-  jest.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array) => {
-    stdout.push(String(chunk));
-    return true;
-  }) as typeof process.stdout.write);
+  jest.spyOn(output, 'write').mockImplementation((text: string) => {
+    stdout.push(text);
+  });
 });
 afterEach(() => {
   jest.restoreAllMocks();
