@@ -1,0 +1,107 @@
+// End to end: a build secret reaches `RUN --mount=type=secret` and never reaches the log, the outputs,
+// the summary or the bake definition; the post step removes the secrets. A pull request builds every
+// platform as a check and pushes nothing, so no registry is involved.
+import {execFile} from 'node:child_process';
+import {randomBytes} from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {promisify} from 'node:util';
+import {runAction, runPost, startGitHubApiStub, repoRoot, type GitHubApiStub} from '../support/action.js';
+
+const exec = promisify(execFile);
+const SECRET = `s3cr3t-${randomBytes(6).toString('hex')}`;
+let available = false;
+let stub: GitHubApiStub | undefined;
+const temps: string[] = [];
+
+function tempDir(name: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `mp-e2e-secret-${name}-`));
+  temps.push(dir);
+  return dir;
+}
+
+beforeAll(async () => {
+  try {
+    await exec('docker', ['info']);
+    await exec('docker', ['buildx', 'version']);
+    available = true;
+  } catch {
+    available = false;
+  }
+  if (!available) {
+    if (process.env.CI) throw new Error('the container engine is not reachable: run eval "$(bash scripts/engine-up.sh)" first');
+    process.stderr.write('\n[e2e secrets] SKIPPED: no container engine (scripts/engine-up.sh)\n\n');
+    return;
+  }
+  stub = await startGitHubApiStub();
+}, 60_000);
+
+afterAll(async () => {
+  await stub?.close();
+  for (const d of temps) fs.rmSync(d, {recursive: true, force: true});
+});
+
+test('a build secret is mounted in the build and never printed', async () => {
+  if (!available) return;
+  const workspace = tempDir('ws');
+  await exec('bash', [path.join(repoRoot, 'scripts', 'busybox-static.sh'), path.join(workspace, 'rootfs')]);
+  fs.writeFileSync(
+    path.join(workspace, 'Dockerfile'),
+    [
+      'FROM scratch',
+      'ARG TARGETARCH',
+      'COPY rootfs/busybox-${TARGETARCH} /bin/busybox',
+      'RUN ["/bin/busybox", "sh", "-c", "/bin/busybox --install -s /bin"]',
+      // fails the build unless the secret is there, with the right value (compared through a hash)
+      `RUN --mount=type=secret,id=api_token test "$(sha256sum < /run/secrets/api_token | cut -c1-64)" = "${await sha256(SECRET)}" && echo nonce-${randomBytes(4).toString('hex')}`,
+      ''
+    ].join('\n')
+  );
+  const event = path.join(tempDir('event'), 'event.json');
+  fs.writeFileSync(event, JSON.stringify({number: 9, pull_request: {number: 9, head: {sha: 'b'.repeat(40)}, base: {ref: 'main'}}, repository: {default_branch: 'main', full_name: 'acme/app'}}));
+  const run = await runAction({
+    cwd: workspace,
+    timeoutMs: 300_000,
+    env: {
+      HOME: tempDir('home'),
+      PATH: process.env.PATH ?? '',
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: event,
+      GITHUB_REF: 'refs/pull/9/merge',
+      GITHUB_SHA: 'c'.repeat(40),
+      GITHUB_REPOSITORY: 'acme/app',
+      GITHUB_ACTOR: 'bot',
+      GITHUB_WORKSPACE: workspace,
+      GITHUB_API_URL: stub!.url
+    },
+    inputs: {
+      registry: process.env.REGISTRY_ADDR || '127.0.0.1:5000',
+      images: 'e2e-secret/app',
+      platforms: 'linux/amd64,linux/arm64',
+      secrets: `api_token=${SECRET}`,
+      'github-token': 'e2e-token'
+    }
+  });
+  try {
+    expect({code: run.code, errors: run.log.split('\n').filter(l => l.startsWith('::error'))}).toEqual({code: 0, errors: []});
+    expect(run.log).toContain('pull_request event: built as a check, not pushed');
+    expect(run.log).toContain('::add-mask::' + SECRET); // the runner is told to mask it...
+    const shown = [run.log.replace('::add-mask::' + SECRET, ''), run.summary, JSON.stringify(run.outputs), JSON.stringify(run.state)];
+    for (const text of shown) expect(text).not.toContain(SECRET); // ...and it appears nowhere else
+    const bakeFile = /Bake definition: (\S+)/.exec(run.log)?.[1];
+    expect(bakeFile).toBeDefined();
+    expect(fs.readFileSync(bakeFile!, 'utf8')).not.toContain(SECRET);
+    expect(fs.readFileSync(bakeFile!, 'utf8')).toContain('id=api_token,src=');
+    expect(run.state.secretsDir).toBeDefined();
+  } finally {
+    const post = await runPost(run);
+    expect(post.code).toBe(0);
+    if (run.state.secretsDir) expect(fs.existsSync(run.state.secretsDir)).toBe(false);
+  }
+}, 300_000);
+
+async function sha256(text: string): Promise<string> {
+  const {createHash} = await import('node:crypto');
+  return createHash('sha256').update(text).digest('hex');
+}
