@@ -1673,6 +1673,7 @@ function buildPlan(inputs, ctx, metadata, annotationLevels) {
         const ectx = metadata.expressionContext;
         return {
             id: uniqueId(names[0] ?? 'default', taken),
+            ...(spec.line ? { line: spec.line } : {}),
             images: names,
             file: dockerfile(spec),
             context: spec.context,

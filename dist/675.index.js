@@ -291,6 +291,8 @@ __webpack_require__.d(__webpack_exports__, {
   publish: () => (/* binding */ publish)
 });
 
+// UNUSED EXPORTS: checkBuildFiles
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:os"
@@ -299,6 +301,8 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/runner.ts
 var runner = __webpack_require__(4813);
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/platform.ts
 var platform = __webpack_require__(3728);
 // EXTERNAL MODULE: ./src/engine/state.ts
@@ -489,14 +493,14 @@ function parseFailures(lines, targets, images = {}, tail = 20) {
         const target = (kind === 'push' && pushedTarget(error)) || (v && targets.includes(v[1]) ? v[1] : targets.length === 1 ? targets[0] : '');
         const seen = byTarget.get(target);
         if (!seen) {
-            byTarget.set(target, { target, platform: v?.[2], kind, error, log: log.slice(-tail) });
+            byTarget.set(target, { target, platform: v?.[2], kind, step: name, error, log: log.slice(-tail) });
         }
         else {
             // the same target failing again (another platform): keep one failure, a build one first
             if (seen.platform !== v?.[2])
                 seen.platform = undefined;
             if (seen.kind === 'push' && kind === 'build')
-                Object.assign(seen, { kind, error, log: log.slice(-tail) });
+                Object.assign(seen, { kind, step: name, error, log: log.slice(-tail) });
         }
     }
     return [...byTarget.values()];
@@ -644,6 +648,7 @@ var src_report = __webpack_require__(665);
 
 
 
+
 /** Docker's own config directory for this user (where builders and CLI plugins live). */
 function userDockerConfig(env) {
     return env['DOCKER_CONFIG'] || (0,external_node_path_.join)(env['HOME'] || (0,external_node_os_.homedir)(), '.docker');
@@ -709,6 +714,25 @@ async function diagnosePlatform(build, file, env, builder) {
     }
     return failed.length ? failed : build.platforms;
 }
+/**
+ * A context or Dockerfile that is not there is bad input like any other: said before any login or build,
+ * naming the `images` line (remote contexts, such as git URLs, are BuildKit's to fetch).
+ */
+function checkBuildFiles(builds, workspace) {
+    const errors = [];
+    const remote = (p) => /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(p);
+    for (const b of builds) {
+        if (remote(b.context))
+            continue;
+        const context = (0,external_node_path_.resolve)(workspace, b.context);
+        if (!(0,external_node_fs_.existsSync)(context))
+            errors.push(new src_errors/* InputError */.d('images', `the build context ${b.context} does not exist (in ${workspace})`, b.line));
+        else if (!(0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(workspace, b.file)))
+            errors.push(new src_errors/* InputError */.d('images', `the Dockerfile ${b.file} does not exist (in ${workspace})`, b.line));
+    }
+    if (errors.length)
+        throw new src_errors/* InputErrors */.G(errors);
+}
 async function publish(p, env) {
     const { plan, inputs, ctx } = p;
     const e = inputs.engine;
@@ -718,6 +742,7 @@ async function publish(p, env) {
     if (plan.push && plan.builds.some(b => b.tagNames.length === 0)) {
         throw new Error(`No tag was generated for this ${plan.eventName || 'event'} on ${plan.ref || 'no ref'} (check the tags input): nothing would be published.`);
     }
+    checkBuildFiles(plan.builds, workspaceDir() ?? process.cwd());
     for (const s of e.secrets)
         runner/* setSecret */.Pq(s.text.slice(s.text.indexOf('=') + 1));
     if (inputs.githubToken)
@@ -814,6 +839,7 @@ async function publish(p, env) {
         runner/* warning */.$e(`The push failed with a transient registry error (${registryMessage(output)}); retrying in ${delay / 1000} s (attempt ${attempt} of 3)`);
         await new Promise(r => setTimeout(r, delay));
         lines.length = 0;
+        vertexTarget.clear(); // the new bake numbers its steps afresh
         result = await bake(bakeFile, metadataFile, dockerEnv, builderArg, [], onLine);
     }
     const buildSeconds = (Date.now() - started) / 1000;
@@ -830,7 +856,9 @@ async function publish(p, env) {
                 message = `Pushing ${name} failed: ${registryMessage(f.error)}`;
             }
             else {
-                const where = f.platform ? [f.platform] : build && build.platforms.length > 1 ? await diagnosePlatform(build, bakeFile, dockerEnv, builderArg) : (build?.platforms ?? []);
+                // a step of every platform (`[x internal] load build definition`) needs no per-platform diagnosis
+                const shared = /^\[\S+ internal\]/.test(f.step);
+                const where = f.platform ? [f.platform] : build && build.platforms.length > 1 && !shared ? await diagnosePlatform(build, bakeFile, dockerEnv, builderArg) : (build?.platforms ?? []);
                 message = `Build of ${name} failed on ${where.join(', ') || 'its platform'}: ${f.error}`;
             }
             messages.push(message);

@@ -14,6 +14,8 @@ import {InputError, InputErrors} from './errors.js';
 export interface BuildPlan {
   /** A short, unique name for the build (the bake target). */
   id: string;
+  /** The `images` line that made this build (its first), for messages. */
+  line?: number;
   /** Fully qualified image names this build is published under. */
   images: string[];
   file: string;
@@ -147,6 +149,7 @@ export function buildPlan(inputs: Inputs, ctx: Context, metadata: Metadata, anno
     const ectx = metadata.expressionContext;
     return {
       id: uniqueId(names[0] ?? 'default', taken),
+      ...(spec.line ? {line: spec.line} : {}),
       images: names,
       file: dockerfile(spec),
       context: spec.context,

@@ -99,6 +99,8 @@ export interface BuildFailure {
   platform?: string;
   /** `push`: the registry refused or failed the upload; `build`: a build step failed. */
   kind: 'build' | 'push';
+  /** The failed step as BuildKit names it (`[frontend stage-1 2/2] RUN make`). */
+  step: string;
   error: string;
   log: string[];
 }
@@ -137,11 +139,11 @@ export function parseFailures(lines: string[], targets: string[], images: Record
     const target = (kind === 'push' && pushedTarget(error)) || (v && targets.includes(v[1]) ? v[1] : targets.length === 1 ? targets[0] : '');
     const seen = byTarget.get(target);
     if (!seen) {
-      byTarget.set(target, {target, platform: v?.[2], kind, error, log: log.slice(-tail)});
+      byTarget.set(target, {target, platform: v?.[2], kind, step: name, error, log: log.slice(-tail)});
     } else {
       // the same target failing again (another platform): keep one failure, a build one first
       if (seen.platform !== v?.[2]) seen.platform = undefined;
-      if (seen.kind === 'push' && kind === 'build') Object.assign(seen, {kind, error, log: log.slice(-tail)});
+      if (seen.kind === 'push' && kind === 'build') Object.assign(seen, {kind, step: name, error, log: log.slice(-tail)});
     }
   }
   return [...byTarget.values()];

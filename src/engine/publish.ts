@@ -10,8 +10,9 @@
  */
 import {mkdirSync, mkdtempSync, writeFileSync, readFileSync, existsSync, symlinkSync} from 'node:fs';
 import {homedir, tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {join, resolve} from 'node:path';
 import * as runner from '../runner.js';
+import {InputError, InputErrors} from '../errors.js';
 import type {Prepared} from '../modes/prepare.js';
 import type {BuildPlan} from '../plan.js';
 import {hostPlatform} from '../platform.js';
@@ -92,6 +93,22 @@ async function diagnosePlatform(build: BuildPlan, file: string, env: Record<stri
   return failed.length ? failed : build.platforms;
 }
 
+/**
+ * A context or Dockerfile that is not there is bad input like any other: said before any login or build,
+ * naming the `images` line (remote contexts, such as git URLs, are BuildKit's to fetch).
+ */
+export function checkBuildFiles(builds: BuildPlan[], workspace: string): void {
+  const errors: InputError[] = [];
+  const remote = (p: string) => /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(p);
+  for (const b of builds) {
+    if (remote(b.context)) continue;
+    const context = resolve(workspace, b.context);
+    if (!existsSync(context)) errors.push(new InputError('images', `the build context ${b.context} does not exist (in ${workspace})`, b.line));
+    else if (!existsSync(resolve(workspace, b.file))) errors.push(new InputError('images', `the Dockerfile ${b.file} does not exist (in ${workspace})`, b.line));
+  }
+  if (errors.length) throw new InputErrors(errors);
+}
+
 export async function publish(p: Prepared, env: NodeJS.ProcessEnv): Promise<void> {
   const {plan, inputs, ctx} = p;
   const e = inputs.engine;
@@ -101,6 +118,7 @@ export async function publish(p: Prepared, env: NodeJS.ProcessEnv): Promise<void
   if (plan.push && plan.builds.some(b => b.tagNames.length === 0)) {
     throw new Error(`No tag was generated for this ${plan.eventName || 'event'} on ${plan.ref || 'no ref'} (check the tags input): nothing would be published.`);
   }
+  checkBuildFiles(plan.builds, workspaceDir() ?? process.cwd());
   for (const s of e.secrets) runner.setSecret(s.text.slice(s.text.indexOf('=') + 1));
   if (inputs.githubToken) runner.setSecret(inputs.githubToken);
   for (const c of p.credentials) runner.setSecret(c.password);
@@ -197,6 +215,7 @@ export async function publish(p: Prepared, env: NodeJS.ProcessEnv): Promise<void
     runner.warning(`The push failed with a transient registry error (${registryMessage(output)}); retrying in ${delay / 1000} s (attempt ${attempt} of 3)`);
     await new Promise(r => setTimeout(r, delay));
     lines.length = 0;
+    vertexTarget.clear(); // the new bake numbers its steps afresh
     result = await bake(bakeFile, metadataFile, dockerEnv, builderArg, [], onLine);
   }
   const buildSeconds = (Date.now() - started) / 1000;
@@ -212,7 +231,9 @@ export async function publish(p: Prepared, env: NodeJS.ProcessEnv): Promise<void
       if (f.kind === 'push') {
         message = `Pushing ${name} failed: ${registryMessage(f.error)}`;
       } else {
-        const where = f.platform ? [f.platform] : build && build.platforms.length > 1 ? await diagnosePlatform(build, bakeFile, dockerEnv, builderArg) : (build?.platforms ?? []);
+        // a step of every platform (`[x internal] load build definition`) needs no per-platform diagnosis
+        const shared = /^\[\S+ internal\]/.test(f.step);
+        const where = f.platform ? [f.platform] : build && build.platforms.length > 1 && !shared ? await diagnosePlatform(build, bakeFile, dockerEnv, builderArg) : (build?.platforms ?? []);
         message = `Build of ${name} failed on ${where.join(', ') || 'its platform'}: ${f.error}`;
       }
       messages.push(message);

@@ -259,6 +259,7 @@ describe('parseFailures', () => {
         target: 'frontend',
         platform: undefined,
         kind: 'build',
+        step: '[frontend stage-1 2/2] RUN exit 3',
         error: 'process "/bin/sh -c exit 3" did not complete successfully: exit code: 3',
         log: ['#18 [frontend stage-1 2/2] RUN exit 3', '#18 0.112 + exit 3', '#18 ERROR: process "/bin/sh -c exit 3" did not complete successfully: exit code: 3']
       }
@@ -288,6 +289,7 @@ describe('parseFailures', () => {
         target: 'backend',
         platform: 'linux/arm64',
         kind: 'build',
+        step: '[backend linux/arm64 1/2] COPY dist/ /srv/',
         error: 'failed to calculate checksum of ref 9a1b7c0d-52b1-4a55-b7f2-0c7c1c0f0a4e::q2w3e4r5t6: "/dist": not found',
         log: lines.slice(0, 2)
       }
@@ -317,6 +319,7 @@ describe('parseFailures', () => {
         target: 'frontend',
         platform: undefined,
         kind: 'push',
+        step: '[frontend] exporting to image',
         error: 'failed to push 127.0.0.1:5000/ns/frontend:mp-staging-1-1-abc: unexpected status from PUT request to http://127.0.0.1:5000/v2/ns/frontend/manifests/mp-staging-1-1-abc: 503 Service Unavailable',
         log: PUSH_FAILS
       }
