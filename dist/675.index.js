@@ -686,8 +686,9 @@ async function chooseBuilder(p, env, report) {
         report.builder = `using builder ${b.name} (${b.driver} driver), as the builder input asks`;
         return b;
     }
-    const current = await (0,engine_builder/* inspectBuilder */.IK)(env);
-    const c8d = current.driver === 'docker' ? await (0,engine_builder/* containerdImageStore */.Gn)(env) : false;
+    // both at once: the store only matters for the docker driver, but asking costs less than waiting
+    const [current, store] = await Promise.all([(0,engine_builder/* inspectBuilder */.IK)(env), (0,engine_builder/* containerdImageStore */.Gn)(env)]);
+    const c8d = current.driver === 'docker' && store;
     const verdict = (0,engine_builder/* canReuse */.fE)(current, platforms, c8d);
     if (verdict.ok) {
         report.builder = verdict.reason;
@@ -890,14 +891,10 @@ async function publish(p, env) {
             }
         }));
         // 7. the final pass: move the tags
-        await runner/* group */.Os('Tags', async () => {
-            for (const r of results) {
-                for (const name of r.build.images) {
-                    await moveTags(name, r.digest, r.build.tagNames, dockerEnv);
-                    runner/* info */.pq(`${name}: ${r.build.tagNames.join(', ')} -> ${r.digest}`);
-                }
-            }
-        });
+        await runner/* group */.Os('Tags', () => Promise.all(results.flatMap(r => r.build.images.map(async (name) => {
+            await moveTags(name, r.digest, r.build.tagNames, dockerEnv);
+            runner/* info */.pq(`${name}: ${r.build.tagNames.join(', ')} -> ${r.digest}`);
+        }))));
         // 8. read back: each image's tags now resolve to the verified index (same digest, so the same platforms)
         await Promise.all(results.flatMap(r => r.build.images.map(async (name) => {
             const ref = `${name}:${r.build.tagNames[0]}`;

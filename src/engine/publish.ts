@@ -65,8 +65,9 @@ async function chooseBuilder(p: Prepared, env: Record<string, string>, report: E
     report.builder = `using builder ${b.name} (${b.driver} driver), as the builder input asks`;
     return b;
   }
-  const current = await inspectBuilder(env);
-  const c8d = current.driver === 'docker' ? await containerdImageStore(env) : false;
+  // both at once: the store only matters for the docker driver, but asking costs less than waiting
+  const [current, store] = await Promise.all([inspectBuilder(env), containerdImageStore(env)]);
+  const c8d = current.driver === 'docker' && store;
   const verdict = canReuse(current, platforms, c8d);
   if (verdict.ok) {
     report.builder = verdict.reason;
@@ -266,14 +267,16 @@ export async function publish(p: Prepared, env: NodeJS.ProcessEnv): Promise<void
       })
     );
     // 7. the final pass: move the tags
-    await runner.group('Tags', async () => {
-      for (const r of results) {
-        for (const name of r.build.images) {
-          await moveTags(name, r.digest, r.build.tagNames, dockerEnv);
-          runner.info(`${name}: ${r.build.tagNames.join(', ')} -> ${r.digest}`);
-        }
-      }
-    });
+    await runner.group('Tags', () =>
+      Promise.all(
+        results.flatMap(r =>
+          r.build.images.map(async name => {
+            await moveTags(name, r.digest, r.build.tagNames, dockerEnv);
+            runner.info(`${name}: ${r.build.tagNames.join(', ')} -> ${r.digest}`);
+          })
+        )
+      )
+    );
     // 8. read back: each image's tags now resolve to the verified index (same digest, so the same platforms)
     await Promise.all(
       results.flatMap(r =>
