@@ -1,5 +1,5 @@
 export const id = 675;
-export const ids = [675,163];
+export const ids = [675];
 export const modules = {
 
 /***/ 5985:
@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   IK: () => (/* binding */ inspectBuilder),
 /* harmony export */   Ij: () => (/* binding */ createBuilder),
 /* harmony export */   fE: () => (/* binding */ canReuse),
-/* harmony export */   removeBuilder: () => (/* binding */ removeBuilder),
+/* harmony export */   iq: () => (/* binding */ removeBuilder),
 /* harmony export */   ry: () => (/* binding */ buildxVersion)
 /* harmony export */ });
 /* unused harmony exports MIN_BUILDX, parseBuildxVersion, versionAtLeast, parseInspect, missingPlatforms */
@@ -205,12 +205,12 @@ function isTransient(output) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fv: () => (/* binding */ registryOf),
 /* harmony export */   IB: () => (/* binding */ planLogins),
 /* harmony export */   iD: () => (/* binding */ login),
-/* harmony export */   logout: () => (/* binding */ logout),
-/* harmony export */   lp: () => (/* binding */ createDockerConfig)
+/* harmony export */   lp: () => (/* binding */ createDockerConfig),
+/* harmony export */   ri: () => (/* binding */ logout)
 /* harmony export */ });
-/* unused harmony export registryOf */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -218,6 +218,7 @@ function isTransient(output) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4813);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8286);
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1293);
 /**
  * Registry logins, in a DOCKER_CONFIG directory of the job's own (never the user's ~/.docker): passwords
@@ -228,11 +229,11 @@ function isTransient(output) {
 
 
 
+
 const DOCKER_HUB = ['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com'];
 /** The registry of an image name (`ghcr.io/o/app` -> ghcr.io, `org/app` -> docker.io). */
 function registryOf(image) {
-    const first = image.split('/')[0];
-    return image.includes('/') && /[.:]|^localhost$/.test(first) ? first : 'docker.io';
+    return (0,_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .registryDomain */ .E)(image) ?? 'docker.io';
 }
 function sameRegistry(a, b) {
     const n = (r) => {
@@ -514,14 +515,17 @@ async function bake(file, metadataFile, env, builder, extra = [], onLine) {
     return (0,exec/* run */.eF)('docker', args, { env, allowFailure: true, stream: true, onLine, cwd: workspaceDir() });
 }
 
+// EXTERNAL MODULE: ./src/metadata/version.ts
+var version = __webpack_require__(7365);
 ;// CONCATENATED MODULE: ./src/engine/cache.ts
+
 function scopeName(ref, defaultBranch) {
     const name = ref.startsWith('refs/heads/')
         ? ref.slice('refs/heads/'.length)
         : /^refs\/pull\/(\d+)/.test(ref)
             ? `pr-${/^refs\/pull\/(\d+)/.exec(ref)[1]}`
             : defaultBranch;
-    return name.replace(/[^A-Za-z0-9._-]+/g, '-');
+    return (0,version/* sanitizeTag */.iP)(name);
 }
 function cacheSettings(plan, e, driver, env, defaultBranch) {
     const from = {};
@@ -541,7 +545,7 @@ function cacheSettings(plan, e, driver, env, defaultBranch) {
     if (driver === 'docker')
         return { from, to, note: `no ${mode} cache: the docker driver cannot import or export it (use a docker-container builder)` };
     const branch = scopeName(plan.ref, defaultBranch) || 'default';
-    const fallback = defaultBranch.replace(/[^A-Za-z0-9._-]+/g, '-');
+    const fallback = (0,version/* sanitizeTag */.iP)(defaultBranch);
     for (const b of plan.builds) {
         if (mode === 'gha') {
             from[b.id] = [`type=gha,scope=${b.id}-${branch}`, ...(fallback && fallback !== branch ? [`type=gha,scope=${b.id}-${fallback}`] : [])];
@@ -673,9 +677,6 @@ function dockerEnvironment(env, dir) {
     (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'config.json'), JSON.stringify(currentContext ? { currentContext } : {}), { mode: 0o600 });
     return { DOCKER_CONFIG: dir, BUILDX_CONFIG: env['BUILDX_CONFIG'] || (0,external_node_path_.join)(user, 'buildx') };
 }
-function registryHost(image) {
-    return image.split('/')[0];
-}
 const isLoopback = (host) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
 /** Which builder runs the bake: the named one, the current one if it can, or one of our own. */
 async function chooseBuilder(p, env, report) {
@@ -695,7 +696,7 @@ async function chooseBuilder(p, env, report) {
         return current;
     }
     const name = `multiarch-publish-${(process.env['GITHUB_RUN_ID'] || String(Date.now())).slice(-10)}-${process.pid}`;
-    const hostNetwork = p.plan.builds.some(b => b.images.some(i => isLoopback(registryHost(i))));
+    const hostNetwork = p.plan.builds.some(b => b.images.some(i => isLoopback((0,login/* registryOf */.Fv)(i))));
     runner/* info */.pq(`${verdict.reason}: creating a docker-container builder ${name}`);
     (0,state/* remember */.k)(state/* STATE */.c.builder, name);
     const created = await (0,engine_builder/* createBuilder */.Ij)(env, { name, image: e.buildkitImage || undefined, hostNetwork });

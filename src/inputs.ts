@@ -10,6 +10,7 @@ import {applyFlavorLine, DEFAULT_FLAVOR, type Flavor} from './metadata/flavor.js
 import {splitAnnotationLevel, type CustomEntry} from './metadata/labels.js';
 import {parsePolicyRule, type PolicyRule} from './policy.js';
 import {parsePlatform, formatPlatform, splitPlatforms} from './platform.js';
+import {registryDomain} from './reference.js';
 import {rawInput, type Env} from './runner.js';
 
 export const DEFAULT_REGISTRY = 'ghcr.io';
@@ -186,8 +187,8 @@ function checkImageName(name: string): void {
   if (last.includes('@')) throw new Error(`image name "${name}" has a digest; give the name only`);
   if (last.includes(':')) throw new Error(`image name "${name}" has a tag; give the name only (tags come from the tags input)`);
   if (name.startsWith('/') || name.endsWith('/') || name.includes('//')) throw new Error(`image name "${name}" has an empty path component`);
-  const path = name.split('/');
-  const domain = path.length > 1 && /[.:]|^localhost$/.test(path[0]) ? path.shift() : undefined;
+  const domain = registryDomain(name);
+  const path = name.split('/').slice(domain === undefined ? 0 : 1);
   if (domain !== undefined && !/^[A-Za-z0-9.-]+(:\d+)?$/.test(domain)) throw new Error(`image name "${name}" has an invalid registry "${domain}"`);
   for (const component of path) {
     if (!/^[A-Za-z0-9]+(?:(?:[._]|__|-+)[A-Za-z0-9]+)*$/.test(component)) {

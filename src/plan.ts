@@ -4,6 +4,7 @@
  * verdict. Pure. The plan is the `plan` output, what dry-run prints, and what the engine executes.
  */
 import {posix} from 'node:path';
+import {registryDomain} from './reference.js';
 import type {Inputs, ImageSpec, PushMode} from './inputs.js';
 import type {Context} from './context.js';
 import {imageTags, type Metadata} from './metadata/index.js';
@@ -67,11 +68,9 @@ export function pushDecision(mode: PushMode, eventName: string, action?: string)
  * a bare name gets `<registry>/<owner>/`, a `path/name` gets `<registry>/`. Lowercased (GHCR requires it).
  */
 export function qualifyImageName(name: string, registry: string, owner: string): string {
-  const parts = name.split('/');
-  const hasDomain = parts.length > 1 && /[.:]|^localhost$/.test(parts[0]);
   let full = name;
-  if (!hasDomain && registry !== 'docker.io') {
-    full = parts.length === 1 && !registry.includes('/') ? `${registry}/${owner}/${name}` : `${registry}/${name}`;
+  if (registryDomain(name) === undefined && registry !== 'docker.io') {
+    full = !name.includes('/') && !registry.includes('/') ? `${registry}/${owner}/${name}` : `${registry}/${name}`;
   }
   return full.toLowerCase();
 }

@@ -4,6 +4,7 @@
  * `<image>:buildcache`; raw `cache-from`/`cache-to` lines win over both.
  */
 import type {Plan} from '../plan.js';
+import {sanitizeTag} from '../metadata/version.js';
 import type {EngineInputs} from '../inputs.js';
 
 export interface CacheSettings {
@@ -18,7 +19,7 @@ function scopeName(ref: string, defaultBranch: string): string {
     : /^refs\/pull\/(\d+)/.test(ref)
       ? `pr-${/^refs\/pull\/(\d+)/.exec(ref)![1]}`
       : defaultBranch;
-  return name.replace(/[^A-Za-z0-9._-]+/g, '-');
+  return sanitizeTag(name);
 }
 
 export function cacheSettings(plan: Plan, e: EngineInputs, driver: string, env: Record<string, string | undefined>, defaultBranch: string): CacheSettings {
@@ -37,7 +38,7 @@ export function cacheSettings(plan: Plan, e: EngineInputs, driver: string, env: 
   if (mode === 'none') return {from, to, note: e.cache === 'auto' ? 'no cache (the GitHub cache service is not available here)' : 'no cache (cache: none)'};
   if (driver === 'docker') return {from, to, note: `no ${mode} cache: the docker driver cannot import or export it (use a docker-container builder)`};
   const branch = scopeName(plan.ref, defaultBranch) || 'default';
-  const fallback = defaultBranch.replace(/[^A-Za-z0-9._-]+/g, '-');
+  const fallback = sanitizeTag(defaultBranch);
   for (const b of plan.builds) {
     if (mode === 'gha') {
       from[b.id] = [`type=gha,scope=${b.id}-${branch}`, ...(fallback && fallback !== branch ? [`type=gha,scope=${b.id}-${fallback}`] : [])];

@@ -5,6 +5,8 @@
 import {rmSync, existsSync} from 'node:fs';
 import * as runner from '../runner.js';
 import {STATE} from './state.js';
+import {logout} from './login.js';
+import {removeBuilder} from './builder.js';
 
 export async function cleanup(getState: (name: string) => string): Promise<void> {
   const dockerConfig = getState(STATE.dockerConfig);
@@ -22,7 +24,6 @@ export async function cleanup(getState: (name: string) => string): Promise<void>
     return;
   }
   const env: Record<string, string> = {...(dockerConfig ? {DOCKER_CONFIG: dockerConfig} : {}), ...(buildxConfig ? {BUILDX_CONFIG: buildxConfig} : {})};
-  const {logout} = await import('./login.js');
   for (const registry of logins) {
     if (dockerConfig && existsSync(dockerConfig)) {
       await logout(env, registry);
@@ -30,7 +31,6 @@ export async function cleanup(getState: (name: string) => string): Promise<void>
     }
   }
   if (builder) {
-    const {removeBuilder} = await import('./builder.js');
     await removeBuilder(env, builder);
     runner.info(`Removed builder ${builder}`);
   }

@@ -6,6 +6,7 @@ import {mkdtempSync, mkdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {tmpdir} from 'node:os';
 import * as runner from '../runner.js';
+import {registryDomain} from '../reference.js';
 import {run, runWithRetry, CommandError} from './exec.js';
 import type {RegistryCredential} from '../inputs.js';
 
@@ -13,8 +14,7 @@ const DOCKER_HUB = ['docker.io', 'index.docker.io', 'registry-1.docker.io', 'reg
 
 /** The registry of an image name (`ghcr.io/o/app` -> ghcr.io, `org/app` -> docker.io). */
 export function registryOf(image: string): string {
-  const first = image.split('/')[0];
-  return image.includes('/') && /[.:]|^localhost$/.test(first) ? first : 'docker.io';
+  return registryDomain(image) ?? 'docker.io';
 }
 
 function sameRegistry(a: string, b: string): boolean {

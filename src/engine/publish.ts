@@ -19,7 +19,7 @@ import {hostPlatform} from '../platform.js';
 import {STATE, remember} from './state.js';
 import {registeredEmulators, planQemu, installQemu} from './qemu.js';
 import {buildxVersion, inspectBuilder, containerdImageStore, canReuse, createBuilder, type BuilderInfo} from './builder.js';
-import {planLogins, login, createDockerConfig} from './login.js';
+import {planLogins, login, createDockerConfig, registryOf} from './login.js';
 import {bakeDefinition, bake, parseFailures, workspaceDir, type BakeSettings, type BakeMetadata} from './bake.js';
 import {cacheSettings} from './cache.js';
 import {inspectImage, moveTags, resolveDigest, registryMessage, type RegistryImage} from './registry.js';
@@ -50,10 +50,6 @@ function dockerEnvironment(env: NodeJS.ProcessEnv, dir: string): Record<string, 
   return {DOCKER_CONFIG: dir, BUILDX_CONFIG: env['BUILDX_CONFIG'] || join(user, 'buildx')};
 }
 
-function registryHost(image: string): string {
-  return image.split('/')[0];
-}
-
 const isLoopback = (host: string) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
 
 /** Which builder runs the bake: the named one, the current one if it can, or one of our own. */
@@ -74,7 +70,7 @@ async function chooseBuilder(p: Prepared, env: Record<string, string>, report: E
     return current;
   }
   const name = `multiarch-publish-${(process.env['GITHUB_RUN_ID'] || String(Date.now())).slice(-10)}-${process.pid}`;
-  const hostNetwork = p.plan.builds.some(b => b.images.some(i => isLoopback(registryHost(i))));
+  const hostNetwork = p.plan.builds.some(b => b.images.some(i => isLoopback(registryOf(i))));
   runner.info(`${verdict.reason}: creating a docker-container builder ${name}`);
   remember(STATE.builder, name);
   const created = await createBuilder(env, {name, image: e.buildkitImage || undefined, hostNetwork});

@@ -1,5 +1,5 @@
-export const id = 198;
-export const ids = [198];
+export const id = 266;
+export const ids = [266];
 export const modules = {
 
 /***/ 788:
@@ -154,31 +154,21 @@ function gitContext(cwd, env = process.env, clock = () => new Date()) {
 
 /***/ }),
 
-/***/ 3815:
+/***/ 731:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ prepare)
-});
-
-// UNUSED EXPORTS: annotationLevels
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./node_modules/csv-parse/lib/sync.js + 9 modules
-var sync = __webpack_require__(5175);
-;// CONCATENATED MODULE: ./src/csv.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ splitFields),
+/* harmony export */   p: () => (/* binding */ splitKeyValue)
+/* harmony export */ });
+/* harmony import */ var csv_parse_sync__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5175);
 
 /**
  * Splits one `key=value,key="a,b"` line into its fields, as docker/metadata-action reads its inputs
  * (csv-parse: quotes protect commas, fields are not trimmed here).
  */
 function splitFields(line) {
-    const rows = (0,sync/* parse */.qg)(line, { relaxColumnCount: true, skipEmptyLines: true });
+    const rows = (0,csv_parse_sync__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(line, { relaxColumnCount: true, skipEmptyLines: true });
     return rows[0] ?? [];
 }
 /** Splits `key=value` at the first `=`; a field without `=` has key undefined. Both sides trimmed. */
@@ -189,196 +179,20 @@ function splitKeyValue(field) {
     return { key: field.slice(0, i).trim().toLowerCase(), value: field.slice(i + 1).trim() };
 }
 
-// EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(3916);
-;// CONCATENATED MODULE: ./src/metadata/tag.ts
-/**
- * Tag expressions (`type=semver,pattern={{version}}`), read exactly as docker/metadata-action reads
- * them: the same types, attributes, defaults, priorities and errors.
- */
 
-const TAG_TYPES = ['schedule', 'semver', 'pep440', 'match', 'edge', 'ref', 'raw', 'sha'];
-const REF_EVENTS = ['branch', 'tag', 'pr'];
-const SHA_FORMATS = ['short', 'long'];
-/** Attributes a tag expression may carry; anything else is a typo we refuse rather than ignore. */
-const TAG_ATTRIBUTES = ['type', 'value', 'pattern', 'group', 'match', 'event', 'branch', 'format', 'prefix', 'suffix', 'enable', 'priority', 'tz'];
-const DEFAULT_PRIORITIES = {
-    schedule: 1000,
-    semver: 900,
-    pep440: 900,
-    match: 800,
-    edge: 700,
-    ref: 600,
-    raw: 200,
-    sha: 100
-};
-/** metadata-action's defaults when the `tags` input is empty. */
-const DEFAULT_TAG_EXPRESSIONS = ['type=schedule', 'type=ref,event=branch', 'type=ref,event=tag', 'type=ref,event=pr'];
-const has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
-/** Parses one tag expression; throws an Error whose message explains what is wrong. */
-function parseTagExpression(source) {
-    let fields;
-    try {
-        fields = splitFields(source);
-    }
-    catch (e) {
-        throw new Error(`cannot be read as comma-separated fields: ${e.message}`);
-    }
-    let type;
-    const attrs = {};
-    for (const field of fields) {
-        const { key, value } = splitKeyValue(field);
-        if (key === undefined) {
-            attrs['value'] = value;
-        }
-        else if (key === 'type') {
-            if (!TAG_TYPES.includes(value)) {
-                throw new Error(`unknown tag type "${value}" (expected one of ${TAG_TYPES.join(', ')})`);
-            }
-            type = value;
-        }
-        else if (!TAG_ATTRIBUTES.includes(key)) {
-            throw new Error(`unknown attribute "${key}" (expected one of ${TAG_ATTRIBUTES.join(', ')})`);
-        }
-        else {
-            attrs[key] = value;
-        }
-    }
-    type ??= 'raw';
-    switch (type) {
-        case 'schedule':
-            if (!has(attrs, 'pattern'))
-                attrs['pattern'] = 'nightly';
-            break;
-        case 'semver':
-        case 'pep440':
-            if (!has(attrs, 'pattern'))
-                throw new Error(`missing pattern attribute for type=${type}`);
-            attrs['value'] ??= '';
-            attrs['match'] ??= '';
-            if (attrs['match'])
-                compileRegex(attrs['match'], 'match');
-            break;
-        case 'match':
-            if (!has(attrs, 'pattern'))
-                throw new Error('missing pattern attribute for type=match');
-            attrs['group'] ??= '0';
-            if (isNaN(+attrs['group']))
-                throw new Error(`invalid match group "${attrs['group']}" (a number is expected)`);
-            attrs['value'] ??= '';
-            matchRegex(attrs['pattern']);
-            break;
-        case 'edge':
-            attrs['branch'] ??= '';
-            break;
-        case 'ref':
-            if (!has(attrs, 'event'))
-                throw new Error(`missing event attribute for type=ref (one of ${REF_EVENTS.join(', ')})`);
-            if (!REF_EVENTS.includes(attrs['event'])) {
-                throw new Error(`invalid event "${attrs['event']}" for type=ref (one of ${REF_EVENTS.join(', ')})`);
-            }
-            if (attrs['event'] === 'pr' && !has(attrs, 'prefix'))
-                attrs['prefix'] = 'pr-';
-            break;
-        case 'raw':
-            if (!has(attrs, 'value'))
-                throw new Error('missing value attribute for type=raw');
-            break;
-        case 'sha':
-            if (!has(attrs, 'prefix'))
-                attrs['prefix'] = 'sha-';
-            attrs['format'] ??= 'short';
-            if (!SHA_FORMATS.includes(attrs['format'])) {
-                throw new Error(`invalid format "${attrs['format']}" for type=sha (one of ${SHA_FORMATS.join(', ')})`);
-            }
-            break;
-    }
-    if (attrs['tz'] !== undefined)
-        checkTimeZone(attrs['tz']);
-    attrs['enable'] ??= 'true';
-    if (has(attrs, 'priority')) {
-        if (attrs['priority'] === '' || isNaN(Number(attrs['priority'])))
-            throw new Error(`invalid priority "${attrs['priority']}" (a number is expected)`);
-    }
-    else {
-        attrs['priority'] = String(DEFAULT_PRIORITIES[type]);
-    }
-    return { type, attrs, priority: Number(attrs['priority']), source };
-}
-/** Orders expressions by priority, highest first; equal priorities keep their written order. */
-function sortByPriority(tags) {
-    return [...tags].sort((a, b) => b.priority - a.priority);
-}
-/** Throws unless `tz` is an IANA time zone this runtime knows (`Asia/Tokyo`, `UTC`, ...). */
-function checkTimeZone(tz) {
-    try {
-        new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    }
-    catch {
-        throw new Error(`unknown time zone "${tz}" (an IANA name such as UTC or Europe/Paris is expected)`);
-    }
-}
-function compileRegex(source, what, flags) {
-    try {
-        return new RegExp(source, flags);
-    }
-    catch (e) {
-        throw new Error(`${what} "${source}" is not a valid regular expression: ${e.message}`);
-    }
-}
-/** A match pattern is a regex source, or `/source/flags` as metadata-action allows. */
-function matchRegex(pattern) {
-    const literal = /^\/(.+)\/(.*)$/.exec(pattern);
-    return literal ? compileRegex(literal[1], 'pattern', literal[2]) : compileRegex(pattern, 'pattern');
-}
-function describeTag(tag) {
-    return [`type=${tag.type}`, ...Object.entries(tag.attrs).map(([k, v]) => `${k}=${v}`)].join(',');
-}
+/***/ }),
 
-;// CONCATENATED MODULE: ./src/metadata/flavor.ts
-/** The `flavor` input: `latest=auto|true|false`, `prefix=`/`suffix=` with `onlatest=`, as in metadata-action. */
+/***/ 9746:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-const DEFAULT_FLAVOR = { latest: 'auto', prefix: '', prefixLatest: false, suffix: '', suffixLatest: false };
-/** Applies one flavor line to `flavor` (a copy is returned); throws with a message on a bad entry. */
-function applyFlavorLine(flavor, line) {
-    const out = { ...flavor };
-    let onLatestFor = '';
-    for (const field of splitFields(line)) {
-        const parts = field.split('=').map(p => p.trim());
-        if (parts.length === 1)
-            throw new Error(`"${field}" is not a key=value entry (latest, prefix, suffix or onlatest)`);
-        const key = parts[0].toLowerCase();
-        const value = parts[1];
-        switch (key) {
-            case 'latest':
-                if (!['auto', 'true', 'false'].includes(value))
-                    throw new Error(`invalid latest "${value}" (auto, true or false)`);
-                out.latest = value;
-                break;
-            case 'prefix':
-                out.prefix = value;
-                onLatestFor = 'prefix';
-                break;
-            case 'suffix':
-                out.suffix = value;
-                onLatestFor = 'suffix';
-                break;
-            case 'onlatest':
-                if (!['true', 'false'].includes(value))
-                    throw new Error(`invalid onlatest "${value}" (true or false)`);
-                if (onLatestFor === 'prefix')
-                    out.prefixLatest = value === 'true';
-                else if (onLatestFor === 'suffix')
-                    out.suffixLatest = value === 'true';
-                break;
-            default:
-                throw new Error(`unknown flavor entry "${key}" (latest, prefix, suffix or onlatest)`);
-        }
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/metadata/expressions.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EK: () => (/* binding */ isRawStatement),
+/* harmony export */   XX: () => (/* binding */ render),
+/* harmony export */   aC: () => (/* binding */ scheduleScope),
+/* harmony export */   gm: () => (/* binding */ globalScope),
+/* harmony export */   rM: () => (/* binding */ prepareExpressions)
+/* harmony export */ });
+/* unused harmony exports hasExpression, needsHandlebars */
 let hbs;
 let dayjs;
 function hasExpression(text) {
@@ -613,6 +427,454 @@ function scheduleScope(ctx, defaultTz = 'UTC') {
     return { date: dateHelper(ctx.now, defaultTz), commit_date: dateHelper(ctx.commitDate, defaultTz) };
 }
 
+
+/***/ }),
+
+/***/ 2985:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Jy: () => (/* binding */ DEFAULT_TAG_EXPRESSIONS),
+/* harmony export */   YG: () => (/* binding */ parseTagExpression),
+/* harmony export */   e2: () => (/* binding */ sortByPriority),
+/* harmony export */   xk: () => (/* binding */ matchRegex)
+/* harmony export */ });
+/* unused harmony exports TAG_TYPES, REF_EVENTS, SHA_FORMATS, TAG_ATTRIBUTES, DEFAULT_PRIORITIES, checkTimeZone, describeTag */
+/* harmony import */ var _csv_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(731);
+/**
+ * Tag expressions (`type=semver,pattern={{version}}`), read exactly as docker/metadata-action reads
+ * them: the same types, attributes, defaults, priorities and errors.
+ */
+
+const TAG_TYPES = ['schedule', 'semver', 'pep440', 'match', 'edge', 'ref', 'raw', 'sha'];
+const REF_EVENTS = ['branch', 'tag', 'pr'];
+const SHA_FORMATS = ['short', 'long'];
+/** Attributes a tag expression may carry; anything else is a typo we refuse rather than ignore. */
+const TAG_ATTRIBUTES = ['type', 'value', 'pattern', 'group', 'match', 'event', 'branch', 'format', 'prefix', 'suffix', 'enable', 'priority', 'tz'];
+const DEFAULT_PRIORITIES = {
+    schedule: 1000,
+    semver: 900,
+    pep440: 900,
+    match: 800,
+    edge: 700,
+    ref: 600,
+    raw: 200,
+    sha: 100
+};
+/** metadata-action's defaults when the `tags` input is empty. */
+const DEFAULT_TAG_EXPRESSIONS = ['type=schedule', 'type=ref,event=branch', 'type=ref,event=tag', 'type=ref,event=pr'];
+const has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
+/** Parses one tag expression; throws an Error whose message explains what is wrong. */
+function parseTagExpression(source) {
+    let fields;
+    try {
+        fields = (0,_csv_js__WEBPACK_IMPORTED_MODULE_0__/* .splitFields */ .K)(source);
+    }
+    catch (e) {
+        throw new Error(`cannot be read as comma-separated fields: ${e.message}`);
+    }
+    let type;
+    const attrs = {};
+    for (const field of fields) {
+        const { key, value } = (0,_csv_js__WEBPACK_IMPORTED_MODULE_0__/* .splitKeyValue */ .p)(field);
+        if (key === undefined) {
+            attrs['value'] = value;
+        }
+        else if (key === 'type') {
+            if (!TAG_TYPES.includes(value)) {
+                throw new Error(`unknown tag type "${value}" (expected one of ${TAG_TYPES.join(', ')})`);
+            }
+            type = value;
+        }
+        else if (!TAG_ATTRIBUTES.includes(key)) {
+            throw new Error(`unknown attribute "${key}" (expected one of ${TAG_ATTRIBUTES.join(', ')})`);
+        }
+        else {
+            attrs[key] = value;
+        }
+    }
+    type ??= 'raw';
+    switch (type) {
+        case 'schedule':
+            if (!has(attrs, 'pattern'))
+                attrs['pattern'] = 'nightly';
+            break;
+        case 'semver':
+        case 'pep440':
+            if (!has(attrs, 'pattern'))
+                throw new Error(`missing pattern attribute for type=${type}`);
+            attrs['value'] ??= '';
+            attrs['match'] ??= '';
+            if (attrs['match'])
+                compileRegex(attrs['match'], 'match');
+            break;
+        case 'match':
+            if (!has(attrs, 'pattern'))
+                throw new Error('missing pattern attribute for type=match');
+            attrs['group'] ??= '0';
+            if (isNaN(+attrs['group']))
+                throw new Error(`invalid match group "${attrs['group']}" (a number is expected)`);
+            attrs['value'] ??= '';
+            matchRegex(attrs['pattern']);
+            break;
+        case 'edge':
+            attrs['branch'] ??= '';
+            break;
+        case 'ref':
+            if (!has(attrs, 'event'))
+                throw new Error(`missing event attribute for type=ref (one of ${REF_EVENTS.join(', ')})`);
+            if (!REF_EVENTS.includes(attrs['event'])) {
+                throw new Error(`invalid event "${attrs['event']}" for type=ref (one of ${REF_EVENTS.join(', ')})`);
+            }
+            if (attrs['event'] === 'pr' && !has(attrs, 'prefix'))
+                attrs['prefix'] = 'pr-';
+            break;
+        case 'raw':
+            if (!has(attrs, 'value'))
+                throw new Error('missing value attribute for type=raw');
+            break;
+        case 'sha':
+            if (!has(attrs, 'prefix'))
+                attrs['prefix'] = 'sha-';
+            attrs['format'] ??= 'short';
+            if (!SHA_FORMATS.includes(attrs['format'])) {
+                throw new Error(`invalid format "${attrs['format']}" for type=sha (one of ${SHA_FORMATS.join(', ')})`);
+            }
+            break;
+    }
+    if (attrs['tz'] !== undefined)
+        checkTimeZone(attrs['tz']);
+    attrs['enable'] ??= 'true';
+    if (has(attrs, 'priority')) {
+        if (attrs['priority'] === '' || isNaN(Number(attrs['priority'])))
+            throw new Error(`invalid priority "${attrs['priority']}" (a number is expected)`);
+    }
+    else {
+        attrs['priority'] = String(DEFAULT_PRIORITIES[type]);
+    }
+    return { type, attrs, priority: Number(attrs['priority']), source };
+}
+/** Orders expressions by priority, highest first; equal priorities keep their written order. */
+function sortByPriority(tags) {
+    return [...tags].sort((a, b) => b.priority - a.priority);
+}
+/** Throws unless `tz` is an IANA time zone this runtime knows (`Asia/Tokyo`, `UTC`, ...). */
+function checkTimeZone(tz) {
+    try {
+        new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    }
+    catch {
+        throw new Error(`unknown time zone "${tz}" (an IANA name such as UTC or Europe/Paris is expected)`);
+    }
+}
+function compileRegex(source, what, flags) {
+    try {
+        return new RegExp(source, flags);
+    }
+    catch (e) {
+        throw new Error(`${what} "${source}" is not a valid regular expression: ${e.message}`);
+    }
+}
+/** A match pattern is a regex source, or `/source/flags` as metadata-action allows. */
+function matchRegex(pattern) {
+    const literal = /^\/(.+)\/(.*)$/.exec(pattern);
+    return literal ? compileRegex(literal[1], 'pattern', literal[2]) : compileRegex(pattern, 'pattern');
+}
+function describeTag(tag) {
+    return [`type=${tag.type}`, ...Object.entries(tag.attrs).map(([k, v]) => `${k}=${v}`)].join(',');
+}
+
+
+/***/ }),
+
+/***/ 7365:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E2: () => (/* binding */ computeVersion),
+/* harmony export */   iP: () => (/* binding */ sanitizeTag),
+/* harmony export */   nP: () => (/* binding */ tagNames)
+/* harmony export */ });
+/* unused harmony export OCI_TAG */
+/* harmony import */ var _semver_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1475);
+/* harmony import */ var _renovatebot_pep440__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8898);
+/* harmony import */ var _renovatebot_pep440__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(_renovatebot_pep440__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _expressions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9746);
+/* harmony import */ var _tag_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2985);
+/**
+ * The version and the tag names: docker/metadata-action's rules, expression by expression in priority
+ * order. The first non-empty value is the version (`main`), later ones are `partial` tags, and the first
+ * expression that yields a value decides whether `latest` is added.
+ */
+
+
+
+
+/** What a registry accepts as a tag (the OCI distribution spec). */
+const OCI_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+function sanitizeTag(tag) {
+    return tag.replace(/[^a-zA-Z0-9._-]+/g, '-');
+}
+/**
+ * Computes the version. An expression that cannot be evaluated (bad `enable`, a handlebars error, an
+ * unknown helper attribute) is reported through `fail` and skipped, so that every such line is reported.
+ */
+function computeVersion(inp, ctx, warn, fail) {
+    const { flavor } = inp;
+    const scope = (tag) => (0,_expressions_js__WEBPACK_IMPORTED_MODULE_2__/* .globalScope */ .gm)(ctx, tag.attrs['tz'] || 'UTC');
+    const exp = (text, tag) => (0,_expressions_js__WEBPACK_IMPORTED_MODULE_2__/* .render */ .XX)(text, scope(tag));
+    let main;
+    const partial = [];
+    let latest;
+    const latestFor = (auto) => (flavor.latest === 'auto' ? auto : flavor.latest === 'true');
+    const withAffixes = (val, tag) => {
+        if (Object.prototype.hasOwnProperty.call(tag.attrs, 'prefix'))
+            val = `${exp(tag.attrs['prefix'], tag)}${val}`;
+        else if (flavor.prefix.length > 0)
+            val = `${exp(flavor.prefix, tag)}${val}`;
+        if (Object.prototype.hasOwnProperty.call(tag.attrs, 'suffix'))
+            val = `${val}${exp(tag.attrs['suffix'], tag)}`;
+        else if (flavor.suffix.length > 0)
+            val = `${val}${exp(flavor.suffix, tag)}`;
+        return val;
+    };
+    let current;
+    const add = (val, isLatest) => {
+        if (val.length === 0)
+            return;
+        val = sanitizeTag(val);
+        // metadata-action would hand such a tag on, and the registry would refuse it after the build
+        if (!OCI_TAG.test(val)) {
+            if (current)
+                fail(current, `produces the tag "${val}", which is not a valid OCI tag (a letter, digit or _ first, then letters, digits, _ . -, 128 characters at most)`);
+            return;
+        }
+        if (main === undefined)
+            main = val;
+        else if (val !== main)
+            partial.push(val);
+        if (latest === undefined)
+            latest = isLatest;
+    };
+    const ref = ctx.ref;
+    const isTag = /^refs\/tags\//.test(ref);
+    const isBranch = /^refs\/heads\//.test(ref);
+    const isPr = /^refs\/pull\//.test(ref);
+    const tagName = ref.replace(/^refs\/tags\//g, '');
+    /** The raw version a semver/pep440/match expression works on, or undefined when it does not apply. */
+    const versionSource = (tag, useFile) => {
+        if (tag.attrs['value'].length > 0)
+            return exp(tag.attrs['value'], tag);
+        if (useFile && inp.fileVersion !== undefined)
+            return inp.fileVersion;
+        return isTag ? tagName : undefined;
+    };
+    const applyMatch = (tag, vraw) => {
+        if (!tag.attrs['match'])
+            return vraw;
+        const m = vraw.match(new RegExp(tag.attrs['match']));
+        if (!m) {
+            warn(`${tag.attrs['match']} does not match ${vraw}.`);
+            return vraw;
+        }
+        return m[1];
+    };
+    for (const tag of inp.tags) {
+        current = tag;
+        try {
+            evaluate(tag);
+        }
+        catch (e) {
+            fail(tag, e.message);
+        }
+    }
+    return { main, partial: partial.filter((t, i) => partial.indexOf(t) === i), latest: latest ?? false };
+    function evaluate(tag) {
+        const enabled = exp(tag.attrs['enable'], tag);
+        if (!['true', 'false'].includes(enabled))
+            throw new Error(`invalid value for enable attribute: "${enabled}" (true or false)`);
+        if (enabled !== 'true')
+            return;
+        switch (tag.type) {
+            case 'schedule': {
+                if (!/schedule/.test(ctx.eventName))
+                    break;
+                add(withAffixes((0,_expressions_js__WEBPACK_IMPORTED_MODULE_2__/* .render */ .XX)(tag.attrs['pattern'], (0,_expressions_js__WEBPACK_IMPORTED_MODULE_2__/* .scheduleScope */ .aC)(ctx, tag.attrs['tz'] || 'UTC')), tag), latestFor(false));
+                break;
+            }
+            case 'semver': {
+                let vraw = versionSource(tag, true);
+                if (vraw === undefined)
+                    break;
+                vraw = applyMatch(tag, vraw).replace(/\//g, '-');
+                if (!_semver_js__WEBPACK_IMPORTED_MODULE_0__/* .valid */ .rZ(vraw)) {
+                    warn(`${vraw} is not a valid semver. More info: https://semver.org/`);
+                    break;
+                }
+                const sver = _semver_js__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg(vraw, { loose: true });
+                if (_semver_js__WEBPACK_IMPORTED_MODULE_0__/* .prerelease */ .Rt(vraw)) {
+                    const pattern = (0,_expressions_js__WEBPACK_IMPORTED_MODULE_2__/* .isRawStatement */ .EK)(tag.attrs['pattern']) ? tag.attrs['pattern'] : '{{version}}';
+                    add(withAffixes((0,_expressions_js__WEBPACK_IMPORTED_MODULE_2__/* .render */ .XX)(pattern, sver), tag), latestFor(false));
+                }
+                else {
+                    add(withAffixes((0,_expressions_js__WEBPACK_IMPORTED_MODULE_2__/* .render */ .XX)(tag.attrs['pattern'], sver), tag), latestFor(true));
+                }
+                break;
+            }
+            case 'pep440': {
+                let vraw = versionSource(tag, true);
+                if (vraw === undefined)
+                    break;
+                vraw = applyMatch(tag, vraw).replace(/\//g, '-');
+                if (!_renovatebot_pep440__WEBPACK_IMPORTED_MODULE_1__.valid(vraw)) {
+                    warn(`${vraw} does not conform to PEP 440. More info: https://www.python.org/dev/peps/pep-0440`);
+                    break;
+                }
+                const pver = _renovatebot_pep440__WEBPACK_IMPORTED_MODULE_1__.explain(vraw);
+                const v = vraw;
+                if (pver.is_prerelease || pver.is_postrelease || pver.is_devrelease) {
+                    add(withAffixes((0,_expressions_js__WEBPACK_IMPORTED_MODULE_2__/* .isRawStatement */ .EK)(tag.attrs['pattern']) ? v : (_renovatebot_pep440__WEBPACK_IMPORTED_MODULE_1__.clean(v) ?? v), tag), latestFor(false));
+                }
+                else {
+                    const vars = {
+                        raw: () => v,
+                        version: () => _renovatebot_pep440__WEBPACK_IMPORTED_MODULE_1__.clean(v),
+                        major: () => _renovatebot_pep440__WEBPACK_IMPORTED_MODULE_1__.major(v),
+                        minor: () => _renovatebot_pep440__WEBPACK_IMPORTED_MODULE_1__.minor(v),
+                        patch: () => _renovatebot_pep440__WEBPACK_IMPORTED_MODULE_1__.patch(v)
+                    };
+                    add(withAffixes((0,_expressions_js__WEBPACK_IMPORTED_MODULE_2__/* .render */ .XX)(tag.attrs['pattern'], vars), tag), latestFor(true));
+                }
+                break;
+            }
+            case 'match': {
+                const vraw = versionSource(tag, false);
+                if (vraw === undefined)
+                    break;
+                const m = vraw.match((0,_tag_js__WEBPACK_IMPORTED_MODULE_3__/* .matchRegex */ .xk)(tag.attrs['pattern']));
+                if (!m) {
+                    warn(`${tag.attrs['pattern']} does not match ${vraw}.`);
+                    break;
+                }
+                const group = m[Number(tag.attrs['group'])];
+                if (group === undefined) {
+                    warn(`Group ${tag.attrs['group']} does not exist for ${tag.attrs['pattern']} pattern.`);
+                    break;
+                }
+                add(withAffixes(group, tag), latestFor(true));
+                break;
+            }
+            case 'ref': {
+                const event = tag.attrs['event'];
+                if (event === 'branch' && isBranch)
+                    add(withAffixes(ref.replace(/^refs\/heads\//g, ''), tag), latestFor(false));
+                else if (event === 'tag' && isTag)
+                    add(withAffixes(tagName, tag), latestFor(true));
+                else if (event === 'pr' && isPr)
+                    add(withAffixes(ref.replace(/^refs\/pull\//g, '').replace(/\/merge$/g, ''), tag), latestFor(false));
+                break;
+            }
+            case 'edge': {
+                if (!isBranch)
+                    break;
+                const branch = tag.attrs['branch'] || inp.defaultBranch;
+                if (branch !== ref.replace(/^refs\/heads\//g, ''))
+                    break;
+                add(withAffixes('edge', tag), latestFor(false));
+                break;
+            }
+            case 'raw':
+                add(withAffixes(exp(tag.attrs['value'], tag), tag), latestFor(false));
+                break;
+            case 'sha': {
+                if (!ctx.sha)
+                    break;
+                add(withAffixes(tag.attrs['format'] === 'short' ? ctx.shortSha : ctx.sha, tag), latestFor(false));
+                break;
+            }
+        }
+    }
+}
+/** The tag names (no image): the version, the partial tags, then `latest` with the flavor it asks for. */
+function tagNames(version, flavor) {
+    if (!version.main)
+        return [];
+    const names = [version.main, ...version.partial];
+    if (version.latest) {
+        names.push(sanitizeTag(`${flavor.prefixLatest ? flavor.prefix : ''}latest${flavor.suffixLatest ? flavor.suffix : ''}`));
+    }
+    return names;
+}
+
+
+/***/ }),
+
+/***/ 7923:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ prepare)
+});
+
+// UNUSED EXPORTS: annotationLevels
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/csv.ts
+var csv = __webpack_require__(731);
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/metadata/tag.ts
+var tag = __webpack_require__(2985);
+;// CONCATENATED MODULE: ./src/metadata/flavor.ts
+/** The `flavor` input: `latest=auto|true|false`, `prefix=`/`suffix=` with `onlatest=`, as in metadata-action. */
+
+const DEFAULT_FLAVOR = { latest: 'auto', prefix: '', prefixLatest: false, suffix: '', suffixLatest: false };
+/** Applies one flavor line to `flavor` (a copy is returned); throws with a message on a bad entry. */
+function applyFlavorLine(flavor, line) {
+    const out = { ...flavor };
+    let onLatestFor = '';
+    for (const field of (0,csv/* splitFields */.K)(line)) {
+        const parts = field.split('=').map(p => p.trim());
+        if (parts.length === 1)
+            throw new Error(`"${field}" is not a key=value entry (latest, prefix, suffix or onlatest)`);
+        const key = parts[0].toLowerCase();
+        const value = parts[1];
+        switch (key) {
+            case 'latest':
+                if (!['auto', 'true', 'false'].includes(value))
+                    throw new Error(`invalid latest "${value}" (auto, true or false)`);
+                out.latest = value;
+                break;
+            case 'prefix':
+                out.prefix = value;
+                onLatestFor = 'prefix';
+                break;
+            case 'suffix':
+                out.suffix = value;
+                onLatestFor = 'suffix';
+                break;
+            case 'onlatest':
+                if (!['true', 'false'].includes(value))
+                    throw new Error(`invalid onlatest "${value}" (true or false)`);
+                if (onLatestFor === 'prefix')
+                    out.prefixLatest = value === 'true';
+                else if (onLatestFor === 'suffix')
+                    out.suffixLatest = value === 'true';
+                break;
+            default:
+                throw new Error(`unknown flavor entry "${key}" (latest, prefix, suffix or onlatest)`);
+        }
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/metadata/expressions.ts
+var expressions = __webpack_require__(9746);
 ;// CONCATENATED MODULE: ./src/metadata/labels.ts
 /**
  * OCI labels and annotations: the eight `org.opencontainers.image.*` defaults metadata-action derives from
@@ -661,8 +923,8 @@ function toLines(map) {
 }
 /** Labels: defaults, then custom lines rendered with the global expressions, then per-build overrides. */
 function resolveLabels(defaults, custom, ctx, overrides = []) {
-    const scope = globalScope(ctx);
-    return mergeEntries([...defaults, ...custom.map(c => render(c.text, scope)), ...overrides]);
+    const scope = (0,expressions/* globalScope */.gm)(ctx);
+    return mergeEntries([...defaults, ...custom.map(c => (0,expressions/* render */.XX)(c.text, scope)), ...overrides]);
 }
 /**
  * Annotations per level. Every level of `defaultLevels` gets the defaults and the lines without a level;
@@ -670,8 +932,8 @@ function resolveLabels(defaults, custom, ctx, overrides = []) {
  * Returns `level:key=value` lines, level by level, keys sorted, as metadata-action writes them.
  */
 function resolveAnnotations(defaults, custom, ctx, defaultLevels, overrides = []) {
-    const scope = globalScope(ctx);
-    const rendered = custom.map(c => ({ levels: c.levels, text: render(c.text, scope) }));
+    const scope = (0,expressions/* globalScope */.gm)(ctx);
+    const rendered = custom.map(c => ({ levels: c.levels, text: (0,expressions/* render */.XX)(c.text, scope) }));
     const levels = [...defaultLevels];
     for (const c of rendered)
         for (const l of c.levels ?? [])
@@ -702,28 +964,8 @@ function splitAnnotationLevel(line) {
     return { text: line };
 }
 
-// EXTERNAL MODULE: ./node_modules/semver/functions/valid.js
-var valid = __webpack_require__(8780);
-var valid_default = /*#__PURE__*/__webpack_require__.n(valid);
-// EXTERNAL MODULE: ./node_modules/semver/functions/parse.js
-var parse = __webpack_require__(6353);
-var parse_default = /*#__PURE__*/__webpack_require__.n(parse);
-// EXTERNAL MODULE: ./node_modules/semver/functions/clean.js
-var clean = __webpack_require__(1799);
-var clean_default = /*#__PURE__*/__webpack_require__.n(clean);
-// EXTERNAL MODULE: ./node_modules/semver/functions/prerelease.js
-var prerelease = __webpack_require__(5714);
-var prerelease_default = /*#__PURE__*/__webpack_require__.n(prerelease);
-;// CONCATENATED MODULE: ./src/semver.ts
-/**
- * The few semver functions this action uses, imported one by one: the package's index pulls in ranges,
- * comparators and every other function (about 170 KB of bundle) that a cold start would pay for.
- */
-
-
-
-
-
+// EXTERNAL MODULE: ./src/semver.ts
+var semver = __webpack_require__(1475);
 ;// CONCATENATED MODULE: ./src/policy.ts
 /**
  * Tag policy: rules that refuse a bad release before anything is built. Every violation is reported,
@@ -818,7 +1060,7 @@ function evaluatePolicy(rules, subject) {
                     }
                     break;
                 case 'require-semver':
-                    if (rule.pattern.test(subject.ref) && !image.tags.some(t => valid_default()(t) !== null)) {
+                    if (rule.pattern.test(subject.ref) && !image.tags.some(t => semver/* valid */.rZ(t) !== null)) {
                         violations.push({ rule: rule.source, image: image.name, message: `${name} has no semantic-version tag, which ${subject.ref} requires (require-semver ${rule.glob})` });
                     }
                     break;
@@ -835,6 +1077,8 @@ function evaluatePolicy(rules, subject) {
 
 // EXTERNAL MODULE: ./src/platform.ts
 var platform = __webpack_require__(3728);
+// EXTERNAL MODULE: ./src/reference.ts
+var reference = __webpack_require__(8286);
 // EXTERNAL MODULE: ./src/runner.ts
 var runner = __webpack_require__(4813);
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -843,6 +1087,7 @@ var runner = __webpack_require__(4813);
  * a malformed line fails the step, naming the input and quoting the line, before anything else happens.
  * Errors are collected, so one run reports all of them.
  */
+
 
 
 
@@ -966,8 +1211,8 @@ function checkImageName(name) {
         throw new Error(`image name "${name}" has a tag; give the name only (tags come from the tags input)`);
     if (name.startsWith('/') || name.endsWith('/') || name.includes('//'))
         throw new Error(`image name "${name}" has an empty path component`);
-    const path = name.split('/');
-    const domain = path.length > 1 && /[.:]|^localhost$/.test(path[0]) ? path.shift() : undefined;
+    const domain = (0,reference/* registryDomain */.E)(name);
+    const path = name.split('/').slice(domain === undefined ? 0 : 1);
     if (domain !== undefined && !/^[A-Za-z0-9.-]+(:\d+)?$/.test(domain))
         throw new Error(`image name "${name}" has an invalid registry "${domain}"`);
     for (const component of path) {
@@ -988,7 +1233,7 @@ function parseImageLine(text, line) {
     let lastKey;
     let fields;
     try {
-        fields = splitFields(text);
+        fields = (0,csv/* splitFields */.K)(text);
     }
     catch (e) {
         // `platforms="a,b"`: csv quotes protect a whole field, not a value
@@ -997,7 +1242,7 @@ function parseImageLine(text, line) {
         throw new Error(`cannot be read as comma-separated fields: ${e.message}${hint}`);
     }
     for (const field of fields) {
-        const { key, value } = splitKeyValue(field);
+        const { key, value } = (0,csv/* splitKeyValue */.p)(field);
         if (key === undefined) {
             if (lastKey === 'platforms' && value.includes('/')) {
                 // `platforms=linux/amd64,linux/arm64` unquoted: the comma split the list; take it back
@@ -1046,7 +1291,7 @@ function legacyImageList(lines) {
         return undefined;
     let fields;
     try {
-        fields = splitFields(lines[0].text);
+        fields = (0,csv/* splitFields */.K)(lines[0].text);
     }
     catch {
         return undefined;
@@ -1064,8 +1309,8 @@ function parseRegistry(value) {
 const CACHE_TYPES = ['registry', 'local', 'gha', 's3', 'azblob', 'inline'];
 /** A cache-from/cache-to line as buildx takes it: `type=...,key=value...`, or an image reference. */
 function parseCacheEntry(text) {
-    const fields = splitFields(text);
-    const type = fields.map(f => splitKeyValue(f)).find(f => f.key === 'type');
+    const fields = (0,csv/* splitFields */.K)(text);
+    const type = fields.map(f => (0,csv/* splitKeyValue */.p)(f)).find(f => f.key === 'type');
     if (type) {
         if (!CACHE_TYPES.includes(type.value))
             throw new Error(`unknown cache type "${type.value}" (one of ${CACHE_TYPES.join(', ')})`);
@@ -1084,7 +1329,7 @@ function attestationInput(r, name) {
     if (value === '' || /^(true|false)$/i.test(value))
         return value.toLowerCase();
     try {
-        const bad = splitFields(value).find(f => !/^[A-Za-z-]+=/.test(f.trim()));
+        const bad = (0,csv/* splitFields */.K)(value).find(f => !/^[A-Za-z-]+=/.test(f.trim()));
         if (bad === undefined)
             return value;
         r.errors.push(new src_errors/* InputError */.d(name, `"${bad.trim()}" is not true, false or a key=value attribute (e.g. mode=max)`, undefined, value));
@@ -1139,10 +1384,10 @@ function getInputs(env = process.env) {
             r.errors.push(new src_errors/* InputError */.d('platforms', e.message, undefined, platformText));
         }
     }
-    let tags = r.lines('tags', (text, line) => ({ ...parseTagExpression(text), line }));
+    let tags = r.lines('tags', (text, line) => ({ ...(0,tag/* parseTagExpression */.YG)(text), line }));
     if (inputLines(r.raw('tags')).length === 0)
-        tags = DEFAULT_TAG_EXPRESSIONS.map(t => parseTagExpression(t));
-    tags = sortByPriority(tags);
+        tags = tag/* DEFAULT_TAG_EXPRESSIONS */.Jy.map(t => (0,tag/* parseTagExpression */.YG)(t));
+    tags = (0,tag/* sortByPriority */.e2)(tags);
     let flavor = DEFAULT_FLAVOR;
     r.lines('flavor', text => (flavor = applyFlavorLine(flavor, text)));
     const labels = r.lines('labels', (text, line) => {
@@ -1208,214 +1453,8 @@ function getInputs(env = process.env) {
     return inputs;
 }
 
-// EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
-var pep440 = __webpack_require__(8898);
-;// CONCATENATED MODULE: ./src/metadata/version.ts
-/**
- * The version and the tag names: docker/metadata-action's rules, expression by expression in priority
- * order. The first non-empty value is the version (`main`), later ones are `partial` tags, and the first
- * expression that yields a value decides whether `latest` is added.
- */
-
-
-
-
-/** What a registry accepts as a tag (the OCI distribution spec). */
-const OCI_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-function sanitizeTag(tag) {
-    return tag.replace(/[^a-zA-Z0-9._-]+/g, '-');
-}
-/**
- * Computes the version. An expression that cannot be evaluated (bad `enable`, a handlebars error, an
- * unknown helper attribute) is reported through `fail` and skipped, so that every such line is reported.
- */
-function computeVersion(inp, ctx, warn, fail) {
-    const { flavor } = inp;
-    const scope = (tag) => globalScope(ctx, tag.attrs['tz'] || 'UTC');
-    const exp = (text, tag) => render(text, scope(tag));
-    let main;
-    const partial = [];
-    let latest;
-    const latestFor = (auto) => (flavor.latest === 'auto' ? auto : flavor.latest === 'true');
-    const withAffixes = (val, tag) => {
-        if (Object.prototype.hasOwnProperty.call(tag.attrs, 'prefix'))
-            val = `${exp(tag.attrs['prefix'], tag)}${val}`;
-        else if (flavor.prefix.length > 0)
-            val = `${exp(flavor.prefix, tag)}${val}`;
-        if (Object.prototype.hasOwnProperty.call(tag.attrs, 'suffix'))
-            val = `${val}${exp(tag.attrs['suffix'], tag)}`;
-        else if (flavor.suffix.length > 0)
-            val = `${val}${exp(flavor.suffix, tag)}`;
-        return val;
-    };
-    let current;
-    const add = (val, isLatest) => {
-        if (val.length === 0)
-            return;
-        val = sanitizeTag(val);
-        // metadata-action would hand such a tag on, and the registry would refuse it after the build
-        if (!OCI_TAG.test(val)) {
-            if (current)
-                fail(current, `produces the tag "${val}", which is not a valid OCI tag (a letter, digit or _ first, then letters, digits, _ . -, 128 characters at most)`);
-            return;
-        }
-        if (main === undefined)
-            main = val;
-        else if (val !== main)
-            partial.push(val);
-        if (latest === undefined)
-            latest = isLatest;
-    };
-    const ref = ctx.ref;
-    const isTag = /^refs\/tags\//.test(ref);
-    const isBranch = /^refs\/heads\//.test(ref);
-    const isPr = /^refs\/pull\//.test(ref);
-    const tagName = ref.replace(/^refs\/tags\//g, '');
-    /** The raw version a semver/pep440/match expression works on, or undefined when it does not apply. */
-    const versionSource = (tag, useFile) => {
-        if (tag.attrs['value'].length > 0)
-            return exp(tag.attrs['value'], tag);
-        if (useFile && inp.fileVersion !== undefined)
-            return inp.fileVersion;
-        return isTag ? tagName : undefined;
-    };
-    const applyMatch = (tag, vraw) => {
-        if (!tag.attrs['match'])
-            return vraw;
-        const m = vraw.match(new RegExp(tag.attrs['match']));
-        if (!m) {
-            warn(`${tag.attrs['match']} does not match ${vraw}.`);
-            return vraw;
-        }
-        return m[1];
-    };
-    for (const tag of inp.tags) {
-        current = tag;
-        try {
-            evaluate(tag);
-        }
-        catch (e) {
-            fail(tag, e.message);
-        }
-    }
-    return { main, partial: partial.filter((t, i) => partial.indexOf(t) === i), latest: latest ?? false };
-    function evaluate(tag) {
-        const enabled = exp(tag.attrs['enable'], tag);
-        if (!['true', 'false'].includes(enabled))
-            throw new Error(`invalid value for enable attribute: "${enabled}" (true or false)`);
-        if (enabled !== 'true')
-            return;
-        switch (tag.type) {
-            case 'schedule': {
-                if (!/schedule/.test(ctx.eventName))
-                    break;
-                add(withAffixes(render(tag.attrs['pattern'], scheduleScope(ctx, tag.attrs['tz'] || 'UTC')), tag), latestFor(false));
-                break;
-            }
-            case 'semver': {
-                let vraw = versionSource(tag, true);
-                if (vraw === undefined)
-                    break;
-                vraw = applyMatch(tag, vraw).replace(/\//g, '-');
-                if (!valid_default()(vraw)) {
-                    warn(`${vraw} is not a valid semver. More info: https://semver.org/`);
-                    break;
-                }
-                const sver = parse_default()(vraw, { loose: true });
-                if (prerelease_default()(vraw)) {
-                    const pattern = isRawStatement(tag.attrs['pattern']) ? tag.attrs['pattern'] : '{{version}}';
-                    add(withAffixes(render(pattern, sver), tag), latestFor(false));
-                }
-                else {
-                    add(withAffixes(render(tag.attrs['pattern'], sver), tag), latestFor(true));
-                }
-                break;
-            }
-            case 'pep440': {
-                let vraw = versionSource(tag, true);
-                if (vraw === undefined)
-                    break;
-                vraw = applyMatch(tag, vraw).replace(/\//g, '-');
-                if (!pep440.valid(vraw)) {
-                    warn(`${vraw} does not conform to PEP 440. More info: https://www.python.org/dev/peps/pep-0440`);
-                    break;
-                }
-                const pver = pep440.explain(vraw);
-                const v = vraw;
-                if (pver.is_prerelease || pver.is_postrelease || pver.is_devrelease) {
-                    add(withAffixes(isRawStatement(tag.attrs['pattern']) ? v : (pep440.clean(v) ?? v), tag), latestFor(false));
-                }
-                else {
-                    const vars = {
-                        raw: () => v,
-                        version: () => pep440.clean(v),
-                        major: () => pep440.major(v),
-                        minor: () => pep440.minor(v),
-                        patch: () => pep440.patch(v)
-                    };
-                    add(withAffixes(render(tag.attrs['pattern'], vars), tag), latestFor(true));
-                }
-                break;
-            }
-            case 'match': {
-                const vraw = versionSource(tag, false);
-                if (vraw === undefined)
-                    break;
-                const m = vraw.match(matchRegex(tag.attrs['pattern']));
-                if (!m) {
-                    warn(`${tag.attrs['pattern']} does not match ${vraw}.`);
-                    break;
-                }
-                const group = m[Number(tag.attrs['group'])];
-                if (group === undefined) {
-                    warn(`Group ${tag.attrs['group']} does not exist for ${tag.attrs['pattern']} pattern.`);
-                    break;
-                }
-                add(withAffixes(group, tag), latestFor(true));
-                break;
-            }
-            case 'ref': {
-                const event = tag.attrs['event'];
-                if (event === 'branch' && isBranch)
-                    add(withAffixes(ref.replace(/^refs\/heads\//g, ''), tag), latestFor(false));
-                else if (event === 'tag' && isTag)
-                    add(withAffixes(tagName, tag), latestFor(true));
-                else if (event === 'pr' && isPr)
-                    add(withAffixes(ref.replace(/^refs\/pull\//g, '').replace(/\/merge$/g, ''), tag), latestFor(false));
-                break;
-            }
-            case 'edge': {
-                if (!isBranch)
-                    break;
-                const branch = tag.attrs['branch'] || inp.defaultBranch;
-                if (branch !== ref.replace(/^refs\/heads\//g, ''))
-                    break;
-                add(withAffixes('edge', tag), latestFor(false));
-                break;
-            }
-            case 'raw':
-                add(withAffixes(exp(tag.attrs['value'], tag), tag), latestFor(false));
-                break;
-            case 'sha': {
-                if (!ctx.sha)
-                    break;
-                add(withAffixes(tag.attrs['format'] === 'short' ? ctx.shortSha : ctx.sha, tag), latestFor(false));
-                break;
-            }
-        }
-    }
-}
-/** The tag names (no image): the version, the partial tags, then `latest` with the flavor it asks for. */
-function tagNames(version, flavor) {
-    if (!version.main)
-        return [];
-    const names = [version.main, ...version.partial];
-    if (version.latest) {
-        names.push(sanitizeTag(`${flavor.prefixLatest ? flavor.prefix : ''}latest${flavor.suffixLatest ? flavor.suffix : ''}`));
-    }
-    return names;
-}
-
+// EXTERNAL MODULE: ./src/metadata/version.ts
+var metadata_version = __webpack_require__(7365);
 ;// CONCATENATED MODULE: ./src/metadata/index.ts
 /**
  * The metadata engine: tags, labels and annotations from the inputs and the GitHub context, identical to
@@ -1451,17 +1490,17 @@ function needsCommitDate(inp) {
     return expressionTexts(inp).some(t => t.includes('commit_date'));
 }
 async function computeMetadata(inp, ctx, repo) {
-    await prepareExpressions(expressionTexts(inp));
+    await (0,expressions/* prepareExpressions */.rM)(expressionTexts(inp));
     const warnings = [];
     const errors = [];
     const ectx = expressionContext(ctx);
-    const version = computeVersion({ tags: inp.tags, flavor: inp.flavor, defaultBranch: repo.defaultBranch || ctx.defaultBranch, fileVersion: inp.fileVersion }, ectx, m => warnings.push(m), (tag, message) => errors.push(new src_errors/* InputError */.d('tags', message, tag.line, tag.source)));
+    const version = (0,metadata_version/* computeVersion */.E2)({ tags: inp.tags, flavor: inp.flavor, defaultBranch: repo.defaultBranch || ctx.defaultBranch, fileVersion: inp.fileVersion }, ectx, m => warnings.push(m), (tag, message) => errors.push(new src_errors/* InputError */.d('tags', message, tag.line, tag.source)));
     // Render each custom line once on its own, so that a broken expression is reported with its line.
-    const scope = globalScope(ectx);
+    const scope = (0,expressions/* globalScope */.gm)(ectx);
     for (const [input, entries] of [['labels', inp.labels], ['annotations', inp.annotations]]) {
         for (const entry of entries) {
             try {
-                render(entry.text, scope);
+                (0,expressions/* render */.XX)(entry.text, scope);
             }
             catch (e) {
                 errors.push(new src_errors/* InputError */.d(input, e.message, entry.line, entry.text));
@@ -1470,12 +1509,12 @@ async function computeMetadata(inp, ctx, repo) {
     }
     if (errors.length)
         throw new src_errors/* InputErrors */.G(errors);
-    const names = tagNames(version, inp.flavor);
+    const names = (0,metadata_version/* tagNames */.nP)(version, inp.flavor);
     const defaults = defaultOciEntries(repo, version.main, ctx.now, ctx.sha);
     return {
         version,
         tagNames: names,
-        latestTags: version.latest ? [names[names.length - 1]] : [sanitizeTag(`${inp.flavor.prefixLatest ? inp.flavor.prefix : ''}latest${inp.flavor.suffixLatest ? inp.flavor.suffix : ''}`)],
+        latestTags: version.latest ? [names[names.length - 1]] : [(0,metadata_version/* sanitizeTag */.iP)(`${inp.flavor.prefixLatest ? inp.flavor.prefix : ''}latest${inp.flavor.suffixLatest ? inp.flavor.suffix : ''}`)],
         labels: toLines(resolveLabels(defaults, inp.labels, ectx)),
         annotations: resolveAnnotations(defaults, inp.annotations, ectx, inp.annotationLevels),
         defaults,
@@ -1579,6 +1618,7 @@ async function fetchCommitDate(ctx, token, warn) {
 
 
 
+
 /** Events on which `push: auto` publishes; pull requests only build (as a check). */
 const PUSH_EVENTS = ['push', 'create', 'release', 'schedule', 'workflow_dispatch', 'repository_dispatch', 'registry_package'];
 /** Release activities that publish; an edited, deleted or unpublished release does not. */
@@ -1602,11 +1642,9 @@ function pushDecision(mode, eventName, action) {
  * a bare name gets `<registry>/<owner>/`, a `path/name` gets `<registry>/`. Lowercased (GHCR requires it).
  */
 function qualifyImageName(name, registry, owner) {
-    const parts = name.split('/');
-    const hasDomain = parts.length > 1 && /[.:]|^localhost$/.test(parts[0]);
     let full = name;
-    if (!hasDomain && registry !== 'docker.io') {
-        full = parts.length === 1 && !registry.includes('/') ? `${registry}/${owner}/${name}` : `${registry}/${name}`;
+    if ((0,reference/* registryDomain */.E)(name) === undefined && registry !== 'docker.io') {
+        full = !name.includes('/') && !registry.includes('/') ? `${registry}/${owner}/${name}` : `${registry}/${name}`;
     }
     return full.toLowerCase();
 }
@@ -1712,6 +1750,8 @@ function buildPlan(inputs, ctx, metadata, annotationLevels) {
     };
 }
 
+// EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
+var pep440 = __webpack_require__(8898);
 ;// CONCATENATED MODULE: ./src/versionfile.ts
 /**
  * `version-file`: a file that holds the release version (`VERSION` with `1.4.2`). semver/pep440 tag
@@ -1728,13 +1768,13 @@ function parseVersionFile(content, path) {
         .find(l => l !== '' && !l.startsWith('#'));
     if (!line)
         throw new src_errors/* InputError */.d('version-file', `${path} holds no version`);
-    if (!valid_default()(line) && !pep440.valid(line)) {
+    if (!semver/* valid */.rZ(line) && !pep440.valid(line)) {
         throw new src_errors/* InputError */.d('version-file', `${path} holds "${line}", which is neither a semantic version nor a PEP 440 version`);
     }
     return line;
 }
 function normalise(v) {
-    return clean_default()(v) ?? (pep440.valid(v) ? (pep440.clean(v) ?? undefined) : undefined);
+    return semver/* clean */.uH(v) ?? (pep440.valid(v) ? (pep440.clean(v) ?? undefined) : undefined);
 }
 /** On a tag push, the tag must name the file's version (`v1.4.2`, `1.4.2`, `app/v1.4.2` for 1.4.2). */
 function checkTagAgreesWithFile(ref, fileVersion, path) {
@@ -1881,6 +1921,28 @@ function hostPlatform(nodeArch = process.arch) {
         loong64: { os: 'linux', arch: 'loong64' }
     };
     return map[nodeArch] ?? { os: 'linux', arch: nodeArch };
+}
+
+
+/***/ }),
+
+/***/ 8286:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ registryDomain)
+/* harmony export */ });
+/** Image references: the one rule for whether a name starts with a registry domain. */
+/**
+ * The registry domain a name starts with, or undefined: the first `/`-separated component when it holds
+ * a `.` or a `:` or is `localhost` (Docker's rule: `org/app` is on docker.io, `ghcr.io/org/app` is not).
+ */
+function registryDomain(name) {
+    const slash = name.indexOf('/');
+    if (slash < 0)
+        return undefined;
+    const first = name.slice(0, slash);
+    return /[.:]|^localhost$/.test(first) ? first : undefined;
 }
 
 
@@ -2038,6 +2100,35 @@ function publishSummary(plan, r, results, failures, buildSeconds) {
     lines.push(`**QEMU:** ${cell(r.qemu)}  `, `**Builder:** ${cell(r.builder)}  `, `**Cache:** ${cell(r.cache)}  `, `**Login:** ${cell(r.login)}  `, `**Tag policy:** ${plan.policy.allowed ? '✅' : '❌'} ${cell(policyLine(plan))}`, '', `<details><summary>Bake definition (${cell(r.bakeFile)})</summary>`, '', '```json', r.definition, '```', '', '</details>', '');
     return lines.join('\n');
 }
+
+
+/***/ }),
+
+/***/ 1475:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Rt: () => (/* reexport default from dynamic */ semver_functions_prerelease_js__WEBPACK_IMPORTED_MODULE_3___default.a),
+/* harmony export */   qg: () => (/* reexport default from dynamic */ semver_functions_parse_js__WEBPACK_IMPORTED_MODULE_1___default.a),
+/* harmony export */   rZ: () => (/* reexport default from dynamic */ semver_functions_valid_js__WEBPACK_IMPORTED_MODULE_0___default.a),
+/* harmony export */   uH: () => (/* reexport default from dynamic */ semver_functions_clean_js__WEBPACK_IMPORTED_MODULE_2___default.a)
+/* harmony export */ });
+/* harmony import */ var semver_functions_valid_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8780);
+/* harmony import */ var semver_functions_valid_js__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(semver_functions_valid_js__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var semver_functions_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6353);
+/* harmony import */ var semver_functions_parse_js__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(semver_functions_parse_js__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var semver_functions_clean_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1799);
+/* harmony import */ var semver_functions_clean_js__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(semver_functions_clean_js__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var semver_functions_prerelease_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5714);
+/* harmony import */ var semver_functions_prerelease_js__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(semver_functions_prerelease_js__WEBPACK_IMPORTED_MODULE_3__);
+/**
+ * The few semver functions this action uses, imported one by one: the package's index pulls in ranges,
+ * comparators and every other function (about 170 KB of bundle) that a cold start would pay for.
+ */
+
+
+
+
 
 
 /***/ })
