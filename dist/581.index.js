@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony export imageComponent */
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(788);
-/* harmony import */ var _modes_prepare_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7923);
+/* harmony import */ var _modes_prepare_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7758);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(665);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /**

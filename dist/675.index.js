@@ -385,12 +385,15 @@ async function installQemu(image, archs, env) {
 var engine_builder = __webpack_require__(5985);
 // EXTERNAL MODULE: ./src/engine/login.ts
 var login = __webpack_require__(9544);
+// EXTERNAL MODULE: ./src/metadata/labels.ts
+var labels = __webpack_require__(8454);
 ;// CONCATENATED MODULE: ./src/engine/bake.ts
 /**
  * One `docker buildx bake` for every build of the plan: a generated JSON definition (one target per
  * build), kept as a file and shown in the summary. BuildKit solves all targets in one graph, so stages
  * that several images share are built once.
  */
+
 
 
 /** One CSV field of an exporter attribute, quoted when it holds a comma or a quote. */
@@ -444,7 +447,7 @@ function bakeDefinition(plan, s) {
             dockerfile: external_node_path_.posix.relative(external_node_path_.posix.normalize(b.context), external_node_path_.posix.normalize(b.file)) || 'Dockerfile',
             platforms: b.platforms,
             ...(b.target ? { target: b.target } : {}),
-            labels: Object.fromEntries(b.labels.map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)])),
+            labels: (0,labels/* keyValueObject */.jm)(b.labels),
             ...(s.push ? { annotations: buildAnnotations(b.annotations) } : {}),
             args: b.buildArgs,
             output: [outputFor(b, s)],

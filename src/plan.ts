@@ -8,7 +8,7 @@ import {registryDomain} from './reference.js';
 import type {Inputs, ImageSpec, PushMode} from './inputs.js';
 import type {Context} from './context.js';
 import {imageTags, type Metadata} from './metadata/index.js';
-import {resolveLabels, resolveAnnotations, toLines} from './metadata/labels.js';
+import {resolveLabels, resolveAnnotations, toLines, keyValueObject} from './metadata/labels.js';
 import {evaluatePolicy, type PolicyVerdict} from './policy.js';
 import {InputError, InputErrors} from './errors.js';
 
@@ -104,7 +104,7 @@ export function standardBuildArgs(metadata: Metadata, ctx: Context): Record<stri
 export function buildPlan(inputs: Inputs, ctx: Context, metadata: Metadata, annotationLevels: string[]): Plan {
   const {push, reason} = pushDecision(inputs.push, ctx.eventName, typeof ctx.payload.action === 'string' ? ctx.payload.action : undefined);
   const enabled = inputs.images.filter(i => i.enable);
-  const userArgs = Object.fromEntries(inputs.buildArgs.map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
+  const userArgs = keyValueObject(inputs.buildArgs);
   const buildArgs = {...(inputs.defaultBuildArgs ? standardBuildArgs(metadata, ctx) : {}), ...userArgs};
 
   // Lines with the same build settings are one build published under several names. One name is

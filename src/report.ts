@@ -6,6 +6,7 @@ import {setOutput, exportVariable, appendSummary, type Env} from './runner.js';
 import type {Plan, BuildPlan} from './plan.js';
 import type {Metadata} from './metadata/index.js';
 import type {Inputs} from './inputs.js';
+import {keyValueObject} from './metadata/labels.js';
 
 export interface Outputs {
   version: string;
@@ -37,7 +38,7 @@ export function planJson(plan: Plan): object[] {
 
 export function metadataOutputs(inputs: Inputs, metadata: Metadata, plan: Plan): Outputs {
   const tags = plan.builds.flatMap(b => b.tags);
-  const labelsObject = Object.fromEntries(metadata.labels.map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  const labelsObject = keyValueObject(metadata.labels);
   return {
     version: metadata.version.main ?? '',
     tags: tags.join(inputs.sepTags),

@@ -6,6 +6,7 @@
 import {posix} from 'node:path';
 import type {Plan, BuildPlan} from '../plan.js';
 import {run, type RunResult} from './exec.js';
+import {keyValueObject} from '../metadata/labels.js';
 
 export interface BakeSettings {
   /** Push the content (by digest, or under the staging tag when the driver cannot push by digest). */
@@ -76,7 +77,7 @@ export function bakeDefinition(plan: Plan, s: BakeSettings): BakeDefinition {
       dockerfile: posix.relative(posix.normalize(b.context), posix.normalize(b.file)) || 'Dockerfile',
       platforms: b.platforms,
       ...(b.target ? {target: b.target} : {}),
-      labels: Object.fromEntries(b.labels.map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)])),
+      labels: keyValueObject(b.labels),
       ...(s.push ? {annotations: buildAnnotations(b.annotations)} : {}),
       args: b.buildArgs,
       output: [outputFor(b, s)],

@@ -60,6 +60,11 @@ function compareKeys(a: string, b: string): number {
   return a.localeCompare(b);
 }
 
+/** `key=value` lines as an object (each splits at its first `=`). */
+export function keyValueObject(lines: string[]): Record<string, string> {
+  return Object.fromEntries(lines.map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+}
+
 export function toLines(map: Map<string, string>): string[] {
   return [...map].map(([k, v]) => `${k}=${v}`);
 }

@@ -1,5 +1,5 @@
-export const id = 266;
-export const ids = [266];
+export const id = 257;
+export const ids = [257];
 export const modules = {
 
 /***/ 788:
@@ -430,6 +430,114 @@ function scheduleScope(ctx, defaultTz = 'UTC') {
 
 /***/ }),
 
+/***/ 8454:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P_: () => (/* binding */ toLines),
+/* harmony export */   Rn: () => (/* binding */ resolveAnnotations),
+/* harmony export */   VI: () => (/* binding */ defaultOciEntries),
+/* harmony export */   ek: () => (/* binding */ splitAnnotationLevel),
+/* harmony export */   iW: () => (/* binding */ resolveLabels),
+/* harmony export */   jm: () => (/* binding */ keyValueObject)
+/* harmony export */ });
+/* unused harmony exports mergeEntries, ANNOTATION_LEVELS */
+/* harmony import */ var _expressions_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9746);
+/**
+ * OCI labels and annotations: the eight `org.opencontainers.image.*` defaults metadata-action derives from
+ * the repository and the version, then the user's `key=value` lines (expressions allowed), later keys
+ * overriding earlier ones, sorted by key.
+ */
+
+function defaultOciEntries(repo, version, created, sha) {
+    return [
+        `org.opencontainers.image.title=${repo.name || ''}`,
+        `org.opencontainers.image.description=${repo.description || ''}`,
+        `org.opencontainers.image.url=${repo.htmlUrl || ''}`,
+        `org.opencontainers.image.source=${repo.htmlUrl || ''}`,
+        `org.opencontainers.image.version=${version || ''}`,
+        `org.opencontainers.image.created=${created.toISOString()}`,
+        `org.opencontainers.image.revision=${sha || ''}`,
+        `org.opencontainers.image.licenses=${repo.license || ''}`
+    ];
+}
+/**
+ * Merges `key=value` entries into a sorted map: later entries win, entries without `=` are dropped
+ * (as metadata-action drops them), a value keeps any further `=`.
+ */
+function mergeEntries(entries) {
+    const map = new Map();
+    for (const entry of entries) {
+        const i = entry.indexOf('=');
+        if (i < 0)
+            continue;
+        map.set(entry.slice(0, i), entry.slice(i + 1));
+    }
+    return new Map([...map].sort((a, b) => compareKeys(a[0], b[0])));
+}
+/**
+ * metadata-action sorts keys with localeCompare. For keys made of lower-case letters, digits, `.` and `-`
+ * (every OCI key), code-unit order is the same order, and skips loading ICU's collator (~8 ms).
+ */
+const SIMPLE_KEY = /^[a-z0-9.-]*$/;
+function compareKeys(a, b) {
+    if (SIMPLE_KEY.test(a) && SIMPLE_KEY.test(b))
+        return a < b ? -1 : a > b ? 1 : 0;
+    return a.localeCompare(b);
+}
+/** `key=value` lines as an object (each splits at its first `=`). */
+function keyValueObject(lines) {
+    return Object.fromEntries(lines.map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+}
+function toLines(map) {
+    return [...map].map(([k, v]) => `${k}=${v}`);
+}
+/** Labels: defaults, then custom lines rendered with the global expressions, then per-build overrides. */
+function resolveLabels(defaults, custom, ctx, overrides = []) {
+    const scope = (0,_expressions_js__WEBPACK_IMPORTED_MODULE_0__/* .globalScope */ .gm)(ctx);
+    return mergeEntries([...defaults, ...custom.map(c => (0,_expressions_js__WEBPACK_IMPORTED_MODULE_0__/* .render */ .XX)(c.text, scope)), ...overrides]);
+}
+/**
+ * Annotations per level. Every level of `defaultLevels` gets the defaults and the lines without a level;
+ * a line that names levels (`index:key=value`) applies to those levels only.
+ * Returns `level:key=value` lines, level by level, keys sorted, as metadata-action writes them.
+ */
+function resolveAnnotations(defaults, custom, ctx, defaultLevels, overrides = []) {
+    const scope = (0,_expressions_js__WEBPACK_IMPORTED_MODULE_0__/* .globalScope */ .gm)(ctx);
+    const rendered = custom.map(c => ({ levels: c.levels, text: (0,_expressions_js__WEBPACK_IMPORTED_MODULE_0__/* .render */ .XX)(c.text, scope) }));
+    const levels = [...defaultLevels];
+    for (const c of rendered)
+        for (const l of c.levels ?? [])
+            if (!levels.includes(l))
+                levels.push(l);
+    const out = [];
+    for (const level of levels) {
+        const isDefault = defaultLevels.includes(level);
+        const entries = [
+            ...(isDefault ? defaults : []),
+            ...rendered.filter(c => (c.levels ? c.levels.includes(level) : isDefault)).map(c => c.text),
+            ...overrides
+        ];
+        for (const line of toLines(mergeEntries(entries)))
+            out.push(`${level}:${line}`);
+    }
+    return out;
+}
+/** Splits `manifest,index:key=value` into its levels and the entry; lines without a level prefix keep levels undefined. */
+const ANNOTATION_LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
+function splitAnnotationLevel(line) {
+    const m = /^([a-z-]+(?:\[[^\]]*\])?(?:,[a-z-]+(?:\[[^\]]*\])?)*):(.*)$/.exec(line);
+    if (m) {
+        const levels = m[1].split(',');
+        if (levels.every(l => ANNOTATION_LEVELS.includes(l.replace(/\[.*\]$/, ''))))
+            return { levels, text: m[2] };
+    }
+    return { text: line };
+}
+
+
+/***/ }),
+
 /***/ 2985:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -809,7 +917,7 @@ function tagNames(version, flavor) {
 
 /***/ }),
 
-/***/ 7923:
+/***/ 7758:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -873,97 +981,8 @@ function applyFlavorLine(flavor, line) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/metadata/expressions.ts
-var expressions = __webpack_require__(9746);
-;// CONCATENATED MODULE: ./src/metadata/labels.ts
-/**
- * OCI labels and annotations: the eight `org.opencontainers.image.*` defaults metadata-action derives from
- * the repository and the version, then the user's `key=value` lines (expressions allowed), later keys
- * overriding earlier ones, sorted by key.
- */
-
-function defaultOciEntries(repo, version, created, sha) {
-    return [
-        `org.opencontainers.image.title=${repo.name || ''}`,
-        `org.opencontainers.image.description=${repo.description || ''}`,
-        `org.opencontainers.image.url=${repo.htmlUrl || ''}`,
-        `org.opencontainers.image.source=${repo.htmlUrl || ''}`,
-        `org.opencontainers.image.version=${version || ''}`,
-        `org.opencontainers.image.created=${created.toISOString()}`,
-        `org.opencontainers.image.revision=${sha || ''}`,
-        `org.opencontainers.image.licenses=${repo.license || ''}`
-    ];
-}
-/**
- * Merges `key=value` entries into a sorted map: later entries win, entries without `=` are dropped
- * (as metadata-action drops them), a value keeps any further `=`.
- */
-function mergeEntries(entries) {
-    const map = new Map();
-    for (const entry of entries) {
-        const i = entry.indexOf('=');
-        if (i < 0)
-            continue;
-        map.set(entry.slice(0, i), entry.slice(i + 1));
-    }
-    return new Map([...map].sort((a, b) => compareKeys(a[0], b[0])));
-}
-/**
- * metadata-action sorts keys with localeCompare. For keys made of lower-case letters, digits, `.` and `-`
- * (every OCI key), code-unit order is the same order, and skips loading ICU's collator (~8 ms).
- */
-const SIMPLE_KEY = /^[a-z0-9.-]*$/;
-function compareKeys(a, b) {
-    if (SIMPLE_KEY.test(a) && SIMPLE_KEY.test(b))
-        return a < b ? -1 : a > b ? 1 : 0;
-    return a.localeCompare(b);
-}
-function toLines(map) {
-    return [...map].map(([k, v]) => `${k}=${v}`);
-}
-/** Labels: defaults, then custom lines rendered with the global expressions, then per-build overrides. */
-function resolveLabels(defaults, custom, ctx, overrides = []) {
-    const scope = (0,expressions/* globalScope */.gm)(ctx);
-    return mergeEntries([...defaults, ...custom.map(c => (0,expressions/* render */.XX)(c.text, scope)), ...overrides]);
-}
-/**
- * Annotations per level. Every level of `defaultLevels` gets the defaults and the lines without a level;
- * a line that names levels (`index:key=value`) applies to those levels only.
- * Returns `level:key=value` lines, level by level, keys sorted, as metadata-action writes them.
- */
-function resolveAnnotations(defaults, custom, ctx, defaultLevels, overrides = []) {
-    const scope = (0,expressions/* globalScope */.gm)(ctx);
-    const rendered = custom.map(c => ({ levels: c.levels, text: (0,expressions/* render */.XX)(c.text, scope) }));
-    const levels = [...defaultLevels];
-    for (const c of rendered)
-        for (const l of c.levels ?? [])
-            if (!levels.includes(l))
-                levels.push(l);
-    const out = [];
-    for (const level of levels) {
-        const isDefault = defaultLevels.includes(level);
-        const entries = [
-            ...(isDefault ? defaults : []),
-            ...rendered.filter(c => (c.levels ? c.levels.includes(level) : isDefault)).map(c => c.text),
-            ...overrides
-        ];
-        for (const line of toLines(mergeEntries(entries)))
-            out.push(`${level}:${line}`);
-    }
-    return out;
-}
-/** Splits `manifest,index:key=value` into its levels and the entry; lines without a level prefix keep levels undefined. */
-const ANNOTATION_LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
-function splitAnnotationLevel(line) {
-    const m = /^([a-z-]+(?:\[[^\]]*\])?(?:,[a-z-]+(?:\[[^\]]*\])?)*):(.*)$/.exec(line);
-    if (m) {
-        const levels = m[1].split(',');
-        if (levels.every(l => ANNOTATION_LEVELS.includes(l.replace(/\[.*\]$/, ''))))
-            return { levels, text: m[2] };
-    }
-    return { text: line };
-}
-
+// EXTERNAL MODULE: ./src/metadata/labels.ts
+var metadata_labels = __webpack_require__(8454);
 // EXTERNAL MODULE: ./src/semver.ts
 var semver = __webpack_require__(1475);
 ;// CONCATENATED MODULE: ./src/policy.ts
@@ -1396,7 +1415,7 @@ function getInputs(env = process.env) {
         return { text, line };
     });
     const annotations = r.lines('annotations', (text, line) => {
-        const entry = splitAnnotationLevel(text);
+        const entry = (0,metadata_labels/* splitAnnotationLevel */.ek)(text);
         if (entry.text.startsWith('='))
             throw new Error('annotation has an empty key');
         return { ...entry, line };
@@ -1453,6 +1472,8 @@ function getInputs(env = process.env) {
     return inputs;
 }
 
+// EXTERNAL MODULE: ./src/metadata/expressions.ts
+var expressions = __webpack_require__(9746);
 // EXTERNAL MODULE: ./src/metadata/version.ts
 var metadata_version = __webpack_require__(7365);
 ;// CONCATENATED MODULE: ./src/metadata/index.ts
@@ -1510,13 +1531,13 @@ async function computeMetadata(inp, ctx, repo) {
     if (errors.length)
         throw new src_errors/* InputErrors */.G(errors);
     const names = (0,metadata_version/* tagNames */.nP)(version, inp.flavor);
-    const defaults = defaultOciEntries(repo, version.main, ctx.now, ctx.sha);
+    const defaults = (0,metadata_labels/* defaultOciEntries */.VI)(repo, version.main, ctx.now, ctx.sha);
     return {
         version,
         tagNames: names,
         latestTags: version.latest ? [names[names.length - 1]] : [(0,metadata_version/* sanitizeTag */.iP)(`${inp.flavor.prefixLatest ? inp.flavor.prefix : ''}latest${inp.flavor.suffixLatest ? inp.flavor.suffix : ''}`)],
-        labels: toLines(resolveLabels(defaults, inp.labels, ectx)),
-        annotations: resolveAnnotations(defaults, inp.annotations, ectx, inp.annotationLevels),
+        labels: (0,metadata_labels/* toLines */.P_)((0,metadata_labels/* resolveLabels */.iW)(defaults, inp.labels, ectx)),
+        annotations: (0,metadata_labels/* resolveAnnotations */.Rn)(defaults, inp.annotations, ectx, inp.annotationLevels),
         defaults,
         expressionContext: ectx,
         warnings
@@ -1674,7 +1695,7 @@ function standardBuildArgs(metadata, ctx) {
 function buildPlan(inputs, ctx, metadata, annotationLevels) {
     const { push, reason } = pushDecision(inputs.push, ctx.eventName, typeof ctx.payload.action === 'string' ? ctx.payload.action : undefined);
     const enabled = inputs.images.filter(i => i.enable);
-    const userArgs = Object.fromEntries(inputs.buildArgs.map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
+    const userArgs = (0,metadata_labels/* keyValueObject */.jm)(inputs.buildArgs);
     const buildArgs = { ...(inputs.defaultBuildArgs ? standardBuildArgs(metadata, ctx) : {}), ...userArgs };
     // Lines with the same build settings are one build published under several names. One name is
     // published by one build only: two builds pushing the same tags would leave only the last one's image.
@@ -1719,8 +1740,8 @@ function buildPlan(inputs, ctx, metadata, annotationLevels) {
             platforms,
             tags: imageTags(names, metadata.tagNames),
             tagNames: metadata.tagNames,
-            labels: overrides.length ? toLines(resolveLabels(metadata.defaults, inputs.labels, ectx, overrides)) : metadata.labels,
-            annotations: overrides.length ? resolveAnnotations(metadata.defaults, inputs.annotations, ectx, annotationLevels, overrides) : metadata.annotations,
+            labels: overrides.length ? (0,metadata_labels/* toLines */.P_)((0,metadata_labels/* resolveLabels */.iW)(metadata.defaults, inputs.labels, ectx, overrides)) : metadata.labels,
+            annotations: overrides.length ? (0,metadata_labels/* resolveAnnotations */.Rn)(metadata.defaults, inputs.annotations, ectx, annotationLevels, overrides) : metadata.annotations,
             buildArgs,
             push,
             policy: { allowed: true, rules: [], violations: [] }
@@ -1962,10 +1983,12 @@ function registryDomain(name) {
 /* harmony export */ });
 /* unused harmony exports policyLine, humanSize */
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
+/* harmony import */ var _metadata_labels_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8454);
 /**
  * What people and later steps read: the outputs (metadata-action's names and formats, plus `plan`), the
  * job summary in the Actions UI, and the readable plan the CLI and the log print.
  */
+
 
 /** The `plan` output: one entry per build. */
 function planJson(plan) {
@@ -1986,7 +2009,7 @@ function planJson(plan) {
 }
 function metadataOutputs(inputs, metadata, plan) {
     const tags = plan.builds.flatMap(b => b.tags);
-    const labelsObject = Object.fromEntries(metadata.labels.map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    const labelsObject = (0,_metadata_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .keyValueObject */ .jm)(metadata.labels);
     return {
         version: metadata.version.main ?? '',
         tags: tags.join(inputs.sepTags),
