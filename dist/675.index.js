@@ -2,6 +2,30 @@ export const id = 675;
 export const ids = [675];
 export const modules = {
 
+/***/ 3175:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ STATE),
+/* harmony export */   k: () => (/* binding */ remember)
+/* harmony export */ });
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5242);
+/** What main leaves for the post step to undo: one place for the state's names. */
+
+const STATE = {
+    dockerConfig: 'dockerConfig',
+    buildxConfig: 'buildxConfig',
+    logins: 'logins',
+    builder: 'builder',
+    secretsDir: 'secretsDir'
+};
+function remember(name, value) {
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(name, value);
+}
+
+
+/***/ }),
+
 /***/ 5985:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -15,7 +39,7 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports MIN_BUILDX, parseBuildxVersion, versionAtLeast, parseInspect, missingPlatforms */
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1293);
-/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3728);
+/* harmony import */ var _lib_platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6728);
 /**
  * The BuildKit builder: reuse the current one when it can build every requested platform and push
  * multi-platform images, else create a docker-container builder (removed by the post step).
@@ -49,11 +73,11 @@ function parseInspect(output) {
 }
 function normalise(p) {
     try {
-        const platform = (0,_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePlatform */ .FL)(p);
+        const platform = (0,_lib_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePlatform */ .FL)(p);
         // arm64 is v8 unless said otherwise: linux/arm64/v8 is what a builder lists as linux/arm64
         if (platform.arch === 'arm64' && platform.variant === 'v8')
             delete platform.variant;
-        return (0,_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPlatform */ .Bq)(platform);
+        return (0,_lib_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPlatform */ .Bq)(platform);
     }
     catch {
         return p;
@@ -124,7 +148,7 @@ async function removeBuilder(env, name) {
 /* harmony export */   eF: () => (/* binding */ run)
 /* harmony export */ });
 /* unused harmony export describe */
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
+/* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5242);
 /**
  * The one way this action runs a program: an argument array (never a shell string), output captured,
  * every line shown to the log through the redacting runner, secrets passed on stdin only.
@@ -138,7 +162,7 @@ class CommandError extends Error {
         const all = (result.stderr || result.stdout).trim().split('\n');
         const telling = all.filter(l => /error|denied|unauthorized|forbidden|refused|failed|invalid|unknown|not found|no such/i.test(l));
         const detail = (telling.length ? telling : all).slice(-5).join('\n');
-        super(`${command} failed (exit code ${result.code})${detail ? `: ${_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$(detail)}` : ''}`);
+        super(`${command} failed (exit code ${result.code})${detail ? `: ${_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$(detail)}` : ''}`);
         this.command = command;
         this.result = result;
         this.name = 'CommandError';
@@ -147,7 +171,7 @@ class CommandError extends Error {
 /** A command line for the log: arguments quoted when needed, secrets redacted. */
 function describe(cmd, args) {
     // quoted as the original needs, redacted before the quotes are escaped (pa'ss would become pa'\''ss)
-    return [cmd, ...args].map(a => (/^[\w@%+=:,./-]+$/.test(a) ? _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$(a) : `'${_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$(a).replace(/'/g, `'\\''`)}'`)).join(' ');
+    return [cmd, ...args].map(a => (/^[\w@%+=:,./-]+$/.test(a) ? _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$(a) : `'${_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$(a).replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 async function run(cmd, args, opts = {}) {
     const { getExecOutput } = await __webpack_require__.e(/* import() */ 260).then(__webpack_require__.bind(__webpack_require__, 1260));
@@ -155,9 +179,9 @@ async function run(cmd, args, opts = {}) {
     const onLine = (line) => {
         opts.onLine?.(line);
         if (opts.stream)
-            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line);
+            _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line);
     };
-    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`[command] ${describe(cmd, args)}`);
+    _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`[command] ${describe(cmd, args)}`);
     const out = await getExecOutput(cmd, args, {
         silent: true,
         ignoreReturnCode: true,
@@ -182,7 +206,7 @@ async function runWithRetry(cmd, args, opts = {}) {
             if (!(e instanceof CommandError) || attempt >= attempts || !isTransient(e.result.stderr + e.result.stdout))
                 throw e;
             const delay = (opts.baseDelayMs ?? 2000) * 2 ** (attempt - 1);
-            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${e.message.split('\n')[0]} — transient, retrying in ${delay / 1000} s (attempt ${attempt + 1} of ${attempts})`);
+            _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${e.message.split('\n')[0]} — transient, retrying in ${delay / 1000} s (attempt ${attempt + 1} of ${attempts})`);
             await new Promise(r => setTimeout(r, delay));
         }
     }
@@ -217,8 +241,8 @@ function isTransient(output) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4813);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8286);
+/* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5242);
+/* harmony import */ var _lib_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2470);
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1293);
 /**
  * Registry logins, in a DOCKER_CONFIG directory of the job's own (never the user's ~/.docker): passwords
@@ -233,7 +257,7 @@ function isTransient(output) {
 const DOCKER_HUB = ['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com'];
 /** The registry of an image name (`ghcr.io/o/app` -> ghcr.io, `org/app` -> docker.io). */
 function registryOf(image) {
-    return (0,_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .registryDomain */ .E)(image) ?? 'docker.io';
+    return (0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .registryDomain */ .E)(image) ?? 'docker.io';
 }
 function sameRegistry(a, b) {
     const n = (r) => {
@@ -262,19 +286,19 @@ function createDockerConfig(runnerTemp) {
 }
 async function login(env, plan) {
     const c = plan.credential;
-    _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .setSecret */ .Pq(c.password);
+    _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .setSecret */ .Pq(c.password);
     const server = plan.registry === 'docker.io' ? [] : [plan.registry];
     try {
         await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .runWithRetry */ .Mn)('docker', ['login', ...server, '--username', c.username, '--password-stdin'], { env, input: c.password });
     }
     catch (e) {
         if (e instanceof _exec_js__WEBPACK_IMPORTED_MODULE_4__/* .CommandError */ .Qd) {
-            const msg = _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$((e.result.stderr || e.result.stdout).trim());
+            const msg = _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$((e.result.stderr || e.result.stdout).trim());
             throw new Error(`Login to ${plan.registry} as ${c.username} failed${plan.source === 'github-token' ? ' (with github-token; the workflow needs `permissions: packages: write`)' : ''}: ${msg}`);
         }
         throw e;
     }
-    _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Logged in to ${plan.registry} as ${c.username} (${plan.source})`);
+    _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Logged in to ${plan.registry} as ${c.username} (${plan.source})`);
 }
 async function logout(env, registry) {
     await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', ['logout', ...(registry === 'docker.io' ? [] : [registry])], { env, allowFailure: true });
@@ -300,14 +324,14 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/runner.ts
-var runner = __webpack_require__(4813);
-// EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/platform.ts
-var platform = __webpack_require__(3728);
-// EXTERNAL MODULE: ./src/engine/state.ts
-var state = __webpack_require__(1599);
+// EXTERNAL MODULE: ./src/action/runner.ts
+var runner = __webpack_require__(5242);
+// EXTERNAL MODULE: ./src/pipeline/inputs/errors.ts
+var inputs_errors = __webpack_require__(2107);
+// EXTERNAL MODULE: ./src/lib/platform.ts
+var platform = __webpack_require__(6728);
+// EXTERNAL MODULE: ./src/action/state.ts
+var state = __webpack_require__(3175);
 // EXTERNAL MODULE: ./src/engine/exec.ts
 var exec = __webpack_require__(1293);
 ;// CONCATENATED MODULE: ./src/engine/qemu.ts
@@ -385,8 +409,8 @@ async function installQemu(image, archs, env) {
 var engine_builder = __webpack_require__(5985);
 // EXTERNAL MODULE: ./src/engine/login.ts
 var login = __webpack_require__(9544);
-// EXTERNAL MODULE: ./src/metadata/labels.ts
-var labels = __webpack_require__(8454);
+// EXTERNAL MODULE: ./src/pipeline/metadata/labels.ts
+var labels = __webpack_require__(8911);
 ;// CONCATENATED MODULE: ./src/engine/bake.ts
 /**
  * One `docker buildx bake` for every build of the plan: a generated JSON definition (one target per
@@ -518,8 +542,8 @@ async function bake(file, metadataFile, env, builder, extra = [], onLine) {
     return (0,exec/* run */.eF)('docker', args, { env, allowFailure: true, stream: true, onLine, cwd: workspaceDir() });
 }
 
-// EXTERNAL MODULE: ./src/metadata/version.ts
-var version = __webpack_require__(7365);
+// EXTERNAL MODULE: ./src/pipeline/metadata/version.ts
+var version = __webpack_require__(4586);
 ;// CONCATENATED MODULE: ./src/engine/cache.ts
 
 function scopeName(ref, defaultBranch) {
@@ -628,8 +652,8 @@ async function digestExists(ref, env) {
     return out.code === 0;
 }
 
-// EXTERNAL MODULE: ./src/report.ts
-var src_report = __webpack_require__(665);
+// EXTERNAL MODULE: ./src/report/index.ts
+var src_report = __webpack_require__(1714);
 ;// CONCATENATED MODULE: ./src/engine/publish.ts
 /**
  * Publishing a plan for real, in order: buildx -> QEMU (only where needed) -> builder -> login (only when
@@ -731,12 +755,12 @@ function checkBuildFiles(builds, workspace) {
             continue;
         const context = (0,external_node_path_.resolve)(workspace, b.context);
         if (!(0,external_node_fs_.existsSync)(context))
-            errors.push(new src_errors/* InputError */.d('images', `the build context ${b.context} does not exist (in ${workspace})`, b.line));
+            errors.push(new inputs_errors/* InputError */.d('images', `the build context ${b.context} does not exist (in ${workspace})`, b.line));
         else if (!(0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(workspace, b.file)))
-            errors.push(new src_errors/* InputError */.d('images', `the Dockerfile ${b.file} does not exist (in ${workspace})`, b.line));
+            errors.push(new inputs_errors/* InputError */.d('images', `the Dockerfile ${b.file} does not exist (in ${workspace})`, b.line));
     }
     if (errors.length)
-        throw new src_errors/* InputErrors */.G(errors);
+        throw new inputs_errors/* InputErrors */.G(errors);
 }
 async function publish(p, env) {
     const { plan, inputs, ctx } = p;
@@ -935,30 +959,6 @@ function publishOutputs(results, metadata) {
             buildSeconds: Math.round(r.seconds * 10) / 10
         })))
     };
-}
-
-
-/***/ }),
-
-/***/ 1599:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ STATE),
-/* harmony export */   k: () => (/* binding */ remember)
-/* harmony export */ });
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
-/** What main leaves for the post step to undo: one place for the state's names. */
-
-const STATE = {
-    dockerConfig: 'dockerConfig',
-    buildxConfig: 'buildxConfig',
-    logins: 'logins',
-    builder: 'builder',
-    secretsDir: 'secretsDir'
-};
-function remember(name, value) {
-    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(name, value);
 }
 
 

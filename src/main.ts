@@ -2,25 +2,25 @@
  * Entry point of the bundle, for the runner's `main` and `post` steps and for the local CLI
  * (`node dist/index.js plan`). Thin: it picks the mode and turns failures into clear errors.
  */
-import * as runner from './runner.js';
-import {InputErrors, InputError} from './errors.js';
-import {PolicyRefusal} from './modes/errors.js';
+import * as runner from './action/runner.js';
+import {InputErrors, InputError} from './pipeline/inputs/errors.js';
+import {PolicyRefusal} from './pipeline/errors.js';
 
 async function entry(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === 'plan' || args.includes('--plan')) {
-    const {runCli} = await import('./cli.js');
+    const {runCli} = await import('./action/cli.js');
     process.exitCode = await runCli(args.filter(a => a !== 'plan' && a !== '--plan'));
     return;
   }
   if (runner.getState('isPost') === 'true') {
-    const {runPost} = await import('./post.js');
+    const {runPost} = await import('./action/post.js');
     await runPost();
     return;
   }
   runner.saveState('isPost', 'true');
   try {
-    const {runMain} = await import('./modes/publish.js');
+    const {runMain} = await import('./action/run-main.js');
     await runMain();
   } catch (e) {
     fail(e);

@@ -4,11 +4,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {eventFixturesDir, parseEnvFile} from './action.js';
-import {getInputs, type Inputs} from '../../src/inputs.js';
-import {workflowContext, type Context} from '../../src/context.js';
-import {computeMetadata, type Metadata, type RepoInfo} from '../../src/metadata/index.js';
-import {buildPlan, type Plan} from '../../src/plan.js';
-import type {Env} from '../../src/runner.js';
+import {getInputs, type Inputs} from '../../src/pipeline/inputs/index.js';
+import {workflowContext, type Context} from '../../src/pipeline/context/index.js';
+import {computeMetadata, type Metadata, type RepoInfo} from '../../src/pipeline/metadata/index.js';
+import {buildPlan, type Plan} from '../../src/pipeline/plan.js';
+import type {Env} from '../../src/action/runner.js';
 
 /** 2024-06-28T14:30:22Z, the instant of the date tables. */
 export const FIXED_NOW = new Date('2024-06-28T14:30:22Z');

@@ -1,7 +1,7 @@
 import {afterAll, afterEach, beforeEach, describe, expect, jest, test} from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
-import {runCli, imageComponent} from '../../src/cli.js';
+import {runCli, imageComponent} from '../../src/action/cli.js';
 import {COMMIT_DATE, git, makeRepo, removeTempDirs, tempDir} from '../support/git.js';
 
 const savedEnv = {...process.env};

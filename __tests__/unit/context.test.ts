@@ -1,7 +1,7 @@
 import {afterAll, describe, expect, test} from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
-import {workflowContext, gitContext, shortSha, sourceDateEpoch, repositoryFromRemote, type Context} from '../../src/context.js';
+import {workflowContext, gitContext, shortSha, sourceDateEpoch, repositoryFromRemote, type Context} from '../../src/pipeline/context/index.js';
 import {fixtureContext, fixtureEnv, fixedClock, FIXED_NOW} from '../support/pipeline.js';
 import {COMMIT_DATE, git, makeRepo, removeTempDirs, tempDir} from '../support/git.js';
 

@@ -1,6 +1,6 @@
 import {describe, expect, test} from '@jest/globals';
-import {getInputs, parseRegistryAuth} from '../../src/inputs.js';
-import {InputError, InputErrors} from '../../src/errors.js';
+import {getInputs, parseRegistryAuth} from '../../src/pipeline/inputs/index.js';
+import {InputError, InputErrors} from '../../src/pipeline/inputs/errors.js';
 import {thrown} from '../support/pipeline.js';
 
 const errorsOf = (fn: () => unknown): InputError[] => {

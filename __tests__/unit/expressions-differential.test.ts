@@ -1,8 +1,8 @@
 // The simple-expression fast path must give exactly what handlebars gives (metadata-action evaluates every
 // expression with handlebars); each row is rendered by both and compared.
 import Handlebars from 'handlebars';
-import {render, prepareExpressions, isRawStatement, globalScope, type ExpressionContext} from '../../src/metadata/expressions.js';
-import {parse as parseSemver} from '../../src/semver.js';
+import {render, prepareExpressions, isRawStatement, globalScope, type ExpressionContext} from '../../src/pipeline/metadata/expressions.js';
+import {parse as parseSemver} from '../../src/lib/semver.js';
 
 const ctx: ExpressionContext = {
   ref: 'refs/heads/feat/New_Thing!',

@@ -1,8 +1,8 @@
 import {beforeAll, describe, expect, test} from '@jest/globals';
-import {render, globalScope, scheduleScope, isRawStatement, hasExpression, needsHandlebars, prepareExpressions, type ExpressionContext} from '../../src/metadata/expressions.js';
-import {expressionContext} from '../../src/metadata/index.js';
+import {render, globalScope, scheduleScope, isRawStatement, hasExpression, needsHandlebars, prepareExpressions, type ExpressionContext} from '../../src/pipeline/metadata/expressions.js';
+import {expressionContext} from '../../src/pipeline/metadata/index.js';
 import {fixtureContext} from '../support/pipeline.js';
-import type {Env} from '../../src/runner.js';
+import type {Env} from '../../src/action/runner.js';
 
 // 2024-06-28T14:30:22Z: the build's clock in the date rows.
 const EPOCH = '1719585022';

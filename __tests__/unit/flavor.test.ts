@@ -1,5 +1,5 @@
 import {describe, expect, test} from '@jest/globals';
-import {applyFlavorLine, DEFAULT_FLAVOR, type Flavor} from '../../src/metadata/flavor.js';
+import {applyFlavorLine, DEFAULT_FLAVOR, type Flavor} from '../../src/pipeline/metadata/flavor.js';
 import {runPipeline} from '../support/pipeline.js';
 
 const flavorOf = (lines: string[]): Flavor => lines.reduce(applyFlavorLine, DEFAULT_FLAVOR);

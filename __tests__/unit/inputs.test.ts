@@ -1,10 +1,10 @@
 import {describe, expect, test} from '@jest/globals';
-import {getInputs, inputLines, parseImageLine, DEFAULT_PLATFORMS, DEFAULT_REGISTRY} from '../../src/inputs.js';
-import {InputError, InputErrors} from '../../src/errors.js';
-import {DEFAULT_TAG_EXPRESSIONS} from '../../src/metadata/tag.js';
-import {DEFAULT_FLAVOR} from '../../src/metadata/flavor.js';
+import {getInputs, inputLines, parseImageLine, DEFAULT_PLATFORMS, DEFAULT_REGISTRY} from '../../src/pipeline/inputs/index.js';
+import {InputError, InputErrors} from '../../src/pipeline/inputs/errors.js';
+import {DEFAULT_TAG_EXPRESSIONS} from '../../src/pipeline/metadata/tag.js';
+import {DEFAULT_FLAVOR} from '../../src/pipeline/metadata/flavor.js';
 import {thrown} from '../support/pipeline.js';
-import type {Env} from '../../src/runner.js';
+import type {Env} from '../../src/action/runner.js';
 
 /** The InputErrors that getInputs(env) throws (fails the test when it does not throw one). */
 function inputErrors(env: Env): InputError[] {

@@ -1,7 +1,7 @@
 import {describe, expect, test} from '@jest/globals';
-import {defaultOciEntries, mergeEntries, toLines, resolveLabels, resolveAnnotations, splitAnnotationLevel, type CustomEntry} from '../../src/metadata/labels.js';
-import {expressionContext} from '../../src/metadata/index.js';
-import {prepareExpressions} from '../../src/metadata/expressions.js';
+import {defaultOciEntries, mergeEntries, toLines, resolveLabels, resolveAnnotations, splitAnnotationLevel, type CustomEntry} from '../../src/pipeline/metadata/labels.js';
+import {expressionContext} from '../../src/pipeline/metadata/index.js';
+import {prepareExpressions} from '../../src/pipeline/metadata/expressions.js';
 import {fixtureContext, fixtureRepo, runPipeline, FIXED_NOW} from '../support/pipeline.js';
 
 const CREATED = FIXED_NOW.toISOString(); // 2024-06-28T14:30:22.000Z

@@ -1,8 +1,8 @@
 import {describe, expect, test} from '@jest/globals';
-import {InputErrors} from '../../src/errors.js';
-import {qualifyImageName, pushDecision, standardBuildArgs} from '../../src/plan.js';
+import {InputErrors} from '../../src/pipeline/inputs/errors.js';
+import {qualifyImageName, pushDecision, standardBuildArgs} from '../../src/pipeline/plan.js';
 import {rejected, runPipeline, FIXED_NOW} from '../support/pipeline.js';
-import type {PushMode} from '../../src/inputs.js';
+import type {PushMode} from '../../src/pipeline/inputs/index.js';
 
 const MASTER_SHA = '266574110acf203503badf966df2ea24b5d732d7';
 

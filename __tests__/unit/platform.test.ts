@@ -1,5 +1,5 @@
 import {describe, expect, test} from '@jest/globals';
-import {parsePlatform, formatPlatform, splitPlatforms, hostPlatform} from '../../src/platform.js';
+import {parsePlatform, formatPlatform, splitPlatforms, hostPlatform} from '../../src/lib/platform.js';
 
 describe('parsePlatform', () => {
   test.each([

@@ -1,5 +1,5 @@
 import {describe, expect, test} from '@jest/globals';
-import {parsePolicyRule, globToRegExp, evaluatePolicy, type PolicySubject, type PolicyRule} from '../../src/policy.js';
+import {parsePolicyRule, globToRegExp, evaluatePolicy, type PolicySubject, type PolicyRule} from '../../src/pipeline/policy.js';
 import {runPipeline} from '../support/pipeline.js';
 
 const SHA = '860c1904a1ce19322e91ac35af1ab07466440c37';

@@ -1,7 +1,7 @@
 import {afterAll, afterEach, beforeEach, describe, expect, jest, test} from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
-import {metadataOutputs, planJson, policyLine, formatPlan, planSummary, writeOutputs, writeSummary} from '../../src/report.js';
+import {metadataOutputs, planJson, policyLine, formatPlan, planSummary, writeOutputs, writeSummary} from '../../src/report/index.js';
 import {runPipeline, type PipelineOptions} from '../support/pipeline.js';
 import {removeTempDirs, tempDir} from '../support/git.js';
 

@@ -1,7 +1,7 @@
 import {afterAll, afterEach, beforeEach, describe, expect, jest, test} from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
-import * as runner from '../../src/runner.js';
+import * as runner from '../../src/action/runner.js';
 import {removeTempDirs, tempDir} from '../support/git.js';
 
 afterAll(() => removeTempDirs());

@@ -8,7 +8,7 @@ import {
   DEFAULT_PRIORITIES,
   DEFAULT_TAG_EXPRESSIONS,
   type TagExpression
-} from '../../src/metadata/tag.js';
+} from '../../src/pipeline/metadata/tag.js';
 
 describe('parseTagExpression', () => {
   test.each([

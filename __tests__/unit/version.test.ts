@@ -1,12 +1,12 @@
 import {describe, expect, test} from '@jest/globals';
-import {computeVersion, sanitizeTag, tagNames} from '../../src/metadata/version.js';
-import {parseTagExpression} from '../../src/metadata/tag.js';
-import {DEFAULT_FLAVOR} from '../../src/metadata/flavor.js';
-import {prepareExpressions} from '../../src/metadata/expressions.js';
-import {expressionContext, imageTags, needsCommitDate, computeMetadata} from '../../src/metadata/index.js';
-import {InputErrors} from '../../src/errors.js';
+import {computeVersion, sanitizeTag, tagNames} from '../../src/pipeline/metadata/version.js';
+import {parseTagExpression} from '../../src/pipeline/metadata/tag.js';
+import {DEFAULT_FLAVOR} from '../../src/pipeline/metadata/flavor.js';
+import {prepareExpressions} from '../../src/pipeline/metadata/expressions.js';
+import {expressionContext, imageTags, needsCommitDate, computeMetadata} from '../../src/pipeline/metadata/index.js';
+import {InputErrors} from '../../src/pipeline/inputs/errors.js';
 import {fixtureContext, fixtureRepo, rejected, runPipeline} from '../support/pipeline.js';
-import type {Env} from '../../src/runner.js';
+import type {Env} from '../../src/action/runner.js';
 
 const EPOCH = '1719585022'; // 2024-06-28T14:30:22Z
 
@@ -497,10 +497,10 @@ describe('a tag that is not a valid OCI tag is an input error naming its express
     ['a leading dot', 'type=raw,value=.hidden', '.hidden'],
     ['longer than 128 characters', `type=raw,value=${'x'.repeat(129)}`, 'x'.repeat(129)]
   ])('%s', async (_name, expression, tag) => {
-    const {getInputs} = await import('../../src/inputs.js');
-    const {computeMetadata} = await import('../../src/metadata/index.js');
-    const {workflowContext} = await import('../../src/context.js');
-    const {InputErrors} = await import('../../src/errors.js');
+    const {getInputs} = await import('../../src/pipeline/inputs/index.js');
+    const {computeMetadata} = await import('../../src/pipeline/metadata/index.js');
+    const {workflowContext} = await import('../../src/pipeline/context/index.js');
+    const {InputErrors} = await import('../../src/pipeline/inputs/errors.js');
     const inputs = getInputs({INPUT_TAGS: `type=ref,event=branch\n${expression}`});
     const ctx = workflowContext({GITHUB_REF: 'refs/heads/main', GITHUB_EVENT_NAME: 'push', GITHUB_SHA: 'a'.repeat(40), SOURCE_DATE_EPOCH: '0'});
     const e = await computeMetadata({tags: inputs.tags, flavor: inputs.flavor, labels: [], annotations: [], annotationLevels: ['manifest']}, ctx, {name: 'r', description: '', htmlUrl: '', license: '', defaultBranch: 'main'}).then(

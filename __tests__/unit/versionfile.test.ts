@@ -1,6 +1,6 @@
 import {describe, expect, test} from '@jest/globals';
-import {parseVersionFile, checkTagAgreesWithFile} from '../../src/versionfile.js';
-import {InputError} from '../../src/errors.js';
+import {parseVersionFile, checkTagAgreesWithFile} from '../../src/pipeline/inputs/version-file.js';
+import {InputError} from '../../src/pipeline/inputs/errors.js';
 import {thrown} from '../support/pipeline.js';
 
 describe('checkTagAgreesWithFile', () => {

@@ -4,9 +4,9 @@
  * that several images share are built once.
  */
 import {posix} from 'node:path';
-import type {Plan, BuildPlan} from '../plan.js';
+import type {Plan, BuildPlan} from '../pipeline/plan.js';
 import {run, type RunResult} from './exec.js';
-import {keyValueObject} from '../metadata/labels.js';
+import {keyValueObject} from '../pipeline/metadata/labels.js';
 
 export interface BakeSettings {
   /** Push the content (by digest, or under the staging tag when the driver cannot push by digest). */

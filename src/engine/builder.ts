@@ -3,7 +3,7 @@
  * multi-platform images, else create a docker-container builder (removed by the post step).
  */
 import {run} from './exec.js';
-import {parsePlatform, formatPlatform} from '../platform.js';
+import {parsePlatform, formatPlatform} from '../lib/platform.js';
 
 export const MIN_BUILDX = '0.12.0';
 

@@ -3,9 +3,9 @@
  * scoped per image and branch and reading the default branch's scope as a fallback; `registry` keeps
  * `<image>:buildcache`; raw `cache-from`/`cache-to` lines win over both.
  */
-import type {Plan} from '../plan.js';
-import {sanitizeTag} from '../metadata/version.js';
-import type {EngineInputs} from '../inputs.js';
+import type {Plan} from '../pipeline/plan.js';
+import {sanitizeTag} from '../pipeline/metadata/version.js';
+import type {EngineInputs} from '../pipeline/inputs/index.js';
 
 export interface CacheSettings {
   from: Record<string, string[]>;

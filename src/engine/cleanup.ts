@@ -3,8 +3,8 @@
  * and delete the credentials directory and the secrets, even when main failed half-way.
  */
 import {rmSync, existsSync} from 'node:fs';
-import * as runner from '../runner.js';
-import {STATE} from './state.js';
+import * as runner from '../action/runner.js';
+import {STATE} from '../action/state.js';
 import {logout} from './login.js';
 import {removeBuilder} from './builder.js';
 

@@ -2,7 +2,7 @@
  * The one way this action runs a program: an argument array (never a shell string), output captured,
  * every line shown to the log through the redacting runner, secrets passed on stdin only.
  */
-import * as runner from '../runner.js';
+import * as runner from '../action/runner.js';
 
 export interface RunOptions {
   /** Written to the program's stdin (passwords go here, never into arguments). */

@@ -5,10 +5,10 @@
 import {mkdtempSync, mkdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {tmpdir} from 'node:os';
-import * as runner from '../runner.js';
-import {registryDomain} from '../reference.js';
+import * as runner from '../action/runner.js';
+import {registryDomain} from '../lib/reference.js';
 import {run, runWithRetry, CommandError} from './exec.js';
-import type {RegistryCredential} from '../inputs.js';
+import type {RegistryCredential} from '../pipeline/inputs/index.js';
 
 const DOCKER_HUB = ['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com'];
 

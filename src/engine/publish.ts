@@ -11,12 +11,12 @@
 import {mkdirSync, mkdtempSync, writeFileSync, readFileSync, existsSync, symlinkSync} from 'node:fs';
 import {homedir, tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
-import * as runner from '../runner.js';
-import {InputError, InputErrors} from '../errors.js';
-import type {Prepared} from '../modes/prepare.js';
-import type {BuildPlan} from '../plan.js';
-import {hostPlatform} from '../platform.js';
-import {STATE, remember} from './state.js';
+import * as runner from '../action/runner.js';
+import {InputError, InputErrors} from '../pipeline/inputs/errors.js';
+import type {Prepared} from '../pipeline/prepare.js';
+import type {BuildPlan} from '../pipeline/plan.js';
+import {hostPlatform} from '../lib/platform.js';
+import {STATE, remember} from '../action/state.js';
 import {registeredEmulators, planQemu, installQemu} from './qemu.js';
 import {buildxVersion, inspectBuilder, containerdImageStore, canReuse, createBuilder, type BuilderInfo} from './builder.js';
 import {planLogins, login, createDockerConfig, registryOf} from './login.js';
@@ -24,7 +24,7 @@ import {bakeDefinition, bake, parseFailures, workspaceDir, type BakeSettings, ty
 import {cacheSettings} from './cache.js';
 import {inspectImage, moveTags, resolveDigest, registryMessage, type RegistryImage} from './registry.js';
 import {isTransient, run} from './exec.js';
-import {publishSummary, writeSummary, writeOutputs, type PublishResult, type EngineReport} from '../report.js';
+import {publishSummary, writeSummary, writeOutputs, type PublishResult, type EngineReport} from '../report/index.js';
 
 /** Docker's own config directory for this user (where builders and CLI plugins live). */
 function userDockerConfig(env: NodeJS.ProcessEnv): string {

@@ -3,7 +3,7 @@
  * already has, and which must be installed (`docker run --privileged --rm <qemu-image> --install <arches>`).
  */
 import {readFileSync, readdirSync} from 'node:fs';
-import {parsePlatform, type Platform} from '../platform.js';
+import {parsePlatform, type Platform} from '../lib/platform.js';
 import {run} from './exec.js';
 
 export type QemuMode = 'auto' | 'true' | 'false';

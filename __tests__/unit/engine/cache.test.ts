@@ -1,6 +1,6 @@
 import {describe, expect, test} from '@jest/globals';
 import {cacheSettings, type CacheSettings} from '../../../src/engine/cache.js';
-import type {EngineInputs} from '../../../src/inputs.js';
+import type {EngineInputs} from '../../../src/pipeline/inputs/index.js';
 import {buildPlan, engineInputs, plan} from './factory.js';
 
 const GHA = {ACTIONS_CACHE_URL: 'https://acghubeus1.actions.githubusercontent.com/abc/', ACTIONS_RUNTIME_TOKEN: 'x'};

@@ -1,6 +1,6 @@
 import {afterEach, beforeEach, describe, expect, jest, test} from '@jest/globals';
 import {CommandError, describe as describeCommand, isTransient} from '../../../src/engine/exec.js';
-import {setSecret, output} from '../../../src/runner.js';
+import {setSecret, output} from '../../../src/action/runner.js';
 
 let stdout: string[];
 beforeEach(() => {

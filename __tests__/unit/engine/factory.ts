@@ -1,6 +1,6 @@
 /** Plan and BuildPlan objects for the engine's unit tests: sensible defaults, overridden per test. */
-import type {BuildPlan, Plan} from '../../../src/plan.js';
-import type {EngineInputs} from '../../../src/inputs.js';
+import type {BuildPlan, Plan} from '../../../src/pipeline/plan.js';
+import type {EngineInputs} from '../../../src/pipeline/inputs/index.js';
 
 export function buildPlan(over: Partial<BuildPlan> = {}): BuildPlan {
   const id = over.id ?? 'app';

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {checkBuildFiles} from '../../../src/engine/publish.js';
-import {InputErrors} from '../../../src/errors.js';
-import type {BuildPlan} from '../../../src/plan.js';
+import {InputErrors} from '../../../src/pipeline/inputs/errors.js';
+import type {BuildPlan} from '../../../src/pipeline/plan.js';
 
 const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'mp-files-'));
 fs.mkdirSync(path.join(ws, 'docker'));

@@ -2,7 +2,7 @@ import {afterAll, describe, expect, test} from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
 import {createDockerConfig, planLogins, registryOf, type LoginPlan} from '../../../src/engine/login.js';
-import type {RegistryCredential} from '../../../src/inputs.js';
+import type {RegistryCredential} from '../../../src/pipeline/inputs/index.js';
 import {removeTempDirs, tempDir} from '../../support/git.js';
 
 afterAll(() => removeTempDirs());

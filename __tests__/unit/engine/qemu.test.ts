@@ -2,7 +2,7 @@ import {afterAll, describe, expect, test} from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
 import {planQemu, registeredEmulators, type QemuMode, type QemuPlan} from '../../../src/engine/qemu.js';
-import type {Platform} from '../../../src/platform.js';
+import type {Platform} from '../../../src/lib/platform.js';
 import {removeTempDirs, tempDir} from '../../support/git.js';
 
 afterAll(() => removeTempDirs());

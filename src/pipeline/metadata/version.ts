@@ -3,7 +3,7 @@
  * order. The first non-empty value is the version (`main`), later ones are `partial` tags, and the first
  * expression that yields a value decides whether `latest` is added.
  */
-import * as semver from '../semver.js';
+import * as semver from '../../lib/semver.js';
 import * as pep440 from '@renovatebot/pep440';
 import {render, isRawStatement, globalScope, scheduleScope, type ExpressionContext} from './expressions.js';
 import {matchRegex, type TagExpression} from './tag.js';

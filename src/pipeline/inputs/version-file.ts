@@ -2,7 +2,7 @@
  * `version-file`: a file that holds the release version (`VERSION` with `1.4.2`). semver/pep440 tag
  * expressions without `value=` take their version from it on every event; on a tag push the tag must agree.
  */
-import * as semver from './semver.js';
+import * as semver from '../../lib/semver.js';
 import * as pep440 from '@renovatebot/pep440';
 import {InputError} from './errors.js';
 

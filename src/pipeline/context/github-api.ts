@@ -3,8 +3,8 @@
  * only when an expression reads `{{commit_date}}` and the payload lacks it, the commit. Plain fetch: no
  * REST client is loaded for two GETs. Failures degrade to what the context knows, with a warning.
  */
-import type {Context} from './context.js';
-import type {RepoInfo} from './metadata/labels.js';
+import type {Context} from './index.js';
+import type {RepoInfo} from '../metadata/labels.js';
 
 const TIMEOUT_MS = 10_000;
 

@@ -1,5 +1,5 @@
 /** What main leaves for the post step to undo: one place for the state's names. */
-import * as runner from '../runner.js';
+import * as runner from './runner.js';
 
 export const STATE = {
   dockerConfig: 'dockerConfig',

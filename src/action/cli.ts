@@ -3,10 +3,10 @@
  * metadata-action's `context: git`). `node dist/index.js plan [--json] [--dir PATH]`; INPUT_* variables
  * set the action's inputs as in a workflow (e.g. INPUT_TAGS, INPUT_IMAGES, INPUT_POLICY).
  */
-import {gitContext} from './context.js';
-import {prepare} from './modes/prepare.js';
-import {formatPlan, metadataOutputs, planJson} from './report.js';
-import {InputErrors, InputError} from './errors.js';
+import {gitContext} from '../pipeline/context/index.js';
+import {prepare} from '../pipeline/prepare.js';
+import {formatPlan, metadataOutputs, planJson} from '../report/index.js';
+import {InputErrors, InputError} from '../pipeline/inputs/errors.js';
 
 const USAGE = `usage: node dist/index.js plan [--json] [--dir PATH]
   Prints what multiarch-publish would publish for the git checkout at PATH (default: here):

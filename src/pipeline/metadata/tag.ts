@@ -2,7 +2,7 @@
  * Tag expressions (`type=semver,pattern={{version}}`), read exactly as docker/metadata-action reads
  * them: the same types, attributes, defaults, priorities and errors.
  */
-import {splitFields, splitKeyValue} from '../csv.js';
+import {splitFields, splitKeyValue} from '../inputs/csv.js';
 
 export const TAG_TYPES = ['schedule', 'semver', 'pep440', 'match', 'edge', 'ref', 'raw', 'sha'] as const;
 export type TagType = (typeof TAG_TYPES)[number];

@@ -5,13 +5,13 @@
  */
 import {splitFields, splitKeyValue} from './csv.js';
 import {InputError, InputErrors} from './errors.js';
-import {parseTagExpression, sortByPriority, DEFAULT_TAG_EXPRESSIONS, type TagExpression} from './metadata/tag.js';
-import {applyFlavorLine, DEFAULT_FLAVOR, type Flavor} from './metadata/flavor.js';
-import {splitAnnotationLevel, type CustomEntry} from './metadata/labels.js';
-import {parsePolicyRule, type PolicyRule} from './policy.js';
-import {parsePlatform, formatPlatform, splitPlatforms} from './platform.js';
-import {registryDomain} from './reference.js';
-import {rawInput, type Env} from './runner.js';
+import {parseTagExpression, sortByPriority, DEFAULT_TAG_EXPRESSIONS, type TagExpression} from '../metadata/tag.js';
+import {applyFlavorLine, DEFAULT_FLAVOR, type Flavor} from '../metadata/flavor.js';
+import {splitAnnotationLevel, type CustomEntry} from '../metadata/labels.js';
+import {parsePolicyRule, type PolicyRule} from '../policy.js';
+import {parsePlatform, formatPlatform, splitPlatforms} from '../../lib/platform.js';
+import {registryDomain} from '../../lib/reference.js';
+import {rawInput, type Env} from '../../action/runner.js';
 
 export const DEFAULT_REGISTRY = 'ghcr.io';
 export const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];

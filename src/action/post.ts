@@ -2,6 +2,6 @@
 import * as runner from './runner.js';
 
 export async function runPost(): Promise<void> {
-  const {cleanup} = await import('./engine/cleanup.js');
+  const {cleanup} = await import('../engine/cleanup.js');
   await cleanup(runner.getState);
 }

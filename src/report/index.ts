@@ -2,11 +2,11 @@
  * What people and later steps read: the outputs (metadata-action's names and formats, plus `plan`), the
  * job summary in the Actions UI, and the readable plan the CLI and the log print.
  */
-import {setOutput, exportVariable, appendSummary, type Env} from './runner.js';
-import type {Plan, BuildPlan} from './plan.js';
-import type {Metadata} from './metadata/index.js';
-import type {Inputs} from './inputs.js';
-import {keyValueObject} from './metadata/labels.js';
+import {setOutput, exportVariable, appendSummary, type Env} from '../action/runner.js';
+import type {Plan, BuildPlan} from '../pipeline/plan.js';
+import type {Metadata} from '../pipeline/metadata/index.js';
+import type {Inputs} from '../pipeline/inputs/index.js';
+import {keyValueObject} from '../pipeline/metadata/labels.js';
 
 export interface Outputs {
   version: string;
@@ -144,7 +144,7 @@ export interface PublishResult {
   /** The index digest buildx reported ('' when nothing was pushed). */
   digest: string;
   /** What the registry holds, read back per image name (empty when nothing was pushed). */
-  images: import('./engine/registry.js').RegistryImage[];
+  images: import('../engine/registry.js').RegistryImage[];
   seconds: number;
 }
 

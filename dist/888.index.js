@@ -1,18 +1,18 @@
-export const id = 581;
-export const ids = [581];
+export const id = 888;
+export const ids = [888];
 export const modules = {
 
-/***/ 5581:
+/***/ 4888:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runCli: () => (/* binding */ runCli)
 /* harmony export */ });
 /* unused harmony export imageComponent */
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(788);
-/* harmony import */ var _modes_prepare_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7758);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(665);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _pipeline_context_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5226);
+/* harmony import */ var _pipeline_prepare_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7155);
+/* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1714);
+/* harmony import */ var _pipeline_inputs_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2107);
 /**
  * The local command: the plan for the current git checkout, from git instead of an event payload (like
  * metadata-action's `context: git`). `node dist/index.js plan [--json] [--dir PATH]`; INPUT_* variables
@@ -51,23 +51,23 @@ async function runCli(args) {
         return 2;
     }
     try {
-        const ctx = (0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .gitContext */ .cw)(dir);
+        const ctx = (0,_pipeline_context_index_js__WEBPACK_IMPORTED_MODULE_0__/* .gitContext */ .cw)(dir);
         const env = { ...process.env, GITHUB_REPOSITORY: process.env['GITHUB_REPOSITORY'] || `${imageComponent(ctx.owner)}/${imageComponent(ctx.repo)}` };
-        const p = await (0,_modes_prepare_js__WEBPACK_IMPORTED_MODULE_1__/* .prepare */ .i)(ctx, { env, useApi: false, workspace: dir });
+        const p = await (0,_pipeline_prepare_js__WEBPACK_IMPORTED_MODULE_1__/* .prepare */ .i)(ctx, { env, useApi: false, workspace: dir });
         for (const w of p.warnings)
             console.error(`warning: ${w}`);
         if (json) {
-            const outputs = (0,_report_js__WEBPACK_IMPORTED_MODULE_2__/* .metadataOutputs */ ._V)(p.inputs, p.metadata, p.plan);
-            console.log(JSON.stringify({ context: { ref: ctx.ref, sha: ctx.sha, owner: ctx.owner, repo: ctx.repo }, version: outputs.version, policy: p.plan.policy, plan: (0,_report_js__WEBPACK_IMPORTED_MODULE_2__/* .planJson */ .iY)(p.plan) }, null, 2));
+            const outputs = (0,_report_index_js__WEBPACK_IMPORTED_MODULE_2__/* .metadataOutputs */ ._V)(p.inputs, p.metadata, p.plan);
+            console.log(JSON.stringify({ context: { ref: ctx.ref, sha: ctx.sha, owner: ctx.owner, repo: ctx.repo }, version: outputs.version, policy: p.plan.policy, plan: (0,_report_index_js__WEBPACK_IMPORTED_MODULE_2__/* .planJson */ .iY)(p.plan) }, null, 2));
         }
         else {
-            console.log((0,_report_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPlan */ .nT)(p.plan, `multiarch-publish plan for ${dir} (from git; dry run, nothing is built or pushed)`));
+            console.log((0,_report_index_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPlan */ .nT)(p.plan, `multiarch-publish plan for ${dir} (from git; dry run, nothing is built or pushed)`));
         }
         return p.plan.policy.allowed ? 0 : 1;
     }
     catch (e) {
-        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputErrors */ .G || e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d) {
-            for (const err of e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputErrors */ .G ? e.errors : [e])
+        if (e instanceof _pipeline_inputs_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputErrors */ .G || e instanceof _pipeline_inputs_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d) {
+            for (const err of e instanceof _pipeline_inputs_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputErrors */ .G ? e.errors : [e])
                 console.error(`error: ${err.message}`);
             return 1;
         }

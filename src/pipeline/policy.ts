@@ -2,7 +2,7 @@
  * Tag policy: rules that refuse a bad release before anything is built. Every violation is reported,
  * each naming the image and the tag; the verdict is part of the plan.
  */
-import * as semver from './semver.js';
+import * as semver from '../lib/semver.js';
 
 export type PolicyRule =
   | {kind: 'allow-tags'; source: string; pattern: RegExp}

@@ -4,13 +4,13 @@
  * verdict. Pure. The plan is the `plan` output, what dry-run prints, and what the engine executes.
  */
 import {posix} from 'node:path';
-import {registryDomain} from './reference.js';
-import type {Inputs, ImageSpec, PushMode} from './inputs.js';
-import type {Context} from './context.js';
+import {registryDomain} from '../lib/reference.js';
+import type {Inputs, ImageSpec, PushMode} from './inputs/index.js';
+import type {Context} from './context/index.js';
 import {imageTags, type Metadata} from './metadata/index.js';
 import {resolveLabels, resolveAnnotations, toLines, keyValueObject} from './metadata/labels.js';
 import {evaluatePolicy, type PolicyVerdict} from './policy.js';
-import {InputError, InputErrors} from './errors.js';
+import {InputError, InputErrors} from './inputs/errors.js';
 
 export interface BuildPlan {
   /** A short, unique name for the build (the bake target). */

@@ -1,5 +1,5 @@
 /** The `flavor` input: `latest=auto|true|false`, `prefix=`/`suffix=` with `onlatest=`, as in metadata-action. */
-import {splitFields} from '../csv.js';
+import {splitFields} from '../inputs/csv.js';
 
 export interface Flavor {
   latest: 'auto' | 'true' | 'false';

@@ -1,8 +1,137 @@
-export const id = 257;
-export const ids = [257];
+export const id = 593;
+export const ids = [593];
 export const modules = {
 
-/***/ 788:
+/***/ 6728:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bq: () => (/* binding */ formatPlatform),
+/* harmony export */   FL: () => (/* binding */ parsePlatform),
+/* harmony export */   ol: () => (/* binding */ hostPlatform),
+/* harmony export */   tM: () => (/* binding */ splitPlatforms)
+/* harmony export */ });
+/** Platforms (`os/arch[/variant]`): validation with helpful messages, normalisation, and the host's own. */
+const OSES = ['linux', 'windows', 'darwin', 'freebsd', 'netbsd', 'openbsd', 'solaris', 'illumos', 'aix', 'plan9', 'js', 'wasip1'];
+const ARCHES = ['amd64', 'arm64', 'arm', '386', 'ppc64le', 'ppc64', 's390x', 'riscv64', 'mips64le', 'mips64', 'mipsle', 'mips', 'loong64', 'wasm'];
+const VARIANTS = {
+    arm: ['v5', 'v6', 'v7', 'v8'],
+    arm64: ['v8', 'v8.0', 'v8.1', 'v8.2', 'v8.3', 'v8.4', 'v8.5', 'v8.6', 'v8.7', 'v8.8', 'v8.9', 'v9', 'v9.0', 'v9.1', 'v9.2', 'v9.3', 'v9.4', 'v9.5'],
+    amd64: ['v1', 'v2', 'v3', 'v4']
+};
+function closest(word, candidates) {
+    const dist = (a, b) => {
+        const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+        for (let j = 1; j <= b.length; j++)
+            d[0][j] = j;
+        for (let i = 1; i <= a.length; i++)
+            for (let j = 1; j <= b.length; j++)
+                d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        return d[a.length][b.length];
+    };
+    const best = candidates.map(c => [c, dist(word, c)]).sort((x, y) => x[1] - y[1])[0];
+    return best && best[1] <= 2 ? best[0] : undefined;
+}
+/** Parses one platform; throws an Error whose message says what is wrong and suggests a fix. */
+function parsePlatform(text) {
+    const parts = text.trim().split('/');
+    if (parts.length < 2 || parts.length > 3 || parts.some(p => p === '')) {
+        throw new Error(`"${text}" is not a platform (os/arch or os/arch/variant, e.g. linux/amd64, linux/arm/v7)`);
+    }
+    const [os, arch, variant] = parts.map(p => p.toLowerCase());
+    if (!OSES.includes(os)) {
+        const hint = closest(os, OSES);
+        throw new Error(`unknown operating system "${os}" in platform "${text}"${hint ? ` (did you mean ${hint}?)` : ''}`);
+    }
+    if (!ARCHES.includes(arch)) {
+        const hint = closest(arch, ARCHES);
+        throw new Error(`unknown architecture "${arch}" in platform "${text}"${hint ? ` (did you mean ${os}/${hint}?)` : ''}`);
+    }
+    if (variant !== undefined && !(VARIANTS[arch] ?? []).includes(variant)) {
+        throw new Error(`unknown variant "${variant}" for ${arch} in platform "${text}"${VARIANTS[arch] ? ` (one of ${VARIANTS[arch].join(', ')})` : ''}`);
+    }
+    return { os, arch, ...(variant ? { variant } : {}) };
+}
+function formatPlatform(p) {
+    return [p.os, p.arch, p.variant].filter(Boolean).join('/');
+}
+/** Splits a platform list written with commas, semicolons, spaces or newlines. */
+function splitPlatforms(text) {
+    return text
+        .split(/[\s,;]+/)
+        .map(s => s.trim())
+        .filter(Boolean);
+}
+/** The platform this process runs on natively, in OCI terms. */
+function hostPlatform(nodeArch = process.arch) {
+    const map = {
+        x64: { os: 'linux', arch: 'amd64' },
+        arm64: { os: 'linux', arch: 'arm64' },
+        arm: { os: 'linux', arch: 'arm', variant: 'v7' },
+        ia32: { os: 'linux', arch: '386' },
+        ppc64: { os: 'linux', arch: 'ppc64le' },
+        s390x: { os: 'linux', arch: 's390x' },
+        riscv64: { os: 'linux', arch: 'riscv64' },
+        loong64: { os: 'linux', arch: 'loong64' }
+    };
+    return map[nodeArch] ?? { os: 'linux', arch: nodeArch };
+}
+
+
+/***/ }),
+
+/***/ 2470:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ registryDomain)
+/* harmony export */ });
+/** Image references: the one rule for whether a name starts with a registry domain. */
+/**
+ * The registry domain a name starts with, or undefined: the first `/`-separated component when it holds
+ * a `.` or a `:` or is `localhost` (Docker's rule: `org/app` is on docker.io, `ghcr.io/org/app` is not).
+ */
+function registryDomain(name) {
+    const slash = name.indexOf('/');
+    if (slash < 0)
+        return undefined;
+    const first = name.slice(0, slash);
+    return /[.:]|^localhost$/.test(first) ? first : undefined;
+}
+
+
+/***/ }),
+
+/***/ 5419:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Rt: () => (/* reexport default from dynamic */ semver_functions_prerelease_js__WEBPACK_IMPORTED_MODULE_3___default.a),
+/* harmony export */   qg: () => (/* reexport default from dynamic */ semver_functions_parse_js__WEBPACK_IMPORTED_MODULE_1___default.a),
+/* harmony export */   rZ: () => (/* reexport default from dynamic */ semver_functions_valid_js__WEBPACK_IMPORTED_MODULE_0___default.a),
+/* harmony export */   uH: () => (/* reexport default from dynamic */ semver_functions_clean_js__WEBPACK_IMPORTED_MODULE_2___default.a)
+/* harmony export */ });
+/* harmony import */ var semver_functions_valid_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8780);
+/* harmony import */ var semver_functions_valid_js__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(semver_functions_valid_js__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var semver_functions_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6353);
+/* harmony import */ var semver_functions_parse_js__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(semver_functions_parse_js__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var semver_functions_clean_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1799);
+/* harmony import */ var semver_functions_clean_js__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(semver_functions_clean_js__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var semver_functions_prerelease_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5714);
+/* harmony import */ var semver_functions_prerelease_js__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(semver_functions_prerelease_js__WEBPACK_IMPORTED_MODULE_3__);
+/**
+ * The few semver functions this action uses, imported one by one: the package's index pulls in ranges,
+ * comparators and every other function (about 170 KB of bundle) that a cold start would pay for.
+ */
+
+
+
+
+
+
+/***/ }),
+
+/***/ 5226:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -154,7 +283,7 @@ function gitContext(cwd, env = process.env, clock = () => new Date()) {
 
 /***/ }),
 
-/***/ 731:
+/***/ 4754:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -182,7 +311,7 @@ function splitKeyValue(field) {
 
 /***/ }),
 
-/***/ 9746:
+/***/ 6517:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -430,7 +559,7 @@ function scheduleScope(ctx, defaultTz = 'UTC') {
 
 /***/ }),
 
-/***/ 8454:
+/***/ 8911:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -442,7 +571,7 @@ function scheduleScope(ctx, defaultTz = 'UTC') {
 /* harmony export */   jm: () => (/* binding */ keyValueObject)
 /* harmony export */ });
 /* unused harmony exports mergeEntries, ANNOTATION_LEVELS */
-/* harmony import */ var _expressions_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9746);
+/* harmony import */ var _expressions_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6517);
 /**
  * OCI labels and annotations: the eight `org.opencontainers.image.*` defaults metadata-action derives from
  * the repository and the version, then the user's `key=value` lines (expressions allowed), later keys
@@ -538,7 +667,7 @@ function splitAnnotationLevel(line) {
 
 /***/ }),
 
-/***/ 2985:
+/***/ 854:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -548,7 +677,7 @@ function splitAnnotationLevel(line) {
 /* harmony export */   xk: () => (/* binding */ matchRegex)
 /* harmony export */ });
 /* unused harmony exports TAG_TYPES, REF_EVENTS, SHA_FORMATS, TAG_ATTRIBUTES, DEFAULT_PRIORITIES, checkTimeZone, describeTag */
-/* harmony import */ var _csv_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(731);
+/* harmony import */ var _inputs_csv_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4754);
 /**
  * Tag expressions (`type=semver,pattern={{version}}`), read exactly as docker/metadata-action reads
  * them: the same types, attributes, defaults, priorities and errors.
@@ -576,7 +705,7 @@ const has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
 function parseTagExpression(source) {
     let fields;
     try {
-        fields = (0,_csv_js__WEBPACK_IMPORTED_MODULE_0__/* .splitFields */ .K)(source);
+        fields = (0,_inputs_csv_js__WEBPACK_IMPORTED_MODULE_0__/* .splitFields */ .K)(source);
     }
     catch (e) {
         throw new Error(`cannot be read as comma-separated fields: ${e.message}`);
@@ -584,7 +713,7 @@ function parseTagExpression(source) {
     let type;
     const attrs = {};
     for (const field of fields) {
-        const { key, value } = (0,_csv_js__WEBPACK_IMPORTED_MODULE_0__/* .splitKeyValue */ .p)(field);
+        const { key, value } = (0,_inputs_csv_js__WEBPACK_IMPORTED_MODULE_0__/* .splitKeyValue */ .p)(field);
         if (key === undefined) {
             attrs['value'] = value;
         }
@@ -695,7 +824,7 @@ function describeTag(tag) {
 
 /***/ }),
 
-/***/ 7365:
+/***/ 4586:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -704,11 +833,11 @@ function describeTag(tag) {
 /* harmony export */   nP: () => (/* binding */ tagNames)
 /* harmony export */ });
 /* unused harmony export OCI_TAG */
-/* harmony import */ var _semver_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1475);
+/* harmony import */ var _lib_semver_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5419);
 /* harmony import */ var _renovatebot_pep440__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8898);
 /* harmony import */ var _renovatebot_pep440__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(_renovatebot_pep440__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _expressions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9746);
-/* harmony import */ var _tag_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2985);
+/* harmony import */ var _expressions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6517);
+/* harmony import */ var _tag_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(854);
 /**
  * The version and the tag names: docker/metadata-action's rules, expression by expression in priority
  * order. The first non-empty value is the version (`main`), later ones are `partial` tags, and the first
@@ -815,12 +944,12 @@ function computeVersion(inp, ctx, warn, fail) {
                 if (vraw === undefined)
                     break;
                 vraw = applyMatch(tag, vraw).replace(/\//g, '-');
-                if (!_semver_js__WEBPACK_IMPORTED_MODULE_0__/* .valid */ .rZ(vraw)) {
+                if (!_lib_semver_js__WEBPACK_IMPORTED_MODULE_0__/* .valid */ .rZ(vraw)) {
                     warn(`${vraw} is not a valid semver. More info: https://semver.org/`);
                     break;
                 }
-                const sver = _semver_js__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg(vraw, { loose: true });
-                if (_semver_js__WEBPACK_IMPORTED_MODULE_0__/* .prerelease */ .Rt(vraw)) {
+                const sver = _lib_semver_js__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg(vraw, { loose: true });
+                if (_lib_semver_js__WEBPACK_IMPORTED_MODULE_0__/* .prerelease */ .Rt(vraw)) {
                     const pattern = (0,_expressions_js__WEBPACK_IMPORTED_MODULE_2__/* .isRawStatement */ .EK)(tag.attrs['pattern']) ? tag.attrs['pattern'] : '{{version}}';
                     add(withAffixes((0,_expressions_js__WEBPACK_IMPORTED_MODULE_2__/* .render */ .XX)(pattern, sver), tag), latestFor(false));
                 }
@@ -917,7 +1046,7 @@ function tagNames(version, flavor) {
 
 /***/ }),
 
-/***/ 7758:
+/***/ 7155:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -932,13 +1061,13 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/csv.ts
-var csv = __webpack_require__(731);
-// EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/metadata/tag.ts
-var tag = __webpack_require__(2985);
-;// CONCATENATED MODULE: ./src/metadata/flavor.ts
+// EXTERNAL MODULE: ./src/pipeline/inputs/csv.ts
+var csv = __webpack_require__(4754);
+// EXTERNAL MODULE: ./src/pipeline/inputs/errors.ts
+var inputs_errors = __webpack_require__(2107);
+// EXTERNAL MODULE: ./src/pipeline/metadata/tag.ts
+var tag = __webpack_require__(854);
+;// CONCATENATED MODULE: ./src/pipeline/metadata/flavor.ts
 /** The `flavor` input: `latest=auto|true|false`, `prefix=`/`suffix=` with `onlatest=`, as in metadata-action. */
 
 const DEFAULT_FLAVOR = { latest: 'auto', prefix: '', prefixLatest: false, suffix: '', suffixLatest: false };
@@ -981,11 +1110,11 @@ function applyFlavorLine(flavor, line) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/metadata/labels.ts
-var metadata_labels = __webpack_require__(8454);
-// EXTERNAL MODULE: ./src/semver.ts
-var semver = __webpack_require__(1475);
-;// CONCATENATED MODULE: ./src/policy.ts
+// EXTERNAL MODULE: ./src/pipeline/metadata/labels.ts
+var metadata_labels = __webpack_require__(8911);
+// EXTERNAL MODULE: ./src/lib/semver.ts
+var semver = __webpack_require__(5419);
+;// CONCATENATED MODULE: ./src/pipeline/policy.ts
 /**
  * Tag policy: rules that refuse a bad release before anything is built. Every violation is reported,
  * each naming the image and the tag; the verdict is part of the plan.
@@ -1094,13 +1223,13 @@ function evaluatePolicy(rules, subject) {
     return { allowed: violations.length === 0, rules: rules.map(r => r.source), violations };
 }
 
-// EXTERNAL MODULE: ./src/platform.ts
-var platform = __webpack_require__(3728);
-// EXTERNAL MODULE: ./src/reference.ts
-var reference = __webpack_require__(8286);
-// EXTERNAL MODULE: ./src/runner.ts
-var runner = __webpack_require__(4813);
-;// CONCATENATED MODULE: ./src/inputs.ts
+// EXTERNAL MODULE: ./src/lib/platform.ts
+var platform = __webpack_require__(6728);
+// EXTERNAL MODULE: ./src/lib/reference.ts
+var reference = __webpack_require__(2470);
+// EXTERNAL MODULE: ./src/action/runner.ts
+var runner = __webpack_require__(5242);
+;// CONCATENATED MODULE: ./src/pipeline/inputs/index.ts
 /**
  * Every input of action.yml -> one typed Inputs object. All validation and every input error live here:
  * a malformed line fails the step, naming the input and quoting the line, before anything else happens.
@@ -1127,33 +1256,33 @@ async function parseRegistryAuth(text) {
         doc = parse(text);
     }
     catch (e) {
-        throw new src_errors/* InputError */.d('registry-auth', `not valid YAML: ${e.message.split('\n')[0]}`);
+        throw new inputs_errors/* InputError */.d('registry-auth', `not valid YAML: ${e.message.split('\n')[0]}`);
     }
     if (!Array.isArray(doc))
-        throw new src_errors/* InputError */.d('registry-auth', 'expected a YAML list of entries with registry, username and password');
+        throw new inputs_errors/* InputError */.d('registry-auth', 'expected a YAML list of entries with registry, username and password');
     const errors = [];
     const out = [];
     doc.forEach((entry, i) => {
         const where = `entry ${i + 1}`;
         if (!entry || typeof entry !== 'object') {
-            errors.push(new src_errors/* InputError */.d('registry-auth', `${where} is not a mapping of registry, username and password`));
+            errors.push(new inputs_errors/* InputError */.d('registry-auth', `${where} is not a mapping of registry, username and password`));
             return;
         }
         const unknown = Object.keys(entry).filter(k => !['registry', 'username', 'password'].includes(k));
         if (unknown.length)
-            errors.push(new src_errors/* InputError */.d('registry-auth', `${where} has unknown key${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (registry, username, password)`));
+            errors.push(new inputs_errors/* InputError */.d('registry-auth', `${where} has unknown key${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (registry, username, password)`));
         const { registry = 'docker.io', username, password } = entry;
         if (typeof username !== 'string' || !username)
-            errors.push(new src_errors/* InputError */.d('registry-auth', `${where} (${String(registry)}) has no username`));
+            errors.push(new inputs_errors/* InputError */.d('registry-auth', `${where} (${String(registry)}) has no username`));
         if (typeof password !== 'string' || !password)
-            errors.push(new src_errors/* InputError */.d('registry-auth', `${where} (${String(registry)}) has no password`));
+            errors.push(new inputs_errors/* InputError */.d('registry-auth', `${where} (${String(registry)}) has no password`));
         if (typeof registry !== 'string' || !registry)
-            errors.push(new src_errors/* InputError */.d('registry-auth', `${where} has an empty registry`));
+            errors.push(new inputs_errors/* InputError */.d('registry-auth', `${where} has an empty registry`));
         if (typeof username === 'string' && typeof password === 'string' && typeof registry === 'string')
             out.push({ registry, username, password });
     });
     if (errors.length)
-        throw new src_errors/* InputErrors */.G(errors);
+        throw new inputs_errors/* InputErrors */.G(errors);
     return out;
 }
 /** The non-empty, non-comment lines of a multi-line input, with their line numbers. */
@@ -1191,7 +1320,7 @@ class Reader {
             return true;
         if (['false', 'False', 'FALSE'].includes(v))
             return false;
-        this.errors.push(new src_errors/* InputError */.d(name, 'expected true or false', undefined, v));
+        this.errors.push(new inputs_errors/* InputError */.d(name, 'expected true or false', undefined, v));
         return fallback;
     }
     choice(name, choices, fallback) {
@@ -1201,7 +1330,7 @@ class Reader {
         // YAML writes booleans as true/True/TRUE; choices are matched the same way
         if (choices.includes(v.toLowerCase()))
             return v.toLowerCase();
-        this.errors.push(new src_errors/* InputError */.d(name, `expected one of ${choices.join(', ')}`, undefined, v));
+        this.errors.push(new inputs_errors/* InputError */.d(name, `expected one of ${choices.join(', ')}`, undefined, v));
         return fallback;
     }
     /** Parses every line with `parse`; a thrown Error becomes an InputError naming the input and the line. */
@@ -1212,7 +1341,7 @@ class Reader {
                 out.push(parse(text, line));
             }
             catch (e) {
-                this.errors.push(e instanceof src_errors/* InputError */.d ? e : new src_errors/* InputError */.d(name, e.message, line, text));
+                this.errors.push(e instanceof inputs_errors/* InputError */.d ? e : new inputs_errors/* InputError */.d(name, e.message, line, text));
             }
         }
         return out;
@@ -1351,10 +1480,10 @@ function attestationInput(r, name) {
         const bad = (0,csv/* splitFields */.K)(value).find(f => !/^[A-Za-z-]+=/.test(f.trim()));
         if (bad === undefined)
             return value;
-        r.errors.push(new src_errors/* InputError */.d(name, `"${bad.trim()}" is not true, false or a key=value attribute (e.g. mode=max)`, undefined, value));
+        r.errors.push(new inputs_errors/* InputError */.d(name, `"${bad.trim()}" is not true, false or a key=value attribute (e.g. mode=max)`, undefined, value));
     }
     catch (e) {
-        r.errors.push(new src_errors/* InputError */.d(name, e.message, undefined, value));
+        r.errors.push(new inputs_errors/* InputError */.d(name, e.message, undefined, value));
     }
     return '';
 }
@@ -1369,7 +1498,7 @@ function getInputs(env = process.env) {
         images = legacyImageList(imageLines);
     }
     catch (e) {
-        r.errors.push(new src_errors/* InputError */.d('images', e.message, imageLines[0].line, imageLines[0].text));
+        r.errors.push(new inputs_errors/* InputError */.d('images', e.message, imageLines[0].line, imageLines[0].text));
         images = [];
     }
     if (images === undefined) {
@@ -1379,7 +1508,7 @@ function getInputs(env = process.env) {
                 images.push(parseImageLine(text, line));
             }
             catch (e) {
-                r.errors.push(new src_errors/* InputError */.d('images', e.message, line, text));
+                r.errors.push(new inputs_errors/* InputError */.d('images', e.message, line, text));
             }
         }
     }
@@ -1390,7 +1519,7 @@ function getInputs(env = process.env) {
             registry = parseRegistry(registryText);
         }
         catch (e) {
-            r.errors.push(new src_errors/* InputError */.d('registry', e.message, undefined, registryText));
+            r.errors.push(new inputs_errors/* InputError */.d('registry', e.message, undefined, registryText));
         }
     }
     let platforms = DEFAULT_PLATFORMS;
@@ -1400,7 +1529,7 @@ function getInputs(env = process.env) {
             platforms = parsePlatformList(platformText);
         }
         catch (e) {
-            r.errors.push(new src_errors/* InputError */.d('platforms', e.message, undefined, platformText));
+            r.errors.push(new inputs_errors/* InputError */.d('platforms', e.message, undefined, platformText));
         }
     }
     let tags = r.lines('tags', (text, line) => ({ ...(0,tag/* parseTagExpression */.YG)(text), line }));
@@ -1455,7 +1584,7 @@ function getInputs(env = process.env) {
             secrets: r.lines('secrets', (text, line) => {
                 // the line holds a secret: errors quote its id only
                 if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*=/.test(text))
-                    throw new src_errors/* InputError */.d('secrets', 'a secret is written id=value, the id made of letters, digits, ".", "_" and "-" (the value is never shown)', line, '***');
+                    throw new inputs_errors/* InputError */.d('secrets', 'a secret is written id=value, the id made of letters, digits, ".", "_" and "-" (the value is never shown)', line, '***');
                 return { line, text };
             }),
             cache: r.choice('cache', ['auto', 'registry', 'gha', 'none'], 'auto'),
@@ -1468,15 +1597,15 @@ function getInputs(env = process.env) {
         }
     };
     if (r.errors.length)
-        throw new src_errors/* InputErrors */.G(r.errors);
+        throw new inputs_errors/* InputErrors */.G(r.errors);
     return inputs;
 }
 
-// EXTERNAL MODULE: ./src/metadata/expressions.ts
-var expressions = __webpack_require__(9746);
-// EXTERNAL MODULE: ./src/metadata/version.ts
-var metadata_version = __webpack_require__(7365);
-;// CONCATENATED MODULE: ./src/metadata/index.ts
+// EXTERNAL MODULE: ./src/pipeline/metadata/expressions.ts
+var expressions = __webpack_require__(6517);
+// EXTERNAL MODULE: ./src/pipeline/metadata/version.ts
+var metadata_version = __webpack_require__(4586);
+;// CONCATENATED MODULE: ./src/pipeline/metadata/index.ts
 /**
  * The metadata engine: tags, labels and annotations from the inputs and the GitHub context, identical to
  * docker/metadata-action's for the same inputs. Pure: everything it needs is handed to it.
@@ -1515,7 +1644,7 @@ async function computeMetadata(inp, ctx, repo) {
     const warnings = [];
     const errors = [];
     const ectx = expressionContext(ctx);
-    const version = (0,metadata_version/* computeVersion */.E2)({ tags: inp.tags, flavor: inp.flavor, defaultBranch: repo.defaultBranch || ctx.defaultBranch, fileVersion: inp.fileVersion }, ectx, m => warnings.push(m), (tag, message) => errors.push(new src_errors/* InputError */.d('tags', message, tag.line, tag.source)));
+    const version = (0,metadata_version/* computeVersion */.E2)({ tags: inp.tags, flavor: inp.flavor, defaultBranch: repo.defaultBranch || ctx.defaultBranch, fileVersion: inp.fileVersion }, ectx, m => warnings.push(m), (tag, message) => errors.push(new inputs_errors/* InputError */.d('tags', message, tag.line, tag.source)));
     // Render each custom line once on its own, so that a broken expression is reported with its line.
     const scope = (0,expressions/* globalScope */.gm)(ectx);
     for (const [input, entries] of [['labels', inp.labels], ['annotations', inp.annotations]]) {
@@ -1524,12 +1653,12 @@ async function computeMetadata(inp, ctx, repo) {
                 (0,expressions/* render */.XX)(entry.text, scope);
             }
             catch (e) {
-                errors.push(new src_errors/* InputError */.d(input, e.message, entry.line, entry.text));
+                errors.push(new inputs_errors/* InputError */.d(input, e.message, entry.line, entry.text));
             }
         }
     }
     if (errors.length)
-        throw new src_errors/* InputErrors */.G(errors);
+        throw new inputs_errors/* InputErrors */.G(errors);
     const names = (0,metadata_version/* tagNames */.nP)(version, inp.flavor);
     const defaults = (0,metadata_labels/* defaultOciEntries */.VI)(repo, version.main, ctx.now, ctx.sha);
     return {
@@ -1550,7 +1679,7 @@ function imageTags(images, names) {
     return images.flatMap(image => names.map(n => `${image}:${n}`));
 }
 
-;// CONCATENATED MODULE: ./src/github.ts
+;// CONCATENATED MODULE: ./src/pipeline/context/github-api.ts
 const TIMEOUT_MS = 10_000;
 /** One GET of a JSON document. node:http(s) rather than fetch: undici's first use costs more than this whole action. */
 async function getJson(ctx, path, token) {
@@ -1628,7 +1757,7 @@ async function fetchCommitDate(ctx, token, warn) {
     return ctx.now;
 }
 
-;// CONCATENATED MODULE: ./src/plan.ts
+;// CONCATENATED MODULE: ./src/pipeline/plan.ts
 /**
  * Inputs + Context + Metadata -> Plan: which builds run, under which names and tags, for which
  * platforms, with which labels, annotations and build args, whether they are pushed, and the policy's
@@ -1708,7 +1837,7 @@ function buildPlan(inputs, ctx, metadata, annotationLevels) {
         const name = qualifyImageName(img.name, inputs.registry, ctx.owner);
         const first = builtBy.get(name);
         if (first && first.key !== key) {
-            conflicts.push(new src_errors/* InputError */.d('images', `${name} is already built by line ${first.line} with other build settings (file, context, target, platforms, title, description); one image is published by one build`, img.line, img.text));
+            conflicts.push(new inputs_errors/* InputError */.d('images', `${name} is already built by line ${first.line} with other build settings (file, context, target, platforms, title, description); one image is published by one build`, img.line, img.text));
             continue;
         }
         builtBy.set(name, { key, line: img.line });
@@ -1718,7 +1847,7 @@ function buildPlan(inputs, ctx, metadata, annotationLevels) {
         groups.set(key, group);
     }
     if (conflicts.length)
-        throw new src_errors/* InputErrors */.G(conflicts);
+        throw new inputs_errors/* InputErrors */.G(conflicts);
     if (groups.size === 0) {
         // No image (an explicitly empty `images`, or every image disabled): bare tags, as metadata-action gives.
         groups.set('', { spec: { name: '', enable: true, context: '.', line: 0 }, platforms: inputs.platforms, names: [] });
@@ -1773,7 +1902,7 @@ function buildPlan(inputs, ctx, metadata, annotationLevels) {
 
 // EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
 var pep440 = __webpack_require__(8898);
-;// CONCATENATED MODULE: ./src/versionfile.ts
+;// CONCATENATED MODULE: ./src/pipeline/inputs/version-file.ts
 /**
  * `version-file`: a file that holds the release version (`VERSION` with `1.4.2`). semver/pep440 tag
  * expressions without `value=` take their version from it on every event; on a tag push the tag must agree.
@@ -1788,9 +1917,9 @@ function parseVersionFile(content, path) {
         .map(l => l.trim())
         .find(l => l !== '' && !l.startsWith('#'));
     if (!line)
-        throw new src_errors/* InputError */.d('version-file', `${path} holds no version`);
+        throw new inputs_errors/* InputError */.d('version-file', `${path} holds no version`);
     if (!semver/* valid */.rZ(line) && !pep440.valid(line)) {
-        throw new src_errors/* InputError */.d('version-file', `${path} holds "${line}", which is neither a semantic version nor a PEP 440 version`);
+        throw new inputs_errors/* InputError */.d('version-file', `${path} holds "${line}", which is neither a semantic version nor a PEP 440 version`);
     }
     return line;
 }
@@ -1806,11 +1935,11 @@ function checkTagAgreesWithFile(ref, fileVersion, path) {
     const last = tag.split('/').pop() ?? tag;
     const got = normalise(tag) ?? normalise(last);
     if (want === undefined || got !== want) {
-        throw new src_errors/* InputError */.d('version-file', `the git tag ${tag} does not agree with ${path}, which says ${fileVersion}; tag the release as v${want ?? fileVersion} or update ${path}`);
+        throw new inputs_errors/* InputError */.d('version-file', `the git tag ${tag} does not agree with ${path}, which says ${fileVersion}; tag the release as v${want ?? fileVersion} or update ${path}`);
     }
 }
 
-;// CONCATENATED MODULE: ./src/modes/prepare.ts
+;// CONCATENATED MODULE: ./src/pipeline/prepare.ts
 /**
  * The pure front half of every run: inputs -> context -> metadata -> policy -> plan. Nothing here logs
  * in, builds or pushes; input errors and policy refusals surface before anything else happens.
@@ -1831,7 +1960,7 @@ function readVersion(inputs, ctx, workspace) {
         content = (0,external_node_fs_.readFileSync)((0,external_node_path_.resolve)(workspace, inputs.versionFile), 'utf8');
     }
     catch (e) {
-        throw new src_errors/* InputError */.d('version-file', `cannot read ${inputs.versionFile}: ${e.code ?? e.message}`);
+        throw new inputs_errors/* InputError */.d('version-file', `cannot read ${inputs.versionFile}: ${e.code ?? e.message}`);
     }
     const version = parseVersionFile(content, inputs.versionFile);
     checkTagAgreesWithFile(ctx.ref, version, inputs.versionFile);
@@ -1869,107 +1998,7 @@ async function prepare(ctx, opts) {
 
 /***/ }),
 
-/***/ 3728:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bq: () => (/* binding */ formatPlatform),
-/* harmony export */   FL: () => (/* binding */ parsePlatform),
-/* harmony export */   ol: () => (/* binding */ hostPlatform),
-/* harmony export */   tM: () => (/* binding */ splitPlatforms)
-/* harmony export */ });
-/** Platforms (`os/arch[/variant]`): validation with helpful messages, normalisation, and the host's own. */
-const OSES = ['linux', 'windows', 'darwin', 'freebsd', 'netbsd', 'openbsd', 'solaris', 'illumos', 'aix', 'plan9', 'js', 'wasip1'];
-const ARCHES = ['amd64', 'arm64', 'arm', '386', 'ppc64le', 'ppc64', 's390x', 'riscv64', 'mips64le', 'mips64', 'mipsle', 'mips', 'loong64', 'wasm'];
-const VARIANTS = {
-    arm: ['v5', 'v6', 'v7', 'v8'],
-    arm64: ['v8', 'v8.0', 'v8.1', 'v8.2', 'v8.3', 'v8.4', 'v8.5', 'v8.6', 'v8.7', 'v8.8', 'v8.9', 'v9', 'v9.0', 'v9.1', 'v9.2', 'v9.3', 'v9.4', 'v9.5'],
-    amd64: ['v1', 'v2', 'v3', 'v4']
-};
-function closest(word, candidates) {
-    const dist = (a, b) => {
-        const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-        for (let j = 1; j <= b.length; j++)
-            d[0][j] = j;
-        for (let i = 1; i <= a.length; i++)
-            for (let j = 1; j <= b.length; j++)
-                d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        return d[a.length][b.length];
-    };
-    const best = candidates.map(c => [c, dist(word, c)]).sort((x, y) => x[1] - y[1])[0];
-    return best && best[1] <= 2 ? best[0] : undefined;
-}
-/** Parses one platform; throws an Error whose message says what is wrong and suggests a fix. */
-function parsePlatform(text) {
-    const parts = text.trim().split('/');
-    if (parts.length < 2 || parts.length > 3 || parts.some(p => p === '')) {
-        throw new Error(`"${text}" is not a platform (os/arch or os/arch/variant, e.g. linux/amd64, linux/arm/v7)`);
-    }
-    const [os, arch, variant] = parts.map(p => p.toLowerCase());
-    if (!OSES.includes(os)) {
-        const hint = closest(os, OSES);
-        throw new Error(`unknown operating system "${os}" in platform "${text}"${hint ? ` (did you mean ${hint}?)` : ''}`);
-    }
-    if (!ARCHES.includes(arch)) {
-        const hint = closest(arch, ARCHES);
-        throw new Error(`unknown architecture "${arch}" in platform "${text}"${hint ? ` (did you mean ${os}/${hint}?)` : ''}`);
-    }
-    if (variant !== undefined && !(VARIANTS[arch] ?? []).includes(variant)) {
-        throw new Error(`unknown variant "${variant}" for ${arch} in platform "${text}"${VARIANTS[arch] ? ` (one of ${VARIANTS[arch].join(', ')})` : ''}`);
-    }
-    return { os, arch, ...(variant ? { variant } : {}) };
-}
-function formatPlatform(p) {
-    return [p.os, p.arch, p.variant].filter(Boolean).join('/');
-}
-/** Splits a platform list written with commas, semicolons, spaces or newlines. */
-function splitPlatforms(text) {
-    return text
-        .split(/[\s,;]+/)
-        .map(s => s.trim())
-        .filter(Boolean);
-}
-/** The platform this process runs on natively, in OCI terms. */
-function hostPlatform(nodeArch = process.arch) {
-    const map = {
-        x64: { os: 'linux', arch: 'amd64' },
-        arm64: { os: 'linux', arch: 'arm64' },
-        arm: { os: 'linux', arch: 'arm', variant: 'v7' },
-        ia32: { os: 'linux', arch: '386' },
-        ppc64: { os: 'linux', arch: 'ppc64le' },
-        s390x: { os: 'linux', arch: 's390x' },
-        riscv64: { os: 'linux', arch: 'riscv64' },
-        loong64: { os: 'linux', arch: 'loong64' }
-    };
-    return map[nodeArch] ?? { os: 'linux', arch: nodeArch };
-}
-
-
-/***/ }),
-
-/***/ 8286:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ registryDomain)
-/* harmony export */ });
-/** Image references: the one rule for whether a name starts with a registry domain. */
-/**
- * The registry domain a name starts with, or undefined: the first `/`-separated component when it holds
- * a `.` or a `:` or is `localhost` (Docker's rule: `org/app` is on docker.io, `ghcr.io/org/app` is not).
- */
-function registryDomain(name) {
-    const slash = name.indexOf('/');
-    if (slash < 0)
-        return undefined;
-    const first = name.slice(0, slash);
-    return /[.:]|^localhost$/.test(first) ? first : undefined;
-}
-
-
-/***/ }),
-
-/***/ 665:
+/***/ 1714:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1982,8 +2011,8 @@ function registryDomain(name) {
 /* harmony export */   nT: () => (/* binding */ formatPlan)
 /* harmony export */ });
 /* unused harmony exports policyLine, humanSize */
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
-/* harmony import */ var _metadata_labels_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8454);
+/* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5242);
+/* harmony import */ var _pipeline_metadata_labels_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8911);
 /**
  * What people and later steps read: the outputs (metadata-action's names and formats, plus `plan`), the
  * job summary in the Actions UI, and the readable plan the CLI and the log print.
@@ -2009,7 +2038,7 @@ function planJson(plan) {
 }
 function metadataOutputs(inputs, metadata, plan) {
     const tags = plan.builds.flatMap(b => b.tags);
-    const labelsObject = (0,_metadata_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .keyValueObject */ .jm)(metadata.labels);
+    const labelsObject = (0,_pipeline_metadata_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .keyValueObject */ .jm)(metadata.labels);
     return {
         version: metadata.version.main ?? '',
         tags: tags.join(inputs.sepTags),
@@ -2024,9 +2053,9 @@ function metadataOutputs(inputs, metadata, plan) {
 function writeOutputs(outputs, env = process.env) {
     const alsoEnv = !/^false$/i.test(env['DOCKER_METADATA_SET_OUTPUT_ENV'] ?? 'true') && !!env['GITHUB_ENV'];
     for (const [name, value] of Object.entries(outputs)) {
-        (0,_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH)(name, value, env);
+        (0,_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH)(name, value, env);
         if (alsoEnv)
-            (0,_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN)(`DOCKER_METADATA_OUTPUT_${name.replace(/\W/g, '_').toUpperCase()}`, value, env);
+            (0,_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN)(`DOCKER_METADATA_OUTPUT_${name.replace(/\W/g, '_').toUpperCase()}`, value, env);
     }
 }
 const code = (s) => '`' + s.replace(/`/g, "'") + '`';
@@ -2084,7 +2113,7 @@ function planSummary(plan, title) {
     return lines.join('\n');
 }
 function writeSummary(markdown, env = process.env) {
-    (0,_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .appendSummary */ .fe)(markdown + '\n', env);
+    (0,_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .appendSummary */ .fe)(markdown + '\n', env);
 }
 function humanSize(bytes) {
     if (bytes < 1024)
@@ -2123,35 +2152,6 @@ function publishSummary(plan, r, results, failures, buildSeconds) {
     lines.push(`**QEMU:** ${cell(r.qemu)}  `, `**Builder:** ${cell(r.builder)}  `, `**Cache:** ${cell(r.cache)}  `, `**Login:** ${cell(r.login)}  `, `**Tag policy:** ${plan.policy.allowed ? '✅' : '❌'} ${cell(policyLine(plan))}`, '', `<details><summary>Bake definition (${cell(r.bakeFile)})</summary>`, '', '```json', r.definition, '```', '', '</details>', '');
     return lines.join('\n');
 }
-
-
-/***/ }),
-
-/***/ 1475:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Rt: () => (/* reexport default from dynamic */ semver_functions_prerelease_js__WEBPACK_IMPORTED_MODULE_3___default.a),
-/* harmony export */   qg: () => (/* reexport default from dynamic */ semver_functions_parse_js__WEBPACK_IMPORTED_MODULE_1___default.a),
-/* harmony export */   rZ: () => (/* reexport default from dynamic */ semver_functions_valid_js__WEBPACK_IMPORTED_MODULE_0___default.a),
-/* harmony export */   uH: () => (/* reexport default from dynamic */ semver_functions_clean_js__WEBPACK_IMPORTED_MODULE_2___default.a)
-/* harmony export */ });
-/* harmony import */ var semver_functions_valid_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8780);
-/* harmony import */ var semver_functions_valid_js__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(semver_functions_valid_js__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var semver_functions_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6353);
-/* harmony import */ var semver_functions_parse_js__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(semver_functions_parse_js__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var semver_functions_clean_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1799);
-/* harmony import */ var semver_functions_clean_js__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(semver_functions_clean_js__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var semver_functions_prerelease_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5714);
-/* harmony import */ var semver_functions_prerelease_js__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(semver_functions_prerelease_js__WEBPACK_IMPORTED_MODULE_3__);
-/**
- * The few semver functions this action uses, imported one by one: the package's index pulls in ranges,
- * comparators and every other function (about 170 KB of bundle) that a cold start would pay for.
- */
-
-
-
-
 
 
 /***/ })

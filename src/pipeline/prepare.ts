@@ -4,14 +4,14 @@
  */
 import {readFileSync} from 'node:fs';
 import {resolve} from 'node:path';
-import {getInputs, parseRegistryAuth, type Inputs, type RegistryCredential} from '../inputs.js';
-import type {Context} from '../context.js';
-import {InputError} from '../errors.js';
-import {computeMetadata, needsCommitDate, type Metadata, type MetadataInputs} from '../metadata/index.js';
-import {fetchRepoInfo, fetchCommitDate, repoFromContext} from '../github.js';
-import {buildPlan, type Plan} from '../plan.js';
-import {parseVersionFile, checkTagAgreesWithFile} from '../versionfile.js';
-import type {Env} from '../runner.js';
+import {getInputs, parseRegistryAuth, type Inputs, type RegistryCredential} from './inputs/index.js';
+import type {Context} from './context/index.js';
+import {InputError} from './inputs/errors.js';
+import {computeMetadata, needsCommitDate, type Metadata, type MetadataInputs} from './metadata/index.js';
+import {fetchRepoInfo, fetchCommitDate, repoFromContext} from './context/github-api.js';
+import {buildPlan, type Plan} from './plan.js';
+import {parseVersionFile, checkTagAgreesWithFile} from './inputs/version-file.js';
+import type {Env} from '../action/runner.js';
 
 export interface Prepared {
   inputs: Inputs;

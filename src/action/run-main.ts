@@ -3,11 +3,11 @@
  * this is a dry run, publish it through the engine. Each step is one call; the order is the contract:
  * nothing is logged in to, built or pushed before the inputs are valid and the policy allows the plan.
  */
-import * as runner from '../runner.js';
-import {workflowContext} from '../context.js';
-import {prepare, type Prepared} from './prepare.js';
-import {formatPlan, metadataOutputs, planSummary, writeOutputs, writeSummary} from '../report.js';
-import {PolicyRefusal} from './errors.js';
+import * as runner from './runner.js';
+import {workflowContext} from '../pipeline/context/index.js';
+import {prepare, type Prepared} from '../pipeline/prepare.js';
+import {formatPlan, metadataOutputs, planSummary, writeOutputs, writeSummary} from '../report/index.js';
+import {PolicyRefusal} from '../pipeline/errors.js';
 
 const TITLE = 'multiarch-publish';
 

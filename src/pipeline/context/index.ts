@@ -4,7 +4,7 @@
  */
 import {readFileSync, existsSync} from 'node:fs';
 import {basename} from 'node:path';
-import type {Env} from './runner.js';
+import type {Env} from '../../action/runner.js';
 
 export interface Context {
   source: 'workflow' | 'git';

@@ -2,8 +2,8 @@
  * The metadata engine: tags, labels and annotations from the inputs and the GitHub context, identical to
  * docker/metadata-action's for the same inputs. Pure: everything it needs is handed to it.
  */
-import {InputError, InputErrors} from '../errors.js';
-import type {Context} from '../context.js';
+import {InputError, InputErrors} from '../inputs/errors.js';
+import type {Context} from '../context/index.js';
 import {prepareExpressions, render, globalScope, type ExpressionContext} from './expressions.js';
 import {computeVersion, tagNames, sanitizeTag, type Version} from './version.js';
 import {defaultOciEntries, resolveLabels, resolveAnnotations, toLines, type RepoInfo, type CustomEntry} from './labels.js';

@@ -1,0 +1,55 @@
+export const id = 505;
+export const ids = [505];
+export const modules = {
+
+/***/ 3505:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   runMain: () => (/* binding */ runMain)
+/* harmony export */ });
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5242);
+/* harmony import */ var _pipeline_context_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5226);
+/* harmony import */ var _pipeline_prepare_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7155);
+/* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1714);
+/* harmony import */ var _pipeline_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1539);
+/**
+ * The action's main job: plan (inputs -> context -> metadata -> policy -> plan), report it, and, unless
+ * this is a dry run, publish it through the engine. Each step is one call; the order is the contract:
+ * nothing is logged in to, built or pushed before the inputs are valid and the policy allows the plan.
+ */
+
+
+
+
+
+const TITLE = 'multiarch-publish';
+async function runMain(env = process.env) {
+    const ctx = (0,_pipeline_context_index_js__WEBPACK_IMPORTED_MODULE_1__/* .workflowContext */ .Rz)(env);
+    const prepared = await (0,_pipeline_prepare_js__WEBPACK_IMPORTED_MODULE_2__/* .prepare */ .i)(ctx, { env, useApi: true, workspace: env['GITHUB_WORKSPACE'] || process.cwd() });
+    for (const w of prepared.warnings)
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(w);
+    reportPlan(prepared, env);
+    if (!prepared.plan.policy.allowed)
+        throw new _pipeline_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .PolicyRefusal */ .F(prepared.plan.policy.violations.map(v => v.message));
+    if (prepared.inputs.dryRun) {
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Dry run: nothing was set up, logged in to, built or pushed.');
+        return;
+    }
+    const { publish } = await __webpack_require__.e(/* import() */ 675).then(__webpack_require__.bind(__webpack_require__, 8675));
+    await publish(prepared, env);
+}
+function reportPlan(p, env) {
+    const { inputs, metadata, plan } = p;
+    if (!metadata.version.main)
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e('No Docker image version has been generated. Check tags input.');
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(inputs.dryRun ? 'Plan (dry run)' : 'Plan', () => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPlan */ .nT)(plan, `${TITLE} plan`)));
+    (0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .writeOutputs */ .Kn)({ ...(0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .metadataOutputs */ ._V)(inputs, metadata, plan) }, env);
+    if (inputs.dryRun && inputs.summary)
+        (0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .planSummary */ .MM)(plan, `${TITLE}: plan (dry run)`), env);
+}
+
+
+/***/ })
+
+};
