@@ -3,8 +3,8 @@
 // (no staging tag), moves the tags, and the post step removes the builder and the credentials.
 //
 // The BuildKit image cannot be pulled here (no internet): scripts/buildkit-image.sh compiles one from
-// Debian's sources, and scripts/test.sh runs it (best effort). Without that image this file is skipped,
-// loudly; the docker-driver suite (publish.test.ts) always runs.
+// Debian's sources, and scripts/test.sh builds it (under CI it must). Without that image this file is
+// skipped loudly, and under CI it fails (support/prereqs.ts).
 import {execFile} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
 import fs from 'node:fs';
@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {runAction, runPost, startGitHubApiStub, repoRoot, type GitHubApiStub, type RunResult} from '../support/action.js';
+import {binfmtProblem, buildxProblem, dockerProblem, imageProblem, prerequisites, registryProblem} from '../support/prereqs.js';
 
 const exec = promisify(execFile);
 const BUILDKIT_IMAGE = process.env.E2E_BUILDKIT_IMAGE || 'ci-local/buildkit:debian';
@@ -22,7 +23,6 @@ const PLATFORMS = ['linux/amd64', 'linux/arm/v7'];
 const NS = `e2e-dc-${randomBytes(3).toString('hex')}`;
 const SHA = randomBytes(20).toString('hex');
 
-let available = false;
 let stub: GitHubApiStub | undefined;
 const temps: string[] = [];
 
@@ -41,18 +41,17 @@ async function registry(urlPath: string, accept?: string): Promise<{status: numb
 
 const INDEX = 'application/vnd.oci.image.index.v1+json,application/vnd.docker.distribution.manifest.list.v2+json';
 
+// the engine, the registry, the BuildKit image and QEMU for linux/arm/v7
+const gate = await prerequisites('e2e docker-container', [
+  dockerProblem(),
+  buildxProblem(),
+  registryProblem(REGISTRY, {user: USER, password: PASSWORD}),
+  imageProblem(BUILDKIT_IMAGE, 'scripts/buildkit-image.sh'),
+  binfmtProblem(['arm'])
+]);
+
 beforeAll(async () => {
-  try {
-    await exec('docker', ['image', 'inspect', BUILDKIT_IMAGE]);
-    await exec('docker', ['buildx', 'version']);
-    available = (await registry('/v2/')).status === 200;
-  } catch {
-    available = false;
-  }
-  if (!available) {
-    process.stderr.write(`\n[e2e docker-container] SKIPPED: needs the engine (scripts/engine-up.sh) and the BuildKit image ${BUILDKIT_IMAGE} (scripts/buildkit-image.sh)\n\n`);
-    return;
-  }
+  if (!gate.ready) return;
   stub = await startGitHubApiStub();
 }, 60_000);
 
@@ -61,8 +60,7 @@ afterAll(async () => {
   for (const d of temps) fs.rmSync(d, {recursive: true, force: true});
 });
 
-test('docker-container builder: created for a platform the docker driver lacks, content pushed by digest, tags moved, builder removed by post', async () => {
-  if (!available) return;
+gate.test('docker-container builder: created for a platform the docker driver lacks, content pushed by digest, tags moved, builder removed by post', async () => {
   const workspace = tempDir('ws');
   await exec('bash', [path.join(repoRoot, 'scripts', 'busybox-static.sh'), path.join(workspace, 'rootfs')], {env: {...process.env, BUSYBOX_ARCHS: 'amd64 arm'}});
   fs.writeFileSync(

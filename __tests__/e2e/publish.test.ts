@@ -22,6 +22,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import {parse as parseYaml} from 'yaml';
 import {cleanupRuns, defaultEntry, repoRoot, runAction, runPost, startGitHubApiStub, type GitHubApiStub, type RunResult} from '../support/action.js';
+import {binfmtProblem, buildxProblem, dockerProblem, prerequisites, registryProblem} from '../support/prereqs.js';
 
 const REGISTRY = process.env.REGISTRY_ADDR || '127.0.0.1:5000';
 const REGISTRY_USER = process.env.REGISTRY_USER || 'ci';
@@ -100,30 +101,17 @@ function registryRequest(method: string, urlPath: string, opts: {accept?: string
   });
 }
 
-/** What is missing for the suite to run; empty when the engine is up. */
-async function probeEngine(): Promise<string[]> {
-  const problems: string[] = [];
-  const info = await exec('docker', ['info', '--format', '{{.ServerVersion}} {{.Driver}}'], {timeoutMs: 20_000});
-  if (info.code !== 0) problems.push(`docker is not reachable (\`docker info\`: ${(info.stderr || info.stdout).trim().split('\n').pop() || `exit ${info.code}`})`);
-  const buildx = await exec('docker', ['buildx', 'version'], {timeoutMs: 20_000});
-  if (buildx.code !== 0) problems.push(`\`docker buildx version\` failed: ${(buildx.stderr || buildx.stdout).trim().split('\n').pop() || `exit ${buildx.code}`}`);
-  try {
-    const r = await registryRequest('GET', '/v2/', {anonymous: true, timeoutMs: 5_000});
-    if (r.status !== 200 && r.status !== 401) problems.push(`the registry at http://${REGISTRY}/v2/ answers HTTP ${r.status}`);
-  } catch (e) {
-    problems.push(`no registry answers at http://${REGISTRY}/v2/ (${(e as Error).message})`);
-  }
-  return problems;
-}
-
-const engineProblems = await probeEngine();
-const engineReady = engineProblems.length === 0;
-if (!engineReady && !process.env.CI) {
-  // straight to stderr: jest drops the console output of a test file whose tests are all skipped
-  process.stderr.write(`\n⚠ e2e tests SKIPPED: the build engine is not available:\n  - ${engineProblems.join('\n  - ')}\nTo run them, ${ENGINE_HINT}.\n\n`);
-}
-// Under CI a missing engine is a failure (beforeAll throws), never a silent skip.
-const describeEngine = engineReady || process.env.CI ? describe : describe.skip;
+// What the suite needs: the engine, the registry (with the tests' credentials) and QEMU for linux/arm64.
+// Without them it is skipped with a warning, except under CI, where it fails (support/prereqs.ts).
+const gate = await prerequisites('e2e publish', [
+  dockerProblem(),
+  buildxProblem(),
+  registryProblem(REGISTRY, {user: REGISTRY_USER, password: REGISTRY_PASSWORD}),
+  binfmtProblem(['aarch64'])
+]);
+const engineReady = gate.ready;
+const engineProblems = gate.problems;
+const describeEngine = gate.describe;
 
 // ------------------------------------------------------------------------------------------------
 // the registry, read back

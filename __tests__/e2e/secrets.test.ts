@@ -8,10 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {runAction, runPost, startGitHubApiStub, repoRoot, type GitHubApiStub} from '../support/action.js';
+import {binfmtProblem, buildxProblem, dockerProblem, prerequisites} from '../support/prereqs.js';
 
 const exec = promisify(execFile);
 const SECRET = `s3cr3t-${randomBytes(6).toString('hex')}`;
-let available = false;
+// the engine, and QEMU for the linux/arm64 build; under CI a missing one fails the file (support/prereqs.ts)
+const gate = await prerequisites('e2e secrets', [dockerProblem(), buildxProblem(), binfmtProblem(['aarch64'])]);
 let stub: GitHubApiStub | undefined;
 const temps: string[] = [];
 
@@ -22,18 +24,7 @@ function tempDir(name: string): string {
 }
 
 beforeAll(async () => {
-  try {
-    await exec('docker', ['info']);
-    await exec('docker', ['buildx', 'version']);
-    available = true;
-  } catch {
-    available = false;
-  }
-  if (!available) {
-    if (process.env.CI) throw new Error('the container engine is not reachable: run eval "$(bash scripts/engine-up.sh)" first');
-    process.stderr.write('\n[e2e secrets] SKIPPED: no container engine (scripts/engine-up.sh)\n\n');
-    return;
-  }
+  if (!gate.ready) return;
   stub = await startGitHubApiStub();
 }, 60_000);
 
@@ -42,8 +33,7 @@ afterAll(async () => {
   for (const d of temps) fs.rmSync(d, {recursive: true, force: true});
 });
 
-test('a build secret is mounted in the build and never printed', async () => {
-  if (!available) return;
+gate.test('a build secret is mounted in the build and never printed', async () => {
   const workspace = tempDir('ws');
   await exec('bash', [path.join(repoRoot, 'scripts', 'busybox-static.sh'), path.join(workspace, 'rootfs')]);
   fs.writeFileSync(

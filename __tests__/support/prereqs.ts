@@ -4,7 +4,8 @@
 // whose tests are all skipped, so the warning goes straight to the stream).
 //
 //   const gate = await prerequisites('e2e qemu-install', [dockerProblem(), imageProblem(IMAGE, 'scripts/binfmt-image.sh')]);
-//   gate.describe('...', () => { ...tests and hooks... });
+//   gate.describe('...', () => { ...tests and hooks... });     (or gate.test(...) for a lone test; its
+//                                                              hooks check gate.ready themselves)
 //
 // Each check resolves to a sentence saying what is missing and how to get it, or to undefined when the
 // prerequisite is there. Programs run with argument arrays, never through a shell.
@@ -31,6 +32,9 @@ export interface Gate {
    *  fails with the problems (the suite's own tests and hooks are not registered, so nothing touches a
    *  half-present engine); outside CI a skipped describe. */
   describe(name: string, fn: () => void): void;
+  /** The same for a single test, in a file without a describe: the real test when ready; under CI a test
+   *  of that name that fails with the problems; outside CI a skipped test. */
+  test(name: string, fn: jest.ProvidesCallback, timeoutMs?: number): void;
   /** The message of the failure (or warning). */
   message: string;
 }
@@ -58,6 +62,14 @@ export async function prerequisites(suite: string, checks: Check[]): Promise<Gat
           });
         });
       else describe.skip(name, fn);
+    },
+    test(name, fn, timeoutMs) {
+      if (ready) test(name, fn, timeoutMs);
+      else if (ci)
+        test(name, () => {
+          throw new Error(message);
+        });
+      else test.skip(name, fn, timeoutMs);
     }
   };
 }
@@ -79,10 +91,11 @@ function run(cmd: string, args: string[], timeoutMs = 20_000): Promise<Run> {
 
 const lastLine = (r: Run) => (r.stderr || r.stdout).trim().split('\n').pop() || `exit ${r.code}`;
 
-/** The docker daemon answers. */
+/** The docker daemon answers. (`docker version`, not `docker info --format`: that one exits 0 with an
+ *  empty answer when the daemon is unreachable.) */
 export async function dockerProblem(): Promise<string | undefined> {
-  const r = await run('docker', ['info', '--format', '{{.ServerVersion}}']);
-  return r.code === 0 ? undefined : `docker is not reachable (\`docker info\`: ${lastLine(r)}): ${ENGINE_HINT}`;
+  const r = await run('docker', ['version', '--format', '{{.Server.Version}}']);
+  return r.code === 0 && r.stdout.trim() !== '' ? undefined : `docker is not reachable (\`docker version\`: ${lastLine(r)}): ${ENGINE_HINT}`;
 }
 
 /** The buildx plugin works. */
