@@ -17,12 +17,36 @@ if ! { docker info >/dev/null 2>&1 && docker buildx version >/dev/null 2>&1 && [
   fi
 fi
 
-# The docker-container driver's end-to-end test needs a BuildKit image, which cannot be pulled here:
-# compile one from Debian's sources (about 2 minutes, once). Best effort: without it that test is skipped.
-if [ "$(id -u)" = 0 ] && docker info >/dev/null 2>&1 && ! docker image inspect "${E2E_BUILDKIT_IMAGE:-ci-local/buildkit:debian}" >/dev/null 2>&1; then
-  echo "== BuildKit image for the docker-container driver (scripts/buildkit-image.sh)"
-  BUILDKIT_IMAGE="${E2E_BUILDKIT_IMAGE:-ci-local/buildkit:debian}" bash scripts/buildkit-image.sh >/dev/null ||
-    echo "warning: scripts/buildkit-image.sh failed: the docker-container end-to-end test will be skipped" >&2
+# CI as the runners set it (and as __tests__/support/prereqs.ts reads it): any value but empty/false/0/no.
+ci() { [[ -n ${CI:-} && ! ${CI,,} =~ ^(false|0|no)$ ]]; }
+
+# Images the end-to-end tests need and cannot pull here, made from Debian's archive:
+#   - a BuildKit image for the docker-container driver's test (compiled from source: minutes, once),
+#   - the stand-in of tonistiigi/binfmt for the QEMU install test (seconds; re-run every time, since it
+#     is a no-op when the image already has the script's inputs).
+# Under CI a failure stops here (the e2e files would fail on the missing image anyway, later and less
+# clearly); elsewhere it is a warning and those files are skipped.
+local_image() { # local_image WHAT TAG SCRIPT [always]
+  local what=$1 tag=$2 script=$3 always=${4:-} t0=$SECONDS
+  if [[ -z $always ]] && docker image inspect "$tag" >/dev/null 2>&1; then return 0; fi
+  echo "== $what ($script)"
+  local var=BUILDKIT_IMAGE; [[ $script == *binfmt* ]] && var=BINFMT_IMAGE
+  if env "$var=$tag" bash "$script" >/dev/null; then
+    echo "   $tag ready in $((SECONDS - t0)) s"
+  elif ci; then
+    echo "error: $script failed: under CI the end-to-end tests need $tag" >&2
+    exit 1
+  else
+    echo "warning: $script failed: the end-to-end tests that need $tag will be skipped" >&2
+  fi
+}
+if [ "$(id -u)" = 0 ] && docker info >/dev/null 2>&1; then
+  local_image "BuildKit image for the docker-container driver" "${E2E_BUILDKIT_IMAGE:-ci-local/buildkit:debian}" scripts/buildkit-image.sh
+  local_image "binfmt stand-in for the QEMU install path" "${E2E_BINFMT_IMAGE:-ci-local/binfmt:debian}" scripts/binfmt-image.sh always
+else
+  # no exit here, even under CI: `npm test -- --selectProjects unit` needs no engine; the e2e files
+  # themselves fail under CI, naming what is missing (__tests__/support/prereqs.ts)
+  echo "warning: not root or no engine: the BuildKit and binfmt images are not built (the end-to-end tests that need them fail under CI, are skipped otherwise)" >&2
 fi
 
 # The cold-start benchmark first, while the machine is quiet (the end-to-end tests leave the engine busy).
