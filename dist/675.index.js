@@ -652,8 +652,8 @@ async function digestExists(ref, env) {
     return out.code === 0;
 }
 
-// EXTERNAL MODULE: ./src/report/index.ts
-var src_report = __webpack_require__(1714);
+// EXTERNAL MODULE: ./src/report/index.ts + 4 modules
+var src_report = __webpack_require__(6415);
 ;// CONCATENATED MODULE: ./src/engine/publish.ts
 /**
  * Publishing a plan for real, in order: buildx -> QEMU (only where needed) -> builder -> login (only when

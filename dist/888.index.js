@@ -11,7 +11,7 @@ export const modules = {
 /* unused harmony export imageComponent */
 /* harmony import */ var _pipeline_context_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5226);
 /* harmony import */ var _pipeline_prepare_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7155);
-/* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1714);
+/* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6415);
 /* harmony import */ var _pipeline_inputs_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2107);
 /**
  * The local command: the plan for the current git checkout, from git instead of an event payload (like
