@@ -2109,7 +2109,9 @@ const BAKE_FILE_NAMES = {
  * overwrite the files a later step reads; nothing deletes it (the runner empties RUNNER_TEMP after the job).
  */
 function writeBakeFiles(inputs, metadata, plan, env = process.env) {
-    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'multiarch-publish-bake-'));
+    const base = env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)();
+    (0,external_node_fs_.mkdirSync)(base, { recursive: true }); // a self-hosted runner's RUNNER_TEMP may not exist yet
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(base, 'multiarch-publish-bake-'));
     const files = bakeFiles(inputs, metadata, plan);
     const out = {};
     for (const name of Object.keys(BAKE_FILE_NAMES)) {

@@ -2,7 +2,7 @@
  * The step's outputs, with metadata-action's names and formats (plus `plan`), its bake definition files
  * for docker/bake-action, and the DOCKER_METADATA_OUTPUT_* variables it exports to later steps.
  */
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {setOutput, exportVariable, type Env} from '../action/runner.js';
@@ -108,7 +108,9 @@ export const BAKE_FILE_NAMES: Record<keyof BakeFiles, string> = {
  * overwrite the files a later step reads; nothing deletes it (the runner empties RUNNER_TEMP after the job).
  */
 export function writeBakeFiles(inputs: Inputs, metadata: Metadata, plan: Plan, env: Env = process.env): Record<keyof BakeFiles, string> {
-  const dir = mkdtempSync(join(env['RUNNER_TEMP'] || tmpdir(), 'multiarch-publish-bake-'));
+  const base = env['RUNNER_TEMP'] || tmpdir();
+  mkdirSync(base, {recursive: true}); // a self-hosted runner's RUNNER_TEMP may not exist yet
+  const dir = mkdtempSync(join(base, 'multiarch-publish-bake-'));
   const files = bakeFiles(inputs, metadata, plan);
   const out = {} as Record<keyof BakeFiles, string>;
   for (const name of Object.keys(BAKE_FILE_NAMES) as (keyof BakeFiles)[]) {
