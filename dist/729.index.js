@@ -62,6 +62,8 @@ const INPUT_NAMES = [
 
 // EXTERNAL MODULE: ./src/lib/platform.ts
 var platform = __webpack_require__(6728);
+// EXTERNAL MODULE: ./src/lib/reference.ts
+var reference = __webpack_require__(2470);
 // EXTERNAL MODULE: ./src/action/runner.ts
 var runner = __webpack_require__(5242);
 ;// CONCATENATED MODULE: ./src/action/cli.ts
@@ -71,6 +73,7 @@ var runner = __webpack_require__(5242);
  * store, `publish` pushes them with the user's own docker logins. Every action input is also a flag of
  * the same name; flags become INPUT_* values, so getInputs parses them exactly as on a runner.
  */
+
 
 
 
@@ -259,7 +262,9 @@ function terminalLine(line) {
             return undefined; // add-mask, save-state, set-output, set-env, debug, endgroup
     }
 }
+/** Installs the terminal's log; `errors` collects what was reported as an error, for hints afterwards. */
 function terminalOutput() {
+    const errors = [];
     const original = runner/* output */.CG.write;
     const write = (fd, text) => {
         if (fd === 2)
@@ -273,15 +278,18 @@ function terminalOutput() {
         partial = lines.pop() ?? '';
         for (const line of lines) {
             const t = terminalLine(line.replace(/\r$/, ''));
+            if (t?.text.startsWith('error: '))
+                errors.push(t.text);
             if (t)
                 write(t.stderr ? 2 : 1, `${t.text}\n`);
         }
     };
-    return () => {
+    const restore = () => {
         if (partial)
             runner/* output */.CG.write('\n');
         runner/* output */.CG.write = original;
     };
+    return { restore, errors };
 }
 async function runCli(args, env = process.env) {
     let parsed;
@@ -320,7 +328,7 @@ async function runCli(args, env = process.env) {
             console.log('Dry run: nothing was set up, built or pushed.');
             return 0;
         }
-        const restore = terminalOutput();
+        const terminal = terminalOutput();
         try {
             if (parsed.command === 'publish' && !parsed.allowDirty) {
                 const dirty = await dirtyFiles(dir);
@@ -331,8 +339,16 @@ async function runCli(args, env = process.env) {
             }
             return await runEngine(p, parsed.command, dir, env);
         }
+        catch (e) {
+            // the terminal's own logins are the ones used: a refusal most often means there is none yet
+            if (parsed.command === 'publish' && /\b401 Unauthorized|\bunauthorized|denied|authentication required/i.test([...terminal.errors, e.message].join('\n'))) {
+                const registries = [...new Set(p.plan.builds.flatMap(b => b.images.map(i => (0,reference/* registryDomain */.E)(i) ?? 'docker.io')))];
+                console.error(`hint: publish pushes with your docker logins; log in first: ${registries.map(r => `docker login${r === 'docker.io' ? '' : ` ${r}`}`).join('; ')}`);
+            }
+            throw e;
+        }
         finally {
-            restore();
+            terminal.restore();
         }
     }
     catch (e) {

@@ -13,6 +13,7 @@ import {PolicyRefusal} from '../pipeline/errors.js';
 import {INPUT_NAMES, type InputName} from '../pipeline/inputs/names.js';
 import {formatPlatform, hostPlatform} from '../lib/platform.js';
 import type {Plan} from '../pipeline/plan.js';
+import {registryDomain} from '../lib/reference.js';
 import * as runner from './runner.js';
 
 export type Command = 'plan' | 'build' | 'publish';
@@ -207,7 +208,9 @@ export function terminalLine(line: string): {text: string; stderr: boolean} | un
   }
 }
 
-function terminalOutput(): () => void {
+/** Installs the terminal's log; `errors` collects what was reported as an error, for hints afterwards. */
+function terminalOutput(): {restore: () => void; errors: string[]} {
+  const errors: string[] = [];
   const original = runner.output.write;
   const write = (fd: 1 | 2, text: string) => {
     if (fd === 2) process.stderr.write(text);
@@ -219,13 +222,15 @@ function terminalOutput(): () => void {
     partial = lines.pop() ?? '';
     for (const line of lines) {
       const t = terminalLine(line.replace(/\r$/, ''));
+      if (t?.text.startsWith('error: ')) errors.push(t.text);
       if (t) write(t.stderr ? 2 : 1, `${t.text}\n`);
     }
   };
-  return () => {
+  const restore = () => {
     if (partial) runner.output.write('\n');
     runner.output.write = original;
   };
+  return {restore, errors};
 }
 
 export async function runCli(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -260,7 +265,7 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = process.en
       console.log('Dry run: nothing was set up, built or pushed.');
       return 0;
     }
-    const restore = terminalOutput();
+    const terminal = terminalOutput();
     try {
       if (parsed.command === 'publish' && !parsed.allowDirty) {
         const dirty = await dirtyFiles(dir);
@@ -270,8 +275,15 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = process.en
         }
       }
       return await runEngine(p, parsed.command, dir, env);
+    } catch (e) {
+      // the terminal's own logins are the ones used: a refusal most often means there is none yet
+      if (parsed.command === 'publish' && /\b401 Unauthorized|\bunauthorized|denied|authentication required/i.test([...terminal.errors, (e as Error).message].join('\n'))) {
+        const registries = [...new Set(p.plan.builds.flatMap(b => b.images.map(i => registryDomain(i) ?? 'docker.io')))];
+        console.error(`hint: publish pushes with your docker logins; log in first: ${registries.map(r => `docker login${r === 'docker.io' ? '' : ` ${r}`}`).join('; ')}`);
+      }
+      throw e;
     } finally {
-      restore();
+      terminal.restore();
     }
   } catch (e) {
     if (e instanceof InputErrors || e instanceof InputError) {
