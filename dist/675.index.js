@@ -847,7 +847,7 @@ async function publishRun(p, env, options, record) {
     const userConfig = options.dockerConfig === 'user';
     const pushing = plan.push && !load;
     if (plan.builds.some(b => b.images.length === 0)) {
-        throw new Error(`Nothing to ${load ? 'build' : 'publish'} to: the images input is empty, so the tags are bare. Name at least one image (or use dry-run: true for the outputs alone).`);
+        throw new Error(`${load ? 'No image name to load the build under' : 'Nothing to publish to'}: the images input is empty, so the tags are bare. Name at least one image (or use dry-run: true for the outputs alone).`);
     }
     if ((pushing || load) && plan.builds.some(b => b.tagNames.length === 0)) {
         throw new Error(`No tag was generated for this ${plan.eventName || 'event'} on ${plan.ref || 'no ref'} (check the tags input): nothing would be ${load ? 'loaded' : 'published'}.`);
@@ -861,7 +861,8 @@ async function publishRun(p, env, options, record) {
         runner/* setSecret */.Pq(c.password);
     const report = { qemu: '', builder: '', cache: '', login: '', bakeFile: '', definition: '' };
     const work = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'multiarch-publish-'));
-    // the user's config is theirs: nothing is recorded that a cleanup would remove
+    // without a post step the run's own folder (bake file, secrets) goes at its end; the user's config is
+    // never recorded, so no cleanup can remove or log out of it
     if (userConfig)
         record(state/* STATE */.c.secretsDir, work);
     let dockerEnv = {};

@@ -139,7 +139,7 @@ async function publishRun(p: Prepared, env: NodeJS.ProcessEnv, options: PublishO
   const userConfig = options.dockerConfig === 'user';
   const pushing = plan.push && !load;
   if (plan.builds.some(b => b.images.length === 0)) {
-    throw new Error(`Nothing to ${load ? 'build' : 'publish'} to: the images input is empty, so the tags are bare. Name at least one image (or use dry-run: true for the outputs alone).`);
+    throw new Error(`${load ? 'No image name to load the build under' : 'Nothing to publish to'}: the images input is empty, so the tags are bare. Name at least one image (or use dry-run: true for the outputs alone).`);
   }
   if ((pushing || load) && plan.builds.some(b => b.tagNames.length === 0)) {
     throw new Error(`No tag was generated for this ${plan.eventName || 'event'} on ${plan.ref || 'no ref'} (check the tags input): nothing would be ${load ? 'loaded' : 'published'}.`);
@@ -151,7 +151,8 @@ async function publishRun(p: Prepared, env: NodeJS.ProcessEnv, options: PublishO
 
   const report: EngineReport = {qemu: '', builder: '', cache: '', login: '', bakeFile: '', definition: ''};
   const work = mkdtempSync(join(env['RUNNER_TEMP'] || tmpdir(), 'multiarch-publish-'));
-  // the user's config is theirs: nothing is recorded that a cleanup would remove
+  // without a post step the run's own folder (bake file, secrets) goes at its end; the user's config is
+  // never recorded, so no cleanup can remove or log out of it
   if (userConfig) record(STATE.secretsDir, work);
   let dockerEnv: Record<string, string> = {};
   if (!userConfig) {
