@@ -1,5 +1,5 @@
 export const id = 234;
-export const ids = [234];
+export const ids = [234,293];
 export const modules = {
 
 /***/ 3175:
@@ -103,7 +103,7 @@ function canReuse(builder, platforms, containerdStore) {
     return { ok: true, reason: `reusing builder ${builder.name} (${builder.driver} driver${builder.driver === 'docker' && containerdStore ? ', containerd image store' : ''}): it builds ${platforms.join(', ')}` };
 }
 async function buildxVersion(env) {
-    const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)('docker', ['buildx', 'version'], { env, allowFailure: true });
+    const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__.run)('docker', ['buildx', 'version'], { env, allowFailure: true });
     const v = out.code === 0 ? parseBuildxVersion(out.stdout) : undefined;
     if (!v)
         throw new Error(`docker buildx is not available (${(out.stderr || out.stdout).trim() || 'no output'}): install the buildx plugin (docker/setup-buildx-action does) or use a runner that has it`);
@@ -112,11 +112,11 @@ async function buildxVersion(env) {
     return v;
 }
 async function inspectBuilder(env, name) {
-    const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)('docker', ['buildx', 'inspect', '--bootstrap', ...(name ? [name] : [])], { env });
+    const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__.run)('docker', ['buildx', 'inspect', '--bootstrap', ...(name ? [name] : [])], { env });
     return parseInspect(out.stdout);
 }
 async function containerdImageStore(env) {
-    const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)('docker', ['info', '--format', '{{json .DriverStatus}}'], { env, allowFailure: true });
+    const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__.run)('docker', ['info', '--format', '{{json .DriverStatus}}'], { env, allowFailure: true });
     return /io\.containerd\.snapshotter/.test(out.stdout);
 }
 async function createBuilder(env, o) {
@@ -128,11 +128,11 @@ async function createBuilder(env, o) {
     if (o.configFile)
         args.push('--config', o.configFile); // --buildkitd-config in newer buildx; --config is accepted by all
     args.push('--bootstrap');
-    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)('docker', args, { env, stream: true });
+    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__.run)('docker', args, { env, stream: true });
     return inspectBuilder(env, o.name);
 }
 async function removeBuilder(env, name) {
-    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)('docker', ['buildx', 'rm', '--force', name], { env, allowFailure: true });
+    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__.run)('docker', ['buildx', 'rm', '--force', name], { env, allowFailure: true });
 }
 
 
@@ -204,7 +204,7 @@ async function cleanup(getState) {
 /* harmony export */   Mn: () => (/* binding */ runWithRetry),
 /* harmony export */   Qd: () => (/* binding */ CommandError),
 /* harmony export */   dg: () => (/* binding */ isTransient),
-/* harmony export */   eF: () => (/* binding */ run)
+/* harmony export */   run: () => (/* binding */ run)
 /* harmony export */ });
 /* unused harmony export describe */
 /* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5242);
@@ -360,7 +360,7 @@ async function login(env, plan) {
     _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Logged in to ${plan.registry} as ${c.username} (${plan.source})`);
 }
 async function logout(env, registry) {
-    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', ['logout', ...(registry === 'docker.io' ? [] : [registry])], { env, allowFailure: true });
+    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__.run)('docker', ['logout', ...(registry === 'docker.io' ? [] : [registry])], { env, allowFailure: true });
 }
 
 

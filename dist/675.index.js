@@ -1,5 +1,5 @@
 export const id = 675;
-export const ids = [675];
+export const ids = [675,293];
 export const modules = {
 
 /***/ 3175:
@@ -103,7 +103,7 @@ function canReuse(builder, platforms, containerdStore) {
     return { ok: true, reason: `reusing builder ${builder.name} (${builder.driver} driver${builder.driver === 'docker' && containerdStore ? ', containerd image store' : ''}): it builds ${platforms.join(', ')}` };
 }
 async function buildxVersion(env) {
-    const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)('docker', ['buildx', 'version'], { env, allowFailure: true });
+    const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__.run)('docker', ['buildx', 'version'], { env, allowFailure: true });
     const v = out.code === 0 ? parseBuildxVersion(out.stdout) : undefined;
     if (!v)
         throw new Error(`docker buildx is not available (${(out.stderr || out.stdout).trim() || 'no output'}): install the buildx plugin (docker/setup-buildx-action does) or use a runner that has it`);
@@ -112,11 +112,11 @@ async function buildxVersion(env) {
     return v;
 }
 async function inspectBuilder(env, name) {
-    const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)('docker', ['buildx', 'inspect', '--bootstrap', ...(name ? [name] : [])], { env });
+    const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__.run)('docker', ['buildx', 'inspect', '--bootstrap', ...(name ? [name] : [])], { env });
     return parseInspect(out.stdout);
 }
 async function containerdImageStore(env) {
-    const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)('docker', ['info', '--format', '{{json .DriverStatus}}'], { env, allowFailure: true });
+    const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__.run)('docker', ['info', '--format', '{{json .DriverStatus}}'], { env, allowFailure: true });
     return /io\.containerd\.snapshotter/.test(out.stdout);
 }
 async function createBuilder(env, o) {
@@ -128,11 +128,70 @@ async function createBuilder(env, o) {
     if (o.configFile)
         args.push('--config', o.configFile); // --buildkitd-config in newer buildx; --config is accepted by all
     args.push('--bootstrap');
-    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)('docker', args, { env, stream: true });
+    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__.run)('docker', args, { env, stream: true });
     return inspectBuilder(env, o.name);
 }
 async function removeBuilder(env, name) {
-    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)('docker', ['buildx', 'rm', '--force', name], { env, allowFailure: true });
+    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__.run)('docker', ['buildx', 'rm', '--force', name], { env, allowFailure: true });
+}
+
+
+/***/ }),
+
+/***/ 234:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   cleanup: () => (/* binding */ cleanup)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5242);
+/* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3175);
+/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9544);
+/* harmony import */ var _builder_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5985);
+/**
+ * The post step's work: log out of every registry main logged in to, remove the builder main created,
+ * and delete the credentials directory and the secrets, even when main failed half-way.
+ */
+
+
+
+
+
+async function cleanup(getState) {
+    const dockerConfig = getState(_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c.dockerConfig);
+    const buildxConfig = getState(_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c.buildxConfig);
+    const builder = getState(_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c.builder);
+    const secretsDir = getState(_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c.secretsDir);
+    let logins = [];
+    try {
+        logins = JSON.parse(getState(_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c.logins) || '[]');
+    }
+    catch {
+        logins = [];
+    }
+    if (!dockerConfig && !builder && !secretsDir) {
+        _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq('Nothing to clean up.');
+        return;
+    }
+    const env = { ...(dockerConfig ? { DOCKER_CONFIG: dockerConfig } : {}), ...(buildxConfig ? { BUILDX_CONFIG: buildxConfig } : {}) };
+    for (const registry of logins) {
+        if (dockerConfig && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dockerConfig)) {
+            await (0,_login_js__WEBPACK_IMPORTED_MODULE_3__/* .logout */ .ri)(env, registry);
+            _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Logged out of ${registry}`);
+        }
+    }
+    if (builder) {
+        await (0,_builder_js__WEBPACK_IMPORTED_MODULE_4__/* .removeBuilder */ .iq)(env, builder);
+        _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Removed builder ${builder}`);
+    }
+    for (const dir of [secretsDir, dockerConfig]) {
+        if (dir) {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+            _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Removed ${dir}`);
+        }
+    }
 }
 
 
@@ -145,7 +204,7 @@ async function removeBuilder(env, name) {
 /* harmony export */   Mn: () => (/* binding */ runWithRetry),
 /* harmony export */   Qd: () => (/* binding */ CommandError),
 /* harmony export */   dg: () => (/* binding */ isTransient),
-/* harmony export */   eF: () => (/* binding */ run)
+/* harmony export */   run: () => (/* binding */ run)
 /* harmony export */ });
 /* unused harmony export describe */
 /* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5242);
@@ -301,7 +360,7 @@ async function login(env, plan) {
     _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Logged in to ${plan.registry} as ${c.username} (${plan.source})`);
 }
 async function logout(env, registry) {
-    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', ['logout', ...(registry === 'docker.io' ? [] : [registry])], { env, allowFailure: true });
+    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__.run)('docker', ['logout', ...(registry === 'docker.io' ? [] : [registry])], { env, allowFailure: true });
 }
 
 
@@ -332,6 +391,8 @@ var inputs_errors = __webpack_require__(2107);
 var platform = __webpack_require__(6728);
 // EXTERNAL MODULE: ./src/action/state.ts
 var state = __webpack_require__(3175);
+// EXTERNAL MODULE: ./src/engine/cleanup.ts
+var cleanup = __webpack_require__(234);
 // EXTERNAL MODULE: ./src/engine/exec.ts
 var exec = __webpack_require__(1293);
 ;// CONCATENATED MODULE: ./src/engine/qemu.ts
@@ -402,7 +463,7 @@ function planQemu(platforms, host, registered, mode) {
     return { native, registered: have, missing, action: 'install', reason: `installing emulators for ${list(missing)}${have.length ? ` (already registered: ${list(have)})` : ''}` };
 }
 async function installQemu(image, archs, env) {
-    await (0,exec/* run */.eF)('docker', ['run', '--privileged', '--rm', image, '--install', archs.join(',')], { env, stream: true });
+    await (0,exec.run)('docker', ['run', '--privileged', '--rm', image, '--install', archs.join(',')], { env, stream: true });
 }
 
 // EXTERNAL MODULE: ./src/engine/builder.ts
@@ -453,6 +514,9 @@ function buildAnnotations(annotations) {
     return out;
 }
 function outputFor(build, s) {
+    // type=docker: the daemon's image store (every platform with the containerd store), as `--load`
+    if (s.load)
+        return ['type=docker', csvField(`name=${build.tags.join(',')}`)].join(',');
     if (!s.push)
         return 'type=cacheonly';
     const names = s.pushByDigest ? build.images : build.images.map(i => `${i}:${s.stagingTag}`);
@@ -539,7 +603,7 @@ function workspaceDir() {
 }
 async function bake(file, metadataFile, env, builder, extra = [], onLine) {
     const args = ['buildx', 'bake', '--file', file, '--progress', 'plain', '--metadata-file', metadataFile, ...(builder ? ['--builder', builder] : []), ...extra];
-    return (0,exec/* run */.eF)('docker', args, { env, allowFailure: true, stream: true, onLine, cwd: workspaceDir() });
+    return (0,exec.run)('docker', args, { env, allowFailure: true, stream: true, onLine, cwd: workspaceDir() });
 }
 
 // EXTERNAL MODULE: ./src/pipeline/metadata/version.ts
@@ -680,6 +744,7 @@ var src_report = __webpack_require__(6415);
 
 
 
+
 /** Docker's own config directory for this user (where builders and CLI plugins live). */
 function userDockerConfig(env) {
     return env['DOCKER_CONFIG'] || (0,external_node_path_.join)(env['HOME'] || (0,external_node_os_.homedir)(), '.docker');
@@ -706,7 +771,7 @@ function dockerEnvironment(env, dir) {
 }
 const isLoopback = (host) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
 /** Which builder runs the bake: the named one, the current one if it can, or one of our own. */
-async function chooseBuilder(p, env, report) {
+async function chooseBuilder(p, env, report, record) {
     const e = p.inputs.engine;
     const platforms = [...new Set(p.plan.builds.flatMap(b => b.platforms))];
     if (e.builder) {
@@ -725,9 +790,9 @@ async function chooseBuilder(p, env, report) {
     const name = `multiarch-publish-${(process.env['GITHUB_RUN_ID'] || String(Date.now())).slice(-10)}-${process.pid}`;
     const hostNetwork = p.plan.builds.some(b => b.images.some(i => isLoopback((0,login/* registryOf */.Fv)(i))));
     runner/* info */.pq(`${verdict.reason}: creating a docker-container builder ${name}`);
-    (0,state/* remember */.k)(state/* STATE */.c.builder, name);
+    record(state/* STATE */.c.builder, name);
     const created = await (0,engine_builder/* createBuilder */.Ij)(env, { name, image: e.buildkitImage || undefined, hostNetwork });
-    report.builder = `created docker-container builder ${name}${e.buildkitImage ? ` (${e.buildkitImage})` : ''}: ${verdict.reason}; removed by the post step`;
+    report.builder = `created docker-container builder ${name}${e.buildkitImage ? ` (${e.buildkitImage})` : ''}: ${verdict.reason}; removed ${record === state/* remember */.k ? 'by the post step' : 'at the end of the run'}`;
     const missing = (0,engine_builder/* canReuse */.fE)(created, platforms, false);
     if (!missing.ok)
         throw new Error(`The new builder ${name} cannot build every platform: ${missing.reason}`);
@@ -737,7 +802,7 @@ async function chooseBuilder(p, env, report) {
 async function diagnosePlatform(build, file, env, builder) {
     const failed = [];
     for (const platform of build.platforms) {
-        const out = await (0,exec/* run */.eF)('docker', ['buildx', 'bake', '--file', file, '--progress', 'quiet', ...(builder ? ['--builder', builder] : []), '--set', `${build.id}.platform=${platform}`, '--set', `${build.id}.output=type=cacheonly`, build.id], { env, allowFailure: true, cwd: workspaceDir() });
+        const out = await (0,exec.run)('docker', ['buildx', 'bake', '--file', file, '--progress', 'quiet', ...(builder ? ['--builder', builder] : []), '--set', `${build.id}.platform=${platform}`, '--set', `${build.id}.output=type=cacheonly`, build.id], { env, allowFailure: true, cwd: workspaceDir() });
         if (out.code !== 0)
             failed.push(platform);
     }
@@ -762,14 +827,30 @@ function checkBuildFiles(builds, workspace) {
     if (errors.length)
         throw new inputs_errors/* InputErrors */.G(errors);
 }
-async function publish(p, env) {
+async function publish(p, env, options = {}) {
+    if (options.dockerConfig !== 'user')
+        return publishRun(p, env, options, state/* remember */.k);
+    // a terminal run has no post step: what it would record is undone here, whatever happens
+    const made = {};
+    try {
+        await publishRun(p, env, options, (name, value) => (made[name] = value));
+    }
+    finally {
+        if (Object.keys(made).length)
+            await (0,cleanup.cleanup)(name => made[name] ?? '');
+    }
+}
+async function publishRun(p, env, options, record) {
     const { plan, inputs, ctx } = p;
     const e = inputs.engine;
+    const load = !!options.load;
+    const userConfig = options.dockerConfig === 'user';
+    const pushing = plan.push && !load;
     if (plan.builds.some(b => b.images.length === 0)) {
-        throw new Error('Nothing to publish to: the images input is empty, so the tags are bare. Name at least one image (or use dry-run: true for the outputs alone).');
+        throw new Error(`${load ? 'No image name to load the build under' : 'Nothing to publish to'}: the images input is empty, so the tags are bare. Name at least one image (or use dry-run: true for the outputs alone).`);
     }
-    if (plan.push && plan.builds.some(b => b.tagNames.length === 0)) {
-        throw new Error(`No tag was generated for this ${plan.eventName || 'event'} on ${plan.ref || 'no ref'} (check the tags input): nothing would be published.`);
+    if ((pushing || load) && plan.builds.some(b => b.tagNames.length === 0)) {
+        throw new Error(`No tag was generated for this ${plan.eventName || 'event'} on ${plan.ref || 'no ref'} (check the tags input): nothing would be ${load ? 'loaded' : 'published'}.`);
     }
     checkBuildFiles(plan.builds, workspaceDir() ?? process.cwd());
     for (const s of e.secrets)
@@ -780,10 +861,17 @@ async function publish(p, env) {
         runner/* setSecret */.Pq(c.password);
     const report = { qemu: '', builder: '', cache: '', login: '', bakeFile: '', definition: '' };
     const work = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'multiarch-publish-'));
-    const dockerConfig = (0,login/* createDockerConfig */.lp)(env['RUNNER_TEMP']);
-    (0,state/* remember */.k)(state/* STATE */.c.dockerConfig, dockerConfig);
-    const dockerEnv = dockerEnvironment(env, dockerConfig);
-    (0,state/* remember */.k)(state/* STATE */.c.buildxConfig, dockerEnv['BUILDX_CONFIG']);
+    // without a post step the run's own folder (bake file, secrets) goes at its end; the user's config is
+    // never recorded, so no cleanup can remove or log out of it
+    if (userConfig)
+        record(state/* STATE */.c.secretsDir, work);
+    let dockerEnv = {};
+    if (!userConfig) {
+        const dockerConfig = (0,login/* createDockerConfig */.lp)(env['RUNNER_TEMP']);
+        record(state/* STATE */.c.dockerConfig, dockerConfig);
+        dockerEnv = dockerEnvironment(env, dockerConfig);
+        record(state/* STATE */.c.buildxConfig, dockerEnv['BUILDX_CONFIG']);
+    }
     // 1. buildx
     const version = await runner/* group */.Os('buildx', () => (0,engine_builder/* buildxVersion */.ry)(dockerEnv));
     runner/* info */.pq(`docker buildx ${version}`);
@@ -795,11 +883,13 @@ async function publish(p, env) {
     if (qemu.action === 'install')
         await installQemu(e.qemuImage, qemu.missing, dockerEnv);
     // 3. builder
-    const builder = await chooseBuilder(p, dockerEnv, report);
+    const builder = await chooseBuilder(p, dockerEnv, report, record);
     runner/* info */.pq(`Builder: ${report.builder}`);
     const builderArg = e.builder || (builder.name && !builder.name.startsWith('default') ? builder.name : undefined);
     // 4. login, only when something is pushed
-    const pushed = plan.push ? [...new Set(plan.builds.flatMap(b => b.images))] : [];
+    const pushed = pushing && !userConfig ? [...new Set(plan.builds.flatMap(b => b.images))] : [];
+    if (userConfig && pushing && p.credentials.length)
+        runner/* warning */.$e('registry-auth is not used here: pushing with your own docker logins (docker login).');
     const logins = (0,login/* planLogins */.IB)(pushed, p.credentials, ctx.actor, inputs.githubToken);
     const done = [];
     for (const l of logins) {
@@ -809,16 +899,22 @@ async function publish(p, env) {
         }
         await (0,login/* login */.iD)(dockerEnv, l);
         done.push(l.registry);
-        (0,state/* remember */.k)(state/* STATE */.c.logins, JSON.stringify(done));
+        record(state/* STATE */.c.logins, JSON.stringify(done));
     }
-    report.login = !plan.push ? 'no login: nothing is pushed' : done.length ? `logged in to ${done.join(', ')}` : 'no login';
+    report.login = !pushing ? 'no login: nothing is pushed' : userConfig ? 'your docker logins (no login of its own)' : done.length ? `logged in to ${done.join(', ')}` : 'no login';
     // 5. one bake for every build
     const cache = cacheSettings(plan, e, builder.driver, env, ctx.defaultBranch);
+    // exporting a cache is an upload, and a load never pushes
+    if (load && Object.values(cache.to).some(t => t.length)) {
+        cache.to = {};
+        cache.note += ' (no cache export: nothing is pushed)';
+    }
     report.cache = cache.note;
     const secretsDir = (0,external_node_path_.join)(work, 'secrets');
     if (e.secrets.length) {
         (0,external_node_fs_.mkdirSync)(secretsDir, { mode: 0o700 });
-        (0,state/* remember */.k)(state/* STATE */.c.secretsDir, secretsDir);
+        if (!userConfig)
+            record(state/* STATE */.c.secretsDir, secretsDir);
     }
     const secrets = e.secrets.map(s => {
         const id = s.text.slice(0, s.text.indexOf('='));
@@ -827,7 +923,7 @@ async function publish(p, env) {
     });
     const pushByDigest = builder.driver !== 'docker';
     const stagingTag = `mp-staging-${env['GITHUB_RUN_ID'] || Date.now()}-${env['GITHUB_RUN_ATTEMPT'] || '1'}-${ctx.shortSha || 'local'}`.slice(0, 128);
-    const settings = { push: plan.push, pushByDigest, stagingTag, cacheFrom: cache.from, cacheTo: cache.to, secrets, provenance: e.provenance, sbom: e.sbom, noCache: e.noCache, pull: e.pull };
+    const settings = { push: pushing, load, pushByDigest, stagingTag, cacheFrom: cache.from, cacheTo: cache.to, secrets, provenance: e.provenance, sbom: e.sbom, noCache: e.noCache, pull: e.pull };
     const definition = bakeDefinition(plan, settings);
     const bakeFile = (0,external_node_path_.join)(work, 'bake.json');
     const metadataFile = (0,external_node_path_.join)(work, 'bake-metadata.json');
@@ -906,7 +1002,11 @@ async function publish(p, env) {
         const span = spans.get(b.id);
         results.push({ build: b, digest, images: [], seconds: span ? (span.last - span.first) / 1000 : buildSeconds });
     }
-    if (plan.push) {
+    if (load) {
+        for (const b of plan.builds)
+            runner/* info */.pq(`Loaded ${b.tags.join(', ')} (${b.platforms.join(', ')}) into the local image store`);
+    }
+    if (pushing) {
         // 6. verify: every build's index is in the registry with every platform, before any tag moves
         await Promise.all(results.map(async (r) => {
             if (!r.digest)
@@ -938,6 +1038,8 @@ async function publish(p, env) {
                 throw new Error(`${ref} resolves to ${digest}, not to the index just pushed (${r.digest}): another run moved it meanwhile?`);
         })));
     }
+    if (userConfig)
+        return; // no runner to take outputs or a summary
     (0,src_report/* writeOutputs */.Kn)(publishOutputs(results, metadata), env);
     if (inputs.summary)
         (0,src_report/* writeSummary */.Sy)((0,src_report/* publishSummary */.Iv)(plan, report, results, [], buildSeconds), env);

@@ -11,6 +11,8 @@ import {keyValueObject} from '../pipeline/metadata/labels.js';
 export interface BakeSettings {
   /** Push the content (by digest, or under the staging tag when the driver cannot push by digest). */
   push: boolean;
+  /** Load into the local image store under the build's tags instead (never together with push). */
+  load?: boolean;
   pushByDigest: boolean;
   stagingTag: string;
   cacheFrom: Record<string, string[]>;
@@ -55,6 +57,8 @@ export function buildAnnotations(annotations: string[]): string[] {
 }
 
 export function outputFor(build: BuildPlan, s: BakeSettings): string {
+  // type=docker: the daemon's image store (every platform with the containerd store), as `--load`
+  if (s.load) return ['type=docker', csvField(`name=${build.tags.join(',')}`)].join(',');
   if (!s.push) return 'type=cacheonly';
   const names = s.pushByDigest ? build.images : build.images.map(i => `${i}:${s.stagingTag}`);
   const attrs = ['type=image', csvField(`name=${names.join(',')}`), 'push=true', 'oci-mediatypes=true'];

@@ -17,6 +17,7 @@ import type {Prepared} from '../pipeline/prepare.js';
 import type {BuildPlan} from '../pipeline/plan.js';
 import {hostPlatform} from '../lib/platform.js';
 import {STATE, remember} from '../action/state.js';
+import {cleanup} from './cleanup.js';
 import {registeredEmulators, planQemu, installQemu} from './qemu.js';
 import {buildxVersion, inspectBuilder, containerdImageStore, canReuse, createBuilder, type BuilderInfo} from './builder.js';
 import {planLogins, login, createDockerConfig, registryOf} from './login.js';
@@ -52,8 +53,22 @@ function dockerEnvironment(env: NodeJS.ProcessEnv, dir: string): Record<string, 
 
 const isLoopback = (host: string) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
 
+/** How a run is carried out beyond the plan (the CLI's terminal runs differ from a workflow's). */
+export interface PublishOptions {
+  /** Build, never push: load every image into the local image store under the plan's tags; no login, verification or tag moves. */
+  load?: boolean;
+  /**
+   * `job` (default): a DOCKER_CONFIG of the job's own, logins from the inputs, state for the post step.
+   * `user`: the user's docker config as is (their logins and credential helpers), no login or logout,
+   * nothing recorded for a post step; what the run made (a builder, the secrets) is removed before it returns.
+   */
+  dockerConfig?: 'job' | 'user';
+}
+
+type Record_ = (name: (typeof STATE)[keyof typeof STATE], value: string) => void;
+
 /** Which builder runs the bake: the named one, the current one if it can, or one of our own. */
-async function chooseBuilder(p: Prepared, env: Record<string, string>, report: EngineReport): Promise<BuilderInfo> {
+async function chooseBuilder(p: Prepared, env: Record<string, string>, report: EngineReport, record: Record_): Promise<BuilderInfo> {
   const e = p.inputs.engine;
   const platforms = [...new Set(p.plan.builds.flatMap(b => b.platforms))];
   if (e.builder) {
@@ -72,9 +87,9 @@ async function chooseBuilder(p: Prepared, env: Record<string, string>, report: E
   const name = `multiarch-publish-${(process.env['GITHUB_RUN_ID'] || String(Date.now())).slice(-10)}-${process.pid}`;
   const hostNetwork = p.plan.builds.some(b => b.images.some(i => isLoopback(registryOf(i))));
   runner.info(`${verdict.reason}: creating a docker-container builder ${name}`);
-  remember(STATE.builder, name);
+  record(STATE.builder, name);
   const created = await createBuilder(env, {name, image: e.buildkitImage || undefined, hostNetwork});
-  report.builder = `created docker-container builder ${name}${e.buildkitImage ? ` (${e.buildkitImage})` : ''}: ${verdict.reason}; removed by the post step`;
+  report.builder = `created docker-container builder ${name}${e.buildkitImage ? ` (${e.buildkitImage})` : ''}: ${verdict.reason}; removed ${record === remember ? 'by the post step' : 'at the end of the run'}`;
   const missing = canReuse(created, platforms, false);
   if (!missing.ok) throw new Error(`The new builder ${name} cannot build every platform: ${missing.reason}`);
   return created;
@@ -106,14 +121,28 @@ export function checkBuildFiles(builds: BuildPlan[], workspace: string): void {
   if (errors.length) throw new InputErrors(errors);
 }
 
-export async function publish(p: Prepared, env: NodeJS.ProcessEnv): Promise<void> {
+export async function publish(p: Prepared, env: NodeJS.ProcessEnv, options: PublishOptions = {}): Promise<void> {
+  if (options.dockerConfig !== 'user') return publishRun(p, env, options, remember);
+  // a terminal run has no post step: what it would record is undone here, whatever happens
+  const made: Record<string, string> = {};
+  try {
+    await publishRun(p, env, options, (name, value) => (made[name] = value));
+  } finally {
+    if (Object.keys(made).length) await cleanup(name => made[name] ?? '');
+  }
+}
+
+async function publishRun(p: Prepared, env: NodeJS.ProcessEnv, options: PublishOptions, record: Record_): Promise<void> {
   const {plan, inputs, ctx} = p;
   const e = inputs.engine;
+  const load = !!options.load;
+  const userConfig = options.dockerConfig === 'user';
+  const pushing = plan.push && !load;
   if (plan.builds.some(b => b.images.length === 0)) {
-    throw new Error('Nothing to publish to: the images input is empty, so the tags are bare. Name at least one image (or use dry-run: true for the outputs alone).');
+    throw new Error(`${load ? 'No image name to load the build under' : 'Nothing to publish to'}: the images input is empty, so the tags are bare. Name at least one image (or use dry-run: true for the outputs alone).`);
   }
-  if (plan.push && plan.builds.some(b => b.tagNames.length === 0)) {
-    throw new Error(`No tag was generated for this ${plan.eventName || 'event'} on ${plan.ref || 'no ref'} (check the tags input): nothing would be published.`);
+  if ((pushing || load) && plan.builds.some(b => b.tagNames.length === 0)) {
+    throw new Error(`No tag was generated for this ${plan.eventName || 'event'} on ${plan.ref || 'no ref'} (check the tags input): nothing would be ${load ? 'loaded' : 'published'}.`);
   }
   checkBuildFiles(plan.builds, workspaceDir() ?? process.cwd());
   for (const s of e.secrets) runner.setSecret(s.text.slice(s.text.indexOf('=') + 1));
@@ -122,10 +151,16 @@ export async function publish(p: Prepared, env: NodeJS.ProcessEnv): Promise<void
 
   const report: EngineReport = {qemu: '', builder: '', cache: '', login: '', bakeFile: '', definition: ''};
   const work = mkdtempSync(join(env['RUNNER_TEMP'] || tmpdir(), 'multiarch-publish-'));
-  const dockerConfig = createDockerConfig(env['RUNNER_TEMP']);
-  remember(STATE.dockerConfig, dockerConfig);
-  const dockerEnv = dockerEnvironment(env, dockerConfig);
-  remember(STATE.buildxConfig, dockerEnv['BUILDX_CONFIG']);
+  // without a post step the run's own folder (bake file, secrets) goes at its end; the user's config is
+  // never recorded, so no cleanup can remove or log out of it
+  if (userConfig) record(STATE.secretsDir, work);
+  let dockerEnv: Record<string, string> = {};
+  if (!userConfig) {
+    const dockerConfig = createDockerConfig(env['RUNNER_TEMP']);
+    record(STATE.dockerConfig, dockerConfig);
+    dockerEnv = dockerEnvironment(env, dockerConfig);
+    record(STATE.buildxConfig, dockerEnv['BUILDX_CONFIG']);
+  }
 
   // 1. buildx
   const version = await runner.group('buildx', () => buildxVersion(dockerEnv));
@@ -139,12 +174,13 @@ export async function publish(p: Prepared, env: NodeJS.ProcessEnv): Promise<void
   if (qemu.action === 'install') await installQemu(e.qemuImage, qemu.missing, dockerEnv);
 
   // 3. builder
-  const builder = await chooseBuilder(p, dockerEnv, report);
+  const builder = await chooseBuilder(p, dockerEnv, report, record);
   runner.info(`Builder: ${report.builder}`);
   const builderArg = e.builder || (builder.name && !builder.name.startsWith('default') ? builder.name : undefined);
 
   // 4. login, only when something is pushed
-  const pushed = plan.push ? [...new Set(plan.builds.flatMap(b => b.images))] : [];
+  const pushed = pushing && !userConfig ? [...new Set(plan.builds.flatMap(b => b.images))] : [];
+  if (userConfig && pushing && p.credentials.length) runner.warning('registry-auth is not used here: pushing with your own docker logins (docker login).');
   const logins = planLogins(pushed, p.credentials, ctx.actor, inputs.githubToken);
   const done: string[] = [];
   for (const l of logins) {
@@ -154,17 +190,22 @@ export async function publish(p: Prepared, env: NodeJS.ProcessEnv): Promise<void
     }
     await login(dockerEnv, l);
     done.push(l.registry);
-    remember(STATE.logins, JSON.stringify(done));
+    record(STATE.logins, JSON.stringify(done));
   }
-  report.login = !plan.push ? 'no login: nothing is pushed' : done.length ? `logged in to ${done.join(', ')}` : 'no login';
+  report.login = !pushing ? 'no login: nothing is pushed' : userConfig ? 'your docker logins (no login of its own)' : done.length ? `logged in to ${done.join(', ')}` : 'no login';
 
   // 5. one bake for every build
   const cache = cacheSettings(plan, e, builder.driver, env, ctx.defaultBranch);
+  // exporting a cache is an upload, and a load never pushes
+  if (load && Object.values(cache.to).some(t => t.length)) {
+    cache.to = {};
+    cache.note += ' (no cache export: nothing is pushed)';
+  }
   report.cache = cache.note;
   const secretsDir = join(work, 'secrets');
   if (e.secrets.length) {
     mkdirSync(secretsDir, {mode: 0o700});
-    remember(STATE.secretsDir, secretsDir);
+    if (!userConfig) record(STATE.secretsDir, secretsDir);
   }
   const secrets = e.secrets.map(s => {
     const id = s.text.slice(0, s.text.indexOf('='));
@@ -173,7 +214,7 @@ export async function publish(p: Prepared, env: NodeJS.ProcessEnv): Promise<void
   });
   const pushByDigest = builder.driver !== 'docker';
   const stagingTag = `mp-staging-${env['GITHUB_RUN_ID'] || Date.now()}-${env['GITHUB_RUN_ATTEMPT'] || '1'}-${ctx.shortSha || 'local'}`.slice(0, 128);
-  const settings: BakeSettings = {push: plan.push, pushByDigest, stagingTag, cacheFrom: cache.from, cacheTo: cache.to, secrets, provenance: e.provenance, sbom: e.sbom, noCache: e.noCache, pull: e.pull};
+  const settings: BakeSettings = {push: pushing, load, pushByDigest, stagingTag, cacheFrom: cache.from, cacheTo: cache.to, secrets, provenance: e.provenance, sbom: e.sbom, noCache: e.noCache, pull: e.pull};
   const definition = bakeDefinition(plan, settings);
   const bakeFile = join(work, 'bake.json');
   const metadataFile = join(work, 'bake-metadata.json');
@@ -250,7 +291,10 @@ export async function publish(p: Prepared, env: NodeJS.ProcessEnv): Promise<void
     results.push({build: b, digest, images: [], seconds: span ? (span.last - span.first) / 1000 : buildSeconds});
   }
 
-  if (plan.push) {
+  if (load) {
+    for (const b of plan.builds) runner.info(`Loaded ${b.tags.join(', ')} (${b.platforms.join(', ')}) into the local image store`);
+  }
+  if (pushing) {
     // 6. verify: every build's index is in the registry with every platform, before any tag moves
     await Promise.all(
       results.map(async r => {
@@ -291,6 +335,7 @@ export async function publish(p: Prepared, env: NodeJS.ProcessEnv): Promise<void
     );
   }
 
+  if (userConfig) return; // no runner to take outputs or a summary
   writeOutputs(publishOutputs(results, metadata), env);
   if (inputs.summary) writeSummary(publishSummary(plan, report, results, [], buildSeconds), env);
 }
