@@ -307,6 +307,7 @@ describe('input flags', () => {
     flavor: 'latest=false\nprefix=p-',
     labels: 'a=1\nb=2',
     annotations: 'index:a=1',
+    'bake-target': 'meta-target',
     'version-file': 'VERSION',
     'sep-tags': ',',
     'sep-labels': ';',
