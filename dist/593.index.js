@@ -1,5 +1,5 @@
 export const id = 593;
-export const ids = [593];
+export const ids = [593,728];
 export const modules = {
 
 /***/ 6728:
