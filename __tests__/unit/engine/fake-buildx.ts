@@ -67,7 +67,7 @@ export interface FakeOptions {
 export class FakeBuildx implements BuildxApi {
   readonly calls: Call[] = [];
   /** name@digest -> the manifest's JSON, as the registry holds it. */
-  readonly manifests = new Map<string, {manifest?: unknown; raw: unknown}>();
+  readonly manifests = new Map<string, {manifest?: unknown; raw?: unknown}>();
   /** name:tag -> digest */
   readonly tags = new Map<string, string>();
   readonly builders: Record<string, string>;
