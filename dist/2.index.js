@@ -1,5 +1,5 @@
 export const id = 2;
-export const ids = [2];
+export const ids = [2,728];
 export const modules = {
 
 /***/ 6728:

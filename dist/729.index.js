@@ -383,8 +383,8 @@ async function runEngine(p, command, dir, env) {
     process.env['GITHUB_WORKSPACE'] = dir;
     // what the engine would leave for a runner (outputs, state, summary) has no reader in a terminal
     const engineEnv = Object.fromEntries(Object.entries(env).filter(([k]) => !['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV', 'GITHUB_PATH'].includes(k)));
-    const { publish } = await __webpack_require__.e(/* import() */ 675).then(__webpack_require__.bind(__webpack_require__, 8675));
-    await publish(p, engineEnv, { load: command === 'build', dockerConfig: 'user' });
+    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(234), __webpack_require__.e(192)]).then(__webpack_require__.bind(__webpack_require__, 192));
+    await publish(p, engineEnv, { load: command === 'build', dockerConfig: 'user', report: false });
     if (command === 'build') {
         const tags = p.plan.builds.flatMap(b => b.tags);
         console.log(`\nLoaded into the local image store: ${tags.join(', ')}${tags[0] ? `\nRun it: docker run --rm ${tags[0]}` : ''}`);

@@ -316,7 +316,7 @@ async function runEngine(p: Prepared, command: 'build' | 'publish', dir: string,
   // what the engine would leave for a runner (outputs, state, summary) has no reader in a terminal
   const engineEnv = Object.fromEntries(Object.entries(env).filter(([k]) => !['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV', 'GITHUB_PATH'].includes(k)));
   const {publish} = await import('../engine/publish.js');
-  await publish(p, engineEnv, {load: command === 'build', dockerConfig: 'user'});
+  await publish(p, engineEnv, {load: command === 'build', dockerConfig: 'user', report: false});
   if (command === 'build') {
     const tags = p.plan.builds.flatMap(b => b.tags);
     console.log(`\nLoaded into the local image store: ${tags.join(', ')}${tags[0] ? `\nRun it: docker run --rm ${tags[0]}` : ''}`);
