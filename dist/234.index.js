@@ -1,27 +1,98 @@
 export const id = 234;
-export const ids = [234];
+export const ids = [234,293];
 export const modules = {
 
-/***/ 3175:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ 5385:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ STATE),
-/* harmony export */   k: () => (/* binding */ remember)
-/* harmony export */ });
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5242);
-/** What main leaves for the post step to undo: one place for the state's names. */
 
-const STATE = {
-    dockerConfig: 'dockerConfig',
-    buildxConfig: 'buildxConfig',
-    logins: 'logins',
-    builder: 'builder',
-    secretsDir: 'secretsDir'
-};
-function remember(name, value) {
-    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(name, value);
+
+const SemVer = __webpack_require__(7163)
+const parse = __webpack_require__(6353)
+const { safeRe: re, t } = __webpack_require__(5471)
+
+const coerce = (version, options) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+
+  if (typeof version === 'number') {
+    version = String(version)
+  }
+
+  if (typeof version !== 'string') {
+    return null
+  }
+
+  options = options || {}
+
+  let match = null
+  if (!options.rtl) {
+    match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE])
+  } else {
+    // Find the right-most coercible string that does not share
+    // a terminus with a more left-ward coercible string.
+    // Eg, '1.2.3.4' wants to coerce '2.3.4', not '3.4' or '4'
+    // With includePrerelease option set, '1.2.3.4-rc' wants to coerce '2.3.4-rc', not '2.3.4'
+    //
+    // Walk through the string checking with a /g regexp
+    // Manually set the index so as to pick up overlapping matches.
+    // Stop when we get a match that ends at the string end, since no
+    // coercible string can be more right-ward without the same terminus.
+    const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL]
+    let next
+    while ((next = coerceRtlRegex.exec(version)) &&
+        (!match || match.index + match[0].length !== version.length)
+    ) {
+      if (!match ||
+            next.index + next[0].length !== match.index + match[0].length) {
+        match = next
+      }
+      coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length
+    }
+    // leave it in a clean state
+    coerceRtlRegex.lastIndex = -1
+  }
+
+  if (match === null) {
+    return null
+  }
+
+  const major = match[2]
+  const minor = match[3] || '0'
+  const patch = match[4] || '0'
+  const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : ''
+  const build = options.includePrerelease && match[6] ? `+${match[6]}` : ''
+
+  return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options)
 }
+module.exports = coerce
+
+
+/***/ }),
+
+/***/ 8469:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+
+
+const SemVer = __webpack_require__(7163)
+const compare = (a, b, loose) =>
+  new SemVer(a, loose).compare(new SemVer(b, loose))
+
+module.exports = compare
+
+
+/***/ }),
+
+/***/ 1236:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+
+
+const compare = __webpack_require__(8469)
+const gte = (a, b, loose) => compare(a, b, loose) >= 0
+module.exports = gte
 
 
 /***/ }),
@@ -30,20 +101,26 @@ function remember(name, value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Gn: () => (/* binding */ containerdImageStore),
-/* harmony export */   IK: () => (/* binding */ inspectBuilder),
-/* harmony export */   Ij: () => (/* binding */ createBuilder),
+/* harmony export */   E7: () => (/* binding */ parseInspect),
+/* harmony export */   Og: () => (/* binding */ createArgs),
+/* harmony export */   Ou: () => (/* binding */ parseBuildxVersion),
 /* harmony export */   fE: () => (/* binding */ canReuse),
-/* harmony export */   iq: () => (/* binding */ removeBuilder),
-/* harmony export */   ry: () => (/* binding */ buildxVersion)
+/* harmony export */   q4: () => (/* binding */ MIN_BUILDX),
+/* harmony export */   vF: () => (/* binding */ isContainerdStore),
+/* harmony export */   zy: () => (/* binding */ versionAtLeast)
 /* harmony export */ });
-/* unused harmony exports MIN_BUILDX, parseBuildxVersion, versionAtLeast, parseInspect, missingPlatforms */
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1293);
-/* harmony import */ var _lib_platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6728);
+/* unused harmony export missingPlatforms */
+/* harmony import */ var semver_functions_coerce_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5385);
+/* harmony import */ var semver_functions_coerce_js__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(semver_functions_coerce_js__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var semver_functions_gte_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1236);
+/* harmony import */ var semver_functions_gte_js__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(semver_functions_gte_js__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _lib_platform_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6728);
 /**
- * The BuildKit builder: reuse the current one when it can build every requested platform and push
- * multi-platform images, else create a docker-container builder (removed by the post step).
+ * The BuildKit builder, as buildx describes it: pure parsing of `docker buildx version` and
+ * `docker buildx inspect`, and the verdict whether a builder can do the job. Running those commands is
+ * the seam's (buildx.ts).
  */
+
 
 
 const MIN_BUILDX = '0.12.0';
@@ -51,33 +128,48 @@ const MIN_BUILDX = '0.12.0';
 function parseBuildxVersion(output) {
     return /\bv?(\d+\.\d+\.\d+)/.exec(output)?.[1];
 }
+/** semver's comparison; a version without a patch (`0.12`) counts as `.0`. */
 function versionAtLeast(version, min) {
-    const a = version.split('.').map(Number);
-    const b = min.split('.').map(Number);
-    for (let i = 0; i < 3; i++)
-        if ((a[i] ?? 0) !== (b[i] ?? 0))
-            return (a[i] ?? 0) > (b[i] ?? 0);
-    return true;
+    const v = semver_functions_coerce_js__WEBPACK_IMPORTED_MODULE_0___default()(version);
+    return !!v && semver_functions_gte_js__WEBPACK_IMPORTED_MODULE_1___default()(v, min);
 }
-/** The builder's name, driver and platforms from `docker buildx inspect`. */
+function field(block, name) {
+    return new RegExp(`^${name}:[ \\t]*(.*)$`, 'm').exec(block)?.[1].trim() ?? '';
+}
+function platformList(text) {
+    // buildx marks the platforms a node was configured with (`--platform`) with `*`
+    return text
+        .split(',')
+        .map(p => p.trim().replace(/\*$/, ''))
+        .filter(Boolean);
+}
+/**
+ * Every node of `docker buildx inspect`: a builder made with `--append` (a native arm64 machine next to
+ * an amd64 one) builds what its nodes build together. Nodes that are not running build nothing, though
+ * buildx still lists their configured platforms.
+ */
 function parseInspect(output) {
-    const field = (name) => new RegExp(`^${name}:\\s*(.*)$`, 'm').exec(output)?.[1].trim() ?? '';
-    return {
-        name: field('Name'),
-        driver: field('Driver'),
-        platforms: field('Platforms')
-            .split(',')
-            .map(p => p.trim().replace(/\*$/, ''))
-            .filter(Boolean)
-    };
+    const text = output.replace(/\r\n/g, '\n');
+    const at = /^Nodes:[ \t]*$/m.exec(text);
+    const head = at ? text.slice(0, at.index) : text;
+    const body = at ? text.slice(at.index + at[0].length) : '';
+    const nodes = body
+        .split(/^(?=Name:)/m)
+        .filter(b => /^Name:/.test(b))
+        .map(b => ({ name: field(b, 'Name'), endpoint: field(b, 'Endpoint'), status: field(b, 'Status'), platforms: platformList(field(b, 'Platforms')) }));
+    // old buildx without a Nodes: heading: the one node's fields are in the head
+    if (!at && field(head, 'Platforms'))
+        nodes.push({ name: field(head, 'Name'), endpoint: field(head, 'Endpoint'), status: field(head, 'Status'), platforms: platformList(field(head, 'Platforms')) });
+    const platforms = [...new Set(nodes.filter(n => !n.status || n.status === 'running').flatMap(n => n.platforms))];
+    return { name: field(head, 'Name'), driver: field(head, 'Driver'), nodes, platforms };
 }
 function normalise(p) {
     try {
-        const platform = (0,_lib_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePlatform */ .FL)(p);
+        const platform = (0,_lib_platform_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePlatform */ .FL)(p);
         // arm64 is v8 unless said otherwise: linux/arm64/v8 is what a builder lists as linux/arm64
         if (platform.arch === 'arm64' && platform.variant === 'v8')
             delete platform.variant;
-        return (0,_lib_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPlatform */ .Bq)(platform);
+        return (0,_lib_platform_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPlatform */ .Bq)(platform);
     }
     catch {
         return p;
@@ -92,34 +184,37 @@ function missingPlatforms(builder, platforms) {
             have.add('linux/arm');
     return platforms.map(normalise).filter(p => !have.has(p));
 }
+/** `, nodes a (linux/amd64) + b (linux/arm64)` for a builder of several nodes, else nothing. */
+function nodesNote(builder, platforms) {
+    if (builder.nodes.length < 2)
+        return '';
+    const wanted = new Set(platforms.map(normalise));
+    const parts = builder.nodes
+        .filter(n => n.status === 'running')
+        .map(n => {
+        const mine = n.platforms.map(normalise).filter(p => wanted.has(p));
+        return `${n.name}${mine.length ? ` (${mine.join(', ')})` : ''}`;
+    });
+    return `, nodes ${parts.join(' + ')}`;
+}
 /** Pure: whether the current builder will do, and why (not). */
 function canReuse(builder, platforms, containerdStore) {
     const missing = missingPlatforms(builder, platforms);
-    if (missing.length)
-        return { ok: false, reason: `builder ${builder.name} (${builder.driver}) cannot build ${missing.join(', ')}` };
+    if (missing.length) {
+        const down = builder.nodes.filter(n => n.status && n.status !== 'running').map(n => `${n.name} is ${n.status}`);
+        return { ok: false, reason: `builder ${builder.name} (${builder.driver}) cannot build ${missing.join(', ')}${down.length ? ` (node ${down.join(', node ')})` : ''}` };
+    }
     if (builder.driver === 'docker' && platforms.length > 1 && !containerdStore) {
         return { ok: false, reason: `builder ${builder.name} uses the docker driver without the containerd image store, which cannot push multi-platform images` };
     }
-    return { ok: true, reason: `reusing builder ${builder.name} (${builder.driver} driver${builder.driver === 'docker' && containerdStore ? ', containerd image store' : ''}): it builds ${platforms.join(', ')}` };
+    return { ok: true, reason: `reusing builder ${builder.name} (${builder.driver} driver${builder.driver === 'docker' && containerdStore ? ', containerd image store' : ''}${nodesNote(builder, platforms)}): it builds ${platforms.join(', ')}` };
 }
-async function buildxVersion(env) {
-    const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)('docker', ['buildx', 'version'], { env, allowFailure: true });
-    const v = out.code === 0 ? parseBuildxVersion(out.stdout) : undefined;
-    if (!v)
-        throw new Error(`docker buildx is not available (${(out.stderr || out.stdout).trim() || 'no output'}): install the buildx plugin (docker/setup-buildx-action does) or use a runner that has it`);
-    if (!versionAtLeast(v, MIN_BUILDX))
-        throw new Error(`docker buildx ${v} is too old: multiarch-publish needs ${MIN_BUILDX} or newer (bake with annotations and attestations)`);
-    return v;
+/** `docker info --format '{{json .DriverStatus}}'` of a daemon whose images live in containerd. */
+function isContainerdStore(driverStatus) {
+    return /io\.containerd\.snapshotter/.test(driverStatus);
 }
-async function inspectBuilder(env, name) {
-    const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)('docker', ['buildx', 'inspect', '--bootstrap', ...(name ? [name] : [])], { env });
-    return parseInspect(out.stdout);
-}
-async function containerdImageStore(env) {
-    const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)('docker', ['info', '--format', '{{json .DriverStatus}}'], { env, allowFailure: true });
-    return /io\.containerd\.snapshotter/.test(out.stdout);
-}
-async function createBuilder(env, o) {
+/** The argument array of `docker buildx create` for a builder of our own. */
+function createArgs(o) {
     const args = ['buildx', 'create', '--name', o.name, '--driver', 'docker-container'];
     if (o.image)
         args.push('--driver-opt', `image=${o.image}`);
@@ -128,11 +223,106 @@ async function createBuilder(env, o) {
     if (o.configFile)
         args.push('--config', o.configFile); // --buildkitd-config in newer buildx; --config is accepted by all
     args.push('--bootstrap');
-    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)('docker', args, { env, stream: true });
-    return inspectBuilder(env, o.name);
+    return args;
 }
-async function removeBuilder(env, name) {
-    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)('docker', ['buildx', 'rm', '--force', name], { env, allowFailure: true });
+
+
+/***/ }),
+
+/***/ 8152:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ Buildx)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1293);
+/* harmony import */ var _builder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5985);
+/* harmony import */ var _qemu_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1868);
+/**
+ * THE engine seam: every docker and buildx command of a run goes through one object of this type,
+ * created once per run and handed to the steps that need it. Unit tests pass a fake fed with output
+ * captured from the real engine (__tests__/fixtures/engine); `Buildx` is the real one, over the exec
+ * layer (argument arrays, redacted logs, retries of transient registry errors).
+ */
+
+
+
+
+const DOCKER_HUB = (registry) => (registry === 'docker.io' ? [] : [registry]);
+class Buildx {
+    env;
+    cwd;
+    binfmtDir;
+    exec;
+    constructor(o = {}) {
+        this.env = o.env ?? {};
+        this.cwd = o.cwd;
+        this.binfmtDir = o.binfmtDir;
+        this.exec = o.exec ?? { run: _exec_js__WEBPACK_IMPORTED_MODULE_1__.run, runWithRetry: _exec_js__WEBPACK_IMPORTED_MODULE_1__/* .runWithRetry */ .Mn };
+    }
+    docker(args, opts = {}) {
+        return this.exec.run('docker', args, { env: this.env, ...opts });
+    }
+    async version() {
+        const out = await this.docker(['buildx', 'version'], { allowFailure: true });
+        if (out.code !== 0) {
+            throw new Error(`docker buildx is not available (${(out.stderr || out.stdout).trim() || 'no output'}): install the buildx plugin (docker/setup-buildx-action does) or use a runner that has it`);
+        }
+        return out.stdout;
+    }
+    async inspectBuilder(name) {
+        const at = name ? [name] : [];
+        const booted = await this.docker(['buildx', 'inspect', '--bootstrap', ...at], { allowFailure: true });
+        if (booted.code === 0)
+            return (0,_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .parseInspect */ .E7)(booted.stdout);
+        // A node that cannot boot fails --bootstrap for the whole builder; without it, buildx still
+        // says which nodes run, and the verdict is then made on those.
+        const plain = await this.docker(['buildx', 'inspect', ...at], { allowFailure: true });
+        if (plain.code !== 0)
+            throw new _exec_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd(`docker buildx inspect --bootstrap${name ? ` ${name}` : ''}`, booted);
+        return (0,_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .parseInspect */ .E7)(plain.stdout);
+    }
+    async createBuilder(o) {
+        await this.docker((0,_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .createArgs */ .Og)(o), { stream: true });
+        return this.inspectBuilder(o.name);
+    }
+    async removeBuilder(name) {
+        const out = await this.docker(['buildx', 'rm', '--force', name], { allowFailure: true });
+        // gone already (main failed while creating it) is what removing wanted
+        if (out.code !== 0 && !/no builder .* found|not found/i.test(out.stderr + out.stdout))
+            throw new _exec_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd(`docker buildx rm --force ${name}`, out);
+    }
+    async containerdImageStore() {
+        const out = await this.docker(['info', '--format', '{{json .DriverStatus}}'], { allowFailure: true });
+        return (0,_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .isContainerdStore */ .vF)(out.stdout);
+    }
+    async registeredEmulators() {
+        return (0,_qemu_js__WEBPACK_IMPORTED_MODULE_3__/* .registeredEmulators */ .N)(this.binfmtDir);
+    }
+    async installEmulators(image, arches) {
+        await this.docker(['run', '--privileged', '--rm', image, '--install', arches.join(',')], { stream: true });
+    }
+    async bake(o) {
+        const args = ['buildx', 'bake', '--file', o.file, '--progress', o.progress, ...(o.metadataFile ? ['--metadata-file', o.metadataFile] : []), ...(o.builder ? ['--builder', o.builder] : []), ...(o.set ?? []).flatMap(s => ['--set', s]), ...(o.targets ?? [])];
+        const out = await this.docker(args, { allowFailure: true, stream: o.progress === 'plain', onLine: o.onLine, cwd: this.cwd });
+        const metadata = out.code === 0 && o.metadataFile && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(o.metadataFile) ? JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(o.metadataFile, 'utf8')) : {};
+        return { code: out.code, metadata };
+    }
+    async imagetoolsInspect(ref, format) {
+        const out = await this.exec.runWithRetry('docker', ['buildx', 'imagetools', 'inspect', ref, ...(format === 'raw' ? ['--raw'] : ['--format', format])], { env: this.env });
+        return JSON.parse(out.stdout);
+    }
+    async imagetoolsCreate(tags, source) {
+        await this.exec.runWithRetry('docker', ['buildx', 'imagetools', 'create', ...tags.flatMap(t => ['--tag', t]), source], { env: this.env });
+    }
+    async login(registry, username, password) {
+        await this.exec.runWithRetry('docker', ['login', ...DOCKER_HUB(registry), '--username', username, '--password-stdin'], { env: this.env, input: password });
+    }
+    async logout(registry) {
+        await this.docker(['logout', ...DOCKER_HUB(registry)]);
+    }
 }
 
 
@@ -148,50 +338,76 @@ async function removeBuilder(env, name) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5242);
 /* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3175);
-/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9544);
-/* harmony import */ var _builder_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5985);
+/* harmony import */ var _buildx_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8152);
 /**
- * The post step's work: log out of every registry main logged in to, remove the builder main created,
- * and delete the credentials directory and the secrets, even when main failed half-way.
+ * Undoing what main recorded: log out of every registry it logged in to, remove the builder it created,
+ * and delete the credentials directory and the secrets, even when main failed half-way. Each failure is
+ * a warning and the rest still runs: cleaning up never fails a job whose work succeeded.
  */
 
 
 
 
-
-async function cleanup(getState) {
-    const dockerConfig = getState(_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c.dockerConfig);
-    const buildxConfig = getState(_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c.buildxConfig);
-    const builder = getState(_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c.builder);
-    const secretsDir = getState(_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c.secretsDir);
+async function cleanup(getState, makeBuildx = env => new _buildx_js__WEBPACK_IMPORTED_MODULE_3__/* .Buildx */ .F({ env })) {
+    const result = { loggedOut: [], removedDirs: [], warnings: [] };
+    const warn = (what, e) => {
+        const message = `${what}: ${e instanceof Error ? e.message : String(e)}`;
+        result.warnings.push(message);
+        _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(message);
+    };
+    const dockerConfig = getState(_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c4.dockerConfig);
+    const buildxConfig = getState(_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c4.buildxConfig);
+    const builder = getState(_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c4.builder);
+    const secretsDir = getState(_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c4.secretsDir);
     let logins = [];
     try {
-        logins = JSON.parse(getState(_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c.logins) || '[]');
+        const parsed = JSON.parse(getState(_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c4.logins) || '[]');
+        logins = Array.isArray(parsed) ? parsed.map(String) : [];
     }
-    catch {
-        logins = [];
+    catch (e) {
+        warn('The recorded logins could not be read', e);
     }
     if (!dockerConfig && !builder && !secretsDir) {
         _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq('Nothing to clean up.');
-        return;
+        return result;
     }
-    const env = { ...(dockerConfig ? { DOCKER_CONFIG: dockerConfig } : {}), ...(buildxConfig ? { BUILDX_CONFIG: buildxConfig } : {}) };
-    for (const registry of logins) {
-        if (dockerConfig && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dockerConfig)) {
-            await (0,_login_js__WEBPACK_IMPORTED_MODULE_3__/* .logout */ .ri)(env, registry);
-            _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Logged out of ${registry}`);
+    const buildx = makeBuildx({ ...(dockerConfig ? { DOCKER_CONFIG: dockerConfig } : {}), ...(buildxConfig ? { BUILDX_CONFIG: buildxConfig } : {}) });
+    // a missing config directory holds no credentials to log out of
+    if (dockerConfig && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dockerConfig)) {
+        for (const registry of logins) {
+            try {
+                await buildx.logout(registry);
+                result.loggedOut.push(registry);
+                _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Logged out of ${registry}`);
+            }
+            catch (e) {
+                warn(`Logging out of ${registry} failed`, e);
+            }
         }
     }
     if (builder) {
-        await (0,_builder_js__WEBPACK_IMPORTED_MODULE_4__/* .removeBuilder */ .iq)(env, builder);
-        _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Removed builder ${builder}`);
-    }
-    for (const dir of [secretsDir, dockerConfig]) {
-        if (dir) {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
-            _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Removed ${dir}`);
+        try {
+            await buildx.removeBuilder(builder);
+            result.removedBuilder = builder;
+            _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Removed builder ${builder}`);
+        }
+        catch (e) {
+            warn(`Removing builder ${builder} failed (remove it with \`docker buildx rm ${builder}\`)`, e);
         }
     }
+    for (const dir of [secretsDir, dockerConfig]) {
+        if (!dir)
+            continue;
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+            result.removedDirs.push(dir);
+            _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Removed ${dir}`);
+        }
+        catch (e) {
+            warn(`Removing ${dir} failed`, e);
+        }
+    }
+    return result;
 }
 
 
@@ -204,7 +420,7 @@ async function cleanup(getState) {
 /* harmony export */   Mn: () => (/* binding */ runWithRetry),
 /* harmony export */   Qd: () => (/* binding */ CommandError),
 /* harmony export */   dg: () => (/* binding */ isTransient),
-/* harmony export */   eF: () => (/* binding */ run)
+/* harmony export */   run: () => (/* binding */ run)
 /* harmony export */ });
 /* unused harmony export describe */
 /* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5242);
@@ -284,183 +500,80 @@ function isTransient(output) {
 
 /***/ }),
 
-/***/ 9544:
+/***/ 1868:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Fv: () => (/* binding */ registryOf),
-/* harmony export */   IB: () => (/* binding */ planLogins),
-/* harmony export */   iD: () => (/* binding */ login),
-/* harmony export */   lp: () => (/* binding */ createDockerConfig),
-/* harmony export */   ri: () => (/* binding */ logout)
+/* harmony export */   A: () => (/* binding */ planQemu),
+/* harmony export */   N: () => (/* binding */ registeredEmulators)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5242);
-/* harmony import */ var _lib_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2470);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1293);
+/* harmony import */ var _lib_platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6728);
 /**
- * Registry logins, in a DOCKER_CONFIG directory of the job's own (never the user's ~/.docker): passwords
- * go through stdin, are masked first, and the post step logs out and removes the directory.
+ * QEMU, only where needed: which requested platforms the host runs natively, which emulators binfmt_misc
+ * already has, and which must be installed (`docker run --privileged --rm <qemu-image> --install <arches>`).
  */
 
 
-
-
-
-
-const DOCKER_HUB = ['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com'];
-/** The registry of an image name (`ghcr.io/o/app` -> ghcr.io, `org/app` -> docker.io). */
-function registryOf(image) {
-    return (0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .registryDomain */ .E)(image) ?? 'docker.io';
-}
-function sameRegistry(a, b) {
-    const n = (r) => {
-        const host = r.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
-        return DOCKER_HUB.includes(host) ? 'docker.io' : host;
-    };
-    return n(a) === n(b);
-}
-/** Pure: which registries need a login for these pushed images, with which credentials. */
-function planLogins(images, credentials, actor, githubToken) {
-    const registries = [...new Set(images.map(registryOf))];
-    return registries.map(registry => {
-        const credential = credentials.find(c => sameRegistry(c.registry, registry));
-        if (credential)
-            return { registry, credential, source: 'registry-auth' };
-        if (registry === 'ghcr.io' && githubToken)
-            return { registry, credential: { registry, username: actor || 'github-actions', password: githubToken }, source: 'github-token' };
-        return { registry, source: 'none' };
-    });
-}
-/** A fresh DOCKER_CONFIG directory under RUNNER_TEMP (the job's own temporary directory). */
-function createDockerConfig(runnerTemp) {
-    const base = runnerTemp || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)();
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(base, { recursive: true });
-    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(base, 'multiarch-publish-docker-'));
-}
-async function login(env, plan) {
-    const c = plan.credential;
-    _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .setSecret */ .Pq(c.password);
-    const server = plan.registry === 'docker.io' ? [] : [plan.registry];
-    try {
-        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .runWithRetry */ .Mn)('docker', ['login', ...server, '--username', c.username, '--password-stdin'], { env, input: c.password });
-    }
-    catch (e) {
-        if (e instanceof _exec_js__WEBPACK_IMPORTED_MODULE_4__/* .CommandError */ .Qd) {
-            const msg = _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$((e.result.stderr || e.result.stdout).trim());
-            throw new Error(`Login to ${plan.registry} as ${c.username} failed${plan.source === 'github-token' ? ' (with github-token; the workflow needs `permissions: packages: write`)' : ''}: ${msg}`);
-        }
-        throw e;
-    }
-    _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Logged in to ${plan.registry} as ${c.username} (${plan.source})`);
-}
-async function logout(env, registry) {
-    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', ['logout', ...(registry === 'docker.io' ? [] : [registry])], { env, allowFailure: true });
-}
-
-
-/***/ }),
-
-/***/ 6728:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bq: () => (/* binding */ formatPlatform),
-/* harmony export */   FL: () => (/* binding */ parsePlatform),
-/* harmony export */   ol: () => (/* binding */ hostPlatform),
-/* harmony export */   tM: () => (/* binding */ splitPlatforms)
-/* harmony export */ });
-/** Platforms (`os/arch[/variant]`): validation with helpful messages, normalisation, and the host's own. */
-const OSES = ['linux', 'windows', 'darwin', 'freebsd', 'netbsd', 'openbsd', 'solaris', 'illumos', 'aix', 'plan9', 'js', 'wasip1'];
-const ARCHES = ['amd64', 'arm64', 'arm', '386', 'ppc64le', 'ppc64', 's390x', 'riscv64', 'mips64le', 'mips64', 'mipsle', 'mips', 'loong64', 'wasm'];
-const VARIANTS = {
-    arm: ['v5', 'v6', 'v7', 'v8'],
-    arm64: ['v8', 'v8.0', 'v8.1', 'v8.2', 'v8.3', 'v8.4', 'v8.5', 'v8.6', 'v8.7', 'v8.8', 'v8.9', 'v9', 'v9.0', 'v9.1', 'v9.2', 'v9.3', 'v9.4', 'v9.5'],
-    amd64: ['v1', 'v2', 'v3', 'v4']
+/** binfmt_misc entry names (qemu-<name>) for OCI architectures. */
+const QEMU_NAME = {
+    arm64: 'aarch64',
+    arm: 'arm',
+    amd64: 'x86_64',
+    '386': 'i386',
+    ppc64le: 'ppc64le',
+    ppc64: 'ppc64',
+    s390x: 's390x',
+    riscv64: 'riscv64',
+    mips64le: 'mips64el',
+    mips64: 'mips64',
+    loong64: 'loongarch64'
 };
-function closest(word, candidates) {
-    const dist = (a, b) => {
-        const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-        for (let j = 1; j <= b.length; j++)
-            d[0][j] = j;
-        for (let i = 1; i <= a.length; i++)
-            for (let j = 1; j <= b.length; j++)
-                d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        return d[a.length][b.length];
-    };
-    const best = candidates.map(c => [c, dist(word, c)]).sort((x, y) => x[1] - y[1])[0];
-    return best && best[1] <= 2 ? best[0] : undefined;
-}
-/** Parses one platform; throws an Error whose message says what is wrong and suggests a fix. */
-function parsePlatform(text) {
-    const parts = text.trim().split('/');
-    if (parts.length < 2 || parts.length > 3 || parts.some(p => p === '')) {
-        throw new Error(`"${text}" is not a platform (os/arch or os/arch/variant, e.g. linux/amd64, linux/arm/v7)`);
+/** Architectures a host runs without emulation. */
+const NATIVE = {
+    amd64: ['amd64', '386'],
+    arm64: ['arm64'],
+    arm: ['arm'],
+    ppc64le: ['ppc64le'],
+    s390x: ['s390x'],
+    riscv64: ['riscv64']
+};
+/** Emulators binfmt_misc has and enables (entries like `qemu-aarch64`); the seam's read of the host. */
+function registeredEmulators(dir = '/proc/sys/fs/binfmt_misc') {
+    let names;
+    try {
+        names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir);
     }
-    const [os, arch, variant] = parts.map(p => p.toLowerCase());
-    if (!OSES.includes(os)) {
-        const hint = closest(os, OSES);
-        throw new Error(`unknown operating system "${os}" in platform "${text}"${hint ? ` (did you mean ${hint}?)` : ''}`);
+    catch {
+        return [];
     }
-    if (!ARCHES.includes(arch)) {
-        const hint = closest(arch, ARCHES);
-        throw new Error(`unknown architecture "${arch}" in platform "${text}"${hint ? ` (did you mean ${os}/${hint}?)` : ''}`);
-    }
-    if (variant !== undefined && !(VARIANTS[arch] ?? []).includes(variant)) {
-        throw new Error(`unknown variant "${variant}" for ${arch} in platform "${text}"${VARIANTS[arch] ? ` (one of ${VARIANTS[arch].join(', ')})` : ''}`);
-    }
-    return { os, arch, ...(variant ? { variant } : {}) };
+    return names.filter(n => {
+        if (!n.startsWith('qemu-'))
+            return false;
+        try {
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`${dir}/${n}`, 'utf8').split('\n')[0].trim() === 'enabled';
+        }
+        catch {
+            return false;
+        }
+    }).map(n => n.slice('qemu-'.length));
 }
-function formatPlatform(p) {
-    return [p.os, p.arch, p.variant].filter(Boolean).join('/');
-}
-/** Splits a platform list written with commas, semicolons, spaces or newlines. */
-function splitPlatforms(text) {
-    return text
-        .split(/[\s,;]+/)
-        .map(s => s.trim())
-        .filter(Boolean);
-}
-/** The platform this process runs on natively, in OCI terms. */
-function hostPlatform(nodeArch = process.arch) {
-    const map = {
-        x64: { os: 'linux', arch: 'amd64' },
-        arm64: { os: 'linux', arch: 'arm64' },
-        arm: { os: 'linux', arch: 'arm', variant: 'v7' },
-        ia32: { os: 'linux', arch: '386' },
-        ppc64: { os: 'linux', arch: 'ppc64le' },
-        s390x: { os: 'linux', arch: 's390x' },
-        riscv64: { os: 'linux', arch: 'riscv64' },
-        loong64: { os: 'linux', arch: 'loong64' }
-    };
-    return map[nodeArch] ?? { os: 'linux', arch: nodeArch };
-}
-
-
-/***/ }),
-
-/***/ 2470:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ registryDomain)
-/* harmony export */ });
-/** Image references: the one rule for whether a name starts with a registry domain. */
-/**
- * The registry domain a name starts with, or undefined: the first `/`-separated component when it holds
- * a `.` or a `:` or is `localhost` (Docker's rule: `org/app` is on docker.io, `ghcr.io/org/app` is not).
- */
-function registryDomain(name) {
-    const slash = name.indexOf('/');
-    if (slash < 0)
-        return undefined;
-    const first = name.slice(0, slash);
-    return /[.:]|^localhost$/.test(first) ? first : undefined;
+/** Pure: the QEMU work for these platforms on this host, given the emulators already registered. */
+function planQemu(platforms, host, registered, mode) {
+    const archs = [...new Set(platforms.map(p => (0,_lib_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePlatform */ .FL)(p).arch))];
+    const native = archs.filter(a => (NATIVE[host.arch] ?? [host.arch]).includes(a));
+    const foreign = archs.filter(a => !native.includes(a));
+    const have = foreign.filter(a => registered.includes(QEMU_NAME[a] ?? a));
+    const missing = mode === 'true' ? foreign : foreign.filter(a => !have.includes(a));
+    const list = (xs) => xs.join(', ');
+    if (foreign.length === 0)
+        return { native, registered: have, missing: [], action: 'none', reason: `every platform is native to this ${host.arch} host (${list(native)}): QEMU not needed` };
+    if (mode === 'false')
+        return { native, registered: have, missing: [], action: 'skip', reason: `setup-qemu: false (emulating ${list(foreign)} relies on what the host has${have.length ? `: ${list(have)} registered` : ''})` };
+    if (missing.length === 0)
+        return { native, registered: have, missing, action: 'none', reason: `emulators already registered for ${list(have)}: nothing to install` };
+    return { native, registered: have, missing, action: 'install', reason: `installing emulators for ${list(missing)}${have.length ? ` (already registered: ${list(have)})` : ''}` };
 }
 
 

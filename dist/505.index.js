@@ -11,7 +11,7 @@ export const modules = {
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5242);
 /* harmony import */ var _pipeline_context_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5226);
 /* harmony import */ var _pipeline_prepare_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7155);
-/* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1714);
+/* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6415);
 /* harmony import */ var _pipeline_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1539);
 /**
  * The action's main job: plan (inputs -> context -> metadata -> policy -> plan), report it, and, unless
@@ -36,7 +36,7 @@ async function runMain(env = process.env) {
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Dry run: nothing was set up, logged in to, built or pushed.');
         return;
     }
-    const { publish } = await __webpack_require__.e(/* import() */ 675).then(__webpack_require__.bind(__webpack_require__, 8675));
+    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(234), __webpack_require__.e(192)]).then(__webpack_require__.bind(__webpack_require__, 192));
     await publish(prepared, env);
 }
 function reportPlan(p, env) {
@@ -44,7 +44,7 @@ function reportPlan(p, env) {
     if (!metadata.version.main)
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e('No Docker image version has been generated. Check tags input.');
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(inputs.dryRun ? 'Plan (dry run)' : 'Plan', () => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPlan */ .nT)(plan, `${TITLE} plan`)));
-    (0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .writeOutputs */ .Kn)({ ...(0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .metadataOutputs */ ._V)(inputs, metadata, plan) }, env);
+    (0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .writeOutputs */ .Kn)({ ...(0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .metadataOutputs */ ._V)(inputs, metadata, plan), ...(0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .writeBakeFiles */ .Ap)(inputs, metadata, plan, env) }, env);
     if (inputs.dryRun && inputs.summary)
         (0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .planSummary */ .MM)(plan, `${TITLE}: plan (dry run)`), env);
 }

@@ -1,6 +1,8 @@
+#!/usr/bin/env node
 /**
- * Entry point of the bundle, for the runner's `main` and `post` steps and for the local CLI
- * (`node dist/index.js plan`). Thin: it picks the mode and turns failures into clear errors.
+ * Entry point of the bundle, for the runner's `main` and `post` steps and for the terminal
+ * (`node dist/index.js plan|build|publish`, the package's `multiarch-publish` bin). Thin: it picks the
+ * mode and turns failures into clear errors. The runner passes no arguments; any argument means the CLI.
  */
 import * as runner from './action/runner.js';
 import {InputErrors, InputError} from './pipeline/inputs/errors.js';
@@ -8,9 +10,10 @@ import {PolicyRefusal} from './pipeline/errors.js';
 
 async function entry(): Promise<void> {
   const args = process.argv.slice(2);
-  if (args[0] === 'plan' || args.includes('--plan')) {
+  if (args.length) {
     const {runCli} = await import('./action/cli.js');
-    process.exitCode = await runCli(args.filter(a => a !== 'plan' && a !== '--plan'));
+    // `--plan` anywhere is the older spelling of the plan command
+    process.exitCode = await runCli(args.includes('--plan') ? ['plan', ...args.filter(a => a !== '--plan' && a !== 'plan')] : args);
     return;
   }
   if (runner.getState('isPost') === 'true') {

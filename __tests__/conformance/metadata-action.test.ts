@@ -42,6 +42,13 @@ interface Case {
   };
 }
 
+type BakeOutput = 'bake-file-tags' | 'bake-file-labels' | 'bake-file-annotations' | 'bake-file';
+
+/** A case of metadata-action's bakeFile / bakeFileTagsLabels tables: the bake files it expects. */
+interface BakeCase extends Omit<Case, 'expected'> {
+  expected: Partial<Record<BakeOutput, unknown>>;
+}
+
 const TOKEN = 'conformance-token';
 const SOURCE_DATE_EPOCH = '1578616200'; // 2020-01-10T00:30:00Z, the instant the expected results were made at
 const TEST_TIMEOUT_MS = 60_000;
@@ -49,6 +56,71 @@ const TEST_TIMEOUT_MS = 60_000;
 const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(path.join(metadataFixturesDir, file), 'utf8')) as T;
 const cases = readJson<Case[]>('cases.json');
 const invalidTags = readJson<string[]>('invalid-tags.json');
+const bakeCases = readJson<BakeCase[]>('bake-cases.json');
+
+/** metadata-action's outputs, in the order it writes them, each also exported as DOCKER_METADATA_OUTPUT_<NAME>. */
+const METADATA_ACTION_OUTPUTS = ['version', 'tags', 'tag-names', 'labels', 'annotations', 'json', 'bake-file-tags', 'bake-file-labels', 'bake-file-annotations', 'bake-file'];
+const BAKE_FILES: Record<BakeOutput, string> = {
+  'bake-file-tags': 'docker-metadata-action-bake-tags.json',
+  'bake-file-labels': 'docker-metadata-action-bake-labels.json',
+  'bake-file-annotations': 'docker-metadata-action-bake-annotations.json',
+  'bake-file': 'docker-metadata-action-bake.json'
+};
+
+/** The enabled image names of an `images` input, lowercased: what metadata-action puts in DOCKER_META_IMAGES. */
+function metadataActionImageNames(images: string[] = []): string[] {
+  return images.flatMap(line => {
+    const fields = line.split(',').map(f => f.trim());
+    if (fields.some(f => /^enable=false$/i.test(f))) return [];
+    const name = fields.map(f => f.replace(/^name=/, '')).find(f => !f.includes('='));
+    return name ? [name.toLowerCase()] : [];
+  });
+}
+
+/**
+ * The bake files as metadata-action's code composes them from its own outputs (Meta.getBakeFile and
+ * getBakeFileTagsLabels): one target, `bake-target` or docker-metadata-action; tags with
+ * DOCKER_META_IMAGES/DOCKER_META_VERSION args (no version: no DOCKER_META_VERSION key); labels as an
+ * object; annotations with their level prefixes, as in the annotations output.
+ */
+function expectedBakeFiles(c: {inputs: CaseInputs}, outputs: Record<string, string>): Record<BakeOutput, unknown> {
+  const json = JSON.parse(outputs.json) as {tags: string[]; labels: Record<string, string>; annotations: string[]};
+  const target = c.inputs.bakeTarget ?? 'docker-metadata-action';
+  const args = {DOCKER_META_IMAGES: metadataActionImageNames(c.inputs.images).join(','), ...(outputs.version ? {DOCKER_META_VERSION: outputs.version} : {})};
+  return {
+    'bake-file-tags': {target: {[target]: {tags: json.tags, args}}},
+    'bake-file-labels': {target: {[target]: {labels: json.labels}}},
+    'bake-file-annotations': {target: {[target]: {annotations: json.annotations}}},
+    'bake-file': {target: {[target]: {tags: json.tags, labels: json.labels, args}}}
+  };
+}
+
+/**
+ * The bake-file outputs of a run: metadata-action's file names, in one directory of the step's own under
+ * RUNNER_TEMP, formatted as it formats them (JSON.stringify, 2 spaces, no final newline); and every one of
+ * metadata-action's outputs exported as DOCKER_METADATA_OUTPUT_*, with the output's value.
+ */
+function checkBakeFilesAndEnv(r: RunResult, expected: Partial<Record<BakeOutput, unknown>>): void {
+  const dirs = new Set<string>();
+  const got: Record<string, unknown> = {};
+  for (const name of Object.keys(BAKE_FILES) as BakeOutput[]) {
+    const file = r.outputs[name];
+    if (file === undefined) throw new Error(`no ${name} output; outputs: ${Object.keys(r.outputs).join(', ')}`);
+    expect(path.basename(file)).toBe(BAKE_FILES[name]);
+    dirs.add(path.dirname(file));
+    const text = fs.readFileSync(file, 'utf8');
+    if (name in expected) {
+      expect(text).toBe(JSON.stringify(JSON.parse(text), null, 2));
+      got[name] = JSON.parse(text);
+    }
+  }
+  expect(dirs.size).toBe(1);
+  expect(path.dirname([...dirs][0])).toBe(r.runnerTemp);
+  expect(got).toEqual(expected);
+  const exported = Object.fromEntries(Object.entries(r.exportedEnv).filter(([k]) => k.startsWith('DOCKER_METADATA_OUTPUT_')));
+  const want = Object.fromEntries(METADATA_ACTION_OUTPUTS.map(n => [`DOCKER_METADATA_OUTPUT_${n.replace(/\W/g, '_').toUpperCase()}`, r.outputs[n]]));
+  expect(exported).toEqual(want);
+}
 
 let stub: GitHubApiStub | undefined;
 
@@ -73,6 +145,7 @@ function conformanceRun(envFile: string, inputs: CaseInputs, extraEnv: Record<st
     annotations: join(inputs.annotations)
   };
   if (inputs.sepTags !== undefined) actionInputs['sep-tags'] = inputs.sepTags;
+  if (inputs.bakeTarget !== undefined) actionInputs['bake-target'] = inputs.bakeTarget;
   return runAction({envFile, env, inputs: actionInputs, timeoutMs: TEST_TIMEOUT_MS - 5_000});
 }
 
@@ -142,6 +215,20 @@ describe('docker/metadata-action conformance', () => {
       }
       expect(Object.keys(want).length).toBeGreaterThan(0);
       expect(got).toEqual(want);
+      // metadata-action's tests give no bake files for these cases: they must be what its code makes of the same outputs
+      checkBakeFilesAndEnv(r, expectedBakeFiles(c, r.outputs));
+    },
+    TEST_TIMEOUT_MS
+  );
+
+  test.concurrent.each(bakeCases)(
+    '$suite/$name (bake files)',
+    async c => {
+      const r = await conformanceRun(c.envFile, c.inputs, c.extraEnv ?? {});
+      expectSuccess(r);
+      checkBakeFilesAndEnv(r, c.expected);
+      // the files metadata-action's tests leave out are still what its code makes of the outputs
+      checkBakeFilesAndEnv(r, expectedBakeFiles(c, r.outputs));
     },
     TEST_TIMEOUT_MS
   );

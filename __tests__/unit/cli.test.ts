@@ -1,7 +1,15 @@
 import {afterAll, afterEach, beforeEach, describe, expect, jest, test} from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
-import {runCli, imageComponent} from '../../src/action/cli.js';
+import {parse as parseYaml} from 'yaml';
+import {runCli, imageComponent, parseArgs, inputEnvironment, inputErrorMessage, dirtyFiles, hostOnly, terminalLine} from '../../src/action/cli.js';
+import {INPUT_NAMES} from '../../src/pipeline/inputs/names.js';
+import {getInputs} from '../../src/pipeline/inputs/index.js';
+import {InputError} from '../../src/pipeline/inputs/errors.js';
+import * as runner from '../../src/action/runner.js';
+import {inputVariable} from '../../src/action/runner.js';
+import type {Plan} from '../../src/pipeline/plan.js';
+import {repoRoot} from '../support/action.js';
 import {COMMIT_DATE, git, makeRepo, removeTempDirs, tempDir} from '../support/git.js';
 
 const savedEnv = {...process.env};
@@ -37,7 +45,7 @@ interface CliJson {
 }
 
 async function cliJson(dir: string, extra: string[] = []): Promise<{code: number; json: CliJson}> {
-  const code = await runCli(['--json', '--dir', dir, ...extra]);
+  const code = await runCli(['plan', '--json', '--dir', dir, ...extra]);
   return {code, json: JSON.parse(out.join('\n')) as CliJson};
 }
 
@@ -102,14 +110,14 @@ describe('runCli on a git checkout', () => {
   test('without --dir: the current folder', async () => {
     const {dir} = releaseRepo();
     process.chdir(dir);
-    const code = await runCli(['--json']);
+    const code = await runCli(['plan', '--json']);
     expect(code).toBe(0);
     expect(JSON.parse(out.join('\n')).version).toBe('feature-x');
   });
 
   test('the text plan', async () => {
     const {dir, branchSha} = releaseRepo();
-    const code = await runCli(['--dir', dir]);
+    const code = await runCli(['plan', '--dir', dir]);
     expect(code).toBe(0);
     const text = out.join('\n');
     expect(text.split('\n')[0]).toBe(`multiarch-publish plan for ${dir} (from git; dry run, nothing is built or pushed)`);
@@ -176,7 +184,7 @@ describe('runCli on a git checkout', () => {
 describe('runCli failures', () => {
   test('a folder that is not a git checkout: a clear error, exit code 1', async () => {
     const dir = tempDir('mp-nogit-');
-    const code = await runCli(['--json', '--dir', dir]);
+    const code = await runCli(['plan', '--json', '--dir', dir]);
     expect(code).toBe(1);
     expect(out).toEqual([]);
     expect(err).toEqual([`error: ${dir} is not a git checkout: the local plan reads the branch, tag and commit from git`]);
@@ -186,7 +194,7 @@ describe('runCli failures', () => {
     const {dir} = releaseRepo();
     process.env['INPUT_TAGS'] = 'type=sha\ntype=foo';
     process.env['INPUT_PLATFORMS'] = 'linux/amd65';
-    const code = await runCli(['--dir', dir]);
+    const code = await runCli(['plan', '--dir', dir]);
     expect(code).toBe(1);
     expect(out).toEqual([]);
     expect(err).toEqual([
@@ -213,7 +221,7 @@ describe('runCli failures', () => {
     git(dir, 'checkout', '-q', 'v1.2.3');
     process.env['INPUT_VERSION-FILE'] = 'VERSION';
     process.env['INPUT_TAGS'] = 'type=semver,pattern={{version}}';
-    const code = await runCli(['--json', '--dir', dir]);
+    const code = await runCli(['plan', '--json', '--dir', dir]);
     expect(code).toBe(expectedCode);
     if (expectedCode === 0) expect(JSON.parse(out.join('\n')).version).toBe('1.2.3');
     else expect(err).toEqual([message]);
@@ -232,26 +240,242 @@ describe('runCli failures', () => {
   test('a version-file that does not exist', async () => {
     const {dir} = releaseRepo();
     process.env['INPUT_VERSION-FILE'] = 'NOPE';
-    expect(await runCli(['--dir', dir])).toBe(1);
+    expect(await runCli(['plan', '--dir', dir])).toBe(1);
     expect(err).toEqual(['error: Input "version-file": cannot read NOPE: ENOENT']);
   });
 });
 
 describe('runCli arguments', () => {
-  test.each([['--help'], ['-h']])('%s prints the usage', async arg => {
+  const everyInputFlag = (text: string) => INPUT_NAMES.filter(i => !text.includes(`--${i.name}`)).map(i => i.name);
+
+  test.each([['--help'], ['-h'], ['help']])('%s lists the commands and every flag', async arg => {
     expect(await runCli([arg])).toBe(0);
-    expect(out.join('\n')).toMatch(/^usage: node dist\/index.js plan \[--json\] \[--dir PATH\]/);
+    const text = out.join('\n');
+    expect(text).toMatch(/^usage: multiarch-publish <command> \[flags\]/);
+    for (const c of ['plan', 'build', 'publish']) expect(text).toMatch(new RegExp(`^  ${c} `, 'm'));
+    for (const f of ['--dir PATH', '--json', '--allow-dirty', '--help']) expect(text).toContain(f);
+    expect(everyInputFlag(text)).toEqual([]);
   });
 
   test.each([
-    [['--bogus'], 'unknown argument --bogus'],
-    [['--json', 'extra'], 'unknown argument extra'],
-    [['--dir'], '--dir needs a path'],
-    [['--json', '--dir'], '--dir needs a path']
-  ])('%j is a usage error, exit code 2', async (args, message) => {
+    [['build', '--help'], 'build', ['--dir'], ['--json', '--allow-dirty']],
+    [['publish', '-h'], 'publish', ['--dir', '--allow-dirty'], ['--json']],
+    [['help', 'publish'], 'publish', ['--allow-dirty'], ['--json']],
+    [['plan', '--json', '--help'], 'plan', ['--json'], ['--allow-dirty']]
+  ])('%j: the command\'s usage', async (args, command, has, hasNot) => {
+    expect(await runCli(args)).toBe(0);
+    const text = out.join('\n');
+    expect(text.split('\n')[0]).toBe(`usage: multiarch-publish ${command} [flags]   (or: node dist/index.js ${command} ...)`);
+    for (const f of has) expect(text).toContain(f);
+    for (const f of hasNot) expect(text).not.toContain(f);
+    expect(everyInputFlag(text)).toEqual([]);
+  });
+
+  test.each([
+    [['plan', '--bogus'], 'unknown flag --bogus', 'plan '],
+    [['publish', '--image', 'x'], 'unknown flag --image', 'publish '],
+    [['plan', 'extra'], 'unexpected argument extra', 'plan '],
+    [['--images', 'app'], 'a command comes first (plan, build, publish), not --images', ''],
+    [['deploy'], 'unknown command deploy (plan, build, publish)', ''],
+    [['plan', '--dir'], '--dir needs a path', 'plan '],
+    [['plan', '--json', '--dir'], '--dir needs a path', 'plan '],
+    [['plan', '--tags'], '--tags needs a value (--tags VALUE or --tags=VALUE)', 'plan '],
+    [['plan', '--tags', '--json'], '--tags needs a value (--tags VALUE or --tags=VALUE)', 'plan '],
+    [['plan', '--push', 'true', '--push=false'], '--push is given more than once (only multi-line inputs take a flag per line)', 'plan '],
+    [['build', '--json'], '--json is a flag of plan, not of build', 'build '],
+    [['plan', '--allow-dirty'], '--allow-dirty is a flag of publish, not of plan', 'plan '],
+    [['plan', '--json=yes'], '--json takes no value', 'plan ']
+  ])('%j is a usage error, exit code 2, with a hint', async (args, message, command) => {
     expect(await runCli(args)).toBe(2);
-    expect(err.join('\n')).toContain(message);
-    expect(err.join('\n')).toContain('usage:');
+    expect(out).toEqual([]);
+    expect(err).toEqual([`error: ${message}\nRun \`multiarch-publish ${command}--help\` for the commands and flags.`]);
+  });
+});
+
+describe('input flags', () => {
+  test('INPUT_NAMES is every input of action.yml, in order', () => {
+    const action = parseYaml(fs.readFileSync(path.join(repoRoot, 'action.yml'), 'utf8')) as {inputs: Record<string, unknown>};
+    expect(INPUT_NAMES.map(i => i.name)).toEqual(Object.keys(action.inputs));
+  });
+
+  // a valid value of every input that differs from its default, so that reaching getInputs shows
+  const VALUES: Record<string, string> = {
+    images: 'name=app,platforms=linux/arm64\nquay.io/octo/other',
+    registry: 'quay.io',
+    platforms: 'linux/arm64,linux/s390x',
+    tags: 'type=sha\ntype=raw,value=x',
+    flavor: 'latest=false\nprefix=p-',
+    labels: 'a=1\nb=2',
+    annotations: 'index:a=1',
+    'bake-target': 'meta-target',
+    'version-file': 'VERSION',
+    'sep-tags': ',',
+    'sep-labels': ';',
+    'sep-annotations': ' ',
+    policy: 'max-tags=5\nrequire-sha=true',
+    'dry-run': 'true',
+    push: 'false',
+    'build-args': 'A=1\nB=2',
+    'default-build-args': 'false',
+    summary: 'false',
+    'setup-qemu': 'false',
+    'qemu-image': 'local/binfmt:1',
+    builder: 'mybuilder',
+    'buildkit-image': 'moby/buildkit:v0.17.0',
+    'registry-auth': '- registry: r.example\n  username: u\n  password: p',
+    secrets: 'tok=s3cret',
+    cache: 'none',
+    'cache-from': 'type=local,src=/tmp/c',
+    'cache-to': 'type=local,dest=/tmp/c',
+    provenance: 'mode=max',
+    sbom: 'true',
+    'no-cache': 'true',
+    pull: 'true',
+    'github-token': 'ghp_notatoken'
+  };
+  const base = {GITHUB_REPOSITORY: 'octo/app'};
+  const fromFlags = (args: string[]) => getInputs(inputEnvironment(parseArgs(['plan', ...args]).inputs, base));
+
+  test('the table covers every input', () => {
+    expect(Object.keys(VALUES).sort()).toEqual(INPUT_NAMES.map(i => i.name).sort());
+  });
+
+  test.each(INPUT_NAMES.map(i => [i.name, i.kind] as const))('--%s (%s) reaches the same Inputs as its INPUT_ variable', (name, kind) => {
+    const value = VALUES[name];
+    const expected = getInputs({...base, [inputVariable(name)]: value});
+    expect(expected).not.toEqual(getInputs(base));
+    expect(fromFlags([`--${name}`, value])).toEqual(expected);
+    expect(fromFlags([`--${name}=${value}`])).toEqual(expected);
+    if (kind === 'lines') expect(fromFlags(value.split('\n').flatMap(line => [`--${name}`, line]))).toEqual(expected);
+    if (kind === 'bool' && value === 'true') expect(fromFlags([`--${name}`])).toEqual(expected);
+  });
+
+  test('a bare boolean flag followed by another flag is true; one followed by false is false', () => {
+    expect(fromFlags(['--no-cache', '--pull', 'false']).engine).toMatchObject({noCache: true, pull: false});
+    expect(fromFlags(['--dry-run', 'FALSE']).dryRun).toBe(false);
+  });
+
+  test('a flag wins over its INPUT_ variable; other INPUT_ variables still count', async () => {
+    const dir = makeRepo('demo-app');
+    process.env['INPUT_TAGS'] = 'type=raw,value=from-env';
+    process.env['INPUT_IMAGES'] = 'quay.io/octo/from-env';
+    const {code, json} = await cliJson(dir, ['--tags', 'type=raw,value=from-flag']);
+    expect(code).toBe(0);
+    expect(json.plan[0].tags).toEqual(['quay.io/octo/from-env:from-flag']);
+  });
+
+  test('an empty --images is an explicitly empty input: bare tags, as on a runner', async () => {
+    const dir = makeRepo('demo-app');
+    const {code, json} = await cliJson(dir, ['--images=', '--tags', 'type=raw,value=v1']);
+    expect(code).toBe(0);
+    expect(json.plan[0].tags).toEqual(['v1']);
+  });
+});
+
+describe('input errors name the flag', () => {
+  test('embedded newlines: the line within the flag\'s value; every error at once', async () => {
+    const dir = makeRepo('demo-app');
+    const code = await runCli(['plan', '--dir', dir, '--tags', 'type=sha\ntype=foo', '--platforms', 'linux/amd65']);
+    expect(code).toBe(1);
+    expect(out).toEqual([]);
+    expect(err).toEqual([
+      'error: --platforms: unknown architecture "amd65" in platform "linux/amd65" (did you mean linux/amd64?) (in: linux/amd65)',
+      'error: --tags, line 2: unknown tag type "foo" (expected one of schedule, semver, pep440, match, edge, ref, raw, sha) (in: type=foo)'
+    ]);
+  });
+
+  test('a repeated flag: the line counts the repetitions', async () => {
+    const dir = makeRepo('demo-app');
+    expect(await runCli(['plan', '--dir', dir, '--images', 'app', '--images', 'name=web,colour=blue'])).toBe(1);
+    expect(err).toEqual(['error: --images, line 2: unknown image attribute "colour" (one of name, enable, file, context, target, platforms, title, description) (in: name=web,colour=blue)']);
+  });
+
+  test('an INPUT_ variable keeps the input\'s name next to a flag\'s error', async () => {
+    const dir = makeRepo('demo-app');
+    process.env['INPUT_PUSH'] = 'sometimes';
+    expect(await runCli(['plan', '--dir', dir, '--dry-run=maybe'])).toBe(1);
+    expect(err).toEqual(['error: --dry-run: expected true or false (in: maybe)', 'error: Input "push": expected one of auto, true, false (in: sometimes)']);
+  });
+
+  test('a bad --secrets line names the flag and never shows the value', async () => {
+    const dir = makeRepo('demo-app');
+    expect(await runCli(['plan', '--dir', dir, '--secrets', 'not a secret line hunter2'])).toBe(1);
+    expect(err.join('\n')).toMatch(/^error: --secrets, line 1: a secret is written id=value/);
+    expect(err.join('\n')).not.toContain('hunter2');
+  });
+
+  test('inputErrorMessage: flags by name, others untouched', () => {
+    const e = new InputError('tags', 'bad', 3, 'type=x');
+    expect(inputErrorMessage(e, new Set(['tags']))).toBe('--tags, line 3: bad (in: type=x)');
+    expect(inputErrorMessage(e, new Set(['images']))).toBe('Input "tags", line 3: bad (in: type=x)');
+  });
+});
+
+describe('publish refuses a dirty tree', () => {
+  let log: string[];
+  beforeEach(() => {
+    log = [];
+    jest.spyOn(runner.output, 'write').mockImplementation(text => void log.push(text));
+  });
+
+  test('dirtyFiles: modified and staged tracked files count, untracked ones do not', async () => {
+    const dir = makeRepo('demo-app', {Dockerfile: 'FROM scratch\n', 'README.md': 'hi\n'});
+    expect(await dirtyFiles(dir)).toEqual([]);
+    fs.writeFileSync(path.join(dir, 'untracked.txt'), 'x');
+    expect(await dirtyFiles(dir)).toEqual([]);
+    fs.writeFileSync(path.join(dir, 'README.md'), 'changed\n');
+    fs.writeFileSync(path.join(dir, 'staged.txt'), 'x');
+    git(dir, 'add', 'staged.txt');
+    expect((await dirtyFiles(dir)).sort()).toEqual(['README.md', 'staged.txt']);
+  });
+
+  test('a modified tracked file: exit code 1 before anything runs, naming the file and --allow-dirty', async () => {
+    const dir = makeRepo('demo-app', {Dockerfile: 'FROM scratch\n', 'README.md': 'hi\n'});
+    const sha = git(dir, 'rev-parse', 'HEAD');
+    fs.writeFileSync(path.join(dir, 'README.md'), 'changed\n');
+    expect(await runCli(['publish', '--dir', dir, '--images', 'localhost:5999/never/app'])).toBe(1);
+    expect(err).toEqual([
+      `error: ${dir} has uncommitted changes to tracked files (README.md): the images would carry commit ${sha.slice(0, 7)} without holding it. Commit or stash them, or pass --allow-dirty.`
+    ]);
+    // the only command run was git's: no docker, no build
+    expect(log.filter(l => l.startsWith('[command]'))).toEqual(['[command] git status --porcelain --untracked-files=no\n']);
+  });
+
+  test('a dry run of publish prints the plan without asking git or the engine', async () => {
+    const dir = makeRepo('demo-app', {Dockerfile: 'FROM scratch\n', 'README.md': 'hi\n'});
+    fs.writeFileSync(path.join(dir, 'README.md'), 'changed\n');
+    expect(await runCli(['publish', '--dir', dir, '--dry-run'])).toBe(0);
+    expect(out.join('\n')).toContain('Dry run: nothing was set up, built or pushed.');
+    expect(log).toEqual([]);
+  });
+
+  test('a policy refusal stops publish before git or the engine', async () => {
+    const dir = makeRepo('demo-app');
+    expect(await runCli(['publish', '--dir', dir, '--policy', 'require-sha=true'])).toBe(1);
+    expect(err[0]).toMatch(/^error: tag policy: ghcr\.io\/dev\/demo-app has no tag that carries the commit SHA/);
+    expect(log).toEqual([]);
+  });
+});
+
+describe('build platforms and the terminal log', () => {
+  test('hostOnly: every build, per-image platforms too, on the host platform alone', () => {
+    const plan = {builds: [{id: 'a', platforms: ['linux/amd64', 'linux/arm64']}, {id: 'b', platforms: ['linux/s390x']}]} as unknown as Plan;
+    expect(hostOnly(plan, 'linux/arm64').builds.map(b => b.platforms)).toEqual([['linux/arm64'], ['linux/arm64']]);
+    expect(plan.builds[0].platforms).toEqual(['linux/amd64', 'linux/arm64']);
+  });
+
+  test.each([
+    ['::group::Build app', {text: '── Build app', stderr: false}],
+    ['::endgroup::', undefined],
+    ['::add-mask::hunter2', undefined],
+    ['::save-state name=builder::x', undefined],
+    ['::set-output name=digest::sha256:1', undefined],
+    ['::debug::detail', undefined],
+    ['::warning::two%0Alines 100%25', {text: 'warning: two\nlines 100%', stderr: true}],
+    ['::error title=Build failed%3A app::it broke', {text: 'error: it broke', stderr: true}],
+    ['#5 [1/2] RUN make', {text: '#5 [1/2] RUN make', stderr: false}]
+  ])('terminalLine(%j)', (line, expected) => {
+    expect(terminalLine(line)).toEqual(expected);
   });
 });
 

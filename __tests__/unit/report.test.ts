@@ -1,9 +1,12 @@
 import {afterAll, afterEach, beforeEach, describe, expect, jest, test} from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
-import {metadataOutputs, planJson, policyLine, formatPlan, planSummary, writeOutputs, writeSummary} from '../../src/report/index.js';
+import {metadataOutputs, planJson, policyLine, formatPlan, planSummary, publishSummary, writeOutputs, writeSummary, bakeFiles, writeBakeFiles, BAKE_FILE_NAMES, ENV_OUTPUTS} from '../../src/report/index.js';
+import {code, text, html, codeBlock, logValue} from '../../src/report/escape.js';
+import {InputErrors} from '../../src/pipeline/inputs/errors.js';
 import {runPipeline, type PipelineOptions} from '../support/pipeline.js';
 import {removeTempDirs, tempDir} from '../support/git.js';
+import {parseOutputs} from '../support/action.js';
 
 afterAll(() => removeTempDirs());
 
@@ -191,7 +194,7 @@ describe('planSummary', () => {
       '| `ghcr.io/docker/worker` | `1.2.3` `1.2` `sha-860c190` `latest` | linux/amd64<br>linux/arm64 | worker.Dockerfile |'
     ]);
     expect(lines[header + 4]).toBe('');
-    expect(md).toContain('**Tag policy:** ✅ allowed (1 rule: require-semver=refs/tags/v*)');
+    expect(md).toContain('**Tag policy:** ✅ allowed (1 rule: require-semver=refs/tags/v\\*)');
     expect(md).toContain('<details><summary>Labels and annotations of ghcr.io/docker/app</summary>');
     expect(md).toContain('<details><summary>Labels and annotations of ghcr.io/docker/worker</summary>');
     expect(md).toContain('org.opencontainers.image.version=1.2.3');
@@ -213,6 +216,118 @@ describe('planSummary', () => {
     expect(md).toContain('**version** `none` · **push** no (pull_request event: built as a check, not pushed)');
     expect(md).toContain('**Tag policy:** ✅ no tag policy');
     expect(md).toContain('<details><summary>Labels and annotations of default</summary>');
+  });
+});
+
+describe('bake files', () => {
+  const SINGLE: PipelineOptions = {event: 'event_push_dev', inputs: {images: 'user/app', registry: 'docker.io', tags: ['type=ref,event=branch', 'type=raw,my']}};
+
+  test('metadata-action\'s four definitions, target docker-metadata-action', async () => {
+    const {inputs, metadata, plan} = await runPipeline(SINGLE);
+    const f = bakeFiles(inputs, metadata, plan);
+    const labels = Object.fromEntries(metadata.labels.map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    const args = {DOCKER_META_IMAGES: 'user/app', DOCKER_META_VERSION: 'dev'};
+    expect(f['bake-file-tags']).toEqual({target: {'docker-metadata-action': {tags: ['user/app:dev', 'user/app:my'], args}}});
+    expect(f['bake-file-labels']).toEqual({target: {'docker-metadata-action': {labels}}});
+    expect(f['bake-file-annotations']).toEqual({target: {'docker-metadata-action': {annotations: metadata.annotations}}});
+    expect(f['bake-file']).toEqual({target: {'docker-metadata-action': {tags: ['user/app:dev', 'user/app:my'], labels, args}}});
+    // key order is metadata-action's, since the files are compared as text too
+    expect(Object.keys(f['bake-file'].target['docker-metadata-action'])).toEqual(['tags', 'labels', 'args']);
+  });
+
+  test('bake-target renames the target; no version leaves DOCKER_META_VERSION out', async () => {
+    const {inputs, metadata, plan} = await runPipeline({...SINGLE, inputs: {...SINGLE.inputs, tags: ['type=ref,event=pr'], 'bake-target': 'meta'}});
+    const text = JSON.stringify(bakeFiles(inputs, metadata, plan)['bake-file-tags'], null, 2);
+    expect(JSON.parse(text)).toEqual({target: {meta: {tags: [], args: {DOCKER_META_IMAGES: 'user/app'}}}});
+  });
+
+  test('several builds: the metadata-action target with everything, and one target per build', async () => {
+    const {inputs, metadata, plan} = await runPipeline({...RELEASE, inputs: {...RELEASE.inputs, images: [...(RELEASE.inputs!.images as string[]), 'name=site,title=Site']}});
+    const f = bakeFiles(inputs, metadata, plan);
+    const ids = plan.builds.map(b => b.id);
+    expect(ids).toEqual(['app', 'worker', 'site']);
+    expect(Object.keys(f['bake-file-tags'].target)).toEqual(['docker-metadata-action', 'docker-metadata-action-app', 'docker-metadata-action-worker', 'docker-metadata-action-site']);
+    const all = f['bake-file-tags'].target['docker-metadata-action'];
+    expect(all.tags).toEqual(metadataOutputs(inputs, metadata, plan).tags.split('\n'));
+    expect(all.args).toEqual({DOCKER_META_IMAGES: 'ghcr.io/docker/app,quay.io/octo/app,ghcr.io/docker/worker,ghcr.io/docker/site', DOCKER_META_VERSION: '1.2.3'});
+    expect(f['bake-file-tags'].target['docker-metadata-action-app'].args!.DOCKER_META_IMAGES).toBe('ghcr.io/docker/app,quay.io/octo/app');
+    expect(f['bake-file-tags'].target['docker-metadata-action-worker'].tags).toEqual(plan.builds[1].tags);
+    // the repository-wide labels in the shared target, the image's own title in its target
+    expect(f['bake-file-labels'].target['docker-metadata-action'].labels!['org.opencontainers.image.title']).toBe('Hello-World');
+    expect(f['bake-file-labels'].target['docker-metadata-action-site'].labels!['org.opencontainers.image.title']).toBe('Site');
+    expect(f['bake-file-annotations'].target['docker-metadata-action-site'].annotations).toContain('manifest:org.opencontainers.image.title=Site');
+  });
+
+  test('written as metadata-action writes them: its file names, JSON indented by 2, in a fresh directory under RUNNER_TEMP', async () => {
+    const {inputs, metadata, plan} = await runPipeline(SINGLE);
+    const temp = tempDir('mp-bake-');
+    const one = writeBakeFiles(inputs, metadata, plan, {RUNNER_TEMP: temp});
+    const two = writeBakeFiles(inputs, metadata, plan, {RUNNER_TEMP: temp});
+    expect(Object.keys(one)).toEqual(['bake-file-tags', 'bake-file-labels', 'bake-file-annotations', 'bake-file']);
+    const f = bakeFiles(inputs, metadata, plan);
+    for (const [name, file] of Object.entries(one) as [keyof typeof one, string][]) {
+      expect(path.dirname(path.dirname(file))).toBe(temp);
+      expect(path.basename(path.dirname(file))).toMatch(/^multiarch-publish-bake-/);
+      expect(path.basename(file)).toBe(BAKE_FILE_NAMES[name]);
+      expect(fs.readFileSync(file, 'utf8')).toBe(JSON.stringify(f[name], null, 2));
+      expect(two[name]).not.toBe(file);
+    }
+  });
+});
+
+describe('bake-target input', () => {
+  test.each(['meta', 'Docker_meta-2', '0'])('%j is a valid target name', async name => {
+    const {inputs} = await runPipeline({event: 'event_push_dev', inputs: {'bake-target': name}});
+    expect(inputs.bakeTarget).toBe(name);
+  });
+
+  test('empty: docker-metadata-action', async () => {
+    expect((await runPipeline({event: 'event_push_dev', inputs: {'bake-target': ''}})).inputs.bakeTarget).toBe('docker-metadata-action');
+  });
+
+  test.each(['my.target', 'a b', 'x/y', 'tâche'])('%j is an input error naming the input', async name => {
+    const err = await runPipeline({event: 'event_push_dev', inputs: {'bake-target': name}}).catch(e => e);
+    expect(err).toBeInstanceOf(InputErrors);
+    expect((err as Error).message).toBe(`Input "bake-target": a bake target name is made of letters, digits, "_" and "-" only (as buildx requires) (in: ${name})`);
+  });
+});
+
+describe('escape', () => {
+  test('code: no backtick, pipe or line break can leave the span or the table row', () => {
+    expect(code('a`b|c\nd')).toBe("`a'b\\|c d`");
+  });
+
+  test('text: markup and HTML are escaped, an intraword _ is kept, line breaks become <br>', () => {
+    expect(text('pull_request _x_ *b* [l](u) <img> a|b ~s~ &amp; \\ `c`\nz')).toBe('pull_request \\_x\\_ \\*b\\* \\[l\\](u) \\<img\\> a\\|b \\~s\\~ \\&amp; \\\\ \\`c\\`<br>z');
+  });
+
+  test('html: for <summary>', () => {
+    expect(html('<a href="x">&</a>\n')).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt; ');
+  });
+
+  test('codeBlock: a fence longer than any backtick run inside', () => {
+    expect(codeBlock(['a', 'x=```y'])).toEqual(['````', 'a', 'x=```y', '````']);
+    expect(codeBlock(['{}'], 'json')).toEqual(['```json', '{}', '```']);
+  });
+
+  test('logValue: a line break cannot start a workflow command', () => {
+    expect(logValue('a\n::error::x\r')).toBe('a\\n::error::x\\r');
+  });
+
+  test('a label that tries to close the code block, a file name with HTML: escaped in the summaries', async () => {
+    const {plan} = await runPipeline({event: 'event_push_master', inputs: {images: ['name=app,title=<b>x</b>'], labels: ['evil=```\n<script>']}});
+    plan.builds[0].file = '<img src=x>.Dockerfile';
+    const md = planSummary(plan, 't');
+    expect(md).toContain('| \\<img src=x\\>.Dockerfile |');
+    expect(md).toContain('<details><summary>Labels and annotations of ghcr.io/docker/app</summary>');
+    const block = md.split('\n').filter(l => /^`{3,}$/.test(l));
+    expect(block).toEqual(['````', '````']);
+    const pub = publishSummary(plan, {qemu: 'q|x', builder: '<b>', cache: 'c', login: 'l', bakeFile: '/t/<x>.json', definition: '{"a": "```"}'}, [], ['bake failed: <error> | x'], 1);
+    expect(pub).toContain('**QEMU:** q\\|x  ');
+    expect(pub).toContain('**Builder:** \\<b\\>  ');
+    expect(pub).toContain('- ❌ bake failed: \\<error\\> \\| x');
+    expect(pub).toContain('<details><summary>Bake definition (/t/&lt;x&gt;.json)</summary>');
+    expect(pub).toContain('````json\n{"a": "```"}\n````');
   });
 });
 
@@ -238,7 +353,26 @@ describe('writing outputs and the summary', () => {
     expect(process.env['DOCKER_METADATA_OUTPUT_TAG_NAMES']).toBe('a\nb');
   });
 
-  test.each(['false', 'FALSE'])('DOCKER_METADATA_SET_OUTPUT_ENV=%s: outputs only', value => {
+  test('only metadata-action\'s outputs are exported; ours (plan, digest, ...) are outputs only', () => {
+    const env = {GITHUB_OUTPUT: path.join(dir, 'out'), GITHUB_ENV: path.join(dir, 'env')};
+    const all = Object.fromEntries([...ENV_OUTPUTS, 'plan', 'digest', 'imageid', 'metadata', 'images'].map(n => [n, `v-${n}`]));
+    writeOutputs(all, env);
+    expect(Object.keys(parseOutputs(read(env.GITHUB_OUTPUT)))).toEqual(Object.keys(all));
+    expect(parseOutputs(read(env.GITHUB_ENV))).toEqual({
+      DOCKER_METADATA_OUTPUT_VERSION: 'v-version',
+      DOCKER_METADATA_OUTPUT_TAGS: 'v-tags',
+      DOCKER_METADATA_OUTPUT_TAG_NAMES: 'v-tag-names',
+      DOCKER_METADATA_OUTPUT_LABELS: 'v-labels',
+      DOCKER_METADATA_OUTPUT_ANNOTATIONS: 'v-annotations',
+      DOCKER_METADATA_OUTPUT_JSON: 'v-json',
+      DOCKER_METADATA_OUTPUT_BAKE_FILE_TAGS: 'v-bake-file-tags',
+      DOCKER_METADATA_OUTPUT_BAKE_FILE_LABELS: 'v-bake-file-labels',
+      DOCKER_METADATA_OUTPUT_BAKE_FILE_ANNOTATIONS: 'v-bake-file-annotations',
+      DOCKER_METADATA_OUTPUT_BAKE_FILE: 'v-bake-file'
+    });
+  });
+
+  test.each(['false', 'FALSE', 'False', '0', 'f', 'F'])('DOCKER_METADATA_SET_OUTPUT_ENV=%s: outputs only', value => {
     const env = {GITHUB_OUTPUT: path.join(dir, 'out'), GITHUB_ENV: path.join(dir, 'env'), DOCKER_METADATA_SET_OUTPUT_ENV: value};
     fs.writeFileSync(env.GITHUB_ENV, '');
     writeOutputs({version: '1.2.3'}, env);

@@ -6,7 +6,7 @@
 import * as runner from './runner.js';
 import {workflowContext} from '../pipeline/context/index.js';
 import {prepare, type Prepared} from '../pipeline/prepare.js';
-import {formatPlan, metadataOutputs, planSummary, writeOutputs, writeSummary} from '../report/index.js';
+import {formatPlan, metadataOutputs, planSummary, writeBakeFiles, writeOutputs, writeSummary} from '../report/index.js';
 import {PolicyRefusal} from '../pipeline/errors.js';
 
 const TITLE = 'multiarch-publish';
@@ -29,6 +29,6 @@ function reportPlan(p: Prepared, env: NodeJS.ProcessEnv): void {
   const {inputs, metadata, plan} = p;
   if (!metadata.version.main) runner.warning('No Docker image version has been generated. Check tags input.');
   runner.group(inputs.dryRun ? 'Plan (dry run)' : 'Plan', () => runner.info(formatPlan(plan, `${TITLE} plan`)));
-  writeOutputs({...metadataOutputs(inputs, metadata, plan)}, env);
+  writeOutputs({...metadataOutputs(inputs, metadata, plan), ...writeBakeFiles(inputs, metadata, plan, env)}, env);
   if (inputs.dryRun && inputs.summary) writeSummary(planSummary(plan, `${TITLE}: plan (dry run)`), env);
 }

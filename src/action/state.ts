@@ -9,6 +9,15 @@ export const STATE = {
   secretsDir: 'secretsDir'
 } as const;
 
-export function remember(name: (typeof STATE)[keyof typeof STATE], value: string): void {
+export type StateKey = (typeof STATE)[keyof typeof STATE];
+
+/** Where the engine notes what it set up: the runner's state in the action, a local map elsewhere. */
+export type Recorder = (name: StateKey, value: string) => void;
+
+export function remember(name: StateKey, value: string): void {
   runner.saveState(name, value);
+}
+
+export function recall(name: StateKey): string {
+  return runner.getState(name);
 }

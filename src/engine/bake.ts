@@ -5,12 +5,13 @@
  */
 import {posix} from 'node:path';
 import type {Plan, BuildPlan} from '../pipeline/plan.js';
-import {run, type RunResult} from './exec.js';
 import {keyValueObject} from '../pipeline/metadata/labels.js';
 
 export interface BakeSettings {
   /** Push the content (by digest, or under the staging tag when the driver cannot push by digest). */
   push: boolean;
+  /** Load the result into the local image store under the build's tags instead (the CLI's build). */
+  load?: boolean;
   pushByDigest: boolean;
   stagingTag: string;
   cacheFrom: Record<string, string[]>;
@@ -55,6 +56,8 @@ export function buildAnnotations(annotations: string[]): string[] {
 }
 
 export function outputFor(build: BuildPlan, s: BakeSettings): string {
+  // type=docker loads through the daemon: into containerd's store (several platforms), or as a tarball
+  if (s.load) return ['type=docker', csvField(`name=${(build.tags.length ? build.tags : build.images).join(',')}`)].join(',');
   if (!s.push) return 'type=cacheonly';
   const names = s.pushByDigest ? build.images : build.images.map(i => `${i}:${s.stagingTag}`);
   const attrs = ['type=image', csvField(`name=${names.join(',')}`), 'push=true', 'oci-mediatypes=true'];
@@ -153,9 +156,4 @@ export function parseFailures(lines: string[], targets: string[], images: Record
 /** Where bake runs: contexts and Dockerfiles are relative to the workspace, as in build-push-action. */
 export function workspaceDir(): string | undefined {
   return process.env['GITHUB_WORKSPACE'] || undefined;
-}
-
-export async function bake(file: string, metadataFile: string, env: Record<string, string>, builder: string | undefined, extra: string[] = [], onLine?: (l: string) => void): Promise<RunResult> {
-  const args = ['buildx', 'bake', '--file', file, '--progress', 'plain', '--metadata-file', metadataFile, ...(builder ? ['--builder', builder] : []), ...extra];
-  return run('docker', args, {env, allowFailure: true, stream: true, onLine, cwd: workspaceDir()});
 }

@@ -1,23 +1,28 @@
 /**
- * The BuildKit builder: reuse the current one when it can build every requested platform and push
- * multi-platform images, else create a docker-container builder (removed by the post step).
+ * The BuildKit builder, as buildx describes it: pure parsing of `docker buildx version` and
+ * `docker buildx inspect`, and the verdict whether a builder can do the job. Running those commands is
+ * the seam's (buildx.ts).
  */
-import {run} from './exec.js';
+import coerce from 'semver/functions/coerce.js';
+import gte from 'semver/functions/gte.js';
 import {parsePlatform, formatPlatform} from '../lib/platform.js';
 
 export const MIN_BUILDX = '0.12.0';
 
-export interface BuilderInfo {
+export interface BuilderNode {
   name: string;
-  driver: string;
+  endpoint: string;
+  /** `running`, `inactive`, `stopped`, `error`… as buildx says it. */
+  status: string;
   platforms: string[];
 }
 
-export interface BuilderChoice {
+export interface BuilderInfo {
   name: string;
   driver: string;
-  created: boolean;
-  reason: string;
+  nodes: BuilderNode[];
+  /** What the builder can build: every platform of its running nodes, in their order. */
+  platforms: string[];
 }
 
 /** `github.com/docker/buildx v0.19.3 abc` or `github.com/docker/buildx 0.19.3+ds1 ...` -> `0.19.3`. */
@@ -25,24 +30,42 @@ export function parseBuildxVersion(output: string): string | undefined {
   return /\bv?(\d+\.\d+\.\d+)/.exec(output)?.[1];
 }
 
+/** semver's comparison; a version without a patch (`0.12`) counts as `.0`. */
 export function versionAtLeast(version: string, min: string): boolean {
-  const a = version.split('.').map(Number);
-  const b = min.split('.').map(Number);
-  for (let i = 0; i < 3; i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
-  return true;
+  const v = coerce(version);
+  return !!v && gte(v, min);
 }
 
-/** The builder's name, driver and platforms from `docker buildx inspect`. */
+function field(block: string, name: string): string {
+  return new RegExp(`^${name}:[ \\t]*(.*)$`, 'm').exec(block)?.[1].trim() ?? '';
+}
+
+function platformList(text: string): string[] {
+  // buildx marks the platforms a node was configured with (`--platform`) with `*`
+  return text
+    .split(',')
+    .map(p => p.trim().replace(/\*$/, ''))
+    .filter(Boolean);
+}
+
+/**
+ * Every node of `docker buildx inspect`: a builder made with `--append` (a native arm64 machine next to
+ * an amd64 one) builds what its nodes build together. Nodes that are not running build nothing, though
+ * buildx still lists their configured platforms.
+ */
 export function parseInspect(output: string): BuilderInfo {
-  const field = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'm').exec(output)?.[1].trim() ?? '';
-  return {
-    name: field('Name'),
-    driver: field('Driver'),
-    platforms: field('Platforms')
-      .split(',')
-      .map(p => p.trim().replace(/\*$/, ''))
-      .filter(Boolean)
-  };
+  const text = output.replace(/\r\n/g, '\n');
+  const at = /^Nodes:[ \t]*$/m.exec(text);
+  const head = at ? text.slice(0, at.index) : text;
+  const body = at ? text.slice(at.index + at[0].length) : '';
+  const nodes = body
+    .split(/^(?=Name:)/m)
+    .filter(b => /^Name:/.test(b))
+    .map(b => ({name: field(b, 'Name'), endpoint: field(b, 'Endpoint'), status: field(b, 'Status'), platforms: platformList(field(b, 'Platforms'))}));
+  // old buildx without a Nodes: heading: the one node's fields are in the head
+  if (!at && field(head, 'Platforms')) nodes.push({name: field(head, 'Name'), endpoint: field(head, 'Endpoint'), status: field(head, 'Status'), platforms: platformList(field(head, 'Platforms'))});
+  const platforms = [...new Set(nodes.filter(n => !n.status || n.status === 'running').flatMap(n => n.platforms))];
+  return {name: field(head, 'Name'), driver: field(head, 'Driver'), nodes, platforms};
 }
 
 function normalise(p: string): string {
@@ -57,39 +80,42 @@ function normalise(p: string): string {
 }
 
 /** Platforms the builder cannot build. */
-export function missingPlatforms(builder: BuilderInfo, platforms: string[]): string[] {
+export function missingPlatforms(builder: Pick<BuilderInfo, 'platforms'>, platforms: string[]): string[] {
   const have = new Set(builder.platforms.map(normalise));
   // a builder that lists linux/arm/v7 builds linux/arm (its default variant) too
   for (const p of [...have]) if (/\/arm\/v7$/.test(p)) have.add('linux/arm');
   return platforms.map(normalise).filter(p => !have.has(p));
 }
 
+/** `, nodes a (linux/amd64) + b (linux/arm64)` for a builder of several nodes, else nothing. */
+function nodesNote(builder: BuilderInfo, platforms: string[]): string {
+  if (builder.nodes.length < 2) return '';
+  const wanted = new Set(platforms.map(normalise));
+  const parts = builder.nodes
+    .filter(n => n.status === 'running')
+    .map(n => {
+      const mine = n.platforms.map(normalise).filter(p => wanted.has(p));
+      return `${n.name}${mine.length ? ` (${mine.join(', ')})` : ''}`;
+    });
+  return `, nodes ${parts.join(' + ')}`;
+}
+
 /** Pure: whether the current builder will do, and why (not). */
 export function canReuse(builder: BuilderInfo, platforms: string[], containerdStore: boolean): {ok: boolean; reason: string} {
   const missing = missingPlatforms(builder, platforms);
-  if (missing.length) return {ok: false, reason: `builder ${builder.name} (${builder.driver}) cannot build ${missing.join(', ')}`};
+  if (missing.length) {
+    const down = builder.nodes.filter(n => n.status && n.status !== 'running').map(n => `${n.name} is ${n.status}`);
+    return {ok: false, reason: `builder ${builder.name} (${builder.driver}) cannot build ${missing.join(', ')}${down.length ? ` (node ${down.join(', node ')})` : ''}`};
+  }
   if (builder.driver === 'docker' && platforms.length > 1 && !containerdStore) {
     return {ok: false, reason: `builder ${builder.name} uses the docker driver without the containerd image store, which cannot push multi-platform images`};
   }
-  return {ok: true, reason: `reusing builder ${builder.name} (${builder.driver} driver${builder.driver === 'docker' && containerdStore ? ', containerd image store' : ''}): it builds ${platforms.join(', ')}`};
+  return {ok: true, reason: `reusing builder ${builder.name} (${builder.driver} driver${builder.driver === 'docker' && containerdStore ? ', containerd image store' : ''}${nodesNote(builder, platforms)}): it builds ${platforms.join(', ')}`};
 }
 
-export async function buildxVersion(env: Record<string, string>): Promise<string> {
-  const out = await run('docker', ['buildx', 'version'], {env, allowFailure: true});
-  const v = out.code === 0 ? parseBuildxVersion(out.stdout) : undefined;
-  if (!v) throw new Error(`docker buildx is not available (${(out.stderr || out.stdout).trim() || 'no output'}): install the buildx plugin (docker/setup-buildx-action does) or use a runner that has it`);
-  if (!versionAtLeast(v, MIN_BUILDX)) throw new Error(`docker buildx ${v} is too old: multiarch-publish needs ${MIN_BUILDX} or newer (bake with annotations and attestations)`);
-  return v;
-}
-
-export async function inspectBuilder(env: Record<string, string>, name?: string): Promise<BuilderInfo> {
-  const out = await run('docker', ['buildx', 'inspect', '--bootstrap', ...(name ? [name] : [])], {env});
-  return parseInspect(out.stdout);
-}
-
-export async function containerdImageStore(env: Record<string, string>): Promise<boolean> {
-  const out = await run('docker', ['info', '--format', '{{json .DriverStatus}}'], {env, allowFailure: true});
-  return /io\.containerd\.snapshotter/.test(out.stdout);
+/** `docker info --format '{{json .DriverStatus}}'` of a daemon whose images live in containerd. */
+export function isContainerdStore(driverStatus: string): boolean {
+  return /io\.containerd\.snapshotter/.test(driverStatus);
 }
 
 export interface CreateOptions {
@@ -101,16 +127,12 @@ export interface CreateOptions {
   configFile?: string;
 }
 
-export async function createBuilder(env: Record<string, string>, o: CreateOptions): Promise<BuilderInfo> {
+/** The argument array of `docker buildx create` for a builder of our own. */
+export function createArgs(o: CreateOptions): string[] {
   const args = ['buildx', 'create', '--name', o.name, '--driver', 'docker-container'];
   if (o.image) args.push('--driver-opt', `image=${o.image}`);
   if (o.hostNetwork) args.push('--driver-opt', 'network=host');
   if (o.configFile) args.push('--config', o.configFile); // --buildkitd-config in newer buildx; --config is accepted by all
   args.push('--bootstrap');
-  await run('docker', args, {env, stream: true});
-  return inspectBuilder(env, o.name);
-}
-
-export async function removeBuilder(env: Record<string, string>, name: string): Promise<void> {
-  await run('docker', ['buildx', 'rm', '--force', name], {env, allowFailure: true});
+  return args;
 }

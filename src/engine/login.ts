@@ -2,12 +2,13 @@
  * Registry logins, in a DOCKER_CONFIG directory of the job's own (never the user's ~/.docker): passwords
  * go through stdin, are masked first, and the post step logs out and removes the directory.
  */
-import {mkdtempSync, mkdirSync} from 'node:fs';
+import {mkdtempSync, mkdirSync, existsSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {tmpdir} from 'node:os';
+import {homedir, tmpdir} from 'node:os';
 import * as runner from '../action/runner.js';
 import {registryDomain} from '../lib/reference.js';
-import {run, runWithRetry, CommandError} from './exec.js';
+import {CommandError} from './exec.js';
+import type {BuildxApi} from './buildx.js';
 import type {RegistryCredential} from '../pipeline/inputs/index.js';
 
 const DOCKER_HUB = ['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com'];
@@ -49,12 +50,11 @@ export function createDockerConfig(runnerTemp: string | undefined): string {
   return mkdtempSync(join(base, 'multiarch-publish-docker-'));
 }
 
-export async function login(env: Record<string, string>, plan: LoginPlan): Promise<void> {
+export async function login(buildx: BuildxApi, plan: LoginPlan): Promise<void> {
   const c = plan.credential!;
   runner.setSecret(c.password);
-  const server = plan.registry === 'docker.io' ? [] : [plan.registry];
   try {
-    await runWithRetry('docker', ['login', ...server, '--username', c.username, '--password-stdin'], {env, input: c.password});
+    await buildx.login(plan.registry, c.username, c.password);
   } catch (e) {
     if (e instanceof CommandError) {
       const msg = runner.redact((e.result.stderr || e.result.stdout).trim());
@@ -65,6 +65,26 @@ export async function login(env: Record<string, string>, plan: LoginPlan): Promi
   runner.info(`Logged in to ${plan.registry} as ${c.username} (${plan.source})`);
 }
 
-export async function logout(env: Record<string, string>, registry: string): Promise<void> {
-  await run('docker', ['logout', ...(registry === 'docker.io' ? [] : [registry])], {env, allowFailure: true});
+/** Docker's own config directory for this user (where builders and CLI plugins live). */
+export function userDockerConfig(env: NodeJS.ProcessEnv): string {
+  return env['DOCKER_CONFIG'] || join(env['HOME'] || homedir(), '.docker');
+}
+
+/**
+ * The job's own DOCKER_CONFIG: credentials never touch ~/.docker. Builders stay where buildx keeps them
+ * (BUILDX_CONFIG), CLI plugins and contexts are linked, so the user's setup is still what runs.
+ */
+export function jobDockerEnvironment(env: NodeJS.ProcessEnv, dir: string): Record<string, string> {
+  const user = userDockerConfig(env);
+  for (const sub of ['cli-plugins', 'contexts']) {
+    if (existsSync(join(user, sub))) symlinkSync(join(user, sub), join(dir, sub));
+  }
+  let currentContext: string | undefined;
+  try {
+    currentContext = JSON.parse(readFileSync(join(user, 'config.json'), 'utf8')).currentContext;
+  } catch {
+    currentContext = undefined;
+  }
+  writeFileSync(join(dir, 'config.json'), JSON.stringify(currentContext ? {currentContext} : {}), {mode: 0o600});
+  return {DOCKER_CONFIG: dir, BUILDX_CONFIG: env['BUILDX_CONFIG'] || join(user, 'buildx')};
 }

@@ -4,7 +4,6 @@
  */
 import {readFileSync, readdirSync} from 'node:fs';
 import {parsePlatform, type Platform} from '../lib/platform.js';
-import {run} from './exec.js';
 
 export type QemuMode = 'auto' | 'true' | 'false';
 
@@ -42,7 +41,7 @@ export interface QemuPlan {
   reason: string;
 }
 
-/** Emulators binfmt_misc has and enables (entries like `qemu-aarch64`). */
+/** Emulators binfmt_misc has and enables (entries like `qemu-aarch64`); the seam's read of the host. */
 export function registeredEmulators(dir = '/proc/sys/fs/binfmt_misc'): string[] {
   let names: string[];
   try {
@@ -72,8 +71,4 @@ export function planQemu(platforms: string[], host: Platform, registered: string
   if (mode === 'false') return {native, registered: have, missing: [], action: 'skip', reason: `setup-qemu: false (emulating ${list(foreign)} relies on what the host has${have.length ? `: ${list(have)} registered` : ''})`};
   if (missing.length === 0) return {native, registered: have, missing, action: 'none', reason: `emulators already registered for ${list(have)}: nothing to install`};
   return {native, registered: have, missing, action: 'install', reason: `installing emulators for ${list(missing)}${have.length ? ` (already registered: ${list(have)})` : ''}`};
-}
-
-export async function installQemu(image: string, archs: string[], env: Record<string, string>): Promise<void> {
-  await run('docker', ['run', '--privileged', '--rm', image, '--install', archs.join(',')], {env, stream: true});
 }

@@ -2,7 +2,8 @@
  * What the registry holds: read back with `docker buildx imagetools`, and tags moved in the final pass
  * with `imagetools create` (the same index, under more names: the digest does not change).
  */
-import {run, runWithRetry, CommandError} from './exec.js';
+import {CommandError} from './exec.js';
+import type {BuildxApi} from './buildx.js';
 
 export interface PlatformImage {
   platform: string;
@@ -35,44 +36,32 @@ export function platformString(p: {os: string; architecture: string; variant?: s
   return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
 }
 
-async function inspectJson(ref: string, env: Record<string, string>, format: string): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const out = await runWithRetry('docker', ['buildx', 'imagetools', 'inspect', ref, ...(format === 'raw' ? ['--raw'] : ['--format', format])], {env});
-  return JSON.parse(out.stdout);
-}
-
 /** The index (or single manifest) at `ref`, with its platforms and their compressed sizes. */
-export async function inspectImage(name: string, ref: string, env: Record<string, string>): Promise<RegistryImage> {
-  const manifest: Descriptor & {manifests?: Descriptor[]; config?: {size: number}; layers?: {size: number}[]} = await inspectJson(ref, env, '{{json .Manifest}}');
+export async function inspectImage(buildx: BuildxApi, name: string, ref: string): Promise<RegistryImage> {
+  const manifest = (await buildx.imagetoolsInspect(ref, '{{json .Manifest}}')) as Descriptor & {manifests?: Descriptor[]};
   const sizeOf = (m: {config?: {size: number}; layers?: {size: number}[]}) => (m.config?.size ?? 0) + (m.layers ?? []).reduce((a, l) => a + l.size, 0);
+  const raw = async (r: string) => (await buildx.imagetoolsInspect(r, 'raw')) as {config?: {size: number}; layers?: {size: number}[]};
   if (!manifest.manifests) {
-    const raw = await inspectJson(ref, env, 'raw');
-    return {name, digest: manifest.digest, mediaType: manifest.mediaType, platforms: [{platform: '', digest: manifest.digest, size: sizeOf(raw)}]};
+    const single = await raw(ref);
+    return {name, digest: manifest.digest, mediaType: manifest.mediaType, platforms: [{platform: '', digest: manifest.digest, size: sizeOf(single)}]};
   }
   const platforms = await Promise.all(
-    indexPlatforms(manifest).map(async m => ({platform: platformString(m.platform!), digest: m.digest, size: sizeOf(await inspectJson(`${name}@${m.digest}`, env, 'raw'))}))
+    indexPlatforms(manifest).map(async m => ({platform: platformString(m.platform!), digest: m.digest, size: sizeOf(await raw(`${name}@${m.digest}`))}))
   );
   return {name, digest: manifest.digest, mediaType: manifest.mediaType, platforms};
 }
 
 /** The digest `ref` (a tag) resolves to in the registry. */
-export async function resolveDigest(ref: string, env: Record<string, string>): Promise<string> {
-  const manifest: Descriptor = await inspectJson(ref, env, '{{json .Manifest}}');
+export async function resolveDigest(buildx: BuildxApi, ref: string): Promise<string> {
+  const manifest = (await buildx.imagetoolsInspect(ref, '{{json .Manifest}}')) as Descriptor;
   return manifest.digest;
 }
 
-/** The labels of each platform's image config (to check what was built). */
-export async function imageConfigLabels(ref: string, env: Record<string, string>): Promise<Record<string, Record<string, string>>> {
-  const img = await inspectJson(ref, env, '{{json .Image}}');
-  const perPlatform: Record<string, {os: string; architecture: string; variant?: string; config?: {Labels?: Record<string, string>}}> = img.architecture ? {'': img} : img;
-  return Object.fromEntries(Object.entries(perPlatform).map(([k, v]) => [k || platformString(v), v.config?.Labels ?? {}]));
-}
-
 /** Points `tags` of `name` at the index `digest` (already in the registry under that name). */
-export async function moveTags(name: string, digest: string, tags: string[], env: Record<string, string>): Promise<void> {
+export async function moveTags(buildx: BuildxApi, name: string, digest: string, tags: string[]): Promise<void> {
   if (!tags.length) return;
-  const args = ['buildx', 'imagetools', 'create', ...tags.flatMap(t => ['--tag', `${name}:${t}`]), `${name}@${digest}`];
   try {
-    await runWithRetry('docker', args, {env});
+    await buildx.imagetoolsCreate(tags.map(t => `${name}:${t}`), `${name}@${digest}`);
   } catch (e) {
     if (e instanceof CommandError) throw new Error(`The registry refused to tag ${name}: ${registryMessage(e.result.stderr || e.result.stdout)}`);
     throw e;
@@ -86,9 +75,4 @@ export function registryMessage(output: string): string {
     ? ' — the workflow needs `permissions: packages: write` (and the package must grant this repository write access)'
     : '';
   return line.replace(/^ERROR:\s*/, '') + hint;
-}
-
-export async function digestExists(ref: string, env: Record<string, string>): Promise<boolean> {
-  const out = await run('docker', ['buildx', 'imagetools', 'inspect', ref, '--format', '{{json .Manifest}}'], {env, allowFailure: true});
-  return out.code === 0;
 }

@@ -75,6 +75,11 @@ describe('outputFor', () => {
     expect(outputFor(buildPlan({images}), settings(over))).toBe(output);
   });
 
+  test('load (the CLI\'s build): into the local image store under every tag, one quoted CSV field', () => {
+    expect(outputFor(buildPlan({images: ['ghcr.io/o/app']}), settings({push: false, load: true}))).toBe('type=docker,"name=ghcr.io/o/app:1.2.3,ghcr.io/o/app:latest"');
+    expect(outputFor(buildPlan({images: ['ghcr.io/o/app'], tagNames: ['dev']}), settings({push: false, load: true}))).toBe('type=docker,name=ghcr.io/o/app:dev');
+  });
+
   test('the staging tag is never used when pushing by digest', () => {
     expect(outputFor(buildPlan(), settings())).not.toContain('mp-staging');
   });

@@ -1,5 +1,6 @@
 import {describe, expect, test} from '@jest/globals';
 import {canReuse, MIN_BUILDX, missingPlatforms, parseBuildxVersion, parseInspect, versionAtLeast, type BuilderInfo} from '../../../src/engine/builder.js';
+import {fixture} from './fake-buildx.js';
 
 /** `docker buildx inspect --bootstrap` of Docker's default builder (docker driver, Docker 27). */
 const DOCKER_DRIVER = `Name:          default
@@ -110,7 +111,7 @@ describe('versionAtLeast', () => {
 });
 
 describe('parseInspect', () => {
-  test.each<[string, string, BuilderInfo]>([
+  test.each<[string, string, Pick<BuilderInfo, 'name' | 'driver' | 'platforms'>]>([
     ['docker driver', DOCKER_DRIVER, {name: 'default', driver: 'docker', platforms: ['linux/amd64', 'linux/amd64/v2', 'linux/amd64/v3', 'linux/amd64/v4', 'linux/386']}],
     [
       'docker-container driver',
@@ -124,7 +125,8 @@ describe('parseInspect', () => {
     ['platforms with * suffixes', STARRED, {name: 'cross', driver: 'docker-container', platforms: ['linux/amd64', 'linux/arm64', 'linux/amd64/v2', 'linux/amd64/v3', 'linux/386']}],
     ['empty output', '', {name: '', driver: '', platforms: []}]
   ])('%s', (_title, output, info) => {
-    expect(parseInspect(output)).toEqual(info);
+    const {name, driver, platforms} = parseInspect(output);
+    expect({name, driver, platforms}).toEqual(info);
   });
 
   test('the builder name, not the node name', () => {
@@ -136,11 +138,11 @@ describe('parseInspect', () => {
   });
 
   test('CRLF line endings', () => {
-    expect(parseInspect(STARRED.replace(/\n/g, '\r\n'))).toEqual({name: 'cross', driver: 'docker-container', platforms: ['linux/amd64', 'linux/arm64', 'linux/amd64/v2', 'linux/amd64/v3', 'linux/386']});
+    expect(parseInspect(STARRED.replace(/\n/g, '\r\n'))).toEqual(parseInspect(STARRED));
   });
 });
 
-const builder = (driver: string, platforms: string[], name = driver === 'docker' ? 'default' : 'multiarch'): BuilderInfo => ({name, driver, platforms});
+const builder = (driver: string, platforms: string[], name = driver === 'docker' ? 'default' : 'multiarch'): BuilderInfo => ({name, driver, platforms, nodes: [{name: `${name}0`, endpoint: 'unix:///var/run/docker.sock', status: 'running', platforms}]});
 const DOCKER = builder('docker', ['linux/amd64', 'linux/amd64/v2', 'linux/386']);
 const CONTAINER = parseInspect(CONTAINER_DRIVER);
 
@@ -177,5 +179,49 @@ describe('canReuse', () => {
     const verdict = canReuse(b, platforms, containerd);
     expect(verdict.ok).toBe(ok);
     expect(verdict.reason).toMatch(reason);
+  });
+});
+
+describe('parseInspect of captured output: every node', () => {
+  test('the default builder of the docker driver: one node', () => {
+    const b = parseInspect(fixture('inspect-default-docker.txt'));
+    expect({name: b.name, driver: b.driver}).toEqual({name: 'default', driver: 'docker'});
+    expect(b.nodes).toEqual([{name: 'default', endpoint: 'default', status: 'running', platforms: ['linux/amd64', 'linux/amd64/v2', 'linux/amd64/v3', 'linux/amd64/v4', 'linux/arm64', 'linux/riscv64', 'linux/ppc64le', 'linux/s390x']}]);
+  });
+
+  test('a builder made with --append: both nodes, their endpoints, and the union of what they build', () => {
+    const b = parseInspect(fixture('inspect-multinode.txt'));
+    expect({name: b.name, driver: b.driver}).toEqual({name: 'mp-fixture-engine', driver: 'docker-container'});
+    expect(b.nodes.map(n => [n.name, n.endpoint, n.status, n.platforms[0]])).toEqual([
+      ['mp-fixture-engine-amd64', 'unix:///var/run/docker.sock', 'running', 'linux/amd64'],
+      ['mp-fixture-engine-arm64', 'unix:///run/docker.sock', 'running', 'linux/arm64']
+    ]);
+    expect(b.platforms).toEqual(expect.arrayContaining(['linux/amd64', 'linux/arm64', 'linux/arm/v7']));
+  });
+
+  test('a node that is not running builds nothing, though buildx lists its configured platform', () => {
+    const b = parseInspect(fixture('inspect-multinode-unbooted.txt'));
+    expect(b.nodes.map(n => [n.name, n.status, n.platforms])).toContainEqual(['mp-fixture-engine-broken', 'inactive', ['linux/s390x']]);
+    const onlyBroken = {...b, nodes: b.nodes.slice(2), platforms: []};
+    expect(canReuse(onlyBroken, ['linux/s390x'], false)).toEqual({ok: false, reason: 'builder mp-fixture-engine (docker-container) cannot build linux/s390x (node mp-fixture-engine-broken is inactive)'});
+  });
+
+  test('an amd64 node and a native arm64 node together build linux/amd64 and linux/arm64 (hand-edited capture)', () => {
+    const b = parseInspect(fixture('inspect-multinode-native-arm64.txt'));
+    expect(b.nodes.map(n => n.platforms)).toEqual([
+      ['linux/amd64', 'linux/amd64/v2', 'linux/amd64/v3', 'linux/amd64/v4', 'linux/386'],
+      ['linux/arm64', 'linux/arm/v7', 'linux/arm/v6']
+    ]);
+    // the first node alone is what reading only the first node saw
+    expect(canReuse({...b, nodes: b.nodes.slice(0, 1), platforms: b.nodes[0].platforms}, ['linux/amd64', 'linux/arm64'], false).ok).toBe(false);
+    expect(canReuse(b, ['linux/amd64', 'linux/arm64'], false)).toEqual({
+      ok: true,
+      reason: 'reusing builder mp-fixture-engine (docker-container driver, nodes mp-fixture-engine-amd64 (linux/amd64) + mp-fixture-engine-arm64 (linux/arm64)): it builds linux/amd64, linux/arm64'
+    });
+  });
+
+  test('the captured buildx version is new enough', () => {
+    expect(parseBuildxVersion(fixture('buildx-version.txt'))).toBe('0.13.1');
+    expect(versionAtLeast('0.13.1', MIN_BUILDX)).toBe(true);
   });
 });

@@ -52,6 +52,8 @@ export interface Inputs {
   sepTags: string;
   sepLabels: string;
   sepAnnotations: string;
+  /** Name of the target in the bake-file outputs (metadata-action's `bake-target`). */
+  bakeTarget: string;
   policy: PolicyRule[];
   dryRun: boolean;
   push: PushMode;
@@ -370,6 +372,11 @@ export function getInputs(env: Env = process.env): Inputs {
 
   const policy = r.lines('policy', text => parsePolicyRule(text));
 
+  const bakeTarget = r.text('bake-target', 'docker-metadata-action');
+  // buildx's own rule for target names (targetNamePattern in bake/bake.go): a bad name would only fail
+  // the user's later bake step, far from its cause.
+  if (!/^[a-zA-Z0-9_-]+$/.test(bakeTarget)) r.errors.push(new InputError('bake-target', 'a bake target name is made of letters, digits, "_" and "-" only (as buildx requires)', undefined, bakeTarget));
+
   const buildArgs = r.lines('build-args', text => {
     if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(text)) throw new Error('a build argument is written NAME=value');
     return text;
@@ -388,6 +395,7 @@ export function getInputs(env: Env = process.env): Inputs {
     sepTags: r.separator('sep-tags'),
     sepLabels: r.separator('sep-labels'),
     sepAnnotations: r.separator('sep-annotations'),
+    bakeTarget,
     policy,
     dryRun: r.bool('dry-run', false),
     push: r.choice('push', ['auto', 'true', 'false'] as const, 'auto'),

@@ -1,5 +1,5 @@
-export const id = 593;
-export const ids = [593];
+export const id = 2;
+export const ids = [2,728];
 export const modules = {
 
 /***/ 6728:
@@ -1550,6 +1550,11 @@ function getInputs(env = process.env) {
         return { ...entry, line };
     });
     const policy = r.lines('policy', text => parsePolicyRule(text));
+    const bakeTarget = r.text('bake-target', 'docker-metadata-action');
+    // buildx's own rule for target names (targetNamePattern in bake/bake.go): a bad name would only fail
+    // the user's later bake step, far from its cause.
+    if (!/^[a-zA-Z0-9_-]+$/.test(bakeTarget))
+        r.errors.push(new inputs_errors/* InputError */.d('bake-target', 'a bake target name is made of letters, digits, "_" and "-" only (as buildx requires)', undefined, bakeTarget));
     const buildArgs = r.lines('build-args', text => {
         if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(text))
             throw new Error('a build argument is written NAME=value');
@@ -1568,6 +1573,7 @@ function getInputs(env = process.env) {
         sepTags: r.separator('sep-tags'),
         sepLabels: r.separator('sep-labels'),
         sepAnnotations: r.separator('sep-annotations'),
+        bakeTarget,
         policy,
         dryRun: r.bool('dry-run', false),
         push: r.choice('push', ['auto', 'true', 'false'], 'auto'),
@@ -1998,25 +2004,42 @@ async function prepare(ctx, opts) {
 
 /***/ }),
 
-/***/ 1714:
+/***/ 6415:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Iv: () => (/* binding */ publishSummary),
-/* harmony export */   Kn: () => (/* binding */ writeOutputs),
-/* harmony export */   MM: () => (/* binding */ planSummary),
-/* harmony export */   Sy: () => (/* binding */ writeSummary),
-/* harmony export */   _V: () => (/* binding */ metadataOutputs),
-/* harmony export */   iY: () => (/* binding */ planJson),
-/* harmony export */   nT: () => (/* binding */ formatPlan)
-/* harmony export */ });
-/* unused harmony exports policyLine, humanSize */
-/* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5242);
-/* harmony import */ var _pipeline_metadata_labels_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8911);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  nT: () => (/* reexport */ formatPlan),
+  _V: () => (/* reexport */ metadataOutputs),
+  iY: () => (/* reexport */ planJson),
+  MM: () => (/* reexport */ planSummary),
+  Iv: () => (/* reexport */ publishSummary),
+  Ap: () => (/* reexport */ writeBakeFiles),
+  Kn: () => (/* reexport */ writeOutputs),
+  Sy: () => (/* reexport */ writeSummary)
+});
+
+// UNUSED EXPORTS: BAKE_FILE_NAMES, ENV_OUTPUTS, bakeFiles, envName, humanSize, policyLine
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/action/runner.ts
+var runner = __webpack_require__(5242);
+// EXTERNAL MODULE: ./src/pipeline/metadata/labels.ts
+var labels = __webpack_require__(8911);
+;// CONCATENATED MODULE: ./src/report/outputs.ts
 /**
- * What people and later steps read: the outputs (metadata-action's names and formats, plus `plan`), the
- * job summary in the Actions UI, and the readable plan the CLI and the log print.
+ * The step's outputs, with metadata-action's names and formats (plus `plan`), its bake definition files
+ * for docker/bake-action, and the DOCKER_METADATA_OUTPUT_* variables it exports to later steps.
  */
+
+
+
 
 
 /** The `plan` output: one entry per build. */
@@ -2038,7 +2061,7 @@ function planJson(plan) {
 }
 function metadataOutputs(inputs, metadata, plan) {
     const tags = plan.builds.flatMap(b => b.tags);
-    const labelsObject = (0,_pipeline_metadata_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .keyValueObject */ .jm)(metadata.labels);
+    const labelsObject = (0,labels/* keyValueObject */.jm)(metadata.labels);
     return {
         version: metadata.version.main ?? '',
         tags: tags.join(inputs.sepTags),
@@ -2049,17 +2072,127 @@ function metadataOutputs(inputs, metadata, plan) {
         plan: JSON.stringify(planJson(plan))
     };
 }
-/** Writes the outputs and, unless DOCKER_METADATA_SET_OUTPUT_ENV=false, the DOCKER_METADATA_OUTPUT_* variables. */
+/**
+ * The bake files' content. The target named by `bake-target` holds exactly what metadata-action writes
+ * for the same outputs (every tag of every image, the repository-wide labels and annotations). A run with
+ * more than one build also gets a target per build, `<bake-target>-<build id>`, with that build's names,
+ * tags, labels and annotations (per-image title= / description= included), so that a bake file of the
+ * user's can inherit each build's metadata; a single build adds nothing metadata-action would not write.
+ */
+function bakeFiles(inputs, metadata, plan) {
+    const sources = [
+        [inputs.bakeTarget, { images: plan.builds.flatMap(b => b.images), version: metadata.version.main, tags: plan.builds.flatMap(b => b.tags), labels: metadata.labels, annotations: metadata.annotations }]
+    ];
+    if (plan.builds.length > 1) {
+        for (const b of plan.builds)
+            sources.push([`${inputs.bakeTarget}-${b.id}`, { images: b.images, version: metadata.version.main, tags: b.tags, labels: b.labels, annotations: b.annotations }]);
+    }
+    const args = (s) => ({ DOCKER_META_IMAGES: s.images.join(','), DOCKER_META_VERSION: s.version });
+    const file = (pick) => ({ target: Object.fromEntries(sources.map(([name, s]) => [name, pick(s)])) });
+    return {
+        'bake-file-tags': file(s => ({ tags: s.tags, args: args(s) })),
+        'bake-file-labels': file(s => ({ labels: (0,labels/* keyValueObject */.jm)(s.labels) })),
+        'bake-file-annotations': file(s => ({ annotations: s.annotations })),
+        'bake-file': file(s => ({ tags: s.tags, labels: (0,labels/* keyValueObject */.jm)(s.labels), args: args(s) }))
+    };
+}
+/** metadata-action's file names, in a directory of this step's own. */
+const BAKE_FILE_NAMES = {
+    'bake-file-tags': 'docker-metadata-action-bake-tags.json',
+    'bake-file-labels': 'docker-metadata-action-bake-labels.json',
+    'bake-file-annotations': 'docker-metadata-action-bake-annotations.json',
+    'bake-file': 'docker-metadata-action-bake.json'
+};
+/**
+ * Writes the bake files, formatted as metadata-action formats them, and returns the bake-file outputs.
+ * Each run gets a fresh directory (mkdtemp) under RUNNER_TEMP, so that two steps of one job never
+ * overwrite the files a later step reads; nothing deletes it (the runner empties RUNNER_TEMP after the job).
+ */
+function writeBakeFiles(inputs, metadata, plan, env = process.env) {
+    const base = env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)();
+    (0,external_node_fs_.mkdirSync)(base, { recursive: true }); // a self-hosted runner's RUNNER_TEMP may not exist yet
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(base, 'multiarch-publish-bake-'));
+    const files = bakeFiles(inputs, metadata, plan);
+    const out = {};
+    for (const name of Object.keys(BAKE_FILE_NAMES)) {
+        const path = (0,external_node_path_.join)(dir, BAKE_FILE_NAMES[name]);
+        (0,external_node_fs_.writeFileSync)(path, JSON.stringify(files[name], null, 2));
+        out[name] = path;
+    }
+    return out;
+}
+/**
+ * The outputs metadata-action also exports as DOCKER_METADATA_OUTPUT_<NAME>: that prefix is its
+ * namespace, and the large JSON outputs of our own (plan, metadata, images) would otherwise sit in the
+ * environment of every later step, where Linux refuses a single variable over 128 KiB (E2BIG).
+ */
+const ENV_OUTPUTS = ['version', 'tags', 'tag-names', 'labels', 'annotations', 'json', 'bake-file-tags', 'bake-file-labels', 'bake-file-annotations', 'bake-file'];
+/** The variable an output is exported as: `tag-names` -> DOCKER_METADATA_OUTPUT_TAG_NAMES. */
+function envName(output) {
+    return `DOCKER_METADATA_OUTPUT_${output.replace(/\W/g, '_').toUpperCase()}`;
+}
+/** The false values of DOCKER_METADATA_SET_OUTPUT_ENV: metadata-action reads it with Go's ParseBool. */
+const FALSE = ['0', 'f', 'F', 'false', 'FALSE', 'False'];
+/** Writes the outputs and, unless DOCKER_METADATA_SET_OUTPUT_ENV is false, the DOCKER_METADATA_OUTPUT_* variables. */
 function writeOutputs(outputs, env = process.env) {
-    const alsoEnv = !/^false$/i.test(env['DOCKER_METADATA_SET_OUTPUT_ENV'] ?? 'true') && !!env['GITHUB_ENV'];
+    const alsoEnv = !FALSE.includes(env['DOCKER_METADATA_SET_OUTPUT_ENV'] ?? '') && !!env['GITHUB_ENV'];
     for (const [name, value] of Object.entries(outputs)) {
-        (0,_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH)(name, value, env);
-        if (alsoEnv)
-            (0,_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN)(`DOCKER_METADATA_OUTPUT_${name.replace(/\W/g, '_').toUpperCase()}`, value, env);
+        (0,runner/* setOutput */.uH)(name, value, env);
+        if (alsoEnv && ENV_OUTPUTS.includes(name))
+            (0,runner/* exportVariable */.dN)(envName(name), value, env);
     }
 }
-const code = (s) => '`' + s.replace(/`/g, "'") + '`';
-const cell = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+
+;// CONCATENATED MODULE: ./src/report/escape.ts
+/**
+ * Every escape of an untrusted value (branch and tag names, labels, repository descriptions, file paths,
+ * buildx's error messages) on its way into the job summary or the log. One place, so that a new cell or
+ * line cannot forget it: a `|` would split a table row, a `<` open HTML, a backtick end a code span, a
+ * newline end a table row or start a workflow command in the log.
+ */
+/**
+ * Inline code, also safe inside a table cell. A backtick cannot be escaped inside a code span, so it
+ * becomes `'`; GFM splits a table row at every unescaped `|`, even in code, so `|` is escaped; a code
+ * span cannot hold a line break.
+ */
+function code(s) {
+    return '`' + s.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n|\r/g, ' ') + '`';
+}
+/**
+ * Plain text in markdown (a table cell, a list item, a bold line): characters that start markup or
+ * HTML are backslash-escaped (CommonMark lets any ASCII punctuation be escaped), line breaks become
+ * `<br>` so a cell stays on its row. A `_` inside a word (`pull_request`) starts no emphasis in GFM and
+ * is left as written.
+ */
+function escape_text(s) {
+    return s
+        .replace(/[\\`*[\]<>|~&]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\$&')
+        .replace(/\r?\n|\r/g, '<br>');
+}
+/** Text inside an HTML element of the summary (`<summary>`), where markdown is not read but HTML is. */
+function html(s) {
+    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\r?\n|\r/g, ' ');
+}
+/**
+ * A fenced code block that the content cannot close: CommonMark ends a fence only at a run of
+ * backticks at least as long as the opening one, so the fence is one longer than the longest run inside.
+ */
+function codeBlock(lines, info = '') {
+    const longest = Math.max(2, ...lines.map(l => Math.max(0, ...(l.match(/`+/g) ?? []).map(run => run.length))));
+    const fence = '`'.repeat(longest + 1);
+    return [fence + info, ...lines, fence];
+}
+/**
+ * One value in the printed plan (the log, the terminal): a line break inside a value would start a line
+ * of its own, which the runner could read as a workflow command (`::set-output`), so it is shown as `\n`.
+ */
+function logValue(s) {
+    return s.replace(/\r/g, '\\r').replace(/\n/g, '\\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/plan-text.ts
+
+/** The policy's verdict in one line (also a cell of the job summaries). */
 function policyLine(plan) {
     const p = plan.policy;
     if (p.rules.length === 0)
@@ -2068,53 +2201,33 @@ function policyLine(plan) {
         return `allowed (${p.rules.length} rule${p.rules.length === 1 ? '' : 's'}: ${p.rules.join('; ')})`;
     return `REFUSED: ${p.violations.length} violation${p.violations.length === 1 ? '' : 's'}`;
 }
-/** The plan as text, for the log and the CLI. */
 function formatPlan(plan, header) {
     const out = [header];
-    out.push(`ref ${plan.ref || '(none)'} · commit ${plan.sha ? plan.sha.slice(0, 7) : '(none)'} · event ${plan.eventName || '(none)'} · version ${plan.version || '(none)'}`);
-    out.push(`push: ${plan.push ? 'yes' : 'no'} (${plan.pushReason})`);
+    out.push(`ref ${logValue(plan.ref || '(none)')} · commit ${plan.sha ? logValue(plan.sha.slice(0, 7)) : '(none)'} · event ${logValue(plan.eventName || '(none)')} · version ${logValue(plan.version || '(none)')}`);
+    out.push(`push: ${plan.push ? 'yes' : 'no'} (${logValue(plan.pushReason)})`);
     for (const b of plan.builds) {
-        out.push('', `build ${b.id}: ${b.images.length ? b.images.join(', ') : '(no image name: bare tags)'}`);
-        out.push(`  file ${b.file} · context ${b.context}${b.target ? ` · target ${b.target}` : ''} · platforms ${b.platforms.join(', ')}`);
-        out.push(`  tags${b.tags.length ? '' : ' (none: nothing would be published)'}:`, ...b.tags.map(t => `    ${t}`));
-        out.push('  labels:', ...b.labels.map(l => `    ${l}`));
-        out.push('  annotations:', ...b.annotations.map(a => `    ${a}`));
+        out.push('', `build ${b.id}: ${b.images.length ? b.images.map(logValue).join(', ') : '(no image name: bare tags)'}`);
+        out.push(`  file ${logValue(b.file)} · context ${logValue(b.context)}${b.target ? ` · target ${logValue(b.target)}` : ''} · platforms ${b.platforms.join(', ')}`);
+        out.push(`  tags${b.tags.length ? '' : ' (none: nothing would be published)'}:`, ...b.tags.map(t => `    ${logValue(t)}`));
+        out.push('  labels:', ...b.labels.map(l => `    ${logValue(l)}`));
+        out.push('  annotations:', ...b.annotations.map(a => `    ${logValue(a)}`));
         if (Object.keys(b.buildArgs).length)
-            out.push('  build args:', ...Object.entries(b.buildArgs).map(([k, v]) => `    ${k}=${v}`));
+            out.push('  build args:', ...Object.entries(b.buildArgs).map(([k, val]) => `    ${k}=${logValue(val)}`));
     }
-    out.push('', `policy: ${policyLine(plan)}`);
-    for (const v of plan.policy.violations)
-        out.push(`  ✗ ${v.message}`);
+    out.push('', `policy: ${logValue(policyLine(plan))}`);
+    for (const viol of plan.policy.violations)
+        out.push(`  ✗ ${logValue(viol.message)}`);
     return out.join('\n');
 }
-function buildRow(b) {
-    const names = b.images.length ? b.images.map(code).join('<br>') : '_(bare tags)_';
-    const tags = b.tagNames.length ? b.tagNames.map(code).join(' ') : '_none_';
-    return `| ${names} | ${tags} | ${b.platforms.join('<br>')} | ${cell(b.file)} |`;
-}
-/** The job summary of a dry run: what would be published, and whether the policy allows it. */
-function planSummary(plan, title) {
-    const lines = [
-        `## ${title}`,
-        '',
-        `**Ref** ${code(plan.ref || 'none')} · **commit** ${code(plan.sha ? plan.sha.slice(0, 7) : 'none')} · **version** ${code(plan.version || 'none')} · **push** ${plan.push ? 'yes' : 'no'} (${cell(plan.pushReason)})`,
-        '',
-        '| image | tags | platforms | Dockerfile |',
-        '| --- | --- | --- | --- |',
-        ...plan.builds.map(buildRow),
-        '',
-        `**Tag policy:** ${plan.policy.allowed ? '✅' : '❌'} ${cell(policyLine(plan))}`,
-        ...plan.policy.violations.map(v => `- ${cell(v.message)}`),
-        ''
-    ];
-    for (const b of plan.builds) {
-        lines.push(`<details><summary>Labels and annotations of ${cell(b.images[0] ?? b.id)}</summary>`, '', '```', ...b.labels, '', ...b.annotations, '```', '', '</details>', '');
-    }
-    return lines.join('\n');
-}
-function writeSummary(markdown, env = process.env) {
-    (0,_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .appendSummary */ .fe)(markdown + '\n', env);
-}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+/**
+ * The job summaries (markdown in the Actions UI): the plan of a dry run, and what a publishing run did.
+ * Every value that comes from the user, the repository or buildx goes through ./escape.ts.
+ */
+
+
+
 function humanSize(bytes) {
     if (bytes < 1024)
         return `${bytes} B`;
@@ -2127,31 +2240,69 @@ function humanSize(bytes) {
     }
     return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
 }
-/** The job summary of a publishing run: one row per image, what the engine did, the policy, the bake file. */
-function publishSummary(plan, r, results, failures, buildSeconds) {
+function headline(plan) {
+    return `**Ref** ${code(plan.ref || 'none')} · **commit** ${code(plan.sha ? plan.sha.slice(0, 7) : 'none')} · **version** ${code(plan.version || 'none')} · **push** ${plan.push ? 'yes' : 'no'} (${escape_text(plan.pushReason)})`;
+}
+function policyVerdict(plan) {
+    return `**Tag policy:** ${plan.policy.allowed ? '✅' : '❌'} ${escape_text(policyLine(plan))}`;
+}
+function buildRow(b) {
+    const names = b.images.length ? b.images.map(code).join('<br>') : '_(bare tags)_';
+    const tags = b.tagNames.length ? b.tagNames.map(code).join(' ') : '_none_';
+    return `| ${names} | ${tags} | ${b.platforms.map(escape_text).join('<br>')} | ${escape_text(b.file)} |`;
+}
+/** The job summary of a dry run: what would be published, and whether the policy allows it. */
+function planSummary(plan, title) {
     const lines = [
-        `## multiarch-publish: ${failures.length ? '❌ failed' : plan.push ? '✅ published' : '✅ built (not pushed)'}`,
+        `## ${escape_text(title)}`,
         '',
-        `**Ref** ${code(plan.ref || 'none')} · **commit** ${code(plan.sha ? plan.sha.slice(0, 7) : 'none')} · **version** ${code(plan.version || 'none')} · **push** ${plan.push ? 'yes' : 'no'} (${cell(plan.pushReason)}) · **build** ${buildSeconds.toFixed(1)} s`,
+        headline(plan),
+        '',
+        '| image | tags | platforms | Dockerfile |',
+        '| --- | --- | --- | --- |',
+        ...plan.builds.map(buildRow),
+        '',
+        policyVerdict(plan),
+        ...plan.policy.violations.map(v => `- ${escape_text(v.message)}`),
         ''
     ];
+    for (const b of plan.builds) {
+        lines.push(`<details><summary>Labels and annotations of ${html(b.images[0] ?? b.id)}</summary>`, '', ...codeBlock([...b.labels, '', ...b.annotations]), '', '</details>', '');
+    }
+    return lines.join('\n');
+}
+function writeSummary(markdown, env = process.env) {
+    (0,runner/* appendSummary */.fe)(markdown + '\n', env);
+}
+/** The job summary of a publishing run: one row per image, what the engine did, the policy, the bake file. */
+function publishSummary(plan, r, results, failures, buildSeconds) {
+    const lines = [`## multiarch-publish: ${failures.length ? '❌ failed' : plan.push ? '✅ published' : '✅ built (not pushed)'}`, '', `${headline(plan)} · **build** ${buildSeconds.toFixed(1)} s`, ''];
     if (failures.length) {
-        lines.push(...failures.map(f => `- ❌ ${cell(f)}`), '', 'No tag was moved: every tag that existed before this run still points where it did.', '');
+        lines.push(...failures.map(f => `- ❌ ${escape_text(f)}`), '', 'No tag was moved: every tag that existed before this run still points where it did.', '');
     }
     if (results.length) {
         lines.push('| image | tags | digest | platforms | size | build time |', '| --- | --- | --- | --- | --- | --- |');
         for (const res of results) {
             const images = res.images.length ? res.images : res.build.images.map(name => ({ name, digest: res.digest, mediaType: '', platforms: res.build.platforms.map(p => ({ platform: p, digest: '', size: 0 })) }));
             for (const img of images) {
-                const sizes = img.platforms.map(p => (p.size ? `${p.platform} ${humanSize(p.size)}` : p.platform)).join('<br>');
-                lines.push(`| ${code(img.name)} | ${res.build.tagNames.map(code).join(' ')} | ${img.digest ? code(img.digest.slice(0, 19) + '…') : '_not pushed_'} | ${img.platforms.map(p => p.platform).join('<br>')} | ${res.images.length ? sizes : '—'} | ${res.seconds.toFixed(1)} s |`);
+                const sizes = img.platforms.map(p => (p.size ? `${escape_text(p.platform)} ${humanSize(p.size)}` : escape_text(p.platform))).join('<br>');
+                lines.push(`| ${code(img.name)} | ${res.build.tagNames.map(code).join(' ')} | ${img.digest ? code(img.digest.slice(0, 19) + '…') : '_not pushed_'} | ${img.platforms.map(p => escape_text(p.platform)).join('<br>')} | ${res.images.length ? sizes : '—'} | ${res.seconds.toFixed(1)} s |`);
             }
         }
         lines.push('');
     }
-    lines.push(`**QEMU:** ${cell(r.qemu)}  `, `**Builder:** ${cell(r.builder)}  `, `**Cache:** ${cell(r.cache)}  `, `**Login:** ${cell(r.login)}  `, `**Tag policy:** ${plan.policy.allowed ? '✅' : '❌'} ${cell(policyLine(plan))}`, '', `<details><summary>Bake definition (${cell(r.bakeFile)})</summary>`, '', '```json', r.definition, '```', '', '</details>', '');
+    lines.push(`**QEMU:** ${escape_text(r.qemu)}  `, `**Builder:** ${escape_text(r.builder)}  `, `**Cache:** ${escape_text(r.cache)}  `, `**Login:** ${escape_text(r.login)}  `, policyVerdict(plan), '', `<details><summary>Bake definition (${html(r.bakeFile)})</summary>`, '', ...codeBlock(r.definition.split('\n'), 'json'), '', '</details>', '');
     return lines.join('\n');
 }
+
+;// CONCATENATED MODULE: ./src/report/index.ts
+/**
+ * What people and later steps read: outputs.ts (the step's outputs, bake files, DOCKER_METADATA_OUTPUT_*),
+ * summary.ts (the job summaries), plan-text.ts (the printed plan); escape.ts escapes every untrusted value.
+ */
+
+
+
 
 
 /***/ })

@@ -1,0 +1,140 @@
+import {describe, expect, test} from '@jest/globals';
+import {Buildx} from '../../../src/engine/buildx.js';
+import {CommandError, type RunOptions, type RunResult} from '../../../src/engine/exec.js';
+import {fixture} from './fake-buildx.js';
+
+interface Ran {
+  cmd: string;
+  args: string[];
+  opts: RunOptions;
+  retried: boolean;
+}
+
+/** The real seam over a scripted exec layer: which argv each method runs, and how it reads the answer. */
+function scripted(answer: (args: string[]) => Partial<RunResult> = () => ({})) {
+  const ran: Ran[] = [];
+  const exec = (retried: boolean) => async (cmd: string, args: string[], opts: RunOptions = {}): Promise<RunResult> => {
+    ran.push({cmd, args, opts, retried});
+    const r = {code: 0, stdout: '', stderr: '', ...answer(args)};
+    if (r.code !== 0 && !opts.allowFailure) throw new CommandError(`${cmd} ${args.join(' ')}`, r);
+    return r;
+  };
+  const buildx = new Buildx({env: {DOCKER_CONFIG: '/tmp/job-config'}, cwd: '/work/space', exec: {run: exec(false), runWithRetry: exec(true)}});
+  return {buildx, ran};
+}
+
+describe('Buildx: the one place docker runs', () => {
+  test('installEmulators: docker run --privileged --rm <image> --install <arches>', async () => {
+    const {buildx, ran} = scripted();
+    await buildx.installEmulators('tonistiigi/binfmt:latest', ['arm64', 'riscv64']);
+    expect(ran.map(r => [r.cmd, ...r.args])).toEqual([['docker', 'run', '--privileged', '--rm', 'tonistiigi/binfmt:latest', '--install', 'arm64,riscv64']]);
+    expect(ran[0].opts.env).toEqual({DOCKER_CONFIG: '/tmp/job-config'});
+  });
+
+  test('version: the output as printed; a missing plugin is a clear error', async () => {
+    expect(await scripted(() => ({stdout: fixture('buildx-version.txt')})).buildx.version()).toBe(fixture('buildx-version.txt'));
+    await expect(scripted(() => ({code: 1, stderr: "docker: 'buildx' is not a docker command."})).buildx.version()).rejects.toThrow(/docker buildx is not available \(docker: 'buildx' is not a docker command\.\): install the buildx plugin/);
+  });
+
+  test('inspectBuilder parses every node of the output', async () => {
+    const {buildx, ran} = scripted(() => ({stdout: fixture('inspect-multinode.txt')}));
+    const b = await buildx.inspectBuilder('mp-fixture-engine');
+    expect(ran[0].args).toEqual(['buildx', 'inspect', '--bootstrap', 'mp-fixture-engine']);
+    expect(b.nodes.map(n => n.name)).toEqual(['mp-fixture-engine-amd64', 'mp-fixture-engine-arm64']);
+  });
+
+  test('inspectBuilder: a node that cannot boot fails --bootstrap, and the builder is read without it', async () => {
+    const {buildx, ran} = scripted(args => (args.includes('--bootstrap') ? {code: 1, stderr: fixture('inspect-bootstrap-failed.stderr.txt')} : {stdout: fixture('inspect-multinode-unbooted.txt')}));
+    const b = await buildx.inspectBuilder('mp-fixture-engine');
+    expect(ran.map(r => r.args)).toEqual([
+      ['buildx', 'inspect', '--bootstrap', 'mp-fixture-engine'],
+      ['buildx', 'inspect', 'mp-fixture-engine']
+    ]);
+    expect(b.nodes.map(n => [n.name, n.status])).toEqual([
+      ['mp-fixture-engine-amd64', 'running'],
+      ['mp-fixture-engine-arm64', 'running'],
+      ['mp-fixture-engine-broken', 'inactive']
+    ]);
+  });
+
+  test('inspectBuilder of a builder that is not there fails with what buildx said', async () => {
+    const {buildx} = scripted(() => ({code: 1, stderr: 'ERROR: no builder "nope" found'}));
+    await expect(buildx.inspectBuilder('nope')).rejects.toThrow(/docker buildx inspect --bootstrap nope failed \(exit code 1\): ERROR: no builder "nope" found/);
+  });
+
+  test('createBuilder: docker-container, the image and host network as asked, bootstrapped, then inspected', async () => {
+    const {buildx, ran} = scripted(args => (args[1] === 'inspect' ? {stdout: fixture('inspect-multinode.txt')} : {}));
+    await buildx.createBuilder({name: 'multiarch-publish-1-2', image: 'ci-local/buildkit:debian', hostNetwork: true});
+    expect(ran.map(r => r.args)).toEqual([
+      ['buildx', 'create', '--name', 'multiarch-publish-1-2', '--driver', 'docker-container', '--driver-opt', 'image=ci-local/buildkit:debian', '--driver-opt', 'network=host', '--bootstrap'],
+      ['buildx', 'inspect', '--bootstrap', 'multiarch-publish-1-2']
+    ]);
+  });
+
+  test('removeBuilder: --force; a builder already gone is fine, another failure is thrown', async () => {
+    const gone = scripted(() => ({code: 1, stderr: 'ERROR: no builder "x" found'}));
+    await gone.buildx.removeBuilder('x');
+    expect(gone.ran[0].args).toEqual(['buildx', 'rm', '--force', 'x']);
+    await expect(scripted(() => ({code: 1, stderr: 'Cannot connect to the Docker daemon'})).buildx.removeBuilder('x')).rejects.toThrow(/Cannot connect/);
+  });
+
+  test('containerdImageStore reads docker info', async () => {
+    const c8d = scripted(() => ({stdout: fixture('docker-info-driver-status.json')}));
+    expect(await c8d.buildx.containerdImageStore()).toBe(true);
+    expect(c8d.ran[0].args).toEqual(['info', '--format', '{{json .DriverStatus}}']);
+    expect(await scripted(() => ({stdout: fixture('docker-info-driver-status-overlay2.json')})).buildx.containerdImageStore()).toBe(false);
+  });
+
+  test('bake: plain progress streamed with the metadata file, in the workspace; overrides and targets for a diagnosis', async () => {
+    const {buildx, ran} = scripted(() => ({code: 1}));
+    const lines: string[] = [];
+    const out = await buildx.bake({file: '/t/bake.json', metadataFile: '/t/no-such-metadata.json', builder: 'b1', progress: 'plain', onLine: l => lines.push(l)});
+    expect(out).toEqual({code: 1, metadata: {}});
+    await buildx.bake({file: '/t/bake.json', progress: 'quiet', set: ['app.platform=linux/arm64', 'app.output=type=cacheonly'], targets: ['app']});
+    expect(ran.map(r => r.args)).toEqual([
+      ['buildx', 'bake', '--file', '/t/bake.json', '--progress', 'plain', '--metadata-file', '/t/no-such-metadata.json', '--builder', 'b1'],
+      ['buildx', 'bake', '--file', '/t/bake.json', '--progress', 'quiet', '--set', 'app.platform=linux/arm64', '--set', 'app.output=type=cacheonly', 'app']
+    ]);
+    expect(ran.map(r => [r.opts.stream, r.opts.allowFailure, r.opts.cwd])).toEqual([
+      [true, true, '/work/space'],
+      [false, true, '/work/space']
+    ]);
+  });
+
+  test('imagetools: inspect and create are retried on transient errors (runWithRetry)', async () => {
+    const {buildx, ran} = scripted(args => ({stdout: args.includes('--raw') ? fixture('imagetools-amd64.raw.json') : fixture('imagetools-index.manifest.json')}));
+    const m = (await buildx.imagetoolsInspect('r/app@sha256:1', '{{json .Manifest}}')) as {manifests: unknown[]};
+    expect(m.manifests).toHaveLength(4);
+    await buildx.imagetoolsInspect('r/app@sha256:2', 'raw');
+    await buildx.imagetoolsCreate(['r/app:1', 'r/app:latest'], 'r/app@sha256:1');
+    expect(ran.map(r => [r.retried, ...r.args])).toEqual([
+      [true, 'buildx', 'imagetools', 'inspect', 'r/app@sha256:1', '--format', '{{json .Manifest}}'],
+      [true, 'buildx', 'imagetools', 'inspect', 'r/app@sha256:2', '--raw'],
+      [true, 'buildx', 'imagetools', 'create', '--tag', 'r/app:1', '--tag', 'r/app:latest', 'r/app@sha256:1']
+    ]);
+  });
+
+  test('login: the password goes to stdin, never into the arguments; docker.io has no server argument', async () => {
+    const {buildx, ran} = scripted();
+    await buildx.login('127.0.0.1:5000', 'ci', 'ci-secret');
+    await buildx.login('docker.io', 'octo', 'dckr_pat_x');
+    await buildx.logout('127.0.0.1:5000');
+    await buildx.logout('docker.io');
+    expect(ran.map(r => r.args)).toEqual([
+      ['login', '127.0.0.1:5000', '--username', 'ci', '--password-stdin'],
+      ['login', '--username', 'octo', '--password-stdin'],
+      ['logout', '127.0.0.1:5000'],
+      ['logout']
+    ]);
+    expect(ran.slice(0, 2).map(r => [r.opts.input, r.retried])).toEqual([
+      ['ci-secret', true],
+      ['dckr_pat_x', true]
+    ]);
+    expect(JSON.stringify(ran.map(r => r.args))).not.toMatch(/ci-secret|dckr_pat_x/);
+  });
+
+  test('a failed login throws the CLI output', async () => {
+    const {buildx} = scripted(() => ({code: 1, stderr: fixture('login-unauthorized.txt')}));
+    await expect(buildx.login('127.0.0.1:5000', 'ci', 'wrong')).rejects.toThrow(/401 Unauthorized/);
+  });
+});

@@ -1,0 +1,196 @@
+/**
+ * A fake of the engine seam (src/engine/buildx.ts) for the steps' unit tests, fed with output captured
+ * from the real engine (__tests__/fixtures/engine). It keeps a small registry: manifests by digest, and
+ * tags that `imagetoolsCreate` moves, so read-back sees what the tag pass did. Every call is recorded,
+ * in order, with its arguments.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {CommandError} from '../../../src/engine/exec.js';
+import {parseInspect, type BuilderInfo, type CreateOptions} from '../../../src/engine/builder.js';
+import type {BakeOutcome, BakeRun, BuildxApi, InspectFormat} from '../../../src/engine/buildx.js';
+import type {BakeMetadata} from '../../../src/engine/bake.js';
+
+const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'engine');
+
+export function fixture(name: string): string {
+  return fs.readFileSync(path.join(FIXTURES, name), 'utf8');
+}
+
+export function fixtureJson<T = unknown>(name: string): T {
+  return JSON.parse(fixture(name)) as T;
+}
+
+/** The digests in the captured manifests. */
+export const DIGEST = {
+  index: 'sha256:0848bf516426f2ce8d8cfdd0c026fee921ea47a5dc9b4690b3e51f6a5fb75599',
+  amd64: 'sha256:796e03e4efeb3df718d8f3871bf38eb18b1f5c959f5af9d59a54f02d0cf1bb45',
+  arm64: 'sha256:5440e28a9d45d9161bb585f396b02c26f252a145ace9959b19e2db517aa0b68f',
+  amd64OnlyIndex: 'sha256:86fa748b3cafce298af39dc6e0a5520af5c769476c490eacf306d340aadacdc0',
+  amd64OnlyManifest: 'sha256:897c54f6f21c12a5634ebe4b0a28722d7f03390de6c4f2a5cf7284846e714212'
+};
+
+/** The image the captured bake pushed. */
+export const IMAGE = '127.0.0.1:5000/mp-fixture-engine/app';
+
+export interface Call {
+  method: keyof BuildxApi;
+  args: unknown[];
+}
+
+/** What one bake answers: a captured log, its exit code and metadata. */
+export interface BakeScript {
+  log?: string;
+  code: number;
+  metadata?: BakeMetadata;
+}
+
+export interface FakeOptions {
+  version?: string;
+  /** `docker buildx inspect` output per builder name ('' is the current builder). */
+  builders?: Record<string, string>;
+  /** Output for a builder created by createBuilder (default: the two-node capture). */
+  created?: string;
+  containerd?: boolean;
+  emulators?: string[];
+  /** The bakes' answers: in order (the last one repeats), or a function of the run. */
+  bakes?: BakeScript[] | ((o: BakeRun, n: number) => BakeScript);
+  /** Registries whose login fails, with the docker CLI's output. */
+  loginFails?: Record<string, string>;
+  removeFails?: string;
+  logoutFails?: string;
+  /** Tag references whose inspection fails (not found), e.g. to test read-back warnings. */
+  unreadable?: string[];
+}
+
+export class FakeBuildx implements BuildxApi {
+  readonly calls: Call[] = [];
+  /** name@digest -> the manifest's JSON, as the registry holds it. */
+  readonly manifests = new Map<string, {manifest?: unknown; raw?: unknown}>();
+  /** name:tag -> digest */
+  readonly tags = new Map<string, string>();
+  readonly builders: Record<string, string>;
+  private bakeCount = 0;
+
+  constructor(readonly o: FakeOptions = {}) {
+    this.builders = {'': fixture('inspect-default-docker.txt'), ...o.builders};
+  }
+
+  /** Puts the captured index (linux/amd64 + linux/arm64) and its manifests under `name`. */
+  pushCaptured(name = IMAGE): this {
+    this.manifests.set(`${name}@${DIGEST.index}`, {manifest: fixtureJson('imagetools-index.manifest.json'), raw: fixtureJson('imagetools-index.raw.json')});
+    this.manifests.set(`${name}@${DIGEST.amd64}`, {raw: fixtureJson('imagetools-amd64.raw.json')});
+    this.manifests.set(`${name}@${DIGEST.arm64}`, {raw: fixtureJson('imagetools-arm64.raw.json')});
+    return this;
+  }
+
+  /** The captured linux/amd64-only index under `name`, at the digest of the two-platform one. */
+  pushAmd64OnlyAs(name = IMAGE, digest = DIGEST.index): this {
+    this.manifests.set(`${name}@${digest}`, {manifest: fixtureJson('imagetools-amd64-only.manifest.json')});
+    // its one manifest: the captured amd64 raw manifest stands in (only the sizes are read)
+    this.manifests.set(`${name}@${DIGEST.amd64OnlyManifest}`, {raw: fixtureJson('imagetools-amd64.raw.json')});
+    return this;
+  }
+
+  private record(method: keyof BuildxApi, ...args: unknown[]): void {
+    this.calls.push({method, args});
+  }
+
+  /** The calls of one method, or the methods called, in order. */
+  callsOf(method: keyof BuildxApi): unknown[][] {
+    return this.calls.filter(c => c.method === method).map(c => c.args);
+  }
+
+  get methods(): string[] {
+    return this.calls.map(c => c.method);
+  }
+
+  async version(): Promise<string> {
+    this.record('version');
+    return this.o.version ?? fixture('buildx-version.txt');
+  }
+
+  async inspectBuilder(name?: string): Promise<BuilderInfo> {
+    this.record('inspectBuilder', name);
+    const out = this.builders[name ?? ''];
+    if (out === undefined) throw new CommandError(`docker buildx inspect --bootstrap ${name}`, {code: 1, stdout: '', stderr: `ERROR: no builder "${name}" found`});
+    return parseInspect(out);
+  }
+
+  async createBuilder(o: CreateOptions): Promise<BuilderInfo> {
+    this.record('createBuilder', o);
+    const out = (this.o.created ?? fixture('inspect-multinode.txt')).replace(/mp-fixture-engine(?=\s)/, o.name);
+    this.builders[o.name] = out;
+    return parseInspect(out);
+  }
+
+  async removeBuilder(name: string): Promise<void> {
+    this.record('removeBuilder', name);
+    if (this.o.removeFails) throw new CommandError(`docker buildx rm --force ${name}`, {code: 1, stdout: '', stderr: this.o.removeFails});
+    delete this.builders[name];
+  }
+
+  async containerdImageStore(): Promise<boolean> {
+    this.record('containerdImageStore');
+    return this.o.containerd ?? /io\.containerd\.snapshotter/.test(fixture('docker-info-driver-status.json'));
+  }
+
+  async registeredEmulators(): Promise<string[]> {
+    this.record('registeredEmulators');
+    return this.o.emulators ?? ['aarch64', 'arm', 'ppc64le', 'riscv64', 's390x'];
+  }
+
+  async installEmulators(image: string, arches: string[]): Promise<void> {
+    this.record('installEmulators', image, arches);
+  }
+
+  async bake(o: BakeRun): Promise<BakeOutcome> {
+    this.record('bake', o);
+    const n = this.bakeCount++;
+    const bakes = this.o.bakes ?? [{log: fixture('bake-push.log'), code: 0, metadata: fixtureJson('bake-metadata.json')}];
+    const script = typeof bakes === 'function' ? bakes(o, n) : bakes[Math.min(n, bakes.length - 1)];
+    for (const line of (script.log ?? '').split('\n')) o.onLine?.(line);
+    return {code: script.code, metadata: script.code === 0 ? script.metadata ?? {} : {}};
+  }
+
+  async imagetoolsInspect(ref: string, format: InspectFormat): Promise<unknown> {
+    this.record('imagetoolsInspect', ref, format);
+    const notFound = () => new CommandError(`docker buildx imagetools inspect ${ref}`, {code: 1, stdout: '', stderr: fixture('imagetools-inspect-not-found.txt').replace(/^ERROR: \S+/, `ERROR: ${ref}`)});
+    if (this.o.unreadable?.includes(ref)) throw notFound();
+    const at = ref.lastIndexOf('@');
+    let key = ref;
+    if (at < 0) {
+      const colon = ref.lastIndexOf(':');
+      const digest = this.tags.get(ref);
+      if (!digest) throw notFound();
+      key = `${ref.slice(0, colon)}@${digest}`;
+    }
+    const m = this.manifests.get(key);
+    if (!m) throw notFound();
+    if (format === 'raw') return m.raw;
+    if (!m.manifest) throw new Error(`the fake has no --format output for ${key}`);
+    return m.manifest;
+  }
+
+  async imagetoolsCreate(tags: string[], source: string): Promise<void> {
+    this.record('imagetoolsCreate', tags, source);
+    const [name, digest] = source.split('@');
+    if (!this.manifests.has(source)) throw new CommandError(`docker buildx imagetools create ${source}`, {code: 1, stdout: '', stderr: `ERROR: ${source}: not found`});
+    for (const t of tags) {
+      if (!t.startsWith(`${name}:`)) throw new Error(`tag ${t} is not of ${name}`);
+      this.tags.set(t, digest);
+    }
+  }
+
+  async login(registry: string, username: string, password: string): Promise<void> {
+    this.record('login', registry, username, password);
+    const fails = this.o.loginFails?.[registry];
+    if (fails !== undefined) throw new CommandError(`docker login ${registry} --username ${username} --password-stdin`, {code: 1, stdout: '', stderr: fails});
+  }
+
+  async logout(registry: string): Promise<void> {
+    this.record('logout', registry);
+    if (this.o.logoutFails) throw new CommandError(`docker logout ${registry}`, {code: 1, stdout: '', stderr: this.o.logoutFails});
+  }
+}

@@ -1,0 +1,166 @@
+// publish() as the composition of the steps, through the fake seam: the order (nothing tagged before
+// every platform is verified), the outputs, and the options the terminal CLI uses (load, dockerConfig).
+import {afterAll, afterEach, beforeEach, describe, expect, test} from '@jest/globals';
+import fs from 'node:fs';
+import path from 'node:path';
+import {publish, type PublishOptions} from '../../../src/engine/publish.js';
+import type {Prepared} from '../../../src/pipeline/prepare.js';
+import type {BuildPlan} from '../../../src/pipeline/plan.js';
+import {FakeBuildx, fixture, fixtureJson, DIGEST, IMAGE} from './fake-buildx.js';
+import {buildPlan, engineInputs, plan} from './factory.js';
+import {removeTempDirs, tempDir} from '../../support/git.js';
+
+afterAll(() => removeTempDirs());
+
+const saved = {...process.env};
+let dir: string;
+let env: NodeJS.ProcessEnv;
+
+beforeEach(() => {
+  dir = tempDir('mp-publish-');
+  fs.mkdirSync(path.join(dir, 'ws'));
+  fs.writeFileSync(path.join(dir, 'ws', 'Dockerfile'), 'FROM scratch\n');
+  for (const f of ['state', 'output', 'summary']) fs.writeFileSync(path.join(dir, f), '');
+  // checkBuildFiles reads the workspace, and the state goes to the runner's file, from process.env
+  process.env['GITHUB_WORKSPACE'] = path.join(dir, 'ws');
+  process.env['GITHUB_STATE'] = path.join(dir, 'state');
+  process.env['GITHUB_RUN_ID'] = '4242';
+  env = {RUNNER_TEMP: path.join(dir, 'tmp'), HOME: path.join(dir, 'home'), GITHUB_OUTPUT: path.join(dir, 'output'), GITHUB_STEP_SUMMARY: path.join(dir, 'summary'), GITHUB_RUN_ID: '4242'};
+  fs.mkdirSync(env['RUNNER_TEMP']!);
+});
+
+afterEach(() => {
+  for (const k of ['GITHUB_WORKSPACE', 'GITHUB_STATE', 'GITHUB_RUN_ID']) {
+    if (saved[k] === undefined) delete process.env[k];
+    else process.env[k] = saved[k];
+  }
+});
+
+function prepared(builds: BuildPlan[] = [buildPlan({images: [IMAGE]})], over: {push?: boolean} = {}): Prepared {
+  return {
+    inputs: {engine: engineInputs(), githubToken: '', summary: true},
+    ctx: {actor: 'octocat', defaultBranch: 'main', shortSha: 'a1b2c3d'},
+    plan: plan(builds, {push: over.push ?? true}),
+    metadata: {},
+    credentials: [{registry: '127.0.0.1:5000', username: 'ci', password: 'ci-secret'}],
+    warnings: []
+  } as unknown as Prepared;
+}
+
+/** The state main left for the post step, as the runner's GITHUB_STATE file holds it. */
+function state(): Record<string, string> {
+  const text = fs.readFileSync(path.join(dir, 'state'), 'utf8');
+  const out: Record<string, string> = {};
+  for (const m of text.matchAll(/^(\w+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) out[m[1]] = m[3];
+  return out;
+}
+
+function outputs(): Record<string, string> {
+  const text = fs.readFileSync(path.join(dir, 'output'), 'utf8');
+  const out: Record<string, string> = {};
+  for (const m of text.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) out[m[1]] = m[3];
+  return out;
+}
+
+const run = (fake: FakeBuildx, p = prepared(), o: PublishOptions = {}) => publish(p, env, o, fake);
+
+describe('publish: setup -> build -> verify -> tags -> read back -> report', () => {
+  test('a push: logins, one bake, every platform verified before the first tag moves, tags read back', async () => {
+    const fake = new FakeBuildx().pushCaptured();
+    const outcome = await run(fake);
+    const m = fake.methods;
+    expect(m.slice(0, 5)).toEqual(['version', 'registeredEmulators', 'inspectBuilder', 'containerdImageStore', 'login']);
+    expect(m.filter(x => x === 'bake')).toHaveLength(1);
+    const lastInspectBeforeTags = m.lastIndexOf('imagetoolsInspect', m.indexOf('imagetoolsCreate'));
+    expect(m.indexOf('imagetoolsCreate')).toBeGreaterThan(lastInspectBeforeTags);
+    expect(fake.callsOf('imagetoolsInspect').slice(0, 3).map(a => a[0])).toEqual([`${IMAGE}@${DIGEST.index}`, `${IMAGE}@${DIGEST.amd64}`, `${IMAGE}@${DIGEST.arm64}`]);
+    expect(fake.tags.get(`${IMAGE}:latest`)).toBe(DIGEST.index);
+    expect(outcome.outputs['digest']).toBe(DIGEST.index);
+    expect(outputs()['digest']).toBe(DIGEST.index);
+    expect(JSON.parse(outputs()['images'])[0].platforms.map((p: {platform: string}) => p.platform)).toEqual(['linux/amd64', 'linux/arm64']);
+    // main records its config directory and its login, and no builder (it reused the current one)
+    expect(Object.keys(state()).sort()).toEqual(['buildxConfig', 'dockerConfig', 'logins']);
+    expect(state()['logins']).toBe('["127.0.0.1:5000"]');
+    expect(fs.readFileSync(path.join(dir, 'summary'), 'utf8')).toContain('reusing builder default');
+  });
+
+  test('a platform missing in the registry: the step fails and no tag is moved', async () => {
+    const fake = new FakeBuildx().pushAmd64OnlyAs();
+    await expect(run(fake)).rejects.toThrow(/lacks linux\/arm64 in the registry; no tag was moved\./);
+    expect(fake.callsOf('imagetoolsCreate')).toEqual([]);
+  });
+
+  test('a failed build: nothing verified or tagged, the summary says why', async () => {
+    const fake = new FakeBuildx({bakes: (o, n) => (n === 0 ? {log: fixture('bake-failed-single-target.log'), code: 1} : {code: String(o.set).includes('arm64') ? 1 : 0})});
+    await expect(run(fake)).rejects.toThrow(`Nothing was tagged: ${IMAGE} failed (see the errors above). Every existing tag was left where it was.`);
+    expect(fake.methods.filter(x => x.startsWith('imagetools'))).toEqual([]);
+    expect(fs.readFileSync(path.join(dir, 'summary'), 'utf8')).toContain('failed on linux/arm64');
+  });
+
+  test('a builder of our own is recorded once for the post step', async () => {
+    const fake = new FakeBuildx({containerd: false}).pushCaptured();
+    await run(fake);
+    expect(fake.callsOf('createBuilder')).toHaveLength(1);
+    expect(state()['builder']).toBe(`multiarch-publish-4242-${process.pid}`);
+    expect(fs.readFileSync(path.join(dir, 'state'), 'utf8').match(/^builder<</gm)).toHaveLength(1);
+    // the post step removes it, not main
+    expect(fake.callsOf('removeBuilder')).toEqual([]);
+  });
+
+  test('a pull request: built, nothing pushed, no login, nothing verified or tagged', async () => {
+    const fake = new FakeBuildx({bakes: [{code: 0, metadata: {}}]});
+    await run(fake, prepared(undefined, {push: false}));
+    expect(fake.methods.filter(x => ['login', 'imagetoolsInspect', 'imagetoolsCreate'].includes(x))).toEqual([]);
+  });
+});
+
+describe('publish options (the terminal CLI)', () => {
+  test('load: type=docker under the plan tags, no login, verification, tags or read-back', async () => {
+    const fake = new FakeBuildx({bakes: [{code: 0, metadata: fixtureJson('bake-metadata-load.json')}]});
+    const outcome = await run(fake, prepared(), {load: true});
+    expect(fake.methods).toEqual(['version', 'registeredEmulators', 'inspectBuilder', 'containerdImageStore', 'bake']);
+    const bakeFile = (fake.callsOf('bake')[0][0] as {file: string}).file;
+    expect(JSON.parse(fs.readFileSync(bakeFile, 'utf8')).target.app.output).toEqual([`type=docker,"name=${IMAGE}:1.2.3,${IMAGE}:latest"`]);
+    expect(JSON.parse(outcome.outputs['images'])[0]).toMatchObject({pushed: false, digest: 'sha256:3a781c8930c2dc9f39af6df9707c0e394111571ef9b0dcc2bcca6f209f961725'});
+  });
+
+  test('load of several platforms without the containerd store: a clear error before any build', async () => {
+    const fake = new FakeBuildx({containerd: false});
+    await expect(run(fake, prepared(), {load: true})).rejects.toThrow(/needs the docker driver with the containerd image store/);
+    expect(fake.methods).not.toContain('bake');
+  });
+
+  test("dockerConfig: 'user': the user's config as is: no login or logout, nothing recorded", async () => {
+    const fake = new FakeBuildx().pushCaptured();
+    await run(fake, prepared(), {dockerConfig: 'user'});
+    expect(fake.methods.filter(x => x === 'login' || x === 'logout')).toEqual([]);
+    expect(fake.tags.get(`${IMAGE}:1.2.3`)).toBe(DIGEST.index);
+    expect(state()).toEqual({});
+    expect(fs.readdirSync(env['RUNNER_TEMP']!).filter(f => f.startsWith('multiarch-publish-docker-'))).toEqual([]);
+  });
+
+  test("dockerConfig: 'user': a builder the run created is removed when it ends, even after a failure", async () => {
+    const fake = new FakeBuildx({containerd: false}).pushAmd64OnlyAs();
+    await expect(run(fake, prepared(), {dockerConfig: 'user'})).rejects.toThrow(/lacks linux\/arm64/);
+    expect(fake.callsOf('removeBuilder')).toEqual([[`multiarch-publish-4242-${process.pid}`]]);
+    expect(state()).toEqual({});
+  });
+});
+
+describe('publish refuses before any docker command', () => {
+  test.each<[string, Prepared, RegExp]>([
+    ['bare tags', prepared([buildPlan({images: []})]), /^Nothing to publish to/],
+    ['no tag on a push', prepared([buildPlan({images: [IMAGE], tagNames: [], tags: []})]), /^No tag was generated for this push on refs\/heads\/main .*nothing would be published\.$/]
+  ])('%s', async (_t, p, error) => {
+    const fake = new FakeBuildx();
+    await expect(publish(p, env, {}, fake)).rejects.toThrow(error);
+    expect(fake.calls).toEqual([]);
+  });
+
+  test('no tag to load under', async () => {
+    const fake = new FakeBuildx();
+    await expect(run(fake, prepared([buildPlan({images: [IMAGE], tagNames: [], tags: []})], {push: false}), {load: true})).rejects.toThrow(/nothing would be loaded\.$/);
+    expect(fake.calls).toEqual([]);
+  });
+});
+

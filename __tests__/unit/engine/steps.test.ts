@@ -1,0 +1,349 @@
+// The engine's steps, each driven through the fake seam fed with captured engine output.
+import {afterAll, describe, expect, test} from '@jest/globals';
+import {setup, type SetupInput} from '../../../src/engine/steps/setup.js';
+import {build, type BuildInput} from '../../../src/engine/steps/build.js';
+import {verify} from '../../../src/engine/steps/verify.js';
+import {tags} from '../../../src/engine/steps/tags.js';
+import {readback} from '../../../src/engine/steps/readback.js';
+import {cleanup} from '../../../src/engine/cleanup.js';
+import type {StateKey} from '../../../src/action/state.js';
+import type {LoginPlan} from '../../../src/engine/login.js';
+import {FakeBuildx, fixture, fixtureJson, DIGEST, IMAGE, type FakeOptions} from './fake-buildx.js';
+import {buildPlan, engineInputs, plan} from './factory.js';
+import {removeTempDirs, tempDir} from '../../support/git.js';
+
+afterAll(() => removeTempDirs());
+
+const AMD64 = {os: 'linux', arch: 'amd64'};
+
+function setupInput(fake: FakeBuildx, over: Partial<SetupInput> = {}): SetupInput & {recorded: [StateKey, string][]} {
+  const recorded: [StateKey, string][] = [];
+  return {
+    buildx: fake,
+    builds: [buildPlan({images: [IMAGE]})],
+    engine: engineInputs(),
+    host: AMD64,
+    output: 'push',
+    logins: [],
+    userConfig: false,
+    builderName: 'multiarch-publish-42-7',
+    record: (k, v) => void recorded.push([k, v]),
+    recorded,
+    ...over
+  };
+}
+
+describe('setup: QEMU only for the missing architectures', () => {
+  test.each<[string, string[], string[], string[] | undefined]>([
+    // [title, platforms, registered emulators, installEmulators arches (undefined: not called)]
+    ['arm64 missing', ['linux/amd64', 'linux/arm64'], ['riscv64'], ['arm64']],
+    ['exactly the missing ones, in the requested order', ['linux/amd64', 'linux/s390x', 'linux/arm64', 'linux/riscv64'], ['riscv64'], ['s390x', 'arm64']],
+    ['every emulator registered', ['linux/amd64', 'linux/arm64'], ['aarch64'], undefined],
+    ['every platform native', ['linux/amd64', 'linux/386'], [], undefined]
+  ])('%s', async (_t, platforms, emulators, installed) => {
+    const fake = new FakeBuildx({emulators, builders: {'': fixture('inspect-multinode.txt')}});
+    const r = await setup(setupInput(fake, {builds: [buildPlan({images: [IMAGE], platforms})]}));
+    expect(fake.callsOf('installEmulators')).toEqual(installed ? [['tonistiigi/binfmt:latest', installed]] : []);
+    expect(r.qemu.missing).toEqual(installed ?? []);
+  });
+
+  test('setup-qemu: false never installs; the qemu-image input is what runs', async () => {
+    const off = new FakeBuildx({emulators: [], builders: {'': fixture('inspect-multinode.txt')}});
+    await setup(setupInput(off, {engine: engineInputs({setupQemu: 'false'})}));
+    expect(off.callsOf('installEmulators')).toEqual([]);
+    const custom = new FakeBuildx({emulators: [], builders: {'': fixture('inspect-multinode.txt')}});
+    await setup(setupInput(custom, {engine: engineInputs({qemuImage: 'ci-local/binfmt:debian'})}));
+    expect(custom.callsOf('installEmulators')).toEqual([['ci-local/binfmt:debian', ['arm64']]]);
+  });
+
+  test('emulators are installed before the builder is inspected (a new builder sees them)', async () => {
+    const fake = new FakeBuildx({emulators: []});
+    await setup(setupInput(fake));
+    expect(fake.methods.indexOf('installEmulators')).toBeLessThan(fake.methods.indexOf('inspectBuilder'));
+  });
+});
+
+describe('setup: buildx version (semver)', () => {
+  test.each([
+    ['github.com/docker/buildx v0.11.2 9872040', /docker buildx 0\.11\.2 is too old: multiarch-publish needs 0\.12\.0 or newer/],
+    ['github.com/docker/buildx dev', /docker buildx is not available/]
+  ])('%s', async (version, error) => {
+    const fake = new FakeBuildx({version});
+    await expect(setup(setupInput(fake))).rejects.toThrow(error);
+    expect(fake.methods).toEqual(['version']);
+  });
+
+  test('the captured version passes', async () => {
+    expect((await setup(setupInput(new FakeBuildx()))).buildxVersion).toBe('0.13.1');
+  });
+});
+
+describe('setup: the builder', () => {
+  test('the current multi-node builder whose nodes cover the platforms is reused (amd64 node + native arm64 node)', async () => {
+    const fake = new FakeBuildx({builders: {'': fixture('inspect-multinode-native-arm64.txt')}});
+    const r = await setup(setupInput(fake));
+    expect(r.builder).toMatchObject({arg: 'mp-fixture-engine'});
+    expect(r.builder.created).toBeUndefined();
+    expect(r.builder.note).toMatch(/^reusing builder mp-fixture-engine \(docker-container driver, nodes mp-fixture-engine-amd64 \(linux\/amd64\) \+ mp-fixture-engine-arm64 \(linux\/arm64\)\)/);
+    expect(fake.callsOf('createBuilder')).toEqual([]);
+  });
+
+  test('the default docker builder with the containerd store is reused, without a --builder argument', async () => {
+    const fake = new FakeBuildx();
+    const r = await setup(setupInput(fake));
+    expect([r.builder.arg, r.builder.created, r.builder.note]).toEqual([undefined, undefined, 'reusing builder default (docker driver, containerd image store): it builds linux/amd64, linux/arm64']);
+  });
+
+  test('a builder that cannot: one docker-container builder is created, recorded once, before it is created', async () => {
+    const fake = new FakeBuildx({builders: {'': fixture('inspect-default-docker.txt')}, containerd: false});
+    const input = setupInput(fake, {engine: engineInputs({buildkitImage: 'ci-local/buildkit:debian'})});
+    const r = await setup(input);
+    expect(fake.callsOf('createBuilder')).toEqual([[{name: 'multiarch-publish-42-7', image: 'ci-local/buildkit:debian', hostNetwork: true}]]);
+    expect(input.recorded.filter(([k]) => k === 'builder')).toEqual([['builder', 'multiarch-publish-42-7']]);
+    expect(r.builder).toMatchObject({arg: 'multiarch-publish-42-7', created: 'multiarch-publish-42-7'});
+    expect(r.builder.note).toMatch(/^created docker-container builder multiarch-publish-42-7 \(ci-local\/buildkit:debian\): builder default uses the docker driver without the containerd image store.*; removed by the post step$/);
+  });
+
+  test('a new builder that still cannot build a platform fails the step', async () => {
+    const fake = new FakeBuildx({containerd: false, created: fixture('inspect-multinode-unbooted.txt').replace(/linux\/arm64, /g, '')});
+    await expect(setup(setupInput(fake))).rejects.toThrow(/The new builder multiarch-publish-42-7 cannot build every platform: .*cannot build linux\/arm64/);
+  });
+
+  test('the builder input is used as named', async () => {
+    const fake = new FakeBuildx({builders: {'mp-fixture-engine': fixture('inspect-multinode.txt')}});
+    const r = await setup(setupInput(fake, {engine: engineInputs({builder: 'mp-fixture-engine'})}));
+    expect(fake.callsOf('inspectBuilder')).toEqual([['mp-fixture-engine']]);
+    expect(r.builder.note).toBe('using builder mp-fixture-engine (docker-container driver), as the builder input asks');
+  });
+});
+
+describe('setup: logins', () => {
+  const logins: LoginPlan[] = [
+    {registry: '127.0.0.1:5000', credential: {registry: '127.0.0.1:5000', username: 'ci', password: 'ci-secret'}, source: 'registry-auth'},
+    {registry: 'quay.io', source: 'none'},
+    {registry: 'ghcr.io', credential: {registry: 'ghcr.io', username: 'octocat', password: 'ghs_token'}, source: 'github-token'}
+  ];
+
+  test('every registry with credentials, in order, each recorded for the post step', async () => {
+    const fake = new FakeBuildx();
+    const input = setupInput(fake, {logins});
+    const r = await setup(input);
+    expect(fake.callsOf('login')).toEqual([
+      ['127.0.0.1:5000', 'ci', 'ci-secret'],
+      ['ghcr.io', 'octocat', 'ghs_token']
+    ]);
+    expect(r).toMatchObject({loggedIn: ['127.0.0.1:5000', 'ghcr.io'], loginNote: 'logged in to 127.0.0.1:5000, ghcr.io'});
+    expect(input.recorded.filter(([k]) => k === 'logins').map(([, v]) => v)).toEqual(['["127.0.0.1:5000"]', '["127.0.0.1:5000","ghcr.io"]']);
+  });
+
+  test('no login when nothing is pushed, nor with the user docker config', async () => {
+    for (const over of [{output: 'none' as const}, {output: 'load' as const}, {userConfig: true}]) {
+      const fake = new FakeBuildx();
+      const r = await setup(setupInput(fake, {logins, ...over}));
+      expect(fake.callsOf('login')).toEqual([]);
+      expect(r.loggedIn).toEqual([]);
+    }
+  });
+
+  test('a refused GHCR login names the permission the workflow needs', async () => {
+    const fake = new FakeBuildx({loginFails: {'ghcr.io': 'Error response from daemon: denied: denied'}});
+    await expect(setup(setupInput(fake, {logins: [logins[2]]}))).rejects.toThrow('Login to ghcr.io as octocat failed (with github-token; the workflow needs `permissions: packages: write`): Error response from daemon: denied: denied');
+  });
+});
+
+describe('setup: loading into the local image store', () => {
+  test('several platforms on the docker driver with the containerd store: that builder, nothing created', async () => {
+    const fake = new FakeBuildx();
+    const r = await setup(setupInput(fake, {output: 'load'}));
+    expect(r.builder.info.driver).toBe('docker');
+    expect(fake.callsOf('createBuilder')).toEqual([]);
+  });
+
+  test.each<[string, FakeOptions, RegExp]>([
+    ['a docker-container builder', {builders: {'': fixture('inspect-multinode.txt')}}, /needs the docker driver with the containerd image store, and builder mp-fixture-engine uses the docker-container driver/],
+    ['the docker driver without the containerd store', {containerd: false}, /needs the docker driver with the containerd image store, and the daemon does not use the containerd image store/]
+  ])('several platforms on %s: a clear error', async (_t, o, error) => {
+    const fake = new FakeBuildx(o);
+    await expect(setup(setupInput(fake, {output: 'load'}))).rejects.toThrow(error);
+    expect(fake.callsOf('createBuilder')).toEqual([]);
+  });
+
+  test('one platform loads on any builder', async () => {
+    const fake = new FakeBuildx({builders: {'': fixture('inspect-multinode.txt')}});
+    const r = await setup(setupInput(fake, {output: 'load', builds: [buildPlan({images: [IMAGE], platforms: ['linux/amd64']})]}));
+    expect(r.builder.info.driver).toBe('docker-container');
+  });
+});
+
+function buildInput(fake: FakeBuildx, over: Partial<BuildInput> = {}): BuildInput {
+  return {
+    buildx: fake,
+    plan: plan([buildPlan({images: [IMAGE]})]),
+    engine: engineInputs(),
+    driver: 'docker',
+    output: 'push',
+    workDir: tempDir('mp-build-'),
+    env: {},
+    defaultBranch: 'main',
+    stagingTag: 'mp-staging-1-1-abc1234',
+    record: () => undefined,
+    retry: {attempts: 3, baseDelayMs: 1},
+    sleep: async () => undefined,
+    ...over
+  };
+}
+
+// the captured refusal was of `…/app-denied` (from bake-denied.json); as a push of IMAGE (and the same push failing with a 503)
+const REFUSED_PUSH = fixture('bake-push-unauthorized.log').replace(/-denied/g, '');
+const TRANSIENT_PUSH = REFUSED_PUSH.replace(/401 Unauthorized/g, '503 Service Unavailable');
+
+describe('build: the one bake', () => {
+  test('succeeds: the metadata buildx wrote, one bake', async () => {
+    const fake = new FakeBuildx();
+    const r = await build(buildInput(fake));
+    expect(r.ok && r.metadata).toEqual(fixtureJson('bake-metadata.json'));
+    expect(fake.callsOf('bake')).toHaveLength(1);
+    expect(fake.callsOf('bake')[0][0]).toMatchObject({progress: 'plain', builder: undefined});
+    const definition = JSON.parse(r.definition);
+    expect(definition.target.app.output).toEqual([`type=image,name=${IMAGE}:mp-staging-1-1-abc1234,push=true,oci-mediatypes=true`]);
+  });
+
+  test('a transient push failure is retried, and succeeds', async () => {
+    const fake = new FakeBuildx({bakes: [{log: TRANSIENT_PUSH, code: 1}, {log: fixture('bake-push.log'), code: 0, metadata: fixtureJson('bake-metadata.json')}]});
+    const r = await build(buildInput(fake));
+    expect(r.ok).toBe(true);
+    expect(fake.callsOf('bake')).toHaveLength(2);
+  });
+
+  test('transient push failures: at most the attempts limit, then the push failure is reported', async () => {
+    const delays: number[] = [];
+    const fake = new FakeBuildx({bakes: [{log: TRANSIENT_PUSH, code: 1}]});
+    const r = await build(buildInput(fake, {retry: {attempts: 3, baseDelayMs: 2000}, sleep: async ms => void delays.push(ms)}));
+    expect(fake.callsOf('bake')).toHaveLength(3);
+    expect(delays).toEqual([2000, 4000]);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.messages).toEqual([expect.stringMatching(new RegExp(`^Pushing ${IMAGE} failed: failed to push .*503 Service Unavailable$`))]);
+  });
+
+  test('a refused push (401) is not retried', async () => {
+    const fake = new FakeBuildx({bakes: [{log: REFUSED_PUSH, code: 1}]});
+    const r = await build(buildInput(fake));
+    expect(fake.callsOf('bake')).toHaveLength(1);
+    expect(!r.ok && r.messages[0]).toMatch(/^Pushing 127\.0\.0\.1:5000\/mp-fixture-engine\/app failed: .*401 Unauthorized$/);
+  });
+
+  test('a build failure is not retried; the platform is diagnosed one at a time when the log does not name it', async () => {
+    const fake = new FakeBuildx({bakes: (o, n) => (n === 0 ? {log: fixture('bake-failed-single-target.log'), code: 1} : {code: String(o.set).includes('linux/arm64') ? 1 : 0})});
+    const r = await build(buildInput(fake, {output: 'none'}));
+    const bakes = fake.callsOf('bake').map(([o]) => o as {progress: string; set?: string[]; targets?: string[]});
+    expect(bakes.map(b => [b.progress, b.set, b.targets])).toEqual([
+      ['plain', undefined, undefined],
+      ['quiet', ['app.platform=linux/amd64', 'app.output=type=cacheonly'], ['app']],
+      ['quiet', ['app.platform=linux/arm64', 'app.output=type=cacheonly'], ['app']]
+    ]);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.messages).toEqual([expect.stringMatching(/^Build of 127\.0\.0\.1:5000\/mp-fixture-engine\/app failed on linux\/arm64: process "\/bin\/busybox sh -c echo compiling;.* did not complete successfully: exit code: 2$/)]);
+    expect(!r.ok && r.failed).toEqual([IMAGE]);
+  });
+
+  test('two targets: the failing one is named, the other is not blamed', async () => {
+    const builds = [buildPlan({id: 'backend', images: ['127.0.0.1:5000/acme/backend']}), buildPlan({id: 'frontend', images: ['127.0.0.1:5000/acme/frontend']})];
+    const fake = new FakeBuildx({bakes: (o, n) => (n === 0 ? {log: fixture('bake-failed-two-targets.log'), code: 1} : {code: String(o.set).includes('linux/arm64') ? 1 : 0})});
+    const r = await build(buildInput(fake, {plan: plan(builds), output: 'none'}));
+    expect(!r.ok && r.failed).toEqual(['127.0.0.1:5000/acme/frontend']);
+    expect(!r.ok && r.messages[0]).toMatch(/^Build of 127\.0\.0\.1:5000\/acme\/frontend failed on linux\/arm64: /);
+  });
+
+  test('load: type=docker under the build tags, no cache export to a registry', async () => {
+    const fake = new FakeBuildx({bakes: [{code: 0, metadata: fixtureJson('bake-metadata-load.json')}]});
+    const r = await build(buildInput(fake, {output: 'load', engine: engineInputs({cache: 'registry'}), driver: 'docker-container'}));
+    const target = JSON.parse(r.definition).target.app;
+    expect(target.output).toEqual([`type=docker,"name=${IMAGE}:1.2.3,${IMAGE}:latest"`]);
+    expect(target['cache-to']).toBeUndefined();
+    expect(target.annotations).toBeUndefined();
+  });
+
+  test('secrets are written to files and recorded for removal', async () => {
+    const recorded: string[] = [];
+    const fake = new FakeBuildx();
+    const r = await build(buildInput(fake, {engine: engineInputs({secrets: [{text: 'npm=s3cret', line: 1}] as never}), record: (k, v) => void recorded.push(`${k}=${v}`)}));
+    expect(recorded).toEqual([expect.stringMatching(/^secretsDir=.*secrets$/)]);
+    expect(r.definition).not.toContain('s3cret');
+  });
+});
+
+const captured = [{build: buildPlan({images: [IMAGE]}), digest: DIGEST.index}];
+
+describe('verify, then tags, then read back', () => {
+  test('every planned platform is there: the verified index, its platforms and sizes', async () => {
+    const fake = new FakeBuildx().pushCaptured();
+    const {verified} = await verify({buildx: fake, builds: captured});
+    expect(verified[0].images[0].platforms).toEqual([
+      {platform: 'linux/amd64', digest: DIGEST.amd64, size: 967 + 1064331 + 3554},
+      {platform: 'linux/arm64', digest: DIGEST.arm64, size: expect.any(Number)}
+    ]);
+  });
+
+  test('a missing platform is refused and no tag is moved', async () => {
+    const fake = new FakeBuildx().pushAmd64OnlyAs();
+    await expect(verify({buildx: fake, builds: captured})).rejects.toThrow(`${IMAGE}@${DIGEST.index} lacks linux/arm64 in the registry; no tag was moved.`);
+    expect(fake.callsOf('imagetoolsCreate')).toEqual([]);
+  });
+
+  test('no digest from buildx is refused', async () => {
+    await expect(verify({buildx: new FakeBuildx(), builds: [{...captured[0], digest: ''}]})).rejects.toThrow(/buildx reported no digest for .*; no tag was moved\./);
+  });
+
+  test('tags point each name at its verified index; read-back confirms them', async () => {
+    const fake = new FakeBuildx().pushCaptured();
+    const {verified} = await verify({buildx: fake, builds: captured});
+    const moved = await tags({buildx: fake, verified});
+    expect(moved.moved).toEqual([{name: IMAGE, tags: ['1.2.3', 'latest'], digest: DIGEST.index}]);
+    expect(fake.callsOf('imagetoolsCreate')).toEqual([[[`${IMAGE}:1.2.3`, `${IMAGE}:latest`], `${IMAGE}@${DIGEST.index}`]]);
+    expect(await readback({buildx: fake, verified})).toEqual({confirmed: [`${IMAGE}:1.2.3`], unread: []});
+  });
+
+  test('read-back: a tag moved elsewhere fails; one that cannot be read is only a warning', async () => {
+    const fake = new FakeBuildx().pushCaptured().pushAmd64OnlyAs(IMAGE, DIGEST.amd64OnlyIndex);
+    const {verified} = await verify({buildx: fake, builds: captured});
+    fake.tags.set(`${IMAGE}:1.2.3`, DIGEST.amd64OnlyIndex);
+    await expect(readback({buildx: fake, verified})).rejects.toThrow(`${IMAGE}:1.2.3 resolves to ${DIGEST.amd64OnlyIndex}, not to the index just pushed (${DIGEST.index}): another run moved it meanwhile?`);
+    const unreadable = new FakeBuildx({unreadable: [`${IMAGE}:1.2.3`]}).pushCaptured();
+    expect(await readback({buildx: unreadable, verified})).toEqual({confirmed: [], unread: [`${IMAGE}:1.2.3`]});
+  });
+});
+
+describe('cleanup (the post step): undoes what main recorded, warnings only', () => {
+  const state = (s: Partial<Record<StateKey, string>>) => (k: StateKey) => s[k] ?? '';
+
+  test('logs out of every recorded registry, removes the recorded builder and the directories', async () => {
+    const dockerConfig = tempDir('mp-cfg-');
+    const secretsDir = tempDir('mp-sec-');
+    const fake = new FakeBuildx();
+    const envs: Record<string, string>[] = [];
+    const r = await cleanup(state({dockerConfig, buildxConfig: '/root/.docker/buildx', builder: 'multiarch-publish-42-7', logins: '["127.0.0.1:5000","ghcr.io"]', secretsDir}), env => (envs.push(env), fake));
+    expect(fake.calls.map(c => [c.method, ...c.args])).toEqual([
+      ['logout', '127.0.0.1:5000'],
+      ['logout', 'ghcr.io'],
+      ['removeBuilder', 'multiarch-publish-42-7']
+    ]);
+    expect(envs).toEqual([{DOCKER_CONFIG: dockerConfig, BUILDX_CONFIG: '/root/.docker/buildx'}]);
+    expect(r).toEqual({loggedOut: ['127.0.0.1:5000', 'ghcr.io'], removedBuilder: 'multiarch-publish-42-7', removedDirs: [secretsDir, dockerConfig], warnings: []});
+  });
+
+  test('nothing recorded: no docker command', async () => {
+    const fake = new FakeBuildx();
+    await cleanup(state({}), () => fake);
+    expect(fake.calls).toEqual([]);
+  });
+
+  test('every failure is a warning and the rest still runs', async () => {
+    const dockerConfig = tempDir('mp-cfg-');
+    const fake = new FakeBuildx({logoutFails: 'Cannot connect to the Docker daemon', removeFails: 'Cannot connect to the Docker daemon'});
+    const r = await cleanup(state({dockerConfig, builder: 'b1', logins: 'not json'}), () => fake);
+    expect(r.warnings).toEqual([expect.stringMatching(/^The recorded logins could not be read/), expect.stringMatching(/^Removing builder b1 failed \(remove it with `docker buildx rm b1`\): docker buildx rm --force b1 failed \(exit code 1\): Cannot connect/)]);
+    expect(r.removedDirs).toEqual([dockerConfig]);
+    const r2 = await cleanup(state({dockerConfig: tempDir('mp-cfg-'), logins: '["ghcr.io"]'}), () => fake);
+    expect(r2.warnings).toEqual([expect.stringMatching(/^Logging out of ghcr\.io failed: /)]);
+  });
+});

@@ -1,0 +1,837 @@
+export const id = 192;
+export const ids = [192];
+export const modules = {
+
+/***/ 3175:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I9: () => (/* binding */ recall),
+/* harmony export */   c4: () => (/* binding */ STATE),
+/* harmony export */   kY: () => (/* binding */ remember)
+/* harmony export */ });
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5242);
+/** What main leaves for the post step to undo: one place for the state's names. */
+
+const STATE = {
+    dockerConfig: 'dockerConfig',
+    buildxConfig: 'buildxConfig',
+    logins: 'logins',
+    builder: 'builder',
+    secretsDir: 'secretsDir'
+};
+function remember(name, value) {
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(name, value);
+}
+function recall(name) {
+    return _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(name);
+}
+
+
+/***/ }),
+
+/***/ 192:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  publish: () => (/* binding */ publish)
+});
+
+// UNUSED EXPORTS: checkBuildFiles
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/action/runner.ts
+var runner = __webpack_require__(5242);
+// EXTERNAL MODULE: ./src/pipeline/inputs/errors.ts
+var inputs_errors = __webpack_require__(2107);
+// EXTERNAL MODULE: ./src/lib/platform.ts
+var platform = __webpack_require__(6728);
+// EXTERNAL MODULE: ./src/action/state.ts
+var state = __webpack_require__(3175);
+// EXTERNAL MODULE: ./src/engine/buildx.ts
+var engine_buildx = __webpack_require__(8152);
+// EXTERNAL MODULE: ./src/lib/reference.ts
+var reference = __webpack_require__(2470);
+// EXTERNAL MODULE: ./src/engine/exec.ts
+var exec = __webpack_require__(1293);
+;// CONCATENATED MODULE: ./src/engine/login.ts
+/**
+ * Registry logins, in a DOCKER_CONFIG directory of the job's own (never the user's ~/.docker): passwords
+ * go through stdin, are masked first, and the post step logs out and removes the directory.
+ */
+
+
+
+
+
+
+const DOCKER_HUB = ['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com'];
+/** The registry of an image name (`ghcr.io/o/app` -> ghcr.io, `org/app` -> docker.io). */
+function registryOf(image) {
+    return (0,reference/* registryDomain */.E)(image) ?? 'docker.io';
+}
+function sameRegistry(a, b) {
+    const n = (r) => {
+        const host = r.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+        return DOCKER_HUB.includes(host) ? 'docker.io' : host;
+    };
+    return n(a) === n(b);
+}
+/** Pure: which registries need a login for these pushed images, with which credentials. */
+function planLogins(images, credentials, actor, githubToken) {
+    const registries = [...new Set(images.map(registryOf))];
+    return registries.map(registry => {
+        const credential = credentials.find(c => sameRegistry(c.registry, registry));
+        if (credential)
+            return { registry, credential, source: 'registry-auth' };
+        if (registry === 'ghcr.io' && githubToken)
+            return { registry, credential: { registry, username: actor || 'github-actions', password: githubToken }, source: 'github-token' };
+        return { registry, source: 'none' };
+    });
+}
+/** A fresh DOCKER_CONFIG directory under RUNNER_TEMP (the job's own temporary directory). */
+function createDockerConfig(runnerTemp) {
+    const base = runnerTemp || (0,external_node_os_.tmpdir)();
+    (0,external_node_fs_.mkdirSync)(base, { recursive: true });
+    return (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(base, 'multiarch-publish-docker-'));
+}
+async function login(buildx, plan) {
+    const c = plan.credential;
+    runner/* setSecret */.Pq(c.password);
+    try {
+        await buildx.login(plan.registry, c.username, c.password);
+    }
+    catch (e) {
+        if (e instanceof exec/* CommandError */.Qd) {
+            const msg = runner/* redact */.E$((e.result.stderr || e.result.stdout).trim());
+            throw new Error(`Login to ${plan.registry} as ${c.username} failed${plan.source === 'github-token' ? ' (with github-token; the workflow needs `permissions: packages: write`)' : ''}: ${msg}`);
+        }
+        throw e;
+    }
+    runner/* info */.pq(`Logged in to ${plan.registry} as ${c.username} (${plan.source})`);
+}
+/** Docker's own config directory for this user (where builders and CLI plugins live). */
+function userDockerConfig(env) {
+    return env['DOCKER_CONFIG'] || (0,external_node_path_.join)(env['HOME'] || (0,external_node_os_.homedir)(), '.docker');
+}
+/**
+ * The job's own DOCKER_CONFIG: credentials never touch ~/.docker. Builders stay where buildx keeps them
+ * (BUILDX_CONFIG), CLI plugins and contexts are linked, so the user's setup is still what runs.
+ */
+function jobDockerEnvironment(env, dir) {
+    const user = userDockerConfig(env);
+    for (const sub of ['cli-plugins', 'contexts']) {
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(user, sub)))
+            (0,external_node_fs_.symlinkSync)((0,external_node_path_.join)(user, sub), (0,external_node_path_.join)(dir, sub));
+    }
+    let currentContext;
+    try {
+        currentContext = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(user, 'config.json'), 'utf8')).currentContext;
+    }
+    catch {
+        currentContext = undefined;
+    }
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'config.json'), JSON.stringify(currentContext ? { currentContext } : {}), { mode: 0o600 });
+    return { DOCKER_CONFIG: dir, BUILDX_CONFIG: env['BUILDX_CONFIG'] || (0,external_node_path_.join)(user, 'buildx') };
+}
+
+// EXTERNAL MODULE: ./src/pipeline/metadata/labels.ts
+var labels = __webpack_require__(8911);
+;// CONCATENATED MODULE: ./src/engine/bake.ts
+/**
+ * One `docker buildx bake` for every build of the plan: a generated JSON definition (one target per
+ * build), kept as a file and shown in the summary. BuildKit solves all targets in one graph, so stages
+ * that several images share are built once.
+ */
+
+
+/** One CSV field of an exporter attribute, quoted when it holds a comma or a quote. */
+function csvField(s) {
+    return /[",]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+/** `--provenance`/`--sbom` values as build-push-action takes them, as bake attestations. */
+function attestation(type, value) {
+    if (!value)
+        return undefined;
+    if (value === 'false')
+        return `type=${type},disabled=true`;
+    if (value === 'true')
+        return `type=${type}`;
+    return value.startsWith('type=') ? value : `type=${type},${value}`;
+}
+/**
+ * Index- and manifest-level annotations: the plan's (outputs') annotations, and each manifest-level one
+ * also at index level unless the user set that key there, so registries (GHCR) show the index's description.
+ */
+function buildAnnotations(annotations) {
+    const out = [...annotations];
+    const has = new Set(annotations.map(a => a.slice(0, a.indexOf('='))));
+    for (const a of annotations) {
+        if (!a.startsWith('manifest:'))
+            continue;
+        const key = 'index:' + a.slice('manifest:'.length, a.indexOf('='));
+        if (!has.has(key)) {
+            out.push('index:' + a.slice('manifest:'.length));
+            has.add(key);
+        }
+    }
+    return out;
+}
+function outputFor(build, s) {
+    // type=docker loads through the daemon: into containerd's store (several platforms), or as a tarball
+    if (s.load)
+        return ['type=docker', csvField(`name=${(build.tags.length ? build.tags : build.images).join(',')}`)].join(',');
+    if (!s.push)
+        return 'type=cacheonly';
+    const names = s.pushByDigest ? build.images : build.images.map(i => `${i}:${s.stagingTag}`);
+    const attrs = ['type=image', csvField(`name=${names.join(',')}`), 'push=true', 'oci-mediatypes=true'];
+    if (s.pushByDigest)
+        attrs.push('push-by-digest=true', 'name-canonical=true');
+    return attrs.join(',');
+}
+/** Pure: the bake definition of a plan. */
+function bakeDefinition(plan, s) {
+    const target = {};
+    for (const b of plan.builds) {
+        const attest = [attestation('provenance', s.provenance), attestation('sbom', s.sbom)].filter((a) => !!a);
+        target[b.id] = {
+            context: b.context,
+            dockerfile: external_node_path_.posix.relative(external_node_path_.posix.normalize(b.context), external_node_path_.posix.normalize(b.file)) || 'Dockerfile',
+            platforms: b.platforms,
+            ...(b.target ? { target: b.target } : {}),
+            labels: (0,labels/* keyValueObject */.jm)(b.labels),
+            ...(s.push ? { annotations: buildAnnotations(b.annotations) } : {}),
+            args: b.buildArgs,
+            output: [outputFor(b, s)],
+            ...(s.cacheFrom[b.id]?.length ? { 'cache-from': s.cacheFrom[b.id] } : {}),
+            ...(s.cacheTo[b.id]?.length ? { 'cache-to': s.cacheTo[b.id] } : {}),
+            ...(s.secrets.length ? { secret: s.secrets } : {}),
+            ...(attest.length ? { attest } : {}),
+            ...(s.noCache ? { 'no-cache': true } : {}),
+            ...(s.pull ? { pull: true } : {})
+        };
+    }
+    return { group: { default: { targets: plan.builds.map(b => b.id) } }, target };
+}
+const PUSH_STEP = /exporting to image|pushing |exporting manifest|exporting config|writing image/i;
+// only what is said of an upload: a base image that cannot be pulled also says `denied` or `unexpected status`
+const PUSH_ERROR = /failed to push|pushing .* with docker/i;
+/**
+ * Finds the failed steps in a plain-progress log: `#N [target platform step] ...` names a vertex, `#N ERROR:`
+ * marks its failure. Returns each failure with the last lines of that vertex's log, one per target (a
+ * target failing on several platforms fails once), build failures before push failures.
+ */
+function parseFailures(lines, targets, images = {}, tail = 20) {
+    // a push error names the image it was pushing: that, not the vertex it surfaced in, says whose it is
+    const pushedTarget = (error) => {
+        const ref = /failed to push ([^\s:]+(?::\d+)?[^\s:@]*)/.exec(error)?.[1];
+        return ref ? targets.find(t => (images[t] ?? []).includes(ref)) : undefined;
+    };
+    const names = new Map();
+    const logs = new Map();
+    const byTarget = new Map();
+    for (const line of lines) {
+        const m = /^#(\d+) (.*)$/.exec(line);
+        if (!m)
+            continue;
+        const [, id, rest] = m;
+        if (rest.startsWith('[') && !names.has(id))
+            names.set(id, rest);
+        const log = logs.get(id) ?? [];
+        log.push(line);
+        logs.set(id, log);
+        if (!rest.startsWith('ERROR: '))
+            continue;
+        const name = names.get(id) ?? '';
+        const v = /^\[([^\s\]]+)(?: ((?:linux|windows|darwin|freebsd)\/[^\s\]]+))?/.exec(name);
+        const error = rest.slice('ERROR: '.length);
+        const kind = PUSH_STEP.test(name) || PUSH_ERROR.test(error) ? 'push' : 'build';
+        const target = (kind === 'push' && pushedTarget(error)) || (v && targets.includes(v[1]) ? v[1] : targets.length === 1 ? targets[0] : '');
+        const seen = byTarget.get(target);
+        if (!seen) {
+            byTarget.set(target, { target, platform: v?.[2], kind, step: name, error, log: log.slice(-tail) });
+        }
+        else {
+            // the same target failing again (another platform): keep one failure, a build one first
+            if (seen.platform !== v?.[2])
+                seen.platform = undefined;
+            if (seen.kind === 'push' && kind === 'build')
+                Object.assign(seen, { kind, step: name, error, log: log.slice(-tail) });
+        }
+    }
+    return [...byTarget.values()];
+}
+/** Where bake runs: contexts and Dockerfiles are relative to the workspace, as in build-push-action. */
+function workspaceDir() {
+    return process.env['GITHUB_WORKSPACE'] || undefined;
+}
+
+// EXTERNAL MODULE: ./src/engine/cleanup.ts
+var cleanup = __webpack_require__(234);
+// EXTERNAL MODULE: ./src/engine/builder.ts
+var builder = __webpack_require__(5985);
+// EXTERNAL MODULE: ./src/engine/qemu.ts
+var engine_qemu = __webpack_require__(1868);
+;// CONCATENATED MODULE: ./src/engine/steps/setup.ts
+/**
+ * Setup: buildx new enough, QEMU only for the architectures the host can't run and binfmt_misc lacks,
+ * the builder (the named one, the current one if it can, or one of our own), and the logins.
+ */
+
+
+
+
+
+const isLoopback = (host) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
+async function checkBuildx(buildx) {
+    const output = await buildx.version();
+    const v = (0,builder/* parseBuildxVersion */.Ou)(output);
+    if (!v)
+        throw new Error(`docker buildx is not available (${output.trim() || 'no output'}): install the buildx plugin (docker/setup-buildx-action does) or use a runner that has it`);
+    if (!(0,builder/* versionAtLeast */.zy)(v, builder/* MIN_BUILDX */.q4))
+        throw new Error(`docker buildx ${v} is too old: multiarch-publish needs ${builder/* MIN_BUILDX */.q4} or newer (bake with annotations and attestations)`);
+    return v;
+}
+/** Loading several platforms into the local store works only where the daemon's store holds indexes. */
+function checkLoad(builder, platforms, containerd) {
+    if (platforms.length < 2 || (builder.driver === 'docker' && containerd))
+        return;
+    const why = builder.driver === 'docker' ? 'the daemon does not use the containerd image store' : `builder ${builder.name} uses the ${builder.driver} driver`;
+    throw new Error(`Loading ${platforms.join(', ')} into the local image store needs the docker driver with the containerd image store, and ${why}: build one platform (e.g. --platforms ${platforms[0]}), or enable the containerd image store and use the default builder.`);
+}
+async function chooseBuilder(i, platforms) {
+    const { buildx, engine: e } = i;
+    const load = i.output === 'load';
+    if (e.builder) {
+        const [b, store] = await Promise.all([buildx.inspectBuilder(e.builder), load ? buildx.containerdImageStore() : Promise.resolve(false)]);
+        if (load)
+            checkLoad(b, platforms, store);
+        return { info: b, arg: e.builder, note: `using builder ${b.name} (${b.driver} driver), as the builder input asks` };
+    }
+    // both at once: the store only matters for the docker driver, but asking costs less than waiting
+    const [current, store] = await Promise.all([buildx.inspectBuilder(), buildx.containerdImageStore()]);
+    const c8d = current.driver === 'docker' && store;
+    const verdict = (0,builder/* canReuse */.fE)(current, platforms, c8d);
+    const arg = current.name && !current.name.startsWith('default') ? current.name : undefined;
+    if (load && platforms.length > 1) {
+        checkLoad(current, platforms, c8d);
+        if (!verdict.ok)
+            throw new Error(`Cannot load ${platforms.join(', ')} into the local image store: ${verdict.reason}`);
+    }
+    if (verdict.ok)
+        return { info: current, arg, note: verdict.reason };
+    const name = i.builderName;
+    const hostNetwork = i.builds.some(b => b.images.some(img => isLoopback(registryOf(img))));
+    runner/* info */.pq(`${verdict.reason}: creating a docker-container builder ${name}`);
+    // recorded first: a builder half made by a failed create is still removed
+    i.record(state/* STATE */.c4.builder, name);
+    const created = await buildx.createBuilder({ name, image: e.buildkitImage || undefined, hostNetwork });
+    const missing = (0,builder/* canReuse */.fE)(created, platforms, false);
+    if (!missing.ok)
+        throw new Error(`The new builder ${name} cannot build every platform: ${missing.reason}`);
+    return {
+        info: created,
+        arg: name,
+        created: name,
+        note: `created docker-container builder ${name}${e.buildkitImage ? ` (${e.buildkitImage})` : ''}: ${verdict.reason}; removed ${i.userConfig ? 'when the run ends' : 'by the post step'}`
+    };
+}
+async function logIn(i) {
+    if (i.output !== 'push')
+        return { loggedIn: [], loginNote: 'no login: nothing is pushed' };
+    if (i.userConfig)
+        return { loggedIn: [], loginNote: 'no login: your docker config is used as it is (its logins and credential helpers)' };
+    const done = [];
+    for (const l of i.logins) {
+        if (l.source === 'none') {
+            runner/* warning */.$e(`No credentials for ${l.registry} (add it to registry-auth): pushing without logging in.`);
+            continue;
+        }
+        await login(i.buildx, l);
+        done.push(l.registry);
+        i.record(state/* STATE */.c4.logins, JSON.stringify(done));
+    }
+    return { loggedIn: done, loginNote: done.length ? `logged in to ${done.join(', ')}` : 'no login' };
+}
+async function setup(i) {
+    const buildxVersion = await runner/* group */.Os('buildx', () => checkBuildx(i.buildx));
+    runner/* info */.pq(`docker buildx ${buildxVersion}`);
+    const platforms = [...new Set(i.builds.flatMap(b => b.platforms))];
+    const qemu = (0,engine_qemu/* planQemu */.A)(platforms, i.host, await i.buildx.registeredEmulators(), i.engine.setupQemu);
+    runner/* info */.pq(`QEMU: ${qemu.reason}`);
+    if (qemu.action === 'install')
+        await i.buildx.installEmulators(i.engine.qemuImage, qemu.missing);
+    const builder = await chooseBuilder(i, platforms);
+    runner/* info */.pq(`Builder: ${builder.note}`);
+    const logins = await logIn(i);
+    return { buildxVersion, qemu, builder, ...logins };
+}
+
+// EXTERNAL MODULE: ./src/pipeline/metadata/version.ts
+var version = __webpack_require__(4586);
+;// CONCATENATED MODULE: ./src/engine/cache.ts
+
+function scopeName(ref, defaultBranch) {
+    const name = ref.startsWith('refs/heads/')
+        ? ref.slice('refs/heads/'.length)
+        : /^refs\/pull\/(\d+)/.test(ref)
+            ? `pr-${/^refs\/pull\/(\d+)/.exec(ref)[1]}`
+            : defaultBranch;
+    return (0,version/* sanitizeTag */.iP)(name);
+}
+function cacheSettings(plan, e, driver, env, defaultBranch) {
+    const from = {};
+    const to = {};
+    const ids = plan.builds.map(b => b.id);
+    if (e.cacheFrom.length || e.cacheTo.length) {
+        for (const id of ids) {
+            from[id] = e.cacheFrom;
+            to[id] = driver === 'docker' ? [] : e.cacheTo;
+        }
+        return { from, to, note: `cache-from/cache-to as given${driver === 'docker' && e.cacheTo.length ? ' (cache export skipped: the docker driver cannot export cache)' : ''}` };
+    }
+    const gha = !!(env['ACTIONS_CACHE_URL'] || env['ACTIONS_RESULTS_URL']);
+    const mode = e.cache === 'auto' ? (gha ? 'gha' : 'none') : e.cache;
+    if (mode === 'none')
+        return { from, to, note: e.cache === 'auto' ? 'no cache (the GitHub cache service is not available here)' : 'no cache (cache: none)' };
+    if (driver === 'docker')
+        return { from, to, note: `no ${mode} cache: the docker driver cannot import or export it (use a docker-container builder)` };
+    const branch = scopeName(plan.ref, defaultBranch) || 'default';
+    const fallback = (0,version/* sanitizeTag */.iP)(defaultBranch);
+    for (const b of plan.builds) {
+        if (mode === 'gha') {
+            from[b.id] = [`type=gha,scope=${b.id}-${branch}`, ...(fallback && fallback !== branch ? [`type=gha,scope=${b.id}-${fallback}`] : [])];
+            to[b.id] = [`type=gha,scope=${b.id}-${branch},mode=max`];
+        }
+        else if (b.images.length) {
+            from[b.id] = [`type=registry,ref=${b.images[0]}:buildcache`];
+            to[b.id] = plan.push ? [`type=registry,ref=${b.images[0]}:buildcache,mode=max`] : [];
+        }
+    }
+    return { from, to, note: mode === 'gha' ? `GitHub cache (type=gha), scoped per image and ${branch}${fallback && fallback !== branch ? `, falling back to ${fallback}` : ''}` : 'registry cache (<image>:buildcache)' };
+}
+
+;// CONCATENATED MODULE: ./src/engine/registry.ts
+/**
+ * What the registry holds: read back with `docker buildx imagetools`, and tags moved in the final pass
+ * with `imagetools create` (the same index, under more names: the digest does not change).
+ */
+
+/** Platforms of an index, attestation manifests aside. */
+function indexPlatforms(index) {
+    return (index.manifests ?? []).filter(m => m.platform && m.platform.os !== 'unknown' && m.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest');
+}
+function platformString(p) {
+    return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
+}
+/** The index (or single manifest) at `ref`, with its platforms and their compressed sizes. */
+async function inspectImage(buildx, name, ref) {
+    const manifest = (await buildx.imagetoolsInspect(ref, '{{json .Manifest}}'));
+    const sizeOf = (m) => (m.config?.size ?? 0) + (m.layers ?? []).reduce((a, l) => a + l.size, 0);
+    const raw = async (r) => (await buildx.imagetoolsInspect(r, 'raw'));
+    if (!manifest.manifests) {
+        const single = await raw(ref);
+        return { name, digest: manifest.digest, mediaType: manifest.mediaType, platforms: [{ platform: '', digest: manifest.digest, size: sizeOf(single) }] };
+    }
+    const platforms = await Promise.all(indexPlatforms(manifest).map(async (m) => ({ platform: platformString(m.platform), digest: m.digest, size: sizeOf(await raw(`${name}@${m.digest}`)) })));
+    return { name, digest: manifest.digest, mediaType: manifest.mediaType, platforms };
+}
+/** The digest `ref` (a tag) resolves to in the registry. */
+async function resolveDigest(buildx, ref) {
+    const manifest = (await buildx.imagetoolsInspect(ref, '{{json .Manifest}}'));
+    return manifest.digest;
+}
+/** Points `tags` of `name` at the index `digest` (already in the registry under that name). */
+async function moveTags(buildx, name, digest, tags) {
+    if (!tags.length)
+        return;
+    try {
+        await buildx.imagetoolsCreate(tags.map(t => `${name}:${t}`), `${name}@${digest}`);
+    }
+    catch (e) {
+        if (e instanceof exec/* CommandError */.Qd)
+            throw new Error(`The registry refused to tag ${name}: ${registryMessage(e.result.stderr || e.result.stdout)}`);
+        throw e;
+    }
+}
+/** The registry's own words from a docker/buildx error, with a hint for GHCR's missing permission. */
+function registryMessage(output) {
+    const line = output.trim().split('\n').filter(l => /error|denied|unauthorized|forbidden|refused|failed/i.test(l)).pop() ?? output.trim().split('\n').pop() ?? '';
+    const hint = /ghcr\.io/.test(output) && /denied|forbidden|\b403 Forbidden|status[: ]+403\b|permission_denied|write_package/i.test(output)
+        ? ' — the workflow needs `permissions: packages: write` (and the package must grant this repository write access)'
+        : '';
+    return line.replace(/^ERROR:\s*/, '') + hint;
+}
+
+;// CONCATENATED MODULE: ./src/engine/steps/build.ts
+/**
+ * The one bake: every build of the plan in a single `docker buildx bake`, so BuildKit solves all targets
+ * in one graph. A push the registry failed for a transient reason is tried again (the builds are cached,
+ * so only the upload repeats); a failed build step or a refusal is not. Failures are reported per
+ * image, with the platform (diagnosed one platform at a time when the log does not say).
+ */
+
+
+
+
+
+
+
+
+const wait = (ms) => new Promise(r => setTimeout(r, ms));
+function writeBake(i) {
+    const { plan, engine: e } = i;
+    const cache = cacheSettings(i.output === 'push' ? plan : { ...plan, push: false }, e, i.driver, i.env, i.defaultBranch);
+    const secretsDir = (0,external_node_path_.join)(i.workDir, 'secrets');
+    if (e.secrets.length) {
+        (0,external_node_fs_.mkdirSync)(secretsDir, { mode: 0o700 });
+        i.record(state/* STATE */.c4.secretsDir, secretsDir);
+    }
+    const secrets = e.secrets.map(s => {
+        const id = s.text.slice(0, s.text.indexOf('='));
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(secretsDir, id), s.text.slice(s.text.indexOf('=') + 1), { mode: 0o600 });
+        return `id=${id},src=${(0,external_node_path_.join)(secretsDir, id)}`;
+    });
+    const settings = {
+        push: i.output === 'push',
+        load: i.output === 'load',
+        pushByDigest: i.driver !== 'docker',
+        stagingTag: i.stagingTag,
+        cacheFrom: cache.from,
+        cacheTo: cache.to,
+        secrets,
+        provenance: e.provenance,
+        sbom: e.sbom,
+        noCache: e.noCache,
+        pull: e.pull
+    };
+    const definition = JSON.stringify(bakeDefinition(plan, settings), null, 2);
+    const bakeFile = (0,external_node_path_.join)(i.workDir, 'bake.json');
+    (0,external_node_fs_.writeFileSync)(bakeFile, definition + '\n');
+    runner/* info */.pq(`Bake definition: ${bakeFile}`);
+    return { bakeFile, metadataFile: (0,external_node_path_.join)(i.workDir, 'bake-metadata.json'), definition, cacheNote: cache.note };
+}
+/** Which platform of a failed target failed, when the log does not say: each one alone, cache-only. */
+async function diagnosePlatform(i, build, file) {
+    const failed = [];
+    for (const platform of build.platforms) {
+        const out = await i.buildx.bake({ file, progress: 'quiet', builder: i.builderArg, set: [`${build.id}.platform=${platform}`, `${build.id}.output=type=cacheonly`], targets: [build.id] });
+        if (out.code !== 0)
+            failed.push(platform);
+    }
+    return failed.length ? failed : build.platforms;
+}
+async function build(i) {
+    const { plan } = i;
+    const { bakeFile, metadataFile, definition, cacheNote } = writeBake(i);
+    const attempts = i.retry?.attempts ?? 3;
+    const baseDelayMs = i.retry?.baseDelayMs ?? 2000;
+    const sleep = i.sleep ?? wait;
+    const targets = plan.builds.map(b => b.id);
+    const imagesOf = Object.fromEntries(plan.builds.map(b => [b.id, b.images]));
+    const platforms = [...new Set(plan.builds.flatMap(b => b.platforms))];
+    const spans = new Map();
+    const vertexTarget = new Map();
+    const lines = [];
+    const onLine = (line) => {
+        lines.push(line);
+        const m = /^#(\d+) (?:\[(\S+)[\s\]])?/.exec(line);
+        if (!m)
+            return;
+        if (m[2] && targets.includes(m[2]))
+            vertexTarget.set(m[1], m[2]);
+        const t = vertexTarget.get(m[1]);
+        if (t) {
+            const now = Date.now();
+            const s = spans.get(t) ?? { first: now, last: now };
+            s.last = now;
+            spans.set(t, s);
+        }
+    };
+    const bake = () => i.buildx.bake({ file: bakeFile, metadataFile, progress: 'plain', builder: i.builderArg, onLine });
+    const started = Date.now();
+    let result = await runner/* group */.Os(`Build ${targets.join(', ')} (${platforms.join(', ')})`, bake);
+    for (let attempt = 2; result.code !== 0 && attempt <= attempts; attempt++) {
+        const output = lines.join('\n');
+        const failures = parseFailures(lines, targets, imagesOf);
+        if (failures.some(f => f.kind === 'build') || !(0,exec/* isTransient */.dg)(output))
+            break;
+        const delay = baseDelayMs * 2 ** (attempt - 2);
+        runner/* warning */.$e(`The push failed with a transient registry error (${registryMessage(output)}); retrying in ${delay / 1000} s (attempt ${attempt} of ${attempts})`);
+        await sleep(delay);
+        lines.length = 0;
+        vertexTarget.clear(); // the new bake numbers its steps afresh
+        result = await bake();
+    }
+    const seconds = (Date.now() - started) / 1000;
+    const files = { bakeFile, definition, cacheNote, seconds };
+    if (result.code === 0) {
+        const buildSeconds = Object.fromEntries(plan.builds.map(b => {
+            const span = spans.get(b.id);
+            return [b.id, span ? (span.last - span.first) / 1000 : seconds];
+        }));
+        return { ...files, ok: true, metadata: result.metadata, buildSeconds };
+    }
+    const failures = parseFailures(lines, targets, imagesOf);
+    if (!failures.length)
+        throw new Error(`The build or push failed: ${registryMessage(lines.join('\n'))}. No tag was moved.`);
+    const messages = [];
+    for (const f of failures) {
+        const b = plan.builds.find(x => x.id === f.target);
+        const name = b ? b.images.join(', ') : f.target || 'one of the images';
+        let message;
+        if (f.kind === 'push') {
+            message = `Pushing ${name} failed: ${registryMessage(f.error)}`;
+        }
+        else {
+            // a step of every platform (`[x internal] load build definition`) needs no per-platform diagnosis
+            const shared = /^\[\S+ internal\]/.test(f.step);
+            const where = f.platform ? [f.platform] : b && b.platforms.length > 1 && !shared ? await diagnosePlatform(i, b, bakeFile) : (b?.platforms ?? []);
+            message = `Build of ${name} failed on ${where.join(', ') || 'its platform'}: ${f.error}`;
+        }
+        messages.push(message);
+        runner/* group */.Os(`BuildKit log of the failed step (${f.target || 'unknown target'})`, () => runner/* info */.pq(f.log.join('\n')));
+        runner/* error */.z3(message, { title: `${f.kind === 'push' ? 'Push' : 'Build'} failed: ${f.target || name}` });
+    }
+    const failed = failures.map(f => plan.builds.find(b => b.id === f.target)?.images.join(', ') || f.target || 'an image');
+    return { ...files, ok: false, messages, failed };
+}
+
+;// CONCATENATED MODULE: ./src/engine/steps/verify.ts
+
+async function verify(i) {
+    const verified = await Promise.all(i.builds.map(async ({ build, digest }) => {
+        if (!digest)
+            throw new Error(`buildx reported no digest for ${build.images.join(', ')}; no tag was moved.`);
+        const images = await Promise.all(build.images.map(name => inspectImage(i.buildx, name, `${name}@${digest}`)));
+        for (const staged of images) {
+            const missing = build.platforms.filter(pl => !staged.platforms.some(x => x.platform === pl));
+            if (missing.length)
+                throw new Error(`${staged.name}@${digest} lacks ${missing.join(', ')} in the registry; no tag was moved.`);
+        }
+        return { build, digest, images };
+    }));
+    return { verified };
+}
+
+;// CONCATENATED MODULE: ./src/engine/steps/tags.ts
+/**
+ * Move the tags: each name's tags now point at its verified index (`imagetools create`, the same
+ * digest). Only ever called with what verify returned, so no tag moves before every platform is there.
+ */
+
+
+async function tags(i) {
+    const moved = await runner/* group */.Os('Tags', () => Promise.all(i.verified.flatMap(v => v.build.images.map(async (name) => {
+        await moveTags(i.buildx, name, v.digest, v.build.tagNames);
+        runner/* info */.pq(`${name}: ${v.build.tagNames.join(', ')} -> ${v.digest}`);
+        return { name, tags: v.build.tagNames, digest: v.digest };
+    }))));
+    return { moved };
+}
+
+;// CONCATENATED MODULE: ./src/engine/steps/readback.ts
+/**
+ * Read back: each name's first tag resolves to the verified index (same digest, so the same platforms).
+ * A tag another run moved meanwhile fails the step; failing to read it for another reason, after the
+ * tags moved, is only a warning: the release is published.
+ */
+
+
+async function readback(i) {
+    const checks = await Promise.all(i.verified.flatMap(v => v.build.images.map(async (name) => {
+        const ref = `${name}:${v.build.tagNames[0]}`;
+        let digest;
+        try {
+            digest = await resolveDigest(i.buildx, ref);
+        }
+        catch (err) {
+            runner/* warning */.$e(`Published, but reading ${ref} back failed: ${err.message}`);
+            return { ref, ok: false };
+        }
+        if (digest !== v.digest)
+            throw new Error(`${ref} resolves to ${digest}, not to the index just pushed (${v.digest}): another run moved it meanwhile?`);
+        return { ref, ok: true };
+    })));
+    return { confirmed: checks.filter(c => c.ok).map(c => c.ref), unread: checks.filter(c => !c.ok).map(c => c.ref) };
+}
+
+// EXTERNAL MODULE: ./src/report/index.ts + 4 modules
+var report = __webpack_require__(6415);
+;// CONCATENATED MODULE: ./src/engine/publish.ts
+/**
+ * Publishing a plan for real: setup (buildx, QEMU only where needed, builder, logins) -> one bake for
+ * every build -> verify -> move the tags -> read back -> outputs and summary. Each step is a function
+ * of its own (steps/) that returns its part; the summary is made from those results.
+ *
+ * Atomic tags: the bake pushes content only — by digest (drivers that can), or under a staging tag unique
+ * to this run (the docker driver cannot push by digest). No tag a user can see is touched until every
+ * build of the run, on every platform, is verified in the registry; then a final pass points the tags
+ * at those indexes with `imagetools create` (same digest). A failure before that pass leaves every
+ * existing tag where it was.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * A context or Dockerfile that is not there is bad input like any other: said before any login or build,
+ * naming the `images` line (remote contexts, such as git URLs, are BuildKit's to fetch).
+ */
+function checkBuildFiles(builds, workspace) {
+    const errors = [];
+    const remote = (p) => /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(p);
+    for (const b of builds) {
+        if (remote(b.context))
+            continue;
+        const context = (0,external_node_path_.resolve)(workspace, b.context);
+        if (!(0,external_node_fs_.existsSync)(context))
+            errors.push(new inputs_errors/* InputError */.d('images', `the build context ${b.context} does not exist (in ${workspace})`, b.line));
+        else if (!(0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(workspace, b.file)))
+            errors.push(new inputs_errors/* InputError */.d('images', `the Dockerfile ${b.file} does not exist (in ${workspace})`, b.line));
+    }
+    if (errors.length)
+        throw new inputs_errors/* InputErrors */.G(errors);
+}
+function checkPlan(plan, load) {
+    if (plan.builds.some(b => b.images.length === 0)) {
+        throw new Error('Nothing to publish to: the images input is empty, so the tags are bare. Name at least one image (or use dry-run: true for the outputs alone).');
+    }
+    if ((plan.push || load) && plan.builds.some(b => b.tagNames.length === 0)) {
+        throw new Error(`No tag was generated for this ${plan.eventName || 'event'} on ${plan.ref || 'no ref'} (check the tags input): nothing would be ${load ? 'loaded' : 'published'}.`);
+    }
+}
+/** The plan as a loading run carries it out: nothing is pushed. */
+function loadingPlan(plan) {
+    return { ...plan, push: false, pushReason: 'loaded into the local image store', builds: plan.builds.map(b => ({ ...b, push: false })) };
+}
+async function publish(p, env, options = {}, engine) {
+    const load = options.load ?? false;
+    const userConfig = (options.dockerConfig ?? 'job') === 'user';
+    const { inputs } = p;
+    const e = inputs.engine;
+    checkPlan(p.plan, load);
+    const plan = load ? loadingPlan(p.plan) : p.plan;
+    const workspace = workspaceDir();
+    checkBuildFiles(plan.builds, workspace ?? process.cwd());
+    for (const s of e.secrets)
+        runner/* setSecret */.Pq(s.text.slice(s.text.indexOf('=') + 1));
+    if (inputs.githubToken)
+        runner/* setSecret */.Pq(inputs.githubToken);
+    for (const c of p.credentials)
+        runner/* setSecret */.Pq(c.password);
+    // With the user's config nothing is left for a post step: what this run sets up it undoes itself.
+    const local = new Map();
+    const record = userConfig ? (k, v) => void local.set(k, v) : state/* remember */.kY;
+    const work = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'multiarch-publish-'));
+    let dockerEnv = {};
+    if (!userConfig) {
+        const dockerConfig = createDockerConfig(env['RUNNER_TEMP']);
+        record('dockerConfig', dockerConfig);
+        dockerEnv = jobDockerEnvironment(env, dockerConfig);
+        record('buildxConfig', dockerEnv['BUILDX_CONFIG']);
+    }
+    const buildx = engine ?? new engine_buildx/* Buildx */.F({ env: dockerEnv, cwd: workspace });
+    try {
+        return await run(p, plan, env, { buildx, load, userConfig, record, work, report: options.report ?? true });
+    }
+    finally {
+        if (userConfig && (local.has('builder') || local.has('secretsDir')))
+            await (0,cleanup.cleanup)(k => local.get(k) ?? '', () => buildx);
+    }
+}
+async function run(p, plan, env, c) {
+    const { inputs, ctx } = p;
+    const e = inputs.engine;
+    const output = c.load ? 'load' : plan.push ? 'push' : 'none';
+    const ready = await setup({
+        buildx: c.buildx,
+        builds: plan.builds,
+        engine: e,
+        host: (0,platform/* hostPlatform */.ol)(),
+        output,
+        logins: planLogins(output === 'push' ? [...new Set(plan.builds.flatMap(b => b.images))] : [], p.credentials, ctx.actor, inputs.githubToken),
+        userConfig: c.userConfig,
+        builderName: `multiarch-publish-${(process.env['GITHUB_RUN_ID'] || String(Date.now())).slice(-10)}-${process.pid}`,
+        record: c.record
+    });
+    const built = await build({
+        buildx: c.buildx,
+        plan,
+        engine: e,
+        driver: ready.builder.info.driver,
+        builderArg: ready.builder.arg,
+        output,
+        workDir: c.work,
+        env,
+        defaultBranch: ctx.defaultBranch,
+        stagingTag: `mp-staging-${env['GITHUB_RUN_ID'] || Date.now()}-${env['GITHUB_RUN_ATTEMPT'] || '1'}-${ctx.shortSha || 'local'}`.slice(0, 128),
+        record: c.record
+    });
+    if (!built.ok) {
+        if (c.report && inputs.summary)
+            (0,report/* writeSummary */.Sy)((0,report/* publishSummary */.Iv)(plan, engineReport(ready, built), [], built.messages, built.seconds), env);
+        throw new Error(`Nothing was tagged: ${built.failed.join('; ')} failed (see the errors above). Every existing tag was left where it was.`);
+    }
+    const digests = plan.builds.map(b => ({ build: b, digest: String(built.metadata[b.id]?.['containerimage.digest'] ?? '') }));
+    let verified = digests.map(d => ({ ...d, images: [] }));
+    if (output === 'push') {
+        ({ verified } = await verify({ buildx: c.buildx, builds: digests }));
+        await tags({ buildx: c.buildx, verified });
+        await readback({ buildx: c.buildx, verified });
+    }
+    const results = verified.map(v => ({ build: v.build, digest: v.digest, images: v.images, seconds: built.buildSeconds[v.build.id] ?? built.seconds }));
+    const outputs = publishOutputs(results, built.metadata);
+    if (c.report)
+        (0,report/* writeOutputs */.Kn)(outputs, env);
+    if (c.report && inputs.summary)
+        (0,report/* writeSummary */.Sy)((0,report/* publishSummary */.Iv)(plan, engineReport(ready, built), results, [], built.seconds), env);
+    return { results, outputs };
+}
+/** The summary's account of the setup and the bake, made from what those steps returned. */
+function engineReport(ready, built) {
+    return { qemu: ready.qemu.reason, builder: ready.builder.note, cache: built.cacheNote, login: ready.loginNote, bakeFile: built.bakeFile, definition: built.definition };
+}
+function publishOutputs(results, metadata) {
+    const first = results[0];
+    const firstMeta = first ? metadata[first.build.id] ?? {} : {};
+    return {
+        digest: first?.digest ?? '',
+        imageid: String(firstMeta['containerimage.config.digest'] ?? first?.digest ?? ''),
+        metadata: JSON.stringify(metadata),
+        images: JSON.stringify(results.map(r => ({
+            id: r.build.id,
+            names: r.build.images,
+            digest: r.digest || null,
+            tags: r.build.tags,
+            pushed: r.build.push,
+            platforms: r.images[0]?.platforms.map(pl => ({ platform: pl.platform, digest: pl.digest, size: pl.size })) ?? r.build.platforms.map(pl => ({ platform: pl, digest: null, size: null })),
+            buildSeconds: Math.round(r.seconds * 10) / 10
+        })))
+    };
+}
+
+
+/***/ })
+
+};

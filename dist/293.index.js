@@ -1,0 +1,92 @@
+export const id = 293;
+export const ids = [293];
+export const modules = {
+
+/***/ 1293:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mn: () => (/* binding */ runWithRetry),
+/* harmony export */   Qd: () => (/* binding */ CommandError),
+/* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   run: () => (/* binding */ run)
+/* harmony export */ });
+/* unused harmony export describe */
+/* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5242);
+/**
+ * The one way this action runs a program: an argument array (never a shell string), output captured,
+ * every line shown to the log through the redacting runner, secrets passed on stdin only.
+ */
+
+class CommandError extends Error {
+    command;
+    result;
+    constructor(command, result) {
+        // the lines that say what went wrong, not the usage text some commands print after them
+        const all = (result.stderr || result.stdout).trim().split('\n');
+        const telling = all.filter(l => /error|denied|unauthorized|forbidden|refused|failed|invalid|unknown|not found|no such/i.test(l));
+        const detail = (telling.length ? telling : all).slice(-5).join('\n');
+        super(`${command} failed (exit code ${result.code})${detail ? `: ${_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$(detail)}` : ''}`);
+        this.command = command;
+        this.result = result;
+        this.name = 'CommandError';
+    }
+}
+/** A command line for the log: arguments quoted when needed, secrets redacted. */
+function describe(cmd, args) {
+    // quoted as the original needs, redacted before the quotes are escaped (pa'ss would become pa'\''ss)
+    return [cmd, ...args].map(a => (/^[\w@%+=:,./-]+$/.test(a) ? _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$(a) : `'${_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$(a).replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+async function run(cmd, args, opts = {}) {
+    const { getExecOutput } = await __webpack_require__.e(/* import() */ 260).then(__webpack_require__.bind(__webpack_require__, 1260));
+    const env = Object.fromEntries(Object.entries({ ...process.env, ...opts.env }).filter((e) => e[1] !== undefined));
+    const onLine = (line) => {
+        opts.onLine?.(line);
+        if (opts.stream)
+            _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line);
+    };
+    _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`[command] ${describe(cmd, args)}`);
+    const out = await getExecOutput(cmd, args, {
+        silent: true,
+        ignoreReturnCode: true,
+        env,
+        cwd: opts.cwd,
+        input: opts.input !== undefined ? Buffer.from(opts.input) : undefined,
+        listeners: { stdline: onLine, errline: onLine }
+    });
+    const result = { code: out.exitCode, stdout: out.stdout, stderr: out.stderr };
+    if (result.code !== 0 && !opts.allowFailure)
+        throw new CommandError(describe(cmd, args), result);
+    return result;
+}
+/** Runs with retries for transient failures (network, 5xx, rate limits), with exponential backoff. */
+async function runWithRetry(cmd, args, opts = {}) {
+    const attempts = opts.attempts ?? 3;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await run(cmd, args, opts);
+        }
+        catch (e) {
+            if (!(e instanceof CommandError) || attempt >= attempts || !isTransient(e.result.stderr + e.result.stdout))
+                throw e;
+            const delay = (opts.baseDelayMs ?? 2000) * 2 ** (attempt - 1);
+            _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${e.message.split('\n')[0]} — transient, retrying in ${delay / 1000} s (attempt ${attempt + 1} of ${attempts})`);
+            await new Promise(r => setTimeout(r, delay));
+        }
+    }
+}
+/**
+ * Errors worth another try: the network or the registry's temporary state, not auth or a bad request.
+ * Status codes count only as HTTP statuses (`503 Service Unavailable`, `status: 503`), never as bare
+ * numbers: BuildKit's log is full of timestamps such as `0.401` and digests.
+ */
+const REFUSED = /\b401 Unauthorized|\b403 Forbidden|(?:status|code)[: ]+40[13]\b|unauthorized|denied|forbidden|authentication required/i;
+const TRANSIENT = /\b50[0234] (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)|\b429 Too Many Requests|(?:status|code)[: ]+(?:50[0234]|429)\b|timeout|timed out|connection reset|connection refused|\bEOF\b|TLS handshake|no such host|temporarily unavailable|too many requests/i;
+function isTransient(output) {
+    return !REFUSED.test(output) && TRANSIENT.test(output);
+}
+
+
+/***/ })
+
+};

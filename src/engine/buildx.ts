@@ -1,0 +1,151 @@
+/**
+ * THE engine seam: every docker and buildx command of a run goes through one object of this type,
+ * created once per run and handed to the steps that need it. Unit tests pass a fake fed with output
+ * captured from the real engine (__tests__/fixtures/engine); `Buildx` is the real one, over the exec
+ * layer (argument arrays, redacted logs, retries of transient registry errors).
+ */
+import {existsSync, readFileSync} from 'node:fs';
+import {CommandError, run, runWithRetry, type RunOptions, type RunResult} from './exec.js';
+import {createArgs, isContainerdStore, parseInspect, type BuilderInfo, type CreateOptions} from './builder.js';
+import {registeredEmulators} from './qemu.js';
+import type {BakeMetadata} from './bake.js';
+
+export interface BakeRun {
+  file: string;
+  /** Where buildx writes what it built (digests); read back into the result. */
+  metadataFile?: string;
+  builder?: string;
+  /** `--set target.key=value` overrides (one platform alone, a cache-only output). */
+  set?: string[];
+  targets?: string[];
+  /** `plain` streams BuildKit's log to the job's log; `quiet` keeps it to the failure. */
+  progress: 'plain' | 'quiet';
+  onLine?: (line: string) => void;
+}
+
+export interface BakeOutcome {
+  code: number;
+  metadata: BakeMetadata;
+}
+
+/** The formats of `imagetools inspect` this action reads: the raw manifest, or Go-template JSON. */
+export type InspectFormat = 'raw' | '{{json .Manifest}}' | '{{json .Image}}';
+
+export interface BuildxApi {
+  /** `docker buildx version` as printed; throws when buildx is not there. */
+  version(): Promise<string>;
+  /** Every node of the builder (the current one without a name), bootstrapped when it can be. */
+  inspectBuilder(name?: string): Promise<BuilderInfo>;
+  createBuilder(o: CreateOptions): Promise<BuilderInfo>;
+  removeBuilder(name: string): Promise<void>;
+  /** Whether the daemon keeps images in containerd (the docker driver then pushes multi-platform indexes). */
+  containerdImageStore(): Promise<boolean>;
+  /** Emulator names binfmt_misc has enabled (`aarch64`, `riscv64`, …). */
+  registeredEmulators(): Promise<string[]>;
+  /** `docker run --privileged --rm <image> --install <arches>` */
+  installEmulators(image: string, arches: string[]): Promise<void>;
+  bake(o: BakeRun): Promise<BakeOutcome>;
+  imagetoolsInspect(ref: string, format: InspectFormat): Promise<unknown>;
+  /** Points every `tags` entry (full references) at `source`; the digest does not change. */
+  imagetoolsCreate(tags: string[], source: string): Promise<void>;
+  /** The password goes to stdin; throws CommandError with the registry's answer. */
+  login(registry: string, username: string, password: string): Promise<void>;
+  logout(registry: string): Promise<void>;
+}
+
+export interface BuildxOptions {
+  /** Added to the process environment of every command (DOCKER_CONFIG, BUILDX_CONFIG). */
+  env?: Record<string, string>;
+  /** Where bake runs: contexts and Dockerfiles are relative to it. */
+  cwd?: string;
+  binfmtDir?: string;
+  /** The exec layer; replaced only by tests of this class. */
+  exec?: {run: typeof run; runWithRetry: typeof runWithRetry};
+}
+
+const DOCKER_HUB = (registry: string) => (registry === 'docker.io' ? [] : [registry]);
+
+export class Buildx implements BuildxApi {
+  private readonly env: Record<string, string>;
+  private readonly cwd?: string;
+  private readonly binfmtDir?: string;
+  private readonly exec: {run: typeof run; runWithRetry: typeof runWithRetry};
+
+  constructor(o: BuildxOptions = {}) {
+    this.env = o.env ?? {};
+    this.cwd = o.cwd;
+    this.binfmtDir = o.binfmtDir;
+    this.exec = o.exec ?? {run, runWithRetry};
+  }
+
+  private docker(args: string[], opts: RunOptions = {}): Promise<RunResult> {
+    return this.exec.run('docker', args, {env: this.env, ...opts});
+  }
+
+  async version(): Promise<string> {
+    const out = await this.docker(['buildx', 'version'], {allowFailure: true});
+    if (out.code !== 0) {
+      throw new Error(`docker buildx is not available (${(out.stderr || out.stdout).trim() || 'no output'}): install the buildx plugin (docker/setup-buildx-action does) or use a runner that has it`);
+    }
+    return out.stdout;
+  }
+
+  async inspectBuilder(name?: string): Promise<BuilderInfo> {
+    const at = name ? [name] : [];
+    const booted = await this.docker(['buildx', 'inspect', '--bootstrap', ...at], {allowFailure: true});
+    if (booted.code === 0) return parseInspect(booted.stdout);
+    // A node that cannot boot fails --bootstrap for the whole builder; without it, buildx still
+    // says which nodes run, and the verdict is then made on those.
+    const plain = await this.docker(['buildx', 'inspect', ...at], {allowFailure: true});
+    if (plain.code !== 0) throw new CommandError(`docker buildx inspect --bootstrap${name ? ` ${name}` : ''}`, booted);
+    return parseInspect(plain.stdout);
+  }
+
+  async createBuilder(o: CreateOptions): Promise<BuilderInfo> {
+    await this.docker(createArgs(o), {stream: true});
+    return this.inspectBuilder(o.name);
+  }
+
+  async removeBuilder(name: string): Promise<void> {
+    const out = await this.docker(['buildx', 'rm', '--force', name], {allowFailure: true});
+    // gone already (main failed while creating it) is what removing wanted
+    if (out.code !== 0 && !/no builder .* found|not found/i.test(out.stderr + out.stdout)) throw new CommandError(`docker buildx rm --force ${name}`, out);
+  }
+
+  async containerdImageStore(): Promise<boolean> {
+    const out = await this.docker(['info', '--format', '{{json .DriverStatus}}'], {allowFailure: true});
+    return isContainerdStore(out.stdout);
+  }
+
+  async registeredEmulators(): Promise<string[]> {
+    return registeredEmulators(this.binfmtDir);
+  }
+
+  async installEmulators(image: string, arches: string[]): Promise<void> {
+    await this.docker(['run', '--privileged', '--rm', image, '--install', arches.join(',')], {stream: true});
+  }
+
+  async bake(o: BakeRun): Promise<BakeOutcome> {
+    const args = ['buildx', 'bake', '--file', o.file, '--progress', o.progress, ...(o.metadataFile ? ['--metadata-file', o.metadataFile] : []), ...(o.builder ? ['--builder', o.builder] : []), ...(o.set ?? []).flatMap(s => ['--set', s]), ...(o.targets ?? [])];
+    const out = await this.docker(args, {allowFailure: true, stream: o.progress === 'plain', onLine: o.onLine, cwd: this.cwd});
+    const metadata: BakeMetadata = out.code === 0 && o.metadataFile && existsSync(o.metadataFile) ? JSON.parse(readFileSync(o.metadataFile, 'utf8')) : {};
+    return {code: out.code, metadata};
+  }
+
+  async imagetoolsInspect(ref: string, format: InspectFormat): Promise<unknown> {
+    const out = await this.exec.runWithRetry('docker', ['buildx', 'imagetools', 'inspect', ref, ...(format === 'raw' ? ['--raw'] : ['--format', format])], {env: this.env});
+    return JSON.parse(out.stdout);
+  }
+
+  async imagetoolsCreate(tags: string[], source: string): Promise<void> {
+    await this.exec.runWithRetry('docker', ['buildx', 'imagetools', 'create', ...tags.flatMap(t => ['--tag', t]), source], {env: this.env});
+  }
+
+  async login(registry: string, username: string, password: string): Promise<void> {
+    await this.exec.runWithRetry('docker', ['login', ...DOCKER_HUB(registry), '--username', username, '--password-stdin'], {env: this.env, input: password});
+  }
+
+  async logout(registry: string): Promise<void> {
+    await this.docker(['logout', ...DOCKER_HUB(registry)]);
+  }
+}

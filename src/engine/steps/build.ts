@@ -1,0 +1,169 @@
+/**
+ * The one bake: every build of the plan in a single `docker buildx bake`, so BuildKit solves all targets
+ * in one graph. A push the registry failed for a transient reason is tried again (the builds are cached,
+ * so only the upload repeats); a failed build step or a refusal is not. Failures are reported per
+ * image, with the platform (diagnosed one platform at a time when the log does not say).
+ */
+import {mkdirSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import * as runner from '../../action/runner.js';
+import {STATE, type Recorder} from '../../action/state.js';
+import type {BuildPlan, Plan} from '../../pipeline/plan.js';
+import type {EngineInputs} from '../../pipeline/inputs/index.js';
+import type {BuildxApi} from '../buildx.js';
+import {bakeDefinition, parseFailures, type BakeMetadata, type BakeSettings} from '../bake.js';
+import {cacheSettings} from '../cache.js';
+import {isTransient} from '../exec.js';
+import {registryMessage} from '../registry.js';
+
+export interface BuildInput {
+  buildx: BuildxApi;
+  plan: Plan;
+  engine: EngineInputs;
+  /** The chosen builder's driver (push by digest, cache support) and its `--builder` argument. */
+  driver: string;
+  builderArg?: string;
+  output: 'push' | 'load' | 'none';
+  /** Where the bake file, its metadata and the secrets go. */
+  workDir: string;
+  /** The runner's environment (is the GitHub cache service there?). */
+  env: Record<string, string | undefined>;
+  defaultBranch: string;
+  stagingTag: string;
+  record: Recorder;
+  /** Attempts of a push that failed for a transient reason, and the first back-off (doubling). */
+  retry?: {attempts: number; baseDelayMs: number};
+  sleep?: (ms: number) => Promise<void>;
+}
+
+interface BakeFiles {
+  bakeFile: string;
+  /** The definition as written (the summary shows it). */
+  definition: string;
+  cacheNote: string;
+  /** Wall-clock seconds of the bake(s). */
+  seconds: number;
+}
+
+export type BuildResult =
+  | (BakeFiles & {ok: true; metadata: BakeMetadata; /** Per build id: from its first to its last log line. */ buildSeconds: Record<string, number>})
+  | (BakeFiles & {ok: false; /** One message per failed image, as reported. */ messages: string[]; /** The images (or targets) that failed. */ failed: string[]});
+
+const wait = (ms: number) => new Promise<void>(r => setTimeout(r, ms));
+
+function writeBake(i: BuildInput): {bakeFile: string; metadataFile: string; definition: string; cacheNote: string} {
+  const {plan, engine: e} = i;
+  const cache = cacheSettings(i.output === 'push' ? plan : {...plan, push: false}, e, i.driver, i.env, i.defaultBranch);
+  const secretsDir = join(i.workDir, 'secrets');
+  if (e.secrets.length) {
+    mkdirSync(secretsDir, {mode: 0o700});
+    i.record(STATE.secretsDir, secretsDir);
+  }
+  const secrets = e.secrets.map(s => {
+    const id = s.text.slice(0, s.text.indexOf('='));
+    writeFileSync(join(secretsDir, id), s.text.slice(s.text.indexOf('=') + 1), {mode: 0o600});
+    return `id=${id},src=${join(secretsDir, id)}`;
+  });
+  const settings: BakeSettings = {
+    push: i.output === 'push',
+    load: i.output === 'load',
+    pushByDigest: i.driver !== 'docker',
+    stagingTag: i.stagingTag,
+    cacheFrom: cache.from,
+    cacheTo: cache.to,
+    secrets,
+    provenance: e.provenance,
+    sbom: e.sbom,
+    noCache: e.noCache,
+    pull: e.pull
+  };
+  const definition = JSON.stringify(bakeDefinition(plan, settings), null, 2);
+  const bakeFile = join(i.workDir, 'bake.json');
+  writeFileSync(bakeFile, definition + '\n');
+  runner.info(`Bake definition: ${bakeFile}`);
+  return {bakeFile, metadataFile: join(i.workDir, 'bake-metadata.json'), definition, cacheNote: cache.note};
+}
+
+/** Which platform of a failed target failed, when the log does not say: each one alone, cache-only. */
+async function diagnosePlatform(i: BuildInput, build: BuildPlan, file: string): Promise<string[]> {
+  const failed: string[] = [];
+  for (const platform of build.platforms) {
+    const out = await i.buildx.bake({file, progress: 'quiet', builder: i.builderArg, set: [`${build.id}.platform=${platform}`, `${build.id}.output=type=cacheonly`], targets: [build.id]});
+    if (out.code !== 0) failed.push(platform);
+  }
+  return failed.length ? failed : build.platforms;
+}
+
+export async function build(i: BuildInput): Promise<BuildResult> {
+  const {plan} = i;
+  const {bakeFile, metadataFile, definition, cacheNote} = writeBake(i);
+  const attempts = i.retry?.attempts ?? 3;
+  const baseDelayMs = i.retry?.baseDelayMs ?? 2000;
+  const sleep = i.sleep ?? wait;
+
+  const targets = plan.builds.map(b => b.id);
+  const imagesOf = Object.fromEntries(plan.builds.map(b => [b.id, b.images]));
+  const platforms = [...new Set(plan.builds.flatMap(b => b.platforms))];
+  const spans = new Map<string, {first: number; last: number}>();
+  const vertexTarget = new Map<string, string>();
+  const lines: string[] = [];
+  const onLine = (line: string) => {
+    lines.push(line);
+    const m = /^#(\d+) (?:\[(\S+)[\s\]])?/.exec(line);
+    if (!m) return;
+    if (m[2] && targets.includes(m[2])) vertexTarget.set(m[1], m[2]);
+    const t = vertexTarget.get(m[1]);
+    if (t) {
+      const now = Date.now();
+      const s = spans.get(t) ?? {first: now, last: now};
+      s.last = now;
+      spans.set(t, s);
+    }
+  };
+  const bake = () => i.buildx.bake({file: bakeFile, metadataFile, progress: 'plain', builder: i.builderArg, onLine});
+  const started = Date.now();
+  let result = await runner.group(`Build ${targets.join(', ')} (${platforms.join(', ')})`, bake);
+  for (let attempt = 2; result.code !== 0 && attempt <= attempts; attempt++) {
+    const output = lines.join('\n');
+    const failures = parseFailures(lines, targets, imagesOf);
+    if (failures.some(f => f.kind === 'build') || !isTransient(output)) break;
+    const delay = baseDelayMs * 2 ** (attempt - 2);
+    runner.warning(`The push failed with a transient registry error (${registryMessage(output)}); retrying in ${delay / 1000} s (attempt ${attempt} of ${attempts})`);
+    await sleep(delay);
+    lines.length = 0;
+    vertexTarget.clear(); // the new bake numbers its steps afresh
+    result = await bake();
+  }
+  const seconds = (Date.now() - started) / 1000;
+  const files = {bakeFile, definition, cacheNote, seconds};
+
+  if (result.code === 0) {
+    const buildSeconds = Object.fromEntries(plan.builds.map(b => {
+      const span = spans.get(b.id);
+      return [b.id, span ? (span.last - span.first) / 1000 : seconds];
+    }));
+    return {...files, ok: true, metadata: result.metadata, buildSeconds};
+  }
+
+  const failures = parseFailures(lines, targets, imagesOf);
+  if (!failures.length) throw new Error(`The build or push failed: ${registryMessage(lines.join('\n'))}. No tag was moved.`);
+  const messages: string[] = [];
+  for (const f of failures) {
+    const b = plan.builds.find(x => x.id === f.target);
+    const name = b ? b.images.join(', ') : f.target || 'one of the images';
+    let message: string;
+    if (f.kind === 'push') {
+      message = `Pushing ${name} failed: ${registryMessage(f.error)}`;
+    } else {
+      // a step of every platform (`[x internal] load build definition`) needs no per-platform diagnosis
+      const shared = /^\[\S+ internal\]/.test(f.step);
+      const where = f.platform ? [f.platform] : b && b.platforms.length > 1 && !shared ? await diagnosePlatform(i, b, bakeFile) : (b?.platforms ?? []);
+      message = `Build of ${name} failed on ${where.join(', ') || 'its platform'}: ${f.error}`;
+    }
+    messages.push(message);
+    runner.group(`BuildKit log of the failed step (${f.target || 'unknown target'})`, () => runner.info(f.log.join('\n')));
+    runner.error(message, {title: `${f.kind === 'push' ? 'Push' : 'Build'} failed: ${f.target || name}`});
+  }
+  const failed = failures.map(f => plan.builds.find(b => b.id === f.target)?.images.join(', ') || f.target || 'an image');
+  return {...files, ok: false, messages, failed};
+}

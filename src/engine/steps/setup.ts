@@ -1,0 +1,132 @@
+/**
+ * Setup: buildx new enough, QEMU only for the architectures the host can't run and binfmt_misc lacks,
+ * the builder (the named one, the current one if it can, or one of our own), and the logins.
+ */
+import * as runner from '../../action/runner.js';
+import {STATE, type Recorder} from '../../action/state.js';
+import type {BuildPlan} from '../../pipeline/plan.js';
+import type {EngineInputs} from '../../pipeline/inputs/index.js';
+import type {Platform} from '../../lib/platform.js';
+import type {BuildxApi} from '../buildx.js';
+import {MIN_BUILDX, canReuse, parseBuildxVersion, versionAtLeast, type BuilderInfo} from '../builder.js';
+import {planQemu, type QemuPlan} from '../qemu.js';
+import {login, registryOf, type LoginPlan} from '../login.js';
+
+export interface SetupInput {
+  buildx: BuildxApi;
+  builds: BuildPlan[];
+  engine: Pick<EngineInputs, 'setupQemu' | 'qemuImage' | 'builder' | 'buildkitImage'>;
+  host: Platform;
+  /** What the bake will do with the result: push it, load it into the local store, or neither. */
+  output: 'push' | 'load' | 'none';
+  /** The registries to log in to (planLogins); ignored unless pushing with the job's own docker config. */
+  logins: LoginPlan[];
+  /** The user's docker config as it is: their logins and credential helpers, none of ours. */
+  userConfig: boolean;
+  /** The name of a builder of our own, if one must be created. */
+  builderName: string;
+  record: Recorder;
+}
+
+export interface BuilderChoice {
+  info: BuilderInfo;
+  /** `--builder` for bake (none: the current builder). */
+  arg?: string;
+  /** The builder this run created, for removal. */
+  created?: string;
+  note: string;
+}
+
+export interface SetupResult {
+  buildxVersion: string;
+  qemu: QemuPlan;
+  builder: BuilderChoice;
+  /** Registries logged in to, in order. */
+  loggedIn: string[];
+  loginNote: string;
+}
+
+const isLoopback = (host: string) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
+
+async function checkBuildx(buildx: BuildxApi): Promise<string> {
+  const output = await buildx.version();
+  const v = parseBuildxVersion(output);
+  if (!v) throw new Error(`docker buildx is not available (${output.trim() || 'no output'}): install the buildx plugin (docker/setup-buildx-action does) or use a runner that has it`);
+  if (!versionAtLeast(v, MIN_BUILDX)) throw new Error(`docker buildx ${v} is too old: multiarch-publish needs ${MIN_BUILDX} or newer (bake with annotations and attestations)`);
+  return v;
+}
+
+/** Loading several platforms into the local store works only where the daemon's store holds indexes. */
+function checkLoad(builder: BuilderInfo, platforms: string[], containerd: boolean): void {
+  if (platforms.length < 2 || (builder.driver === 'docker' && containerd)) return;
+  const why = builder.driver === 'docker' ? 'the daemon does not use the containerd image store' : `builder ${builder.name} uses the ${builder.driver} driver`;
+  throw new Error(
+    `Loading ${platforms.join(', ')} into the local image store needs the docker driver with the containerd image store, and ${why}: build one platform (e.g. --platforms ${platforms[0]}), or enable the containerd image store and use the default builder.`
+  );
+}
+
+async function chooseBuilder(i: SetupInput, platforms: string[]): Promise<BuilderChoice> {
+  const {buildx, engine: e} = i;
+  const load = i.output === 'load';
+  if (e.builder) {
+    const [b, store] = await Promise.all([buildx.inspectBuilder(e.builder), load ? buildx.containerdImageStore() : Promise.resolve(false)]);
+    if (load) checkLoad(b, platforms, store);
+    return {info: b, arg: e.builder, note: `using builder ${b.name} (${b.driver} driver), as the builder input asks`};
+  }
+  // both at once: the store only matters for the docker driver, but asking costs less than waiting
+  const [current, store] = await Promise.all([buildx.inspectBuilder(), buildx.containerdImageStore()]);
+  const c8d = current.driver === 'docker' && store;
+  const verdict = canReuse(current, platforms, c8d);
+  const arg = current.name && !current.name.startsWith('default') ? current.name : undefined;
+  if (load && platforms.length > 1) {
+    checkLoad(current, platforms, c8d);
+    if (!verdict.ok) throw new Error(`Cannot load ${platforms.join(', ')} into the local image store: ${verdict.reason}`);
+  }
+  if (verdict.ok) return {info: current, arg, note: verdict.reason};
+  const name = i.builderName;
+  const hostNetwork = i.builds.some(b => b.images.some(img => isLoopback(registryOf(img))));
+  runner.info(`${verdict.reason}: creating a docker-container builder ${name}`);
+  // recorded first: a builder half made by a failed create is still removed
+  i.record(STATE.builder, name);
+  const created = await buildx.createBuilder({name, image: e.buildkitImage || undefined, hostNetwork});
+  const missing = canReuse(created, platforms, false);
+  if (!missing.ok) throw new Error(`The new builder ${name} cannot build every platform: ${missing.reason}`);
+  return {
+    info: created,
+    arg: name,
+    created: name,
+    note: `created docker-container builder ${name}${e.buildkitImage ? ` (${e.buildkitImage})` : ''}: ${verdict.reason}; removed ${i.userConfig ? 'when the run ends' : 'by the post step'}`
+  };
+}
+
+async function logIn(i: SetupInput): Promise<{loggedIn: string[]; loginNote: string}> {
+  if (i.output !== 'push') return {loggedIn: [], loginNote: 'no login: nothing is pushed'};
+  if (i.userConfig) return {loggedIn: [], loginNote: 'no login: your docker config is used as it is (its logins and credential helpers)'};
+  const done: string[] = [];
+  for (const l of i.logins) {
+    if (l.source === 'none') {
+      runner.warning(`No credentials for ${l.registry} (add it to registry-auth): pushing without logging in.`);
+      continue;
+    }
+    await login(i.buildx, l);
+    done.push(l.registry);
+    i.record(STATE.logins, JSON.stringify(done));
+  }
+  return {loggedIn: done, loginNote: done.length ? `logged in to ${done.join(', ')}` : 'no login'};
+}
+
+export async function setup(i: SetupInput): Promise<SetupResult> {
+  const buildxVersion = await runner.group('buildx', () => checkBuildx(i.buildx));
+  runner.info(`docker buildx ${buildxVersion}`);
+
+  const platforms = [...new Set(i.builds.flatMap(b => b.platforms))];
+  const qemu = planQemu(platforms, i.host, await i.buildx.registeredEmulators(), i.engine.setupQemu);
+  runner.info(`QEMU: ${qemu.reason}`);
+  if (qemu.action === 'install') await i.buildx.installEmulators(i.engine.qemuImage, qemu.missing);
+
+  const builder = await chooseBuilder(i, platforms);
+  runner.info(`Builder: ${builder.note}`);
+
+  const logins = await logIn(i);
+  return {buildxVersion, qemu, builder, ...logins};
+}

@@ -1,0 +1,49 @@
+/**
+ * Every input of action.yml by name and shape. The CLI offers each one as a flag of the same name and
+ * hands its value to getInputs as the runner would (INPUT_<NAME>); a unit test holds this list to action.yml.
+ * `lines`: a multi-line input (a repeated flag adds a line); `bool`: true/false (a bare flag is true);
+ * `value`: one value.
+ */
+export type InputKind = 'lines' | 'value' | 'bool';
+
+export interface InputName {
+  name: string;
+  kind: InputKind;
+  /** One line for `--help`; the README's Inputs table has the whole story. */
+  help: string;
+}
+
+export const INPUT_NAMES: readonly InputName[] = [
+  {name: 'images', kind: 'lines', help: 'images, one a line: name[,file=][,context=][,target=][,platforms=]...'},
+  {name: 'registry', kind: 'value', help: 'registry of bare image names (default ghcr.io)'},
+  {name: 'platforms', kind: 'lines', help: 'os/arch[/variant], comma-separated'},
+  {name: 'tags', kind: 'lines', help: 'tag expressions, one a line (type=ref,event=branch, type=sha, ...)'},
+  {name: 'flavor', kind: 'lines', help: 'latest=auto|true|false, prefix=..., suffix=...'},
+  {name: 'labels', kind: 'lines', help: 'extra labels, key=value a line'},
+  {name: 'annotations', kind: 'lines', help: 'extra annotations, [level:]key=value a line'},
+  {name: 'version-file', kind: 'value', help: 'file holding the release version'},
+  {name: 'sep-tags', kind: 'value', help: 'separator of the tags output'},
+  {name: 'sep-labels', kind: 'value', help: 'separator of the labels output'},
+  {name: 'sep-annotations', kind: 'value', help: 'separator of the annotations output'},
+  {name: 'bake-target', kind: 'value', help: 'target name in the bake-file outputs (default docker-metadata-action)'},
+  {name: 'policy', kind: 'lines', help: 'tag policy rules, one a line (max-tags=5, require-sha=true, ...)'},
+  {name: 'dry-run', kind: 'bool', help: 'print the plan and stop'},
+  {name: 'push', kind: 'value', help: 'auto, true or false (publish)'},
+  {name: 'build-args', kind: 'lines', help: 'build arguments, NAME=value a line'},
+  {name: 'default-build-args', kind: 'bool', help: 'pass VERSION, BUILD_DATE, VCS_REF, COMMIT_SHA (default true)'},
+  {name: 'summary', kind: 'bool', help: 'job summary (no effect in a terminal)'},
+  {name: 'setup-qemu', kind: 'value', help: 'auto, true or false'},
+  {name: 'qemu-image', kind: 'value', help: 'image that installs QEMU emulators'},
+  {name: 'builder', kind: 'value', help: 'existing buildx builder to use'},
+  {name: 'buildkit-image', kind: 'value', help: 'BuildKit image of a builder created for the run'},
+  {name: 'registry-auth', kind: 'lines', help: 'YAML list of registry/username/password (not used by the CLI: your docker logins are)'},
+  {name: 'secrets', kind: 'lines', help: 'build secrets, id=value a line (prefer INPUT_SECRETS: flags show in ps)'},
+  {name: 'cache', kind: 'value', help: 'auto, gha, registry or none'},
+  {name: 'cache-from', kind: 'lines', help: 'raw cache-from entries, one a line'},
+  {name: 'cache-to', kind: 'lines', help: 'raw cache-to entries, one a line (publish only)'},
+  {name: 'provenance', kind: 'value', help: 'provenance attestation (true, false, mode=max, ...)'},
+  {name: 'sbom', kind: 'value', help: 'SBOM attestation (true, false, generator=...)'},
+  {name: 'no-cache', kind: 'bool', help: 'build without any cache'},
+  {name: 'pull', kind: 'bool', help: 'always pull newer base images'},
+  {name: 'github-token', kind: 'value', help: 'token for ghcr.io logins in a workflow (not used by the CLI)'}
+];

@@ -1,0 +1,28 @@
+/** The plan as readable text: the log of the action and the terminal of the local `plan` command. */
+import type {Plan} from '../pipeline/plan.js';
+import {logValue as v} from './escape.js';
+
+/** The policy's verdict in one line (also a cell of the job summaries). */
+export function policyLine(plan: Plan): string {
+  const p = plan.policy;
+  if (p.rules.length === 0) return 'no tag policy';
+  if (p.allowed) return `allowed (${p.rules.length} rule${p.rules.length === 1 ? '' : 's'}: ${p.rules.join('; ')})`;
+  return `REFUSED: ${p.violations.length} violation${p.violations.length === 1 ? '' : 's'}`;
+}
+
+export function formatPlan(plan: Plan, header: string): string {
+  const out: string[] = [header];
+  out.push(`ref ${v(plan.ref || '(none)')} · commit ${plan.sha ? v(plan.sha.slice(0, 7)) : '(none)'} · event ${v(plan.eventName || '(none)')} · version ${v(plan.version || '(none)')}`);
+  out.push(`push: ${plan.push ? 'yes' : 'no'} (${v(plan.pushReason)})`);
+  for (const b of plan.builds) {
+    out.push('', `build ${b.id}: ${b.images.length ? b.images.map(v).join(', ') : '(no image name: bare tags)'}`);
+    out.push(`  file ${v(b.file)} · context ${v(b.context)}${b.target ? ` · target ${v(b.target)}` : ''} · platforms ${b.platforms.join(', ')}`);
+    out.push(`  tags${b.tags.length ? '' : ' (none: nothing would be published)'}:`, ...b.tags.map(t => `    ${v(t)}`));
+    out.push('  labels:', ...b.labels.map(l => `    ${v(l)}`));
+    out.push('  annotations:', ...b.annotations.map(a => `    ${v(a)}`));
+    if (Object.keys(b.buildArgs).length) out.push('  build args:', ...Object.entries(b.buildArgs).map(([k, val]) => `    ${k}=${v(val)}`));
+  }
+  out.push('', `policy: ${v(policyLine(plan))}`);
+  for (const viol of plan.policy.violations) out.push(`  ✗ ${v(viol.message)}`);
+  return out.join('\n');
+}

@@ -1,0 +1,113 @@
+/**
+ * The job summaries (markdown in the Actions UI): the plan of a dry run, and what a publishing run did.
+ * Every value that comes from the user, the repository or buildx goes through ./escape.ts.
+ */
+import {appendSummary, type Env} from '../action/runner.js';
+import type {Plan, BuildPlan} from '../pipeline/plan.js';
+import type {RegistryImage} from '../engine/registry.js';
+import {code, text, html, codeBlock} from './escape.js';
+import {policyLine} from './plan-text.js';
+
+/** What the engine did, in words, for the summary. */
+export interface EngineReport {
+  qemu: string;
+  builder: string;
+  cache: string;
+  login: string;
+  bakeFile: string;
+  definition: string;
+}
+
+export interface PublishResult {
+  build: BuildPlan;
+  /** The index digest buildx reported ('' when nothing was pushed). */
+  digest: string;
+  /** What the registry holds, read back per image name (empty when nothing was pushed). */
+  images: RegistryImage[];
+  seconds: number;
+}
+
+export function humanSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KiB', 'MiB', 'GiB'];
+  let v = bytes / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
+}
+
+function headline(plan: Plan): string {
+  return `**Ref** ${code(plan.ref || 'none')} · **commit** ${code(plan.sha ? plan.sha.slice(0, 7) : 'none')} · **version** ${code(plan.version || 'none')} · **push** ${plan.push ? 'yes' : 'no'} (${text(plan.pushReason)})`;
+}
+
+function policyVerdict(plan: Plan): string {
+  return `**Tag policy:** ${plan.policy.allowed ? '✅' : '❌'} ${text(policyLine(plan))}`;
+}
+
+function buildRow(b: BuildPlan): string {
+  const names = b.images.length ? b.images.map(code).join('<br>') : '_(bare tags)_';
+  const tags = b.tagNames.length ? b.tagNames.map(code).join(' ') : '_none_';
+  return `| ${names} | ${tags} | ${b.platforms.map(text).join('<br>')} | ${text(b.file)} |`;
+}
+
+/** The job summary of a dry run: what would be published, and whether the policy allows it. */
+export function planSummary(plan: Plan, title: string): string {
+  const lines = [
+    `## ${text(title)}`,
+    '',
+    headline(plan),
+    '',
+    '| image | tags | platforms | Dockerfile |',
+    '| --- | --- | --- | --- |',
+    ...plan.builds.map(buildRow),
+    '',
+    policyVerdict(plan),
+    ...plan.policy.violations.map(v => `- ${text(v.message)}`),
+    ''
+  ];
+  for (const b of plan.builds) {
+    lines.push(`<details><summary>Labels and annotations of ${html(b.images[0] ?? b.id)}</summary>`, '', ...codeBlock([...b.labels, '', ...b.annotations]), '', '</details>', '');
+  }
+  return lines.join('\n');
+}
+
+export function writeSummary(markdown: string, env: Env = process.env): void {
+  appendSummary(markdown + '\n', env);
+}
+
+/** The job summary of a publishing run: one row per image, what the engine did, the policy, the bake file. */
+export function publishSummary(plan: Plan, r: EngineReport, results: PublishResult[], failures: string[], buildSeconds: number): string {
+  const lines = [`## multiarch-publish: ${failures.length ? '❌ failed' : plan.push ? '✅ published' : '✅ built (not pushed)'}`, '', `${headline(plan)} · **build** ${buildSeconds.toFixed(1)} s`, ''];
+  if (failures.length) {
+    lines.push(...failures.map(f => `- ❌ ${text(f)}`), '', 'No tag was moved: every tag that existed before this run still points where it did.', '');
+  }
+  if (results.length) {
+    lines.push('| image | tags | digest | platforms | size | build time |', '| --- | --- | --- | --- | --- | --- |');
+    for (const res of results) {
+      const images = res.images.length ? res.images : res.build.images.map(name => ({name, digest: res.digest, mediaType: '', platforms: res.build.platforms.map(p => ({platform: p, digest: '', size: 0}))}));
+      for (const img of images) {
+        const sizes = img.platforms.map(p => (p.size ? `${text(p.platform)} ${humanSize(p.size)}` : text(p.platform))).join('<br>');
+        lines.push(`| ${code(img.name)} | ${res.build.tagNames.map(code).join(' ')} | ${img.digest ? code(img.digest.slice(0, 19) + '…') : '_not pushed_'} | ${img.platforms.map(p => text(p.platform)).join('<br>')} | ${res.images.length ? sizes : '—'} | ${res.seconds.toFixed(1)} s |`);
+      }
+    }
+    lines.push('');
+  }
+  lines.push(
+    `**QEMU:** ${text(r.qemu)}  `,
+    `**Builder:** ${text(r.builder)}  `,
+    `**Cache:** ${text(r.cache)}  `,
+    `**Login:** ${text(r.login)}  `,
+    policyVerdict(plan),
+    '',
+    `<details><summary>Bake definition (${html(r.bakeFile)})</summary>`,
+    '',
+    ...codeBlock(r.definition.split('\n'), 'json'),
+    '',
+    '</details>',
+    ''
+  );
+  return lines.join('\n');
+}
