@@ -3,15 +3,18 @@
 // push-to-default-branch event, against a bare `node -e ''` start as the baseline.
 // No dependencies. See bench/README.md.
 //
-// Usage: node bench/dry-run.mjs [--runs N] [--budget-ms MS] [--warmup N] [--entry FILE] [--verbose]
+// Usage: node bench/dry-run.mjs [--runs N] [--budget-ms MS] [--strict] [--warmup N] [--entry FILE] [--verbose]
 //   --runs N        measured runs of each kind, alternating baseline/action (default 15)
-//   --budget-ms MS  fail (exit 1) when median(action) - median(baseline) exceeds MS (default 60)
+//   --budget-ms MS  the budget of median(action) - median(baseline) (default 150, issue 7's figure)
+//   --strict        exit 1 when over budget (default: say OVER BUDGET and exit 0; timing on a shared
+//                   machine is a figure to read, not a test to fail)
 //   --warmup N      unmeasured runs of each kind first (default 1)
 //   --entry FILE    the script to measure (default dist/index.js)
 //   --verbose       print the outputs of the first action run
 // `npm run bench` runs this with node_modules/.bin/node (Node 24, the action's runtime); the same
 // binary (process.execPath) runs both the baseline and the action.
-// Exit codes: 0 within budget, 1 over budget or an action run failed, 2 usage / missing bundle.
+// Exit codes: 0 done (within budget, or over it without --strict), 1 an action run failed or over budget
+// with --strict, 2 usage / missing bundle.
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,7 +26,7 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const fixtures = path.join(repo, '__tests__', 'fixtures', 'metadata-action', 'fixtures');
 
 function parseArgs(argv) {
-  const opts = {runs: 15, budgetMs: 60, warmup: 1, entry: path.join(repo, 'dist', 'index.js'), verbose: false};
+  const opts = {runs: 15, budgetMs: 150, strict: false, warmup: 1, entry: path.join(repo, 'dist', 'index.js'), verbose: false};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -38,6 +41,7 @@ function parseArgs(argv) {
     };
     if (a === '--runs') opts.runs = Math.floor(number(1));
     else if (a === '--budget-ms') opts.budgetMs = number(0);
+    else if (a === '--strict') opts.strict = true;
     else if (a === '--warmup') opts.warmup = Math.floor(number(0));
     else if (a === '--entry') opts.entry = path.resolve(value());
     else if (a === '--verbose') opts.verbose = true;
@@ -49,7 +53,7 @@ function parseArgs(argv) {
 
 function usage(error) {
   if (error) console.error(`dry-run bench: ${error}`);
-  console.error('usage: node bench/dry-run.mjs [--runs N] [--budget-ms MS] [--warmup N] [--entry FILE] [--verbose]');
+  console.error('usage: node bench/dry-run.mjs [--runs N] [--budget-ms MS] [--strict] [--warmup N] [--entry FILE] [--verbose]');
   process.exit(2);
 }
 
@@ -235,4 +239,5 @@ console.log('BENCH ' + JSON.stringify({
   budgetMs: opts.budgetMs,
   ok: withinBudget
 }));
-process.exit(withinBudget ? 0 : 1);
+if (!withinBudget) console.log(`warning: the action's own time is over the ${opts.budgetMs} ms budget${opts.strict ? '' : ' (a figure, not a failure; --strict makes it one)'}`);
+process.exit(withinBudget || !opts.strict ? 0 : 1);

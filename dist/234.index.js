@@ -299,7 +299,7 @@ class Buildx {
         return (0,_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .isContainerdStore */ .vF)(out.stdout);
     }
     async registeredEmulators() {
-        return (0,_qemu_js__WEBPACK_IMPORTED_MODULE_3__/* .registeredEmulators */ .N)(this.binfmtDir);
+        return (0,_qemu_js__WEBPACK_IMPORTED_MODULE_3__/* .registeredEmulators */ .Nr)(this.binfmtDir);
     }
     async installEmulators(image, arches) {
         await this.docker(['run', '--privileged', '--rm', image, '--install', arches.join(',')], { stream: true });
@@ -504,9 +504,10 @@ function isTransient(output) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ planQemu),
-/* harmony export */   N: () => (/* binding */ registeredEmulators)
+/* harmony export */   AU: () => (/* binding */ planQemu),
+/* harmony export */   Nr: () => (/* binding */ registeredEmulators)
 /* harmony export */ });
+/* unused harmony export emulatorName */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _lib_platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6728);
@@ -558,6 +559,10 @@ function registeredEmulators(dir = '/proc/sys/fs/binfmt_misc') {
             return false;
         }
     }).map(n => n.slice('qemu-'.length));
+}
+/** The binfmt_misc entry name (without `qemu-`) of an OCI architecture's emulator. */
+function emulatorName(arch) {
+    return QEMU_NAME[arch] ?? arch;
 }
 /** Pure: the QEMU work for these platforms on this host, given the emulators already registered. */
 function planQemu(platforms, host, registered, mode) {

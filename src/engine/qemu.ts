@@ -59,6 +59,11 @@ export function registeredEmulators(dir = '/proc/sys/fs/binfmt_misc'): string[] 
   }).map(n => n.slice('qemu-'.length));
 }
 
+/** The binfmt_misc entry name (without `qemu-`) of an OCI architecture's emulator. */
+export function emulatorName(arch: string): string {
+  return QEMU_NAME[arch] ?? arch;
+}
+
 /** Pure: the QEMU work for these platforms on this host, given the emulators already registered. */
 export function planQemu(platforms: string[], host: Platform, registered: string[], mode: QemuMode): QemuPlan {
   const archs = [...new Set(platforms.map(p => parsePlatform(p).arch))];

@@ -11,6 +11,7 @@ import {CommandError} from '../../../src/engine/exec.js';
 import {parseInspect, type BuilderInfo, type CreateOptions} from '../../../src/engine/builder.js';
 import type {BakeOutcome, BakeRun, BuildxApi, InspectFormat} from '../../../src/engine/buildx.js';
 import type {BakeMetadata} from '../../../src/engine/bake.js';
+import {emulatorName} from '../../../src/engine/qemu.js';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'engine');
 
@@ -54,6 +55,8 @@ export interface FakeOptions {
   created?: string;
   containerd?: boolean;
   emulators?: string[];
+  /** installEmulators registers nothing (tonistiigi/binfmt exits 0 when an install fails). */
+  installRegistersNothing?: boolean;
   /** The bakes' answers: in order (the last one repeats), or a function of the run. */
   bakes?: BakeScript[] | ((o: BakeRun, n: number) => BakeScript);
   /** Registries whose login fails, with the docker CLI's output. */
@@ -72,6 +75,7 @@ export class FakeBuildx implements BuildxApi {
   readonly tags = new Map<string, string>();
   readonly builders: Record<string, string>;
   private bakeCount = 0;
+  private installed: string[] = [];
 
   constructor(readonly o: FakeOptions = {}) {
     this.builders = {'': fixture('inspect-default-docker.txt'), ...o.builders};
@@ -138,11 +142,12 @@ export class FakeBuildx implements BuildxApi {
 
   async registeredEmulators(): Promise<string[]> {
     this.record('registeredEmulators');
-    return this.o.emulators ?? ['aarch64', 'arm', 'ppc64le', 'riscv64', 's390x'];
+    return [...(this.o.emulators ?? ['aarch64', 'arm', 'ppc64le', 'riscv64', 's390x']), ...this.installed];
   }
 
   async installEmulators(image: string, arches: string[]): Promise<void> {
     this.record('installEmulators', image, arches);
+    if (!this.o.installRegistersNothing) this.installed.push(...arches.map(emulatorName));
   }
 
   async bake(o: BakeRun): Promise<BakeOutcome> {

@@ -56,6 +56,15 @@ describe('setup: QEMU only for the missing architectures', () => {
     expect(custom.callsOf('installEmulators')).toEqual([['ci-local/binfmt:debian', ['arm64']]]);
   });
 
+  test('an install that registers nothing (binfmt exits 0 anyway) fails before the builder, naming the arch', async () => {
+    const fake = new FakeBuildx({emulators: ['riscv64'], installRegistersNothing: true});
+    await expect(setup(setupInput(fake, {builds: [buildPlan({images: [IMAGE], platforms: ['linux/amd64', 'linux/arm64', 'linux/riscv64']})]}))).rejects.toThrow(
+      /--install arm64 left no emulator for arm64 in binfmt_misc; nothing was built/
+    );
+    expect(fake.methods).not.toContain('inspectBuilder');
+    expect(fake.methods).not.toContain('bake');
+  });
+
   test('emulators are installed before the builder is inspected (a new builder sees them)', async () => {
     const fake = new FakeBuildx({emulators: []});
     await setup(setupInput(fake));

@@ -122,7 +122,15 @@ export async function setup(i: SetupInput): Promise<SetupResult> {
   const platforms = [...new Set(i.builds.flatMap(b => b.platforms))];
   const qemu = planQemu(platforms, i.host, await i.buildx.registeredEmulators(), i.engine.setupQemu);
   runner.info(`QEMU: ${qemu.reason}`);
-  if (qemu.action === 'install') await i.buildx.installEmulators(i.engine.qemuImage, qemu.missing);
+  if (qemu.action === 'install') {
+    await i.buildx.installEmulators(i.engine.qemuImage, qemu.missing);
+    // tonistiigi/binfmt exits 0 when an install fails: binfmt_misc is the judge, not the exit code,
+    // so that a missing emulator is named here rather than as an `exec format error` deep in the build
+    const after = planQemu(platforms, i.host, await i.buildx.registeredEmulators(), 'auto');
+    if (after.missing.length) {
+      throw new Error(`QEMU: ${i.engine.qemuImage} --install ${qemu.missing.join(',')} left no emulator for ${after.missing.join(', ')} in binfmt_misc; nothing was built (check the qemu-image input, or that the runner allows privileged containers)`);
+    }
+  }
 
   const builder = await chooseBuilder(i, platforms);
   runner.info(`Builder: ${builder.note}`);
