@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   c4: () => (/* binding */ STATE),
 /* harmony export */   kY: () => (/* binding */ remember)
 /* harmony export */ });
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5242);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1949);
 /** What main leaves for the post step to undo: one place for the state's names. */
 
 const STATE = {
@@ -47,8 +47,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/action/runner.ts
-var runner = __webpack_require__(5242);
+// EXTERNAL MODULE: ./src/action/runner.ts + 1 modules
+var runner = __webpack_require__(1949);
 // EXTERNAL MODULE: ./src/pipeline/inputs/errors.ts
 var inputs_errors = __webpack_require__(2107);
 // EXTERNAL MODULE: ./src/lib/platform.ts

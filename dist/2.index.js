@@ -1227,8 +1227,8 @@ function evaluatePolicy(rules, subject) {
 var platform = __webpack_require__(6728);
 // EXTERNAL MODULE: ./src/lib/reference.ts
 var reference = __webpack_require__(2470);
-// EXTERNAL MODULE: ./src/action/runner.ts
-var runner = __webpack_require__(5242);
+// EXTERNAL MODULE: ./src/action/runner.ts + 1 modules
+var runner = __webpack_require__(1949);
 ;// CONCATENATED MODULE: ./src/pipeline/inputs/index.ts
 /**
  * Every input of action.yml -> one typed Inputs object. All validation and every input error live here:
@@ -1686,38 +1686,98 @@ function imageTags(images, names) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/context/github-api.ts
-const TIMEOUT_MS = 10_000;
-/** One GET of a JSON document. node:http(s) rather than fetch: undici's first use costs more than this whole action. */
-async function getJson(ctx, path, token) {
-    const url = new URL(`${ctx.apiUrl}${path}`);
-    const { request } = url.protocol === 'http:' ? await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7067, 23)) : await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23));
-    return new Promise((resolve, reject) => {
-        const req = request(url, {
-            headers: {
-                accept: 'application/vnd.github+json',
-                'user-agent': 'multiarch-publish',
-                ...(token ? { authorization: `token ${token}` } : {})
-            },
-            timeout: TIMEOUT_MS
-        }, res => {
-            const chunks = [];
-            res.on('data', (c) => chunks.push(c));
-            res.on('end', () => {
-                if ((res.statusCode ?? 0) >= 300)
-                    return reject(new Error(`GET ${path}: HTTP ${res.statusCode} ${res.statusMessage ?? ''}`.trim()));
-                try {
-                    resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-                }
-                catch (e) {
-                    reject(new Error(`GET ${path}: not JSON (${e.message})`));
-                }
-            });
-            res.on('error', reject);
-        });
-        req.on('timeout', () => req.destroy(new Error(`GET ${path}: no answer in ${TIMEOUT_MS / 1000} s`)));
-        req.on('error', reject);
-        req.end();
-    });
+const DEFAULT_LIMITS = { deadlineMs: 10_000, attempts: 3, backoffMs: 1_000, maxWaitMs: 10_000 };
+function apiLimits(env = process.env) {
+    const ms = (name, fallback) => {
+        const n = Number(env[name]);
+        return env[name] !== undefined && Number.isFinite(n) && n >= 0 ? n : fallback;
+    };
+    return {
+        deadlineMs: ms('MULTIARCH_PUBLISH_API_DEADLINE_MS', DEFAULT_LIMITS.deadlineMs),
+        attempts: DEFAULT_LIMITS.attempts,
+        backoffMs: ms('MULTIARCH_PUBLISH_API_BACKOFF_MS', DEFAULT_LIMITS.backoffMs),
+        maxWaitMs: ms('MULTIARCH_PUBLISH_API_MAX_WAIT_MS', DEFAULT_LIMITS.maxWaitMs)
+    };
+}
+/** Retry-After in milliseconds: seconds, or an HTTP date. */
+function retryAfterMs(value, now) {
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value) * 1000;
+    const at = Date.parse(value);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+/**
+ * The wait before the next attempt, or undefined when the failure is final. 5xx answers and failures without
+ * an answer (connection refused, reset) are retried with a doubling backoff; rate limits (429, and 403 with
+ * x-ratelimit-remaining: 0) after Retry-After, or the x-ratelimit-reset time, when the server gives one.
+ */
+function retryWait(e, attempt, limits, now = Date.now()) {
+    if (attempt >= limits.attempts)
+        return undefined;
+    const status = e.status ?? 0;
+    const headers = e.response?.headers ?? {};
+    const rateLimited = status === 429 || (status === 403 && headers['x-ratelimit-remaining'] === '0');
+    if (!rateLimited && status < 500)
+        return undefined;
+    let wait = retryAfterMs(headers['retry-after'], now);
+    const reset = Number(headers['x-ratelimit-reset']);
+    if (wait === undefined && rateLimited && reset > 0)
+        wait = Math.max(0, reset * 1000 - now);
+    wait ??= limits.backoffMs * 2 ** (attempt - 1);
+    if (wait > limits.maxWaitMs) {
+        throw new Error(`${describe(e)}; the API asks to retry in ${Math.ceil(wait / 1000)} s, longer than the ${limits.maxWaitMs / 1000} s this step waits`);
+    }
+    return wait;
+}
+function describe(e) {
+    return e.response ? `HTTP ${e.status}${e.message ? ` (${e.message})` : ''}` : (e.message ?? String(e));
+}
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/**
+ * Each attempt under its own deadline; failures retried as retryWait says; only a JSON document counts as
+ * an answer. The signal goes with each call's own options: Octokit honours `request.signal` there (set from
+ * a `request` hook it was not passed on to the fetch, and a trickling server held the step).
+ */
+async function withDeadlineAndRetries(limits, attempt) {
+    for (let n = 1;; n++) {
+        const signal = AbortSignal.timeout(limits.deadlineMs);
+        const deadline = () => new Error(`no complete answer within ${limits.deadlineMs / 1000} s`);
+        let response;
+        try {
+            response = await attempt(signal);
+        }
+        catch (e) {
+            if (signal.aborted)
+                throw deadline();
+            const wait = retryWait(e, n, limits);
+            if (wait === undefined)
+                throw new Error(n > 1 ? `${describe(e)} after ${n} attempts` : describe(e));
+            await sleep(wait);
+            continue;
+        }
+        // Octokit hands back what it read of a JSON body that broke off (or could not be parsed) as a string.
+        if (signal.aborted)
+            throw deadline();
+        if (typeof response.data !== 'object' || response.data === null)
+            throw new Error('the answer is not a JSON document');
+        return response;
+    }
+}
+async function client(ctx, token, warn) {
+    const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(665), __webpack_require__.e(351)]).then(__webpack_require__.bind(__webpack_require__, 1351));
+    const { GitHub } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(665)]).then(__webpack_require__.bind(__webpack_require__, 8665));
+    const options = {
+        baseUrl: ctx.apiUrl,
+        userAgent: 'multiarch-publish',
+        // Octokit logs to the console; its warnings (deprecated endpoints) become the step's, the rest is noise.
+        log: { debug: () => { }, info: () => { }, warn, error: warn }
+    };
+    // getOctokit insists on a token; without one the same class asks anonymously, as the API allows for public repositories.
+    const octokit = token ? getOctokit(token, options) : new GitHub(options);
+    const limits = apiLimits();
+    return { get: async (route, params) => (await withDeadlineAndRetries(limits, signal => octokit.request(route, { ...params, request: { signal } }))).data };
 }
 /** What the context alone says about the repository. */
 function repoFromContext(ctx) {
@@ -1733,7 +1793,8 @@ async function fetchRepoInfo(ctx, token, warn) {
     if (!ctx.owner || !ctx.repo)
         return repoFromContext(ctx);
     try {
-        const data = await getJson(ctx, `/repos/${ctx.owner}/${ctx.repo}`, token);
+        const api = await client(ctx, token, warn);
+        const data = await api.get('GET /repos/{owner}/{repo}', { owner: ctx.owner, repo: ctx.repo });
         return {
             name: data.name ?? '',
             description: data.description ?? '',
@@ -1743,7 +1804,7 @@ async function fetchRepoInfo(ctx, token, warn) {
         };
     }
     catch (e) {
-        warn(`Cannot read repository ${ctx.owner}/${ctx.repo} from the GitHub API (${e.message}); the default labels use what the workflow context gives.`);
+        warn(`Cannot read repository ${ctx.owner}/${ctx.repo} from the GitHub API at ${ctx.apiUrl} (${e.message}); the default labels use what the workflow context gives.`);
         return repoFromContext(ctx);
     }
 }
@@ -1751,13 +1812,14 @@ async function fetchRepoInfo(ctx, token, warn) {
 async function fetchCommitDate(ctx, token, warn) {
     if (ctx.owner && ctx.repo && ctx.sha) {
         try {
-            const data = await getJson(ctx, `/repos/${ctx.owner}/${ctx.repo}/commits/${ctx.sha}`, token);
+            const api = await client(ctx, token, warn);
+            const data = await api.get('GET /repos/{owner}/{repo}/commits/{ref}', { owner: ctx.owner, repo: ctx.repo, ref: ctx.sha });
             const date = data.commit?.committer?.date;
             if (date)
                 return new Date(date);
         }
         catch (e) {
-            warn(`Cannot read the date of commit ${ctx.shortSha} from the GitHub API (${e.message}); {{commit_date}} uses the build time.`);
+            warn(`Cannot read the date of commit ${ctx.shortSha} from the GitHub API at ${ctx.apiUrl} (${e.message}); {{commit_date}} uses the build time.`);
         }
     }
     return ctx.now;
@@ -2028,8 +2090,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/action/runner.ts
-var runner = __webpack_require__(5242);
+// EXTERNAL MODULE: ./src/action/runner.ts + 1 modules
+var runner = __webpack_require__(1949);
 // EXTERNAL MODULE: ./src/pipeline/metadata/labels.ts
 var labels = __webpack_require__(8911);
 ;// CONCATENATED MODULE: ./src/report/outputs.ts

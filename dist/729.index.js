@@ -65,8 +65,8 @@ const INPUT_NAMES = [
 var platform = __webpack_require__(6728);
 // EXTERNAL MODULE: ./src/lib/reference.ts
 var reference = __webpack_require__(2470);
-// EXTERNAL MODULE: ./src/action/runner.ts
-var runner = __webpack_require__(5242);
+// EXTERNAL MODULE: ./src/action/runner.ts + 1 modules
+var runner = __webpack_require__(1949);
 ;// CONCATENATED MODULE: ./src/action/cli.ts
 /**
  * The terminal: the action's pipeline for a local git checkout (context from git, like metadata-action's

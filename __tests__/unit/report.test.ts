@@ -2,6 +2,7 @@ import {afterAll, afterEach, beforeEach, describe, expect, jest, test} from '@je
 import fs from 'node:fs';
 import path from 'node:path';
 import {metadataOutputs, planJson, policyLine, formatPlan, planSummary, publishSummary, writeOutputs, writeSummary, bakeFiles, writeBakeFiles, BAKE_FILE_NAMES, ENV_OUTPUTS} from '../../src/report/index.js';
+import {flushSummary} from '../../src/action/runner.js';
 import {code, text, html, codeBlock, logValue} from '../../src/report/escape.js';
 import {InputErrors} from '../../src/pipeline/inputs/errors.js';
 import {runPipeline, type PipelineOptions} from '../support/pipeline.js';
@@ -348,8 +349,8 @@ describe('writing outputs and the summary', () => {
   test('outputs as heredoc records; DOCKER_METADATA_OUTPUT_* exported to GITHUB_ENV', () => {
     const env = {GITHUB_OUTPUT: path.join(dir, 'out'), GITHUB_ENV: path.join(dir, 'env')};
     writeOutputs({version: '1.2.3', 'tag-names': 'a\nb'}, env);
-    expect(read(env.GITHUB_OUTPUT)).toMatch(/^version<<(ghadelimiter_[0-9a-z]+)\n1\.2\.3\n\1\ntag-names<<(ghadelimiter_[0-9a-z]+)\na\nb\n\2\n$/);
-    expect(read(env.GITHUB_ENV)).toMatch(/^DOCKER_METADATA_OUTPUT_VERSION<<(ghadelimiter_[0-9a-z]+)\n1\.2\.3\n\1\nDOCKER_METADATA_OUTPUT_TAG_NAMES<<(ghadelimiter_[0-9a-z]+)\na\nb\n\2\n$/);
+    expect(read(env.GITHUB_OUTPUT)).toMatch(/^version<<(ghadelimiter_[0-9a-z-]+)\n1\.2\.3\n\1\ntag-names<<(ghadelimiter_[0-9a-z-]+)\na\nb\n\2\n$/);
+    expect(read(env.GITHUB_ENV)).toMatch(/^DOCKER_METADATA_OUTPUT_VERSION<<(ghadelimiter_[0-9a-z-]+)\n1\.2\.3\n\1\nDOCKER_METADATA_OUTPUT_TAG_NAMES<<(ghadelimiter_[0-9a-z-]+)\na\nb\n\2\n$/);
     expect(process.env['DOCKER_METADATA_OUTPUT_TAG_NAMES']).toBe('a\nb');
   });
 
@@ -380,10 +381,12 @@ describe('writing outputs and the summary', () => {
     expect(read(env.GITHUB_ENV)).toBe('');
   });
 
-  test('the summary is appended to GITHUB_STEP_SUMMARY; nothing happens without it', () => {
+  test('the summary is appended to GITHUB_STEP_SUMMARY; nothing happens without it', async () => {
     const file = path.join(dir, 'summary');
+    fs.writeFileSync(file, ''); // the runner creates it; core.summary writes only to a file that exists
     writeSummary('## one', {GITHUB_STEP_SUMMARY: file});
     writeSummary('## two', {GITHUB_STEP_SUMMARY: file});
+    await flushSummary();
     expect(read(file)).toBe('## one\n## two\n');
     expect(() => writeSummary('## three', {})).not.toThrow();
   });

@@ -69,7 +69,7 @@ describe('environment files', () => {
     const file = path.join(dir, 'output');
     runner.setOutput(name, value, {GITHUB_OUTPUT: file});
     const text = read(file);
-    expect(text).toMatch(new RegExp(`^${name}<<ghadelimiter_[0-9a-z]{16,}\\n`));
+    expect(text).toMatch(new RegExp(`^${name}<<ghadelimiter_[0-9a-f-]{36}\\n`));
     expect(records(text)).toEqual([[name, value]]);
     expect(log()).toBe('');
   });
@@ -82,7 +82,7 @@ describe('environment files', () => {
       ['a', '1'],
       ['b', 'x\ny']
     ]);
-    const delimiters = read(file).match(/ghadelimiter_[0-9a-z]+/g) ?? [];
+    const delimiters = read(file).match(/ghadelimiter_[0-9a-f-]+/g) ?? [];
     expect(new Set(delimiters).size).toBe(2);
   });
 
@@ -117,17 +117,50 @@ describe('environment files', () => {
     expect(process.env['MP_TEST_VAR2']).toBe('x');
   });
 
-  test('appendSummary appends to GITHUB_STEP_SUMMARY, redacted; a no-op without it', () => {
+  test('appendSummary appends to GITHUB_STEP_SUMMARY through core.summary, redacted, in call order; a no-op without it', async () => {
     const file = path.join(dir, 'summary');
+    fs.writeFileSync(file, '');
     runner.setSecret('summary-secret-1');
     runner.appendSummary('# a summary-secret-1 b\n', {GITHUB_STEP_SUMMARY: file});
     runner.appendSummary('more\n', {GITHUB_STEP_SUMMARY: file});
+    await runner.appendSummary('nothing', {});
     expect(read(file)).toBe('# a *** b\nmore\n');
-    runner.appendSummary('nothing', {});
+    // another environment names another file: core's cached path does not stick
+    const other = path.join(dir, 'summary2');
+    fs.writeFileSync(other, '');
+    await runner.appendSummary('second file\n', {GITHUB_STEP_SUMMARY: other});
+    expect(read(other)).toBe('second file\n');
+    expect(read(file)).toBe('# a *** b\nmore\n');
+  });
+
+  test('a summary that cannot be written is a warning, not a failure', async () => {
+    await runner.appendSummary('x', {GITHUB_STEP_SUMMARY: path.join(dir, 'missing-dir', 'summary')});
+    await runner.flushSummary();
+    expect(log()).toMatch(/^::warning::Cannot write the job summary: Unable to access summary file/);
+  });
+
+  test('an explicit env is lent to core for the call and process.env is put back', () => {
+    const file = path.join(dir, 'output');
+    process.env['GITHUB_OUTPUT'] = path.join(dir, 'not-this-one');
+    runner.setOutput('a', '1', {GITHUB_OUTPUT: file});
+    expect(records(read(file))).toEqual([['a', '1']]);
+    expect(process.env['GITHUB_OUTPUT']).toBe(path.join(dir, 'not-this-one'));
+    expect(fs.existsSync(path.join(dir, 'not-this-one'))).toBe(false);
+    delete process.env['GITHUB_OUTPUT'];
+    runner.setOutput('b', '2', {GITHUB_OUTPUT: file});
+    expect('GITHUB_OUTPUT' in process.env).toBe(false);
   });
 });
 
 describe('log commands', () => {
+  test('everything core writes goes through output.write, and process.stdout.write is put back', () => {
+    const before = process.stdout.write;
+    runner.info('one');
+    runner.warning('two');
+    expect(log()).toBe('one\n::warning::two\n');
+    expect(process.stdout.write).toBe(before);
+  });
+
   test.each([
     ['plain', 'plain'],
     ['100%', '100%25'],
@@ -147,7 +180,8 @@ describe('log commands', () => {
     [{title: 'Invalid input: tags'}, '::error title=Invalid input%3A tags::msg\n'],
     [{title: 'a,b', file: 'src/x.ts', line: 3}, '::error title=a%2Cb,file=src/x.ts,line=3::msg\n'],
     [{title: '100%\nx'}, '::error title=100%25%0Ax::msg\n'],
-    [{title: '', file: undefined}, '::error::msg\n']
+    [{title: '', file: undefined}, '::error::msg\n'],
+    [{file: 'action.yml', line: 12}, '::error file=action.yml,line=12::msg\n']
   ])('annotation properties %j are escaped', (props, line) => {
     runner.error('msg', props);
     expect(log()).toBe(line);

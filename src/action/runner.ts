@@ -1,33 +1,89 @@
 /**
- * The GitHub Actions runner protocol: inputs, outputs, state, log commands and the job summary.
- *
- * Why not @actions/core: since v2 it is ESM-only and pulls @actions/http-client and undici into every
- * bundle (about 1 MB, ~40 ms of a cold start measured on the benchmark machine), for OIDC tokens this
- * action never asks for. The protocol itself is small and documented (workflow commands and
- * environment files), so it lives here, in one place, and every other module goes through it.
+ * The runner's side of every module, on @actions/core: inputs, outputs, state, log commands, masking and
+ * the job summary. Two things stay on top of core: `redact`, a second line of defence that takes every
+ * registered secret out of whatever is logged or summarised, and the `env` parameters, so that the CLI's
+ * copy of the environment and the tests can say where the runner's files are.
  */
-import {appendFileSync, writeSync} from 'node:fs';
-import {EOL} from 'node:os';
+import * as core from './toolkit.js';
+import {existsSync, writeFileSync} from 'node:fs';
 
 export type Env = Record<string, string | undefined>;
 
-/** The environment variable the runner sets for an input (`dry-run` -> `INPUT_DRY-RUN`). */
+/** The environment variable the runner sets for an input (`dry-run` -> `INPUT_DRY-RUN`), as core.getInput reads it. */
 export function inputVariable(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 }
 
-/** The raw value of an input, or undefined when the runner did not set it at all. */
+/**
+ * The raw value of an input, or undefined when the runner did not set it at all. Read from `env` rather than
+ * through core.getInput: that answers '' for an unset input, and metadata-action's defaults tell the two apart.
+ */
 export function rawInput(name: string, env: Env = process.env): string | undefined {
   return env[inputVariable(name)];
 }
 
+/**
+ * core reads the runner's variables (GITHUB_OUTPUT, STATE_x, ...) from process.env. When a caller hands
+ * another environment, its values are lent to process.env for the synchronous call, then put back.
+ */
+function lend<T>(env: Env, names: string[], fn: () => T): T {
+  if (env === process.env) return fn();
+  const saved = names.map(n => [n, process.env[n]] as const);
+  const put = (n: string, v: string | undefined) => {
+    if (v === undefined) delete process.env[n];
+    else process.env[n] = v;
+  };
+  for (const n of names) put(n, env[n]);
+  try {
+    return fn();
+  } finally {
+    for (const [n, v] of saved) put(n, v);
+  }
+}
+
+/** core refuses a file command whose file is missing; the runner always creates them, a caller's env may not have. */
+function fileVariable(variable: string, env: Env): boolean {
+  const file = env[variable];
+  if (!file) return false;
+  if (!existsSync(file)) writeFileSync(file, '', {flag: 'a'});
+  return true;
+}
+
+/**
+ * Everything this module writes to the log passes through `output.write`: the CLI replaces it to render
+ * workflow commands for a terminal, tests to read the log. core writes to process.stdout itself, so each
+ * call into core borrows process.stdout.write for its (synchronous) duration and hands the text here.
+ */
+let stdoutWrite: typeof process.stdout.write | undefined; // the real one while a core call borrows it
+export const output = {
+  write(text: string): void {
+    (stdoutWrite ?? process.stdout.write).call(process.stdout, text);
+  }
+};
+
+function logged<T>(fn: () => T): T {
+  if (stdoutWrite) return fn(); // already inside a core call (setFailed -> error)
+  const stdout = process.stdout;
+  stdoutWrite = stdout.write;
+  stdout.write = ((chunk: string | Uint8Array) => {
+    output.write(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    return true;
+  }) as typeof stdout.write;
+  try {
+    return fn();
+  } finally {
+    stdout.write = stdoutWrite;
+    stdoutWrite = undefined;
+  }
+}
+
 const secrets = new Set<string>();
 
-/** Registers a value that must never reach the log (also tells the runner to mask it). */
+/** Registers a value that must never reach the log (core tells the runner to mask it). */
 export function setSecret(value: string): void {
   if (!value) return;
   secrets.add(value);
-  issue('add-mask', value);
+  logged(() => core.setSecret(value));
 }
 
 /**
@@ -40,80 +96,52 @@ export function redact(text: string): string {
   return out;
 }
 
-/**
- * Writes to the log (stdout); tests replace `output.write`. Straight to file descriptor 1: `process.stdout` builds a stream (net, pipes)
- * on first use, a few milliseconds of a cold start that prints a dozen lines. A pipe that is full (EAGAIN)
- * hands the rest to process.stdout, which buffers.
- */
-let streamed = false; // once stdout went through the stream, it always does: lines stay in order
-export const output = {
-  write(text: string): void {
-    if (streamed) {
-      process.stdout.write(text);
-      return;
-    }
-    let buf = Buffer.from(text, 'utf8');
-    try {
-      while (buf.length > 0) buf = buf.subarray(writeSync(1, buf));
-    } catch {
-      streamed = true;
-      process.stdout.write(buf);
-    }
-  }
-};
-const write = (text: string): void => output.write(text);
-
-function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-function escapeProperty(s: string): string {
-  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-
 export interface AnnotationProperties {
   title?: string;
   file?: string;
   line?: number;
 }
 
-function issue(command: string, message: string, props: Record<string, string | number | undefined> = {}): void {
-  const p = Object.entries(props)
-    .filter(([, v]) => v !== undefined && v !== '')
-    .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
-    .join(',');
-  write(`::${command}${p ? ` ${p}` : ''}::${escapeData(command === 'add-mask' ? message : redact(message))}${EOL}`);
+function annotation(props: AnnotationProperties): core.AnnotationProperties {
+  return {
+    ...(props.title && {title: redact(props.title)}),
+    ...(props.file && {file: props.file}),
+    ...(props.line !== undefined && {startLine: props.line})
+  };
 }
 
 export function info(message: string): void {
-  write(redact(message) + EOL);
+  logged(() => core.info(redact(message)));
 }
 
 export function debug(message: string): void {
-  issue('debug', message);
+  logged(() => core.debug(redact(message)));
 }
 
 export function warning(message: string, props: AnnotationProperties = {}): void {
-  issue('warning', message, {...props});
+  logged(() => core.warning(redact(message), annotation(props)));
 }
 
 export function error(message: string, props: AnnotationProperties = {}): void {
-  issue('error', message, {...props});
+  logged(() => core.error(redact(message), annotation(props)));
 }
 
 export function notice(message: string, props: AnnotationProperties = {}): void {
-  issue('notice', message, {...props});
+  logged(() => core.notice(redact(message), annotation(props)));
 }
 
 export function startGroup(name: string): void {
-  issue('group', name);
+  logged(() => core.startGroup(redact(name)));
 }
 
 export function endGroup(): void {
-  issue('endgroup', '');
+  logged(() => core.endGroup());
 }
 
-/** Runs fn inside a collapsed log group; the group closes when fn returns or its promise settles. */
+/**
+ * Runs fn inside a collapsed log group; the group closes when fn returns or its promise settles.
+ * Not core.group: that one is async only, and some callers group synchronous work.
+ */
 export function group<T>(name: string, fn: () => T): T {
   startGroup(name);
   let result: T;
@@ -128,48 +156,57 @@ export function group<T>(name: string, fn: () => T): T {
   return result;
 }
 
-/** Appends `name<<delimiter` records to one of the runner's environment files (GITHUB_OUTPUT, ...). */
-function appendFileCommand(variable: string, name: string, value: string, env: Env): boolean {
-  const file = env[variable];
-  if (!file) return false;
-  // unique enough with the check below; node:crypto would cost a cold start ~5 ms for it
-  const delimiter = `ghadelimiter_${Date.now().toString(36)}${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
-  if (name.includes(delimiter) || value.includes(delimiter)) throw new Error(`Unexpected delimiter in ${name}`);
-  appendFileSync(file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, 'utf8');
-  return true;
-}
-
 export function setOutput(name: string, value: string, env: Env = process.env): void {
-  if (!appendFileCommand('GITHUB_OUTPUT', name, value, env)) {
-    write(EOL);
-    issue('set-output', value, {name});
-  }
+  fileVariable('GITHUB_OUTPUT', env);
+  logged(() => lend(env, ['GITHUB_OUTPUT'], () => core.setOutput(name, value)));
 }
 
 export function saveState(name: string, value: string, env: Env = process.env): void {
-  if (!appendFileCommand('GITHUB_STATE', name, value, env)) issue('save-state', value, {name});
+  fileVariable('GITHUB_STATE', env);
+  logged(() => lend(env, ['GITHUB_STATE'], () => core.saveState(name, value)));
 }
 
 export function getState(name: string, env: Env = process.env): string {
-  return env[`STATE_${name}`] ?? '';
+  return lend(env, [`STATE_${name}`], () => core.getState(name));
 }
 
+/** Exports a variable to later steps and sets it for this process too. */
 export function exportVariable(name: string, value: string, env: Env = process.env): void {
-  process.env[name] = value;
-  if (!appendFileCommand('GITHUB_ENV', name, value, env)) issue('set-env', value, {name});
+  fileVariable('GITHUB_ENV', env);
+  logged(() => lend(env, ['GITHUB_ENV'], () => core.exportVariable(name, value)));
 }
 
-/** Adds markdown to the job summary; a no-op outside the runner (no GITHUB_STEP_SUMMARY). */
-export function appendSummary(markdown: string, env: Env = process.env): void {
-  const file = env['GITHUB_STEP_SUMMARY'];
-  if (file) appendFileSync(file, redact(markdown), 'utf8');
+/** One write after another, in call order: core.summary writes asynchronously. */
+let summaryWrites: Promise<void> = Promise.resolve();
+
+/**
+ * Adds markdown to the job summary through core.summary; a no-op outside the runner (no GITHUB_STEP_SUMMARY).
+ * Returns when this and every earlier part is written (it never rejects: a summary that cannot be written is a
+ * warning, not a failed step); callers need not wait, the process does not exit before the write ends.
+ */
+export function appendSummary(markdown: string, env: Env = process.env): Promise<void> {
+  if (!env['GITHUB_STEP_SUMMARY']) return summaryWrites;
+  const text = redact(markdown);
+  // A fresh view of core.summary per part: core caches the file's path on first use, and a caller's env may name another.
+  const part = Object.create(core.summary) as typeof core.summary;
+  summaryWrites = summaryWrites
+    .then(() => lend(env, ['GITHUB_STEP_SUMMARY'], () => part.emptyBuffer().addRaw(text).write()))
+    .then(
+      () => undefined,
+      (e: unknown) => warning(`Cannot write the job summary: ${e instanceof Error ? e.message : String(e)}`)
+    );
+  return summaryWrites;
+}
+
+/** Resolves when every part of the summary asked for so far is written. */
+export function flushSummary(): Promise<void> {
+  return summaryWrites;
 }
 
 export function setFailed(message: string): void {
-  process.exitCode = 1;
-  error(message);
+  logged(() => core.setFailed(redact(message)));
 }
 
 export function isDebug(env: Env = process.env): boolean {
-  return env['RUNNER_DEBUG'] === '1';
+  return lend(env, ['RUNNER_DEBUG'], () => core.isDebug());
 }

@@ -1,5 +1,6 @@
 // publish() as the composition of the steps, through the fake seam: the order (nothing tagged before
 // every platform is verified), the outputs, and the options the terminal CLI uses (load, dockerConfig).
+import {flushSummary} from '../../../src/action/runner.js';
 import {afterAll, afterEach, beforeEach, describe, expect, test} from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -81,6 +82,7 @@ describe('publish: setup -> build -> verify -> tags -> read back -> report', () 
     // main records its config directory and its login, and no builder (it reused the current one)
     expect(Object.keys(state()).sort()).toEqual(['buildxConfig', 'dockerConfig', 'logins']);
     expect(state()['logins']).toBe('["127.0.0.1:5000"]');
+    await flushSummary();
     expect(fs.readFileSync(path.join(dir, 'summary'), 'utf8')).toContain('reusing builder default');
   });
 
@@ -94,6 +96,7 @@ describe('publish: setup -> build -> verify -> tags -> read back -> report', () 
     const fake = new FakeBuildx({bakes: (o, n) => (n === 0 ? {log: fixture('bake-failed-single-target.log'), code: 1} : {code: String(o.set).includes('arm64') ? 1 : 0})});
     await expect(run(fake)).rejects.toThrow(`Nothing was tagged: ${IMAGE} failed (see the errors above). Every existing tag was left where it was.`);
     expect(fake.methods.filter(x => x.startsWith('imagetools'))).toEqual([]);
+    await flushSummary();
     expect(fs.readFileSync(path.join(dir, 'summary'), 'utf8')).toContain('failed on linux/arm64');
   });
 

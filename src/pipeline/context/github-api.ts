@@ -1,46 +1,129 @@
 /**
  * The two GitHub REST API calls the metadata needs: the repository (default labels, default branch) and,
- * only when an expression reads `{{commit_date}}` and the payload lacks it, the commit. Plain fetch: no
- * REST client is loaded for two GETs. Failures degrade to what the context knows, with a warning.
+ * only when an expression reads `{{commit_date}}` and the payload lacks it, the commit. Through
+ * @actions/github's Octokit, loaded on the first call (it and its HTTP stack would cost every cold start,
+ * and `plan` or a run without a repository never asks). Failures degrade to what the context knows, with
+ * a warning: labels lose a description, a step does not fail or hang for them.
+ *
+ * Octokit as @actions/github makes it: GITHUB_API_URL as the base (a GHES `/api/v3` prefix included),
+ * HTTPS_PROXY/HTTP_PROXY/NO_PROXY through @actions/http-client's proxy dispatcher, redirects followed.
+ * On top: a deadline per attempt and bounded retries.
  */
 import type {Context} from './index.js';
 import type {RepoInfo} from '../metadata/labels.js';
 
-const TIMEOUT_MS = 10_000;
+/** How long the API may take. The defaults suit a runner; tests shorten them through the environment. */
+export interface ApiLimits {
+  /** Whole attempt, headers and body: a server that trickles a byte every few seconds must not hold the step. */
+  deadlineMs: number;
+  /** Attempts in all, the first included. */
+  attempts: number;
+  /** Wait before the second attempt when the server does not say (Retry-After), doubled for each further one. */
+  backoffMs: number;
+  /** The longest wait a Retry-After or rate-limit reset may ask for; beyond it the call fails at once. */
+  maxWaitMs: number;
+}
 
-/** One GET of a JSON document. node:http(s) rather than fetch: undici's first use costs more than this whole action. */
-async function getJson(ctx: Context, path: string, token: string): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const url = new URL(`${ctx.apiUrl}${path}`);
-  const {request} = url.protocol === 'http:' ? await import('node:http') : await import('node:https');
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        headers: {
-          accept: 'application/vnd.github+json',
-          'user-agent': 'multiarch-publish',
-          ...(token ? {authorization: `token ${token}`} : {})
-        },
-        timeout: TIMEOUT_MS
-      },
-      res => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          if ((res.statusCode ?? 0) >= 300) return reject(new Error(`GET ${path}: HTTP ${res.statusCode} ${res.statusMessage ?? ''}`.trim()));
-          try {
-            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-          } catch (e) {
-            reject(new Error(`GET ${path}: not JSON (${(e as Error).message})`));
-          }
-        });
-        res.on('error', reject);
-      }
-    );
-    req.on('timeout', () => req.destroy(new Error(`GET ${path}: no answer in ${TIMEOUT_MS / 1000} s`)));
-    req.on('error', reject);
-    req.end();
-  });
+const DEFAULT_LIMITS: ApiLimits = {deadlineMs: 10_000, attempts: 3, backoffMs: 1_000, maxWaitMs: 10_000};
+
+export function apiLimits(env: Record<string, string | undefined> = process.env): ApiLimits {
+  const ms = (name: string, fallback: number): number => {
+    const n = Number(env[name]);
+    return env[name] !== undefined && Number.isFinite(n) && n >= 0 ? n : fallback;
+  };
+  return {
+    deadlineMs: ms('MULTIARCH_PUBLISH_API_DEADLINE_MS', DEFAULT_LIMITS.deadlineMs),
+    attempts: DEFAULT_LIMITS.attempts,
+    backoffMs: ms('MULTIARCH_PUBLISH_API_BACKOFF_MS', DEFAULT_LIMITS.backoffMs),
+    maxWaitMs: ms('MULTIARCH_PUBLISH_API_MAX_WAIT_MS', DEFAULT_LIMITS.maxWaitMs)
+  };
+}
+
+/** What a failed attempt carries, as @octokit/request-error shapes it (no response: the request never got one). */
+interface AttemptError {
+  status?: number;
+  message?: string;
+  response?: {headers?: Record<string, string | undefined>};
+}
+
+/** Retry-After in milliseconds: seconds, or an HTTP date. */
+function retryAfterMs(value: string | undefined, now: number): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/**
+ * The wait before the next attempt, or undefined when the failure is final. 5xx answers and failures without
+ * an answer (connection refused, reset) are retried with a doubling backoff; rate limits (429, and 403 with
+ * x-ratelimit-remaining: 0) after Retry-After, or the x-ratelimit-reset time, when the server gives one.
+ */
+export function retryWait(e: AttemptError, attempt: number, limits: ApiLimits, now = Date.now()): number | undefined {
+  if (attempt >= limits.attempts) return undefined;
+  const status = e.status ?? 0;
+  const headers = e.response?.headers ?? {};
+  const rateLimited = status === 429 || (status === 403 && headers['x-ratelimit-remaining'] === '0');
+  if (!rateLimited && status < 500) return undefined;
+  let wait = retryAfterMs(headers['retry-after'], now);
+  const reset = Number(headers['x-ratelimit-reset']);
+  if (wait === undefined && rateLimited && reset > 0) wait = Math.max(0, reset * 1000 - now);
+  wait ??= limits.backoffMs * 2 ** (attempt - 1);
+  if (wait > limits.maxWaitMs) {
+    throw new Error(`${describe(e)}; the API asks to retry in ${Math.ceil(wait / 1000)} s, longer than the ${limits.maxWaitMs / 1000} s this step waits`);
+  }
+  return wait;
+}
+
+function describe(e: AttemptError): string {
+  return e.response ? `HTTP ${e.status}${e.message ? ` (${e.message})` : ''}` : (e.message ?? String(e));
+}
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+/**
+ * Each attempt under its own deadline; failures retried as retryWait says; only a JSON document counts as
+ * an answer. The signal goes with each call's own options: Octokit honours `request.signal` there (set from
+ * a `request` hook it was not passed on to the fetch, and a trickling server held the step).
+ */
+async function withDeadlineAndRetries(limits: ApiLimits, attempt: (signal: AbortSignal) => Promise<{data: unknown}>): Promise<{data: unknown}> {
+  for (let n = 1; ; n++) {
+    const signal = AbortSignal.timeout(limits.deadlineMs);
+    const deadline = () => new Error(`no complete answer within ${limits.deadlineMs / 1000} s`);
+    let response: {data: unknown};
+    try {
+      response = await attempt(signal);
+    } catch (e) {
+      if (signal.aborted) throw deadline();
+      const wait = retryWait(e as AttemptError, n, limits);
+      if (wait === undefined) throw new Error(n > 1 ? `${describe(e as AttemptError)} after ${n} attempts` : describe(e as AttemptError));
+      await sleep(wait);
+      continue;
+    }
+    // Octokit hands back what it read of a JSON body that broke off (or could not be parsed) as a string.
+    if (signal.aborted) throw deadline();
+    if (typeof response.data !== 'object' || response.data === null) throw new Error('the answer is not a JSON document');
+    return response;
+  }
+}
+
+interface Api {
+  get(route: string, params: Record<string, string>): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+async function client(ctx: Context, token: string, warn: (m: string) => void): Promise<Api> {
+  const {getOctokit} = await import('@actions/github');
+  const {GitHub} = await import('@actions/github/lib/utils');
+  const options = {
+    baseUrl: ctx.apiUrl,
+    userAgent: 'multiarch-publish',
+    // Octokit logs to the console; its warnings (deprecated endpoints) become the step's, the rest is noise.
+    log: {debug: () => {}, info: () => {}, warn, error: warn}
+  };
+  // getOctokit insists on a token; without one the same class asks anonymously, as the API allows for public repositories.
+  const octokit = token ? getOctokit(token, options) : new GitHub(options);
+  const limits = apiLimits();
+  return {get: async (route, params) => (await withDeadlineAndRetries(limits, signal => octokit.request(route, {...params, request: {signal}}))).data};
 }
 
 /** What the context alone says about the repository. */
@@ -57,7 +140,8 @@ export function repoFromContext(ctx: Context): RepoInfo {
 export async function fetchRepoInfo(ctx: Context, token: string, warn: (m: string) => void): Promise<RepoInfo> {
   if (!ctx.owner || !ctx.repo) return repoFromContext(ctx);
   try {
-    const data = await getJson(ctx, `/repos/${ctx.owner}/${ctx.repo}`, token);
+    const api = await client(ctx, token, warn);
+    const data = await api.get('GET /repos/{owner}/{repo}', {owner: ctx.owner, repo: ctx.repo});
     return {
       name: data.name ?? '',
       description: data.description ?? '',
@@ -66,7 +150,7 @@ export async function fetchRepoInfo(ctx: Context, token: string, warn: (m: strin
       defaultBranch: data.default_branch ?? ctx.defaultBranch
     };
   } catch (e) {
-    warn(`Cannot read repository ${ctx.owner}/${ctx.repo} from the GitHub API (${(e as Error).message}); the default labels use what the workflow context gives.`);
+    warn(`Cannot read repository ${ctx.owner}/${ctx.repo} from the GitHub API at ${ctx.apiUrl} (${(e as Error).message}); the default labels use what the workflow context gives.`);
     return repoFromContext(ctx);
   }
 }
@@ -75,11 +159,12 @@ export async function fetchRepoInfo(ctx: Context, token: string, warn: (m: strin
 export async function fetchCommitDate(ctx: Context, token: string, warn: (m: string) => void): Promise<Date> {
   if (ctx.owner && ctx.repo && ctx.sha) {
     try {
-      const data = await getJson(ctx, `/repos/${ctx.owner}/${ctx.repo}/commits/${ctx.sha}`, token);
+      const api = await client(ctx, token, warn);
+      const data = await api.get('GET /repos/{owner}/{repo}/commits/{ref}', {owner: ctx.owner, repo: ctx.repo, ref: ctx.sha});
       const date = data.commit?.committer?.date;
       if (date) return new Date(date);
     } catch (e) {
-      warn(`Cannot read the date of commit ${ctx.shortSha} from the GitHub API (${(e as Error).message}); {{commit_date}} uses the build time.`);
+      warn(`Cannot read the date of commit ${ctx.shortSha} from the GitHub API at ${ctx.apiUrl} (${(e as Error).message}); {{commit_date}} uses the build time.`);
     }
   }
   return ctx.now;
