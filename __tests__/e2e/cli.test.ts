@@ -10,19 +10,16 @@
 // Nothing is pulled: the Dockerfiles build FROM a base image this suite makes locally (FROM scratch plus
 // Debian's static busybox, scripts/busybox-static.sh). Every name carries a per-run nonce, and the suite
 // removes the images it made locally and (best effort) the manifests it pushed.
-import {execFile} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import {defaultEntry, repoRoot} from '../support/action.js';
 import {git} from '../support/git.js';
+import {exec, type Exec} from '../support/exec.js';
+import {REGISTRY, REGISTRY_PASSWORD, REGISTRY_USER, MANIFEST_ACCEPT, registryRequest, tagDigests} from '../support/registry.js';
 import {binfmtProblem, buildxProblem, dockerProblem, prerequisites, registryProblem} from '../support/prereqs.js';
 
-const REGISTRY = process.env.REGISTRY_ADDR || '127.0.0.1:5000';
-const REGISTRY_USER = process.env.REGISTRY_USER || 'ci';
-const REGISTRY_PASSWORD = process.env.REGISTRY_PASSWORD || 'ci-secret';
 const ENGINE_HINT = 'run `eval "$(bash scripts/engine-up.sh)"` first (it starts dockerd, buildx, QEMU binfmt and the registry, and puts docker on PATH)';
 const NONCE = randomBytes(4).toString('hex');
 const NS = `mp-e2e-cli-${NONCE}`;
@@ -30,41 +27,6 @@ const BASE_IMAGE = `${NS}-base:busybox`;
 const HOST_ARCH = process.arch === 'arm64' ? 'aarch64' : 'x86_64';
 const HOST_PLATFORM = process.arch === 'arm64' ? 'linux/arm64' : 'linux/amd64';
 const TEST_TIMEOUT_MS = 300_000;
-
-interface Exec {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a program (no shell), never throwing for a non-zero exit code. */
-function exec(cmd: string, args: string[], opts: {env?: NodeJS.ProcessEnv; cwd?: string; input?: string; timeoutMs?: number} = {}): Promise<Exec> {
-  return new Promise(resolve => {
-    const child = execFile(cmd, args, {env: opts.env ?? process.env, cwd: opts.cwd, timeout: opts.timeoutMs ?? 60_000, maxBuffer: 64 * 1024 * 1024}, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as {code?: unknown}).code === 'number' ? (err as {code: number}).code : 127) : 0;
-      resolve({code, stdout: String(stdout), stderr: String(stderr) || (err && code === 127 ? err.message : '')});
-    });
-    if (opts.input !== undefined) child.stdin?.end(opts.input);
-  });
-}
-
-/** One request to the registry (plain HTTP on the loopback), with basic auth unless `anonymous`. */
-function registryRequest(method: string, urlPath: string, opts: {accept?: string; anonymous?: boolean; timeoutMs?: number} = {}): Promise<{status: number; headers: http.IncomingHttpHeaders; body: Buffer}> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = {};
-    if (opts.accept) headers.accept = opts.accept;
-    if (!opts.anonymous) headers.authorization = `Basic ${Buffer.from(`${REGISTRY_USER}:${REGISTRY_PASSWORD}`).toString('base64')}`;
-    const req = http.request(`http://${REGISTRY}${urlPath}`, {method, headers, timeout: opts.timeoutMs ?? 15_000}, res => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks)}));
-      res.on('error', reject);
-    });
-    req.on('timeout', () => req.destroy(new Error(`${method} http://${REGISTRY}${urlPath}: no answer`)));
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 // What the suite needs: the engine, the registry (with the tests' credentials) and QEMU for linux/arm64.
 // Without them it is skipped with a warning, except under CI, where it fails (support/prereqs.ts).
@@ -77,25 +39,6 @@ const gate = await prerequisites('e2e cli', [
 const engineReady = gate.ready;
 const engineProblems = gate.problems;
 const describeEngine = gate.describe;
-
-const MANIFEST_ACCEPT = [
-  'application/vnd.oci.image.index.v1+json',
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.docker.distribution.manifest.v2+json'
-].join(', ');
-
-async function tagDigests(repository: string): Promise<Record<string, string>> {
-  const list = await registryRequest('GET', `/v2/${repository}/tags/list?n=1000`);
-  if (list.status === 404) return {};
-  if (list.status !== 200) throw new Error(`GET /v2/${repository}/tags/list: HTTP ${list.status}`);
-  const out: Record<string, string> = {};
-  for (const tag of (JSON.parse(list.body.toString('utf8')).tags as string[] | null) ?? []) {
-    const r = await registryRequest('HEAD', `/v2/${repository}/manifests/${tag}`, {accept: MANIFEST_ACCEPT});
-    out[tag] = String(r.headers['docker-content-digest']);
-  }
-  return out;
-}
 
 /** The platforms of an index in the registry, attestation manifests aside. */
 async function indexPlatforms(repository: string, digest: string): Promise<string[]> {

@@ -16,14 +16,11 @@ import {randomBytes} from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import {runAction, runPost, startGitHubApiStub, repoRoot, type GitHubApiStub, type RunResult} from '../support/action.js';
+import {REGISTRY, REGISTRY_PASSWORD, REGISTRY_USER, fileInImage, registryJson, tagList} from '../support/registry.js';
 import {BINFMT_DIR, buildxProblem, dockerProblem, imageProblem, prerequisites, registryProblem, rootProblem} from '../support/prereqs.js';
 
 const BINFMT_IMAGE = process.env.E2E_BINFMT_IMAGE || 'ci-local/binfmt:debian';
-const REGISTRY = process.env.REGISTRY_ADDR || '127.0.0.1:5000';
-const USER = process.env.REGISTRY_USER || 'ci';
-const PASSWORD = process.env.REGISTRY_PASSWORD || 'ci-secret';
 const ENTRY = `${BINFMT_DIR}/qemu-riscv64`;
 const LOCK = path.join(os.tmpdir(), 'multiarch-publish-e2e-qemu-riscv64.lock');
 const NS = `e2e-qemu-${randomBytes(3).toString('hex')}`;
@@ -48,7 +45,7 @@ function exec(cmd: string, args: string[], opts: {env?: NodeJS.ProcessEnv; timeo
 const gate = await prerequisites('e2e qemu-install', [
   dockerProblem(),
   buildxProblem(),
-  registryProblem(REGISTRY, {user: USER, password: PASSWORD}),
+  registryProblem(REGISTRY, {user: REGISTRY_USER, password: REGISTRY_PASSWORD}),
   imageProblem(BINFMT_IMAGE, 'scripts/binfmt-image.sh'),
   rootProblem(`is needed to unregister qemu-riscv64 from ${BINFMT_DIR}`),
   fs.existsSync(`${BINFMT_DIR}/register`) ? undefined : `binfmt_misc is not mounted on ${BINFMT_DIR}: run \`eval "$(bash scripts/engine-up.sh)"\` as root`
@@ -121,64 +118,14 @@ async function lock(timeoutMs: number): Promise<void> {
 // the registry, read back
 // ------------------------------------------------------------------------------------------------
 
-async function registry(urlPath: string, accept?: string): Promise<{status: number; body: Buffer}> {
-  const res = await fetch(`http://${REGISTRY}${urlPath}`, {
-    headers: {authorization: `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`, ...(accept ? {accept} : {})}
-  });
-  return {status: res.status, body: Buffer.from(await res.arrayBuffer())};
-}
-
-const ACCEPT = [
-  'application/vnd.oci.image.index.v1+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.docker.distribution.manifest.v2+json'
-].join(', ');
-
-async function manifest(repository: string, reference: string): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const r = await registry(`/v2/${repository}/manifests/${reference}`, ACCEPT);
-  if (r.status !== 200) throw new Error(`GET /v2/${repository}/manifests/${reference}: HTTP ${r.status} ${r.body.toString('utf8')}`);
-  return JSON.parse(r.body.toString('utf8'));
-}
-
-/** Regular files of a tar archive, name -> content (ustar and GNU long names are enough here). */
-function untar(tar: Buffer): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  const str = (b: Buffer) => b.toString('utf8').replace(/\0.*$/s, '');
-  let longName: string | undefined;
-  for (let off = 0; off + 512 <= tar.length; ) {
-    const header = tar.subarray(off, off + 512);
-    if (header.every(b => b === 0)) break;
-    const size = parseInt(str(header.subarray(124, 136)).trim() || '0', 8);
-    const type = String.fromCharCode(header[156] || 48);
-    const prefix = str(header.subarray(345, 500));
-    const name = longName ?? (prefix ? `${prefix}/` : '') + str(header.subarray(0, 100));
-    const data = tar.subarray(off + 512, off + 512 + size);
-    longName = undefined;
-    if (type === 'L') longName = str(data);
-    else if (type === 'x') longName = /\d+ path=([^\n]*)\n/.exec(data.toString('utf8'))?.[1];
-    else if (type === '0') files.set(name.replace(/^\.?\//, ''), Buffer.from(data));
-    off += 512 + Math.ceil(size / 512) * 512;
-  }
-  return files;
-}
-
 /** A file of the linux/riscv64 image of a tag, from the topmost layer that has it. */
 async function fileInRiscv64Image(repository: string, tag: string, file: string): Promise<string | undefined> {
-  const index = await manifest(repository, tag);
+  const index = await registryJson(repository, tag);
   const entry = (index.manifests as {digest: string; platform?: {os: string; architecture: string}}[] | undefined)?.find(
     m => m.platform?.os === 'linux' && m.platform.architecture === 'riscv64'
   );
   if (!entry) throw new Error(`${repository}:${tag} has no linux/riscv64 manifest: ${JSON.stringify(index)}`);
-  const image = await manifest(repository, entry.digest);
-  for (const layer of [...(image.layers as {digest: string; mediaType: string}[])].reverse()) {
-    const r = await registry(`/v2/${repository}/blobs/${layer.digest}`);
-    if (r.status !== 200) throw new Error(`GET blob ${layer.digest}: HTTP ${r.status}`);
-    const tar = /gzip/.test(layer.mediaType) ? zlib.gunzipSync(r.body) : r.body;
-    const content = untar(tar).get(file);
-    if (content !== undefined) return content.toString('utf8');
-  }
-  return undefined;
+  return fileInImage(repository, entry.digest, file);
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -263,7 +210,7 @@ gate.describe('QEMU install path (real engine, binfmt stand-in)', () => {
         tags: 'type=ref,event=branch\ntype=sha',
         'setup-qemu': 'auto',
         'qemu-image': BINFMT_IMAGE,
-        'registry-auth': `- registry: ${REGISTRY}\n  username: ${USER}\n  password: ${PASSWORD}`,
+        'registry-auth': `- registry: ${REGISTRY}\n  username: ${REGISTRY_USER}\n  password: ${REGISTRY_PASSWORD}`,
         'github-token': 'e2e-token'
       }
     });
@@ -288,7 +235,7 @@ gate.describe('QEMU install path (real engine, binfmt stand-in)', () => {
       expect(await fileInRiscv64Image(name, 'main', 'arch')).toBe('riscv64\n');
       expect(await fileInRiscv64Image(name, 'main', 'nonce')).toBe(`${NONCE}\n`);
       // (the docker driver pushes a staging tag first; the action moves the real tags onto its index)
-      const tags = (JSON.parse((await registry(`/v2/${name}/tags/list`)).body.toString('utf8')).tags as string[]).filter(t => !t.startsWith('mp-staging-'));
+      const tags = (await tagList(name)).filter(t => !t.startsWith('mp-staging-'));
       expect(tags.sort()).toEqual(['main', `sha-${SHA.slice(0, 7)}`].sort());
     } finally {
       const post = await runPost(run);
