@@ -51,6 +51,8 @@ var external_node_path_ = __webpack_require__(6760);
 var runner = __webpack_require__(1949);
 // EXTERNAL MODULE: ./src/pipeline/inputs/errors.ts
 var inputs_errors = __webpack_require__(2107);
+// EXTERNAL MODULE: ./src/pipeline/plan.ts
+var pipeline_plan = __webpack_require__(5455);
 // EXTERNAL MODULE: ./src/lib/platform.ts
 var platform = __webpack_require__(6728);
 // EXTERNAL MODULE: ./src/action/state.ts
@@ -701,6 +703,7 @@ var report = __webpack_require__(6415);
 
 
 
+
 /**
  * A context or Dockerfile that is not there is bad input like any other: said before any login or build,
  * naming the `images` line (remote contexts, such as git URLs, are BuildKit's to fetch).
@@ -728,17 +731,13 @@ function checkPlan(plan, load) {
         throw new Error(`No tag was generated for this ${plan.eventName || 'event'} on ${plan.ref || 'no ref'} (check the tags input): nothing would be ${load ? 'loaded' : 'published'}.`);
     }
 }
-/** The plan as a loading run carries it out: nothing is pushed. */
-function loadingPlan(plan) {
-    return { ...plan, push: false, pushReason: 'loaded into the local image store', builds: plan.builds.map(b => ({ ...b, push: false })) };
-}
 async function publish(p, env, options = {}, engine) {
     const load = options.load ?? false;
     const userConfig = (options.dockerConfig ?? 'job') === 'user';
     const { inputs } = p;
     const e = inputs.engine;
     checkPlan(p.plan, load);
-    const plan = load ? loadingPlan(p.plan) : p.plan;
+    const plan = load ? (0,pipeline_plan/* withoutPush */.Fz)(p.plan, 'loaded into the local image store') : p.plan;
     const workspace = workspaceDir();
     checkBuildFiles(plan.builds, workspace ?? process.cwd());
     for (const s of e.secrets)

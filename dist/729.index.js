@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/pipeline/context/index.ts
 var context = __webpack_require__(5226);
-// EXTERNAL MODULE: ./src/pipeline/prepare.ts + 7 modules
-var prepare = __webpack_require__(7155);
+// EXTERNAL MODULE: ./src/pipeline/prepare.ts + 4 modules
+var prepare = __webpack_require__(5269);
 // EXTERNAL MODULE: ./src/report/index.ts + 4 modules
 var report = __webpack_require__(6415);
 // EXTERNAL MODULE: ./src/pipeline/inputs/errors.ts
@@ -63,6 +63,8 @@ const INPUT_NAMES = [
 
 // EXTERNAL MODULE: ./src/lib/platform.ts
 var platform = __webpack_require__(6728);
+// EXTERNAL MODULE: ./src/pipeline/plan.ts
+var plan = __webpack_require__(5455);
 // EXTERNAL MODULE: ./src/lib/reference.ts
 var reference = __webpack_require__(2470);
 // EXTERNAL MODULE: ./src/action/runner.ts + 1 modules
@@ -74,6 +76,7 @@ var runner = __webpack_require__(1949);
  * store, `publish` pushes them with the user's own docker logins. Every action input is also a flag of
  * the same name; flags become INPUT_* values, so getInputs parses them exactly as on a runner.
  */
+
 
 
 
@@ -237,11 +240,6 @@ async function dirtyFiles(dir) {
 function hostOnly(plan, host = (0,platform/* formatPlatform */.Bq)((0,platform/* hostPlatform */.ol)())) {
     return { ...plan, builds: plan.builds.map(b => ({ ...b, platforms: [host] })) };
 }
-/** `build` never pushes: the plan says so, and that is what gets printed. */
-function loadOnly(plan) {
-    const reason = 'build loads the images into the local image store and never pushes';
-    return { ...plan, push: false, pushReason: reason, builds: plan.builds.map(b => ({ ...b, push: false })) };
-}
 /**
  * The runner's log commands, made readable in a terminal: groups become headings, warnings and errors
  * go to stderr, and whatever is meant for the runner alone (masks, which carry the secret in the clear,
@@ -319,7 +317,8 @@ async function runCli(args, env = process.env) {
             return printPlan(p, dir, parsed.json);
         if (parsed.command === 'build') {
             const platformsGiven = flags.has('platforms') || !!env[runner/* inputVariable */.LO('platforms')]?.trim();
-            p = { ...p, plan: loadOnly(platformsGiven ? p.plan : hostOnly(p.plan)) };
+            // `build` never pushes: the plan says so, and that is what gets printed
+            p = { ...p, plan: (0,plan/* withoutPush */.Fz)(platformsGiven ? p.plan : hostOnly(p.plan), 'build loads the images into the local image store and never pushes') };
         }
         console.log((0,report/* formatPlan */.nT)(p.plan, `multiarch-publish ${parsed.command} for ${dir} (from git)`));
         console.log('');
@@ -381,10 +380,9 @@ function printPlan(p, dir, json) {
 async function runEngine(p, command, dir, env) {
     // the checkout is the workspace: bake resolves contexts and Dockerfiles from it, as on a runner
     process.env['GITHUB_WORKSPACE'] = dir;
-    // what the engine would leave for a runner (outputs, state, summary) has no reader in a terminal
-    const engineEnv = Object.fromEntries(Object.entries(env).filter(([k]) => !['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV', 'GITHUB_PATH'].includes(k)));
+    // report: false, the user's config: nothing is left for a runner (outputs, state, summary), which a terminal lacks
     const { publish } = await Promise.all(/* import() */[__webpack_require__.e(234), __webpack_require__.e(192)]).then(__webpack_require__.bind(__webpack_require__, 192));
-    await publish(p, engineEnv, { load: command === 'build', dockerConfig: 'user', report: false });
+    await publish(p, env, { load: command === 'build', dockerConfig: 'user', report: false });
     if (command === 'build') {
         const tags = p.plan.builds.flatMap(b => b.tags);
         console.log(`\nLoaded into the local image store: ${tags.join(', ')}${tags[0] ? `\nRun it: docker run --rm ${tags[0]}` : ''}`);

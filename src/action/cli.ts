@@ -12,7 +12,7 @@ import {InputErrors, InputError} from '../pipeline/inputs/errors.js';
 import {PolicyRefusal} from '../pipeline/errors.js';
 import {INPUT_NAMES, type InputName} from '../pipeline/inputs/names.js';
 import {formatPlatform, hostPlatform} from '../lib/platform.js';
-import type {Plan} from '../pipeline/plan.js';
+import {withoutPush, type Plan} from '../pipeline/plan.js';
 import {registryDomain} from '../lib/reference.js';
 import * as runner from './runner.js';
 
@@ -181,12 +181,6 @@ export function hostOnly(plan: Plan, host = formatPlatform(hostPlatform())): Pla
   return {...plan, builds: plan.builds.map(b => ({...b, platforms: [host]}))};
 }
 
-/** `build` never pushes: the plan says so, and that is what gets printed. */
-function loadOnly(plan: Plan): Plan {
-  const reason = 'build loads the images into the local image store and never pushes';
-  return {...plan, push: false, pushReason: reason, builds: plan.builds.map(b => ({...b, push: false}))};
-}
-
 /**
  * The runner's log commands, made readable in a terminal: groups become headings, warnings and errors
  * go to stderr, and whatever is meant for the runner alone (masks, which carry the secret in the clear,
@@ -256,7 +250,8 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = process.en
     if (parsed.command === 'plan') return printPlan(p, dir, parsed.json);
     if (parsed.command === 'build') {
       const platformsGiven = flags.has('platforms') || !!env[runner.inputVariable('platforms')]?.trim();
-      p = {...p, plan: loadOnly(platformsGiven ? p.plan : hostOnly(p.plan))};
+      // `build` never pushes: the plan says so, and that is what gets printed
+      p = {...p, plan: withoutPush(platformsGiven ? p.plan : hostOnly(p.plan), 'build loads the images into the local image store and never pushes')};
     }
     console.log(formatPlan(p.plan, `multiarch-publish ${parsed.command} for ${dir} (from git)`));
     console.log('');
@@ -313,10 +308,9 @@ function printPlan(p: Prepared, dir: string, json: boolean): number {
 async function runEngine(p: Prepared, command: 'build' | 'publish', dir: string, env: NodeJS.ProcessEnv): Promise<number> {
   // the checkout is the workspace: bake resolves contexts and Dockerfiles from it, as on a runner
   process.env['GITHUB_WORKSPACE'] = dir;
-  // what the engine would leave for a runner (outputs, state, summary) has no reader in a terminal
-  const engineEnv = Object.fromEntries(Object.entries(env).filter(([k]) => !['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV', 'GITHUB_PATH'].includes(k)));
+  // report: false, the user's config: nothing is left for a runner (outputs, state, summary), which a terminal lacks
   const {publish} = await import('../engine/publish.js');
-  await publish(p, engineEnv, {load: command === 'build', dockerConfig: 'user', report: false});
+  await publish(p, env, {load: command === 'build', dockerConfig: 'user', report: false});
   if (command === 'build') {
     const tags = p.plan.builds.flatMap(b => b.tags);
     console.log(`\nLoaded into the local image store: ${tags.join(', ')}${tags[0] ? `\nRun it: docker run --rm ${tags[0]}` : ''}`);

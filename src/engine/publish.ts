@@ -15,7 +15,7 @@ import {join, resolve} from 'node:path';
 import * as runner from '../action/runner.js';
 import {InputError, InputErrors} from '../pipeline/inputs/errors.js';
 import type {Prepared} from '../pipeline/prepare.js';
-import type {BuildPlan, Plan} from '../pipeline/plan.js';
+import {withoutPush, type BuildPlan, type Plan} from '../pipeline/plan.js';
 import {hostPlatform} from '../lib/platform.js';
 import {remember, type Recorder, type StateKey} from '../action/state.js';
 import {Buildx, type BuildxApi} from './buildx.js';
@@ -77,18 +77,13 @@ function checkPlan(plan: Plan, load: boolean): void {
   }
 }
 
-/** The plan as a loading run carries it out: nothing is pushed. */
-function loadingPlan(plan: Plan): Plan {
-  return {...plan, push: false, pushReason: 'loaded into the local image store', builds: plan.builds.map(b => ({...b, push: false}))};
-}
-
 export async function publish(p: Prepared, env: NodeJS.ProcessEnv, options: PublishOptions = {}, engine?: BuildxApi): Promise<PublishOutcome> {
   const load = options.load ?? false;
   const userConfig = (options.dockerConfig ?? 'job') === 'user';
   const {inputs} = p;
   const e = inputs.engine;
   checkPlan(p.plan, load);
-  const plan = load ? loadingPlan(p.plan) : p.plan;
+  const plan = load ? withoutPush(p.plan, 'loaded into the local image store') : p.plan;
   const workspace = workspaceDir();
   checkBuildFiles(plan.builds, workspace ?? process.cwd());
   for (const s of e.secrets) runner.setSecret(s.text.slice(s.text.indexOf('=') + 1));

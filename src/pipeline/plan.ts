@@ -63,6 +63,11 @@ export function pushDecision(mode: PushMode, eventName: string, action?: string)
   return {push: false, reason: `${eventName || 'unknown'} event: not a publishing event (set push: true to publish)`};
 }
 
+/** The plan with nothing pushed, for the reason given (a build that loads its images into the local store). */
+export function withoutPush(plan: Plan, reason: string): Plan {
+  return {...plan, push: false, pushReason: reason, builds: plan.builds.map(b => ({...b, push: false}))};
+}
+
 /**
  * A name as the registry sees it: kept when it names a registry domain (or the registry is docker.io);
  * a bare name gets `<registry>/<owner>/`, a `path/name` gets `<registry>/`. Lowercased (GHCR requires it).

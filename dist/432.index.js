@@ -1,5 +1,5 @@
-export const id = 2;
-export const ids = [2,728];
+export const id = 432;
+export const ids = [432,728];
 export const modules = {
 
 /***/ 6728:
@@ -559,6 +559,95 @@ function scheduleScope(ctx, defaultTz = 'UTC') {
 
 /***/ }),
 
+/***/ 1606:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FT: () => (/* binding */ computeMetadata),
+/* harmony export */   TI: () => (/* binding */ needsCommitDate),
+/* harmony export */   rK: () => (/* binding */ imageTags)
+/* harmony export */ });
+/* unused harmony export expressionContext */
+/* harmony import */ var _inputs_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2107);
+/* harmony import */ var _expressions_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6517);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4586);
+/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8911);
+/**
+ * The metadata engine: tags, labels and annotations from the inputs and the GitHub context, identical to
+ * docker/metadata-action's for the same inputs. Pure: everything it needs is handed to it.
+ */
+
+
+
+
+/** Every text that may hold an expression, so the engine is loaded only when one does. */
+function expressionTexts(inp) {
+    return [
+        ...inp.tags.flatMap(t => Object.values(t.attrs)),
+        inp.flavor.prefix,
+        inp.flavor.suffix,
+        ...inp.labels.map(l => l.text),
+        ...inp.annotations.map(a => a.text)
+    ];
+}
+function expressionContext(ctx) {
+    return {
+        ref: ctx.ref,
+        sha: ctx.sha,
+        shortSha: ctx.shortSha,
+        eventName: ctx.eventName,
+        payload: ctx.payload,
+        now: ctx.now,
+        commitDate: ctx.commitDate ?? ctx.now
+    };
+}
+/** True when some expression reads the commit date (the caller then resolves it, maybe through the API). */
+function needsCommitDate(inp) {
+    return expressionTexts(inp).some(t => t.includes('commit_date'));
+}
+async function computeMetadata(inp, ctx, repo) {
+    await (0,_expressions_js__WEBPACK_IMPORTED_MODULE_1__/* .prepareExpressions */ .rM)(expressionTexts(inp));
+    const warnings = [];
+    const errors = [];
+    const ectx = expressionContext(ctx);
+    const version = (0,_version_js__WEBPACK_IMPORTED_MODULE_2__/* .computeVersion */ .E2)({ tags: inp.tags, flavor: inp.flavor, defaultBranch: repo.defaultBranch || ctx.defaultBranch, fileVersion: inp.fileVersion }, ectx, m => warnings.push(m), (tag, message) => errors.push(new _inputs_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('tags', message, tag.line, tag.source)));
+    // Render each custom line once on its own, so that a broken expression is reported with its line.
+    const scope = (0,_expressions_js__WEBPACK_IMPORTED_MODULE_1__/* .globalScope */ .gm)(ectx);
+    for (const [input, entries] of [['labels', inp.labels], ['annotations', inp.annotations]]) {
+        for (const entry of entries) {
+            try {
+                (0,_expressions_js__WEBPACK_IMPORTED_MODULE_1__/* .render */ .XX)(entry.text, scope);
+            }
+            catch (e) {
+                errors.push(new _inputs_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, e.message, entry.line, entry.text));
+            }
+        }
+    }
+    if (errors.length)
+        throw new _inputs_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputErrors */ .G(errors);
+    const names = (0,_version_js__WEBPACK_IMPORTED_MODULE_2__/* .tagNames */ .nP)(version, inp.flavor);
+    const defaults = (0,_labels_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultOciEntries */ .VI)(repo, version.main, ctx.now, ctx.sha);
+    return {
+        version,
+        tagNames: names,
+        latestTags: version.latest ? [names[names.length - 1]] : [(0,_version_js__WEBPACK_IMPORTED_MODULE_2__/* .sanitizeTag */ .iP)(`${inp.flavor.prefixLatest ? inp.flavor.prefix : ''}latest${inp.flavor.suffixLatest ? inp.flavor.suffix : ''}`)],
+        labels: (0,_labels_js__WEBPACK_IMPORTED_MODULE_3__/* .toLines */ .P_)((0,_labels_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveLabels */ .iW)(defaults, inp.labels, ectx)),
+        annotations: (0,_labels_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveAnnotations */ .Rn)(defaults, inp.annotations, ectx, inp.annotationLevels),
+        defaults,
+        expressionContext: ectx,
+        warnings
+    };
+}
+/** `image:tag` for every image and tag name, image by image; bare tag names when there is no image. */
+function imageTags(images, names) {
+    if (images.length === 0)
+        return [...names];
+    return images.flatMap(image => names.map(n => `${image}:${n}`));
+}
+
+
+/***/ }),
+
 /***/ 8911:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1046,75 +1135,179 @@ function tagNames(version, flavor) {
 
 /***/ }),
 
-/***/ 7155:
+/***/ 5455:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fz: () => (/* binding */ withoutPush),
+/* harmony export */   Gg: () => (/* binding */ buildPlan)
+/* harmony export */ });
+/* unused harmony exports pushDecision, qualifyImageName, standardBuildArgs */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _lib_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2470);
+/* harmony import */ var _metadata_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1606);
+/* harmony import */ var _metadata_labels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8911);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1130);
+/* harmony import */ var _inputs_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2107);
+/**
+ * Inputs + Context + Metadata -> Plan: which builds run, under which names and tags, for which
+ * platforms, with which labels, annotations and build args, whether they are pushed, and the policy's
+ * verdict. Pure. The plan is the `plan` output, what dry-run prints, and what the engine executes.
+ */
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ prepare)
-});
 
-// UNUSED EXPORTS: annotationLevels
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/pipeline/inputs/csv.ts
-var csv = __webpack_require__(4754);
-// EXTERNAL MODULE: ./src/pipeline/inputs/errors.ts
-var inputs_errors = __webpack_require__(2107);
-// EXTERNAL MODULE: ./src/pipeline/metadata/tag.ts
-var tag = __webpack_require__(854);
-;// CONCATENATED MODULE: ./src/pipeline/metadata/flavor.ts
-/** The `flavor` input: `latest=auto|true|false`, `prefix=`/`suffix=` with `onlatest=`, as in metadata-action. */
 
-const DEFAULT_FLAVOR = { latest: 'auto', prefix: '', prefixLatest: false, suffix: '', suffixLatest: false };
-/** Applies one flavor line to `flavor` (a copy is returned); throws with a message on a bad entry. */
-function applyFlavorLine(flavor, line) {
-    const out = { ...flavor };
-    let onLatestFor = '';
-    for (const field of (0,csv/* splitFields */.K)(line)) {
-        const parts = field.split('=').map(p => p.trim());
-        if (parts.length === 1)
-            throw new Error(`"${field}" is not a key=value entry (latest, prefix, suffix or onlatest)`);
-        const key = parts[0].toLowerCase();
-        const value = parts[1];
-        switch (key) {
-            case 'latest':
-                if (!['auto', 'true', 'false'].includes(value))
-                    throw new Error(`invalid latest "${value}" (auto, true or false)`);
-                out.latest = value;
-                break;
-            case 'prefix':
-                out.prefix = value;
-                onLatestFor = 'prefix';
-                break;
-            case 'suffix':
-                out.suffix = value;
-                onLatestFor = 'suffix';
-                break;
-            case 'onlatest':
-                if (!['true', 'false'].includes(value))
-                    throw new Error(`invalid onlatest "${value}" (true or false)`);
-                if (onLatestFor === 'prefix')
-                    out.prefixLatest = value === 'true';
-                else if (onLatestFor === 'suffix')
-                    out.suffixLatest = value === 'true';
-                break;
-            default:
-                throw new Error(`unknown flavor entry "${key}" (latest, prefix, suffix or onlatest)`);
-        }
+
+
+/** Events on which `push: auto` publishes; pull requests only build (as a check). */
+const PUSH_EVENTS = ['push', 'create', 'release', 'schedule', 'workflow_dispatch', 'repository_dispatch', 'registry_package'];
+/** Release activities that publish; an edited, deleted or unpublished release does not. */
+const PUBLISHING_RELEASE_ACTIONS = ['published', 'created', 'released', 'prereleased'];
+function pushDecision(mode, eventName, action) {
+    if (mode === 'true')
+        return { push: true, reason: 'push: true' };
+    if (mode === 'false')
+        return { push: false, reason: 'push: false' };
+    if (eventName === 'release' && action && !PUBLISHING_RELEASE_ACTIONS.includes(action)) {
+        return { push: false, reason: `release ${action} event: not a publishing event (set push: true to publish)` };
     }
-    return out;
+    if (PUSH_EVENTS.includes(eventName))
+        return { push: true, reason: `${eventName} event` };
+    if (/pull_request/.test(eventName))
+        return { push: false, reason: `${eventName} event: built as a check, not pushed` };
+    return { push: false, reason: `${eventName || 'unknown'} event: not a publishing event (set push: true to publish)` };
+}
+/** The plan with nothing pushed, for the reason given (a build that loads its images into the local store). */
+function withoutPush(plan, reason) {
+    return { ...plan, push: false, pushReason: reason, builds: plan.builds.map(b => ({ ...b, push: false })) };
+}
+/**
+ * A name as the registry sees it: kept when it names a registry domain (or the registry is docker.io);
+ * a bare name gets `<registry>/<owner>/`, a `path/name` gets `<registry>/`. Lowercased (GHCR requires it).
+ */
+function qualifyImageName(name, registry, owner) {
+    let full = name;
+    if ((0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .registryDomain */ .E)(name) === undefined && registry !== 'docker.io') {
+        full = !name.includes('/') && !registry.includes('/') ? `${registry}/${owner}/${name}` : `${registry}/${name}`;
+    }
+    return full.toLowerCase();
+}
+/** The Dockerfile of an image line: `file=`, else `<context>/Dockerfile`. */
+function dockerfile(img) {
+    return img.file ?? node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(img.context, 'Dockerfile');
+}
+function buildKey(img, platforms) {
+    return JSON.stringify([dockerfile(img), img.context, img.target ?? '', platforms, img.title ?? null, img.description ?? null]);
+}
+function uniqueId(name, taken) {
+    const base = (name.split('/').pop() || 'image').replace(/[^a-z0-9_-]/g, '-') || 'image';
+    let id = base;
+    for (let i = 2; taken.has(id); i++)
+        id = `${base}-${i}`;
+    taken.add(id);
+    return id;
+}
+function standardBuildArgs(metadata, ctx) {
+    return {
+        VERSION: metadata.version.main ?? '',
+        BUILD_DATE: ctx.now.toISOString(),
+        VCS_REF: ctx.shortSha,
+        COMMIT_SHA: ctx.sha
+    };
+}
+function buildPlan(inputs, ctx, metadata, annotationLevels) {
+    const { push, reason } = pushDecision(inputs.push, ctx.eventName, typeof ctx.payload.action === 'string' ? ctx.payload.action : undefined);
+    const enabled = inputs.images.filter(i => i.enable);
+    const userArgs = (0,_metadata_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .keyValueObject */ .jm)(inputs.buildArgs);
+    const buildArgs = { ...(inputs.defaultBuildArgs ? standardBuildArgs(metadata, ctx) : {}), ...userArgs };
+    // Lines with the same build settings are one build published under several names. One name is
+    // published by one build only: two builds pushing the same tags would leave only the last one's image.
+    const groups = new Map();
+    const builtBy = new Map();
+    const conflicts = [];
+    for (const img of enabled) {
+        const platforms = img.platforms ?? inputs.platforms;
+        const key = buildKey(img, platforms);
+        const name = qualifyImageName(img.name, inputs.registry, ctx.owner);
+        const first = builtBy.get(name);
+        if (first && first.key !== key) {
+            conflicts.push(new _inputs_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d('images', `${name} is already built by line ${first.line} with other build settings (file, context, target, platforms, title, description); one image is published by one build`, img.line, img.text));
+            continue;
+        }
+        builtBy.set(name, { key, line: img.line });
+        const group = groups.get(key) ?? { spec: img, platforms, names: [] };
+        if (!group.names.includes(name))
+            group.names.push(name);
+        groups.set(key, group);
+    }
+    if (conflicts.length)
+        throw new _inputs_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputErrors */ .G(conflicts);
+    if (groups.size === 0) {
+        // No image (an explicitly empty `images`, or every image disabled): bare tags, as metadata-action gives.
+        groups.set('', { spec: { name: '', enable: true, context: '.', line: 0 }, platforms: inputs.platforms, names: [] });
+    }
+    const taken = new Set();
+    const builds = [...groups.values()].map(({ spec, platforms, names }) => {
+        const overrides = [
+            ...(spec.title !== undefined ? [`org.opencontainers.image.title=${spec.title}`] : []),
+            ...(spec.description !== undefined ? [`org.opencontainers.image.description=${spec.description}`] : [])
+        ];
+        const ectx = metadata.expressionContext;
+        return {
+            id: uniqueId(names[0] ?? 'default', taken),
+            ...(spec.line ? { line: spec.line } : {}),
+            images: names,
+            file: dockerfile(spec),
+            context: spec.context,
+            ...(spec.target ? { target: spec.target } : {}),
+            platforms,
+            tags: (0,_metadata_index_js__WEBPACK_IMPORTED_MODULE_1__/* .imageTags */ .rK)(names, metadata.tagNames),
+            tagNames: metadata.tagNames,
+            labels: overrides.length ? (0,_metadata_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .toLines */ .P_)((0,_metadata_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveLabels */ .iW)(metadata.defaults, inputs.labels, ectx, overrides)) : metadata.labels,
+            annotations: overrides.length ? (0,_metadata_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveAnnotations */ .Rn)(metadata.defaults, inputs.annotations, ectx, annotationLevels, overrides) : metadata.annotations,
+            buildArgs,
+            push,
+            policy: { allowed: true, rules: [], violations: [] }
+        };
+    });
+    const policy = (0,_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .evaluatePolicy */ .Uz)(inputs.policy, {
+        images: builds.flatMap(b => (b.images.length ? b.images : ['']).map(name => ({ name, tags: b.tagNames, push: b.push }))),
+        ref: ctx.ref,
+        sha: ctx.sha,
+        shortSha: ctx.shortSha,
+        latestTags: metadata.latestTags
+    });
+    for (const b of builds) {
+        const mine = policy.violations.filter(v => (b.images.length ? b.images.includes(v.image) : v.image === ''));
+        b.policy = { allowed: mine.length === 0, rules: policy.rules, violations: mine };
+    }
+    return {
+        eventName: ctx.eventName,
+        ref: ctx.ref,
+        sha: ctx.sha,
+        version: metadata.version.main ?? '',
+        push,
+        pushReason: reason,
+        registry: inputs.registry,
+        builds,
+        policy
+    };
 }
 
-// EXTERNAL MODULE: ./src/pipeline/metadata/labels.ts
-var metadata_labels = __webpack_require__(8911);
-// EXTERNAL MODULE: ./src/lib/semver.ts
-var semver = __webpack_require__(5419);
-;// CONCATENATED MODULE: ./src/pipeline/policy.ts
+
+/***/ }),
+
+/***/ 1130:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CU: () => (/* binding */ parsePolicyRule),
+/* harmony export */   Uz: () => (/* binding */ evaluatePolicy)
+/* harmony export */ });
+/* unused harmony exports POLICY_RULES, globToRegExp */
+/* harmony import */ var _lib_semver_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5419);
 /**
  * Tag policy: rules that refuse a bad release before anything is built. Every violation is reported,
  * each naming the image and the tag; the verdict is part of the plan.
@@ -1208,7 +1401,7 @@ function evaluatePolicy(rules, subject) {
                     }
                     break;
                 case 'require-semver':
-                    if (rule.pattern.test(subject.ref) && !image.tags.some(t => semver/* valid */.rZ(t) !== null)) {
+                    if (rule.pattern.test(subject.ref) && !image.tags.some(t => _lib_semver_js__WEBPACK_IMPORTED_MODULE_0__/* .valid */ .rZ(t) !== null)) {
                         violations.push({ rule: rule.source, image: image.name, message: `${name} has no semantic-version tag, which ${subject.ref} requires (require-semver ${rule.glob})` });
                     }
                     break;
@@ -1223,6 +1416,77 @@ function evaluatePolicy(rules, subject) {
     return { allowed: violations.length === 0, rules: rules.map(r => r.source), violations };
 }
 
+
+/***/ }),
+
+/***/ 5269:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ prepare)
+});
+
+// UNUSED EXPORTS: annotationLevels
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/pipeline/inputs/csv.ts
+var csv = __webpack_require__(4754);
+// EXTERNAL MODULE: ./src/pipeline/inputs/errors.ts
+var inputs_errors = __webpack_require__(2107);
+// EXTERNAL MODULE: ./src/pipeline/metadata/tag.ts
+var tag = __webpack_require__(854);
+;// CONCATENATED MODULE: ./src/pipeline/metadata/flavor.ts
+/** The `flavor` input: `latest=auto|true|false`, `prefix=`/`suffix=` with `onlatest=`, as in metadata-action. */
+
+const DEFAULT_FLAVOR = { latest: 'auto', prefix: '', prefixLatest: false, suffix: '', suffixLatest: false };
+/** Applies one flavor line to `flavor` (a copy is returned); throws with a message on a bad entry. */
+function applyFlavorLine(flavor, line) {
+    const out = { ...flavor };
+    let onLatestFor = '';
+    for (const field of (0,csv/* splitFields */.K)(line)) {
+        const parts = field.split('=').map(p => p.trim());
+        if (parts.length === 1)
+            throw new Error(`"${field}" is not a key=value entry (latest, prefix, suffix or onlatest)`);
+        const key = parts[0].toLowerCase();
+        const value = parts[1];
+        switch (key) {
+            case 'latest':
+                if (!['auto', 'true', 'false'].includes(value))
+                    throw new Error(`invalid latest "${value}" (auto, true or false)`);
+                out.latest = value;
+                break;
+            case 'prefix':
+                out.prefix = value;
+                onLatestFor = 'prefix';
+                break;
+            case 'suffix':
+                out.suffix = value;
+                onLatestFor = 'suffix';
+                break;
+            case 'onlatest':
+                if (!['true', 'false'].includes(value))
+                    throw new Error(`invalid onlatest "${value}" (true or false)`);
+                if (onLatestFor === 'prefix')
+                    out.prefixLatest = value === 'true';
+                else if (onLatestFor === 'suffix')
+                    out.suffixLatest = value === 'true';
+                break;
+            default:
+                throw new Error(`unknown flavor entry "${key}" (latest, prefix, suffix or onlatest)`);
+        }
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/pipeline/metadata/labels.ts
+var metadata_labels = __webpack_require__(8911);
+// EXTERNAL MODULE: ./src/pipeline/policy.ts
+var pipeline_policy = __webpack_require__(1130);
 // EXTERNAL MODULE: ./src/lib/platform.ts
 var platform = __webpack_require__(6728);
 // EXTERNAL MODULE: ./src/lib/reference.ts
@@ -1549,7 +1813,7 @@ function getInputs(env = process.env) {
             throw new Error('annotation has an empty key');
         return { ...entry, line };
     });
-    const policy = r.lines('policy', text => parsePolicyRule(text));
+    const policy = r.lines('policy', text => (0,pipeline_policy/* parsePolicyRule */.CU)(text));
     const bakeTarget = r.text('bake-target', 'docker-metadata-action');
     // buildx's own rule for target names (targetNamePattern in bake/bake.go): a bad name would only fail
     // the user's later bake step, far from its cause.
@@ -1607,84 +1871,8 @@ function getInputs(env = process.env) {
     return inputs;
 }
 
-// EXTERNAL MODULE: ./src/pipeline/metadata/expressions.ts
-var expressions = __webpack_require__(6517);
-// EXTERNAL MODULE: ./src/pipeline/metadata/version.ts
-var metadata_version = __webpack_require__(4586);
-;// CONCATENATED MODULE: ./src/pipeline/metadata/index.ts
-/**
- * The metadata engine: tags, labels and annotations from the inputs and the GitHub context, identical to
- * docker/metadata-action's for the same inputs. Pure: everything it needs is handed to it.
- */
-
-
-
-
-/** Every text that may hold an expression, so the engine is loaded only when one does. */
-function expressionTexts(inp) {
-    return [
-        ...inp.tags.flatMap(t => Object.values(t.attrs)),
-        inp.flavor.prefix,
-        inp.flavor.suffix,
-        ...inp.labels.map(l => l.text),
-        ...inp.annotations.map(a => a.text)
-    ];
-}
-function expressionContext(ctx) {
-    return {
-        ref: ctx.ref,
-        sha: ctx.sha,
-        shortSha: ctx.shortSha,
-        eventName: ctx.eventName,
-        payload: ctx.payload,
-        now: ctx.now,
-        commitDate: ctx.commitDate ?? ctx.now
-    };
-}
-/** True when some expression reads the commit date (the caller then resolves it, maybe through the API). */
-function needsCommitDate(inp) {
-    return expressionTexts(inp).some(t => t.includes('commit_date'));
-}
-async function computeMetadata(inp, ctx, repo) {
-    await (0,expressions/* prepareExpressions */.rM)(expressionTexts(inp));
-    const warnings = [];
-    const errors = [];
-    const ectx = expressionContext(ctx);
-    const version = (0,metadata_version/* computeVersion */.E2)({ tags: inp.tags, flavor: inp.flavor, defaultBranch: repo.defaultBranch || ctx.defaultBranch, fileVersion: inp.fileVersion }, ectx, m => warnings.push(m), (tag, message) => errors.push(new inputs_errors/* InputError */.d('tags', message, tag.line, tag.source)));
-    // Render each custom line once on its own, so that a broken expression is reported with its line.
-    const scope = (0,expressions/* globalScope */.gm)(ectx);
-    for (const [input, entries] of [['labels', inp.labels], ['annotations', inp.annotations]]) {
-        for (const entry of entries) {
-            try {
-                (0,expressions/* render */.XX)(entry.text, scope);
-            }
-            catch (e) {
-                errors.push(new inputs_errors/* InputError */.d(input, e.message, entry.line, entry.text));
-            }
-        }
-    }
-    if (errors.length)
-        throw new inputs_errors/* InputErrors */.G(errors);
-    const names = (0,metadata_version/* tagNames */.nP)(version, inp.flavor);
-    const defaults = (0,metadata_labels/* defaultOciEntries */.VI)(repo, version.main, ctx.now, ctx.sha);
-    return {
-        version,
-        tagNames: names,
-        latestTags: version.latest ? [names[names.length - 1]] : [(0,metadata_version/* sanitizeTag */.iP)(`${inp.flavor.prefixLatest ? inp.flavor.prefix : ''}latest${inp.flavor.suffixLatest ? inp.flavor.suffix : ''}`)],
-        labels: (0,metadata_labels/* toLines */.P_)((0,metadata_labels/* resolveLabels */.iW)(defaults, inp.labels, ectx)),
-        annotations: (0,metadata_labels/* resolveAnnotations */.Rn)(defaults, inp.annotations, ectx, inp.annotationLevels),
-        defaults,
-        expressionContext: ectx,
-        warnings
-    };
-}
-/** `image:tag` for every image and tag name, image by image; bare tag names when there is no image. */
-function imageTags(images, names) {
-    if (images.length === 0)
-        return [...names];
-    return images.flatMap(image => names.map(n => `${image}:${n}`));
-}
-
+// EXTERNAL MODULE: ./src/pipeline/metadata/index.ts
+var pipeline_metadata = __webpack_require__(1606);
 ;// CONCATENATED MODULE: ./src/pipeline/context/github-api.ts
 const DEFAULT_LIMITS = { deadlineMs: 10_000, attempts: 3, backoffMs: 1_000, maxWaitMs: 10_000 };
 function apiLimits(env = process.env) {
@@ -1825,149 +2013,10 @@ async function fetchCommitDate(ctx, token, warn) {
     return ctx.now;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/plan.ts
-/**
- * Inputs + Context + Metadata -> Plan: which builds run, under which names and tags, for which
- * platforms, with which labels, annotations and build args, whether they are pushed, and the policy's
- * verdict. Pure. The plan is the `plan` output, what dry-run prints, and what the engine executes.
- */
-
-
-
-
-
-
-/** Events on which `push: auto` publishes; pull requests only build (as a check). */
-const PUSH_EVENTS = ['push', 'create', 'release', 'schedule', 'workflow_dispatch', 'repository_dispatch', 'registry_package'];
-/** Release activities that publish; an edited, deleted or unpublished release does not. */
-const PUBLISHING_RELEASE_ACTIONS = ['published', 'created', 'released', 'prereleased'];
-function pushDecision(mode, eventName, action) {
-    if (mode === 'true')
-        return { push: true, reason: 'push: true' };
-    if (mode === 'false')
-        return { push: false, reason: 'push: false' };
-    if (eventName === 'release' && action && !PUBLISHING_RELEASE_ACTIONS.includes(action)) {
-        return { push: false, reason: `release ${action} event: not a publishing event (set push: true to publish)` };
-    }
-    if (PUSH_EVENTS.includes(eventName))
-        return { push: true, reason: `${eventName} event` };
-    if (/pull_request/.test(eventName))
-        return { push: false, reason: `${eventName} event: built as a check, not pushed` };
-    return { push: false, reason: `${eventName || 'unknown'} event: not a publishing event (set push: true to publish)` };
-}
-/**
- * A name as the registry sees it: kept when it names a registry domain (or the registry is docker.io);
- * a bare name gets `<registry>/<owner>/`, a `path/name` gets `<registry>/`. Lowercased (GHCR requires it).
- */
-function qualifyImageName(name, registry, owner) {
-    let full = name;
-    if ((0,reference/* registryDomain */.E)(name) === undefined && registry !== 'docker.io') {
-        full = !name.includes('/') && !registry.includes('/') ? `${registry}/${owner}/${name}` : `${registry}/${name}`;
-    }
-    return full.toLowerCase();
-}
-/** The Dockerfile of an image line: `file=`, else `<context>/Dockerfile`. */
-function dockerfile(img) {
-    return img.file ?? external_node_path_.posix.join(img.context, 'Dockerfile');
-}
-function buildKey(img, platforms) {
-    return JSON.stringify([dockerfile(img), img.context, img.target ?? '', platforms, img.title ?? null, img.description ?? null]);
-}
-function uniqueId(name, taken) {
-    const base = (name.split('/').pop() || 'image').replace(/[^a-z0-9_-]/g, '-') || 'image';
-    let id = base;
-    for (let i = 2; taken.has(id); i++)
-        id = `${base}-${i}`;
-    taken.add(id);
-    return id;
-}
-function standardBuildArgs(metadata, ctx) {
-    return {
-        VERSION: metadata.version.main ?? '',
-        BUILD_DATE: ctx.now.toISOString(),
-        VCS_REF: ctx.shortSha,
-        COMMIT_SHA: ctx.sha
-    };
-}
-function buildPlan(inputs, ctx, metadata, annotationLevels) {
-    const { push, reason } = pushDecision(inputs.push, ctx.eventName, typeof ctx.payload.action === 'string' ? ctx.payload.action : undefined);
-    const enabled = inputs.images.filter(i => i.enable);
-    const userArgs = (0,metadata_labels/* keyValueObject */.jm)(inputs.buildArgs);
-    const buildArgs = { ...(inputs.defaultBuildArgs ? standardBuildArgs(metadata, ctx) : {}), ...userArgs };
-    // Lines with the same build settings are one build published under several names. One name is
-    // published by one build only: two builds pushing the same tags would leave only the last one's image.
-    const groups = new Map();
-    const builtBy = new Map();
-    const conflicts = [];
-    for (const img of enabled) {
-        const platforms = img.platforms ?? inputs.platforms;
-        const key = buildKey(img, platforms);
-        const name = qualifyImageName(img.name, inputs.registry, ctx.owner);
-        const first = builtBy.get(name);
-        if (first && first.key !== key) {
-            conflicts.push(new inputs_errors/* InputError */.d('images', `${name} is already built by line ${first.line} with other build settings (file, context, target, platforms, title, description); one image is published by one build`, img.line, img.text));
-            continue;
-        }
-        builtBy.set(name, { key, line: img.line });
-        const group = groups.get(key) ?? { spec: img, platforms, names: [] };
-        if (!group.names.includes(name))
-            group.names.push(name);
-        groups.set(key, group);
-    }
-    if (conflicts.length)
-        throw new inputs_errors/* InputErrors */.G(conflicts);
-    if (groups.size === 0) {
-        // No image (an explicitly empty `images`, or every image disabled): bare tags, as metadata-action gives.
-        groups.set('', { spec: { name: '', enable: true, context: '.', line: 0 }, platforms: inputs.platforms, names: [] });
-    }
-    const taken = new Set();
-    const builds = [...groups.values()].map(({ spec, platforms, names }) => {
-        const overrides = [
-            ...(spec.title !== undefined ? [`org.opencontainers.image.title=${spec.title}`] : []),
-            ...(spec.description !== undefined ? [`org.opencontainers.image.description=${spec.description}`] : [])
-        ];
-        const ectx = metadata.expressionContext;
-        return {
-            id: uniqueId(names[0] ?? 'default', taken),
-            ...(spec.line ? { line: spec.line } : {}),
-            images: names,
-            file: dockerfile(spec),
-            context: spec.context,
-            ...(spec.target ? { target: spec.target } : {}),
-            platforms,
-            tags: imageTags(names, metadata.tagNames),
-            tagNames: metadata.tagNames,
-            labels: overrides.length ? (0,metadata_labels/* toLines */.P_)((0,metadata_labels/* resolveLabels */.iW)(metadata.defaults, inputs.labels, ectx, overrides)) : metadata.labels,
-            annotations: overrides.length ? (0,metadata_labels/* resolveAnnotations */.Rn)(metadata.defaults, inputs.annotations, ectx, annotationLevels, overrides) : metadata.annotations,
-            buildArgs,
-            push,
-            policy: { allowed: true, rules: [], violations: [] }
-        };
-    });
-    const policy = evaluatePolicy(inputs.policy, {
-        images: builds.flatMap(b => (b.images.length ? b.images : ['']).map(name => ({ name, tags: b.tagNames, push: b.push }))),
-        ref: ctx.ref,
-        sha: ctx.sha,
-        shortSha: ctx.shortSha,
-        latestTags: metadata.latestTags
-    });
-    for (const b of builds) {
-        const mine = policy.violations.filter(v => (b.images.length ? b.images.includes(v.image) : v.image === ''));
-        b.policy = { allowed: mine.length === 0, rules: policy.rules, violations: mine };
-    }
-    return {
-        eventName: ctx.eventName,
-        ref: ctx.ref,
-        sha: ctx.sha,
-        version: metadata.version.main ?? '',
-        push,
-        pushReason: reason,
-        registry: inputs.registry,
-        builds,
-        policy
-    };
-}
-
+// EXTERNAL MODULE: ./src/pipeline/plan.ts
+var pipeline_plan = __webpack_require__(5455);
+// EXTERNAL MODULE: ./src/lib/semver.ts
+var semver = __webpack_require__(5419);
 // EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
 var pep440 = __webpack_require__(8898);
 ;// CONCATENATED MODULE: ./src/pipeline/inputs/version-file.ts
@@ -2054,12 +2103,12 @@ async function prepare(ctx, opts) {
     };
     const [repo, commitDate] = await Promise.all([
         opts.useApi ? fetchRepoInfo(ctx, inputs.githubToken, warn) : repoFromContext(ctx),
-        ctx.commitDate === undefined && needsCommitDate(metaInputs) && opts.useApi ? fetchCommitDate(ctx, inputs.githubToken, warn) : ctx.commitDate
+        ctx.commitDate === undefined && (0,pipeline_metadata/* needsCommitDate */.TI)(metaInputs) && opts.useApi ? fetchCommitDate(ctx, inputs.githubToken, warn) : ctx.commitDate
     ]);
     const context = { ...ctx, commitDate: commitDate ?? ctx.commitDate };
-    const metadata = await computeMetadata(metaInputs, context, repo);
+    const metadata = await (0,pipeline_metadata/* computeMetadata */.FT)(metaInputs, context, repo);
     warnings.push(...metadata.warnings);
-    const plan = buildPlan(inputs, context, metadata, levels);
+    const plan = (0,pipeline_plan/* buildPlan */.Gg)(inputs, context, metadata, levels);
     return { inputs, ctx: context, metadata, plan, credentials, warnings };
 }
 
