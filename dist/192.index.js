@@ -277,6 +277,8 @@ function workspaceDir() {
 
 // EXTERNAL MODULE: ./src/engine/cleanup.ts
 var cleanup = __webpack_require__(234);
+// EXTERNAL MODULE: ./src/engine/cancel.ts
+var engine_cancel = __webpack_require__(1986);
 // EXTERNAL MODULE: ./src/engine/builder.ts
 var builder = __webpack_require__(5985);
 // EXTERNAL MODULE: ./src/engine/qemu.ts
@@ -685,7 +687,12 @@ var report = __webpack_require__(6415);
  * build of the run, on every platform, is verified in the registry; then a final pass points the tags
  * at those indexes with `imagetools create` (same digest). A failure before that pass leaves every
  * existing tag where it was.
+ *
+ * Cancelled (engine/cancel.ts): before the tag pass, the run stops at once and moves no tag; a cancel
+ * during the tag pass lets it finish, skips the read-back, and fails the step once outputs and summary
+ * are written.
  */
+
 
 
 
@@ -731,7 +738,7 @@ function checkPlan(plan, load) {
         throw new Error(`No tag was generated for this ${plan.eventName || 'event'} on ${plan.ref || 'no ref'} (check the tags input): nothing would be ${load ? 'loaded' : 'published'}.`);
     }
 }
-async function publish(p, env, options = {}, engine) {
+async function publish(p, env, options = {}, engine, cancel = engine_cancel/* cancellation */.WN) {
     const load = options.load ?? false;
     const userConfig = (options.dockerConfig ?? 'job') === 'user';
     const { inputs } = p;
@@ -759,7 +766,10 @@ async function publish(p, env, options = {}, engine) {
     }
     const buildx = engine ?? new engine_buildx/* Buildx */.F({ env: dockerEnv, cwd: workspace });
     try {
-        return await run(p, plan, env, { buildx, load, userConfig, record, work, report: options.report ?? true });
+        return await run(p, plan, env, { buildx, load, userConfig, record, work, report: options.report ?? true, cancel });
+    }
+    catch (err) {
+        throw cancel.explain(err);
     }
     finally {
         if (userConfig && (local.has('builder') || local.has('secretsDir')))
@@ -770,6 +780,8 @@ async function run(p, plan, env, c) {
     const { inputs, ctx } = p;
     const e = inputs.engine;
     const output = c.load ? 'load' : plan.push ? 'push' : 'none';
+    c.cancel.check();
+    c.cancel.during('build');
     const ready = await setup({
         buildx: c.buildx,
         builds: plan.builds,
@@ -794,6 +806,7 @@ async function run(p, plan, env, c) {
         stagingTag: `mp-staging-${env['GITHUB_RUN_ID'] || Date.now()}-${env['GITHUB_RUN_ATTEMPT'] || '1'}-${ctx.shortSha || 'local'}`.slice(0, 128),
         record: c.record
     });
+    c.cancel.check();
     if (!built.ok) {
         if (c.report && inputs.summary)
             (0,report/* writeSummary */.Sy)((0,report/* publishSummary */.Iv)(plan, engineReport(ready, built), [], built.messages, built.seconds), env);
@@ -802,9 +815,12 @@ async function run(p, plan, env, c) {
     const digests = plan.builds.map(b => ({ build: b, digest: String(built.metadata[b.id]?.['containerimage.digest'] ?? '') }));
     let verified = digests.map(d => ({ ...d, images: [] }));
     if (output === 'push') {
+        c.cancel.during('verification');
         ({ verified } = await verify({ buildx: c.buildx, builds: digests }));
-        await tags({ buildx: c.buildx, verified });
-        await readback({ buildx: c.buildx, verified });
+        // the signal is for steps/tags.ts's retries and restore (it reads none yet: the pass runs to its end)
+        await c.cancel.tagPhase(() => tags({ buildx: c.buildx, verified }));
+        if (!c.cancel.stopped)
+            await readback({ buildx: c.buildx, verified });
     }
     const results = verified.map(v => ({ build: v.build, digest: v.digest, images: v.images, seconds: built.buildSeconds[v.build.id] ?? built.seconds }));
     const outputs = publishOutputs(results, built.metadata);
@@ -812,6 +828,7 @@ async function run(p, plan, env, c) {
         (0,report/* writeOutputs */.Kn)(outputs, env);
     if (c.report && inputs.summary)
         (0,report/* writeSummary */.Sy)((0,report/* publishSummary */.Iv)(plan, engineReport(ready, built), results, [], built.seconds), env);
+    c.cancel.check();
     return { results, outputs };
 }
 /** The summary's account of the setup and the bake, made from what those steps returned. */

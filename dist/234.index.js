@@ -424,10 +424,12 @@ async function cleanup(getState, makeBuildx = env => new _buildx_js__WEBPACK_IMP
 /* harmony export */ });
 /* unused harmony export describe */
 /* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1949);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1986);
 /**
  * The one way this action runs a program: an argument array (never a shell string), output captured,
  * every line shown to the log through the redacting runner, secrets passed on stdin only.
  */
+
 
 class CommandError extends Error {
     command;
@@ -457,6 +459,8 @@ async function run(cmd, args, opts = {}) {
             _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line);
     };
     _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`[command] ${describe(cmd, args)}`);
+    // none starts once the run is cancelled, and those running are then stopped (engine/cancel.ts)
+    const done = _cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .cancellation */ .WN.track();
     const out = await getExecOutput(cmd, args, {
         silent: true,
         ignoreReturnCode: true,
@@ -464,7 +468,7 @@ async function run(cmd, args, opts = {}) {
         cwd: opts.cwd,
         input: opts.input !== undefined ? Buffer.from(opts.input) : undefined,
         listeners: { stdline: onLine, errline: onLine }
-    });
+    }).finally(done);
     const result = { code: out.exitCode, stdout: out.stdout, stderr: out.stderr };
     if (result.code !== 0 && !opts.allowFailure)
         throw new CommandError(describe(cmd, args), result);

@@ -7,6 +7,7 @@
 import * as runner from './action/runner.js';
 import {InputErrors, InputError} from './pipeline/inputs/errors.js';
 import {PolicyRefusal} from './pipeline/errors.js';
+import {cancellation} from './engine/cancel.js';
 
 async function entry(): Promise<void> {
   const args = process.argv.slice(2);
@@ -22,6 +23,8 @@ async function entry(): Promise<void> {
     return;
   }
   runner.saveState('isPost', 'true');
+  // a cancelled run stops its build but lets a tag phase finish (engine/cancel.ts); the post step still cleans up
+  cancellation.listen();
   try {
     const {runMain} = await import('./action/run-main.js');
     await runMain();

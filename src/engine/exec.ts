@@ -3,6 +3,7 @@
  * every line shown to the log through the redacting runner, secrets passed on stdin only.
  */
 import * as runner from '../action/runner.js';
+import {cancellation} from './cancel.js';
 
 export interface RunOptions {
   /** Written to the program's stdin (passwords go here, never into arguments). */
@@ -51,6 +52,8 @@ export async function run(cmd: string, args: string[], opts: RunOptions = {}): P
     if (opts.stream) runner.info(line);
   };
   runner.info(`[command] ${describe(cmd, args)}`);
+  // none starts once the run is cancelled, and those running are then stopped (engine/cancel.ts)
+  const done = cancellation.track();
   const out = await getExecOutput(cmd, args, {
     silent: true,
     ignoreReturnCode: true,
@@ -58,7 +61,7 @@ export async function run(cmd: string, args: string[], opts: RunOptions = {}): P
     cwd: opts.cwd,
     input: opts.input !== undefined ? Buffer.from(opts.input) : undefined,
     listeners: {stdline: onLine, errline: onLine}
-  });
+  }).finally(done);
   const result = {code: out.exitCode, stdout: out.stdout, stderr: out.stderr};
   if (result.code !== 0 && !opts.allowFailure) throw new CommandError(describe(cmd, args), result);
   return result;

@@ -8,6 +8,10 @@
  * build of the run, on every platform, is verified in the registry; then a final pass points the tags
  * at those indexes with `imagetools create` (same digest). A failure before that pass leaves every
  * existing tag where it was.
+ *
+ * Cancelled (engine/cancel.ts): before the tag pass, the run stops at once and moves no tag; a cancel
+ * during the tag pass lets it finish, skips the read-back, and fails the step once outputs and summary
+ * are written.
  */
 import {existsSync, mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -22,6 +26,7 @@ import {Buildx, type BuildxApi} from './buildx.js';
 import {planLogins, createDockerConfig, jobDockerEnvironment} from './login.js';
 import {workspaceDir, type BakeMetadata} from './bake.js';
 import {cleanup} from './cleanup.js';
+import {cancellation, type Cancellation} from './cancel.js';
 import {setup, type SetupResult} from './steps/setup.js';
 import {build, type BuildResult} from './steps/build.js';
 import {verify, type VerifiedBuild} from './steps/verify.js';
@@ -77,7 +82,7 @@ function checkPlan(plan: Plan, load: boolean): void {
   }
 }
 
-export async function publish(p: Prepared, env: NodeJS.ProcessEnv, options: PublishOptions = {}, engine?: BuildxApi): Promise<PublishOutcome> {
+export async function publish(p: Prepared, env: NodeJS.ProcessEnv, options: PublishOptions = {}, engine?: BuildxApi, cancel: Cancellation = cancellation): Promise<PublishOutcome> {
   const load = options.load ?? false;
   const userConfig = (options.dockerConfig ?? 'job') === 'user';
   const {inputs} = p;
@@ -104,7 +109,9 @@ export async function publish(p: Prepared, env: NodeJS.ProcessEnv, options: Publ
   const buildx = engine ?? new Buildx({env: dockerEnv, cwd: workspace});
 
   try {
-    return await run(p, plan, env, {buildx, load, userConfig, record, work, report: options.report ?? true});
+    return await run(p, plan, env, {buildx, load, userConfig, record, work, report: options.report ?? true, cancel});
+  } catch (err) {
+    throw cancel.explain(err);
   } finally {
     if (userConfig && (local.has('builder') || local.has('secretsDir'))) await cleanup(k => local.get(k) ?? '', () => buildx);
   }
@@ -117,12 +124,15 @@ interface RunContext {
   record: Recorder;
   work: string;
   report: boolean;
+  cancel: Cancellation;
 }
 
 async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContext): Promise<PublishOutcome> {
   const {inputs, ctx} = p;
   const e = inputs.engine;
   const output = c.load ? 'load' : plan.push ? 'push' : 'none';
+  c.cancel.check();
+  c.cancel.during('build');
 
   const ready = await setup({
     buildx: c.buildx,
@@ -149,6 +159,7 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
     stagingTag: `mp-staging-${env['GITHUB_RUN_ID'] || Date.now()}-${env['GITHUB_RUN_ATTEMPT'] || '1'}-${ctx.shortSha || 'local'}`.slice(0, 128),
     record: c.record
   });
+  c.cancel.check();
   if (!built.ok) {
     if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), [], built.messages, built.seconds), env);
     throw new Error(`Nothing was tagged: ${built.failed.join('; ')} failed (see the errors above). Every existing tag was left where it was.`);
@@ -157,15 +168,18 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
   const digests = plan.builds.map(b => ({build: b, digest: String(built.metadata[b.id]?.['containerimage.digest'] ?? '')}));
   let verified: VerifiedBuild[] = digests.map(d => ({...d, images: []}));
   if (output === 'push') {
+    c.cancel.during('verification');
     ({verified} = await verify({buildx: c.buildx, builds: digests}));
-    await tags({buildx: c.buildx, verified});
-    await readback({buildx: c.buildx, verified});
+    // the signal is for steps/tags.ts's retries and restore (it reads none yet: the pass runs to its end)
+    await c.cancel.tagPhase(() => tags({buildx: c.buildx, verified}));
+    if (!c.cancel.stopped) await readback({buildx: c.buildx, verified});
   }
 
   const results: PublishResult[] = verified.map(v => ({build: v.build, digest: v.digest, images: v.images, seconds: built.buildSeconds[v.build.id] ?? built.seconds}));
   const outputs = publishOutputs(results, built.metadata);
   if (c.report) writeOutputs(outputs, env);
   if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), results, [], built.seconds), env);
+  c.cancel.check();
   return {results, outputs};
 }
 

@@ -10,6 +10,7 @@ import type {BuildPlan} from '../../../src/pipeline/plan.js';
 import {FakeBuildx, fixture, fixtureJson, DIGEST, IMAGE} from './fake-buildx.js';
 import {buildPlan, engineInputs, plan} from './factory.js';
 import {removeTempDirs, tempDir} from '../../support/git.js';
+import {Cancellation} from '../../../src/engine/cancel.js';
 
 afterAll(() => removeTempDirs());
 
@@ -114,6 +115,52 @@ describe('publish: setup -> build -> verify -> tags -> read back -> report', () 
     const fake = new FakeBuildx({bakes: [{code: 0, metadata: {}}]});
     await run(fake, prepared(undefined, {push: false}));
     expect(fake.methods.filter(x => ['login', 'imagetoolsInspect', 'imagetoolsCreate'].includes(x))).toEqual([]);
+  });
+});
+
+describe('publish, cancelled (engine/cancel.ts)', () => {
+  const cancellation = () => new Cancellation(() => {});
+  const twoImages = () => prepared([buildPlan({images: [IMAGE, `${IMAGE}-mirror`]})]);
+
+  test('during the build: no verification, no tag moved, the cancel is the error', async () => {
+    const cancel = cancellation();
+    const fake = new FakeBuildx({
+      bakes: () => {
+        cancel.receive('SIGINT');
+        return {log: 'ERROR: failed to solve: Canceled: context canceled', code: 1}; // bake, killed
+      }
+    }).pushCaptured();
+    await expect(publish(prepared(), env, {}, fake, cancel)).rejects.toThrow('cancelled (SIGINT) during the build: no tag was moved.');
+    expect(fake.methods.filter(x => x.startsWith('imagetools'))).toEqual([]);
+    expect(fake.methods.at(-1)).toBe('bake');
+  });
+
+  test('during the verification: no tag moved', async () => {
+    const cancel = cancellation();
+    const fake = new FakeBuildx().pushCaptured();
+    const inspect = fake.imagetoolsInspect.bind(fake);
+    fake.imagetoolsInspect = async (ref, format) => {
+      cancel.receive('SIGTERM');
+      return inspect(ref, format);
+    };
+    await expect(publish(prepared(), env, {}, fake, cancel)).rejects.toThrow('cancelled (SIGTERM) during the verification: no tag was moved.');
+    expect(fake.callsOf('imagetoolsCreate')).toEqual([]);
+  });
+
+  test('during the tag phase, twice: every tag of every image moves, no read-back, outputs written, then the step fails', async () => {
+    const cancel = cancellation();
+    const fake = new FakeBuildx().pushCaptured().pushCaptured(`${IMAGE}-mirror`);
+    const create = fake.imagetoolsCreate.bind(fake);
+    fake.imagetoolsCreate = async (tags, source) => {
+      cancel.receive('SIGINT');
+      cancel.receive('SIGTERM');
+      await new Promise(r => setTimeout(r, 20));
+      return create(tags, source);
+    };
+    await expect(publish(twoImages(), env, {}, fake, cancel)).rejects.toThrow(/^cancelled \(SIGINT\) after the tags moved: the release is complete/);
+    for (const name of [IMAGE, `${IMAGE}-mirror`]) for (const tag of ['1.2.3', 'latest']) expect(fake.tags.get(`${name}:${tag}`)).toBe(DIGEST.index);
+    expect(fake.methods.lastIndexOf('imagetoolsInspect')).toBeLessThan(fake.methods.indexOf('imagetoolsCreate'));
+    expect(outputs()['digest']).toBe(DIGEST.index);
   });
 });
 
