@@ -4,7 +4,7 @@
 //
 // The child is spawned asynchronously (never spawnSync): a stub GitHub API served from this same
 // process (startGitHubApiStub) must keep answering while the action runs.
-import {spawn} from 'node:child_process';
+import {spawn, type ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
@@ -47,6 +47,8 @@ export interface RunOptions {
   runnerTemp?: string;
   /** Kill the child (SIGKILL) and reject after this long; default 60 s. */
   timeoutMs?: number;
+  /** Called with the child once it runs (to signal it as the runner does when a run is cancelled). */
+  onSpawn?: (child: ChildProcess) => void;
 }
 
 export interface RunResult {
@@ -163,6 +165,7 @@ export async function runAction(opts: RunOptions = {}): Promise<RunResult> {
   const node = opts.node ?? process.execPath;
   const timeoutMs = opts.timeoutMs ?? 60_000;
   const child = spawn(node, [entry, ...(opts.args ?? [])], {env, cwd: opts.cwd ?? tmp, stdio: ['ignore', 'pipe', 'pipe']});
+  opts.onSpawn?.(child);
   let stdout = '';
   let stderr = '';
   let log = '';
