@@ -235,11 +235,13 @@ function createArgs(o) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   F: () => (/* binding */ Buildx)
 /* harmony export */ });
+/* unused harmony export isNotFound */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1293);
 /* harmony import */ var _builder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5985);
 /* harmony import */ var _qemu_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1868);
+/* harmony import */ var _registry_api_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3722);
 /**
  * THE engine seam: every docker and buildx command of a run goes through one object of this type,
  * created once per run and handed to the steps that need it. Unit tests pass a fake fed with output
@@ -250,6 +252,11 @@ function createArgs(o) {
 
 
 
+
+/** `imagetools inspect` of a tag that is not there (not an auth failure, which also says "not found" on some registries). */
+function isNotFound(output) {
+    return /: not found\b|\bMANIFEST_UNKNOWN\b|manifest unknown/i.test(output) && !/unauthorized|denied|forbidden|authentication required/i.test(output);
+}
 const DOCKER_HUB = (registry) => (registry === 'docker.io' ? [] : [registry]);
 class Buildx {
     env;
@@ -316,6 +323,27 @@ class Buildx {
     }
     async imagetoolsCreate(tags, source) {
         await this.exec.runWithRetry('docker', ['buildx', 'imagetools', 'create', ...tags.flatMap(t => ['--tag', t]), source], { env: this.env });
+    }
+    async tagDigest(ref) {
+        const out = await this.exec.run('docker', ['buildx', 'imagetools', 'inspect', ref, '--format', '{{json .Manifest}}'], { env: this.env, allowFailure: true });
+        if (out.code === 0)
+            return JSON.parse(out.stdout).digest;
+        if (isNotFound(out.stderr + out.stdout))
+            return undefined;
+        throw new _exec_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd(`docker buildx imagetools inspect ${ref}`, out);
+    }
+    async writeTag(ref, source) {
+        await this.exec.run('docker', ['buildx', 'imagetools', 'create', '--tag', ref, source], { env: this.env });
+    }
+    async tagsAt(name, digest) {
+        return this.api().tagsAt(name, digest);
+    }
+    async deleteManifest(name, digest) {
+        return this.api().deleteManifest(name, digest);
+    }
+    registryApi;
+    api() {
+        return (this.registryApi ??= new _registry_api_js__WEBPACK_IMPORTED_MODULE_4__/* .RegistryApi */ .cA(this.env));
     }
     async login(registry, username, password) {
         await this.exec.runWithRetry('docker', ['login', ...DOCKER_HUB(registry), '--username', username, '--password-stdin'], { env: this.env, input: password });
@@ -583,6 +611,223 @@ function planQemu(platforms, host, registered, mode) {
     if (missing.length === 0)
         return { native, registered: have, missing, action: 'none', reason: `emulators already registered for ${list(have)}: nothing to install` };
     return { native, registered: have, missing, action: 'install', reason: `installing emulators for ${list(missing)}${have.length ? ` (already registered: ${list(have)})` : ''}` };
+}
+
+
+/***/ }),
+
+/***/ 3722:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   cA: () => (/* binding */ RegistryApi),
+/* harmony export */   uG: () => (/* binding */ RegistryHttpFailure)
+/* harmony export */ });
+/* unused harmony exports repository, isLoopback */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _lib_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2470);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1293);
+/**
+ * The registry's HTTP API (distribution spec) for the two things buildx has no command for: which tags
+ * of a repository point at a digest, and deleting a manifest by digest (the tag phase's removal of a
+ * new tag). Credentials come from the run's docker config (`auths`, `credHelpers`, `credsStore`), as
+ * docker's own; they are sent only over HTTPS, or over plain HTTP to a loopback registry.
+ */
+
+
+
+
+
+/** An HTTP answer of the registry, transient for 5xx and 429. */
+class RegistryHttpFailure extends Error {
+    status;
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+        this.name = 'RegistryHttpFailure';
+    }
+    get transient() {
+        return this.status >= 500 || this.status === 429;
+    }
+}
+const MANIFEST_TYPES = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json'
+].join(', ');
+/** At most this many tags are read to decide whether a digest is tagged elsewhere. */
+const MAX_TAGS = 5000;
+const REQUEST_TIMEOUT_MS = 20000;
+function repository(name) {
+    const domain = (0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .registryDomain */ .E)(name);
+    if (!domain || domain === 'docker.io' || domain === 'index.docker.io') {
+        const path = domain ? name.slice(domain.length + 1) : name;
+        return { host: 'registry-1.docker.io', authKey: 'https://index.docker.io/v1/', path: path.includes('/') ? path : `library/${path}` };
+    }
+    return { host: domain, authKey: domain, path: name.slice(domain.length + 1) };
+}
+function isLoopback(host) {
+    const h = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+    return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
+}
+class RegistryApi {
+    env;
+    schemes = new Map();
+    tokens = new Map();
+    constructor(env = {}) {
+        this.env = env;
+    }
+    /** The tags of `name` whose manifest is `digest` (read with HEAD, 8 at a time). */
+    async tagsAt(name, digest) {
+        const repo = repository(name);
+        const all = [];
+        for (let next = `/v2/${repo.path}/tags/list?n=1000`; next;) {
+            const res = await this.request(repo, 'GET', next);
+            if (res.status === 404)
+                return [];
+            if (!res.ok)
+                throw new RegistryHttpFailure(`listing the tags of ${name}: HTTP ${res.status}`, res.status);
+            all.push(...((await res.json()).tags ?? []));
+            if (all.length > MAX_TAGS)
+                throw new RegistryHttpFailure(`${name} has more than ${MAX_TAGS} tags: not read one by one`, 400);
+            next = /<([^>]+)>;\s*rel="?next"?/.exec(res.headers.get('link') ?? '')?.[1];
+            if (next && /^https?:/.test(next))
+                next = new URL(next).pathname + new URL(next).search;
+        }
+        const at = [];
+        for (let i = 0; i < all.length; i += 8) {
+            await Promise.all(all.slice(i, i + 8).map(async (tag) => {
+                const res = await this.request(repo, 'HEAD', `/v2/${repo.path}/manifests/${encodeURIComponent(tag)}`, { Accept: MANIFEST_TYPES });
+                if (res.status === 404)
+                    return;
+                if (!res.ok)
+                    throw new RegistryHttpFailure(`reading ${name}:${tag}: HTTP ${res.status}`, res.status);
+                if (res.headers.get('docker-content-digest') === digest)
+                    at.push(tag);
+            }));
+        }
+        return at;
+    }
+    /**
+     * DELETE of the manifest `digest` of `name` (every tag pointing at it goes with it). False when the
+     * registry does not allow deletion (405, or `UNSUPPORTED`); a manifest already gone counts as deleted.
+     */
+    async deleteManifest(name, digest) {
+        const repo = repository(name);
+        const res = await this.request(repo, 'DELETE', `/v2/${repo.path}/manifests/${digest}`);
+        if (res.ok || res.status === 404)
+            return true;
+        const body = await res.text().catch(() => '');
+        if (res.status === 405 || /UNSUPPORTED/.test(body))
+            return false;
+        throw new RegistryHttpFailure(`deleting ${name}@${digest}: HTTP ${res.status}`, res.status);
+    }
+    async request(repo, method, path, headers = {}) {
+        const scope = `repository:${repo.path}:${method === 'DELETE' ? 'delete' : 'pull'}`;
+        const token = this.tokens.get(`${repo.host} ${scope}`);
+        const first = await this.send(repo, method, path, token ? { ...headers, Authorization: token } : headers);
+        if (first.status !== 401)
+            return first;
+        const challenge = first.headers.get('www-authenticate') ?? '';
+        await first.body?.cancel();
+        const auth = await this.authorize(repo, challenge, scope);
+        if (!auth)
+            return first;
+        this.tokens.set(`${repo.host} ${scope}`, auth);
+        return this.send(repo, method, path, { ...headers, Authorization: auth });
+    }
+    /** HTTPS; a loopback registry that does not speak TLS is asked over HTTP (docker's rule for 127.0.0.0/8). */
+    async send(repo, method, path, headers) {
+        const known = this.schemes.get(repo.host);
+        const schemes = known ? [known] : isLoopback(repo.host) ? ['https', 'http'] : ['https'];
+        let last;
+        for (const scheme of schemes) {
+            try {
+                const res = await fetch(`${scheme}://${repo.host}${path}`, { method, headers, redirect: 'follow', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+                this.schemes.set(repo.host, scheme);
+                return res;
+            }
+            catch (e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+    async authorize(repo, challenge, scope) {
+        const cred = await this.credential(repo);
+        const [, kind = '', rest = ''] = /^(\w+)\s*(.*)$/.exec(challenge.trim()) ?? [];
+        if (/^basic$/i.test(kind)) {
+            if (!cred || !this.mayCarry(`${this.schemes.get(repo.host)}://${repo.host}`))
+                return undefined;
+            return `Basic ${Buffer.from(`${cred.username}:${cred.secret}`).toString('base64')}`;
+        }
+        if (!/^bearer$/i.test(kind))
+            return undefined;
+        const params = Object.fromEntries([...rest.matchAll(/(\w+)="([^"]*)"/g)].map(m => [m[1], m[2]]));
+        if (!params['realm'] || !this.mayCarry(params['realm']))
+            return undefined;
+        const url = new URL(params['realm']);
+        if (params['service'])
+            url.searchParams.set('service', params['service']);
+        url.searchParams.set('scope', params['scope'] || scope);
+        const headers = cred ? { Authorization: `Basic ${Buffer.from(`${cred.username}:${cred.secret}`).toString('base64')}` } : {};
+        const res = await fetch(url, { headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+        if (!res.ok) {
+            await res.body?.cancel();
+            if (res.status >= 500 || res.status === 429)
+                throw new RegistryHttpFailure(`the token endpoint of ${repo.host}: HTTP ${res.status}`, res.status);
+            return undefined;
+        }
+        const body = (await res.json());
+        const token = body.token || body.access_token;
+        return token ? `Bearer ${token}` : undefined;
+    }
+    /** Credentials go over HTTPS, or plain HTTP to this machine only. */
+    mayCarry(url) {
+        try {
+            const u = new URL(url);
+            return u.protocol === 'https:' || (u.protocol === 'http:' && isLoopback(u.host));
+        }
+        catch {
+            return false;
+        }
+    }
+    async credential(repo) {
+        const dir = this.env['DOCKER_CONFIG'] || process.env['DOCKER_CONFIG'] || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(process.env['HOME'] || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.docker');
+        let config;
+        try {
+            config = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'config.json'), 'utf8'));
+        }
+        catch {
+            return undefined;
+        }
+        const helper = config.credHelpers?.[repo.authKey] ?? config.credsStore;
+        if (helper && /^[\w.-]+$/.test(helper)) {
+            const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__.run)(`docker-credential-${helper}`, ['get'], { input: repo.authKey, allowFailure: true, env: this.env });
+            if (out.code === 0) {
+                try {
+                    const c = JSON.parse(out.stdout);
+                    if (c.Secret)
+                        return { username: c.Username ?? '', secret: c.Secret };
+                }
+                catch {
+                    // not JSON: no credential
+                }
+            }
+        }
+        const entry = config.auths?.[repo.authKey] ?? config.auths?.[`https://${repo.authKey}`];
+        if (!entry?.auth)
+            return undefined;
+        const plain = Buffer.from(entry.auth, 'base64').toString('utf8');
+        const colon = plain.indexOf(':');
+        return colon < 0 ? undefined : { username: plain.slice(0, colon), secret: plain.slice(colon + 1) };
+    }
 }
 
 

@@ -1,5 +1,5 @@
 export const id = 432;
-export const ids = [432,728];
+export const ids = [432,35];
 export const modules = {
 
 /***/ 6728:
@@ -1587,6 +1587,16 @@ class Reader {
         this.errors.push(new inputs_errors/* InputError */.d(name, 'expected true or false', undefined, v));
         return fallback;
     }
+    /** A duration in seconds, 0 to `max` (decimals allowed). */
+    seconds(name, fallback, max) {
+        const v = this.text(name);
+        if (v === '')
+            return fallback;
+        if (/^\d+(?:\.\d+)?$/.test(v) && Number(v) <= max)
+            return Number(v);
+        this.errors.push(new inputs_errors/* InputError */.d(name, `expected a number of seconds from 0 to ${max}`, undefined, v.slice(0, 40)));
+        return fallback;
+    }
     choice(name, choices, fallback) {
         const v = this.text(name);
         if (v === '')
@@ -1863,7 +1873,8 @@ function getInputs(env = process.env) {
             provenance: attestationInput(r, 'provenance'),
             sbom: attestationInput(r, 'sbom'),
             noCache: r.bool('no-cache', false),
-            pull: r.bool('pull', false)
+            pull: r.bool('pull', false),
+            tagRetryTimeout: r.seconds('tag-retry-timeout', 60, 3600)
         }
     };
     if (r.errors.length)
@@ -2131,7 +2142,7 @@ __webpack_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: BAKE_FILE_NAMES, ENV_OUTPUTS, bakeFiles, envName, humanSize, policyLine
+// UNUSED EXPORTS: BAKE_FILE_NAMES, ENV_OUTPUTS, bakeFiles, envName, humanSize, policyLine, tagMovesSection
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
@@ -2385,9 +2396,39 @@ function planSummary(plan, title) {
 function writeSummary(markdown, env = process.env) {
     (0,runner/* appendSummary */.fe)(markdown + '\n', env);
 }
+const TAG_STATE = {
+    moved: '✅ moved',
+    unchanged: '✅ already there',
+    'not-moved': '⏸ not moved',
+    restored: '↩️ put back',
+    removed: '↩️ removed (was new)',
+    'not-restored': '❌ NOT restored',
+    failed: '❌ write failed'
+};
+/** "Tag moves": one row per tag, old and new digest; tags that could not be put back are listed first. */
+function tagMovesSection(t) {
+    const left = t.outcomes.filter(o => o.state === 'not-restored');
+    const lines = ['### Tag moves', ''];
+    if (t.error)
+        lines.push(`❌ ${escape_text(t.error.split('\n')[0])}`, '');
+    if (left.length) {
+        lines.push(`**Not restored** (re-run the job to complete the release): ${left.map(o => code(`${o.name}:${o.tag}`)).join(' ')}`, '');
+    }
+    lines.push('| tag | kind | before | now | |', '| --- | --- | --- | --- | --- |');
+    const order = [...left, ...t.outcomes.filter(o => o.state !== 'not-restored')];
+    for (const o of order) {
+        const now = ['moved', 'unchanged', 'not-restored'].includes(o.state) ? o.digest : o.state === 'removed' ? undefined : o.previous;
+        lines.push(`| ${code(`${o.name}:${o.tag}`)} | ${o.kind} | ${o.previous ? code(o.previous) : '_new_'} | ${now ? code(now) : '_none_'} | ${TAG_STATE[o.state]}${o.note ? ` ${escape_text(o.note)}` : ''} |`);
+    }
+    lines.push('');
+    return lines;
+}
 /** The job summary of a publishing run: one row per image, what the engine did, the policy, the bake file. */
-function publishSummary(plan, r, results, failures, buildSeconds) {
-    const lines = [`## multiarch-publish: ${failures.length ? '❌ failed' : plan.push ? '✅ published' : '✅ built (not pushed)'}`, '', `${headline(plan)} · **build** ${buildSeconds.toFixed(1)} s`, ''];
+function publishSummary(plan, r, results, failures, buildSeconds, tagMoves) {
+    const failed = failures.length > 0 || !!tagMoves?.error;
+    const lines = [`## multiarch-publish: ${failed ? '❌ failed' : plan.push ? '✅ published' : '✅ built (not pushed)'}`, '', `${headline(plan)} · **build** ${buildSeconds.toFixed(1)} s`, ''];
+    if (tagMoves)
+        lines.push(...tagMovesSection(tagMoves));
     if (failures.length) {
         lines.push(...failures.map(f => `- ❌ ${escape_text(f)}`), '', 'No tag was moved: every tag that existed before this run still points where it did.', '');
     }

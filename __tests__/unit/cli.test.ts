@@ -331,6 +331,7 @@ describe('input flags', () => {
     sbom: 'true',
     'no-cache': 'true',
     pull: 'true',
+    'tag-retry-timeout': '5',
     'github-token': 'ghp_notatoken'
   };
   const base = {GITHUB_REPOSITORY: 'octo/app'};

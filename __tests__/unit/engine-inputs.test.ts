@@ -24,8 +24,20 @@ describe('engine inputs: defaults', () => {
       provenance: '',
       sbom: '',
       noCache: false,
-      pull: false
+      pull: false,
+      tagRetryTimeout: 60
     });
+  });
+});
+
+describe('engine inputs: tag-retry-timeout', () => {
+  test.each([
+    ['0', 0],
+    ['5', 5],
+    ['2.5', 2.5],
+    [' 120 ', 120]
+  ])('%j -> %d s', (value, seconds) => {
+    expect(getInputs({'INPUT_TAG-RETRY-TIMEOUT': value}).engine.tagRetryTimeout).toBe(seconds);
   });
 });
 
@@ -34,7 +46,11 @@ describe('engine inputs: bad values name the input', () => {
     ['setup-qemu', 'sometimes'],
     ['cache', 's3'],
     ['no-cache', 'yes'],
-    ['pull', 'always']
+    ['pull', 'always'],
+    ['tag-retry-timeout', '-1'],
+    ['tag-retry-timeout', '1m'],
+    ['tag-retry-timeout', '3601'],
+    ['tag-retry-timeout', 'Infinity']
   ])('%s: %s', (input, value) => {
     const [e] = errorsOf(() => getInputs({[`INPUT_${input.toUpperCase()}`]: value}));
     expect(e.input).toBe(input);

@@ -9,6 +9,7 @@ import {CommandError, run, runWithRetry, type RunOptions, type RunResult} from '
 import {createArgs, isContainerdStore, parseInspect, type BuilderInfo, type CreateOptions} from './builder.js';
 import {registeredEmulators} from './qemu.js';
 import type {BakeMetadata} from './bake.js';
+import {RegistryApi} from './registry-api.js';
 
 export interface BakeRun {
   file: string;
@@ -48,6 +49,17 @@ export interface BuildxApi {
   imagetoolsInspect(ref: string, format: InspectFormat): Promise<unknown>;
   /** Points every `tags` entry (full references) at `source`; the digest does not change. */
   imagetoolsCreate(tags: string[], source: string): Promise<void>;
+  /**
+   * The digest the tag `ref` points at, undefined when there is no such tag; one attempt (the tag phase
+   * retries), a failure to read throws.
+   */
+  tagDigest(ref: string): Promise<string | undefined>;
+  /** Points the tag `ref` at `source` (`name@digest`): one attempt, the tag phase retries. */
+  writeTag(ref: string, source: string): Promise<void>;
+  /** The tags of the repository `name` that point at `digest` (registry API). */
+  tagsAt(name: string, digest: string): Promise<string[]>;
+  /** Deletes the manifest `digest` of `name`, for every tag at it; false if the registry allows no delete. */
+  deleteManifest(name: string, digest: string): Promise<boolean>;
   /** The password goes to stdin; throws CommandError with the registry's answer. */
   login(registry: string, username: string, password: string): Promise<void>;
   logout(registry: string): Promise<void>;
@@ -61,6 +73,11 @@ export interface BuildxOptions {
   binfmtDir?: string;
   /** The exec layer; replaced only by tests of this class. */
   exec?: {run: typeof run; runWithRetry: typeof runWithRetry};
+}
+
+/** `imagetools inspect` of a tag that is not there (not an auth failure, which also says "not found" on some registries). */
+export function isNotFound(output: string): boolean {
+  return /: not found\b|\bMANIFEST_UNKNOWN\b|manifest unknown/i.test(output) && !/unauthorized|denied|forbidden|authentication required/i.test(output);
 }
 
 const DOCKER_HUB = (registry: string) => (registry === 'docker.io' ? [] : [registry]);
@@ -139,6 +156,30 @@ export class Buildx implements BuildxApi {
 
   async imagetoolsCreate(tags: string[], source: string): Promise<void> {
     await this.exec.runWithRetry('docker', ['buildx', 'imagetools', 'create', ...tags.flatMap(t => ['--tag', t]), source], {env: this.env});
+  }
+
+  async tagDigest(ref: string): Promise<string | undefined> {
+    const out = await this.exec.run('docker', ['buildx', 'imagetools', 'inspect', ref, '--format', '{{json .Manifest}}'], {env: this.env, allowFailure: true});
+    if (out.code === 0) return (JSON.parse(out.stdout) as {digest: string}).digest;
+    if (isNotFound(out.stderr + out.stdout)) return undefined;
+    throw new CommandError(`docker buildx imagetools inspect ${ref}`, out);
+  }
+
+  async writeTag(ref: string, source: string): Promise<void> {
+    await this.exec.run('docker', ['buildx', 'imagetools', 'create', '--tag', ref, source], {env: this.env});
+  }
+
+  async tagsAt(name: string, digest: string): Promise<string[]> {
+    return this.api().tagsAt(name, digest);
+  }
+
+  async deleteManifest(name: string, digest: string): Promise<boolean> {
+    return this.api().deleteManifest(name, digest);
+  }
+
+  private registryApi?: RegistryApi;
+  private api(): RegistryApi {
+    return (this.registryApi ??= new RegistryApi(this.env));
   }
 
   async login(registry: string, username: string, password: string): Promise<void> {

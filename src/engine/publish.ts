@@ -9,6 +9,9 @@
  * at those indexes with `imagetools create` (same digest). A failure before that pass leaves every
  * existing tag where it was.
  *
+ * Faults while the tags move (steps/tags.ts): every write is retried for `tag-retry-timeout`; when one
+ * still fails, what moved is put back, and what could not be is listed in the error and the summary.
+ *
  * Cancelled (engine/cancel.ts): before the tag pass, the run stops at once and moves no tag; a cancel
  * during the tag pass lets it finish, skips the read-back, and fails the step once outputs and summary
  * are written.
@@ -30,7 +33,7 @@ import {cancellation, type Cancellation} from './cancel.js';
 import {setup, type SetupResult} from './steps/setup.js';
 import {build, type BuildResult} from './steps/build.js';
 import {verify, type VerifiedBuild} from './steps/verify.js';
-import {tags} from './steps/tags.js';
+import {tags, plannedMoves, TagPhaseError, type TagOutcome} from './steps/tags.js';
 import {readback} from './steps/readback.js';
 import {publishSummary, writeSummary, writeOutputs, type PublishResult, type EngineReport} from '../report/index.js';
 import type {RegistryImage} from './registry.js';
@@ -133,6 +136,7 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
   const output = c.load ? 'load' : plan.push ? 'push' : 'none';
   c.cancel.check();
   c.cancel.during('build');
+  const stagingTag = `mp-staging-${env['GITHUB_RUN_ID'] || Date.now()}-${env['GITHUB_RUN_ATTEMPT'] || '1'}-${ctx.shortSha || 'local'}`.slice(0, 128);
 
   const ready = await setup({
     buildx: c.buildx,
@@ -156,7 +160,7 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
     workDir: c.work,
     env,
     defaultBranch: ctx.defaultBranch,
-    stagingTag: `mp-staging-${env['GITHUB_RUN_ID'] || Date.now()}-${env['GITHUB_RUN_ATTEMPT'] || '1'}-${ctx.shortSha || 'local'}`.slice(0, 128),
+    stagingTag,
     record: c.record
   });
   c.cancel.check();
@@ -167,18 +171,26 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
 
   const digests = plan.builds.map(b => ({build: b, digest: String(built.metadata[b.id]?.['containerimage.digest'] ?? '')}));
   let verified: VerifiedBuild[] = digests.map(d => ({...d, images: []}));
+  let tagMoves: TagOutcome[] = [];
   if (output === 'push') {
     c.cancel.during('verification');
     ({verified} = await verify({buildx: c.buildx, builds: digests}));
-    // the signal is for steps/tags.ts's retries and restore (it reads none yet: the pass runs to its end)
-    await c.cancel.tagPhase(() => tags({buildx: c.buildx, verified}));
+    // a list of tag moves: a filter of them (the guard against moving backwards) goes between these two
+    const moves = plannedMoves(verified, plan.sha);
+    try {
+      // the signal: no new retry wait, a failed write restores at once (steps/tags.ts)
+      tagMoves = (await c.cancel.tagPhase(signal => tags({buildx: c.buildx, moves, retryTimeoutMs: e.tagRetryTimeout * 1000, signal, ownTags: [stagingTag]}))).outcomes;
+    } catch (err) {
+      if (err instanceof TagPhaseError && c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), [], [], built.seconds, {outcomes: err.outcomes, error: err.message}), env);
+      throw err;
+    }
     if (!c.cancel.stopped) await readback({buildx: c.buildx, verified});
   }
 
   const results: PublishResult[] = verified.map(v => ({build: v.build, digest: v.digest, images: v.images, seconds: built.buildSeconds[v.build.id] ?? built.seconds}));
   const outputs = publishOutputs(results, built.metadata);
   if (c.report) writeOutputs(outputs, env);
-  if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), results, [], built.seconds), env);
+  if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), results, [], built.seconds, tagMoves.length ? {outcomes: tagMoves} : undefined), env);
   c.cancel.check();
   return {results, outputs};
 }

@@ -5,6 +5,7 @@
 import {appendSummary, type Env} from '../action/runner.js';
 import type {Plan, BuildPlan} from '../pipeline/plan.js';
 import type {RegistryImage} from '../engine/registry.js';
+import type {TagOutcome} from '../engine/steps/tags.js';
 import {code, text, html, codeBlock} from './escape.js';
 import {policyLine} from './plan-text.js';
 
@@ -78,9 +79,45 @@ export function writeSummary(markdown: string, env: Env = process.env): void {
   appendSummary(markdown + '\n', env);
 }
 
+/** The tag phase, for the summary: every tag's outcome, and the phase's error when it failed. */
+export interface TagMovesReport {
+  outcomes: TagOutcome[];
+  error?: string;
+}
+
+const TAG_STATE: Record<TagOutcome['state'], string> = {
+  moved: '✅ moved',
+  unchanged: '✅ already there',
+  'not-moved': '⏸ not moved',
+  restored: '↩️ put back',
+  removed: '↩️ removed (was new)',
+  'not-restored': '❌ NOT restored',
+  failed: '❌ write failed'
+};
+
+/** "Tag moves": one row per tag, old and new digest; tags that could not be put back are listed first. */
+export function tagMovesSection(t: TagMovesReport): string[] {
+  const left = t.outcomes.filter(o => o.state === 'not-restored');
+  const lines = ['### Tag moves', ''];
+  if (t.error) lines.push(`❌ ${text(t.error.split('\n')[0])}`, '');
+  if (left.length) {
+    lines.push(`**Not restored** (re-run the job to complete the release): ${left.map(o => code(`${o.name}:${o.tag}`)).join(' ')}`, '');
+  }
+  lines.push('| tag | kind | before | now | |', '| --- | --- | --- | --- | --- |');
+  const order = [...left, ...t.outcomes.filter(o => o.state !== 'not-restored')];
+  for (const o of order) {
+    const now = ['moved', 'unchanged', 'not-restored'].includes(o.state) ? o.digest : o.state === 'removed' ? undefined : o.previous;
+    lines.push(`| ${code(`${o.name}:${o.tag}`)} | ${o.kind} | ${o.previous ? code(o.previous) : '_new_'} | ${now ? code(now) : '_none_'} | ${TAG_STATE[o.state]}${o.note ? ` ${text(o.note)}` : ''} |`);
+  }
+  lines.push('');
+  return lines;
+}
+
 /** The job summary of a publishing run: one row per image, what the engine did, the policy, the bake file. */
-export function publishSummary(plan: Plan, r: EngineReport, results: PublishResult[], failures: string[], buildSeconds: number): string {
-  const lines = [`## multiarch-publish: ${failures.length ? '❌ failed' : plan.push ? '✅ published' : '✅ built (not pushed)'}`, '', `${headline(plan)} · **build** ${buildSeconds.toFixed(1)} s`, ''];
+export function publishSummary(plan: Plan, r: EngineReport, results: PublishResult[], failures: string[], buildSeconds: number, tagMoves?: TagMovesReport): string {
+  const failed = failures.length > 0 || !!tagMoves?.error;
+  const lines = [`## multiarch-publish: ${failed ? '❌ failed' : plan.push ? '✅ published' : '✅ built (not pushed)'}`, '', `${headline(plan)} · **build** ${buildSeconds.toFixed(1)} s`, ''];
+  if (tagMoves) lines.push(...tagMovesSection(tagMoves));
   if (failures.length) {
     lines.push(...failures.map(f => `- ❌ ${text(f)}`), '', 'No tag was moved: every tag that existed before this run still points where it did.', '');
   }

@@ -1,5 +1,5 @@
 import {describe, expect, test} from '@jest/globals';
-import {Buildx} from '../../../src/engine/buildx.js';
+import {isNotFound, Buildx} from '../../../src/engine/buildx.js';
 import {CommandError, type RunOptions, type RunResult} from '../../../src/engine/exec.js';
 import {fixture} from './fake-buildx.js';
 
@@ -112,6 +112,28 @@ describe('Buildx: the one place docker runs', () => {
       [true, 'buildx', 'imagetools', 'inspect', 'r/app@sha256:2', '--raw'],
       [true, 'buildx', 'imagetools', 'create', '--tag', 'r/app:1', '--tag', 'r/app:latest', 'r/app@sha256:1']
     ]);
+  });
+
+  test('the tag phase\'s calls: one attempt each (the phase retries); a missing tag is undefined, other failures throw', async () => {
+    const {buildx, ran} = scripted(args => (args[3] === 'r/app:new' ? {code: 1, stderr: 'ERROR: r/app:new: not found'} : args[3] === 'r/app:x' ? {code: 1, stderr: 'ERROR: failed to do request: Head "http://r/v2/app/manifests/x": dial tcp: connect: connection refused'} : {stdout: fixture('imagetools-index.manifest.json')}));
+    expect(await buildx.tagDigest('r/app:1')).toBe(JSON.parse(fixture('imagetools-index.manifest.json')).digest);
+    expect(await buildx.tagDigest('r/app:new')).toBeUndefined();
+    await expect(buildx.tagDigest('r/app:x')).rejects.toThrow(/connection refused/);
+    await buildx.writeTag('r/app:latest', 'r/app@sha256:1');
+    expect(ran.map(r => [r.retried, ...r.args])).toEqual([
+      [false, 'buildx', 'imagetools', 'inspect', 'r/app:1', '--format', '{{json .Manifest}}'],
+      [false, 'buildx', 'imagetools', 'inspect', 'r/app:new', '--format', '{{json .Manifest}}'],
+      [false, 'buildx', 'imagetools', 'inspect', 'r/app:x', '--format', '{{json .Manifest}}'],
+      [false, 'buildx', 'imagetools', 'create', '--tag', 'r/app:latest', 'r/app@sha256:1']
+    ]);
+  });
+
+  test.each([
+    ['ERROR: r/app:new: not found', true],
+    ['ERROR: pull access denied, repository does not exist or may require authorization: authorization failed', false],
+    ['ERROR: unexpected status from HEAD request: 503 Service Unavailable', false]
+  ])('isNotFound(%j) = %s', (out, expected) => {
+    expect(isNotFound(out)).toBe(expected);
   });
 
   test('login: the password goes to stdin, never into the arguments; docker.io has no server argument', async () => {

@@ -53,6 +53,7 @@ export function engineInputs(over: Partial<EngineInputs> = {}): EngineInputs {
     sbom: '',
     noCache: false,
     pull: false,
+    tagRetryTimeout: 60,
     ...over
   };
 }

@@ -65,6 +65,13 @@ export interface FakeOptions {
   logoutFails?: string;
   /** Tag references whose inspection fails (not found), e.g. to test read-back warnings. */
   unreadable?: string[];
+  /**
+   * Faults of the tag phase's calls: return a CommandError-like stderr (e.g. a 503) to fail the call,
+   * undefined to let it through. `n` counts the calls of that method so far (from 0).
+   */
+  faults?: Partial<Record<'tagDigest' | 'writeTag' | 'tagsAt' | 'deleteManifest', (args: string[], n: number) => string | undefined>>;
+  /** deleteManifest answers that the registry does not allow deletion. */
+  noDelete?: boolean;
 }
 
 export class FakeBuildx implements BuildxApi {
@@ -186,6 +193,40 @@ export class FakeBuildx implements BuildxApi {
       if (!t.startsWith(`${name}:`)) throw new Error(`tag ${t} is not of ${name}`);
       this.tags.set(t, digest);
     }
+  }
+
+  private faultCount: Record<string, number> = {};
+  private fault(method: 'tagDigest' | 'writeTag' | 'tagsAt' | 'deleteManifest', ...args: string[]): void {
+    this.record(method, ...args);
+    const n = (this.faultCount[method] = (this.faultCount[method] ?? -1) + 1);
+    const stderr = this.o.faults?.[method]?.(args, n);
+    if (stderr !== undefined) throw new CommandError(`fake ${method} ${args.join(' ')}`, {code: 1, stdout: '', stderr});
+  }
+
+  async tagDigest(ref: string): Promise<string | undefined> {
+    this.fault('tagDigest', ref);
+    return this.tags.get(ref);
+  }
+
+  async writeTag(ref: string, source: string): Promise<void> {
+    this.fault('writeTag', ref, source);
+    const [name, digest] = source.split('@');
+    if (!this.manifests.has(source)) throw new CommandError(`docker buildx imagetools create ${source}`, {code: 1, stdout: '', stderr: `ERROR: ${source}: not found`});
+    if (!ref.startsWith(`${name}:`)) throw new Error(`tag ${ref} is not of ${name}`);
+    this.tags.set(ref, digest);
+  }
+
+  async tagsAt(name: string, digest: string): Promise<string[]> {
+    this.fault('tagsAt', name, digest);
+    return [...this.tags].filter(([ref, d]) => d === digest && ref.startsWith(`${name}:`)).map(([ref]) => ref.slice(name.length + 1));
+  }
+
+  async deleteManifest(name: string, digest: string): Promise<boolean> {
+    this.fault('deleteManifest', name, digest);
+    if (this.o.noDelete) return false;
+    this.manifests.delete(`${name}@${digest}`);
+    for (const [ref, d] of [...this.tags]) if (d === digest && ref.startsWith(`${name}:`)) this.tags.delete(ref);
+    return true;
   }
 
   async login(registry: string, username: string, password: string): Promise<void> {

@@ -3,7 +3,7 @@ import {afterAll, describe, expect, test} from '@jest/globals';
 import {setup, type SetupInput} from '../../../src/engine/steps/setup.js';
 import {build, type BuildInput} from '../../../src/engine/steps/build.js';
 import {verify} from '../../../src/engine/steps/verify.js';
-import {tags} from '../../../src/engine/steps/tags.js';
+import {tags, plannedMoves} from '../../../src/engine/steps/tags.js';
 import {readback} from '../../../src/engine/steps/readback.js';
 import {cleanup} from '../../../src/engine/cleanup.js';
 import type {StateKey} from '../../../src/action/state.js';
@@ -296,7 +296,7 @@ describe('verify, then tags, then read back', () => {
   test('a missing platform is refused and no tag is moved', async () => {
     const fake = new FakeBuildx().pushAmd64OnlyAs();
     await expect(verify({buildx: fake, builds: captured})).rejects.toThrow(`${IMAGE}@${DIGEST.index} lacks linux/arm64 in the registry; no tag was moved.`);
-    expect(fake.callsOf('imagetoolsCreate')).toEqual([]);
+    expect(fake.callsOf('writeTag')).toEqual([]);
   });
 
   test('no digest from buildx is refused', async () => {
@@ -306,9 +306,9 @@ describe('verify, then tags, then read back', () => {
   test('tags point each name at its verified index; read-back confirms them', async () => {
     const fake = new FakeBuildx().pushCaptured();
     const {verified} = await verify({buildx: fake, builds: captured});
-    const moved = await tags({buildx: fake, verified});
+    const moved = await tags({buildx: fake, moves: plannedMoves(verified, 'abc1234def'), retryTimeoutMs: 0});
     expect(moved.moved).toEqual([{name: IMAGE, tags: ['1.2.3', 'latest'], digest: DIGEST.index}]);
-    expect(fake.callsOf('imagetoolsCreate')).toEqual([[[`${IMAGE}:1.2.3`, `${IMAGE}:latest`], `${IMAGE}@${DIGEST.index}`]]);
+    expect(fake.callsOf('writeTag')).toEqual([[`${IMAGE}:1.2.3`, `${IMAGE}@${DIGEST.index}`], [`${IMAGE}:latest`, `${IMAGE}@${DIGEST.index}`]]);
     expect(await readback({buildx: fake, verified})).toEqual({confirmed: [`${IMAGE}:1.2.3`], unread: []});
   });
 

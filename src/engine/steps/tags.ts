@@ -1,15 +1,76 @@
 /**
- * Move the tags: each name's tags now point at its verified index (`imagetools create`, the same
- * digest). Only ever called with what verify returned, so no tag moves before every platform is there.
+ * The tag phase: each name's tags now point at its verified index (the same digest). Only ever called
+ * with what verify returned, so no tag moves before every platform is there.
+ *
+ * The input is a list of tag moves (name, tag, digest, kind), so that a filter (e.g. skipping mutable
+ * tags that would move to older content) can run between `plannedMoves` and `tags`.
+ *
+ * 1. Every tag's current digest is read (absent: a new tag). A tag already at its digest is not written
+ *    (a re-run of the same job completes the release and rewrites nothing).
+ * 2. Immutable tags (commit SHA, full version) move first, mutable channels (`latest`, a branch, `1.2`,
+ *    `env-*`) last: an interrupted phase leaves the channels where they were.
+ * 3. Each write is retried with exponential backoff and full jitter while the failure is transient (5xx,
+ *    timeouts, connection reset/refused) and `retryTimeoutMs` is not spent; an auth or other 4xx answer
+ *    fails at once.
+ * 4. When a write still fails, no further tag is written, and what this run moved is undone within a
+ *    window of the same length: a tag that existed is put back to its previous digest; a new one is
+ *    removed where the registry allows it, by deleting its index by digest, and only when no tag other
+ *    than this run's new ones (and its staging tags) points at that index, since a delete by digest
+ *    removes the manifest for every tag.
+ * 5. What could not be undone is listed tag by tag, old and new digest, in the TagPhaseError (and the
+ *    summary's "Tag moves" section).
+ *
+ * A cancel (`signal`) starts no new wait: the remaining writes are tried once each (the release then
+ * completes), and if one fails the restore is tried once each, so the phase ends within seconds.
  */
 import * as runner from '../../action/runner.js';
 import type {BuildxApi} from '../buildx.js';
-import {moveTags} from '../registry.js';
+import {CommandError, isTransient} from '../exec.js';
+import {registryMessage} from '../registry.js';
+import {RegistryHttpFailure} from '../registry-api.js';
+import {tagKind, type TagKind} from '../../pipeline/tag-kinds.js';
 import type {VerifiedBuild} from './verify.js';
+
+/** One tag to point at one digest. */
+export interface TagMove {
+  /** The image name (`ghcr.io/acme/app`). */
+  name: string;
+  tag: string;
+  /** The verified index. */
+  digest: string;
+  kind: TagKind;
+}
+
+/** What became of one tag in this run. */
+export interface TagOutcome extends TagMove {
+  /** The digest the tag pointed at before this run (undefined: it did not exist, or could not be read). */
+  previous?: string;
+  /**
+   * - `moved`: now at `digest`; `unchanged`: was already there (no write); `not-moved`: never written
+   * - `restored`: moved, then put back to `previous`; `removed`: was new, moved, then deleted
+   * - `not-restored`: moved and could not be undone (see `note`); `failed`: the write that failed
+   */
+  state: 'moved' | 'unchanged' | 'not-moved' | 'restored' | 'removed' | 'not-restored' | 'failed';
+  note?: string;
+}
 
 export interface TagsInput {
   buildx: BuildxApi;
-  verified: VerifiedBuild[];
+  moves: TagMove[];
+  /** The bounded time of one tag write's retries (and of the restore), in milliseconds. */
+  retryTimeoutMs: number;
+  /** Aborted when the run is cancelled (engine/cancel.ts). */
+  signal?: AbortSignal;
+  /** Tags of this run that may share the index without blocking its deletion (the staging tag). */
+  ownTags?: string[];
+  /** For tests: the clock, the sleep and the jitter. */
+  clock?: Clock;
+}
+
+export interface Clock {
+  now(): number;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  random(): number;
 }
 
 export interface MovedTags {
@@ -20,19 +81,190 @@ export interface MovedTags {
 
 export interface TagsResult {
   moved: MovedTags[];
+  outcomes: TagOutcome[];
 }
 
+/** The tag phase failed: what moved and what could not be undone, tag by tag. */
+export class TagPhaseError extends Error {
+  constructor(
+    message: string,
+    readonly outcomes: TagOutcome[]
+  ) {
+    super(message);
+    this.name = 'TagPhaseError';
+  }
+
+  /** Tags left somewhere other than where they were before the run. */
+  get unrestored(): TagOutcome[] {
+    return this.outcomes.filter(o => o.state === 'not-restored');
+  }
+}
+
+/** The moves of the verified builds: every name's every tag, to its build's index. */
+export function plannedMoves(verified: VerifiedBuild[], sha: string): TagMove[] {
+  return verified.flatMap(v => v.build.images.flatMap(name => v.build.tagNames.map(tag => ({name, tag, digest: v.digest, kind: tagKind(tag, sha)}))));
+}
+
+const realClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise(resolve => {
+      if (signal?.aborted) return resolve();
+      const t = setTimeout(done, ms);
+      function done() {
+        clearTimeout(t);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      }
+      signal?.addEventListener('abort', done, {once: true});
+    }),
+  random: () => Math.random()
+};
+
+const BASE_DELAY_MS = 500;
+const MAX_DELAY_MS = 8000;
+
+/** A failure worth another try: the network or the registry's temporary state, never auth or a 4xx. */
+export function transientFailure(e: unknown): boolean {
+  if (e instanceof CommandError) return isTransient(e.result.stderr + e.result.stdout);
+  if (e instanceof RegistryHttpFailure) return e.transient;
+  const m = e instanceof Error ? `${e.message} ${(e as {cause?: Error}).cause?.message ?? ''}` : String(e);
+  return isTransient(m) || /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|socket hang up|fetch failed|other side closed/i.test(m);
+}
+
+function reason(e: unknown): string {
+  if (e instanceof CommandError) return registryMessage(e.result.stderr || e.result.stdout) || e.message;
+  return runner.redact(e instanceof Error ? e.message : String(e));
+}
+
+/**
+ * Calls `fn` until it succeeds, fails for good, or the window ends: exponential backoff with full
+ * jitter (a random wait up to 0.5 s, 1 s, 2 s, ... 8 s), never past `deadline`. After a cancel: once.
+ */
+export async function withRetry<T>(what: string, fn: () => Promise<T>, deadline: number, clock: Clock, signal?: AbortSignal): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      const left = deadline - clock.now();
+      if (!transientFailure(e) || signal?.aborted || left <= 0) throw e;
+      const wait = Math.min(left, Math.ceil(clock.random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1))));
+      runner.info(`${what}: ${reason(e)} (transient; attempt ${attempt + 1} in ${(wait / 1000).toFixed(1)} s, ${Math.ceil(left / 1000)} s left)`);
+      await clock.sleep(wait, signal);
+    }
+  }
+}
+
+const ref = (m: TagMove) => `${m.name}:${m.tag}`;
+const short = (d?: string) => (d ? d.replace(/^(sha256:.{12}).*$/, '$1…') : 'none');
+
 export async function tags(i: TagsInput): Promise<TagsResult> {
-  const moved = await runner.group('Tags', () =>
-    Promise.all(
-      i.verified.flatMap(v =>
-        v.build.images.map(async name => {
-          await moveTags(i.buildx, name, v.digest, v.build.tagNames);
-          runner.info(`${name}: ${v.build.tagNames.join(', ')} -> ${v.digest}`);
-          return {name, tags: v.build.tagNames, digest: v.digest};
+  const clock = i.clock ?? realClock;
+  const outcomes = await runner.group('Tags', () => movePhase(i, clock));
+  const byBuild = new Map<string, MovedTags>();
+  for (const o of outcomes) {
+    const key = `${o.name}@${o.digest}`;
+    const entry = byBuild.get(key) ?? {name: o.name, tags: [], digest: o.digest};
+    entry.tags.push(o.tag);
+    byBuild.set(key, entry);
+  }
+  return {moved: [...byBuild.values()], outcomes};
+}
+
+async function movePhase(i: TagsInput, clock: Clock): Promise<TagOutcome[]> {
+  const {buildx, signal} = i;
+  // immutable first, each kind in the plan's order
+  const moves = [...i.moves.filter(m => m.kind === 'immutable'), ...i.moves.filter(m => m.kind === 'mutable')];
+  const outcomes: TagOutcome[] = moves.map(m => ({...m, state: 'not-moved'}));
+  if (!moves.length) return outcomes;
+
+  // 1. where every tag points now
+  const readDeadline = clock.now() + i.retryTimeoutMs;
+  try {
+    await Promise.all(outcomes.map(async o => (o.previous = await withRetry(`reading ${ref(o)}`, () => buildx.tagDigest(ref(o)), readDeadline, clock, signal))));
+  } catch (e) {
+    throw new TagPhaseError(`No tag was moved: reading where the tags point failed: ${reason(e)}`, outcomes);
+  }
+
+  // 2. the writes, immutable then mutable; within a kind in parallel
+  let failure: {o: TagOutcome; error: unknown} | undefined;
+  for (const kind of ['immutable', 'mutable'] as const) {
+    await Promise.all(
+      outcomes
+        .filter(o => o.kind === kind)
+        .map(async o => {
+          if (o.previous === o.digest) {
+            o.state = 'unchanged';
+            runner.info(`${ref(o)}: already at ${short(o.digest)} (not written)`);
+            return;
+          }
+          try {
+            await withRetry(`moving ${ref(o)}`, () => buildx.writeTag(ref(o), `${o.name}@${o.digest}`), clock.now() + i.retryTimeoutMs, clock, signal);
+            o.state = 'moved';
+            runner.info(`${ref(o)}: ${short(o.previous)} -> ${short(o.digest)}`);
+          } catch (error) {
+            o.state = 'failed';
+            o.note = reason(error);
+            failure ??= {o, error};
+            runner.info(`${ref(o)}: not moved: ${o.note}`);
+          }
         })
-      )
-    )
+    );
+    if (failure) break;
+  }
+  if (!failure) return outcomes;
+
+  // 3. undo what moved
+  await restore(i, outcomes, clock);
+  const left = outcomes.filter(o => o.state === 'not-restored');
+  const first = `The registry refused to move ${ref(failure.o)}: ${failure.o.note}.`;
+  const detail = left.length
+    ? ` ${left.length} tag(s) moved by this run could not be put back (re-run the job to complete the release):\n${left.map(o => `  ${ref(o)}: was ${o.previous ?? 'absent (new tag)'}, now ${o.digest}${o.note ? ` (${o.note})` : ''}`).join('\n')}`
+    : ` Every tag this run had moved was put back (or removed, if new): the tags are where they were before the run; re-run the job to publish.`;
+  throw new TagPhaseError(first + detail, outcomes);
+}
+
+async function restore(i: TagsInput, outcomes: TagOutcome[], clock: Clock): Promise<void> {
+  const {buildx, signal} = i;
+  const deadline = clock.now() + i.retryTimeoutMs;
+  const moved = outcomes.filter(o => o.state === 'moved');
+  if (!moved.length) return;
+  runner.info(`Restoring the ${moved.length} tag(s) this run moved`);
+  // tags that existed: back to their previous digest (the mutable ones first: the channels users pull)
+  await Promise.all(
+    moved
+      .filter(o => o.previous)
+      .reverse()
+      .map(async o => {
+        try {
+          await withRetry(`restoring ${ref(o)}`, () => buildx.writeTag(ref(o), `${o.name}@${o.previous}`), deadline, clock, signal);
+          o.state = 'restored';
+          runner.info(`${ref(o)}: put back to ${short(o.previous)}`);
+        } catch (e) {
+          o.state = 'not-restored';
+          o.note = `putting it back failed: ${reason(e)}`;
+        }
+      })
   );
-  return {moved};
+  // new tags: the index is deleted by digest, which removes it under every tag that points at it
+  const groups = new Map<string, TagOutcome[]>();
+  for (const o of moved.filter(x => !x.previous)) groups.set(`${o.name}@${o.digest}`, [...(groups.get(`${o.name}@${o.digest}`) ?? []), o]);
+  await Promise.all(
+    [...groups.values()].map(async group => {
+      const {name, digest} = group[0];
+      const leave = (note: string) => group.forEach(o => ((o.state = 'not-restored'), (o.note = note)));
+      try {
+        const mine = new Set([...group.map(o => o.tag), ...(i.ownTags ?? [])]);
+        const others = await withRetry(`listing the tags of ${name}`, () => buildx.tagsAt(name, digest), deadline, clock, signal);
+        const blocking = others.filter(t => !mine.has(t));
+        if (blocking.length) return leave(`new tag left: its index is also tagged ${blocking.slice(0, 3).join(', ')}${blocking.length > 3 ? ', …' : ''}, and a delete by digest would remove those too`);
+        const deleted = await withRetry(`deleting ${name}@${digest}`, () => buildx.deleteManifest(name, digest), deadline, clock, signal);
+        if (!deleted) return leave('new tag left: the registry does not allow deleting manifests');
+        group.forEach(o => (o.state = 'removed'));
+        runner.info(`${group.map(ref).join(', ')}: removed (new tags; index ${short(digest)} deleted)`);
+      } catch (e) {
+        leave(`removing it failed: ${reason(e)}`);
+      }
+    })
+  );
 }

@@ -81,6 +81,8 @@ export interface EngineInputs {
   sbom: string;
   noCache: boolean;
   pull: boolean;
+  /** How long one tag write is retried on transient registry failures (and the restore after), seconds. */
+  tagRetryTimeout: number;
 }
 
 export interface RegistryCredential {
@@ -154,6 +156,15 @@ class Reader {
     if (['true', 'True', 'TRUE'].includes(v)) return true;
     if (['false', 'False', 'FALSE'].includes(v)) return false;
     this.errors.push(new InputError(name, 'expected true or false', undefined, v));
+    return fallback;
+  }
+
+  /** A duration in seconds, 0 to `max` (decimals allowed). */
+  seconds(name: string, fallback: number, max: number): number {
+    const v = this.text(name);
+    if (v === '') return fallback;
+    if (/^\d+(?:\.\d+)?$/.test(v) && Number(v) <= max) return Number(v);
+    this.errors.push(new InputError(name, `expected a number of seconds from 0 to ${max}`, undefined, v.slice(0, 40)));
     return fallback;
   }
 
@@ -420,7 +431,8 @@ export function getInputs(env: Env = process.env): Inputs {
       provenance: attestationInput(r, 'provenance'),
       sbom: attestationInput(r, 'sbom'),
       noCache: r.bool('no-cache', false),
-      pull: r.bool('pull', false)
+      pull: r.bool('pull', false),
+      tagRetryTimeout: r.seconds('tag-retry-timeout', 60, 3600)
     }
   };
   if (r.errors.length) throw new InputErrors(r.errors);

@@ -45,5 +45,6 @@ export const INPUT_NAMES: readonly InputName[] = [
   {name: 'sbom', kind: 'value', help: 'SBOM attestation (true, false, generator=...)'},
   {name: 'no-cache', kind: 'bool', help: 'build without any cache'},
   {name: 'pull', kind: 'bool', help: 'always pull newer base images'},
+  {name: 'tag-retry-timeout', kind: 'value', help: 'seconds a tag write is retried on registry faults (default 60)'},
   {name: 'github-token', kind: 'value', help: 'token for ghcr.io logins in a workflow (not used by the CLI)'}
 ];

@@ -1,5 +1,5 @@
-export const id = 192;
-export const ids = [192];
+export const id = 558;
+export const ids = [558];
 export const modules = {
 
 /***/ 3175:
@@ -30,7 +30,7 @@ function recall(name) {
 
 /***/ }),
 
-/***/ 192:
+/***/ 8558:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -467,7 +467,7 @@ async function moveTags(buildx, name, digest, tags) {
         await buildx.imagetoolsCreate(tags.map(t => `${name}:${t}`), `${name}@${digest}`);
     }
     catch (e) {
-        if (e instanceof exec/* CommandError */.Qd)
+        if (e instanceof CommandError)
             throw new Error(`The registry refused to tag ${name}: ${registryMessage(e.result.stderr || e.result.stdout)}`);
         throw e;
     }
@@ -632,20 +632,250 @@ async function verify(i) {
     return { verified };
 }
 
+// EXTERNAL MODULE: ./src/engine/registry-api.ts
+var registry_api = __webpack_require__(3722);
+;// CONCATENATED MODULE: ./src/pipeline/tag-kinds.ts
+/**
+ * What kind of tag a tag name is, for the tag phase and the policy. Pure.
+ *
+ * - immutable: names one release for good: it holds the commit SHA (at least 7 hex characters, a prefix
+ *   of the run's commit) as a whole token, or a full version `X.Y.Z` (with an optional pre-release).
+ * - mutable: a channel that moves from release to release (`latest`, a branch, `1`, `1.2`, `pr-12`,
+ *   `env-prod`, `nightly`, ...). Moved after every immutable tag, and guarded against moving backwards.
+ */
+/** The tokens of a tag: runs of letters and digits (`sha-abc1234` -> sha, abc1234). */
+function tokens(tag) {
+    return tag.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+/** True when the tag holds the commit SHA (at least 7 characters of it, from its start) as a whole token. */
+function holdsCommitSha(tag, sha) {
+    const full = sha.toLowerCase();
+    if (!/^[0-9a-f]{7,}$/.test(full))
+        return false;
+    return tokens(tag).some(t => t.length >= 7 && /^[0-9a-f]+$/.test(t) && full.startsWith(t));
+}
+/** A full version `X.Y.Z` anywhere in the tag, as whole numbers (`v1.2.3`, `1.2.3-rc.1`, `app-1.2.3`). */
+function holdsFullVersion(tag) {
+    return /(?:^|[^0-9.])\d+\.\d+\.\d+(?![0-9]|\.\d)/.test(tag);
+}
+function tagKind(tag, sha) {
+    return holdsCommitSha(tag, sha) || holdsFullVersion(tag) ? 'immutable' : 'mutable';
+}
+/** The tags in the order they move: immutable first, then mutable, each in the plan's order. */
+function orderForMoving(tags, sha) {
+    const immutable = tags.filter(t => tagKind(t, sha) === 'immutable');
+    return { immutable, mutable: tags.filter(t => tagKind(t, sha) === 'mutable') };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/steps/tags.ts
 /**
- * Move the tags: each name's tags now point at its verified index (`imagetools create`, the same
- * digest). Only ever called with what verify returned, so no tag moves before every platform is there.
+ * The tag phase: each name's tags now point at its verified index (the same digest). Only ever called
+ * with what verify returned, so no tag moves before every platform is there.
+ *
+ * The input is a list of tag moves (name, tag, digest, kind), so that a filter (e.g. skipping mutable
+ * tags that would move to older content) can run between `plannedMoves` and `tags`.
+ *
+ * 1. Every tag's current digest is read (absent: a new tag). A tag already at its digest is not written
+ *    (a re-run of the same job completes the release and rewrites nothing).
+ * 2. Immutable tags (commit SHA, full version) move first, mutable channels (`latest`, a branch, `1.2`,
+ *    `env-*`) last: an interrupted phase leaves the channels where they were.
+ * 3. Each write is retried with exponential backoff and full jitter while the failure is transient (5xx,
+ *    timeouts, connection reset/refused) and `retryTimeoutMs` is not spent; an auth or other 4xx answer
+ *    fails at once.
+ * 4. When a write still fails, no further tag is written, and what this run moved is undone within a
+ *    window of the same length: a tag that existed is put back to its previous digest; a new one is
+ *    removed where the registry allows it, by deleting its index by digest, and only when no tag other
+ *    than this run's new ones (and its staging tags) points at that index, since a delete by digest
+ *    removes the manifest for every tag.
+ * 5. What could not be undone is listed tag by tag, old and new digest, in the TagPhaseError (and the
+ *    summary's "Tag moves" section).
+ *
+ * A cancel (`signal`) starts no new wait: the remaining writes are tried once each (the release then
+ * completes), and if one fails the restore is tried once each, so the phase ends within seconds.
  */
 
 
+
+
+
+/** The tag phase failed: what moved and what could not be undone, tag by tag. */
+class TagPhaseError extends Error {
+    outcomes;
+    constructor(message, outcomes) {
+        super(message);
+        this.outcomes = outcomes;
+        this.name = 'TagPhaseError';
+    }
+    /** Tags left somewhere other than where they were before the run. */
+    get unrestored() {
+        return this.outcomes.filter(o => o.state === 'not-restored');
+    }
+}
+/** The moves of the verified builds: every name's every tag, to its build's index. */
+function plannedMoves(verified, sha) {
+    return verified.flatMap(v => v.build.images.flatMap(name => v.build.tagNames.map(tag => ({ name, tag, digest: v.digest, kind: tagKind(tag, sha) }))));
+}
+const realClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise(resolve => {
+        if (signal?.aborted)
+            return resolve();
+        const t = setTimeout(done, ms);
+        function done() {
+            clearTimeout(t);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    }),
+    random: () => Math.random()
+};
+const BASE_DELAY_MS = 500;
+const MAX_DELAY_MS = 8000;
+/** A failure worth another try: the network or the registry's temporary state, never auth or a 4xx. */
+function transientFailure(e) {
+    if (e instanceof exec/* CommandError */.Qd)
+        return (0,exec/* isTransient */.dg)(e.result.stderr + e.result.stdout);
+    if (e instanceof registry_api/* RegistryHttpFailure */.uG)
+        return e.transient;
+    const m = e instanceof Error ? `${e.message} ${e.cause?.message ?? ''}` : String(e);
+    return (0,exec/* isTransient */.dg)(m) || /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|socket hang up|fetch failed|other side closed/i.test(m);
+}
+function reason(e) {
+    if (e instanceof exec/* CommandError */.Qd)
+        return registryMessage(e.result.stderr || e.result.stdout) || e.message;
+    return runner/* redact */.E$(e instanceof Error ? e.message : String(e));
+}
+/**
+ * Calls `fn` until it succeeds, fails for good, or the window ends: exponential backoff with full
+ * jitter (a random wait up to 0.5 s, 1 s, 2 s, ... 8 s), never past `deadline`. After a cancel: once.
+ */
+async function withRetry(what, fn, deadline, clock, signal) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn();
+        }
+        catch (e) {
+            const left = deadline - clock.now();
+            if (!transientFailure(e) || signal?.aborted || left <= 0)
+                throw e;
+            const wait = Math.min(left, Math.ceil(clock.random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1))));
+            runner/* info */.pq(`${what}: ${reason(e)} (transient; attempt ${attempt + 1} in ${(wait / 1000).toFixed(1)} s, ${Math.ceil(left / 1000)} s left)`);
+            await clock.sleep(wait, signal);
+        }
+    }
+}
+const ref = (m) => `${m.name}:${m.tag}`;
+const tags_short = (d) => (d ? d.replace(/^(sha256:.{12}).*$/, '$1…') : 'none');
 async function tags(i) {
-    const moved = await runner/* group */.Os('Tags', () => Promise.all(i.verified.flatMap(v => v.build.images.map(async (name) => {
-        await moveTags(i.buildx, name, v.digest, v.build.tagNames);
-        runner/* info */.pq(`${name}: ${v.build.tagNames.join(', ')} -> ${v.digest}`);
-        return { name, tags: v.build.tagNames, digest: v.digest };
-    }))));
-    return { moved };
+    const clock = i.clock ?? realClock;
+    const outcomes = await runner/* group */.Os('Tags', () => movePhase(i, clock));
+    const byBuild = new Map();
+    for (const o of outcomes) {
+        const key = `${o.name}@${o.digest}`;
+        const entry = byBuild.get(key) ?? { name: o.name, tags: [], digest: o.digest };
+        entry.tags.push(o.tag);
+        byBuild.set(key, entry);
+    }
+    return { moved: [...byBuild.values()], outcomes };
+}
+async function movePhase(i, clock) {
+    const { buildx, signal } = i;
+    // immutable first, each kind in the plan's order
+    const moves = [...i.moves.filter(m => m.kind === 'immutable'), ...i.moves.filter(m => m.kind === 'mutable')];
+    const outcomes = moves.map(m => ({ ...m, state: 'not-moved' }));
+    if (!moves.length)
+        return outcomes;
+    // 1. where every tag points now
+    const readDeadline = clock.now() + i.retryTimeoutMs;
+    try {
+        await Promise.all(outcomes.map(async (o) => (o.previous = await withRetry(`reading ${ref(o)}`, () => buildx.tagDigest(ref(o)), readDeadline, clock, signal))));
+    }
+    catch (e) {
+        throw new TagPhaseError(`No tag was moved: reading where the tags point failed: ${reason(e)}`, outcomes);
+    }
+    // 2. the writes, immutable then mutable; within a kind in parallel
+    let failure;
+    for (const kind of ['immutable', 'mutable']) {
+        await Promise.all(outcomes
+            .filter(o => o.kind === kind)
+            .map(async (o) => {
+            if (o.previous === o.digest) {
+                o.state = 'unchanged';
+                runner/* info */.pq(`${ref(o)}: already at ${tags_short(o.digest)} (not written)`);
+                return;
+            }
+            try {
+                await withRetry(`moving ${ref(o)}`, () => buildx.writeTag(ref(o), `${o.name}@${o.digest}`), clock.now() + i.retryTimeoutMs, clock, signal);
+                o.state = 'moved';
+                runner/* info */.pq(`${ref(o)}: ${tags_short(o.previous)} -> ${tags_short(o.digest)}`);
+            }
+            catch (error) {
+                o.state = 'failed';
+                o.note = reason(error);
+                failure ??= { o, error };
+                runner/* info */.pq(`${ref(o)}: not moved: ${o.note}`);
+            }
+        }));
+        if (failure)
+            break;
+    }
+    if (!failure)
+        return outcomes;
+    // 3. undo what moved
+    await restore(i, outcomes, clock);
+    const left = outcomes.filter(o => o.state === 'not-restored');
+    const first = `The registry refused to move ${ref(failure.o)}: ${failure.o.note}.`;
+    const detail = left.length
+        ? ` ${left.length} tag(s) moved by this run could not be put back (re-run the job to complete the release):\n${left.map(o => `  ${ref(o)}: was ${o.previous ?? 'absent (new tag)'}, now ${o.digest}${o.note ? ` (${o.note})` : ''}`).join('\n')}`
+        : ` Every tag this run had moved was put back (or removed, if new): the tags are where they were before the run; re-run the job to publish.`;
+    throw new TagPhaseError(first + detail, outcomes);
+}
+async function restore(i, outcomes, clock) {
+    const { buildx, signal } = i;
+    const deadline = clock.now() + i.retryTimeoutMs;
+    const moved = outcomes.filter(o => o.state === 'moved');
+    if (!moved.length)
+        return;
+    runner/* info */.pq(`Restoring the ${moved.length} tag(s) this run moved`);
+    // tags that existed: back to their previous digest (the mutable ones first: the channels users pull)
+    await Promise.all(moved
+        .filter(o => o.previous)
+        .reverse()
+        .map(async (o) => {
+        try {
+            await withRetry(`restoring ${ref(o)}`, () => buildx.writeTag(ref(o), `${o.name}@${o.previous}`), deadline, clock, signal);
+            o.state = 'restored';
+            runner/* info */.pq(`${ref(o)}: put back to ${tags_short(o.previous)}`);
+        }
+        catch (e) {
+            o.state = 'not-restored';
+            o.note = `putting it back failed: ${reason(e)}`;
+        }
+    }));
+    // new tags: the index is deleted by digest, which removes it under every tag that points at it
+    const groups = new Map();
+    for (const o of moved.filter(x => !x.previous))
+        groups.set(`${o.name}@${o.digest}`, [...(groups.get(`${o.name}@${o.digest}`) ?? []), o]);
+    await Promise.all([...groups.values()].map(async (group) => {
+        const { name, digest } = group[0];
+        const leave = (note) => group.forEach(o => ((o.state = 'not-restored'), (o.note = note)));
+        try {
+            const mine = new Set([...group.map(o => o.tag), ...(i.ownTags ?? [])]);
+            const others = await withRetry(`listing the tags of ${name}`, () => buildx.tagsAt(name, digest), deadline, clock, signal);
+            const blocking = others.filter(t => !mine.has(t));
+            if (blocking.length)
+                return leave(`new tag left: its index is also tagged ${blocking.slice(0, 3).join(', ')}${blocking.length > 3 ? ', …' : ''}, and a delete by digest would remove those too`);
+            const deleted = await withRetry(`deleting ${name}@${digest}`, () => buildx.deleteManifest(name, digest), deadline, clock, signal);
+            if (!deleted)
+                return leave('new tag left: the registry does not allow deleting manifests');
+            group.forEach(o => (o.state = 'removed'));
+            runner/* info */.pq(`${group.map(ref).join(', ')}: removed (new tags; index ${tags_short(digest)} deleted)`);
+        }
+        catch (e) {
+            leave(`removing it failed: ${reason(e)}`);
+        }
+    }));
 }
 
 ;// CONCATENATED MODULE: ./src/engine/steps/readback.ts
@@ -687,6 +917,9 @@ var report = __webpack_require__(6415);
  * build of the run, on every platform, is verified in the registry; then a final pass points the tags
  * at those indexes with `imagetools create` (same digest). A failure before that pass leaves every
  * existing tag where it was.
+ *
+ * Faults while the tags move (steps/tags.ts): every write is retried for `tag-retry-timeout`; when one
+ * still fails, what moved is put back, and what could not be is listed in the error and the summary.
  *
  * Cancelled (engine/cancel.ts): before the tag pass, the run stops at once and moves no tag; a cancel
  * during the tag pass lets it finish, skips the read-back, and fails the step once outputs and summary
@@ -782,6 +1015,7 @@ async function run(p, plan, env, c) {
     const output = c.load ? 'load' : plan.push ? 'push' : 'none';
     c.cancel.check();
     c.cancel.during('build');
+    const stagingTag = `mp-staging-${env['GITHUB_RUN_ID'] || Date.now()}-${env['GITHUB_RUN_ATTEMPT'] || '1'}-${ctx.shortSha || 'local'}`.slice(0, 128);
     const ready = await setup({
         buildx: c.buildx,
         builds: plan.builds,
@@ -803,7 +1037,7 @@ async function run(p, plan, env, c) {
         workDir: c.work,
         env,
         defaultBranch: ctx.defaultBranch,
-        stagingTag: `mp-staging-${env['GITHUB_RUN_ID'] || Date.now()}-${env['GITHUB_RUN_ATTEMPT'] || '1'}-${ctx.shortSha || 'local'}`.slice(0, 128),
+        stagingTag,
         record: c.record
     });
     c.cancel.check();
@@ -814,11 +1048,21 @@ async function run(p, plan, env, c) {
     }
     const digests = plan.builds.map(b => ({ build: b, digest: String(built.metadata[b.id]?.['containerimage.digest'] ?? '') }));
     let verified = digests.map(d => ({ ...d, images: [] }));
+    let tagMoves = [];
     if (output === 'push') {
         c.cancel.during('verification');
         ({ verified } = await verify({ buildx: c.buildx, builds: digests }));
-        // the signal is for steps/tags.ts's retries and restore (it reads none yet: the pass runs to its end)
-        await c.cancel.tagPhase(() => tags({ buildx: c.buildx, verified }));
+        // a list of tag moves: a filter of them (the guard against moving backwards) goes between these two
+        const moves = plannedMoves(verified, plan.sha);
+        try {
+            // the signal: no new retry wait, a failed write restores at once (steps/tags.ts)
+            tagMoves = (await c.cancel.tagPhase(signal => tags({ buildx: c.buildx, moves, retryTimeoutMs: e.tagRetryTimeout * 1000, signal, ownTags: [stagingTag] }))).outcomes;
+        }
+        catch (err) {
+            if (err instanceof TagPhaseError && c.report && inputs.summary)
+                (0,report/* writeSummary */.Sy)((0,report/* publishSummary */.Iv)(plan, engineReport(ready, built), [], [], built.seconds, { outcomes: err.outcomes, error: err.message }), env);
+            throw err;
+        }
         if (!c.cancel.stopped)
             await readback({ buildx: c.buildx, verified });
     }
@@ -827,7 +1071,7 @@ async function run(p, plan, env, c) {
     if (c.report)
         (0,report/* writeOutputs */.Kn)(outputs, env);
     if (c.report && inputs.summary)
-        (0,report/* writeSummary */.Sy)((0,report/* publishSummary */.Iv)(plan, engineReport(ready, built), results, [], built.seconds), env);
+        (0,report/* writeSummary */.Sy)((0,report/* publishSummary */.Iv)(plan, engineReport(ready, built), results, [], built.seconds, tagMoves.length ? { outcomes: tagMoves } : undefined), env);
     c.cancel.check();
     return { results, outputs };
 }

@@ -1,0 +1,202 @@
+/**
+ * The registry's HTTP API (distribution spec) for the two things buildx has no command for: which tags
+ * of a repository point at a digest, and deleting a manifest by digest (the tag phase's removal of a
+ * new tag). Credentials come from the run's docker config (`auths`, `credHelpers`, `credsStore`), as
+ * docker's own; they are sent only over HTTPS, or over plain HTTP to a loopback registry.
+ */
+import {readFileSync} from 'node:fs';
+import {homedir} from 'node:os';
+import {join} from 'node:path';
+import {registryDomain} from '../lib/reference.js';
+import {run} from './exec.js';
+
+/** An HTTP answer of the registry, transient for 5xx and 429. */
+export class RegistryHttpFailure extends Error {
+  constructor(
+    message: string,
+    readonly status: number
+  ) {
+    super(message);
+    this.name = 'RegistryHttpFailure';
+  }
+  get transient(): boolean {
+    return this.status >= 500 || this.status === 429;
+  }
+}
+
+const MANIFEST_TYPES = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json'
+].join(', ');
+
+/** At most this many tags are read to decide whether a digest is tagged elsewhere. */
+const MAX_TAGS = 5000;
+const REQUEST_TIMEOUT_MS = 20000;
+
+export interface Repository {
+  /** The host the API is on (`registry-1.docker.io` for Docker Hub). */
+  host: string;
+  /** The key of its credentials in the docker config. */
+  authKey: string;
+  path: string;
+}
+
+export function repository(name: string): Repository {
+  const domain = registryDomain(name);
+  if (!domain || domain === 'docker.io' || domain === 'index.docker.io') {
+    const path = domain ? name.slice(domain.length + 1) : name;
+    return {host: 'registry-1.docker.io', authKey: 'https://index.docker.io/v1/', path: path.includes('/') ? path : `library/${path}`};
+  }
+  return {host: domain, authKey: domain, path: name.slice(domain.length + 1)};
+}
+
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
+}
+
+interface Credential {
+  username: string;
+  secret: string;
+}
+
+export class RegistryApi {
+  private readonly schemes = new Map<string, 'https' | 'http'>();
+  private readonly tokens = new Map<string, string>();
+
+  constructor(private readonly env: Record<string, string | undefined> = {}) {}
+
+  /** The tags of `name` whose manifest is `digest` (read with HEAD, 8 at a time). */
+  async tagsAt(name: string, digest: string): Promise<string[]> {
+    const repo = repository(name);
+    const all: string[] = [];
+    for (let next: string | undefined = `/v2/${repo.path}/tags/list?n=1000`; next; ) {
+      const res = await this.request(repo, 'GET', next);
+      if (res.status === 404) return [];
+      if (!res.ok) throw new RegistryHttpFailure(`listing the tags of ${name}: HTTP ${res.status}`, res.status);
+      all.push(...(((await res.json()) as {tags?: string[] | null}).tags ?? []));
+      if (all.length > MAX_TAGS) throw new RegistryHttpFailure(`${name} has more than ${MAX_TAGS} tags: not read one by one`, 400);
+      next = /<([^>]+)>;\s*rel="?next"?/.exec(res.headers.get('link') ?? '')?.[1];
+      if (next && /^https?:/.test(next)) next = new URL(next).pathname + new URL(next).search;
+    }
+    const at: string[] = [];
+    for (let i = 0; i < all.length; i += 8) {
+      await Promise.all(
+        all.slice(i, i + 8).map(async tag => {
+          const res = await this.request(repo, 'HEAD', `/v2/${repo.path}/manifests/${encodeURIComponent(tag)}`, {Accept: MANIFEST_TYPES});
+          if (res.status === 404) return;
+          if (!res.ok) throw new RegistryHttpFailure(`reading ${name}:${tag}: HTTP ${res.status}`, res.status);
+          if (res.headers.get('docker-content-digest') === digest) at.push(tag);
+        })
+      );
+    }
+    return at;
+  }
+
+  /**
+   * DELETE of the manifest `digest` of `name` (every tag pointing at it goes with it). False when the
+   * registry does not allow deletion (405, or `UNSUPPORTED`); a manifest already gone counts as deleted.
+   */
+  async deleteManifest(name: string, digest: string): Promise<boolean> {
+    const repo = repository(name);
+    const res = await this.request(repo, 'DELETE', `/v2/${repo.path}/manifests/${digest}`);
+    if (res.ok || res.status === 404) return true;
+    const body = await res.text().catch(() => '');
+    if (res.status === 405 || /UNSUPPORTED/.test(body)) return false;
+    throw new RegistryHttpFailure(`deleting ${name}@${digest}: HTTP ${res.status}`, res.status);
+  }
+
+  private async request(repo: Repository, method: string, path: string, headers: Record<string, string> = {}): Promise<Response> {
+    const scope = `repository:${repo.path}:${method === 'DELETE' ? 'delete' : 'pull'}`;
+    const token = this.tokens.get(`${repo.host} ${scope}`);
+    const first = await this.send(repo, method, path, token ? {...headers, Authorization: token} : headers);
+    if (first.status !== 401) return first;
+    const challenge = first.headers.get('www-authenticate') ?? '';
+    await first.body?.cancel();
+    const auth = await this.authorize(repo, challenge, scope);
+    if (!auth) return first;
+    this.tokens.set(`${repo.host} ${scope}`, auth);
+    return this.send(repo, method, path, {...headers, Authorization: auth});
+  }
+
+  /** HTTPS; a loopback registry that does not speak TLS is asked over HTTP (docker's rule for 127.0.0.0/8). */
+  private async send(repo: Repository, method: string, path: string, headers: Record<string, string>): Promise<Response> {
+    const known = this.schemes.get(repo.host);
+    const schemes: ('https' | 'http')[] = known ? [known] : isLoopback(repo.host) ? ['https', 'http'] : ['https'];
+    let last: unknown;
+    for (const scheme of schemes) {
+      try {
+        const res = await fetch(`${scheme}://${repo.host}${path}`, {method, headers, redirect: 'follow', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS)});
+        this.schemes.set(repo.host, scheme);
+        return res;
+      } catch (e) {
+        last = e;
+      }
+    }
+    throw last;
+  }
+
+  private async authorize(repo: Repository, challenge: string, scope: string): Promise<string | undefined> {
+    const cred = await this.credential(repo);
+    const [, kind = '', rest = ''] = /^(\w+)\s*(.*)$/.exec(challenge.trim()) ?? [];
+    if (/^basic$/i.test(kind)) {
+      if (!cred || !this.mayCarry(`${this.schemes.get(repo.host)}://${repo.host}`)) return undefined;
+      return `Basic ${Buffer.from(`${cred.username}:${cred.secret}`).toString('base64')}`;
+    }
+    if (!/^bearer$/i.test(kind)) return undefined;
+    const params = Object.fromEntries([...rest.matchAll(/(\w+)="([^"]*)"/g)].map(m => [m[1], m[2]]));
+    if (!params['realm'] || !this.mayCarry(params['realm'])) return undefined;
+    const url = new URL(params['realm']);
+    if (params['service']) url.searchParams.set('service', params['service']);
+    url.searchParams.set('scope', params['scope'] || scope);
+    const headers: Record<string, string> = cred ? {Authorization: `Basic ${Buffer.from(`${cred.username}:${cred.secret}`).toString('base64')}`} : {};
+    const res = await fetch(url, {headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS)});
+    if (!res.ok) {
+      await res.body?.cancel();
+      if (res.status >= 500 || res.status === 429) throw new RegistryHttpFailure(`the token endpoint of ${repo.host}: HTTP ${res.status}`, res.status);
+      return undefined;
+    }
+    const body = (await res.json()) as {token?: string; access_token?: string};
+    const token = body.token || body.access_token;
+    return token ? `Bearer ${token}` : undefined;
+  }
+
+  /** Credentials go over HTTPS, or plain HTTP to this machine only. */
+  private mayCarry(url: string): boolean {
+    try {
+      const u = new URL(url);
+      return u.protocol === 'https:' || (u.protocol === 'http:' && isLoopback(u.host));
+    } catch {
+      return false;
+    }
+  }
+
+  private async credential(repo: Repository): Promise<Credential | undefined> {
+    const dir = this.env['DOCKER_CONFIG'] || process.env['DOCKER_CONFIG'] || join(process.env['HOME'] || homedir(), '.docker');
+    let config: {auths?: Record<string, {auth?: string}>; credHelpers?: Record<string, string>; credsStore?: string};
+    try {
+      config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
+    } catch {
+      return undefined;
+    }
+    const helper = config.credHelpers?.[repo.authKey] ?? config.credsStore;
+    if (helper && /^[\w.-]+$/.test(helper)) {
+      const out = await run(`docker-credential-${helper}`, ['get'], {input: repo.authKey, allowFailure: true, env: this.env});
+      if (out.code === 0) {
+        try {
+          const c = JSON.parse(out.stdout) as {Username?: string; Secret?: string};
+          if (c.Secret) return {username: c.Username ?? '', secret: c.Secret};
+        } catch {
+          // not JSON: no credential
+        }
+      }
+    }
+    const entry = config.auths?.[repo.authKey] ?? config.auths?.[`https://${repo.authKey}`];
+    if (!entry?.auth) return undefined;
+    const plain = Buffer.from(entry.auth, 'base64').toString('utf8');
+    const colon = plain.indexOf(':');
+    return colon < 0 ? undefined : {username: plain.slice(0, colon), secret: plain.slice(colon + 1)};
+  }
+}
