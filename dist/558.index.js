@@ -769,15 +769,20 @@ const ref = (m) => `${m.name}:${m.tag}`;
 const tags_short = (d) => (d ? d.replace(/^(sha256:.{12}).*$/, '$1…') : 'none');
 async function tags(i) {
     const clock = i.clock ?? realClock;
-    const outcomes = await runner/* group */.Os('Tags', () => movePhase(i, clock));
-    const byBuild = new Map();
-    for (const o of outcomes) {
-        const key = `${o.name}@${o.digest}`;
-        const entry = byBuild.get(key) ?? { name: o.name, tags: [], digest: o.digest };
-        entry.tags.push(o.tag);
-        byBuild.set(key, entry);
-    }
-    return { moved: [...byBuild.values()], outcomes };
+    return runner/* group */.Os('Tags', async () => {
+        const outcomes = await movePhase(i, clock);
+        // per name and index, in the plan's order: every tag of it is there now
+        const byBuild = new Map();
+        for (const m of i.moves) {
+            const key = `${m.name}@${m.digest}`;
+            const entry = byBuild.get(key) ?? { name: m.name, tags: [], digest: m.digest };
+            entry.tags.push(m.tag);
+            byBuild.set(key, entry);
+        }
+        for (const b of byBuild.values())
+            runner/* info */.pq(`${b.name}: ${b.tags.join(', ')} -> ${b.digest}`);
+        return { moved: [...byBuild.values()], outcomes };
+    });
 }
 async function movePhase(i, clock) {
     const { buildx, signal } = i;

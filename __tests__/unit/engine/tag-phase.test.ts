@@ -53,7 +53,7 @@ describe('tag phase: order and idempotence', () => {
       ['latest', OLD, 'moved'],
       ['main', OLD, 'moved']
     ]);
-    expect(r.moved).toEqual([{name: IMAGE, tags: ['sha-abc1234', '1.2.3', 'latest', 'main'], digest: NEW}]);
+    expect(r.moved).toEqual([{name: IMAGE, tags: ['latest', 'sha-abc1234', 'main', '1.2.3'], digest: NEW}]); // the plan's order
   });
 
   test('a re-run completes the release: tags already at the index are not written again', async () => {

@@ -160,15 +160,19 @@ const short = (d?: string) => (d ? d.replace(/^(sha256:.{12}).*$/, '$1…') : 'n
 
 export async function tags(i: TagsInput): Promise<TagsResult> {
   const clock = i.clock ?? realClock;
-  const outcomes = await runner.group('Tags', () => movePhase(i, clock));
-  const byBuild = new Map<string, MovedTags>();
-  for (const o of outcomes) {
-    const key = `${o.name}@${o.digest}`;
-    const entry = byBuild.get(key) ?? {name: o.name, tags: [], digest: o.digest};
-    entry.tags.push(o.tag);
-    byBuild.set(key, entry);
-  }
-  return {moved: [...byBuild.values()], outcomes};
+  return runner.group('Tags', async () => {
+    const outcomes = await movePhase(i, clock);
+    // per name and index, in the plan's order: every tag of it is there now
+    const byBuild = new Map<string, MovedTags>();
+    for (const m of i.moves) {
+      const key = `${m.name}@${m.digest}`;
+      const entry = byBuild.get(key) ?? {name: m.name, tags: [], digest: m.digest};
+      entry.tags.push(m.tag);
+      byBuild.set(key, entry);
+    }
+    for (const b of byBuild.values()) runner.info(`${b.name}: ${b.tags.join(', ')} -> ${b.digest}`);
+    return {moved: [...byBuild.values()], outcomes};
+  });
 }
 
 async function movePhase(i: TagsInput, clock: Clock): Promise<TagOutcome[]> {
