@@ -2408,7 +2408,10 @@ const TAG_STATE = {
 /** "Tag moves": one row per tag, old and new digest; tags that could not be put back are listed first. */
 function tagMovesSection(t) {
     const left = t.outcomes.filter(o => o.state === 'not-restored');
-    const lines = ['### Tag moves', ''];
+    // a release that went through: the table is collapsed (it has a row per tag of every image)
+    const fold = !t.error && !left.length;
+    const moved = t.outcomes.filter(o => o.state === 'moved').length;
+    const lines = fold ? [`<details><summary>Tag moves: ${moved} moved, ${t.outcomes.length - moved} already there</summary>`, ''] : ['### Tag moves', ''];
     if (t.error)
         lines.push(`❌ ${escape_text(t.error.split('\n')[0])}`, '');
     if (left.length) {
@@ -2421,13 +2424,16 @@ function tagMovesSection(t) {
         lines.push(`| ${code(`${o.name}:${o.tag}`)} | ${o.kind} | ${o.previous ? code(o.previous) : '_new_'} | ${now ? code(now) : '_none_'} | ${TAG_STATE[o.state]}${o.note ? ` ${escape_text(o.note)}` : ''} |`);
     }
     lines.push('');
+    if (fold)
+        lines.push('</details>', '');
     return lines;
 }
 /** The job summary of a publishing run: one row per image, what the engine did, the policy, the bake file. */
 function publishSummary(plan, r, results, failures, buildSeconds, tagMoves) {
     const failed = failures.length > 0 || !!tagMoves?.error;
     const lines = [`## multiarch-publish: ${failed ? '❌ failed' : plan.push ? '✅ published' : '✅ built (not pushed)'}`, '', `${headline(plan)} · **build** ${buildSeconds.toFixed(1)} s`, ''];
-    if (tagMoves)
+    // a failed tag phase first: which tags were left where is what the reader needs
+    if (tagMoves?.error)
         lines.push(...tagMovesSection(tagMoves));
     if (failures.length) {
         lines.push(...failures.map(f => `- ❌ ${escape_text(f)}`), '', 'No tag was moved: every tag that existed before this run still points where it did.', '');
@@ -2443,6 +2449,8 @@ function publishSummary(plan, r, results, failures, buildSeconds, tagMoves) {
         }
         lines.push('');
     }
+    if (tagMoves && !tagMoves.error)
+        lines.push(...tagMovesSection(tagMoves));
     lines.push(`**QEMU:** ${escape_text(r.qemu)}  `, `**Builder:** ${escape_text(r.builder)}  `, `**Cache:** ${escape_text(r.cache)}  `, `**Login:** ${escape_text(r.login)}  `, policyVerdict(plan), '', `<details><summary>Bake definition (${html(r.bakeFile)})</summary>`, '', ...codeBlock(r.definition.split('\n'), 'json'), '', '</details>', '');
     return lines.join('\n');
 }

@@ -98,7 +98,10 @@ const TAG_STATE: Record<TagOutcome['state'], string> = {
 /** "Tag moves": one row per tag, old and new digest; tags that could not be put back are listed first. */
 export function tagMovesSection(t: TagMovesReport): string[] {
   const left = t.outcomes.filter(o => o.state === 'not-restored');
-  const lines = ['### Tag moves', ''];
+  // a release that went through: the table is collapsed (it has a row per tag of every image)
+  const fold = !t.error && !left.length;
+  const moved = t.outcomes.filter(o => o.state === 'moved').length;
+  const lines = fold ? [`<details><summary>Tag moves: ${moved} moved, ${t.outcomes.length - moved} already there</summary>`, ''] : ['### Tag moves', ''];
   if (t.error) lines.push(`❌ ${text(t.error.split('\n')[0])}`, '');
   if (left.length) {
     lines.push(`**Not restored** (re-run the job to complete the release): ${left.map(o => code(`${o.name}:${o.tag}`)).join(' ')}`, '');
@@ -110,6 +113,7 @@ export function tagMovesSection(t: TagMovesReport): string[] {
     lines.push(`| ${code(`${o.name}:${o.tag}`)} | ${o.kind} | ${o.previous ? code(o.previous) : '_new_'} | ${now ? code(now) : '_none_'} | ${TAG_STATE[o.state]}${o.note ? ` ${text(o.note)}` : ''} |`);
   }
   lines.push('');
+  if (fold) lines.push('</details>', '');
   return lines;
 }
 
@@ -117,7 +121,8 @@ export function tagMovesSection(t: TagMovesReport): string[] {
 export function publishSummary(plan: Plan, r: EngineReport, results: PublishResult[], failures: string[], buildSeconds: number, tagMoves?: TagMovesReport): string {
   const failed = failures.length > 0 || !!tagMoves?.error;
   const lines = [`## multiarch-publish: ${failed ? '❌ failed' : plan.push ? '✅ published' : '✅ built (not pushed)'}`, '', `${headline(plan)} · **build** ${buildSeconds.toFixed(1)} s`, ''];
-  if (tagMoves) lines.push(...tagMovesSection(tagMoves));
+  // a failed tag phase first: which tags were left where is what the reader needs
+  if (tagMoves?.error) lines.push(...tagMovesSection(tagMoves));
   if (failures.length) {
     lines.push(...failures.map(f => `- ❌ ${text(f)}`), '', 'No tag was moved: every tag that existed before this run still points where it did.', '');
   }
@@ -132,6 +137,7 @@ export function publishSummary(plan: Plan, r: EngineReport, results: PublishResu
     }
     lines.push('');
   }
+  if (tagMoves && !tagMoves.error) lines.push(...tagMovesSection(tagMoves));
   lines.push(
     `**QEMU:** ${text(r.qemu)}  `,
     `**Builder:** ${text(r.builder)}  `,

@@ -201,6 +201,17 @@ describe('tag phase: writes that still fail', () => {
     expect(fake.callsOf('writeTag')).toEqual([]);
   });
 
+  test('a release that went through: the Tag moves table is collapsed, with the counts', async () => {
+    const fake = registry();
+    fake.tags.set(`${IMAGE}:latest`, NEW);
+    const r = await run(fake);
+    const lines = tagMovesSection({outcomes: r.outcomes});
+    expect(lines[0]).toBe('<details><summary>Tag moves: 3 moved, 1 already there</summary>');
+    expect(lines).toContain(`| \`${IMAGE}:latest\` | mutable | \`${NEW}\` | \`${NEW}\` | ✅ already there |`);
+    expect(lines).toContain(`| \`${IMAGE}:main\` | mutable | \`${OLD}\` | \`${NEW}\` | ✅ moved |`);
+    expect(lines.at(-2)).toBe('</details>');
+  });
+
   test('a tag name with markup is escaped in the summary', () => {
     const lines = tagMovesSection({outcomes: [{...move('x', 'mutable', 'r/<img src=x>|a'), state: 'not-restored', note: '<b>bad</b> | x'}], error: 'boom <h1>'}).join('\n');
     // outside code spans no markup is left; inside one it is literal text
