@@ -2421,7 +2421,7 @@ function tagMovesSection(t) {
     const order = [...left, ...t.outcomes.filter(o => o.state !== 'not-restored')];
     for (const o of order) {
         const now = ['moved', 'unchanged', 'not-restored'].includes(o.state) ? o.digest : o.state === 'removed' ? undefined : o.previous;
-        lines.push(`| ${code(`${o.name}:${o.tag}`)} | ${o.kind} | ${o.previous ? code(o.previous) : '_new_'} | ${now ? code(now) : '_none_'} | ${TAG_STATE[o.state]}${o.note ? ` ${escape_text(o.note)}` : ''} |`);
+        lines.push(`| ${code(`${o.name}:${o.tag}`)} | ${o.kind} | ${o.previous ? code(o.previous) : '_new_'} | ${now ? code(now) : '_none_'} | ${TAG_STATE[o.state]}${o.note ? `: ${escape_text(o.note)}` : ''} |`);
     }
     lines.push('');
     if (fold)

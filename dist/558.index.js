@@ -765,6 +765,26 @@ async function withRetry(what, fn, deadline, clock, signal) {
         }
     }
 }
+/** At most this many registry calls (docker processes) at once: a run may have hundreds of tags. */
+const PARALLEL = 8;
+/** `fn` over `items`, at most `limit` at a time; settles when every call has. */
+async function eachLimited(items, limit, fn) {
+    let next = 0;
+    let failed;
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+        while (next < items.length) {
+            const item = items[next++];
+            try {
+                await fn(item);
+            }
+            catch (error) {
+                failed ??= { error };
+            }
+        }
+    }));
+    if (failed)
+        throw failed.error;
+}
 const ref = (m) => `${m.name}:${m.tag}`;
 const tags_short = (d) => (d ? d.replace(/^(sha256:.{12}).*$/, '$1…') : 'none');
 async function tags(i) {
@@ -794,22 +814,23 @@ async function movePhase(i, clock) {
     // 1. where every tag points now
     const readDeadline = clock.now() + i.retryTimeoutMs;
     try {
-        await Promise.all(outcomes.map(async (o) => (o.previous = await withRetry(`reading ${ref(o)}`, () => buildx.tagDigest(ref(o)), readDeadline, clock, signal))));
+        await eachLimited(outcomes, PARALLEL, async (o) => void (o.previous = await withRetry(`reading ${ref(o)}`, () => buildx.tagDigest(ref(o)), readDeadline, clock, signal)));
     }
     catch (e) {
         throw new TagPhaseError(`No tag was moved: reading where the tags point failed: ${reason(e)}`, outcomes);
     }
-    // 2. the writes, immutable then mutable; within a kind in parallel
+    // 2. the writes, immutable then mutable; within a kind a few at a time
     let failure;
     for (const kind of ['immutable', 'mutable']) {
-        await Promise.all(outcomes
-            .filter(o => o.kind === kind)
-            .map(async (o) => {
+        await eachLimited(outcomes.filter(o => o.kind === kind), PARALLEL, async (o) => {
             if (o.previous === o.digest) {
                 o.state = 'unchanged';
                 runner/* info */.pq(`${ref(o)}: already at ${tags_short(o.digest)} (not written)`);
                 return;
             }
+            // once one write failed for good, no other starts
+            if (failure)
+                return;
             try {
                 await withRetry(`moving ${ref(o)}`, () => buildx.writeTag(ref(o), `${o.name}@${o.digest}`), clock.now() + i.retryTimeoutMs, clock, signal);
                 o.state = 'moved';
@@ -821,7 +842,7 @@ async function movePhase(i, clock) {
                 failure ??= { o, error };
                 runner/* info */.pq(`${ref(o)}: not moved: ${o.note}`);
             }
-        }));
+        });
         if (failure)
             break;
     }
@@ -844,10 +865,7 @@ async function restore(i, outcomes, clock) {
         return;
     runner/* info */.pq(`Restoring the ${moved.length} tag(s) this run moved`);
     // tags that existed: back to their previous digest (the mutable ones first: the channels users pull)
-    await Promise.all(moved
-        .filter(o => o.previous)
-        .reverse()
-        .map(async (o) => {
+    await eachLimited(moved.filter(o => o.previous).reverse(), PARALLEL, async (o) => {
         try {
             await withRetry(`restoring ${ref(o)}`, () => buildx.writeTag(ref(o), `${o.name}@${o.previous}`), deadline, clock, signal);
             o.state = 'restored';
@@ -857,12 +875,12 @@ async function restore(i, outcomes, clock) {
             o.state = 'not-restored';
             o.note = `putting it back failed: ${reason(e)}`;
         }
-    }));
+    });
     // new tags: the index is deleted by digest, which removes it under every tag that points at it
     const groups = new Map();
     for (const o of moved.filter(x => !x.previous))
         groups.set(`${o.name}@${o.digest}`, [...(groups.get(`${o.name}@${o.digest}`) ?? []), o]);
-    await Promise.all([...groups.values()].map(async (group) => {
+    await eachLimited([...groups.values()], PARALLEL, async (group) => {
         const { name, digest } = group[0];
         const leave = (note) => group.forEach(o => ((o.state = 'not-restored'), (o.note = note)));
         try {
@@ -880,7 +898,7 @@ async function restore(i, outcomes, clock) {
         catch (e) {
             leave(`removing it failed: ${reason(e)}`);
         }
-    }));
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/engine/steps/readback.ts

@@ -127,6 +127,27 @@ describe('tag phase: retries', () => {
   });
 });
 
+describe('tag phase: many tags', () => {
+  test('at most 8 registry calls at once; after a write fails for good no other starts', async () => {
+    const fake = registry();
+    const moves = Array.from({length: 40}, (_, n) => move(`t${n}`, 'mutable'));
+    let inFlight = 0;
+    let most = 0;
+    const write = fake.writeTag.bind(fake);
+    fake.writeTag = async (r, source) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise(res => setTimeout(res, 2));
+      inFlight--;
+      if (r.endsWith(':t3')) throw new CommandError('x', {code: 1, stdout: '', stderr: E401});
+      return write(r, source);
+    };
+    const err = (await tags({buildx: fake, moves, retryTimeoutMs: 0}).catch(e => e)) as TagPhaseError;
+    expect(most).toBe(8);
+    expect(err.outcomes.filter(o => o.state === 'not-moved').length).toBeGreaterThan(20);
+    expect(err.unrestored).toEqual([]);
+  });
+});
+
 describe('tag phase: writes that still fail', () => {
   test('the window ends: tags that existed go back to their old digest, new ones are removed with their index', async () => {
     const fake = registry(failWrites(tag => tag === 'main'));

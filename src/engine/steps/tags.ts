@@ -155,6 +155,28 @@ export async function withRetry<T>(what: string, fn: () => Promise<T>, deadline:
   }
 }
 
+/** At most this many registry calls (docker processes) at once: a run may have hundreds of tags. */
+const PARALLEL = 8;
+
+/** `fn` over `items`, at most `limit` at a time; settles when every call has. */
+async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed: {error: unknown} | undefined;
+  await Promise.all(
+    Array.from({length: Math.min(limit, items.length)}, async () => {
+      while (next < items.length) {
+        const item = items[next++];
+        try {
+          await fn(item);
+        } catch (error) {
+          failed ??= {error};
+        }
+      }
+    })
+  );
+  if (failed) throw failed.error;
+}
+
 const ref = (m: TagMove) => `${m.name}:${m.tag}`;
 const short = (d?: string) => (d ? d.replace(/^(sha256:.{12}).*$/, '$1…') : 'none');
 
@@ -185,34 +207,36 @@ async function movePhase(i: TagsInput, clock: Clock): Promise<TagOutcome[]> {
   // 1. where every tag points now
   const readDeadline = clock.now() + i.retryTimeoutMs;
   try {
-    await Promise.all(outcomes.map(async o => (o.previous = await withRetry(`reading ${ref(o)}`, () => buildx.tagDigest(ref(o)), readDeadline, clock, signal))));
+    await eachLimited(outcomes, PARALLEL, async o => void (o.previous = await withRetry(`reading ${ref(o)}`, () => buildx.tagDigest(ref(o)), readDeadline, clock, signal)));
   } catch (e) {
     throw new TagPhaseError(`No tag was moved: reading where the tags point failed: ${reason(e)}`, outcomes);
   }
 
-  // 2. the writes, immutable then mutable; within a kind in parallel
+  // 2. the writes, immutable then mutable; within a kind a few at a time
   let failure: {o: TagOutcome; error: unknown} | undefined;
   for (const kind of ['immutable', 'mutable'] as const) {
-    await Promise.all(
-      outcomes
-        .filter(o => o.kind === kind)
-        .map(async o => {
-          if (o.previous === o.digest) {
-            o.state = 'unchanged';
-            runner.info(`${ref(o)}: already at ${short(o.digest)} (not written)`);
-            return;
-          }
-          try {
-            await withRetry(`moving ${ref(o)}`, () => buildx.writeTag(ref(o), `${o.name}@${o.digest}`), clock.now() + i.retryTimeoutMs, clock, signal);
-            o.state = 'moved';
-            runner.info(`${ref(o)}: ${short(o.previous)} -> ${short(o.digest)}`);
-          } catch (error) {
-            o.state = 'failed';
-            o.note = reason(error);
-            failure ??= {o, error};
-            runner.info(`${ref(o)}: not moved: ${o.note}`);
-          }
-        })
+    await eachLimited(
+      outcomes.filter(o => o.kind === kind),
+      PARALLEL,
+      async o => {
+        if (o.previous === o.digest) {
+          o.state = 'unchanged';
+          runner.info(`${ref(o)}: already at ${short(o.digest)} (not written)`);
+          return;
+        }
+        // once one write failed for good, no other starts
+        if (failure) return;
+        try {
+          await withRetry(`moving ${ref(o)}`, () => buildx.writeTag(ref(o), `${o.name}@${o.digest}`), clock.now() + i.retryTimeoutMs, clock, signal);
+          o.state = 'moved';
+          runner.info(`${ref(o)}: ${short(o.previous)} -> ${short(o.digest)}`);
+        } catch (error) {
+          o.state = 'failed';
+          o.note = reason(error);
+          failure ??= {o, error};
+          runner.info(`${ref(o)}: not moved: ${o.note}`);
+        }
+      }
     );
     if (failure) break;
   }
@@ -235,40 +259,37 @@ async function restore(i: TagsInput, outcomes: TagOutcome[], clock: Clock): Prom
   if (!moved.length) return;
   runner.info(`Restoring the ${moved.length} tag(s) this run moved`);
   // tags that existed: back to their previous digest (the mutable ones first: the channels users pull)
-  await Promise.all(
-    moved
-      .filter(o => o.previous)
-      .reverse()
-      .map(async o => {
-        try {
-          await withRetry(`restoring ${ref(o)}`, () => buildx.writeTag(ref(o), `${o.name}@${o.previous}`), deadline, clock, signal);
-          o.state = 'restored';
-          runner.info(`${ref(o)}: put back to ${short(o.previous)}`);
-        } catch (e) {
-          o.state = 'not-restored';
-          o.note = `putting it back failed: ${reason(e)}`;
-        }
-      })
+  await eachLimited(
+    moved.filter(o => o.previous).reverse(),
+    PARALLEL,
+    async o => {
+      try {
+        await withRetry(`restoring ${ref(o)}`, () => buildx.writeTag(ref(o), `${o.name}@${o.previous}`), deadline, clock, signal);
+        o.state = 'restored';
+        runner.info(`${ref(o)}: put back to ${short(o.previous)}`);
+      } catch (e) {
+        o.state = 'not-restored';
+        o.note = `putting it back failed: ${reason(e)}`;
+      }
+    }
   );
   // new tags: the index is deleted by digest, which removes it under every tag that points at it
   const groups = new Map<string, TagOutcome[]>();
   for (const o of moved.filter(x => !x.previous)) groups.set(`${o.name}@${o.digest}`, [...(groups.get(`${o.name}@${o.digest}`) ?? []), o]);
-  await Promise.all(
-    [...groups.values()].map(async group => {
-      const {name, digest} = group[0];
-      const leave = (note: string) => group.forEach(o => ((o.state = 'not-restored'), (o.note = note)));
-      try {
-        const mine = new Set([...group.map(o => o.tag), ...(i.ownTags ?? [])]);
-        const others = await withRetry(`listing the tags of ${name}`, () => buildx.tagsAt(name, digest), deadline, clock, signal);
-        const blocking = others.filter(t => !mine.has(t));
-        if (blocking.length) return leave(`new tag left: its index is also tagged ${blocking.slice(0, 3).join(', ')}${blocking.length > 3 ? ', …' : ''}, and a delete by digest would remove those too`);
-        const deleted = await withRetry(`deleting ${name}@${digest}`, () => buildx.deleteManifest(name, digest), deadline, clock, signal);
-        if (!deleted) return leave('new tag left: the registry does not allow deleting manifests');
-        group.forEach(o => (o.state = 'removed'));
-        runner.info(`${group.map(ref).join(', ')}: removed (new tags; index ${short(digest)} deleted)`);
-      } catch (e) {
-        leave(`removing it failed: ${reason(e)}`);
-      }
-    })
-  );
+  await eachLimited([...groups.values()], PARALLEL, async group => {
+    const {name, digest} = group[0];
+    const leave = (note: string) => group.forEach(o => ((o.state = 'not-restored'), (o.note = note)));
+    try {
+      const mine = new Set([...group.map(o => o.tag), ...(i.ownTags ?? [])]);
+      const others = await withRetry(`listing the tags of ${name}`, () => buildx.tagsAt(name, digest), deadline, clock, signal);
+      const blocking = others.filter(t => !mine.has(t));
+      if (blocking.length) return leave(`new tag left: its index is also tagged ${blocking.slice(0, 3).join(', ')}${blocking.length > 3 ? ', …' : ''}, and a delete by digest would remove those too`);
+      const deleted = await withRetry(`deleting ${name}@${digest}`, () => buildx.deleteManifest(name, digest), deadline, clock, signal);
+      if (!deleted) return leave('new tag left: the registry does not allow deleting manifests');
+      group.forEach(o => (o.state = 'removed'));
+      runner.info(`${group.map(ref).join(', ')}: removed (new tags; index ${short(digest)} deleted)`);
+    } catch (e) {
+      leave(`removing it failed: ${reason(e)}`);
+    }
+  });
 }

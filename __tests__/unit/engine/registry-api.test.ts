@@ -1,0 +1,101 @@
+// The registry HTTP API client (src/engine/registry-api.ts) against a local HTTP server: tags at a
+// digest, deletion by digest (allowed or not), credentials from the docker config only where they may go.
+import {afterAll, beforeAll, describe, expect, test} from '@jest/globals';
+import fs from 'node:fs';
+import http from 'node:http';
+import type {AddressInfo} from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import {RegistryApi, RegistryHttpFailure, isLoopback, repository} from '../../../src/engine/registry-api.js';
+
+const D1 = `sha256:${'1'.repeat(64)}`;
+const D2 = `sha256:${'2'.repeat(64)}`;
+let server: http.Server;
+let addr = '';
+let deleteAnswer = 202;
+const seen: {method: string; url: string; auth?: string}[] = [];
+const config = fs.mkdtempSync(path.join(os.tmpdir(), 'mp-regapi-'));
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    seen.push({method: req.method!, url: req.url!, auth: req.headers.authorization});
+    if (req.headers.authorization !== `Basic ${Buffer.from('ci:pw').toString('base64')}`) {
+      res.writeHead(401, {'www-authenticate': 'Basic realm="test"'});
+      return res.end();
+    }
+    const url = new URL(req.url!, 'http://x');
+    if (url.pathname === '/v2/acme/app/tags/list') {
+      if (!url.searchParams.get('last')) {
+        res.writeHead(200, {'content-type': 'application/json', link: '</v2/acme/app/tags/list?n=1000&last=b>; rel="next"'});
+        return res.end(JSON.stringify({name: 'acme/app', tags: ['a', 'b']}));
+      }
+      res.writeHead(200, {'content-type': 'application/json'});
+      return res.end(JSON.stringify({name: 'acme/app', tags: ['c']}));
+    }
+    const m = /^\/v2\/acme\/app\/manifests\/(.+)$/.exec(url.pathname);
+    if (m && req.method === 'HEAD') {
+      res.writeHead(200, {'docker-content-digest': m[1] === 'b' ? D2 : D1});
+      return res.end();
+    }
+    if (m && req.method === 'DELETE') {
+      res.writeHead(deleteAnswer, {'content-type': 'application/json'});
+      return res.end(deleteAnswer === 405 ? JSON.stringify({errors: [{code: 'UNSUPPORTED'}]}) : '');
+    }
+    res.writeHead(404);
+    return res.end();
+  });
+  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+  addr = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  fs.writeFileSync(path.join(config, 'config.json'), JSON.stringify({auths: {[addr]: {auth: Buffer.from('ci:pw').toString('base64')}}}));
+});
+
+afterAll(async () => {
+  await new Promise(r => server.close(r));
+  fs.rmSync(config, {recursive: true, force: true});
+});
+
+describe('RegistryApi', () => {
+  test('tagsAt: every page of the tag list, each tag read with HEAD; credentials from the docker config (plain HTTP on the loopback only)', async () => {
+    const api = new RegistryApi({DOCKER_CONFIG: config});
+    expect((await api.tagsAt(`${addr}/acme/app`, D1)).sort()).toEqual(['a', 'c']);
+    expect(seen.some(s => s.url.includes('last=b'))).toBe(true);
+  });
+
+  test.each([
+    [202, true],
+    [404, true],
+    [405, false]
+  ])('deleteManifest: HTTP %d -> %s', async (status, expected) => {
+    deleteAnswer = status;
+    expect(await new RegistryApi({DOCKER_CONFIG: config}).deleteManifest(`${addr}/acme/app`, D1)).toBe(expected);
+    expect(seen.at(-1)).toMatchObject({method: 'DELETE', url: `/v2/acme/app/manifests/${D1}`});
+  });
+
+  test('a 503 is a transient failure; no credentials: the 401 is the answer', async () => {
+    deleteAnswer = 503;
+    const e = await new RegistryApi({DOCKER_CONFIG: config}).deleteManifest(`${addr}/acme/app`, D1).catch(x => x);
+    expect(e).toBeInstanceOf(RegistryHttpFailure);
+    expect((e as RegistryHttpFailure).transient).toBe(true);
+    const anonymous = await new RegistryApi({DOCKER_CONFIG: path.join(config, 'none')}).tagsAt(`${addr}/acme/app`, D1).catch(x => x);
+    expect(anonymous).toMatchObject({status: 401, transient: false});
+  });
+
+  test.each([
+    ['ghcr.io/acme/app', {host: 'ghcr.io', authKey: 'ghcr.io', path: 'acme/app'}],
+    ['acme/app', {host: 'registry-1.docker.io', authKey: 'https://index.docker.io/v1/', path: 'acme/app'}],
+    ['docker.io/nginx', {host: 'registry-1.docker.io', authKey: 'https://index.docker.io/v1/', path: 'library/nginx'}],
+    ['localhost:5000/a/b', {host: 'localhost:5000', authKey: 'localhost:5000', path: 'a/b'}]
+  ])('repository(%s)', (name, expected) => {
+    expect(repository(name)).toEqual(expected);
+  });
+
+  test.each([
+    ['127.0.0.1:5000', true],
+    ['localhost', true],
+    ['[::1]:5000', true],
+    ['127.example.com', false],
+    ['10.0.0.1:5000', false]
+  ])('isLoopback(%s) = %s', (host, expected) => {
+    expect(isLoopback(host)).toBe(expected);
+  });
+});
