@@ -4,6 +4,7 @@ import {flushSummary} from '../../../src/action/runner.js';
 import {afterAll, afterEach, beforeEach, describe, expect, test} from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
+import {TagPhaseError} from '../../../src/engine/steps/tags.js';
 import {publish, type PublishOptions} from '../../../src/engine/publish.js';
 import type {Prepared} from '../../../src/pipeline/prepare.js';
 import type {BuildPlan} from '../../../src/pipeline/plan.js';
@@ -85,6 +86,19 @@ describe('publish: setup -> build -> verify -> tags -> read back -> report', () 
     expect(state()['logins']).toBe('["127.0.0.1:5000"]');
     await flushSummary();
     expect(fs.readFileSync(path.join(dir, 'summary'), 'utf8')).toContain('reusing builder default');
+  });
+
+  test('a tag write refused (401): the step fails with the tag phase\'s error, the summary has the Tag moves section; engine input tag-retry-timeout reaches the phase', async () => {
+    const fake = new FakeBuildx({faults: {writeTag: ([ref]) => (ref.endsWith(':latest') ? 'ERROR: unexpected status: 401 Unauthorized' : undefined)}}).pushCaptured();
+    const p = prepared();
+    p.inputs.engine = engineInputs({tagRetryTimeout: 0});
+    await expect(run(fake, p)).rejects.toThrow(TagPhaseError);
+    await flushSummary();
+    const summary = fs.readFileSync(path.join(dir, 'summary'), 'utf8');
+    expect(summary).toMatch(/^## multiarch-publish: ❌ failed/);
+    expect(summary).toContain('### Tag moves');
+    expect(summary).toMatch(/`[^`]+:1\.2\.3` \| immutable \| _new_ \| _none_ \| ↩️ removed \(was new\)/);
+    expect(fake.tags.size).toBe(0);
   });
 
   test('a platform missing in the registry: the step fails and no tag is moved', async () => {
