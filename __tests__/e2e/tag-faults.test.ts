@@ -7,7 +7,9 @@
 //   their old digest again, the new tags are gone, the error and the summary say so;
 // - everything fails for good after the first writes (deletes too): nothing can be put back, and the
 //   error and the summary list exactly the tags left moved, with old and new digest;
+// - SIGINT while a write waits for its retry: the wait ends, what moved is put back within seconds;
 // and after each failure, the same job re-run without faults completes the release.
+import type {ChildProcess} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -54,7 +56,7 @@ const tagsOf = (version: string) => ['type=ref,event=branch', 'type=sha', `type=
 const shaTag = (sha: string) => `sha-${sha.slice(0, 7)}`;
 
 /** Publishes `content` as `repo` (through the proxy) for commit `sha`. */
-async function publish(repo: string, sha: string, content: string, version: string, extra: Record<string, string> = {}): Promise<RunResult> {
+async function publish(repo: string, sha: string, content: string, version: string, extra: Record<string, string> = {}, onSpawn?: (child: ChildProcess) => void): Promise<RunResult> {
   const ws = tempDir('ws');
   fs.writeFileSync(path.join(ws, 'content.txt'), content);
   fs.writeFileSync(path.join(ws, 'Dockerfile'), 'FROM scratch\nCOPY content.txt /content.txt\n');
@@ -85,7 +87,8 @@ async function publish(repo: string, sha: string, content: string, version: stri
       platforms: 'linux/amd64',
       tags: tagsOf(version),
       ...extra
-    }
+    },
+    onSpawn
   });
 }
 
@@ -179,5 +182,28 @@ gate.test('every write fails for good after the first three (deletes too): the t
   expect(run.summary).toMatch(/\*\*Not restored\*\* \(re-run the job to complete the release\)/);
   // the other mutable tags never moved
   for (const t of ['edge', 'latest', 'main'].filter(x => !moved.includes(x))) expect(now[t]).toBe(old);
+  await rerunCompletes(repo, old);
+}, 600_000);
+
+gate.test('SIGINT while a tag write waits to be retried: the wait ends, what moved is put back within seconds, the step fails saying so', async () => {
+  const repo = `${NS}/cancelled`;
+  const old = await seed(repo);
+  proxy!.set({tags: t => t === 'edge', mode: '503'});
+  let signalledAt = 0;
+  const run = await publish(repo, NEW_SHA, `new ${repo}\n`, '1.1.0', {'tag-retry-timeout': '120'}, child => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (signalledAt || !/moving \S+:edge: .*\(transient; attempt 3 in/.test(out)) return;
+      signalledAt = Date.now();
+      child.kill('SIGINT');
+    });
+  });
+  expect(signalledAt).toBeGreaterThan(0);
+  expect(Date.now() - signalledAt).toBeLessThan(8000);
+  expect(run.code).toBe(1);
+  expect(run.log).toContain('SIGINT received during the tag phase: the tag phase finishes first');
+  expect(run.log).toMatch(/::error::The registry refused to move \S+:edge: .*Every tag this run had moved was put back/);
+  expect(await tagsNow(repo)).toEqual({'1.0.0': old, edge: old, latest: old, main: old, [shaTag(OLD_SHA)]: old});
   await rerunCompletes(repo, old);
 }, 600_000);
