@@ -222,6 +222,28 @@ function bakeDefinition(plan, s) {
     }
     return { group: { default: { targets: plan.builds.map(b => b.id) } }, target };
 }
+/**
+ * Bake evaluates HCL templates in every string of a JSON definition, keys included: `${...}` and
+ * `%{...}` are interpolated (a label `${GITHUB_SHA}` fails with `variable cycle`). Its escapes are `$${`
+ * and `%%{`; a `$` or `%` not followed by `{` (`$$`, a trailing `$`, `100%`) is taken as is. So
+ * doubling the `$`/`%` before every `{` makes any value reach BuildKit byte for byte.
+ */
+function escapeBakeValue(s) {
+    return s.replace(/([$%])\{/g, '$1$1{');
+}
+function escapeDeep(v) {
+    if (typeof v === 'string')
+        return escapeBakeValue(v);
+    if (Array.isArray(v))
+        return v.map(escapeDeep);
+    if (v && typeof v === 'object')
+        return Object.fromEntries(Object.entries(v).map(([k, x]) => [escapeBakeValue(k), escapeDeep(x)]));
+    return v;
+}
+/** The one way the action writes a bake definition: every key and string value escaped (see escapeBakeValue). */
+function serializeBake(def) {
+    return JSON.stringify(escapeDeep(def), null, 2);
+}
 const PUSH_STEP = /exporting to image|pushing |exporting manifest|exporting config|writing image/i;
 // only what is said of an upload: a base image that cannot be pulled also says `denied` or `unexpected status`
 const PUSH_ERROR = /failed to push|pushing .* with docker/i;
@@ -523,7 +545,7 @@ function writeBake(i) {
         noCache: e.noCache,
         pull: e.pull
     };
-    const definition = JSON.stringify(bakeDefinition(plan, settings), null, 2);
+    const definition = serializeBake(bakeDefinition(plan, settings));
     const bakeFile = (0,external_node_path_.join)(i.workDir, 'bake.json');
     (0,external_node_fs_.writeFileSync)(bakeFile, definition + '\n');
     runner/* info */.pq(`Bake definition: ${bakeFile}`);

@@ -11,7 +11,7 @@ import {STATE, type Recorder} from '../../action/state.js';
 import type {BuildPlan, Plan} from '../../pipeline/plan.js';
 import type {EngineInputs} from '../../pipeline/inputs/index.js';
 import type {BuildxApi} from '../buildx.js';
-import {bakeDefinition, parseFailures, type BakeMetadata, type BakeSettings} from '../bake.js';
+import {bakeDefinition, serializeBake, parseFailures, type BakeMetadata, type BakeSettings} from '../bake.js';
 import {cacheSettings} from '../cache.js';
 import {isTransient} from '../exec.js';
 import {registryMessage} from '../registry.js';
@@ -77,7 +77,7 @@ function writeBake(i: BuildInput): {bakeFile: string; metadataFile: string; defi
     noCache: e.noCache,
     pull: e.pull
   };
-  const definition = JSON.stringify(bakeDefinition(plan, settings), null, 2);
+  const definition = serializeBake(bakeDefinition(plan, settings));
   const bakeFile = join(i.workDir, 'bake.json');
   writeFileSync(bakeFile, definition + '\n');
   runner.info(`Bake definition: ${bakeFile}`);
