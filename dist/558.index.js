@@ -222,6 +222,28 @@ function bakeDefinition(plan, s) {
     }
     return { group: { default: { targets: plan.builds.map(b => b.id) } }, target };
 }
+/**
+ * Bake evaluates HCL templates in every string of a JSON definition, keys included: `${...}` and
+ * `%{...}` are interpolated (a label `${GITHUB_SHA}` fails with `variable cycle`). Its escapes are `$${`
+ * and `%%{`; a `$` or `%` not followed by `{` (`$$`, a trailing `$`, `100%`) is taken as is. So
+ * doubling the `$`/`%` before every `{` makes any value reach BuildKit byte for byte.
+ */
+function escapeBakeValue(s) {
+    return s.replace(/([$%])\{/g, '$1$1{');
+}
+function escapeDeep(v) {
+    if (typeof v === 'string')
+        return escapeBakeValue(v);
+    if (Array.isArray(v))
+        return v.map(escapeDeep);
+    if (v && typeof v === 'object')
+        return Object.fromEntries(Object.entries(v).map(([k, x]) => [escapeBakeValue(k), escapeDeep(x)]));
+    return v;
+}
+/** The one way the action writes a bake definition: every key and string value escaped (see escapeBakeValue). */
+function serializeBake(def) {
+    return JSON.stringify(escapeDeep(def), null, 2);
+}
 const PUSH_STEP = /exporting to image|pushing |exporting manifest|exporting config|writing image/i;
 // only what is said of an upload: a base image that cannot be pulled also says `denied` or `unexpected status`
 const PUSH_ERROR = /failed to push|pushing .* with docker/i;
@@ -273,6 +295,86 @@ function parseFailures(lines, targets, images = {}, tail = 20) {
 /** Where bake runs: contexts and Dockerfiles are relative to the workspace, as in build-push-action. */
 function workspaceDir() {
     return process.env['GITHUB_WORKSPACE'] || undefined;
+}
+
+// EXTERNAL MODULE: ./src/pipeline/metadata/version.ts
+var version = __webpack_require__(4586);
+// EXTERNAL MODULE: ./src/pipeline/inputs/csv.ts
+var csv = __webpack_require__(4754);
+;// CONCATENATED MODULE: ./src/engine/cache.ts
+
+
+function scopeName(ref, defaultBranch) {
+    const name = ref.startsWith('refs/heads/')
+        ? ref.slice('refs/heads/'.length)
+        : /^refs\/pull\/(\d+)/.test(ref)
+            ? `pr-${/^refs\/pull\/(\d+)/.exec(ref)[1]}`
+            : defaultBranch;
+    return (0,version/* sanitizeTag */.iP)(name);
+}
+function cacheSettings(plan, e, driver, env, defaultBranch) {
+    const from = {};
+    const to = {};
+    const ids = plan.builds.map(b => b.id);
+    if (e.cacheFrom.length || e.cacheTo.length) {
+        for (const id of ids) {
+            from[id] = e.cacheFrom;
+            to[id] = driver === 'docker' ? [] : e.cacheTo;
+        }
+        return { from, to, note: `cache-from/cache-to as given${driver === 'docker' && e.cacheTo.length ? ' (cache export skipped: the docker driver cannot export cache)' : ''}` };
+    }
+    const gha = !!(env['ACTIONS_CACHE_URL'] || env['ACTIONS_RESULTS_URL']);
+    const mode = e.cache === 'auto' ? (gha ? 'gha' : 'none') : e.cache;
+    if (mode === 'none')
+        return { from, to, note: e.cache === 'auto' ? 'no cache (the GitHub cache service is not available here)' : 'no cache (cache: none)' };
+    if (driver === 'docker')
+        return { from, to, note: `no ${mode} cache: the docker driver cannot import or export it (use a docker-container builder)` };
+    const branch = scopeName(plan.ref, defaultBranch) || 'default';
+    const fallback = (0,version/* sanitizeTag */.iP)(defaultBranch);
+    for (const b of plan.builds) {
+        if (mode === 'gha') {
+            from[b.id] = [`type=gha,scope=${b.id}-${branch}`, ...(fallback && fallback !== branch ? [`type=gha,scope=${b.id}-${fallback}`] : [])];
+            to[b.id] = [`type=gha,scope=${b.id}-${branch},mode=max`];
+        }
+        else if (b.images.length) {
+            from[b.id] = [`type=registry,ref=${b.images[0]}:buildcache`];
+            to[b.id] = plan.push ? [`type=registry,ref=${b.images[0]}:buildcache,mode=max`] : [];
+        }
+    }
+    return { from, to, note: mode === 'gha' ? `GitHub cache (type=gha), scoped per image and ${branch}${fallback && fallback !== branch ? `, falling back to ${fallback}` : ''}` : 'registry cache (<image>:buildcache)' };
+}
+/**
+ * Attributes of a cache-from/cache-to line that hold credentials (S3 keys and session token, Azure
+ * `secret_access_key` and an `account_url` carrying a SAS query, any token/password/secret-like key).
+ */
+const SECRET_ATTR = /^(access_key_id|secret_access_key|session_token|account_key|sas|sas_token|.*token|.*password|passwd|.*secret)$/i;
+function isSecretAttr(key, value) {
+    return SECRET_ATTR.test(key) || (key.toLowerCase() === 'account_url' && value.includes('?'));
+}
+/** The credential values of cache lines: each one is masked in the log. */
+function cacheSecretValues(lines) {
+    const out = [];
+    for (const line of lines) {
+        for (const f of (0,csv/* splitFields */.K)(line)) {
+            const i = f.indexOf('=');
+            if (i > 0 && f.slice(i + 1) && isSecretAttr(f.slice(0, i).trim(), f.slice(i + 1)))
+                out.push(f.slice(i + 1));
+        }
+    }
+    return out;
+}
+/** A cache line as it may be shown (the summary's bake definition): credential values replaced by `***`. */
+function redactCacheLine(line) {
+    const fields = (0,csv/* splitFields */.K)(line);
+    if (!fields.some(f => f.indexOf('=') > 0 && isSecretAttr(f.slice(0, f.indexOf('=')).trim(), f.slice(f.indexOf('=') + 1))))
+        return line;
+    return fields
+        .map(f => {
+        const i = f.indexOf('=');
+        const shown = i > 0 && isSecretAttr(f.slice(0, i).trim(), f.slice(i + 1)) ? `${f.slice(0, i)}=***` : f;
+        return /[",]/.test(shown) ? `"${shown.replace(/"/g, '""')}"` : shown;
+    })
+        .join(',');
 }
 
 // EXTERNAL MODULE: ./src/engine/cleanup.ts
@@ -385,50 +487,6 @@ async function setup(i) {
     return { buildxVersion, qemu, builder, ...logins };
 }
 
-// EXTERNAL MODULE: ./src/pipeline/metadata/version.ts
-var version = __webpack_require__(4586);
-;// CONCATENATED MODULE: ./src/engine/cache.ts
-
-function scopeName(ref, defaultBranch) {
-    const name = ref.startsWith('refs/heads/')
-        ? ref.slice('refs/heads/'.length)
-        : /^refs\/pull\/(\d+)/.test(ref)
-            ? `pr-${/^refs\/pull\/(\d+)/.exec(ref)[1]}`
-            : defaultBranch;
-    return (0,version/* sanitizeTag */.iP)(name);
-}
-function cacheSettings(plan, e, driver, env, defaultBranch) {
-    const from = {};
-    const to = {};
-    const ids = plan.builds.map(b => b.id);
-    if (e.cacheFrom.length || e.cacheTo.length) {
-        for (const id of ids) {
-            from[id] = e.cacheFrom;
-            to[id] = driver === 'docker' ? [] : e.cacheTo;
-        }
-        return { from, to, note: `cache-from/cache-to as given${driver === 'docker' && e.cacheTo.length ? ' (cache export skipped: the docker driver cannot export cache)' : ''}` };
-    }
-    const gha = !!(env['ACTIONS_CACHE_URL'] || env['ACTIONS_RESULTS_URL']);
-    const mode = e.cache === 'auto' ? (gha ? 'gha' : 'none') : e.cache;
-    if (mode === 'none')
-        return { from, to, note: e.cache === 'auto' ? 'no cache (the GitHub cache service is not available here)' : 'no cache (cache: none)' };
-    if (driver === 'docker')
-        return { from, to, note: `no ${mode} cache: the docker driver cannot import or export it (use a docker-container builder)` };
-    const branch = scopeName(plan.ref, defaultBranch) || 'default';
-    const fallback = (0,version/* sanitizeTag */.iP)(defaultBranch);
-    for (const b of plan.builds) {
-        if (mode === 'gha') {
-            from[b.id] = [`type=gha,scope=${b.id}-${branch}`, ...(fallback && fallback !== branch ? [`type=gha,scope=${b.id}-${fallback}`] : [])];
-            to[b.id] = [`type=gha,scope=${b.id}-${branch},mode=max`];
-        }
-        else if (b.images.length) {
-            from[b.id] = [`type=registry,ref=${b.images[0]}:buildcache`];
-            to[b.id] = plan.push ? [`type=registry,ref=${b.images[0]}:buildcache,mode=max`] : [];
-        }
-    }
-    return { from, to, note: mode === 'gha' ? `GitHub cache (type=gha), scoped per image and ${branch}${fallback && fallback !== branch ? `, falling back to ${fallback}` : ''}` : 'registry cache (<image>:buildcache)' };
-}
-
 ;// CONCATENATED MODULE: ./src/engine/registry.ts
 /**
  * What the registry holds: read back with `docker buildx imagetools`, and tags moved in the final pass
@@ -523,9 +581,11 @@ function writeBake(i) {
         noCache: e.noCache,
         pull: e.pull
     };
-    const definition = JSON.stringify(bakeDefinition(plan, settings), null, 2);
     const bakeFile = (0,external_node_path_.join)(i.workDir, 'bake.json');
-    (0,external_node_fs_.writeFileSync)(bakeFile, definition + '\n');
+    (0,external_node_fs_.writeFileSync)(bakeFile, serializeBake(bakeDefinition(plan, settings)) + '\n');
+    // what the summary shows: the same, credentials of cache lines as ***
+    const redact = (c) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.map(redactCacheLine)]));
+    const definition = serializeBake(bakeDefinition(plan, { ...settings, cacheFrom: redact(cache.from), cacheTo: redact(cache.to) }));
     runner/* info */.pq(`Bake definition: ${bakeFile}`);
     return { bakeFile, metadataFile: (0,external_node_path_.join)(i.workDir, 'bake-metadata.json'), definition, cacheNote: cache.note };
 }
@@ -967,6 +1027,7 @@ var report = __webpack_require__(6415);
 
 
 
+
 /**
  * A context or Dockerfile that is not there is bad input like any other: said before any login or build,
  * naming the `images` line (remote contexts, such as git URLs, are BuildKit's to fetch).
@@ -1005,6 +1066,8 @@ async function publish(p, env, options = {}, engine, cancel = engine_cancel/* ca
     checkBuildFiles(plan.builds, workspace ?? process.cwd());
     for (const s of e.secrets)
         runner/* setSecret */.Pq(s.text.slice(s.text.indexOf('=') + 1));
+    for (const v of cacheSecretValues([...e.cacheFrom, ...e.cacheTo]))
+        runner/* setSecret */.Pq(v);
     if (inputs.githubToken)
         runner/* setSecret */.Pq(inputs.githubToken);
     for (const c of p.credentials)

@@ -95,6 +95,28 @@ export function bakeDefinition(plan: Plan, s: BakeSettings): BakeDefinition {
   return {group: {default: {targets: plan.builds.map(b => b.id)}}, target};
 }
 
+/**
+ * Bake evaluates HCL templates in every string of a JSON definition, keys included: `${...}` and
+ * `%{...}` are interpolated (a label `${GITHUB_SHA}` fails with `variable cycle`). Its escapes are `$${`
+ * and `%%{`; a `$` or `%` not followed by `{` (`$$`, a trailing `$`, `100%`) is taken as is. So
+ * doubling the `$`/`%` before every `{` makes any value reach BuildKit byte for byte.
+ */
+export function escapeBakeValue(s: string): string {
+  return s.replace(/([$%])\{/g, '$1$1{');
+}
+
+function escapeDeep(v: unknown): unknown {
+  if (typeof v === 'string') return escapeBakeValue(v);
+  if (Array.isArray(v)) return v.map(escapeDeep);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [escapeBakeValue(k), escapeDeep(x)]));
+  return v;
+}
+
+/** The one way the action writes a bake definition: every key and string value escaped (see escapeBakeValue). */
+export function serializeBake(def: BakeDefinition): string {
+  return JSON.stringify(escapeDeep(def), null, 2);
+}
+
 /** What buildx's --metadata-file says per target. */
 export type BakeMetadata = Record<string, Record<string, unknown>>;
 

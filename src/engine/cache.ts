@@ -6,6 +6,7 @@
 import type {Plan} from '../pipeline/plan.js';
 import {sanitizeTag} from '../pipeline/metadata/version.js';
 import type {EngineInputs} from '../pipeline/inputs/index.js';
+import {splitFields} from '../pipeline/inputs/csv.js';
 
 export interface CacheSettings {
   from: Record<string, string[]>;
@@ -49,4 +50,39 @@ export function cacheSettings(plan: Plan, e: EngineInputs, driver: string, env: 
     }
   }
   return {from, to, note: mode === 'gha' ? `GitHub cache (type=gha), scoped per image and ${branch}${fallback && fallback !== branch ? `, falling back to ${fallback}` : ''}` : 'registry cache (<image>:buildcache)'};
+}
+
+/**
+ * Attributes of a cache-from/cache-to line that hold credentials (S3 keys and session token, Azure
+ * `secret_access_key` and an `account_url` carrying a SAS query, any token/password/secret-like key).
+ */
+const SECRET_ATTR = /^(access_key_id|secret_access_key|session_token|account_key|sas|sas_token|.*token|.*password|passwd|.*secret)$/i;
+
+function isSecretAttr(key: string, value: string): boolean {
+  return SECRET_ATTR.test(key) || (key.toLowerCase() === 'account_url' && value.includes('?'));
+}
+
+/** The credential values of cache lines: each one is masked in the log. */
+export function cacheSecretValues(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    for (const f of splitFields(line)) {
+      const i = f.indexOf('=');
+      if (i > 0 && f.slice(i + 1) && isSecretAttr(f.slice(0, i).trim(), f.slice(i + 1))) out.push(f.slice(i + 1));
+    }
+  }
+  return out;
+}
+
+/** A cache line as it may be shown (the summary's bake definition): credential values replaced by `***`. */
+export function redactCacheLine(line: string): string {
+  const fields = splitFields(line);
+  if (!fields.some(f => f.indexOf('=') > 0 && isSecretAttr(f.slice(0, f.indexOf('=')).trim(), f.slice(f.indexOf('=') + 1)))) return line;
+  return fields
+    .map(f => {
+      const i = f.indexOf('=');
+      const shown = i > 0 && isSecretAttr(f.slice(0, i).trim(), f.slice(i + 1)) ? `${f.slice(0, i)}=***` : f;
+      return /[",]/.test(shown) ? `"${shown.replace(/"/g, '""')}"` : shown;
+    })
+    .join(',');
 }

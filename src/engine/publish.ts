@@ -28,6 +28,7 @@ import {remember, type Recorder, type StateKey} from '../action/state.js';
 import {Buildx, type BuildxApi} from './buildx.js';
 import {planLogins, createDockerConfig, jobDockerEnvironment} from './login.js';
 import {workspaceDir, type BakeMetadata} from './bake.js';
+import {cacheSecretValues} from './cache.js';
 import {cleanup} from './cleanup.js';
 import {cancellation, type Cancellation} from './cancel.js';
 import {setup, type SetupResult} from './steps/setup.js';
@@ -95,6 +96,7 @@ export async function publish(p: Prepared, env: NodeJS.ProcessEnv, options: Publ
   const workspace = workspaceDir();
   checkBuildFiles(plan.builds, workspace ?? process.cwd());
   for (const s of e.secrets) runner.setSecret(s.text.slice(s.text.indexOf('=') + 1));
+  for (const v of cacheSecretValues([...e.cacheFrom, ...e.cacheTo])) runner.setSecret(v);
   if (inputs.githubToken) runner.setSecret(inputs.githubToken);
   for (const c of p.credentials) runner.setSecret(c.password);
 

@@ -1,5 +1,5 @@
 import {describe, expect, test} from '@jest/globals';
-import {attestation, bakeDefinition, buildAnnotations, outputFor, parseFailures, type BakeSettings, type BuildFailure} from '../../../src/engine/bake.js';
+import {attestation, bakeDefinition, buildAnnotations, escapeBakeValue, outputFor, parseFailures, serializeBake, type BakeSettings, type BuildFailure} from '../../../src/engine/bake.js';
 import {buildPlan, plan} from './factory.js';
 
 function settings(over: Partial<BakeSettings> = {}): BakeSettings {
@@ -443,5 +443,42 @@ describe('parseFailures', () => {
       '#3 ERROR: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed'
     ];
     expect(parseFailures(lines, TARGETS, IMAGES)).toEqual([expect.objectContaining({target: 'frontend', kind: 'build'})]);
+  });
+});
+
+describe('escapeBakeValue (bake evaluates ${...} and %{...} in JSON definitions too)', () => {
+  // expected: what `docker buildx bake --print -f def.json` gives back for the escaped value is the input
+  test.each<[string, string]>([
+    ['${VAR}', '$${VAR}'],
+    ['${5}', '$${5}'],
+    ['${GITHUB_SHA}', '$${GITHUB_SHA}'],
+    ['%{if x}y%{endif}', '%%{if x}y%%{endif}'],
+    ['$${', '$$${'],
+    ['%%{', '%%%{'],
+    ['$$', '$$'],
+    ['x$', 'x$'],
+    ['$', '$'],
+    ['100%', '100%'],
+    ['a$b%c{d}', 'a$b%c{d}'],
+    ['Render ${VAR} and %{ x }', 'Render $${VAR} and %%{ x }'],
+    ['', '']
+  ])('%j -> %j', (value, expected) => {
+    expect(escapeBakeValue(value)).toBe(expected);
+  });
+});
+
+describe('serializeBake', () => {
+  test('escapes every key and string value, keeps other values', () => {
+    const def = bakeDefinition(
+      plan([buildPlan({labels: ['k${A}=v${B}'], buildArgs: {ARG: '%{if x}y%{endif}'}, annotations: ['manifest:d=${5}']})]),
+      settings({cacheFrom: {app: ['type=local,src=/c/${x}']}, secrets: ['id=s,src=/s'], noCache: true})
+    );
+    const out = JSON.parse(serializeBake(def));
+    expect(out.target.app.labels).toEqual({'k$${A}': 'v$${B}'});
+    expect(out.target.app.args).toEqual({ARG: '%%{if x}y%%{endif}'});
+    expect(out.target.app.annotations).toContain('manifest:d=$${5}');
+    expect(out.target.app['cache-from']).toEqual(['type=local,src=/c/$${x}']);
+    expect(out.target.app['no-cache']).toBe(true);
+    expect(serializeBake(def)).not.toMatch(/(?<![$%])[$%]\{/);
   });
 });

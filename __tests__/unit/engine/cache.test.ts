@@ -1,5 +1,5 @@
 import {describe, expect, test} from '@jest/globals';
-import {cacheSettings, type CacheSettings} from '../../../src/engine/cache.js';
+import {cacheSecretValues, cacheSettings, redactCacheLine, type CacheSettings} from '../../../src/engine/cache.js';
 import type {EngineInputs} from '../../../src/pipeline/inputs/index.js';
 import {buildPlan, engineInputs, plan} from './factory.js';
 
@@ -148,5 +148,29 @@ describe('cache: raw cache-from/cache-to', () => {
 
   test('even without the cache service', () => {
     expect(settings(two(), {cacheFrom}, 'docker-container', {}).from.frontend).toEqual(cacheFrom);
+  });
+});
+
+describe('cache lines holding credentials', () => {
+  test.each<[string, string, string[]]>([
+    ['type=gha,scope=app', 'type=gha,scope=app', []],
+    ['type=registry,ref=ghcr.io/o/app:buildcache,mode=max', 'type=registry,ref=ghcr.io/o/app:buildcache,mode=max', []],
+    [
+      'type=s3,region=eu-west-1,bucket=b,access_key_id=AKIAEXAMPLE123,secret_access_key=wJalr/K7MDENG+bPxRfi,session_token=FwoGZXIvYXdzEJr',
+      'type=s3,region=eu-west-1,bucket=b,access_key_id=***,secret_access_key=***,session_token=***',
+      ['AKIAEXAMPLE123', 'wJalr/K7MDENG+bPxRfi', 'FwoGZXIvYXdzEJr']
+    ],
+    [
+      'type=azblob,name=app,account_url=https://acct.blob.core.windows.net?sv=2022&sig=AbC%2Fx,mode=max',
+      'type=azblob,name=app,account_url=***,mode=max',
+      ['https://acct.blob.core.windows.net?sv=2022&sig=AbC%2Fx']
+    ],
+    ['type=azblob,name=app,account_url=https://acct.blob.core.windows.net,secret_access_key=k3y==', 'type=azblob,name=app,account_url=https://acct.blob.core.windows.net,secret_access_key=***', ['k3y==']],
+    ['type=registry,ref=r/a:c,token=tok123,Password=pw123', 'type=registry,ref=r/a:c,token=***,Password=***', ['tok123', 'pw123']],
+    ['type=s3,bucket=b,"secret_access_key=a,b""c"', 'type=s3,bucket=b,secret_access_key=***', ['a,b"c']]
+  ])('%j', (line, shown, secrets) => {
+    expect(redactCacheLine(line)).toBe(shown);
+    expect(cacheSecretValues([line])).toEqual(secrets);
+    for (const s of secrets) expect(redactCacheLine(line)).not.toContain(s);
   });
 });

@@ -1,4 +1,5 @@
 // The engine's steps, each driven through the fake seam fed with captured engine output.
+import {readFileSync} from 'node:fs';
 import {afterAll, describe, expect, test} from '@jest/globals';
 import {setup, type SetupInput} from '../../../src/engine/steps/setup.js';
 import {build, type BuildInput} from '../../../src/engine/steps/build.js';
@@ -278,6 +279,14 @@ describe('build: the one bake', () => {
     const r = await build(buildInput(fake, {engine: engineInputs({secrets: [{text: 'npm=s3cret', line: 1}] as never}), record: (k, v) => void recorded.push(`${k}=${v}`)}));
     expect(recorded).toEqual([expect.stringMatching(/^secretsDir=.*secrets$/)]);
     expect(r.definition).not.toContain('s3cret');
+  });
+
+  test('cache credentials: real in the bake file, *** in the definition the summary shows', async () => {
+    const line = 'type=s3,bucket=b,access_key_id=AKIAEXAMPLE123,secret_access_key=wJalrXUtnFEMI';
+    const r = await build(buildInput(new FakeBuildx(), {driver: 'docker-container', engine: engineInputs({cacheFrom: [line], cacheTo: [line]})}));
+    expect(JSON.parse(r.definition).target.app['cache-from']).toEqual(['type=s3,bucket=b,access_key_id=***,secret_access_key=***']);
+    expect(r.definition).not.toMatch(/AKIAEXAMPLE123|wJalrXUtnFEMI/);
+    expect(JSON.parse(readFileSync(r.bakeFile, 'utf8')).target.app['cache-to']).toEqual([line]);
   });
 });
 

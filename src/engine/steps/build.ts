@@ -11,8 +11,8 @@ import {STATE, type Recorder} from '../../action/state.js';
 import type {BuildPlan, Plan} from '../../pipeline/plan.js';
 import type {EngineInputs} from '../../pipeline/inputs/index.js';
 import type {BuildxApi} from '../buildx.js';
-import {bakeDefinition, parseFailures, type BakeMetadata, type BakeSettings} from '../bake.js';
-import {cacheSettings} from '../cache.js';
+import {bakeDefinition, serializeBake, parseFailures, type BakeMetadata, type BakeSettings} from '../bake.js';
+import {cacheSettings, redactCacheLine} from '../cache.js';
 import {isTransient} from '../exec.js';
 import {registryMessage} from '../registry.js';
 
@@ -77,9 +77,11 @@ function writeBake(i: BuildInput): {bakeFile: string; metadataFile: string; defi
     noCache: e.noCache,
     pull: e.pull
   };
-  const definition = JSON.stringify(bakeDefinition(plan, settings), null, 2);
   const bakeFile = join(i.workDir, 'bake.json');
-  writeFileSync(bakeFile, definition + '\n');
+  writeFileSync(bakeFile, serializeBake(bakeDefinition(plan, settings)) + '\n');
+  // what the summary shows: the same, credentials of cache lines as ***
+  const redact = (c: Record<string, string[]>) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.map(redactCacheLine)]));
+  const definition = serializeBake(bakeDefinition(plan, {...settings, cacheFrom: redact(cache.from), cacheTo: redact(cache.to)}));
   runner.info(`Bake definition: ${bakeFile}`);
   return {bakeFile, metadataFile: join(i.workDir, 'bake-metadata.json'), definition, cacheNote: cache.note};
 }
