@@ -608,7 +608,7 @@ async function build(i) {
             message = `Build of ${name} failed on ${where.join(', ') || 'its platform'}: ${f.error}`;
         }
         messages.push(message);
-        runner/* group */.Os(`BuildKit log of the failed step (${f.target || 'unknown target'})`, () => runner/* info */.pq(f.log.join('\n')));
+        runner/* group */.Os(`BuildKit log of the failed step (${f.target || 'unknown target'})`, () => runner/* untrusted */.bp(f.log.join('\n')));
         runner/* error */.z3(message, { title: `${f.kind === 'push' ? 'Push' : 'Build'} failed: ${f.target || name}` });
     }
     const failed = failures.map(f => plan.builds.find(b => b.id === f.target)?.images.join(', ') || f.target || 'an image');
@@ -674,8 +674,8 @@ async function readback(i) {
     return { confirmed: checks.filter(c => c.ok).map(c => c.ref), unread: checks.filter(c => !c.ok).map(c => c.ref) };
 }
 
-// EXTERNAL MODULE: ./src/report/index.ts + 4 modules
-var report = __webpack_require__(6415);
+// EXTERNAL MODULE: ./src/report/index.ts + 3 modules
+var report = __webpack_require__(3344);
 ;// CONCATENATED MODULE: ./src/engine/publish.ts
 /**
  * Publishing a plan for real: setup (buildx, QEMU only where needed, builder, logins) -> one bake for

@@ -456,9 +456,9 @@ async function run(cmd, args, opts = {}) {
     const onLine = (line) => {
         opts.onLine?.(line);
         if (opts.stream)
-            _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line);
+            _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .untrusted */ .bp(line);
     };
-    _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`[command] ${describe(cmd, args)}`);
+    _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .untrusted */ .bp(`[command] ${describe(cmd, args)}`);
     // none starts once the run is cancelled, and those running are then stopped (engine/cancel.ts)
     const done = _cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .cancellation */ .WN.track();
     const out = await getExecOutput(cmd, args, {

@@ -19,8 +19,8 @@ var external_node_path_ = __webpack_require__(6760);
 var context = __webpack_require__(5226);
 // EXTERNAL MODULE: ./src/pipeline/prepare.ts + 4 modules
 var prepare = __webpack_require__(5269);
-// EXTERNAL MODULE: ./src/report/index.ts + 4 modules
-var report = __webpack_require__(6415);
+// EXTERNAL MODULE: ./src/report/index.ts + 3 modules
+var report = __webpack_require__(3344);
 // EXTERNAL MODULE: ./src/pipeline/inputs/errors.ts
 var errors = __webpack_require__(2107);
 // EXTERNAL MODULE: ./src/pipeline/errors.ts

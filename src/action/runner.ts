@@ -6,6 +6,9 @@
  */
 import * as core from './toolkit.js';
 import {existsSync, writeFileSync} from 'node:fs';
+import {randomBytes} from 'node:crypto';
+import {EOL} from 'node:os';
+import {commandRegion} from '../report/escape.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -112,6 +115,26 @@ function annotation(props: AnnotationProperties): core.AnnotationProperties {
 
 export function info(message: string): void {
   logged(() => core.info(redact(message)));
+}
+
+/**
+ * A fresh token for a stop-commands region: 128 random bits as letters a-p (so that the CLI's terminal
+ * log reads `::<token>::` as a command line to drop), never derived from the text it encloses.
+ */
+export function regionToken(): string {
+  return [...randomBytes(16)].map(b => String.fromCharCode(97 + (b >> 4), 97 + (b & 15))).join('');
+}
+
+/**
+ * Output of docker, buildx or BuildKit (streamed lines, a failed step's log, excerpts of it), and any other
+ * text the action did not write itself: printed inside a stop-commands region (report/escape.ts
+ * commandRegion), in one write so that no other line of the log can fall inside it. Redacted first.
+ */
+export function untrusted(text: string): void {
+  const clean = redact(text);
+  let token = regionToken();
+  while (clean.includes(token)) token = regionToken();
+  logged(() => process.stdout.write(commandRegion(clean, token).replace(/\n/g, EOL)));
 }
 
 export function debug(message: string): void {

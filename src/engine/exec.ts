@@ -49,9 +49,9 @@ export async function run(cmd: string, args: string[], opts: RunOptions = {}): P
   const env = Object.fromEntries(Object.entries({...process.env, ...opts.env}).filter((e): e is [string, string] => e[1] !== undefined));
   const onLine = (line: string) => {
     opts.onLine?.(line);
-    if (opts.stream) runner.info(line);
+    if (opts.stream) runner.untrusted(line);
   };
-  runner.info(`[command] ${describe(cmd, args)}`);
+  runner.untrusted(`[command] ${describe(cmd, args)}`);
   // none starts once the run is cancelled, and those running are then stopped (engine/cancel.ts)
   const done = cancellation.track();
   const out = await getExecOutput(cmd, args, {

@@ -1,5 +1,5 @@
-export const id = 432;
-export const ids = [432,728];
+export const id = 263;
+export const ids = [263,728];
 export const modules = {
 
 /***/ 6728:
@@ -2115,7 +2115,7 @@ async function prepare(ctx, opts) {
 
 /***/ }),
 
-/***/ 6415:
+/***/ 3344:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2254,53 +2254,8 @@ function writeOutputs(outputs, env = process.env) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/escape.ts
-/**
- * Every escape of an untrusted value (branch and tag names, labels, repository descriptions, file paths,
- * buildx's error messages) on its way into the job summary or the log. One place, so that a new cell or
- * line cannot forget it: a `|` would split a table row, a `<` open HTML, a backtick end a code span, a
- * newline end a table row or start a workflow command in the log.
- */
-/**
- * Inline code, also safe inside a table cell. A backtick cannot be escaped inside a code span, so it
- * becomes `'`; GFM splits a table row at every unescaped `|`, even in code, so `|` is escaped; a code
- * span cannot hold a line break.
- */
-function code(s) {
-    return '`' + s.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n|\r/g, ' ') + '`';
-}
-/**
- * Plain text in markdown (a table cell, a list item, a bold line): characters that start markup or
- * HTML are backslash-escaped (CommonMark lets any ASCII punctuation be escaped), line breaks become
- * `<br>` so a cell stays on its row. A `_` inside a word (`pull_request`) starts no emphasis in GFM and
- * is left as written.
- */
-function escape_text(s) {
-    return s
-        .replace(/[\\`*[\]<>|~&]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\$&')
-        .replace(/\r?\n|\r/g, '<br>');
-}
-/** Text inside an HTML element of the summary (`<summary>`), where markdown is not read but HTML is. */
-function html(s) {
-    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\r?\n|\r/g, ' ');
-}
-/**
- * A fenced code block that the content cannot close: CommonMark ends a fence only at a run of
- * backticks at least as long as the opening one, so the fence is one longer than the longest run inside.
- */
-function codeBlock(lines, info = '') {
-    const longest = Math.max(2, ...lines.map(l => Math.max(0, ...(l.match(/`+/g) ?? []).map(run => run.length))));
-    const fence = '`'.repeat(longest + 1);
-    return [fence + info, ...lines, fence];
-}
-/**
- * One value in the printed plan (the log, the terminal): a line break inside a value would start a line
- * of its own, which the runner could read as a workflow command (`::set-output`), so it is shown as `\n`.
- */
-function logValue(s) {
-    return s.replace(/\r/g, '\\r').replace(/\n/g, '\\n');
-}
-
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(4031);
 ;// CONCATENATED MODULE: ./src/report/plan-text.ts
 
 /** The policy's verdict in one line (also a cell of the job summaries). */
@@ -2314,20 +2269,20 @@ function policyLine(plan) {
 }
 function formatPlan(plan, header) {
     const out = [header];
-    out.push(`ref ${logValue(plan.ref || '(none)')} · commit ${plan.sha ? logValue(plan.sha.slice(0, 7)) : '(none)'} · event ${logValue(plan.eventName || '(none)')} · version ${logValue(plan.version || '(none)')}`);
-    out.push(`push: ${plan.push ? 'yes' : 'no'} (${logValue(plan.pushReason)})`);
+    out.push(`ref ${(0,report_escape/* logValue */.Od)(plan.ref || '(none)')} · commit ${plan.sha ? (0,report_escape/* logValue */.Od)(plan.sha.slice(0, 7)) : '(none)'} · event ${(0,report_escape/* logValue */.Od)(plan.eventName || '(none)')} · version ${(0,report_escape/* logValue */.Od)(plan.version || '(none)')}`);
+    out.push(`push: ${plan.push ? 'yes' : 'no'} (${(0,report_escape/* logValue */.Od)(plan.pushReason)})`);
     for (const b of plan.builds) {
-        out.push('', `build ${b.id}: ${b.images.length ? b.images.map(logValue).join(', ') : '(no image name: bare tags)'}`);
-        out.push(`  file ${logValue(b.file)} · context ${logValue(b.context)}${b.target ? ` · target ${logValue(b.target)}` : ''} · platforms ${b.platforms.join(', ')}`);
-        out.push(`  tags${b.tags.length ? '' : ' (none: nothing would be published)'}:`, ...b.tags.map(t => `    ${logValue(t)}`));
-        out.push('  labels:', ...b.labels.map(l => `    ${logValue(l)}`));
-        out.push('  annotations:', ...b.annotations.map(a => `    ${logValue(a)}`));
+        out.push('', `build ${b.id}: ${b.images.length ? b.images.map(report_escape/* logValue */.Od).join(', ') : '(no image name: bare tags)'}`);
+        out.push(`  file ${(0,report_escape/* logValue */.Od)(b.file)} · context ${(0,report_escape/* logValue */.Od)(b.context)}${b.target ? ` · target ${(0,report_escape/* logValue */.Od)(b.target)}` : ''} · platforms ${b.platforms.join(', ')}`);
+        out.push(`  tags${b.tags.length ? '' : ' (none: nothing would be published)'}:`, ...b.tags.map(t => `    ${(0,report_escape/* logValue */.Od)(t)}`));
+        out.push('  labels:', ...b.labels.map(l => `    ${(0,report_escape/* logValue */.Od)(l)}`));
+        out.push('  annotations:', ...b.annotations.map(a => `    ${(0,report_escape/* logValue */.Od)(a)}`));
         if (Object.keys(b.buildArgs).length)
-            out.push('  build args:', ...Object.entries(b.buildArgs).map(([k, val]) => `    ${k}=${logValue(val)}`));
+            out.push('  build args:', ...Object.entries(b.buildArgs).map(([k, val]) => `    ${k}=${(0,report_escape/* logValue */.Od)(val)}`));
     }
-    out.push('', `policy: ${logValue(policyLine(plan))}`);
+    out.push('', `policy: ${(0,report_escape/* logValue */.Od)(policyLine(plan))}`);
     for (const viol of plan.policy.violations)
-        out.push(`  ✗ ${logValue(viol.message)}`);
+        out.push(`  ✗ ${(0,report_escape/* logValue */.Od)(viol.message)}`);
     return out.join('\n');
 }
 
@@ -2352,20 +2307,20 @@ function humanSize(bytes) {
     return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
 }
 function headline(plan) {
-    return `**Ref** ${code(plan.ref || 'none')} · **commit** ${code(plan.sha ? plan.sha.slice(0, 7) : 'none')} · **version** ${code(plan.version || 'none')} · **push** ${plan.push ? 'yes' : 'no'} (${escape_text(plan.pushReason)})`;
+    return `**Ref** ${(0,report_escape/* code */.aY)(plan.ref || 'none')} · **commit** ${(0,report_escape/* code */.aY)(plan.sha ? plan.sha.slice(0, 7) : 'none')} · **version** ${(0,report_escape/* code */.aY)(plan.version || 'none')} · **push** ${plan.push ? 'yes' : 'no'} (${(0,report_escape/* text */.Qq)(plan.pushReason)})`;
 }
 function policyVerdict(plan) {
-    return `**Tag policy:** ${plan.policy.allowed ? '✅' : '❌'} ${escape_text(policyLine(plan))}`;
+    return `**Tag policy:** ${plan.policy.allowed ? '✅' : '❌'} ${(0,report_escape/* text */.Qq)(policyLine(plan))}`;
 }
 function buildRow(b) {
-    const names = b.images.length ? b.images.map(code).join('<br>') : '_(bare tags)_';
-    const tags = b.tagNames.length ? b.tagNames.map(code).join(' ') : '_none_';
-    return `| ${names} | ${tags} | ${b.platforms.map(escape_text).join('<br>')} | ${escape_text(b.file)} |`;
+    const names = b.images.length ? b.images.map(report_escape/* code */.aY).join('<br>') : '_(bare tags)_';
+    const tags = b.tagNames.length ? b.tagNames.map(report_escape/* code */.aY).join(' ') : '_none_';
+    return `| ${names} | ${tags} | ${b.platforms.map(report_escape/* text */.Qq).join('<br>')} | ${(0,report_escape/* text */.Qq)(b.file)} |`;
 }
 /** The job summary of a dry run: what would be published, and whether the policy allows it. */
 function planSummary(plan, title) {
     const lines = [
-        `## ${escape_text(title)}`,
+        `## ${(0,report_escape/* text */.Qq)(title)}`,
         '',
         headline(plan),
         '',
@@ -2374,11 +2329,11 @@ function planSummary(plan, title) {
         ...plan.builds.map(buildRow),
         '',
         policyVerdict(plan),
-        ...plan.policy.violations.map(v => `- ${escape_text(v.message)}`),
+        ...plan.policy.violations.map(v => `- ${(0,report_escape/* text */.Qq)(v.message)}`),
         ''
     ];
     for (const b of plan.builds) {
-        lines.push(`<details><summary>Labels and annotations of ${html(b.images[0] ?? b.id)}</summary>`, '', ...codeBlock([...b.labels, '', ...b.annotations]), '', '</details>', '');
+        lines.push(`<details><summary>Labels and annotations of ${(0,report_escape/* html */.qy)(b.images[0] ?? b.id)}</summary>`, '', ...(0,report_escape/* codeBlock */.DV)([...b.labels, '', ...b.annotations]), '', '</details>', '');
     }
     return lines.join('\n');
 }
@@ -2389,20 +2344,20 @@ function writeSummary(markdown, env = process.env) {
 function publishSummary(plan, r, results, failures, buildSeconds) {
     const lines = [`## multiarch-publish: ${failures.length ? '❌ failed' : plan.push ? '✅ published' : '✅ built (not pushed)'}`, '', `${headline(plan)} · **build** ${buildSeconds.toFixed(1)} s`, ''];
     if (failures.length) {
-        lines.push(...failures.map(f => `- ❌ ${escape_text(f)}`), '', 'No tag was moved: every tag that existed before this run still points where it did.', '');
+        lines.push(...failures.map(f => `- ❌ ${(0,report_escape/* text */.Qq)(f)}`), '', 'No tag was moved: every tag that existed before this run still points where it did.', '');
     }
     if (results.length) {
         lines.push('| image | tags | digest | platforms | size | build time |', '| --- | --- | --- | --- | --- | --- |');
         for (const res of results) {
             const images = res.images.length ? res.images : res.build.images.map(name => ({ name, digest: res.digest, mediaType: '', platforms: res.build.platforms.map(p => ({ platform: p, digest: '', size: 0 })) }));
             for (const img of images) {
-                const sizes = img.platforms.map(p => (p.size ? `${escape_text(p.platform)} ${humanSize(p.size)}` : escape_text(p.platform))).join('<br>');
-                lines.push(`| ${code(img.name)} | ${res.build.tagNames.map(code).join(' ')} | ${img.digest ? code(img.digest.slice(0, 19) + '…') : '_not pushed_'} | ${img.platforms.map(p => escape_text(p.platform)).join('<br>')} | ${res.images.length ? sizes : '—'} | ${res.seconds.toFixed(1)} s |`);
+                const sizes = img.platforms.map(p => (p.size ? `${(0,report_escape/* text */.Qq)(p.platform)} ${humanSize(p.size)}` : (0,report_escape/* text */.Qq)(p.platform))).join('<br>');
+                lines.push(`| ${(0,report_escape/* code */.aY)(img.name)} | ${res.build.tagNames.map(report_escape/* code */.aY).join(' ')} | ${img.digest ? (0,report_escape/* code */.aY)(img.digest.slice(0, 19) + '…') : '_not pushed_'} | ${img.platforms.map(p => (0,report_escape/* text */.Qq)(p.platform)).join('<br>')} | ${res.images.length ? sizes : '—'} | ${res.seconds.toFixed(1)} s |`);
             }
         }
         lines.push('');
     }
-    lines.push(`**QEMU:** ${escape_text(r.qemu)}  `, `**Builder:** ${escape_text(r.builder)}  `, `**Cache:** ${escape_text(r.cache)}  `, `**Login:** ${escape_text(r.login)}  `, policyVerdict(plan), '', `<details><summary>Bake definition (${html(r.bakeFile)})</summary>`, '', ...codeBlock(r.definition.split('\n'), 'json'), '', '</details>', '');
+    lines.push(`**QEMU:** ${(0,report_escape/* text */.Qq)(r.qemu)}  `, `**Builder:** ${(0,report_escape/* text */.Qq)(r.builder)}  `, `**Cache:** ${(0,report_escape/* text */.Qq)(r.cache)}  `, `**Login:** ${(0,report_escape/* text */.Qq)(r.login)}  `, policyVerdict(plan), '', `<details><summary>Bake definition (${(0,report_escape/* html */.qy)(r.bakeFile)})</summary>`, '', ...(0,report_escape/* codeBlock */.DV)(r.definition.split('\n'), 'json'), '', '</details>', '');
     return lines.join('\n');
 }
 
