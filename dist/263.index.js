@@ -1,5 +1,5 @@
 export const id = 263;
-export const ids = [263,728];
+export const ids = [263,35];
 export const modules = {
 
 /***/ 6728:
@@ -2131,7 +2131,7 @@ __webpack_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: BAKE_FILE_NAMES, ENV_OUTPUTS, bakeFiles, envName, humanSize, policyLine
+// UNUSED EXPORTS: BAKE_FILE_NAMES, ENV_MAX_BYTES, ENV_OUTPUTS, ENV_WARN_BYTES, bakeFiles, envName, exportDecision, humanSize, policyLine
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
@@ -2244,12 +2244,31 @@ function envName(output) {
 }
 /** The false values of DOCKER_METADATA_SET_OUTPUT_ENV: metadata-action reads it with Go's ParseBool. */
 const FALSE = ['0', 'f', 'F', 'false', 'FALSE', 'False'];
+/** Above this an exported variable gets a warning: it weighs on every program of every later step. */
+const ENV_WARN_BYTES = 32 * 1024;
+/** Linux refuses to start a program with one `NAME=value` longer than this (MAX_ARG_STRLEN): not exported. */
+const ENV_MAX_BYTES = 128 * 1024 - 1;
+/** Whether (and with which warning) a variable of this size is exported to later steps. */
+function exportDecision(name, value) {
+    const bytes = Buffer.byteLength(`${name}=${value}`);
+    const kib = (bytes / 1024).toFixed(0);
+    if (bytes > ENV_MAX_BYTES)
+        return { exported: false, warning: `${name} is ${kib} KiB, more than the 128 KiB a variable may hold for a program to start: it is not exported (read the step's output of the same name, or set DOCKER_METADATA_SET_OUTPUT_ENV: false).` };
+    if (bytes > ENV_WARN_BYTES)
+        return { exported: true, warning: `${name} is ${kib} KiB: exported, but every later step's programs carry it (set DOCKER_METADATA_SET_OUTPUT_ENV: false and read the step's outputs instead).` };
+    return { exported: true };
+}
 /** Writes the outputs and, unless DOCKER_METADATA_SET_OUTPUT_ENV is false, the DOCKER_METADATA_OUTPUT_* variables. */
 function writeOutputs(outputs, env = process.env) {
     const alsoEnv = !FALSE.includes(env['DOCKER_METADATA_SET_OUTPUT_ENV'] ?? '') && !!env['GITHUB_ENV'];
     for (const [name, value] of Object.entries(outputs)) {
         (0,runner/* setOutput */.uH)(name, value, env);
-        if (alsoEnv && ENV_OUTPUTS.includes(name))
+        if (!alsoEnv || !ENV_OUTPUTS.includes(name))
+            continue;
+        const d = exportDecision(envName(name), value);
+        if (d.warning)
+            (0,runner/* warning */.$e)(d.warning);
+        if (d.exported)
             (0,runner/* exportVariable */.dN)(envName(name), value, env);
     }
 }

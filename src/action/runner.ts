@@ -193,8 +193,23 @@ export function getState(name: string, env: Env = process.env): string {
   return lend(env, [`STATE_${name}`], () => core.getState(name));
 }
 
+/** What process.env held before this step exported a variable into it: the programs it runs do not get the export. */
+const beforeExport = new Map<string, string | undefined>();
+
+/**
+ * The environment of a program this action runs: the user's (every variable of the step, secrets the
+ * user passes included), minus what the action exported itself (`DOCKER_METADATA_OUTPUT_*`, large with
+ * many images: over 128 KiB one variable makes every spawn fail with E2BIG).
+ */
+export function childEnvironment(): Env {
+  const out: Env = {...process.env};
+  for (const [name, value] of beforeExport) out[name] = value;
+  return out;
+}
+
 /** Exports a variable to later steps and sets it for this process too. */
 export function exportVariable(name: string, value: string, env: Env = process.env): void {
+  if (!beforeExport.has(name)) beforeExport.set(name, process.env[name]);
   fileVariable('GITHUB_ENV', env);
   logged(() => lend(env, ['GITHUB_ENV'], () => core.exportVariable(name, value)));
 }

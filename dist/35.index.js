@@ -1,5 +1,5 @@
-export const id = 728;
-export const ids = [728];
+export const id = 35;
+export const ids = [35];
 export const modules = {
 
 /***/ 6728:
@@ -75,6 +75,28 @@ function hostPlatform(nodeArch = process.arch) {
         loong64: { os: 'linux', arch: 'loong64' }
     };
     return map[nodeArch] ?? { os: 'linux', arch: nodeArch };
+}
+
+
+/***/ }),
+
+/***/ 2470:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ registryDomain)
+/* harmony export */ });
+/** Image references: the one rule for whether a name starts with a registry domain. */
+/**
+ * The registry domain a name starts with, or undefined: the first `/`-separated component when it holds
+ * a `.` or a `:` or is `localhost` (Docker's rule: `org/app` is on docker.io, `ghcr.io/org/app` is not).
+ */
+function registryDomain(name) {
+    const slash = name.indexOf('/');
+    if (slash < 0)
+        return undefined;
+    const first = name.slice(0, slash);
+    return /[.:]|^localhost$/.test(first) ? first : undefined;
 }
 
 
