@@ -712,24 +712,44 @@ async function login(buildx, plan) {
 function userDockerConfig(env) {
     return env['DOCKER_CONFIG'] || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env['HOME'] || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.homedir)(), '.docker');
 }
+/** The keys docker looks a Docker Hub login up by. */
+const HUB_KEYS = ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io'];
 /**
- * The job's own DOCKER_CONFIG: credentials never touch ~/.docker. Builders stay where buildx keeps them
- * (BUILDX_CONFIG), CLI plugins and contexts are linked, so the user's setup is still what runs.
+ * The job's own DOCKER_CONFIG: a copy of the user's config.json (their logins from earlier steps,
+ * credential helpers such as ECR's, `proxies`, `cliPluginsExtraDirs`, `currentContext`, ... all kept), to
+ * which the action adds its own logins; the user's file is only read. Each registry the action logs in
+ * to gets `credHelpers[registry] = ""` in the copy, so that docker stores that login in the copy's file
+ * and never in the user's credential store (a `credsStore` or a helper of that registry): removing the
+ * copy (the post step) is then the logout. Builders stay where buildx keeps them (BUILDX_CONFIG), CLI
+ * plugins and contexts are linked, so the user's setup is still what runs.
  */
-function jobDockerEnvironment(env, dir) {
+function jobDockerEnvironment(env, dir, loginRegistries = []) {
     const user = userDockerConfig(env);
     for (const sub of ['cli-plugins', 'contexts']) {
         if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(user, sub)))
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.symlinkSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(user, sub), (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, sub));
     }
-    let currentContext;
-    try {
-        currentContext = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(user, 'config.json'), 'utf8')).currentContext;
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(user, 'config.json');
+    let config = {};
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file)) {
+        try {
+            const parsed = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
+            if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+                config = parsed;
+            else
+                _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`${file} is not a JSON object: the job's docker config starts empty.`);
+        }
+        catch (e) {
+            _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`${file} cannot be read as JSON (${e instanceof Error ? e.name : 'error'}): the job's docker config starts empty.`);
+        }
     }
-    catch {
-        currentContext = undefined;
-    }
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'config.json'), JSON.stringify(currentContext ? { currentContext } : {}), { mode: 0o600 });
+    const helpers = config['credHelpers'] && typeof config['credHelpers'] === 'object' ? { ...config['credHelpers'] } : {};
+    for (const r of loginRegistries)
+        for (const key of sameRegistry(r, 'docker.io') ? HUB_KEYS : [r])
+            helpers[key] = '';
+    if (Object.keys(helpers).length)
+        config = { ...config, credHelpers: helpers };
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'config.json'), JSON.stringify(config, null, 2), { mode: 0o600 });
     return { DOCKER_CONFIG: dir, BUILDX_CONFIG: env['BUILDX_CONFIG'] || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(user, 'buildx') };
 }
 

@@ -680,7 +680,10 @@ async function publish(p, env, options = {}, engine, cancel = engine_cancel/* ca
     if (!userConfig) {
         const dockerConfig = (0,login/* createDockerConfig */.lp)(env['RUNNER_TEMP']);
         record('dockerConfig', dockerConfig);
-        dockerEnv = (0,login/* jobDockerEnvironment */.$X)(env, dockerConfig);
+        // the registries setup logs in to, kept in the copy's own file (login.ts)
+        const pushed = plan.push && !load ? [...new Set(plan.builds.flatMap(b => b.images))] : [];
+        const loginRegistries = (0,login/* planLogins */.IB)(pushed, p.credentials, p.ctx.actor, inputs.githubToken).filter(l => l.source !== 'none').map(l => l.registry);
+        dockerEnv = (0,login/* jobDockerEnvironment */.$X)(env, dockerConfig, loginRegistries);
         record('buildxConfig', dockerEnv['BUILDX_CONFIG']);
     }
     const buildx = engine ?? new engine_buildx/* Buildx */.F({ env: dockerEnv, cwd: workspace });
