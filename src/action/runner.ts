@@ -5,7 +5,7 @@
  * copy of the environment and the tests can say where the runner's files are.
  */
 import * as core from './toolkit.js';
-import {existsSync, writeFileSync} from 'node:fs';
+import {appendFileSync, existsSync, statSync, writeFileSync} from 'node:fs';
 import {randomBytes} from 'node:crypto';
 import {EOL} from 'node:os';
 import {commandRegion} from '../report/escape.js';
@@ -212,6 +212,35 @@ export function exportVariable(name: string, value: string, env: Env = process.e
   if (!beforeExport.has(name)) beforeExport.set(name, process.env[name]);
   fileVariable('GITHUB_ENV', env);
   logged(() => lend(env, ['GITHUB_ENV'], () => core.exportVariable(name, value)));
+}
+
+/** The runner's files and what the step loses without them. */
+const RUNNER_FILES: Record<string, string> = {
+  GITHUB_STATE: 'the post step could not clean up (logins, builder, secrets)',
+  GITHUB_OUTPUT: "the step's outputs would be lost",
+  GITHUB_ENV: 'the DOCKER_METADATA_OUTPUT_* variables would be lost',
+  GITHUB_STEP_SUMMARY: 'the job summary would be lost (set `summary: false` to run without one)'
+};
+
+/**
+ * Checks up front, before any login or build, that the runner's files this step writes can be written
+ * (appending nothing): a read-only or missing directory is one clear error naming the variable, not a
+ * stack trace half-way through a release. Returns the errors.
+ */
+export function unwritableRunnerFiles(names: string[], env: Env = process.env): string[] {
+  const errors: string[] = [];
+  for (const name of names) {
+    const file = env[name];
+    if (!file) continue;
+    try {
+      if (existsSync(file) && statSync(file).isDirectory()) throw Object.assign(new Error('a directory'), {code: 'EISDIR'});
+      appendFileSync(file, '');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
+      errors.push(`${name} (${file}) cannot be written (${code}): ${RUNNER_FILES[name] ?? 'the step needs it'}.`);
+    }
+  }
+  return errors;
 }
 
 /** One write after another, in call order: core.summary writes asynchronously. */
