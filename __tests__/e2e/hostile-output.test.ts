@@ -160,11 +160,18 @@ gate.describe('build output cannot issue workflow commands', () => {
       if (r.state.dockerConfig) expect(fs.existsSync(r.state.dockerConfig)).toBe(false);
       assertInert(post, outside, false);
       // and a post step handed hostile state (as GITHUB_STATE once could be written) leaves it all alone
-      const hostile = await runPost(r, {state: {secretsDir: outside, dockerConfig: '/', builder: '--all-inactive', logins: '["--help"]'}});
+      // SAFETY: only decoys of this test's own (planted directories, a builder name that does not exist):
+      // never '/', a real path or `--all-inactive` here, since a broken post step (or an older bundle run
+      // through ACTION_ENTRY) would act on them for real (unit tests cover those values with a fake).
+      const decoy = tempDir('decoy');
+      fs.writeFileSync(path.join(decoy, 'keep'), 'x');
+      const hostile = await runPost(r, {state: {secretsDir: outside, dockerConfig: decoy, builder: `mp-decoy-${NONCE}-not-a-builder`, logins: '["--help"]'}});
       expect(hostile.code).toBe(0);
       expect(hostile.stdout).toMatch(/Not cleaning up the secrets directory/);
-      expect(hostile.stdout).toMatch(/Not cleaning up the builder "--all-inactive"/);
+      expect(hostile.stdout).toMatch(/Not cleaning up the docker config/);
+      expect(hostile.stdout).toMatch(/Not cleaning up the builder "mp-decoy-/);
       expect(fs.existsSync(path.join(outside, 'keep'))).toBe(true);
+      expect(fs.existsSync(path.join(decoy, 'keep'))).toBe(true);
     }
   }, 300_000);
 });

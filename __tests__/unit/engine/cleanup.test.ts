@@ -1,5 +1,6 @@
 import {afterAll, beforeEach, describe, expect, test} from '@jest/globals';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {cleanup, refuseDirectory, OWN_BUILDER} from '../../../src/engine/cleanup.js';
 import type {StateKey} from '../../../src/action/state.js';
@@ -38,7 +39,8 @@ describe('cleanup (the post step): only what main made, whatever the state says'
   });
 
   const hostileDirs: [string, () => string][] = [
-    ['/', () => '/'],
+    // SAFETY: every value here is a decoy under the test's own temporary directories: cleanup() deletes
+    // for real, so '/' and other real paths are checked through refuseDirectory() alone (below).
     ['RUNNER_TEMP itself', () => temp],
     ['a directory outside', () => outside],
     ['.. out of its own', () => path.join(own(), '..', '..', path.basename(outside))],
@@ -116,6 +118,7 @@ describe('cleanup (the post step): only what main made, whatever the state says'
 
   test('refuseDirectory accepts its own directories only', () => {
     expect(refuseDirectory(own(), temp, false)).toBeUndefined();
+    for (const real of ['/', '/etc', '/usr', os.homedir(), os.tmpdir()]) expect(refuseDirectory(real, temp, true)).toBeDefined();
     expect(refuseDirectory(path.join(temp, 'multiarch-publish-nothere'), temp, false)).toBe('not found');
   });
 });
