@@ -262,15 +262,17 @@ class Buildx {
     env;
     cwd;
     binfmtDir;
+    timeoutMs;
     exec;
     constructor(o = {}) {
         this.env = o.env ?? {};
         this.cwd = o.cwd;
         this.binfmtDir = o.binfmtDir;
+        this.timeoutMs = o.timeoutMs;
         this.exec = o.exec ?? { run: _exec_js__WEBPACK_IMPORTED_MODULE_1__.run, runWithRetry: _exec_js__WEBPACK_IMPORTED_MODULE_1__/* .runWithRetry */ .Mn };
     }
     docker(args, opts = {}) {
-        return this.exec.run('docker', args, { env: this.env, ...opts });
+        return this.exec.run('docker', args, { env: this.env, ...(this.timeoutMs ? { timeoutMs: this.timeoutMs } : {}), ...opts });
     }
     async version() {
         const out = await this.docker(['buildx', 'version'], { allowFailure: true });
@@ -362,80 +364,150 @@ class Buildx {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   cleanup: () => (/* binding */ cleanup)
 /* harmony export */ });
+/* unused harmony exports POST_DOCKER_TIMEOUT_MS, OWN_BUILDER, refuseDirectory */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1949);
-/* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3175);
-/* harmony import */ var _buildx_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8152);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1949);
+/* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3175);
+/* harmony import */ var _buildx_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8152);
+/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9544);
 /**
- * Undoing what main recorded: log out of every registry it logged in to, remove the builder it created,
- * and delete the credentials directory and the secrets, even when main failed half-way. Each failure is
- * a warning and the rest still runs: cleaning up never fails a job whose work succeeded.
+ * Undoing what main recorded, even when main failed half-way: the credentials (the job's docker config
+ * copy and the secrets directory) are removed first, with no docker call before them, then the builder
+ * main created. The state is read from GITHUB_STATE, which anything printed to the log could once write
+ * to, so no value is trusted: a directory is removed only when it is one main creates (right under
+ * RUNNER_TEMP, with this action's prefix, no symlink on the way), a builder only when its name is one
+ * main gives (`multiarch-publish-<run>-<pid>`). Every docker call is time-boxed, so a hung daemon cannot
+ * hang the job. Each failure is a warning and the rest still runs: cleaning up never fails a job.
  */
 
 
 
 
-async function cleanup(getState, makeBuildx = env => new _buildx_js__WEBPACK_IMPORTED_MODULE_3__/* .Buildx */ .F({ env })) {
-    const result = { loggedOut: [], removedDirs: [], warnings: [] };
-    const warn = (what, e) => {
-        const message = `${what}: ${e instanceof Error ? e.message : String(e)}`;
+
+
+
+/** How long one docker call of the post step may take before it is stopped. */
+const POST_DOCKER_TIMEOUT_MS = 30_000;
+/** The builder names main gives (steps/setup.ts, publish.ts builderName). */
+const OWN_BUILDER = /^multiarch-publish-\d{1,20}-\d{1,10}$/;
+/** The directories main creates under RUNNER_TEMP: mkdtemp's six characters after the prefix. */
+const OWN_DIR = /^multiarch-publish-(?:docker-)?[A-Za-z0-9]{6}$/;
+/** A registry host as main logs in to it (never an option, never a path). */
+const REGISTRY = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?$/;
+/**
+ * Whether `dir` is a directory main made: absolute and normal (no `..`), a real directory (not a symlink,
+ * no symlink below RUNNER_TEMP on the way), `<RUNNER_TEMP>/multiarch-publish-XXXXXX` or its `secrets`.
+ * Returns why not, or undefined when it is.
+ */
+function refuseDirectory(dir, base, allowSecrets) {
+    if (!(0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(dir) || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(dir) !== dir.replace(/\/+$/, ''))
+        return 'not an absolute, normal path';
+    let realBase;
+    let real;
+    try {
+        realBase = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(base);
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(dir).isSymbolicLink())
+            return 'a symbolic link';
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(dir).isDirectory())
+            return 'not a directory';
+        real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(dir);
+    }
+    catch {
+        return 'not found';
+    }
+    const given = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(base), dir);
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(realBase, real);
+    if (given !== rel)
+        return `not a path right under RUNNER_TEMP (${base})`;
+    const parts = rel.split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep);
+    const ok = OWN_DIR.test(parts[0] ?? '') && (parts.length === 1 || (allowSecrets && parts.length === 2 && parts[1] === 'secrets' && !parts[0].startsWith('multiarch-publish-docker-')));
+    return ok ? undefined : `not a directory this action creates (<RUNNER_TEMP>/multiarch-publish-XXXXXX)`;
+}
+async function cleanup(getState, makeBuildx = env => new _buildx_js__WEBPACK_IMPORTED_MODULE_5__/* .Buildx */ .F({ env, timeoutMs: POST_DOCKER_TIMEOUT_MS }), env = process.env) {
+    const result = { loggedOut: [], removedDirs: [], refused: [], warnings: [] };
+    const warn = (message) => {
         result.warnings.push(message);
-        _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(message);
+        _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(message);
     };
-    const dockerConfig = getState(_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c4.dockerConfig);
-    const buildxConfig = getState(_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c4.buildxConfig);
-    const builder = getState(_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c4.builder);
-    const secretsDir = getState(_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c4.secretsDir);
+    const refuse = (what, value, why) => {
+        result.refused.push(value);
+        warn(`Not cleaning up ${what} ${JSON.stringify(value.slice(0, 200))} from the step's state: ${why}.`);
+    };
+    const base = env['RUNNER_TEMP'] || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)();
+    const dockerConfig = getState(_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c4.dockerConfig);
+    const builder = getState(_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c4.builder);
+    const secretsDir = getState(_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c4.secretsDir);
     let logins = [];
     try {
-        const parsed = JSON.parse(getState(_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c4.logins) || '[]');
+        const parsed = JSON.parse(getState(_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c4.logins) || '[]');
         logins = Array.isArray(parsed) ? parsed.map(String) : [];
     }
     catch (e) {
-        warn('The recorded logins could not be read', e);
+        warn(`The recorded logins could not be read: ${e instanceof Error ? e.message : String(e)}`);
     }
     if (!dockerConfig && !builder && !secretsDir) {
-        _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq('Nothing to clean up.');
+        _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq('Nothing to clean up.');
         return result;
     }
-    const buildx = makeBuildx({ ...(dockerConfig ? { DOCKER_CONFIG: dockerConfig } : {}), ...(buildxConfig ? { BUILDX_CONFIG: buildxConfig } : {}) });
-    // a missing config directory holds no credentials to log out of
-    if (dockerConfig && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dockerConfig)) {
-        for (const registry of logins) {
-            try {
-                await buildx.logout(registry);
-                result.loggedOut.push(registry);
-                _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Logged out of ${registry}`);
-            }
-            catch (e) {
-                warn(`Logging out of ${registry} failed`, e);
-            }
-        }
-    }
-    if (builder) {
-        try {
-            await buildx.removeBuilder(builder);
-            result.removedBuilder = builder;
-            _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Removed builder ${builder}`);
-        }
-        catch (e) {
-            warn(`Removing builder ${builder} failed (remove it with \`docker buildx rm ${builder}\`)`, e);
-        }
-    }
-    for (const dir of [secretsDir, dockerConfig]) {
+    // credentials first: the secrets and the job's docker config (its logins live in its config.json only)
+    let configOk = false;
+    for (const [what, dir, secrets] of [
+        ['secrets directory', secretsDir, true],
+        ['docker config', dockerConfig, false]
+    ]) {
         if (!dir)
             continue;
+        const why = refuseDirectory(dir, base, secrets);
+        if (why === 'not found')
+            continue; // nothing left to remove
+        if (why) {
+            refuse(`the ${what}`, dir, why);
+            continue;
+        }
         try {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
             result.removedDirs.push(dir);
-            _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Removed ${dir}`);
+            if (!secrets)
+                configOk = true;
+            _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Removed ${dir}`);
         }
         catch (e) {
-            warn(`Removing ${dir} failed`, e);
+            warn(`Removing ${dir} failed: ${e instanceof Error ? e.message : String(e)}`);
+        }
+    }
+    for (const registry of logins) {
+        if (!REGISTRY.test(registry))
+            refuse('the login of', registry, 'not a registry host');
+        else if (configOk) {
+            result.loggedOut.push(registry);
+            _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Logged out of ${registry} (its credentials were in the job's docker config only)`);
+        }
+    }
+    if (builder) {
+        if (!OWN_BUILDER.test(builder))
+            refuse('the builder', builder, 'not a builder name this action gives (multiarch-publish-<run>-<pid>)');
+        else {
+            const buildx = makeBuildx({ BUILDX_CONFIG: buildxConfig(env) });
+            try {
+                await buildx.removeBuilder(builder);
+                result.removedBuilder = builder;
+                _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Removed builder ${builder}`);
+            }
+            catch (e) {
+                warn(`Removing builder ${builder} failed (remove it with \`docker buildx rm ${builder}\`): ${e instanceof Error ? e.message : String(e)}`);
+            }
         }
     }
     return result;
+}
+/** Where buildx keeps builders: as main computed it (login.ts), never a path from the state. */
+function buildxConfig(env) {
+    return env['BUILDX_CONFIG'] || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,_login_js__WEBPACK_IMPORTED_MODULE_6__/* .userDockerConfig */ .O8)(env), 'buildx');
 }
 
 
@@ -450,7 +522,7 @@ async function cleanup(getState, makeBuildx = env => new _buildx_js__WEBPACK_IMP
 /* harmony export */   dg: () => (/* binding */ isTransient),
 /* harmony export */   run: () => (/* binding */ run)
 /* harmony export */ });
-/* unused harmony export describe */
+/* unused harmony exports describe, spawnError */
 /* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1949);
 /* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1986);
 /**
@@ -480,27 +552,84 @@ function describe(cmd, args) {
 }
 async function run(cmd, args, opts = {}) {
     const { getExecOutput } = await __webpack_require__.e(/* import() */ 260).then(__webpack_require__.bind(__webpack_require__, 1260));
-    const env = Object.fromEntries(Object.entries({ ...process.env, ...opts.env }).filter((e) => e[1] !== undefined));
+    // the user's environment, without what this step exported (a large DOCKER_METADATA_OUTPUT_* is E2BIG)
+    const env = Object.fromEntries(Object.entries({ ..._action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .childEnvironment */ .Qc(), ...opts.env }).filter((e) => e[1] !== undefined));
     const onLine = (line) => {
         opts.onLine?.(line);
         if (opts.stream)
-            _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line);
+            _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .untrusted */ .bp(line);
     };
-    _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`[command] ${describe(cmd, args)}`);
+    _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .untrusted */ .bp(`[command] ${describe(cmd, args)}`);
+    checkSize(cmd, args, env);
     // none starts once the run is cancelled, and those running are then stopped (engine/cancel.ts)
     const done = _cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .cancellation */ .WN.track();
-    const out = await getExecOutput(cmd, args, {
+    let timer;
+    const running = getExecOutput(cmd, args, {
         silent: true,
         ignoreReturnCode: true,
         env,
         cwd: opts.cwd,
         input: opts.input !== undefined ? Buffer.from(opts.input) : undefined,
         listeners: { stdline: onLine, errline: onLine }
-    }).finally(done);
+    });
+    const limit = opts.timeoutMs
+        ? new Promise((_, reject) => {
+            timer = setTimeout(() => {
+                (0,_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .signalDescendants */ .DY)('SIGKILL');
+                reject(new Error(`${cmd} ${args[0] ?? ''} did not finish within ${Math.round(opts.timeoutMs / 1000)} s and was stopped`));
+            }, opts.timeoutMs);
+        })
+        : undefined;
+    running.catch(() => undefined); // reported below, or moot after a timeout
+    const out = await (limit ? Promise.race([running, limit]) : running)
+        .catch((e) => {
+        throw spawnError(cmd, e);
+    })
+        .finally(() => {
+        clearTimeout(timer);
+        done();
+    });
     const result = { code: out.exitCode, stdout: out.stdout, stderr: out.stderr };
     if (result.code !== 0 && !opts.allowFailure)
         throw new CommandError(describe(cmd, args), result);
     return result;
+}
+/** Linux's limit on one argument or `NAME=value` (MAX_ARG_STRLEN), and the usual total (ARG_MAX, 8 MiB stack). */
+const MAX_STRING = 128 * 1024 - 1;
+const MAX_TOTAL = 2 * 1024 * 1024;
+/**
+ * Refuses, before spawning, what the system would refuse with E2BIG: @actions/exec spawns inside an async
+ * promise executor, so node's synchronous E2BIG throw escapes it (an uncaught stack, a promise that never
+ * settles) instead of rejecting.
+ */
+function checkSize(cmd, args, env) {
+    const strings = [cmd, ...args, ...Object.entries(env).map(([k, v]) => `${k}=${v}`)];
+    const sizes = strings.map(s => Buffer.byteLength(s) + 1);
+    const largest = sizes.indexOf(Math.max(...sizes));
+    const total = sizes.reduce((a, b) => a + b + 8, 0);
+    if (sizes[largest] > MAX_STRING || total > MAX_TOTAL) {
+        const what = largest > args.length ? `variable ${Object.keys(env)[largest - args.length - 1]}` : largest === 0 ? 'the program path' : `argument ${largest}`;
+        throw spawnError(cmd, Object.assign(new Error(`spawn ${cmd} E2BIG`), { code: 'E2BIG', detail: `${what}: ${sizes[largest]} bytes, ${total} in all` }));
+    }
+}
+/**
+ * A program that could not be started, in one line naming it: @actions/exec rejects with node's spawn
+ * error (E2BIG, EACCES, ...) or io.which's "Unable to locate executable file", and its stack is no message.
+ */
+function spawnError(cmd, e) {
+    if (!(e instanceof Error))
+        return new Error(`Cannot run ${cmd}: ${String(e)}`);
+    if (/did not finish within/.test(e.message))
+        return e;
+    const code = e.code;
+    const why = code === 'E2BIG' || /E2BIG/.test(e.message)
+        ? `its arguments and environment are larger than the system allows (E2BIG${e.detail ? `; the largest is ${e.detail}` : ''}); a very large environment variable is the usual cause`
+        : code === 'ENOENT' || /Unable to locate executable|ENOENT/.test(e.message)
+            ? 'it is not installed or not on PATH'
+            : code === 'EACCES' || /EACCES/.test(e.message)
+                ? 'permission denied (EACCES): the file is not executable for this user'
+                : e.message.split('\n')[0];
+    return new Error(`Cannot run ${cmd}: ${why}`);
 }
 /** Runs with retries for transient failures (network, 5xx, rate limits), with exponential backoff. */
 async function runWithRetry(cmd, args, opts = {}) {
@@ -527,6 +656,129 @@ const REFUSED = /\b401 Unauthorized|\b403 Forbidden|(?:status|code)[: ]+40[13]\b
 const TRANSIENT = /\b50[0234] (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)|\b429 Too Many Requests|(?:status|code)[: ]+(?:50[0234]|429)\b|timeout|timed out|connection reset|connection refused|\bEOF\b|TLS handshake|no such host|temporarily unavailable|too many requests/i;
 function isTransient(output) {
     return !REFUSED.test(output) && TRANSIENT.test(output);
+}
+
+
+/***/ }),
+
+/***/ 9544:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $X: () => (/* binding */ jobDockerEnvironment),
+/* harmony export */   Fv: () => (/* binding */ registryOf),
+/* harmony export */   IB: () => (/* binding */ planLogins),
+/* harmony export */   O8: () => (/* binding */ userDockerConfig),
+/* harmony export */   iD: () => (/* binding */ login),
+/* harmony export */   lp: () => (/* binding */ createDockerConfig)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1949);
+/* harmony import */ var _lib_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2470);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1293);
+/**
+ * Registry logins, in a DOCKER_CONFIG directory of the job's own (never the user's ~/.docker): passwords
+ * go through stdin, are masked first, and the post step logs out and removes the directory.
+ */
+
+
+
+
+
+
+const DOCKER_HUB = ['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com'];
+/** The registry of an image name (`ghcr.io/o/app` -> ghcr.io, `org/app` -> docker.io). */
+function registryOf(image) {
+    return (0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .registryDomain */ .E)(image) ?? 'docker.io';
+}
+function sameRegistry(a, b) {
+    const n = (r) => {
+        const host = r.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+        return DOCKER_HUB.includes(host) ? 'docker.io' : host;
+    };
+    return n(a) === n(b);
+}
+/** Pure: which registries need a login for these pushed images, with which credentials. */
+function planLogins(images, credentials, actor, githubToken) {
+    const registries = [...new Set(images.map(registryOf))];
+    return registries.map(registry => {
+        const credential = credentials.find(c => sameRegistry(c.registry, registry));
+        if (credential)
+            return { registry, credential, source: 'registry-auth' };
+        if (registry === 'ghcr.io' && githubToken)
+            return { registry, credential: { registry, username: actor || 'github-actions', password: githubToken }, source: 'github-token' };
+        return { registry, source: 'none' };
+    });
+}
+/** A fresh DOCKER_CONFIG directory under RUNNER_TEMP (the job's own temporary directory). */
+function createDockerConfig(runnerTemp) {
+    const base = runnerTemp || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)();
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(base, { recursive: true });
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(base, 'multiarch-publish-docker-'));
+}
+async function login(buildx, plan) {
+    const c = plan.credential;
+    _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .setSecret */ .Pq(c.password);
+    try {
+        await buildx.login(plan.registry, c.username, c.password);
+    }
+    catch (e) {
+        if (e instanceof _exec_js__WEBPACK_IMPORTED_MODULE_4__/* .CommandError */ .Qd) {
+            const msg = _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$((e.result.stderr || e.result.stdout).trim());
+            throw new Error(`Login to ${plan.registry} as ${c.username} failed${plan.source === 'github-token' ? ' (with github-token; the workflow needs `permissions: packages: write`)' : ''}: ${msg}`);
+        }
+        throw e;
+    }
+    _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Logged in to ${plan.registry} as ${c.username} (${plan.source})`);
+}
+/** Docker's own config directory for this user (where builders and CLI plugins live). */
+function userDockerConfig(env) {
+    return env['DOCKER_CONFIG'] || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env['HOME'] || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.homedir)(), '.docker');
+}
+/** The keys docker looks a Docker Hub login up by. */
+const HUB_KEYS = ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io'];
+/**
+ * The job's own DOCKER_CONFIG: a copy of the user's config.json (their logins from earlier steps,
+ * credential helpers such as ECR's, `proxies`, `cliPluginsExtraDirs`, `currentContext`, ... all kept), to
+ * which the action adds its own logins; the user's file is only read. Each registry the action logs in
+ * to gets `credHelpers[registry] = ""` in the copy, so that docker stores that login in the copy's file
+ * and never in the user's credential store (a `credsStore` or a helper of that registry): removing the
+ * copy (the post step) is then the logout. Builders stay where buildx keeps them (BUILDX_CONFIG), CLI
+ * plugins and contexts are linked, so the user's setup is still what runs.
+ */
+function jobDockerEnvironment(env, dir, loginRegistries = []) {
+    const user = userDockerConfig(env);
+    for (const sub of ['cli-plugins', 'contexts']) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(user, sub)))
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.symlinkSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(user, sub), (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, sub));
+    }
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(user, 'config.json');
+    let config = {};
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file)) {
+        try {
+            const parsed = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
+            if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+                config = parsed;
+            else
+                _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`${file} is not a JSON object: the job's docker config starts empty.`);
+        }
+        catch (e) {
+            _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`${file} cannot be read as JSON (${e instanceof Error ? e.name : 'error'}): the job's docker config starts empty.`);
+        }
+    }
+    const helpers = config['credHelpers'] && typeof config['credHelpers'] === 'object' ? { ...config['credHelpers'] } : {};
+    for (const r of loginRegistries)
+        for (const key of sameRegistry(r, 'docker.io') ? HUB_KEYS : [r])
+            helpers[key] = '';
+    if (Object.keys(helpers).length)
+        config = { ...config, credHelpers: helpers };
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'config.json'), JSON.stringify(config, null, 2), { mode: 0o600 });
+    return { DOCKER_CONFIG: dir, BUILDX_CONFIG: env['BUILDX_CONFIG'] || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(user, 'buildx') };
 }
 
 

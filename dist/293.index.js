@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */   dg: () => (/* binding */ isTransient),
 /* harmony export */   run: () => (/* binding */ run)
 /* harmony export */ });
-/* unused harmony export describe */
+/* unused harmony exports describe, spawnError */
 /* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1949);
 /* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1986);
 /**
@@ -41,27 +41,84 @@ function describe(cmd, args) {
 }
 async function run(cmd, args, opts = {}) {
     const { getExecOutput } = await __webpack_require__.e(/* import() */ 260).then(__webpack_require__.bind(__webpack_require__, 1260));
-    const env = Object.fromEntries(Object.entries({ ...process.env, ...opts.env }).filter((e) => e[1] !== undefined));
+    // the user's environment, without what this step exported (a large DOCKER_METADATA_OUTPUT_* is E2BIG)
+    const env = Object.fromEntries(Object.entries({ ..._action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .childEnvironment */ .Qc(), ...opts.env }).filter((e) => e[1] !== undefined));
     const onLine = (line) => {
         opts.onLine?.(line);
         if (opts.stream)
-            _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line);
+            _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .untrusted */ .bp(line);
     };
-    _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`[command] ${describe(cmd, args)}`);
+    _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .untrusted */ .bp(`[command] ${describe(cmd, args)}`);
+    checkSize(cmd, args, env);
     // none starts once the run is cancelled, and those running are then stopped (engine/cancel.ts)
     const done = _cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .cancellation */ .WN.track();
-    const out = await getExecOutput(cmd, args, {
+    let timer;
+    const running = getExecOutput(cmd, args, {
         silent: true,
         ignoreReturnCode: true,
         env,
         cwd: opts.cwd,
         input: opts.input !== undefined ? Buffer.from(opts.input) : undefined,
         listeners: { stdline: onLine, errline: onLine }
-    }).finally(done);
+    });
+    const limit = opts.timeoutMs
+        ? new Promise((_, reject) => {
+            timer = setTimeout(() => {
+                (0,_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .signalDescendants */ .DY)('SIGKILL');
+                reject(new Error(`${cmd} ${args[0] ?? ''} did not finish within ${Math.round(opts.timeoutMs / 1000)} s and was stopped`));
+            }, opts.timeoutMs);
+        })
+        : undefined;
+    running.catch(() => undefined); // reported below, or moot after a timeout
+    const out = await (limit ? Promise.race([running, limit]) : running)
+        .catch((e) => {
+        throw spawnError(cmd, e);
+    })
+        .finally(() => {
+        clearTimeout(timer);
+        done();
+    });
     const result = { code: out.exitCode, stdout: out.stdout, stderr: out.stderr };
     if (result.code !== 0 && !opts.allowFailure)
         throw new CommandError(describe(cmd, args), result);
     return result;
+}
+/** Linux's limit on one argument or `NAME=value` (MAX_ARG_STRLEN), and the usual total (ARG_MAX, 8 MiB stack). */
+const MAX_STRING = 128 * 1024 - 1;
+const MAX_TOTAL = 2 * 1024 * 1024;
+/**
+ * Refuses, before spawning, what the system would refuse with E2BIG: @actions/exec spawns inside an async
+ * promise executor, so node's synchronous E2BIG throw escapes it (an uncaught stack, a promise that never
+ * settles) instead of rejecting.
+ */
+function checkSize(cmd, args, env) {
+    const strings = [cmd, ...args, ...Object.entries(env).map(([k, v]) => `${k}=${v}`)];
+    const sizes = strings.map(s => Buffer.byteLength(s) + 1);
+    const largest = sizes.indexOf(Math.max(...sizes));
+    const total = sizes.reduce((a, b) => a + b + 8, 0);
+    if (sizes[largest] > MAX_STRING || total > MAX_TOTAL) {
+        const what = largest > args.length ? `variable ${Object.keys(env)[largest - args.length - 1]}` : largest === 0 ? 'the program path' : `argument ${largest}`;
+        throw spawnError(cmd, Object.assign(new Error(`spawn ${cmd} E2BIG`), { code: 'E2BIG', detail: `${what}: ${sizes[largest]} bytes, ${total} in all` }));
+    }
+}
+/**
+ * A program that could not be started, in one line naming it: @actions/exec rejects with node's spawn
+ * error (E2BIG, EACCES, ...) or io.which's "Unable to locate executable file", and its stack is no message.
+ */
+function spawnError(cmd, e) {
+    if (!(e instanceof Error))
+        return new Error(`Cannot run ${cmd}: ${String(e)}`);
+    if (/did not finish within/.test(e.message))
+        return e;
+    const code = e.code;
+    const why = code === 'E2BIG' || /E2BIG/.test(e.message)
+        ? `its arguments and environment are larger than the system allows (E2BIG${e.detail ? `; the largest is ${e.detail}` : ''}); a very large environment variable is the usual cause`
+        : code === 'ENOENT' || /Unable to locate executable|ENOENT/.test(e.message)
+            ? 'it is not installed or not on PATH'
+            : code === 'EACCES' || /EACCES/.test(e.message)
+                ? 'permission denied (EACCES): the file is not executable for this user'
+                : e.message.split('\n')[0];
+    return new Error(`Cannot run ${cmd}: ${why}`);
 }
 /** Runs with retries for transient failures (network, 5xx, rate limits), with exponential backoff. */
 async function runWithRetry(cmd, args, opts = {}) {

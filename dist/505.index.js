@@ -11,7 +11,7 @@ export const modules = {
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1949);
 /* harmony import */ var _pipeline_context_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5226);
 /* harmony import */ var _pipeline_prepare_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5269);
-/* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6415);
+/* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3344);
 /* harmony import */ var _pipeline_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1539);
 /**
  * The action's main job: plan (inputs -> context -> metadata -> policy -> plan), report it, and, unless
@@ -27,6 +27,10 @@ const TITLE = 'multiarch-publish';
 async function runMain(env = process.env) {
     const ctx = (0,_pipeline_context_index_js__WEBPACK_IMPORTED_MODULE_1__/* .workflowContext */ .Rz)(env);
     const prepared = await (0,_pipeline_prepare_js__WEBPACK_IMPORTED_MODULE_2__/* .prepare */ .i)(ctx, { env, useApi: true, workspace: env['GITHUB_WORKSPACE'] || process.cwd() });
+    // before anything is written, logged in to or built (the post step's state is checked by main.ts)
+    const unwritable = _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .unwritableRunnerFiles */ .zU(['GITHUB_OUTPUT', 'GITHUB_ENV', ...(prepared.inputs.summary ? ['GITHUB_STEP_SUMMARY'] : [])], env);
+    if (unwritable.length)
+        throw new Error(`${unwritable.join(' ')} Nothing was logged in to, built or pushed.`);
     for (const w of prepared.warnings)
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(w);
     reportPlan(prepared, env);
@@ -36,7 +40,7 @@ async function runMain(env = process.env) {
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Dry run: nothing was set up, logged in to, built or pushed.');
         return;
     }
-    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(234), __webpack_require__.e(558)]).then(__webpack_require__.bind(__webpack_require__, 8558));
+    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(234), __webpack_require__.e(840)]).then(__webpack_require__.bind(__webpack_require__, 8840));
     await publish(prepared, env);
 }
 function reportPlan(p, env) {

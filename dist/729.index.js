@@ -19,8 +19,8 @@ var external_node_path_ = __webpack_require__(6760);
 var context = __webpack_require__(5226);
 // EXTERNAL MODULE: ./src/pipeline/prepare.ts + 4 modules
 var prepare = __webpack_require__(5269);
-// EXTERNAL MODULE: ./src/report/index.ts + 4 modules
-var report = __webpack_require__(6415);
+// EXTERNAL MODULE: ./src/report/index.ts + 3 modules
+var report = __webpack_require__(3344);
 // EXTERNAL MODULE: ./src/pipeline/inputs/errors.ts
 var errors = __webpack_require__(2107);
 // EXTERNAL MODULE: ./src/pipeline/errors.ts
@@ -382,7 +382,7 @@ async function runEngine(p, command, dir, env) {
     // the checkout is the workspace: bake resolves contexts and Dockerfiles from it, as on a runner
     process.env['GITHUB_WORKSPACE'] = dir;
     // report: false, the user's config: nothing is left for a runner (outputs, state, summary), which a terminal lacks
-    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(234), __webpack_require__.e(558)]).then(__webpack_require__.bind(__webpack_require__, 8558));
+    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(234), __webpack_require__.e(840)]).then(__webpack_require__.bind(__webpack_require__, 8840));
     await publish(p, env, { load: command === 'build', dockerConfig: 'user', report: false });
     if (command === 'build') {
         const tags = p.plan.builds.flatMap(b => b.tags);

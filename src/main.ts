@@ -22,10 +22,12 @@ async function entry(): Promise<void> {
     await runPost();
     return;
   }
-  runner.saveState('isPost', 'true');
   // a cancelled run stops its build but lets a tag phase finish (engine/cancel.ts); the post step still cleans up
   cancellation.listen();
   try {
+    const unwritable = runner.unwritableRunnerFiles(['GITHUB_STATE']);
+    if (unwritable.length) throw new Error(`${unwritable[0]} Nothing was logged in to, built or pushed.`);
+    runner.saveState('isPost', 'true');
     const {runMain} = await import('./action/run-main.js');
     await runMain();
   } catch (e) {

@@ -270,3 +270,27 @@ describe('secrets', () => {
     expect(log()).toBe('a *** b *** c\n::warning::***\n');
   });
 });
+
+describe('unwritableRunnerFiles: the runner files checked up front', () => {
+  test.each([
+    ['a directory', (d: string) => d, /EISDIR/],
+    ['under a missing directory', (d: string) => path.join(d, 'missing', 'state'), /ENOENT/],
+    ['under a file', (d: string) => (fs.writeFileSync(path.join(d, 'f'), ''), path.join(d, 'f', 'state')), /ENOTDIR/]
+  ])('%s: one clear error naming the variable', (_, make, code) => {
+    const file = make(dir);
+    const errors = runner.unwritableRunnerFiles(['GITHUB_STATE', 'GITHUB_STEP_SUMMARY'], {GITHUB_STATE: file});
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(new RegExp(`^GITHUB_STATE \\(${file.replace(/[/.]/g, '\\$&')}\\) cannot be written \\(${code.source}\\): the post step could not clean up`));
+  });
+
+  test('writable files, or unset ones, are fine and are left as they were', () => {
+    const f = path.join(dir, 'out');
+    fs.writeFileSync(f, 'x');
+    expect(runner.unwritableRunnerFiles(['GITHUB_OUTPUT', 'GITHUB_ENV'], {GITHUB_OUTPUT: f})).toEqual([]);
+    expect(read(f)).toBe('x');
+  });
+
+  test('the summary names the way out', () => {
+    expect(runner.unwritableRunnerFiles(['GITHUB_STEP_SUMMARY'], {GITHUB_STEP_SUMMARY: dir})[0]).toMatch(/set `summary: false`/);
+  });
+});

@@ -5,7 +5,10 @@
  * copy of the environment and the tests can say where the runner's files are.
  */
 import * as core from './toolkit.js';
-import {existsSync, writeFileSync} from 'node:fs';
+import {appendFileSync, existsSync, statSync, writeFileSync} from 'node:fs';
+import {randomBytes} from 'node:crypto';
+import {EOL} from 'node:os';
+import {commandRegion} from '../report/escape.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -114,6 +117,26 @@ export function info(message: string): void {
   logged(() => core.info(redact(message)));
 }
 
+/**
+ * A fresh token for a stop-commands region: 128 random bits as letters a-p (so that the CLI's terminal
+ * log reads `::<token>::` as a command line to drop), never derived from the text it encloses.
+ */
+export function regionToken(): string {
+  return [...randomBytes(16)].map(b => String.fromCharCode(97 + (b >> 4), 97 + (b & 15))).join('');
+}
+
+/**
+ * Output of docker, buildx or BuildKit (streamed lines, a failed step's log, excerpts of it), and any other
+ * text the action did not write itself: printed inside a stop-commands region (report/escape.ts
+ * commandRegion), in one write so that no other line of the log can fall inside it. Redacted first.
+ */
+export function untrusted(text: string): void {
+  const clean = redact(text);
+  let token = regionToken();
+  while (clean.includes(token)) token = regionToken();
+  logged(() => process.stdout.write(commandRegion(clean, token).replace(/\n/g, EOL)));
+}
+
 export function debug(message: string): void {
   logged(() => core.debug(redact(message)));
 }
@@ -170,10 +193,54 @@ export function getState(name: string, env: Env = process.env): string {
   return lend(env, [`STATE_${name}`], () => core.getState(name));
 }
 
+/** What process.env held before this step exported a variable into it: the programs it runs do not get the export. */
+const beforeExport = new Map<string, string | undefined>();
+
+/**
+ * The environment of a program this action runs: the user's (every variable of the step, secrets the
+ * user passes included), minus what the action exported itself (`DOCKER_METADATA_OUTPUT_*`, large with
+ * many images: over 128 KiB one variable makes every spawn fail with E2BIG).
+ */
+export function childEnvironment(): Env {
+  const out: Env = {...process.env};
+  for (const [name, value] of beforeExport) out[name] = value;
+  return out;
+}
+
 /** Exports a variable to later steps and sets it for this process too. */
 export function exportVariable(name: string, value: string, env: Env = process.env): void {
+  if (!beforeExport.has(name)) beforeExport.set(name, process.env[name]);
   fileVariable('GITHUB_ENV', env);
   logged(() => lend(env, ['GITHUB_ENV'], () => core.exportVariable(name, value)));
+}
+
+/** The runner's files and what the step loses without them. */
+const RUNNER_FILES: Record<string, string> = {
+  GITHUB_STATE: 'the post step could not clean up (logins, builder, secrets)',
+  GITHUB_OUTPUT: "the step's outputs would be lost",
+  GITHUB_ENV: 'the DOCKER_METADATA_OUTPUT_* variables would be lost',
+  GITHUB_STEP_SUMMARY: 'the job summary would be lost (set `summary: false` to run without one)'
+};
+
+/**
+ * Checks up front, before any login or build, that the runner's files this step writes can be written
+ * (appending nothing): a read-only or missing directory is one clear error naming the variable, not a
+ * stack trace half-way through a release. Returns the errors.
+ */
+export function unwritableRunnerFiles(names: string[], env: Env = process.env): string[] {
+  const errors: string[] = [];
+  for (const name of names) {
+    const file = env[name];
+    if (!file) continue;
+    try {
+      if (existsSync(file) && statSync(file).isDirectory()) throw Object.assign(new Error('a directory'), {code: 'EISDIR'});
+      appendFileSync(file, '');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
+      errors.push(`${name} (${file}) cannot be written (${code}): ${RUNNER_FILES[name] ?? 'the step needs it'}.`);
+    }
+  }
+  return errors;
 }
 
 /** One write after another, in call order: core.summary writes asynchronously. */

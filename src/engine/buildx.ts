@@ -71,6 +71,8 @@ export interface BuildxOptions {
   /** Where bake runs: contexts and Dockerfiles are relative to it. */
   cwd?: string;
   binfmtDir?: string;
+  /** Stop every command that takes longer (the post step: a hung daemon must not hang the job). */
+  timeoutMs?: number;
   /** The exec layer; replaced only by tests of this class. */
   exec?: {run: typeof run; runWithRetry: typeof runWithRetry};
 }
@@ -86,17 +88,19 @@ export class Buildx implements BuildxApi {
   private readonly env: Record<string, string>;
   private readonly cwd?: string;
   private readonly binfmtDir?: string;
+  private readonly timeoutMs?: number;
   private readonly exec: {run: typeof run; runWithRetry: typeof runWithRetry};
 
   constructor(o: BuildxOptions = {}) {
     this.env = o.env ?? {};
     this.cwd = o.cwd;
     this.binfmtDir = o.binfmtDir;
+    this.timeoutMs = o.timeoutMs;
     this.exec = o.exec ?? {run, runWithRetry};
   }
 
   private docker(args: string[], opts: RunOptions = {}): Promise<RunResult> {
-    return this.exec.run('docker', args, {env: this.env, ...opts});
+    return this.exec.run('docker', args, {env: this.env, ...(this.timeoutMs ? {timeoutMs: this.timeoutMs} : {}), ...opts});
   }
 
   async version(): Promise<string> {

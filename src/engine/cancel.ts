@@ -135,7 +135,7 @@ export class Cancellation {
  * tree on Linux: the parent pid in /proc/<pid>/stat. That covers `docker` and the buildx plugin it runs.
  * Where there is no /proc (macOS, Windows runners), nothing is signalled: the runner's own kill is left.
  */
-function signalDescendants(sig: NodeJS.Signals): void {
+export function signalDescendants(sig: NodeJS.Signals): void {
   const children = new Map<number, number[]>();
   let entries: string[];
   try {

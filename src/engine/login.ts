@@ -70,21 +70,37 @@ export function userDockerConfig(env: NodeJS.ProcessEnv): string {
   return env['DOCKER_CONFIG'] || join(env['HOME'] || homedir(), '.docker');
 }
 
+/** The keys docker looks a Docker Hub login up by. */
+const HUB_KEYS = ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io'];
+
 /**
- * The job's own DOCKER_CONFIG: credentials never touch ~/.docker. Builders stay where buildx keeps them
- * (BUILDX_CONFIG), CLI plugins and contexts are linked, so the user's setup is still what runs.
+ * The job's own DOCKER_CONFIG: a copy of the user's config.json (their logins from earlier steps,
+ * credential helpers such as ECR's, `proxies`, `cliPluginsExtraDirs`, `currentContext`, ... all kept), to
+ * which the action adds its own logins; the user's file is only read. Each registry the action logs in
+ * to gets `credHelpers[registry] = ""` in the copy, so that docker stores that login in the copy's file
+ * and never in the user's credential store (a `credsStore` or a helper of that registry): removing the
+ * copy (the post step) is then the logout. Builders stay where buildx keeps them (BUILDX_CONFIG), CLI
+ * plugins and contexts are linked, so the user's setup is still what runs.
  */
-export function jobDockerEnvironment(env: NodeJS.ProcessEnv, dir: string): Record<string, string> {
+export function jobDockerEnvironment(env: NodeJS.ProcessEnv, dir: string, loginRegistries: string[] = []): Record<string, string> {
   const user = userDockerConfig(env);
   for (const sub of ['cli-plugins', 'contexts']) {
     if (existsSync(join(user, sub))) symlinkSync(join(user, sub), join(dir, sub));
   }
-  let currentContext: string | undefined;
-  try {
-    currentContext = JSON.parse(readFileSync(join(user, 'config.json'), 'utf8')).currentContext;
-  } catch {
-    currentContext = undefined;
+  const file = join(user, 'config.json');
+  let config: Record<string, unknown> = {};
+  if (existsSync(file)) {
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) config = parsed as Record<string, unknown>;
+      else runner.warning(`${file} is not a JSON object: the job's docker config starts empty.`);
+    } catch (e) {
+      runner.warning(`${file} cannot be read as JSON (${e instanceof Error ? e.name : 'error'}): the job's docker config starts empty.`);
+    }
   }
-  writeFileSync(join(dir, 'config.json'), JSON.stringify(currentContext ? {currentContext} : {}), {mode: 0o600});
+  const helpers = config['credHelpers'] && typeof config['credHelpers'] === 'object' ? {...(config['credHelpers'] as Record<string, string>)} : {};
+  for (const r of loginRegistries) for (const key of sameRegistry(r, 'docker.io') ? HUB_KEYS : [r]) helpers[key] = '';
+  if (Object.keys(helpers).length) config = {...config, credHelpers: helpers};
+  writeFileSync(join(dir, 'config.json'), JSON.stringify(config, null, 2), {mode: 0o600});
   return {DOCKER_CONFIG: dir, BUILDX_CONFIG: env['BUILDX_CONFIG'] || join(user, 'buildx')};
 }

@@ -108,7 +108,10 @@ export async function publish(p: Prepared, env: NodeJS.ProcessEnv, options: Publ
   if (!userConfig) {
     const dockerConfig = createDockerConfig(env['RUNNER_TEMP']);
     record('dockerConfig', dockerConfig);
-    dockerEnv = jobDockerEnvironment(env, dockerConfig);
+    // the registries setup logs in to, kept in the copy's own file (login.ts)
+    const pushed = plan.push && !load ? [...new Set(plan.builds.flatMap(b => b.images))] : [];
+    const loginRegistries = planLogins(pushed, p.credentials, p.ctx.actor, inputs.githubToken).filter(l => l.source !== 'none').map(l => l.registry);
+    dockerEnv = jobDockerEnvironment(env, dockerConfig, loginRegistries);
     record('buildxConfig', dockerEnv['BUILDX_CONFIG']);
   }
   const buildx = engine ?? new Buildx({env: dockerEnv, cwd: workspace});

@@ -48,3 +48,16 @@ export function codeBlock(lines: string[], info = ''): string[] {
 export function logValue(s: string): string {
   return s.replace(/\r/g, '\\r').replace(/\n/g, '\\n');
 }
+
+/**
+ * Text from docker, buildx or BuildKit (a fork's Dockerfile controls `RUN` output) on its way to the
+ * runner's log, where a line starting `::` or holding `##[` anywhere is a workflow command. The text goes
+ * between `::stop-commands::<token>` and `::<token>::`, inside which the runner acts on nothing but the
+ * closing token; the token is fresh per region and random, so the output can neither guess nor contain
+ * it (`token` is redrawn by the caller while the text holds it). A CR not followed by LF ends a line for
+ * the runner, so it becomes a line break here: every line the runner sees is inside the region.
+ */
+export function commandRegion(text: string, token: string): string {
+  const body = text.replace(/\r\n/g, '\n').replace(/\r/g, '\n').replace(/\n$/, '');
+  return `::stop-commands::${token}\n${body}\n::${token}::\n`;
+}

@@ -5,7 +5,7 @@
 import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {setOutput, exportVariable, type Env} from '../action/runner.js';
+import {setOutput, exportVariable, warning, type Env} from '../action/runner.js';
 import type {Plan} from '../pipeline/plan.js';
 import type {Metadata} from '../pipeline/metadata/index.js';
 import type {Inputs} from '../pipeline/inputs/index.js';
@@ -136,11 +136,30 @@ export function envName(output: string): string {
 /** The false values of DOCKER_METADATA_SET_OUTPUT_ENV: metadata-action reads it with Go's ParseBool. */
 const FALSE = ['0', 'f', 'F', 'false', 'FALSE', 'False'];
 
+/** Above this an exported variable gets a warning: it weighs on every program of every later step. */
+export const ENV_WARN_BYTES = 32 * 1024;
+/** Linux refuses to start a program with one `NAME=value` longer than this (MAX_ARG_STRLEN): not exported. */
+export const ENV_MAX_BYTES = 128 * 1024 - 1;
+
+/** Whether (and with which warning) a variable of this size is exported to later steps. */
+export function exportDecision(name: string, value: string): {exported: boolean; warning?: string} {
+  const bytes = Buffer.byteLength(`${name}=${value}`);
+  const kib = (bytes / 1024).toFixed(0);
+  if (bytes > ENV_MAX_BYTES)
+    return {exported: false, warning: `${name} is ${kib} KiB, more than the 128 KiB a variable may hold for a program to start: it is not exported (read the step's output of the same name, or set DOCKER_METADATA_SET_OUTPUT_ENV: false).`};
+  if (bytes > ENV_WARN_BYTES)
+    return {exported: true, warning: `${name} is ${kib} KiB: exported, but every later step's programs carry it (set DOCKER_METADATA_SET_OUTPUT_ENV: false and read the step's outputs instead).`};
+  return {exported: true};
+}
+
 /** Writes the outputs and, unless DOCKER_METADATA_SET_OUTPUT_ENV is false, the DOCKER_METADATA_OUTPUT_* variables. */
 export function writeOutputs(outputs: Record<string, string>, env: Env = process.env): void {
   const alsoEnv = !FALSE.includes(env['DOCKER_METADATA_SET_OUTPUT_ENV'] ?? '') && !!env['GITHUB_ENV'];
   for (const [name, value] of Object.entries(outputs)) {
     setOutput(name, value, env);
-    if (alsoEnv && ENV_OUTPUTS.includes(name)) exportVariable(envName(name), value, env);
+    if (!alsoEnv || !ENV_OUTPUTS.includes(name)) continue;
+    const d = exportDecision(envName(name), value);
+    if (d.warning) warning(d.warning);
+    if (d.exported) exportVariable(envName(name), value, env);
   }
 }

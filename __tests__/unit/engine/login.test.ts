@@ -1,7 +1,7 @@
 import {afterAll, describe, expect, test} from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
-import {createDockerConfig, planLogins, registryOf, type LoginPlan} from '../../../src/engine/login.js';
+import {createDockerConfig, jobDockerEnvironment, planLogins, registryOf, type LoginPlan} from '../../../src/engine/login.js';
 import type {RegistryCredential} from '../../../src/pipeline/inputs/index.js';
 import {removeTempDirs, tempDir} from '../../support/git.js';
 
@@ -105,5 +105,55 @@ describe('createDockerConfig', () => {
     } finally {
       fs.rmSync(dir, {recursive: true, force: true});
     }
+  });
+});
+
+describe('jobDockerEnvironment: a copy of the user config, with the action logins kept in the copy', () => {
+  const user = {
+    auths: {'registry.example:5000': {auth: 'dTpw'}},
+    credsStore: 'desktop',
+    credHelpers: {'123.dkr.ecr.us-east-1.amazonaws.com': 'ecr-login'},
+    proxies: {default: {httpProxy: 'http://proxy:3128', noProxy: 'localhost'}},
+    cliPluginsExtraDirs: ['/opt/plugins'],
+    currentContext: 'ci'
+  };
+  test.each([
+    ['no login', [], user.credHelpers],
+    ['a login to ghcr.io', ['ghcr.io'], {...user.credHelpers, 'ghcr.io': ''}],
+    ['a login to Docker Hub', ['docker.io'], {...user.credHelpers, 'https://index.docker.io/v1/': '', 'index.docker.io': '', 'docker.io': ''}],
+    ['a login to the ECR registry the user has a helper for', ['123.dkr.ecr.us-east-1.amazonaws.com'], {'123.dkr.ecr.us-east-1.amazonaws.com': ''}]
+  ])('%s', (_, logins, helpers) => {
+    const home = tempDir('mp-user-docker-');
+    const userFile = path.join(home, 'config.json');
+    const text = JSON.stringify(user, null, 1) + '\n';
+    fs.writeFileSync(userFile, text);
+    const dir = createDockerConfig(tempDir('mp-runner-temp-'));
+    const out = jobDockerEnvironment({DOCKER_CONFIG: home}, dir, logins);
+    expect(out).toEqual({DOCKER_CONFIG: dir, BUILDX_CONFIG: path.join(home, 'buildx')});
+    const copy = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8'));
+    expect(copy).toEqual({...user, credHelpers: helpers});
+    expect(fs.statSync(path.join(dir, 'config.json')).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(userFile, 'utf8')).toBe(text);
+  });
+
+  test.each([
+    ['missing', undefined],
+    ['not JSON', '{"auths": '],
+    ['not an object', '[1]']
+  ])('a user config that is %s: an empty copy', (_, content) => {
+    const home = tempDir('mp-user-docker-');
+    if (content !== undefined) fs.writeFileSync(path.join(home, 'config.json'), content);
+    const dir = createDockerConfig(tempDir('mp-runner-temp-'));
+    jobDockerEnvironment({DOCKER_CONFIG: home}, dir, []);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8'))).toEqual({});
+  });
+
+  test('~/.docker when DOCKER_CONFIG is unset', () => {
+    const home = tempDir('mp-home-');
+    fs.mkdirSync(path.join(home, '.docker'));
+    fs.writeFileSync(path.join(home, '.docker', 'config.json'), JSON.stringify({proxies: {default: {noProxy: 'x'}}}));
+    const dir = createDockerConfig(tempDir('mp-runner-temp-'));
+    jobDockerEnvironment({HOME: home}, dir, []);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8'))).toEqual({proxies: {default: {noProxy: 'x'}}});
   });
 });

@@ -163,7 +163,7 @@ export async function build(i: BuildInput): Promise<BuildResult> {
       message = `Build of ${name} failed on ${where.join(', ') || 'its platform'}: ${f.error}`;
     }
     messages.push(message);
-    runner.group(`BuildKit log of the failed step (${f.target || 'unknown target'})`, () => runner.info(f.log.join('\n')));
+    runner.group(`BuildKit log of the failed step (${f.target || 'unknown target'})`, () => runner.untrusted(f.log.join('\n')));
     runner.error(message, {title: `${f.kind === 'push' ? 'Push' : 'Build'} failed: ${f.target || name}`});
   }
   const failed = failures.map(f => plan.builds.find(b => b.id === f.target)?.images.join(', ') || f.target || 'an image');

@@ -1,5 +1,5 @@
-export const id = 558;
-export const ids = [558];
+export const id = 840;
+export const ids = [840];
 export const modules = {
 
 /***/ 3175:
@@ -30,7 +30,7 @@ function recall(name) {
 
 /***/ }),
 
-/***/ 8558:
+/***/ 8840:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -59,91 +59,8 @@ var platform = __webpack_require__(6728);
 var state = __webpack_require__(3175);
 // EXTERNAL MODULE: ./src/engine/buildx.ts
 var engine_buildx = __webpack_require__(8152);
-// EXTERNAL MODULE: ./src/lib/reference.ts
-var reference = __webpack_require__(2470);
-// EXTERNAL MODULE: ./src/engine/exec.ts
-var exec = __webpack_require__(1293);
-;// CONCATENATED MODULE: ./src/engine/login.ts
-/**
- * Registry logins, in a DOCKER_CONFIG directory of the job's own (never the user's ~/.docker): passwords
- * go through stdin, are masked first, and the post step logs out and removes the directory.
- */
-
-
-
-
-
-
-const DOCKER_HUB = ['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com'];
-/** The registry of an image name (`ghcr.io/o/app` -> ghcr.io, `org/app` -> docker.io). */
-function registryOf(image) {
-    return (0,reference/* registryDomain */.E)(image) ?? 'docker.io';
-}
-function sameRegistry(a, b) {
-    const n = (r) => {
-        const host = r.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
-        return DOCKER_HUB.includes(host) ? 'docker.io' : host;
-    };
-    return n(a) === n(b);
-}
-/** Pure: which registries need a login for these pushed images, with which credentials. */
-function planLogins(images, credentials, actor, githubToken) {
-    const registries = [...new Set(images.map(registryOf))];
-    return registries.map(registry => {
-        const credential = credentials.find(c => sameRegistry(c.registry, registry));
-        if (credential)
-            return { registry, credential, source: 'registry-auth' };
-        if (registry === 'ghcr.io' && githubToken)
-            return { registry, credential: { registry, username: actor || 'github-actions', password: githubToken }, source: 'github-token' };
-        return { registry, source: 'none' };
-    });
-}
-/** A fresh DOCKER_CONFIG directory under RUNNER_TEMP (the job's own temporary directory). */
-function createDockerConfig(runnerTemp) {
-    const base = runnerTemp || (0,external_node_os_.tmpdir)();
-    (0,external_node_fs_.mkdirSync)(base, { recursive: true });
-    return (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(base, 'multiarch-publish-docker-'));
-}
-async function login(buildx, plan) {
-    const c = plan.credential;
-    runner/* setSecret */.Pq(c.password);
-    try {
-        await buildx.login(plan.registry, c.username, c.password);
-    }
-    catch (e) {
-        if (e instanceof exec/* CommandError */.Qd) {
-            const msg = runner/* redact */.E$((e.result.stderr || e.result.stdout).trim());
-            throw new Error(`Login to ${plan.registry} as ${c.username} failed${plan.source === 'github-token' ? ' (with github-token; the workflow needs `permissions: packages: write`)' : ''}: ${msg}`);
-        }
-        throw e;
-    }
-    runner/* info */.pq(`Logged in to ${plan.registry} as ${c.username} (${plan.source})`);
-}
-/** Docker's own config directory for this user (where builders and CLI plugins live). */
-function userDockerConfig(env) {
-    return env['DOCKER_CONFIG'] || (0,external_node_path_.join)(env['HOME'] || (0,external_node_os_.homedir)(), '.docker');
-}
-/**
- * The job's own DOCKER_CONFIG: credentials never touch ~/.docker. Builders stay where buildx keeps them
- * (BUILDX_CONFIG), CLI plugins and contexts are linked, so the user's setup is still what runs.
- */
-function jobDockerEnvironment(env, dir) {
-    const user = userDockerConfig(env);
-    for (const sub of ['cli-plugins', 'contexts']) {
-        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(user, sub)))
-            (0,external_node_fs_.symlinkSync)((0,external_node_path_.join)(user, sub), (0,external_node_path_.join)(dir, sub));
-    }
-    let currentContext;
-    try {
-        currentContext = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(user, 'config.json'), 'utf8')).currentContext;
-    }
-    catch {
-        currentContext = undefined;
-    }
-    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'config.json'), JSON.stringify(currentContext ? { currentContext } : {}), { mode: 0o600 });
-    return { DOCKER_CONFIG: dir, BUILDX_CONFIG: env['BUILDX_CONFIG'] || (0,external_node_path_.join)(user, 'buildx') };
-}
-
+// EXTERNAL MODULE: ./src/engine/login.ts
+var login = __webpack_require__(9544);
 // EXTERNAL MODULE: ./src/pipeline/metadata/labels.ts
 var labels = __webpack_require__(8911);
 ;// CONCATENATED MODULE: ./src/engine/bake.ts
@@ -434,7 +351,7 @@ async function chooseBuilder(i, platforms) {
     if (verdict.ok)
         return { info: current, arg, note: verdict.reason };
     const name = i.builderName;
-    const hostNetwork = i.builds.some(b => b.images.some(img => isLoopback(registryOf(img))));
+    const hostNetwork = i.builds.some(b => b.images.some(img => isLoopback((0,login/* registryOf */.Fv)(img))));
     runner/* info */.pq(`${verdict.reason}: creating a docker-container builder ${name}`);
     // recorded first: a builder half made by a failed create is still removed
     i.record(state/* STATE */.c4.builder, name);
@@ -460,7 +377,7 @@ async function logIn(i) {
             runner/* warning */.$e(`No credentials for ${l.registry} (add it to registry-auth): pushing without logging in.`);
             continue;
         }
-        await login(i.buildx, l);
+        await (0,login/* login */.iD)(i.buildx, l);
         done.push(l.registry);
         i.record(state/* STATE */.c4.logins, JSON.stringify(done));
     }
@@ -487,6 +404,8 @@ async function setup(i) {
     return { buildxVersion, qemu, builder, ...logins };
 }
 
+// EXTERNAL MODULE: ./src/engine/exec.ts
+var exec = __webpack_require__(1293);
 ;// CONCATENATED MODULE: ./src/engine/registry.ts
 /**
  * What the registry holds: read back with `docker buildx imagetools`, and tags moved in the final pass
@@ -668,7 +587,7 @@ async function build(i) {
             message = `Build of ${name} failed on ${where.join(', ') || 'its platform'}: ${f.error}`;
         }
         messages.push(message);
-        runner/* group */.Os(`BuildKit log of the failed step (${f.target || 'unknown target'})`, () => runner/* info */.pq(f.log.join('\n')));
+        runner/* group */.Os(`BuildKit log of the failed step (${f.target || 'unknown target'})`, () => runner/* untrusted */.bp(f.log.join('\n')));
         runner/* error */.z3(message, { title: `${f.kind === 'push' ? 'Push' : 'Build'} failed: ${f.target || name}` });
     }
     const failed = failures.map(f => plan.builds.find(b => b.id === f.target)?.images.join(', ') || f.target || 'an image');
@@ -987,8 +906,8 @@ async function readback(i) {
     return { confirmed: checks.filter(c => c.ok).map(c => c.ref), unread: checks.filter(c => !c.ok).map(c => c.ref) };
 }
 
-// EXTERNAL MODULE: ./src/report/index.ts + 4 modules
-var report = __webpack_require__(6415);
+// EXTERNAL MODULE: ./src/report/index.ts + 3 modules
+var report = __webpack_require__(3344);
 ;// CONCATENATED MODULE: ./src/engine/publish.ts
 /**
  * Publishing a plan for real: setup (buildx, QEMU only where needed, builder, logins) -> one bake for
@@ -1078,9 +997,12 @@ async function publish(p, env, options = {}, engine, cancel = engine_cancel/* ca
     const work = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'multiarch-publish-'));
     let dockerEnv = {};
     if (!userConfig) {
-        const dockerConfig = createDockerConfig(env['RUNNER_TEMP']);
+        const dockerConfig = (0,login/* createDockerConfig */.lp)(env['RUNNER_TEMP']);
         record('dockerConfig', dockerConfig);
-        dockerEnv = jobDockerEnvironment(env, dockerConfig);
+        // the registries setup logs in to, kept in the copy's own file (login.ts)
+        const pushed = plan.push && !load ? [...new Set(plan.builds.flatMap(b => b.images))] : [];
+        const loginRegistries = (0,login/* planLogins */.IB)(pushed, p.credentials, p.ctx.actor, inputs.githubToken).filter(l => l.source !== 'none').map(l => l.registry);
+        dockerEnv = (0,login/* jobDockerEnvironment */.$X)(env, dockerConfig, loginRegistries);
         record('buildxConfig', dockerEnv['BUILDX_CONFIG']);
     }
     const buildx = engine ?? new engine_buildx/* Buildx */.F({ env: dockerEnv, cwd: workspace });
@@ -1108,7 +1030,7 @@ async function run(p, plan, env, c) {
         engine: e,
         host: (0,platform/* hostPlatform */.ol)(),
         output,
-        logins: planLogins(output === 'push' ? [...new Set(plan.builds.flatMap(b => b.images))] : [], p.credentials, ctx.actor, inputs.githubToken),
+        logins: (0,login/* planLogins */.IB)(output === 'push' ? [...new Set(plan.builds.flatMap(b => b.images))] : [], p.credentials, ctx.actor, inputs.githubToken),
         userConfig: c.userConfig,
         builderName: `multiarch-publish-${(process.env['GITHUB_RUN_ID'] || String(Date.now())).slice(-10)}-${process.pid}`,
         record: c.record

@@ -1,5 +1,5 @@
-export const id = 432;
-export const ids = [432,35];
+export const id = 263;
+export const ids = [263,35];
 export const modules = {
 
 /***/ 6728:
@@ -2126,7 +2126,7 @@ async function prepare(ctx, opts) {
 
 /***/ }),
 
-/***/ 6415:
+/***/ 3344:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2142,7 +2142,7 @@ __webpack_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: BAKE_FILE_NAMES, ENV_OUTPUTS, bakeFiles, envName, humanSize, policyLine, tagMovesSection
+// UNUSED EXPORTS: BAKE_FILE_NAMES, ENV_MAX_BYTES, ENV_OUTPUTS, ENV_WARN_BYTES, bakeFiles, envName, exportDecision, humanSize, policyLine, tagMovesSection
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
@@ -2255,63 +2255,37 @@ function envName(output) {
 }
 /** The false values of DOCKER_METADATA_SET_OUTPUT_ENV: metadata-action reads it with Go's ParseBool. */
 const FALSE = ['0', 'f', 'F', 'false', 'FALSE', 'False'];
+/** Above this an exported variable gets a warning: it weighs on every program of every later step. */
+const ENV_WARN_BYTES = 32 * 1024;
+/** Linux refuses to start a program with one `NAME=value` longer than this (MAX_ARG_STRLEN): not exported. */
+const ENV_MAX_BYTES = 128 * 1024 - 1;
+/** Whether (and with which warning) a variable of this size is exported to later steps. */
+function exportDecision(name, value) {
+    const bytes = Buffer.byteLength(`${name}=${value}`);
+    const kib = (bytes / 1024).toFixed(0);
+    if (bytes > ENV_MAX_BYTES)
+        return { exported: false, warning: `${name} is ${kib} KiB, more than the 128 KiB a variable may hold for a program to start: it is not exported (read the step's output of the same name, or set DOCKER_METADATA_SET_OUTPUT_ENV: false).` };
+    if (bytes > ENV_WARN_BYTES)
+        return { exported: true, warning: `${name} is ${kib} KiB: exported, but every later step's programs carry it (set DOCKER_METADATA_SET_OUTPUT_ENV: false and read the step's outputs instead).` };
+    return { exported: true };
+}
 /** Writes the outputs and, unless DOCKER_METADATA_SET_OUTPUT_ENV is false, the DOCKER_METADATA_OUTPUT_* variables. */
 function writeOutputs(outputs, env = process.env) {
     const alsoEnv = !FALSE.includes(env['DOCKER_METADATA_SET_OUTPUT_ENV'] ?? '') && !!env['GITHUB_ENV'];
     for (const [name, value] of Object.entries(outputs)) {
         (0,runner/* setOutput */.uH)(name, value, env);
-        if (alsoEnv && ENV_OUTPUTS.includes(name))
+        if (!alsoEnv || !ENV_OUTPUTS.includes(name))
+            continue;
+        const d = exportDecision(envName(name), value);
+        if (d.warning)
+            (0,runner/* warning */.$e)(d.warning);
+        if (d.exported)
             (0,runner/* exportVariable */.dN)(envName(name), value, env);
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/escape.ts
-/**
- * Every escape of an untrusted value (branch and tag names, labels, repository descriptions, file paths,
- * buildx's error messages) on its way into the job summary or the log. One place, so that a new cell or
- * line cannot forget it: a `|` would split a table row, a `<` open HTML, a backtick end a code span, a
- * newline end a table row or start a workflow command in the log.
- */
-/**
- * Inline code, also safe inside a table cell. A backtick cannot be escaped inside a code span, so it
- * becomes `'`; GFM splits a table row at every unescaped `|`, even in code, so `|` is escaped; a code
- * span cannot hold a line break.
- */
-function code(s) {
-    return '`' + s.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n|\r/g, ' ') + '`';
-}
-/**
- * Plain text in markdown (a table cell, a list item, a bold line): characters that start markup or
- * HTML are backslash-escaped (CommonMark lets any ASCII punctuation be escaped), line breaks become
- * `<br>` so a cell stays on its row. A `_` inside a word (`pull_request`) starts no emphasis in GFM and
- * is left as written.
- */
-function escape_text(s) {
-    return s
-        .replace(/[\\`*[\]<>|~&]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\$&')
-        .replace(/\r?\n|\r/g, '<br>');
-}
-/** Text inside an HTML element of the summary (`<summary>`), where markdown is not read but HTML is. */
-function html(s) {
-    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\r?\n|\r/g, ' ');
-}
-/**
- * A fenced code block that the content cannot close: CommonMark ends a fence only at a run of
- * backticks at least as long as the opening one, so the fence is one longer than the longest run inside.
- */
-function codeBlock(lines, info = '') {
-    const longest = Math.max(2, ...lines.map(l => Math.max(0, ...(l.match(/`+/g) ?? []).map(run => run.length))));
-    const fence = '`'.repeat(longest + 1);
-    return [fence + info, ...lines, fence];
-}
-/**
- * One value in the printed plan (the log, the terminal): a line break inside a value would start a line
- * of its own, which the runner could read as a workflow command (`::set-output`), so it is shown as `\n`.
- */
-function logValue(s) {
-    return s.replace(/\r/g, '\\r').replace(/\n/g, '\\n');
-}
-
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(4031);
 ;// CONCATENATED MODULE: ./src/report/plan-text.ts
 
 /** The policy's verdict in one line (also a cell of the job summaries). */
@@ -2325,20 +2299,20 @@ function policyLine(plan) {
 }
 function formatPlan(plan, header) {
     const out = [header];
-    out.push(`ref ${logValue(plan.ref || '(none)')} · commit ${plan.sha ? logValue(plan.sha.slice(0, 7)) : '(none)'} · event ${logValue(plan.eventName || '(none)')} · version ${logValue(plan.version || '(none)')}`);
-    out.push(`push: ${plan.push ? 'yes' : 'no'} (${logValue(plan.pushReason)})`);
+    out.push(`ref ${(0,report_escape/* logValue */.Od)(plan.ref || '(none)')} · commit ${plan.sha ? (0,report_escape/* logValue */.Od)(plan.sha.slice(0, 7)) : '(none)'} · event ${(0,report_escape/* logValue */.Od)(plan.eventName || '(none)')} · version ${(0,report_escape/* logValue */.Od)(plan.version || '(none)')}`);
+    out.push(`push: ${plan.push ? 'yes' : 'no'} (${(0,report_escape/* logValue */.Od)(plan.pushReason)})`);
     for (const b of plan.builds) {
-        out.push('', `build ${b.id}: ${b.images.length ? b.images.map(logValue).join(', ') : '(no image name: bare tags)'}`);
-        out.push(`  file ${logValue(b.file)} · context ${logValue(b.context)}${b.target ? ` · target ${logValue(b.target)}` : ''} · platforms ${b.platforms.join(', ')}`);
-        out.push(`  tags${b.tags.length ? '' : ' (none: nothing would be published)'}:`, ...b.tags.map(t => `    ${logValue(t)}`));
-        out.push('  labels:', ...b.labels.map(l => `    ${logValue(l)}`));
-        out.push('  annotations:', ...b.annotations.map(a => `    ${logValue(a)}`));
+        out.push('', `build ${b.id}: ${b.images.length ? b.images.map(report_escape/* logValue */.Od).join(', ') : '(no image name: bare tags)'}`);
+        out.push(`  file ${(0,report_escape/* logValue */.Od)(b.file)} · context ${(0,report_escape/* logValue */.Od)(b.context)}${b.target ? ` · target ${(0,report_escape/* logValue */.Od)(b.target)}` : ''} · platforms ${b.platforms.join(', ')}`);
+        out.push(`  tags${b.tags.length ? '' : ' (none: nothing would be published)'}:`, ...b.tags.map(t => `    ${(0,report_escape/* logValue */.Od)(t)}`));
+        out.push('  labels:', ...b.labels.map(l => `    ${(0,report_escape/* logValue */.Od)(l)}`));
+        out.push('  annotations:', ...b.annotations.map(a => `    ${(0,report_escape/* logValue */.Od)(a)}`));
         if (Object.keys(b.buildArgs).length)
-            out.push('  build args:', ...Object.entries(b.buildArgs).map(([k, val]) => `    ${k}=${logValue(val)}`));
+            out.push('  build args:', ...Object.entries(b.buildArgs).map(([k, val]) => `    ${k}=${(0,report_escape/* logValue */.Od)(val)}`));
     }
-    out.push('', `policy: ${logValue(policyLine(plan))}`);
+    out.push('', `policy: ${(0,report_escape/* logValue */.Od)(policyLine(plan))}`);
     for (const viol of plan.policy.violations)
-        out.push(`  ✗ ${logValue(viol.message)}`);
+        out.push(`  ✗ ${(0,report_escape/* logValue */.Od)(viol.message)}`);
     return out.join('\n');
 }
 
@@ -2363,20 +2337,20 @@ function humanSize(bytes) {
     return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
 }
 function headline(plan) {
-    return `**Ref** ${code(plan.ref || 'none')} · **commit** ${code(plan.sha ? plan.sha.slice(0, 7) : 'none')} · **version** ${code(plan.version || 'none')} · **push** ${plan.push ? 'yes' : 'no'} (${escape_text(plan.pushReason)})`;
+    return `**Ref** ${(0,report_escape/* code */.aY)(plan.ref || 'none')} · **commit** ${(0,report_escape/* code */.aY)(plan.sha ? plan.sha.slice(0, 7) : 'none')} · **version** ${(0,report_escape/* code */.aY)(plan.version || 'none')} · **push** ${plan.push ? 'yes' : 'no'} (${(0,report_escape/* text */.Qq)(plan.pushReason)})`;
 }
 function policyVerdict(plan) {
-    return `**Tag policy:** ${plan.policy.allowed ? '✅' : '❌'} ${escape_text(policyLine(plan))}`;
+    return `**Tag policy:** ${plan.policy.allowed ? '✅' : '❌'} ${(0,report_escape/* text */.Qq)(policyLine(plan))}`;
 }
 function buildRow(b) {
-    const names = b.images.length ? b.images.map(code).join('<br>') : '_(bare tags)_';
-    const tags = b.tagNames.length ? b.tagNames.map(code).join(' ') : '_none_';
-    return `| ${names} | ${tags} | ${b.platforms.map(escape_text).join('<br>')} | ${escape_text(b.file)} |`;
+    const names = b.images.length ? b.images.map(report_escape/* code */.aY).join('<br>') : '_(bare tags)_';
+    const tags = b.tagNames.length ? b.tagNames.map(report_escape/* code */.aY).join(' ') : '_none_';
+    return `| ${names} | ${tags} | ${b.platforms.map(report_escape/* text */.Qq).join('<br>')} | ${(0,report_escape/* text */.Qq)(b.file)} |`;
 }
 /** The job summary of a dry run: what would be published, and whether the policy allows it. */
 function planSummary(plan, title) {
     const lines = [
-        `## ${escape_text(title)}`,
+        `## ${(0,report_escape/* text */.Qq)(title)}`,
         '',
         headline(plan),
         '',
@@ -2385,11 +2359,11 @@ function planSummary(plan, title) {
         ...plan.builds.map(buildRow),
         '',
         policyVerdict(plan),
-        ...plan.policy.violations.map(v => `- ${escape_text(v.message)}`),
+        ...plan.policy.violations.map(v => `- ${(0,report_escape/* text */.Qq)(v.message)}`),
         ''
     ];
     for (const b of plan.builds) {
-        lines.push(`<details><summary>Labels and annotations of ${html(b.images[0] ?? b.id)}</summary>`, '', ...codeBlock([...b.labels, '', ...b.annotations]), '', '</details>', '');
+        lines.push(`<details><summary>Labels and annotations of ${(0,report_escape/* html */.qy)(b.images[0] ?? b.id)}</summary>`, '', ...(0,report_escape/* codeBlock */.DV)([...b.labels, '', ...b.annotations]), '', '</details>', '');
     }
     return lines.join('\n');
 }
@@ -2413,15 +2387,15 @@ function tagMovesSection(t) {
     const moved = t.outcomes.filter(o => o.state === 'moved').length;
     const lines = fold ? [`<details><summary>Tag moves: ${moved} moved, ${t.outcomes.length - moved} already there</summary>`, ''] : ['### Tag moves', ''];
     if (t.error)
-        lines.push(`❌ ${escape_text(t.error.split('\n')[0])}`, '');
+        lines.push(`❌ ${(0,report_escape/* text */.Qq)(t.error.split('\n')[0])}`, '');
     if (left.length) {
-        lines.push(`**Not restored** (re-run the job to complete the release): ${left.map(o => code(`${o.name}:${o.tag}`)).join(' ')}`, '');
+        lines.push(`**Not restored** (re-run the job to complete the release): ${left.map(o => (0,report_escape/* code */.aY)(`${o.name}:${o.tag}`)).join(' ')}`, '');
     }
     lines.push('| tag | kind | before | now | |', '| --- | --- | --- | --- | --- |');
     const order = [...left, ...t.outcomes.filter(o => o.state !== 'not-restored')];
     for (const o of order) {
         const now = ['moved', 'unchanged', 'not-restored'].includes(o.state) ? o.digest : o.state === 'removed' ? undefined : o.previous;
-        lines.push(`| ${code(`${o.name}:${o.tag}`)} | ${o.kind} | ${o.previous ? code(o.previous) : '_new_'} | ${now ? code(now) : '_none_'} | ${TAG_STATE[o.state]}${o.note ? `: ${escape_text(o.note)}` : ''} |`);
+        lines.push(`| ${(0,report_escape/* code */.aY)(`${o.name}:${o.tag}`)} | ${o.kind} | ${o.previous ? (0,report_escape/* code */.aY)(o.previous) : '_new_'} | ${now ? (0,report_escape/* code */.aY)(now) : '_none_'} | ${TAG_STATE[o.state]}${o.note ? `: ${(0,report_escape/* text */.Qq)(o.note)}` : ''} |`);
     }
     lines.push('');
     if (fold)
@@ -2436,22 +2410,22 @@ function publishSummary(plan, r, results, failures, buildSeconds, tagMoves) {
     if (tagMoves?.error)
         lines.push(...tagMovesSection(tagMoves));
     if (failures.length) {
-        lines.push(...failures.map(f => `- ❌ ${escape_text(f)}`), '', 'No tag was moved: every tag that existed before this run still points where it did.', '');
+        lines.push(...failures.map(f => `- ❌ ${(0,report_escape/* text */.Qq)(f)}`), '', 'No tag was moved: every tag that existed before this run still points where it did.', '');
     }
     if (results.length) {
         lines.push('| image | tags | digest | platforms | size | build time |', '| --- | --- | --- | --- | --- | --- |');
         for (const res of results) {
             const images = res.images.length ? res.images : res.build.images.map(name => ({ name, digest: res.digest, mediaType: '', platforms: res.build.platforms.map(p => ({ platform: p, digest: '', size: 0 })) }));
             for (const img of images) {
-                const sizes = img.platforms.map(p => (p.size ? `${escape_text(p.platform)} ${humanSize(p.size)}` : escape_text(p.platform))).join('<br>');
-                lines.push(`| ${code(img.name)} | ${res.build.tagNames.map(code).join(' ')} | ${img.digest ? code(img.digest.slice(0, 19) + '…') : '_not pushed_'} | ${img.platforms.map(p => escape_text(p.platform)).join('<br>')} | ${res.images.length ? sizes : '—'} | ${res.seconds.toFixed(1)} s |`);
+                const sizes = img.platforms.map(p => (p.size ? `${(0,report_escape/* text */.Qq)(p.platform)} ${humanSize(p.size)}` : (0,report_escape/* text */.Qq)(p.platform))).join('<br>');
+                lines.push(`| ${(0,report_escape/* code */.aY)(img.name)} | ${res.build.tagNames.map(report_escape/* code */.aY).join(' ')} | ${img.digest ? (0,report_escape/* code */.aY)(img.digest.slice(0, 19) + '…') : '_not pushed_'} | ${img.platforms.map(p => (0,report_escape/* text */.Qq)(p.platform)).join('<br>')} | ${res.images.length ? sizes : '—'} | ${res.seconds.toFixed(1)} s |`);
             }
         }
         lines.push('');
     }
     if (tagMoves && !tagMoves.error)
         lines.push(...tagMovesSection(tagMoves));
-    lines.push(`**QEMU:** ${escape_text(r.qemu)}  `, `**Builder:** ${escape_text(r.builder)}  `, `**Cache:** ${escape_text(r.cache)}  `, `**Login:** ${escape_text(r.login)}  `, policyVerdict(plan), '', `<details><summary>Bake definition (${html(r.bakeFile)})</summary>`, '', ...codeBlock(r.definition.split('\n'), 'json'), '', '</details>', '');
+    lines.push(`**QEMU:** ${(0,report_escape/* text */.Qq)(r.qemu)}  `, `**Builder:** ${(0,report_escape/* text */.Qq)(r.builder)}  `, `**Cache:** ${(0,report_escape/* text */.Qq)(r.cache)}  `, `**Login:** ${(0,report_escape/* text */.Qq)(r.login)}  `, policyVerdict(plan), '', `<details><summary>Bake definition (${(0,report_escape/* html */.qy)(r.bakeFile)})</summary>`, '', ...(0,report_escape/* codeBlock */.DV)(r.definition.split('\n'), 'json'), '', '</details>', '');
     return lines.join('\n');
 }
 
