@@ -77,7 +77,7 @@ var exec = __webpack_require__(1293);
 const DOCKER_HUB = ['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com'];
 /** The registry of an image name (`ghcr.io/o/app` -> ghcr.io, `org/app` -> docker.io). */
 function registryOf(image) {
-    return (0,reference/* registryDomain */.E)(image) ?? 'docker.io';
+    return (0,reference/* registryDomain */.Em)(image) ?? 'docker.io';
 }
 function sameRegistry(a, b) {
     const n = (r) => {

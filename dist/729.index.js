@@ -342,7 +342,7 @@ async function runCli(args, env = process.env) {
         catch (e) {
             // the terminal's own logins are the ones used: a refusal most often means there is none yet
             if (parsed.command === 'publish' && /\b401 Unauthorized|\bunauthorized|denied|authentication required/i.test([...terminal.errors, e.message].join('\n'))) {
-                const registries = [...new Set(p.plan.builds.flatMap(b => b.images.map(i => (0,reference/* registryDomain */.E)(i) ?? 'docker.io')))];
+                const registries = [...new Set(p.plan.builds.flatMap(b => b.images.map(i => (0,reference/* registryDomain */.Em)(i) ?? 'docker.io')))];
                 console.error(`hint: publish pushes with your docker logins; log in first: ${registries.map(r => `docker login${r === 'docker.io' ? '' : ` ${r}`}`).join('; ')}`);
             }
             throw e;

@@ -205,8 +205,8 @@ describe('planSummary', () => {
     const {plan} = await runPipeline({event: 'event_push_master', inputs: {images: ['a', 'name=b,file=b.Dockerfile'], tags: ['type=ref,event=branch'], policy: ['require-sha=true']}});
     const md = planSummary(plan, 't');
     expect(md).toContain('**Tag policy:** ❌ REFUSED: 2 violations');
-    expect(md).toContain('- ghcr.io/docker/a has no tag that carries the commit SHA 2665741 (require-sha)');
-    expect(md).toContain('- ghcr.io/docker/b has no tag that carries the commit SHA 2665741 (require-sha)');
+    expect(md).toContain('- ghcr.io/docker/a has no tag that carries the commit SHA 2665741 as a whole token (require-sha)');
+    expect(md).toContain('- ghcr.io/docker/b has no tag that carries the commit SHA 2665741 as a whole token (require-sha)');
   });
 
   test('bare tags, no tags, no policy; | in a cell is escaped', async () => {
