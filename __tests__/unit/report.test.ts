@@ -294,8 +294,35 @@ describe('bake-target input', () => {
 });
 
 describe('escape', () => {
-  test('code: no backtick, pipe or line break can leave the span or the table row', () => {
-    expect(code('a`b|c\nd')).toBe("`a'b\\|c d`");
+  test.each([
+    // a delimiter one backtick longer than the longest run inside, padded where the value starts/ends with one
+    ['a`b|c\nd', '``a`b\\|c d``'],
+    ['plain', '`plain`'],
+    ['```', '```` ``` ````'],
+    ['`x', '`` `x ``'],
+    [' x ', '`  x  `'],
+    ['a ``` b ` c', '````a ``` b ` c````'],
+    // every `|` ends up after an odd run of backslashes, so the table row is never split
+    ['a\\|b', '`a\\\\\\|b`'],
+    ['a\\\\|b', '`a\\\\\\|b`'],
+    ['a\r\nb\rc', '`a b c`'],
+    ['', '``']
+  ])('code(%j) = %s: no backtick, pipe or line break can leave the span or the table row', (value, expected) => {
+    expect(code(value)).toBe(expected);
+  });
+
+  test.each([
+    ['# h', '\\# h'],
+    ['- item', '\\- item'],
+    ['+ item', '\\+ item'],
+    ['1. one', '1\\. one'],
+    ['12) one', '12\\) one'],
+    ['    code', 'code'],
+    ['https://x.example www.x.example WWW.y me@x.example mailto:a', 'https\\://x.example www\\.x.example WWW\\.y me\\@x.example mailto\\:a'],
+    ['$x$ ![i](j) #1 @me', '\\$x\\$ \\!\\[i\\](j) \\#1 \\@me'],
+    ['time: 12:30', 'time: 12:30']
+  ])('text(%j) = %s', (value, expected) => {
+    expect(text(value)).toBe(expected);
   });
 
   test('text: markup and HTML are escaped, an intraword _ is kept, line breaks become <br>', () => {
