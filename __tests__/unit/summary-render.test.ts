@@ -142,7 +142,8 @@ const RELEASE = {
 type Scene = {plan: Plan; engine: EngineReport; results: PublishResult[]; failures: string[]};
 const SCENES: [string, () => Promise<Scene>, (s: Scene) => string][] = [
   ['a successful publish', async () => {
-    const {plan} = await runPipeline(RELEASE);
+    const {plan} = await runPipeline({...RELEASE, inputs: {...RELEASE.inputs, policy: ['deny-latest=quay.io/*', 'max-tags=9']}});
+    expect(plan.policy.warnings).toHaveLength(1);
     return {plan, engine: ENGINE, results: results(plan), failures: []};
   }, s => publishSummary(s.plan, s.engine, s.results, s.failures, 12.5)],
   ['a failed build with hostile build output', async () => {
