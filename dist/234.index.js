@@ -679,8 +679,8 @@ function isTransient(output) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1949);
-/* harmony import */ var _lib_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2470);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1293);
+/* harmony import */ var _lib_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2470);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1293);
 /**
  * Registry logins, in a DOCKER_CONFIG directory of the job's own (never the user's ~/.docker): passwords
  * go through stdin, are masked first, and the post step logs out and removes the directory.
@@ -694,7 +694,7 @@ function isTransient(output) {
 const DOCKER_HUB = ['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com'];
 /** The registry of an image name (`ghcr.io/o/app` -> ghcr.io, `org/app` -> docker.io). */
 function registryOf(image) {
-    return (0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .registryDomain */ .E)(image) ?? 'docker.io';
+    return (0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .registryDomain */ .Em)(image) ?? 'docker.io';
 }
 function sameRegistry(a, b) {
     const n = (r) => {
@@ -728,7 +728,7 @@ async function login(buildx, plan) {
         await buildx.login(plan.registry, c.username, c.password);
     }
     catch (e) {
-        if (e instanceof _exec_js__WEBPACK_IMPORTED_MODULE_4__/* .CommandError */ .Qd) {
+        if (e instanceof _exec_js__WEBPACK_IMPORTED_MODULE_5__/* .CommandError */ .Qd) {
             const msg = _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$((e.result.stderr || e.result.stdout).trim());
             throw new Error(`Login to ${plan.registry} as ${c.username} failed${plan.source === 'github-token' ? ' (with github-token; the workflow needs `permissions: packages: write`)' : ''}: ${msg}`);
         }
@@ -882,8 +882,8 @@ function planQemu(platforms, host, registered, mode) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _lib_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2470);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1293);
+/* harmony import */ var _lib_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2470);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1293);
 /**
  * The registry's HTTP API (distribution spec) for the two things buildx has no command for: which tags
  * of a repository point at a digest, and deleting a manifest by digest (the tag phase's removal of a
@@ -917,7 +917,7 @@ const MANIFEST_TYPES = [
 const MAX_TAGS = 5000;
 const REQUEST_TIMEOUT_MS = 20000;
 function repository(name) {
-    const domain = (0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .registryDomain */ .E)(name);
+    const domain = (0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .registryDomain */ .Em)(name);
     if (!domain || domain === 'docker.io' || domain === 'index.docker.io') {
         const path = domain ? name.slice(domain.length + 1) : name;
         return { host: 'registry-1.docker.io', authKey: 'https://index.docker.io/v1/', path: path.includes('/') ? path : `library/${path}` };
@@ -1061,7 +1061,7 @@ class RegistryApi {
         }
         const helper = config.credHelpers?.[repo.authKey] ?? config.credsStore;
         if (helper && /^[\w.-]+$/.test(helper)) {
-            const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__.run)(`docker-credential-${helper}`, ['get'], { input: repo.authKey, allowFailure: true, env: this.env });
+            const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__.run)(`docker-credential-${helper}`, ['get'], { input: repo.authKey, allowFailure: true, env: this.env });
             if (out.code === 0) {
                 try {
                     const c = JSON.parse(out.stdout);

@@ -84,7 +84,9 @@ function hostPlatform(nodeArch = process.arch) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ registryDomain)
+/* harmony export */   Em: () => (/* binding */ registryDomain),
+/* harmony export */   Ew: () => (/* binding */ canonicalName),
+/* harmony export */   gr: () => (/* binding */ isDockerHub)
 /* harmony export */ });
 /** Image references: the one rule for whether a name starts with a registry domain. */
 /**
@@ -97,6 +99,26 @@ function registryDomain(name) {
         return undefined;
     const first = name.slice(0, slash);
     return /[.:]|^localhost$/.test(first) ? first : undefined;
+}
+/** Docker Hub's other spellings: `index.docker.io/acme/app` is the repository `docker.io/acme/app`. */
+const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+/** True for a registry domain that is Docker Hub (`docker.io`, `index.docker.io`, `registry-1.docker.io`), any case. */
+function isDockerHub(domain) {
+    return DOCKER_HUB.has(domain.toLowerCase());
+}
+/**
+ * The canonical form of an image name (without tag or digest), as Docker resolves it: lowercase, with
+ * its registry domain (`docker.io` when it names none, and for Docker Hub's other spellings), and
+ * Docker Hub's official images under `library/`: `App` -> `docker.io/library/app`, `acme/app` and
+ * `index.docker.io/acme/app` -> `docker.io/acme/app`, `GHCR.io/Acme/App` -> `ghcr.io/acme/app`.
+ */
+function canonicalName(name) {
+    const lower = name.toLowerCase();
+    const domain = registryDomain(lower);
+    const path = domain === undefined ? lower : lower.slice(domain.length + 1);
+    if (domain !== undefined && !DOCKER_HUB.has(domain))
+        return `${domain}/${path}`;
+    return `docker.io/${path.includes('/') ? path : `library/${path}`}`;
 }
 
 
@@ -1145,11 +1167,11 @@ function tagNames(version, flavor) {
 /* unused harmony exports pushDecision, qualifyImageName, standardBuildArgs */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _lib_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2470);
-/* harmony import */ var _metadata_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1606);
-/* harmony import */ var _metadata_labels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8911);
-/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1130);
-/* harmony import */ var _inputs_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2107);
+/* harmony import */ var _lib_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2470);
+/* harmony import */ var _metadata_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1606);
+/* harmony import */ var _metadata_labels_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8911);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1130);
+/* harmony import */ var _inputs_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2107);
 /**
  * Inputs + Context + Metadata -> Plan: which builds run, under which names and tags, for which
  * platforms, with which labels, annotations and build args, whether they are pushed, and the policy's
@@ -1189,7 +1211,7 @@ function withoutPush(plan, reason) {
  */
 function qualifyImageName(name, registry, owner) {
     let full = name;
-    if ((0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .registryDomain */ .E)(name) === undefined && registry !== 'docker.io') {
+    if ((0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .registryDomain */ .Em)(name) === undefined && registry !== 'docker.io') {
         full = !name.includes('/') && !registry.includes('/') ? `${registry}/${owner}/${name}` : `${registry}/${name}`;
     }
     return full.toLowerCase();
@@ -1220,7 +1242,7 @@ function standardBuildArgs(metadata, ctx) {
 function buildPlan(inputs, ctx, metadata, annotationLevels) {
     const { push, reason } = pushDecision(inputs.push, ctx.eventName, typeof ctx.payload.action === 'string' ? ctx.payload.action : undefined);
     const enabled = inputs.images.filter(i => i.enable);
-    const userArgs = (0,_metadata_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .keyValueObject */ .jm)(inputs.buildArgs);
+    const userArgs = (0,_metadata_labels_js__WEBPACK_IMPORTED_MODULE_3__/* .keyValueObject */ .jm)(inputs.buildArgs);
     const buildArgs = { ...(inputs.defaultBuildArgs ? standardBuildArgs(metadata, ctx) : {}), ...userArgs };
     // Lines with the same build settings are one build published under several names. One name is
     // published by one build only: two builds pushing the same tags would leave only the last one's image.
@@ -1233,7 +1255,7 @@ function buildPlan(inputs, ctx, metadata, annotationLevels) {
         const name = qualifyImageName(img.name, inputs.registry, ctx.owner);
         const first = builtBy.get(name);
         if (first && first.key !== key) {
-            conflicts.push(new _inputs_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d('images', `${name} is already built by line ${first.line} with other build settings (file, context, target, platforms, title, description); one image is published by one build`, img.line, img.text));
+            conflicts.push(new _inputs_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .d('images', `${name} is already built by line ${first.line} with other build settings (file, context, target, platforms, title, description); one image is published by one build`, img.line, img.text));
             continue;
         }
         builtBy.set(name, { key, line: img.line });
@@ -1243,7 +1265,7 @@ function buildPlan(inputs, ctx, metadata, annotationLevels) {
         groups.set(key, group);
     }
     if (conflicts.length)
-        throw new _inputs_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputErrors */ .G(conflicts);
+        throw new _inputs_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputErrors */ .G(conflicts);
     if (groups.size === 0) {
         // No image (an explicitly empty `images`, or every image disabled): bare tags, as metadata-action gives.
         groups.set('', { spec: { name: '', enable: true, context: '.', line: 0 }, platforms: inputs.platforms, names: [] });
@@ -1263,16 +1285,16 @@ function buildPlan(inputs, ctx, metadata, annotationLevels) {
             context: spec.context,
             ...(spec.target ? { target: spec.target } : {}),
             platforms,
-            tags: (0,_metadata_index_js__WEBPACK_IMPORTED_MODULE_1__/* .imageTags */ .rK)(names, metadata.tagNames),
+            tags: (0,_metadata_index_js__WEBPACK_IMPORTED_MODULE_2__/* .imageTags */ .rK)(names, metadata.tagNames),
             tagNames: metadata.tagNames,
-            labels: overrides.length ? (0,_metadata_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .toLines */ .P_)((0,_metadata_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveLabels */ .iW)(metadata.defaults, inputs.labels, ectx, overrides)) : metadata.labels,
-            annotations: overrides.length ? (0,_metadata_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveAnnotations */ .Rn)(metadata.defaults, inputs.annotations, ectx, annotationLevels, overrides) : metadata.annotations,
+            labels: overrides.length ? (0,_metadata_labels_js__WEBPACK_IMPORTED_MODULE_3__/* .toLines */ .P_)((0,_metadata_labels_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveLabels */ .iW)(metadata.defaults, inputs.labels, ectx, overrides)) : metadata.labels,
+            annotations: overrides.length ? (0,_metadata_labels_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveAnnotations */ .Rn)(metadata.defaults, inputs.annotations, ectx, annotationLevels, overrides) : metadata.annotations,
             buildArgs,
             push,
-            policy: { allowed: true, rules: [], violations: [] }
+            policy: { allowed: true, rules: [], violations: [], warnings: [] }
         };
     });
-    const policy = (0,_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .evaluatePolicy */ .Uz)(inputs.policy, {
+    const policy = (0,_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .evaluatePolicy */ .Uz)(inputs.policy, {
         images: builds.flatMap(b => (b.images.length ? b.images : ['']).map(name => ({ name, tags: b.tagNames, push: b.push }))),
         ref: ctx.ref,
         sha: ctx.sha,
@@ -1281,7 +1303,7 @@ function buildPlan(inputs, ctx, metadata, annotationLevels) {
     });
     for (const b of builds) {
         const mine = policy.violations.filter(v => (b.images.length ? b.images.includes(v.image) : v.image === ''));
-        b.policy = { allowed: mine.length === 0, rules: policy.rules, violations: mine };
+        b.policy = { allowed: mine.length === 0, rules: policy.rules, violations: mine, warnings: policy.warnings };
     }
     return {
         eventName: ctx.eventName,
@@ -1306,19 +1328,24 @@ function buildPlan(inputs, ctx, metadata, annotationLevels) {
 /* harmony export */   CU: () => (/* binding */ parsePolicyRule),
 /* harmony export */   Uz: () => (/* binding */ evaluatePolicy)
 /* harmony export */ });
-/* unused harmony exports POLICY_RULES, globToRegExp */
+/* unused harmony exports POLICY_RULES, globToRegExp, canonicalImageGlob, shortRef */
 /* harmony import */ var _lib_semver_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5419);
+/* harmony import */ var _lib_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2470);
+/* harmony import */ var _tag_kinds_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8696);
 /**
  * Tag policy: rules that refuse a bad release before anything is built. Every violation is reported,
  * each naming the image and the tag; the verdict is part of the plan.
  */
 
+
+
 const POLICY_RULES = ['allow-tags', 'deny-latest', 'require-sha', 'require-semver', 'max-tags'];
 /**
- * A glob over names and refs, as GitHub's workflow filters read them: `*` matches within one
- * `/`-separated segment, `**` across segments, `?` one character.
+ * A glob over image names and refs: `?` matches one character and `*` any run of characters within one
+ * `/`-separated segment, `**` any run across segments, and a `*` that ends the glob matches the rest of
+ * the name at any depth (`ghcr.io/acme/*` matches `ghcr.io/acme/tools/cli`). Anchored at both ends.
  */
-function globToRegExp(glob) {
+function globToRegExp(glob, flags = '') {
     let re = '';
     for (let i = 0; i < glob.length; i++) {
         const c = glob[i];
@@ -1327,13 +1354,45 @@ function globToRegExp(glob) {
             i++;
         }
         else if (c === '*')
-            re += '[^/]*';
+            re += i === glob.length - 1 ? '.*' : '[^/]*';
         else if (c === '?')
             re += '[^/]';
         else
             re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
     }
-    return new RegExp(`^${re}$`);
+    return new RegExp(`^${re}$`, flags);
+}
+const WILDCARD = /[*?]/;
+/**
+ * An image-name glob in the canonical form the names are matched in (see canonicalName): lowercase;
+ * without a registry domain it is a Docker Hub glob (`acme/*` -> `docker.io/acme/*`, `app` ->
+ * `docker.io/library/app`); `index.docker.io/...` is `docker.io/...`. A glob whose first segment holds
+ * a wildcard (`*`, `**`, `*.io/acme/app`) already spans registries and is kept as written (lowercased).
+ */
+function canonicalImageGlob(glob) {
+    const lower = glob.toLowerCase();
+    const first = lower.split('/')[0];
+    if (WILDCARD.test(first))
+        return lower;
+    const domain = (0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .registryDomain */ .Em)(lower);
+    const path = domain === undefined ? lower : lower.slice(domain.length + 1);
+    // a wildcard path on Docker Hub (`docker.io/*`) is not one official image: no `library/` is added
+    if ((domain === undefined || (0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isDockerHub */ .gr)(domain)) && WILDCARD.test(path))
+        return `docker.io/${path}`;
+    return (0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalName */ .Ew)(lower);
+}
+function checkImageGlob(kind, glob) {
+    if (/\s/.test(glob))
+        throw new Error(`${kind}: an image-name glob holds no whitespace: "${glob}"`);
+    const slash = glob.indexOf('/');
+    // a `:` is a port only in the registry domain (`localhost:5000/app`); elsewhere it starts a tag
+    if (glob.includes('@') || glob.slice(slash < 0 ? 0 : slash).includes(':')) {
+        throw new Error(`${kind} takes a glob over image names, without a tag or digest (e.g. ghcr.io/org/*), not "${glob}"`);
+    }
+}
+/** The short name of a ref: `refs/tags/v1.2.3` -> `v1.2.3`, `refs/heads/release/1.x` -> `release/1.x`, `refs/pull/12/merge` -> `pull/12/merge`. */
+function shortRef(ref) {
+    return ref.replace(/^refs\/(?:heads\/|tags\/)?/, '');
 }
 /** Parses one policy line; throws an Error with the reason when the rule is unknown or malformed. */
 function parsePolicyRule(source) {
@@ -1353,11 +1412,17 @@ function parsePolicyRule(source) {
                 throw new Error(`allow-tags: the regular expression does not compile: ${e.message}`);
             }
         }
-        case 'deny-latest':
+        case 'deny-latest': {
+            if (!value)
+                throw new Error('deny-latest needs a glob (e.g. ghcr.io/org/*)');
+            checkImageGlob(kind, value);
+            const canonical = canonicalImageGlob(value);
+            return { kind, source, glob: value, canonical, pattern: globToRegExp(canonical, 'i') };
+        }
         case 'require-semver':
             if (!value)
-                throw new Error(`${kind} needs a glob (e.g. ${kind === 'deny-latest' ? 'ghcr.io/org/*' : 'refs/tags/v*'})`);
-            return { kind, source, glob: value, pattern: globToRegExp(value) };
+                throw new Error('require-semver needs a glob (e.g. refs/tags/v*)');
+            return { kind, source, glob: value, full: value.startsWith('refs/'), pattern: globToRegExp(value) };
         case 'require-sha':
             if (!['true', 'false'].includes(value))
                 throw new Error(`require-sha takes true or false, not "${value}"`);
@@ -1373,8 +1438,22 @@ function parsePolicyRule(source) {
 }
 function evaluatePolicy(rules, subject) {
     const violations = [];
+    const warnings = [];
     const label = (name) => name || '(bare tags: no image name)';
+    // bare tags have no name to canonicalise: only a glob such as `*` or `**` matches them
+    const canonical = (name) => (name ? (0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalName */ .Ew)(name) : '');
+    const short = shortRef(subject.ref);
+    const refMatches = (rule) => rule.pattern.test(rule.full ? subject.ref : short);
     for (const rule of rules) {
+        if (rule.kind === 'deny-latest' && subject.images.length && !subject.images.some(i => rule.pattern.test(canonical(i.name)))) {
+            const names = [...new Set(subject.images.map(i => (i.name ? canonical(i.name) : label(''))))].join(', ');
+            warnings.push(`${rule.source} matches no image of this run, so it checks nothing: the glob ${rule.canonical} is matched against the canonical image names ${names}`);
+        }
+        if (rule.kind === 'require-semver' && !refMatches(rule)) {
+            warnings.push(rule.full
+                ? `${rule.source} does not apply to this run: ${rule.glob} does not match the ref ${subject.ref || '(none)'}`
+                : `${rule.source} does not apply to this run: ${rule.glob} does not match ${short ? `${short}, the short name of the ref ${subject.ref}` : 'the ref (none)'} (a glob starting with refs/ is matched against the full ref)`);
+        }
         for (const image of subject.images) {
             const name = label(image.name);
             switch (rule.kind) {
@@ -1385,7 +1464,7 @@ function evaluatePolicy(rules, subject) {
                     }
                     break;
                 case 'deny-latest':
-                    if (rule.pattern.test(image.name)) {
+                    if (rule.pattern.test(canonical(image.name))) {
                         for (const tag of image.tags.filter(t => t === 'latest' || subject.latestTags.includes(t))) {
                             violations.push({ rule: rule.source, image: image.name, tag, message: `${name} may not be tagged ${tag} (deny-latest ${rule.glob})` });
                         }
@@ -1393,15 +1472,16 @@ function evaluatePolicy(rules, subject) {
                     break;
                 case 'require-sha':
                     if (rule.enabled && image.push) {
-                        // an empty short SHA (DOCKER_METADATA_SHORT_SHA_LENGTH=0) is in every tag and carries no commit
-                        const short = subject.shortSha || subject.sha;
-                        const ok = subject.sha !== '' && image.tags.some(t => t.includes(short) || t.includes(subject.sha));
+                        // only the commit SHA itself counts, as a whole token of the tag (sha-860c190, 860c190-slim), at
+                        // least 7 hex characters from its start: not a run of digits that happens to contain it
+                        const ok = image.tags.some(t => (0,_tag_kinds_js__WEBPACK_IMPORTED_MODULE_2__/* .holdsCommitSha */ .Sv)(t, subject.sha));
+                        const shown = subject.shortSha.length >= 7 ? subject.shortSha : subject.sha.slice(0, 7);
                         if (!ok)
-                            violations.push({ rule: rule.source, image: image.name, message: `${name} has no tag that carries the commit SHA${subject.sha ? ` ${short}` : ' (no commit SHA is known)'} (require-sha)` });
+                            violations.push({ rule: rule.source, image: image.name, message: `${name} has no tag that carries the commit SHA${subject.sha ? ` ${shown}` : ' (no commit SHA is known)'} as a whole token (require-sha)` });
                     }
                     break;
                 case 'require-semver':
-                    if (rule.pattern.test(subject.ref) && !image.tags.some(t => _lib_semver_js__WEBPACK_IMPORTED_MODULE_0__/* .valid */ .rZ(t) !== null)) {
+                    if (refMatches(rule) && !image.tags.some(t => _lib_semver_js__WEBPACK_IMPORTED_MODULE_0__/* .valid */ .rZ(t) !== null)) {
                         violations.push({ rule: rule.source, image: image.name, message: `${name} has no semantic-version tag, which ${subject.ref} requires (require-semver ${rule.glob})` });
                     }
                     break;
@@ -1413,7 +1493,7 @@ function evaluatePolicy(rules, subject) {
             }
         }
     }
-    return { allowed: violations.length === 0, rules: rules.map(r => r.source), violations };
+    return { allowed: violations.length === 0, rules: rules.map(r => r.source), violations, warnings };
 }
 
 
@@ -1633,7 +1713,7 @@ function checkImageName(name) {
         throw new Error(`image name "${name}" has a tag; give the name only (tags come from the tags input)`);
     if (name.startsWith('/') || name.endsWith('/') || name.includes('//'))
         throw new Error(`image name "${name}" has an empty path component`);
-    const domain = (0,reference/* registryDomain */.E)(name);
+    const domain = (0,reference/* registryDomain */.Em)(name);
     const path = name.split('/').slice(domain === undefined ? 0 : 1);
     if (domain !== undefined && !/^[A-Za-z0-9.-]+(:\d+)?$/.test(domain))
         throw new Error(`image name "${name}" has an invalid registry "${domain}"`);
@@ -2120,7 +2200,51 @@ async function prepare(ctx, opts) {
     const metadata = await (0,pipeline_metadata/* computeMetadata */.FT)(metaInputs, context, repo);
     warnings.push(...metadata.warnings);
     const plan = (0,pipeline_plan/* buildPlan */.Gg)(inputs, context, metadata, levels);
+    warnings.push(...plan.policy.warnings.map(w => `Tag policy: ${w}`));
     return { inputs, ctx: context, metadata, plan, credentials, warnings };
+}
+
+
+/***/ }),
+
+/***/ 8696:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Sv: () => (/* binding */ holdsCommitSha),
+/* harmony export */   pk: () => (/* binding */ tagKind)
+/* harmony export */ });
+/* unused harmony exports holdsFullVersion, orderForMoving */
+/**
+ * What kind of tag a tag name is, for the tag phase and the policy. Pure.
+ *
+ * - immutable: names one release for good: it holds the commit SHA (at least 7 hex characters, a prefix
+ *   of the run's commit) as a whole token, or a full version `X.Y.Z` (with an optional pre-release).
+ * - mutable: a channel that moves from release to release (`latest`, a branch, `1`, `1.2`, `pr-12`,
+ *   `env-prod`, `nightly`, ...). Moved after every immutable tag, and guarded against moving backwards.
+ */
+/** The tokens of a tag: runs of letters and digits (`sha-abc1234` -> sha, abc1234). */
+function tokens(tag) {
+    return tag.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+/** True when the tag holds the commit SHA (at least 7 characters of it, from its start) as a whole token. */
+function holdsCommitSha(tag, sha) {
+    const full = sha.toLowerCase();
+    if (!/^[0-9a-f]{7,}$/.test(full))
+        return false;
+    return tokens(tag).some(t => t.length >= 7 && /^[0-9a-f]+$/.test(t) && full.startsWith(t));
+}
+/** A full version `X.Y.Z` anywhere in the tag, as whole numbers (`v1.2.3`, `1.2.3-rc.1`, `app-1.2.3`). */
+function holdsFullVersion(tag) {
+    return /(?:^|[^0-9.])\d+\.\d+\.\d+(?![0-9]|\.\d)/.test(tag);
+}
+function tagKind(tag, sha) {
+    return holdsCommitSha(tag, sha) || holdsFullVersion(tag) ? 'immutable' : 'mutable';
+}
+/** The tags in the order they move: immutable first, then mutable, each in the plan's order. */
+function orderForMoving(tags, sha) {
+    const immutable = tags.filter(t => tagKind(t, sha) === 'immutable');
+    return { immutable, mutable: tags.filter(t => tagKind(t, sha) === 'mutable') };
 }
 
 
@@ -2293,9 +2417,11 @@ function policyLine(plan) {
     const p = plan.policy;
     if (p.rules.length === 0)
         return 'no tag policy';
+    const n = p.warnings.length;
+    const warned = n ? `, ${n} warning${n === 1 ? '' : 's'}` : '';
     if (p.allowed)
-        return `allowed (${p.rules.length} rule${p.rules.length === 1 ? '' : 's'}: ${p.rules.join('; ')})`;
-    return `REFUSED: ${p.violations.length} violation${p.violations.length === 1 ? '' : 's'}`;
+        return `allowed${n ? ' with warnings' : ''} (${p.rules.length} rule${p.rules.length === 1 ? '' : 's'}: ${p.rules.join('; ')}${warned})`;
+    return `REFUSED: ${p.violations.length} violation${p.violations.length === 1 ? '' : 's'}${warned}`;
 }
 function formatPlan(plan, header) {
     const out = [header];
@@ -2313,6 +2439,8 @@ function formatPlan(plan, header) {
     out.push('', `policy: ${(0,report_escape/* logValue */.Od)(policyLine(plan))}`);
     for (const viol of plan.policy.violations)
         out.push(`  ✗ ${(0,report_escape/* logValue */.Od)(viol.message)}`);
+    for (const w of plan.policy.warnings)
+        out.push(`  ! ${(0,report_escape/* logValue */.Od)(w)}`);
     return out.join('\n');
 }
 
@@ -2360,6 +2488,7 @@ function planSummary(plan, title) {
         '',
         policyVerdict(plan),
         ...plan.policy.violations.map(v => `- ${(0,report_escape/* text */.Qq)(v.message)}`),
+        ...plan.policy.warnings.map(w => `- ⚠️ ${(0,report_escape/* text */.Qq)(w)}`),
         ''
     ];
     for (const b of plan.builds) {
@@ -2425,7 +2554,7 @@ function publishSummary(plan, r, results, failures, buildSeconds, tagMoves) {
     }
     if (tagMoves && !tagMoves.error)
         lines.push(...tagMovesSection(tagMoves));
-    lines.push(`**QEMU:** ${(0,report_escape/* text */.Qq)(r.qemu)}  `, `**Builder:** ${(0,report_escape/* text */.Qq)(r.builder)}  `, `**Cache:** ${(0,report_escape/* text */.Qq)(r.cache)}  `, `**Login:** ${(0,report_escape/* text */.Qq)(r.login)}  `, policyVerdict(plan), '', `<details><summary>Bake definition (${(0,report_escape/* html */.qy)(r.bakeFile)})</summary>`, '', ...(0,report_escape/* codeBlock */.DV)(r.definition.split('\n'), 'json'), '', '</details>', '');
+    lines.push(`**QEMU:** ${(0,report_escape/* text */.Qq)(r.qemu)}  `, `**Builder:** ${(0,report_escape/* text */.Qq)(r.builder)}  `, `**Cache:** ${(0,report_escape/* text */.Qq)(r.cache)}  `, `**Login:** ${(0,report_escape/* text */.Qq)(r.login)}  `, policyVerdict(plan), ...plan.policy.warnings.map(w => `- ⚠️ ${(0,report_escape/* text */.Qq)(w)}`), '', `<details><summary>Bake definition (${(0,report_escape/* html */.qy)(r.bakeFile)})</summary>`, '', ...(0,report_escape/* codeBlock */.DV)(r.definition.split('\n'), 'json'), '', '</details>', '');
     return lines.join('\n');
 }
 

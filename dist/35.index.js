@@ -84,7 +84,9 @@ function hostPlatform(nodeArch = process.arch) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ registryDomain)
+/* harmony export */   Em: () => (/* binding */ registryDomain),
+/* harmony export */   Ew: () => (/* binding */ canonicalName),
+/* harmony export */   gr: () => (/* binding */ isDockerHub)
 /* harmony export */ });
 /** Image references: the one rule for whether a name starts with a registry domain. */
 /**
@@ -97,6 +99,26 @@ function registryDomain(name) {
         return undefined;
     const first = name.slice(0, slash);
     return /[.:]|^localhost$/.test(first) ? first : undefined;
+}
+/** Docker Hub's other spellings: `index.docker.io/acme/app` is the repository `docker.io/acme/app`. */
+const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+/** True for a registry domain that is Docker Hub (`docker.io`, `index.docker.io`, `registry-1.docker.io`), any case. */
+function isDockerHub(domain) {
+    return DOCKER_HUB.has(domain.toLowerCase());
+}
+/**
+ * The canonical form of an image name (without tag or digest), as Docker resolves it: lowercase, with
+ * its registry domain (`docker.io` when it names none, and for Docker Hub's other spellings), and
+ * Docker Hub's official images under `library/`: `App` -> `docker.io/library/app`, `acme/app` and
+ * `index.docker.io/acme/app` -> `docker.io/acme/app`, `GHCR.io/Acme/App` -> `ghcr.io/acme/app`.
+ */
+function canonicalName(name) {
+    const lower = name.toLowerCase();
+    const domain = registryDomain(lower);
+    const path = domain === undefined ? lower : lower.slice(domain.length + 1);
+    if (domain !== undefined && !DOCKER_HUB.has(domain))
+        return `${domain}/${path}`;
+    return `docker.io/${path.includes('/') ? path : `library/${path}`}`;
 }
 
 

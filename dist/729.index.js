@@ -343,7 +343,7 @@ async function runCli(args, env = process.env) {
         catch (e) {
             // the terminal's own logins are the ones used: a refusal most often means there is none yet
             if (parsed.command === 'publish' && /\b401 Unauthorized|\bunauthorized|denied|authentication required/i.test([...terminal.errors, e.message].join('\n'))) {
-                const registries = [...new Set(p.plan.builds.flatMap(b => b.images.map(i => (0,reference/* registryDomain */.E)(i) ?? 'docker.io')))];
+                const registries = [...new Set(p.plan.builds.flatMap(b => b.images.map(i => (0,reference/* registryDomain */.Em)(i) ?? 'docker.io')))];
                 console.error(`hint: publish pushes with your docker logins; log in first: ${registries.map(r => `docker login${r === 'docker.io' ? '' : ` ${r}`}`).join('; ')}`);
             }
             throw e;
@@ -382,7 +382,7 @@ async function runEngine(p, command, dir, env) {
     // the checkout is the workspace: bake resolves contexts and Dockerfiles from it, as on a runner
     process.env['GITHUB_WORKSPACE'] = dir;
     // report: false, the user's config: nothing is left for a runner (outputs, state, summary), which a terminal lacks
-    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(234), __webpack_require__.e(840)]).then(__webpack_require__.bind(__webpack_require__, 8840));
+    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(234), __webpack_require__.e(515)]).then(__webpack_require__.bind(__webpack_require__, 8515));
     await publish(p, env, { load: command === 'build', dockerConfig: 'user', report: false });
     if (command === 'build') {
         const tags = p.plan.builds.flatMap(b => b.tags);

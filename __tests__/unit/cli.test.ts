@@ -85,7 +85,7 @@ describe('runCli on a git checkout', () => {
     expect(json.plan[0].labels).toContain(`org.opencontainers.image.revision=${tagSha}`);
     expect(json.plan[0].labels).toContain('org.opencontainers.image.created=2024-06-28T14:30:22.000Z');
     expect(json.plan[0].buildArgs).toEqual({VERSION: '1.2.3', BUILD_DATE: '2024-06-28T14:30:22.000Z', VCS_REF: tagSha.slice(0, 7), COMMIT_SHA: tagSha});
-    expect(json.policy).toEqual({allowed: true, rules: [], violations: []});
+    expect(json.policy).toEqual({allowed: true, rules: [], violations: [], warnings: []});
   });
 
   test('the tag with the default tag expressions: the tag name and latest', async () => {

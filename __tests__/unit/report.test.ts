@@ -205,8 +205,8 @@ describe('planSummary', () => {
     const {plan} = await runPipeline({event: 'event_push_master', inputs: {images: ['a', 'name=b,file=b.Dockerfile'], tags: ['type=ref,event=branch'], policy: ['require-sha=true']}});
     const md = planSummary(plan, 't');
     expect(md).toContain('**Tag policy:** ❌ REFUSED: 2 violations');
-    expect(md).toContain('- ghcr.io/docker/a has no tag that carries the commit SHA 2665741 (require-sha)');
-    expect(md).toContain('- ghcr.io/docker/b has no tag that carries the commit SHA 2665741 (require-sha)');
+    expect(md).toContain('- ghcr.io/docker/a has no tag that carries the commit SHA 2665741 as a whole token (require-sha)');
+    expect(md).toContain('- ghcr.io/docker/b has no tag that carries the commit SHA 2665741 as a whole token (require-sha)');
   });
 
   test('bare tags, no tags, no policy; | in a cell is escaped', async () => {
@@ -294,8 +294,35 @@ describe('bake-target input', () => {
 });
 
 describe('escape', () => {
-  test('code: no backtick, pipe or line break can leave the span or the table row', () => {
-    expect(code('a`b|c\nd')).toBe("`a'b\\|c d`");
+  test.each([
+    // a delimiter one backtick longer than the longest run inside, padded where the value starts/ends with one
+    ['a`b|c\nd', '``a`b\\|c d``'],
+    ['plain', '`plain`'],
+    ['```', '```` ``` ````'],
+    ['`x', '`` `x ``'],
+    [' x ', '`  x  `'],
+    ['a ``` b ` c', '````a ``` b ` c````'],
+    // every `|` ends up after an odd run of backslashes, so the table row is never split
+    ['a\\|b', '`a\\\\\\|b`'],
+    ['a\\\\|b', '`a\\\\\\|b`'],
+    ['a\r\nb\rc', '`a b c`'],
+    ['', '``']
+  ])('code(%j) = %s: no backtick, pipe or line break can leave the span or the table row', (value, expected) => {
+    expect(code(value)).toBe(expected);
+  });
+
+  test.each([
+    ['# h', '\\# h'],
+    ['- item', '\\- item'],
+    ['+ item', '\\+ item'],
+    ['1. one', '1\\. one'],
+    ['12) one', '12\\) one'],
+    ['    code', 'code'],
+    ['https://x.example www.x.example WWW.y me@x.example mailto:a', 'https\\://x.example www\\.x.example WWW\\.y me\\@x.example mailto\\:a'],
+    ['$x$ ![i](j) #1 @me', '\\$x\\$ \\!\\[i\\](j) \\#1 \\@me'],
+    ['time: 12:30', 'time: 12:30']
+  ])('text(%j) = %s', (value, expected) => {
+    expect(text(value)).toBe(expected);
   });
 
   test('text: markup and HTML are escaped, an intraword _ is kept, line breaks become <br>', () => {

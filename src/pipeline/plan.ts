@@ -165,7 +165,7 @@ export function buildPlan(inputs: Inputs, ctx: Context, metadata: Metadata, anno
       annotations: overrides.length ? resolveAnnotations(metadata.defaults, inputs.annotations, ectx, annotationLevels, overrides) : metadata.annotations,
       buildArgs,
       push,
-      policy: {allowed: true, rules: [], violations: []}
+      policy: {allowed: true, rules: [], violations: [], warnings: []}
     };
   });
 
@@ -178,7 +178,7 @@ export function buildPlan(inputs: Inputs, ctx: Context, metadata: Metadata, anno
   });
   for (const b of builds) {
     const mine = policy.violations.filter(v => (b.images.length ? b.images.includes(v.image) : v.image === ''));
-    b.policy = {allowed: mine.length === 0, rules: policy.rules, violations: mine};
+    b.policy = {allowed: mine.length === 0, rules: policy.rules, violations: mine, warnings: policy.warnings};
   }
 
   return {

@@ -70,5 +70,6 @@ export async function prepare(ctx: Context, opts: PrepareOptions): Promise<Prepa
   const metadata = await computeMetadata(metaInputs, context, repo);
   warnings.push(...metadata.warnings);
   const plan = buildPlan(inputs, context, metadata, levels);
+  warnings.push(...plan.policy.warnings.map(w => `Tag policy: ${w}`));
   return {inputs, ctx: context, metadata, plan, credentials, warnings};
 }

@@ -5,25 +5,47 @@
  * newline end a table row or start a workflow command in the log.
  */
 
-/**
- * Inline code, also safe inside a table cell. A backtick cannot be escaped inside a code span, so it
- * becomes `'`; GFM splits a table row at every unescaped `|`, even in code, so `|` is escaped; a code
- * span cannot hold a line break.
- */
-export function code(s: string): string {
-  return '`' + s.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n|\r/g, ' ') + '`';
+/** The longest run of backticks in `s` (0 when there is none). */
+function longestBacktickRun(s: string): number {
+  return Math.max(0, ...(s.match(/`+/g) ?? []).map(run => run.length));
 }
 
 /**
- * Plain text in markdown (a table cell, a list item, a bold line): characters that start markup or
- * HTML are backslash-escaped (CommonMark lets any ASCII punctuation be escaped), line breaks become
- * `<br>` so a cell stays on its row. A `_` inside a word (`pull_request`) starts no emphasis in GFM and
- * is left as written.
+ * Inline code that the value cannot close, also safe inside a table cell: CommonMark ends a code span
+ * only at a backtick run as long as the opening one, so the delimiter is one backtick longer than the
+ * longest run inside (padded with a space when the value starts or ends with a backtick or a space,
+ * which CommonMark strips again). A code span cannot hold a line break (CR, LF: a space), and GFM
+ * splits a table row at every `|` not escaped by an odd run of backslashes, even in code, so the run
+ * before each `|` is made odd (`|` -> `\|`, which the table reads as `|`; outside a table the backslash
+ * shows). Inside a code span nothing else is markup or HTML.
+ */
+export function code(s: string): string {
+  const value = s.replace(/\r\n|\r|\n/g, ' ').replace(/(\\*)\|/g, (_, run: string) => `${run}${run.length % 2 ? '\\\\' : '\\'}|`);
+  const fence = '`'.repeat(longestBacktickRun(value) + 1);
+  const pad = /^[` ]|[` ]$/.test(value) && value.trim() !== '' ? ' ' : '';
+  return fence + pad + value + pad + fence;
+}
+
+/**
+ * Plain text in markdown (a table cell, a list item, a bold line): every character that can start
+ * markup, HTML, an entity, a link or an autolink is backslash-escaped (CommonMark lets any ASCII
+ * punctuation be escaped, and renders it as the character): `\` `` ` `` `*` `~` `[` `]` `<` `>` `|`
+ * `&` `!` `$` (math), `#` (headings, issue references), `@` (mentions, e-mail autolinks), a `_` that
+ * is not inside a word (GFM reads no emphasis in `pull_request`), and the autolink triggers: the `:` of
+ * `://`, `mailto:` and `xmpp:`, and the `.` of `www.`. A value that starts with what opens a
+ * block (`-`, `+`, `=`, `1.`, indentation) cannot open one either: leading blanks are dropped (HTML
+ * collapses them anyway) and a leading marker is escaped. Line breaks become `<br>` so a cell stays
+ * on its row and a list item stays one item.
  */
 export function text(s: string): string {
   return s
-    .replace(/[\\`*[\]<>|~&]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\$&')
-    .replace(/\r?\n|\r/g, '<br>');
+    .replace(/^[ \t]+/, '')
+    .replace(/[\\`*[\]<>|~&!$#@]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\$&')
+    .replace(/(www)\./gi, '$1\\.')
+    .replace(/:(?=\/\/)|(?<=\b(?:mailto|xmpp)):/gi, '\\:')
+    .replace(/^([-+=])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2')
+    .replace(/\r\n|\r|\n/g, '<br>');
 }
 
 /** Text inside an HTML element of the summary (`<summary>`), where markdown is not read but HTML is. */
@@ -33,12 +55,14 @@ export function html(s: string): string {
 
 /**
  * A fenced code block that the content cannot close: CommonMark ends a fence only at a run of
- * backticks at least as long as the opening one, so the fence is one longer than the longest run inside.
+ * backticks at least as long as the opening one, so the fence is one longer than the longest run inside
+ * (counted over the lines as the renderer splits them: at LF, CRLF and a bare CR).
  */
 export function codeBlock(lines: string[], info = ''): string[] {
-  const longest = Math.max(2, ...lines.map(l => Math.max(0, ...(l.match(/`+/g) ?? []).map(run => run.length))));
-  const fence = '`'.repeat(longest + 1);
-  return [fence + info, ...lines, fence];
+  // a bare CR is a line ending to CommonMark: the content's lines are split at it too
+  const content = lines.flatMap(l => l.split(/\r\n|\r|\n/));
+  const fence = '`'.repeat(Math.max(2, ...content.map(longestBacktickRun)) + 1);
+  return [fence + info.replace(/[`\r\n]/g, ''), ...content, fence];
 }
 
 /**

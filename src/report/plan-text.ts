@@ -6,8 +6,10 @@ import {logValue as v} from './escape.js';
 export function policyLine(plan: Plan): string {
   const p = plan.policy;
   if (p.rules.length === 0) return 'no tag policy';
-  if (p.allowed) return `allowed (${p.rules.length} rule${p.rules.length === 1 ? '' : 's'}: ${p.rules.join('; ')})`;
-  return `REFUSED: ${p.violations.length} violation${p.violations.length === 1 ? '' : 's'}`;
+  const n = p.warnings.length;
+  const warned = n ? `, ${n} warning${n === 1 ? '' : 's'}` : '';
+  if (p.allowed) return `allowed${n ? ' with warnings' : ''} (${p.rules.length} rule${p.rules.length === 1 ? '' : 's'}: ${p.rules.join('; ')}${warned})`;
+  return `REFUSED: ${p.violations.length} violation${p.violations.length === 1 ? '' : 's'}${warned}`;
 }
 
 export function formatPlan(plan: Plan, header: string): string {
@@ -24,5 +26,6 @@ export function formatPlan(plan: Plan, header: string): string {
   }
   out.push('', `policy: ${v(policyLine(plan))}`);
   for (const viol of plan.policy.violations) out.push(`  ✗ ${v(viol.message)}`);
+  for (const w of plan.policy.warnings) out.push(`  ! ${v(w)}`);
   return out.join('\n');
 }

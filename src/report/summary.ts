@@ -67,6 +67,7 @@ export function planSummary(plan: Plan, title: string): string {
     '',
     policyVerdict(plan),
     ...plan.policy.violations.map(v => `- ${text(v.message)}`),
+    ...plan.policy.warnings.map(w => `- ⚠️ ${text(w)}`),
     ''
   ];
   for (const b of plan.builds) {
@@ -144,6 +145,7 @@ export function publishSummary(plan: Plan, r: EngineReport, results: PublishResu
     `**Cache:** ${text(r.cache)}  `,
     `**Login:** ${text(r.login)}  `,
     policyVerdict(plan),
+    ...plan.policy.warnings.map(w => `- ⚠️ ${text(w)}`),
     '',
     `<details><summary>Bake definition (${html(r.bakeFile)})</summary>`,
     '',

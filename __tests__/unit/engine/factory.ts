@@ -18,7 +18,7 @@ export function buildPlan(over: Partial<BuildPlan> = {}): BuildPlan {
     annotations: ['manifest:org.opencontainers.image.title=app'],
     buildArgs: {VERSION: '1.2.3'},
     push: true,
-    policy: {allowed: true, rules: [], violations: []},
+    policy: {allowed: true, rules: [], violations: [], warnings: []},
     ...over
   };
 }
@@ -33,7 +33,7 @@ export function plan(builds: BuildPlan[] = [buildPlan()], over: Partial<Plan> = 
     pushReason: 'push event',
     registry: 'ghcr.io',
     builds,
-    policy: {allowed: true, rules: [], violations: []},
+    policy: {allowed: true, rules: [], violations: [], warnings: []},
     ...over
   };
 }

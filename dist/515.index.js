@@ -1,5 +1,5 @@
-export const id = 840;
-export const ids = [840];
+export const id = 515;
+export const ids = [515];
 export const modules = {
 
 /***/ 3175:
@@ -30,7 +30,7 @@ function recall(name) {
 
 /***/ }),
 
-/***/ 8840:
+/***/ 8515:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -613,39 +613,8 @@ async function verify(i) {
 
 // EXTERNAL MODULE: ./src/engine/registry-api.ts
 var registry_api = __webpack_require__(3722);
-;// CONCATENATED MODULE: ./src/pipeline/tag-kinds.ts
-/**
- * What kind of tag a tag name is, for the tag phase and the policy. Pure.
- *
- * - immutable: names one release for good: it holds the commit SHA (at least 7 hex characters, a prefix
- *   of the run's commit) as a whole token, or a full version `X.Y.Z` (with an optional pre-release).
- * - mutable: a channel that moves from release to release (`latest`, a branch, `1`, `1.2`, `pr-12`,
- *   `env-prod`, `nightly`, ...). Moved after every immutable tag, and guarded against moving backwards.
- */
-/** The tokens of a tag: runs of letters and digits (`sha-abc1234` -> sha, abc1234). */
-function tokens(tag) {
-    return tag.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-}
-/** True when the tag holds the commit SHA (at least 7 characters of it, from its start) as a whole token. */
-function holdsCommitSha(tag, sha) {
-    const full = sha.toLowerCase();
-    if (!/^[0-9a-f]{7,}$/.test(full))
-        return false;
-    return tokens(tag).some(t => t.length >= 7 && /^[0-9a-f]+$/.test(t) && full.startsWith(t));
-}
-/** A full version `X.Y.Z` anywhere in the tag, as whole numbers (`v1.2.3`, `1.2.3-rc.1`, `app-1.2.3`). */
-function holdsFullVersion(tag) {
-    return /(?:^|[^0-9.])\d+\.\d+\.\d+(?![0-9]|\.\d)/.test(tag);
-}
-function tagKind(tag, sha) {
-    return holdsCommitSha(tag, sha) || holdsFullVersion(tag) ? 'immutable' : 'mutable';
-}
-/** The tags in the order they move: immutable first, then mutable, each in the plan's order. */
-function orderForMoving(tags, sha) {
-    const immutable = tags.filter(t => tagKind(t, sha) === 'immutable');
-    return { immutable, mutable: tags.filter(t => tagKind(t, sha) === 'mutable') };
-}
-
+// EXTERNAL MODULE: ./src/pipeline/tag-kinds.ts
+var tag_kinds = __webpack_require__(8696);
 ;// CONCATENATED MODULE: ./src/engine/steps/tags.ts
 /**
  * The tag phase: each name's tags now point at its verified index (the same digest). Only ever called
@@ -692,7 +661,7 @@ class TagPhaseError extends Error {
 }
 /** The moves of the verified builds: every name's every tag, to its build's index. */
 function plannedMoves(verified, sha) {
-    return verified.flatMap(v => v.build.images.flatMap(name => v.build.tagNames.map(tag => ({ name, tag, digest: v.digest, kind: tagKind(tag, sha) }))));
+    return verified.flatMap(v => v.build.images.flatMap(name => v.build.tagNames.map(tag => ({ name, tag, digest: v.digest, kind: (0,tag_kinds/* tagKind */.pk)(tag, sha) }))));
 }
 const realClock = {
     now: () => Date.now(),
