@@ -23,6 +23,7 @@ describe('engine inputs: defaults', () => {
       cacheTo: [],
       provenance: '',
       sbom: '',
+      forceTags: false,
       noCache: false,
       pull: false
     });
@@ -33,6 +34,7 @@ describe('engine inputs: bad values name the input', () => {
   test.each([
     ['setup-qemu', 'sometimes'],
     ['cache', 's3'],
+    ['force-tags', 'sometimes'],
     ['no-cache', 'yes'],
     ['pull', 'always']
   ])('%s: %s', (input, value) => {

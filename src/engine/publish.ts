@@ -9,6 +9,10 @@
  * at those indexes with `imagetools create` (same digest). A failure before that pass leaves every
  * existing tag where it was.
  *
+ * Concurrent runs (steps/guard.ts): just before the tag pass, a mutable tag that points at content of a
+ * newer commit than this run's is taken out of the pass (a warning, the summary, `skipped-tags`), unless
+ * `force-tags`.
+ *
  * Cancelled (engine/cancel.ts): before the tag pass, the run stops at once and moves no tag; a cancel
  * during the tag pass lets it finish, skips the read-back, and fails the step once outputs and summary
  * are written.
@@ -32,7 +36,9 @@ import {build, type BuildResult} from './steps/build.js';
 import {verify, type VerifiedBuild} from './steps/verify.js';
 import {tags} from './steps/tags.js';
 import {readback} from './steps/readback.js';
-import {publishSummary, writeSummary, writeOutputs, type PublishResult, type EngineReport} from '../report/index.js';
+import {guard, plannedMoves, withoutSkipped, type SkippedTag} from './steps/guard.js';
+import {compareCommits} from '../pipeline/context/github-api.js';
+import {publishSummary, skippedTagsSummary, skippedTagsOutput, writeSummary, writeOutputs, type PublishResult, type EngineReport} from '../report/index.js';
 import type {RegistryImage} from './registry.js';
 
 export interface PublishOptions {
@@ -167,20 +173,30 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
 
   const digests = plan.builds.map(b => ({build: b, digest: String(built.metadata[b.id]?.['containerimage.digest'] ?? '')}));
   let verified: VerifiedBuild[] = digests.map(d => ({...d, images: []}));
+  let skipped: SkippedTag[] = [];
   if (output === 'push') {
     c.cancel.during('verification');
     ({verified} = await verify({buildx: c.buildx, builds: digests}));
+    ({skipped} = await guard({buildx: c.buildx, moves: plannedMoves(verified), sha: plan.sha, created: imageCreated(plan), force: e.forceTags, compare: (base, head) => compareCommits(ctx, inputs.githubToken, base, head, runner.warning)}));
+    const moving = withoutSkipped(verified, skipped);
     // the signal is for steps/tags.ts's retries and restore (it reads none yet: the pass runs to its end)
-    await c.cancel.tagPhase(() => tags({buildx: c.buildx, verified}));
-    if (!c.cancel.stopped) await readback({buildx: c.buildx, verified});
+    await c.cancel.tagPhase(() => tags({buildx: c.buildx, verified: moving}));
+    if (!c.cancel.stopped) await readback({buildx: c.buildx, verified: moving});
   }
 
   const results: PublishResult[] = verified.map(v => ({build: v.build, digest: v.digest, images: v.images, seconds: built.buildSeconds[v.build.id] ?? built.seconds}));
-  const outputs = publishOutputs(results, built.metadata);
+  const outputs = {...publishOutputs(results, built.metadata), 'skipped-tags': skippedTagsOutput(skipped)};
   if (c.report) writeOutputs(outputs, env);
-  if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), results, [], built.seconds), env);
+  if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), results, [], built.seconds) + skippedTagsSummary(skipped), env);
   c.cancel.check();
   return {results, outputs};
+}
+
+/** The date this run's images carry (`org.opencontainers.image.created`), for the guard's date fallback. */
+function imageCreated(plan: Plan): Date | undefined {
+  const line = plan.builds[0]?.labels.find(l => l.startsWith('org.opencontainers.image.created='));
+  const value = line?.slice(line.indexOf('=') + 1);
+  return value && !Number.isNaN(Date.parse(value)) ? new Date(value) : undefined;
 }
 
 /** The summary's account of the setup and the bake, made from what those steps returned. */

@@ -43,6 +43,7 @@ export const INPUT_NAMES: readonly InputName[] = [
   {name: 'cache-to', kind: 'lines', help: 'raw cache-to entries, one a line (publish only)'},
   {name: 'provenance', kind: 'value', help: 'provenance attestation (true, false, mode=max, ...)'},
   {name: 'sbom', kind: 'value', help: 'SBOM attestation (true, false, generator=...)'},
+  {name: 'force-tags', kind: 'bool', help: 'move mutable tags even to content older than theirs'},
   {name: 'no-cache', kind: 'bool', help: 'build without any cache'},
   {name: 'pull', kind: 'bool', help: 'always pull newer base images'},
   {name: 'github-token', kind: 'value', help: 'token for ghcr.io logins in a workflow (not used by the CLI)'}
