@@ -17,6 +17,7 @@ import {buildxProblem, dockerProblem, prerequisites, registryProblem} from '../s
 
 const NS = `e2e-concurrent-${randomBytes(3).toString('hex')}`;
 const IMAGE = `${NS}/app`;
+const FALLBACK = `${NS}/fallback`;
 const REGISTRY_AUTH = `- registry: ${REGISTRY}\n  username: ${REGISTRY_USER}\n  password: ${REGISTRY_PASSWORD}`;
 const TAGS = 'type=ref,event=branch\ntype=sha\ntype=raw,value=latest';
 const temps: string[] = [];
@@ -60,6 +61,8 @@ function compare(repo: string, base: string, head: string): object | undefined {
 }
 
 let server: http.Server | undefined;
+/** The compare API answers 404 (a commit GitHub does not know): the guard falls back to dates. */
+let compareFails = false;
 let apiUrl = '';
 const requests: string[] = [];
 let repo = '';
@@ -95,7 +98,7 @@ beforeAll(async () => {
     };
     const m = /^\/repos\/acme\/app\/compare\/([0-9a-f]+)\.\.\.([0-9a-f]+)$/.exec(url);
     if (m) {
-      const answer = compare(repo, m[1], m[2]);
+      const answer = compareFails ? undefined : compare(repo, m[1], m[2]);
       return answer ? json(200, answer) : json(404, {message: 'Not Found'});
     }
     if (url === '/repos/acme/app') return json(200, {name: 'app', full_name: 'acme/app', description: 'concurrent runs', html_url: 'https://github.com/acme/app', default_branch: 'main', license: null});
@@ -112,19 +115,21 @@ afterAll(async () => {
   }
   if (gate.ready) {
     // what the runs left in dockerd's image store, and (best effort) the manifests pushed
-    const images = execFileSync('docker', ['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}'], {encoding: 'utf8'}).split('\n').filter(r => r.includes(`/${IMAGE}:`));
+    const images = execFileSync('docker', ['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}'], {encoding: 'utf8'}).split('\n').filter(r => r.includes(`/${NS}/`));
     if (images.length) execFileSync('docker', ['image', 'rm', '--force', ...images], {stdio: 'ignore'});
-    try {
-      for (const d of new Set(Object.values(await tagDigests(IMAGE)))) await registryRequest('DELETE', `/v2/${IMAGE}/manifests/${d}`);
-    } catch {
-      // the registry may not allow deletes: the unique name keeps runs apart anyway
+    for (const image of [IMAGE, FALLBACK]) {
+      try {
+        for (const d of new Set(Object.values(await tagDigests(image)))) await registryRequest('DELETE', `/v2/${image}/manifests/${d}`);
+      } catch {
+        // the registry may not allow deletes: the unique name keeps runs apart anyway
+      }
     }
   }
   for (const d of temps) fs.rmSync(d, {recursive: true, force: true});
 }, 60_000);
 
 /** The action for a push of `sha` to main, run in `ws`. */
-async function push(sha: string, ws: string, inputs: Record<string, string> = {}): Promise<RunResult> {
+async function push(sha: string, ws: string, inputs: Record<string, string> = {}, env: Record<string, string> = {}): Promise<RunResult> {
   const event = path.join(tempDir('event'), 'event.json');
   fs.writeFileSync(event, JSON.stringify({ref: 'refs/heads/main', repository: {default_branch: 'main', full_name: 'acme/app'}, head_commit: {id: sha, timestamp: git(repo, ['log', '-1', '--format=%cI', sha])}}));
   const run = await runAction({
@@ -141,7 +146,8 @@ async function push(sha: string, ws: string, inputs: Record<string, string> = {}
       GITHUB_ACTOR: 'bot',
       GITHUB_RUN_ID: String(Date.now()),
       GITHUB_WORKSPACE: ws,
-      GITHUB_API_URL: apiUrl
+      GITHUB_API_URL: apiUrl,
+      ...env
     },
     inputs: {registry: REGISTRY, 'registry-auth': REGISTRY_AUTH, 'github-token': 'e2e-token', images: IMAGE, platforms: 'linux/amd64', tags: TAGS, ...inputs}
   });
@@ -149,8 +155,8 @@ async function push(sha: string, ws: string, inputs: Record<string, string> = {}
   return run;
 }
 
+const published = async (image = IMAGE): Promise<Record<string, string>> => Object.fromEntries(Object.entries(await tagDigests(image)).filter(([t]) => !t.startsWith('mp-staging-')));
 const indexOf = (run: RunResult): string => JSON.parse(run.outputs.images)[0].digest as string;
-const published = async (): Promise<Record<string, string>> => Object.fromEntries(Object.entries(await tagDigests(IMAGE)).filter(([t]) => !t.startsWith('mp-staging-')));
 const errorsOf = (run: RunResult) => run.log.split('\n').filter(l => l.startsWith('::error'));
 
 gate.test('the older run finishing last leaves main and latest at the newer index; force-tags moves them', async () => {
@@ -182,3 +188,22 @@ gate.test('the older run finishing last leaves main and latest at the newer inde
   const digestForced = indexOf(forced);
   expect(await published()).toMatchObject({latest: digestForced, main: digestForced, [`sha-${shaA.slice(0, 7)}`]: digestForced});
 }, 900_000);
+
+gate.test('without an answer from the compare API, the images dates decide (SOURCE_DATE_EPOCH: the commit dates)', async () => {
+  compareFails = true;
+  try {
+    const epoch = (sha: string) => ({SOURCE_DATE_EPOCH: String(Date.parse(git(repo, ['log', '-1', '--format=%cI', sha])) / 1000)});
+    const b = await push(shaB, repo, {images: FALLBACK}, epoch(shaB));
+    expect({code: b.code, errors: errorsOf(b)}).toEqual({code: 0, errors: []});
+    const digestB = indexOf(b);
+    const a = await push(shaA, wsA, {images: FALLBACK}, epoch(shaA));
+    expect({code: a.code, errors: errorsOf(a)}).toEqual({code: 0, errors: []});
+    const full = `${REGISTRY}/${FALLBACK}`;
+    expect(a.log).toContain('the tag guard falls back to dates');
+    expect(a.log).toContain(`::warning::Not moving ${full}:latest: it points at ${shaB.slice(0, 7)}, dated 2024-06-01T10:05:00.000Z, later than this run's 2024-06-01T10:00:00.000Z (ancestry unknown)`);
+    expect(a.outputs['skipped-tags'].split('\n').sort()).toEqual([`${full}:latest`, `${full}:main`]);
+    expect(await published(FALLBACK)).toEqual({latest: digestB, main: digestB, [`sha-${shaB.slice(0, 7)}`]: digestB, [`sha-${shaA.slice(0, 7)}`]: indexOf(a)});
+  } finally {
+    compareFails = false;
+  }
+}, 600_000);
