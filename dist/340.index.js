@@ -840,7 +840,7 @@ async function guard(i) {
     return { skipped: verdicts.filter((v) => !!v) };
 }
 /** The moves the tag phase plans for these builds: every tag of every name, to the build's index. */
-function plannedMoves(verified) {
+function movesOf(verified) {
     return verified.flatMap(v => v.build.images.flatMap(name => v.build.tagNames.map(tag => ({ name, tag, digest: v.digest }))));
 }
 /** Whether a move is one the guard skipped. */
@@ -1011,7 +1011,7 @@ async function run(p, plan, env, c) {
     if (output === 'push') {
         c.cancel.during('verification');
         ({ verified } = await verify({ buildx: c.buildx, builds: digests }));
-        ({ skipped } = await guard({ buildx: c.buildx, moves: plannedMoves(verified), sha: plan.sha, created: imageCreated(plan), force: e.forceTags, compare: (base, head) => (0,github_api/* compareCommits */.kC)(ctx, inputs.githubToken, base, head, runner/* warning */.$e) }));
+        ({ skipped } = await guard({ buildx: c.buildx, moves: movesOf(verified), sha: plan.sha, created: imageCreated(plan), force: e.forceTags, compare: (base, head) => (0,github_api/* compareCommits */.kC)(ctx, inputs.githubToken, base, head, runner/* warning */.$e) }));
         const moving = withoutSkipped(verified, skipped);
         // the signal is for steps/tags.ts's retries and restore (it reads none yet: the pass runs to its end)
         await c.cancel.tagPhase(() => tags({ buildx: c.buildx, verified: moving }));

@@ -36,7 +36,7 @@ import {build, type BuildResult} from './steps/build.js';
 import {verify, type VerifiedBuild} from './steps/verify.js';
 import {tags} from './steps/tags.js';
 import {readback} from './steps/readback.js';
-import {guard, plannedMoves, withoutSkipped, type SkippedTag} from './steps/guard.js';
+import {guard, movesOf, withoutSkipped, type SkippedTag} from './steps/guard.js';
 import {compareCommits} from '../pipeline/context/github-api.js';
 import {publishSummary, skippedTagsSummary, skippedTagsOutput, writeSummary, writeOutputs, type PublishResult, type EngineReport} from '../report/index.js';
 import type {RegistryImage} from './registry.js';
@@ -177,7 +177,7 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
   if (output === 'push') {
     c.cancel.during('verification');
     ({verified} = await verify({buildx: c.buildx, builds: digests}));
-    ({skipped} = await guard({buildx: c.buildx, moves: plannedMoves(verified), sha: plan.sha, created: imageCreated(plan), force: e.forceTags, compare: (base, head) => compareCommits(ctx, inputs.githubToken, base, head, runner.warning)}));
+    ({skipped} = await guard({buildx: c.buildx, moves: movesOf(verified), sha: plan.sha, created: imageCreated(plan), force: e.forceTags, compare: (base, head) => compareCommits(ctx, inputs.githubToken, base, head, runner.warning)}));
     const moving = withoutSkipped(verified, skipped);
     // the signal is for steps/tags.ts's retries and restore (it reads none yet: the pass runs to its end)
     await c.cancel.tagPhase(() => tags({buildx: c.buildx, verified: moving}));

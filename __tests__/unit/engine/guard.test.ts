@@ -1,7 +1,7 @@
 // steps/guard.ts through the fake seam: what a mutable tag points at now is read from its image config
 // labels, the compare API is asked once per commit, and the tags that would move backwards are skipped.
 import {describe, expect, jest, test} from '@jest/globals';
-import {guard, plannedMoves, withoutSkipped, type PlannedMove} from '../../../src/engine/steps/guard.js';
+import {guard, movesOf, withoutSkipped, type PlannedMove} from '../../../src/engine/steps/guard.js';
 import type {Comparison} from '../../../src/pipeline/context/github-api.js';
 import {skippedTagsOutput, skippedTagsSummary} from '../../../src/report/index.js';
 import {FakeBuildx, IMAGE} from './fake-buildx.js';
@@ -85,7 +85,7 @@ describe('guard step', () => {
   test('skips are per image name; withoutSkipped splits builds by name and drops names left with no tag', async () => {
     const fake = registry({revision: THEIRS});
     const verified = [{build: buildPlan({images: [IMAGE, OTHER], tagNames: ['latest', 'main']}), digest: NEW, images: []}];
-    const planned = plannedMoves(verified);
+    const planned = movesOf(verified);
     expect(planned.map(m => `${m.name}:${m.tag}`)).toEqual([`${IMAGE}:latest`, `${IMAGE}:main`, `${OTHER}:latest`, `${OTHER}:main`]);
     const {skipped} = await guard({buildx: fake, moves: planned, sha: OURS, force: false, compare: answer('behind')});
     expect(skipped.map(s => `${s.name}:${s.tag}`)).toEqual([`${IMAGE}:latest`, `${IMAGE}:main`]);

@@ -110,7 +110,7 @@ export async function guard(i: GuardInput): Promise<GuardResult> {
 }
 
 /** The moves the tag phase plans for these builds: every tag of every name, to the build's index. */
-export function plannedMoves(verified: VerifiedBuild[]): PlannedMove[] {
+export function movesOf(verified: VerifiedBuild[]): PlannedMove[] {
   return verified.flatMap(v => v.build.images.flatMap(name => v.build.tagNames.map(tag => ({name, tag, digest: v.digest}))));
 }
 
