@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/pipeline/context/index.ts
 var context = __webpack_require__(5226);
-// EXTERNAL MODULE: ./src/pipeline/prepare.ts + 4 modules
-var prepare = __webpack_require__(5269);
+// EXTERNAL MODULE: ./src/pipeline/prepare.ts + 3 modules
+var prepare = __webpack_require__(5268);
 // EXTERNAL MODULE: ./src/report/index.ts + 3 modules
 var report = __webpack_require__(3344);
 // EXTERNAL MODULE: ./src/pipeline/inputs/errors.ts
@@ -56,6 +56,7 @@ const INPUT_NAMES = [
     { name: 'cache-to', kind: 'lines', help: 'raw cache-to entries, one a line (publish only)' },
     { name: 'provenance', kind: 'value', help: 'provenance attestation (true, false, mode=max, ...)' },
     { name: 'sbom', kind: 'value', help: 'SBOM attestation (true, false, generator=...)' },
+    { name: 'force-tags', kind: 'bool', help: 'move mutable tags even to content older than theirs' },
     { name: 'no-cache', kind: 'bool', help: 'build without any cache' },
     { name: 'pull', kind: 'bool', help: 'always pull newer base images' },
     { name: 'tag-retry-timeout', kind: 'value', help: 'seconds a tag write is retried on registry faults (default 60)' },
@@ -382,7 +383,7 @@ async function runEngine(p, command, dir, env) {
     // the checkout is the workspace: bake resolves contexts and Dockerfiles from it, as on a runner
     process.env['GITHUB_WORKSPACE'] = dir;
     // report: false, the user's config: nothing is left for a runner (outputs, state, summary), which a terminal lacks
-    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(234), __webpack_require__.e(515)]).then(__webpack_require__.bind(__webpack_require__, 8515));
+    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(234), __webpack_require__.e(545)]).then(__webpack_require__.bind(__webpack_require__, 4545));
     await publish(p, env, { load: command === 'build', dockerConfig: 'user', report: false });
     if (command === 'build') {
         const tags = p.plan.builds.flatMap(b => b.tags);

@@ -329,6 +329,7 @@ describe('input flags', () => {
     'cache-to': 'type=local,dest=/tmp/c',
     provenance: 'mode=max',
     sbom: 'true',
+    'force-tags': 'true',
     'no-cache': 'true',
     pull: 'true',
     'tag-retry-timeout': '5',

@@ -23,6 +23,7 @@ describe('engine inputs: defaults', () => {
       cacheTo: [],
       provenance: '',
       sbom: '',
+      forceTags: false,
       noCache: false,
       pull: false,
       tagRetryTimeout: 60
@@ -45,6 +46,7 @@ describe('engine inputs: bad values name the input', () => {
   test.each([
     ['setup-qemu', 'sometimes'],
     ['cache', 's3'],
+    ['force-tags', 'sometimes'],
     ['no-cache', 'yes'],
     ['pull', 'always'],
     ['tag-retry-timeout', '-1'],

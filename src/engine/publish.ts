@@ -11,6 +11,9 @@
  *
  * Faults while the tags move (steps/tags.ts): every write is retried for `tag-retry-timeout`; when one
  * still fails, what moved is put back, and what could not be is listed in the error and the summary.
+ * Concurrent runs (steps/guard.ts): just before the tag pass, a mutable tag that points at content of a
+ * newer commit than this run's is taken out of the pass (a warning, the summary, `skipped-tags`), unless
+ * `force-tags`.
  *
  * Cancelled (engine/cancel.ts): before the tag pass, the run stops at once and moves no tag; a cancel
  * during the tag pass lets it finish, skips the read-back, and fails the step once outputs and summary
@@ -36,7 +39,9 @@ import {build, type BuildResult} from './steps/build.js';
 import {verify, type VerifiedBuild} from './steps/verify.js';
 import {tags, plannedMoves, TagPhaseError, type TagOutcome} from './steps/tags.js';
 import {readback} from './steps/readback.js';
-import {publishSummary, writeSummary, writeOutputs, type PublishResult, type EngineReport} from '../report/index.js';
+import {guard, movesOf, isSkipped, withoutSkipped, type SkippedTag} from './steps/guard.js';
+import {compareCommits} from '../pipeline/context/github-api.js';
+import {publishSummary, skippedTagsSummary, skippedTagsOutput, writeSummary, writeOutputs, type PublishResult, type EngineReport} from '../report/index.js';
 import type {RegistryImage} from './registry.js';
 
 export interface PublishOptions {
@@ -177,27 +182,36 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
   const digests = plan.builds.map(b => ({build: b, digest: String(built.metadata[b.id]?.['containerimage.digest'] ?? '')}));
   let verified: VerifiedBuild[] = digests.map(d => ({...d, images: []}));
   let tagMoves: TagOutcome[] = [];
+  let skipped: SkippedTag[] = [];
   if (output === 'push') {
     c.cancel.during('verification');
     ({verified} = await verify({buildx: c.buildx, builds: digests}));
-    // a list of tag moves: a filter of them (the guard against moving backwards) goes between these two
-    const moves = plannedMoves(verified, plan.sha);
+    // the guard against moving mutable tags backwards takes its tags out of the pass (steps/guard.ts)
+    ({skipped} = await guard({buildx: c.buildx, moves: movesOf(verified), sha: plan.sha, created: imageCreated(plan), force: e.forceTags, compare: (base, head) => compareCommits(ctx, inputs.githubToken, base, head, runner.warning)}));
+    const moves = plannedMoves(verified, plan.sha).filter(m => !isSkipped(skipped, m.name, m.tag));
     try {
       // the signal: no new retry wait, a failed write restores at once (steps/tags.ts)
       tagMoves = (await c.cancel.tagPhase(signal => tags({buildx: c.buildx, moves, retryTimeoutMs: e.tagRetryTimeout * 1000, signal, ownTags: [stagingTag]}))).outcomes;
     } catch (err) {
-      if (err instanceof TagPhaseError && c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), [], [], built.seconds, {outcomes: err.outcomes, error: err.message}), env);
+      if (err instanceof TagPhaseError && c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), [], [], built.seconds, {outcomes: err.outcomes, error: err.message}) + skippedTagsSummary(skipped), env);
       throw err;
     }
-    if (!c.cancel.stopped) await readback({buildx: c.buildx, verified});
+    if (!c.cancel.stopped) await readback({buildx: c.buildx, verified: withoutSkipped(verified, skipped)});
   }
 
   const results: PublishResult[] = verified.map(v => ({build: v.build, digest: v.digest, images: v.images, seconds: built.buildSeconds[v.build.id] ?? built.seconds}));
-  const outputs = publishOutputs(results, built.metadata);
+  const outputs = {...publishOutputs(results, built.metadata), 'skipped-tags': skippedTagsOutput(skipped)};
   if (c.report) writeOutputs(outputs, env);
-  if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), results, [], built.seconds, tagMoves.length ? {outcomes: tagMoves} : undefined), env);
+  if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), results, [], built.seconds, tagMoves.length ? {outcomes: tagMoves} : undefined) + skippedTagsSummary(skipped), env);
   c.cancel.check();
   return {results, outputs};
+}
+
+/** The date this run's images carry (`org.opencontainers.image.created`), for the guard's date fallback. */
+function imageCreated(plan: Plan): Date | undefined {
+  const line = plan.builds[0]?.labels.find(l => l.startsWith('org.opencontainers.image.created='));
+  const value = line?.slice(line.indexOf('=') + 1);
+  return value && !Number.isNaN(Date.parse(value)) ? new Date(value) : undefined;
 }
 
 /** The summary's account of the setup and the bake, made from what those steps returned. */

@@ -163,3 +163,8 @@ export function writeOutputs(outputs: Record<string, string>, env: Env = process
     if (d.exported) exportVariable(envName(name), value, env);
   }
 }
+
+/** The `skipped-tags` output: `name:tag`, one a line, of the tags the guard did not move (engine/steps/guard.ts). */
+export function skippedTagsOutput(skipped: {name: string; tag: string}[]): string {
+  return skipped.map(s => `${s.name}:${s.tag}`).join('\n');
+}

@@ -156,3 +156,19 @@ export function publishSummary(plan: Plan, r: EngineReport, results: PublishResu
   );
   return lines.join('\n');
 }
+
+/**
+ * The summary's "Skipped tags" part: the mutable tags the guard did not move (they point at content of a
+ * newer commit), each with the reason; '' when none. Appended to the publish summary.
+ */
+export function skippedTagsSummary(skipped: {name: string; tag: string; reason: string}[]): string {
+  if (!skipped.length) return '';
+  return [
+    '### Skipped tags',
+    '',
+    ...skipped.map(s => `- ⚠️ ${code(`${s.name}:${s.tag}`)} not moved: it ${text(s.reason)}`),
+    '',
+    'Another run published newer content under these tags; `force-tags: true` moves them anyway.',
+    ''
+  ].join('\n');
+}

@@ -47,6 +47,7 @@ export function engineInputs(over: Partial<EngineInputs> = {}): EngineInputs {
     registryAuth: '',
     secrets: [],
     cache: 'auto',
+    forceTags: false,
     cacheFrom: [],
     cacheTo: [],
     provenance: '',

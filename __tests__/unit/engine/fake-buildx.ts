@@ -77,7 +77,7 @@ export interface FakeOptions {
 export class FakeBuildx implements BuildxApi {
   readonly calls: Call[] = [];
   /** name@digest -> the manifest's JSON, as the registry holds it. */
-  readonly manifests = new Map<string, {manifest?: unknown; raw?: unknown}>();
+  readonly manifests = new Map<string, {manifest?: unknown; raw?: unknown; image?: unknown}>();
   /** name:tag -> digest */
   readonly tags = new Map<string, string>();
   readonly builders: Record<string, string>;
@@ -181,6 +181,10 @@ export class FakeBuildx implements BuildxApi {
     const m = this.manifests.get(key);
     if (!m) throw notFound();
     if (format === 'raw') return m.raw;
+    if (format === '{{json .Image}}') {
+      if (m.image === undefined) throw new Error(`the fake has no image config for ${key}`);
+      return m.image;
+    }
     if (!m.manifest) throw new Error(`the fake has no --format output for ${key}`);
     return m.manifest;
   }

@@ -228,3 +228,37 @@ describe('publish refuses before any docker command', () => {
   });
 });
 
+
+describe('publish, the guard against moving backwards (steps/guard.ts)', () => {
+  const OLD = 'sha256:' + '1'.repeat(64);
+  const SHA_TAG = 'sha-2665741'; // the factory plan's commit
+  const build = () => buildPlan({images: [IMAGE], tagNames: ['latest', SHA_TAG], labels: ['org.opencontainers.image.created=2024-01-01T00:00:00Z']});
+  const newerLatest = () => {
+    const fake = new FakeBuildx().pushCaptured();
+    fake.manifests.set(`${IMAGE}@${OLD}`, {image: {config: {Labels: {'org.opencontainers.image.revision': 'b'.repeat(40), 'org.opencontainers.image.created': '2025-01-01T00:00:00Z'}}}});
+    fake.tags.set(`${IMAGE}:latest`, OLD);
+    return fake;
+  };
+
+  test('latest holding a newer image (no API: by date) is not moved; the commit tag is, and is read back; skipped-tags and the summary say so', async () => {
+    const fake = newerLatest();
+    await run(fake, prepared([build()]));
+    expect(fake.tags.get(`${IMAGE}:latest`)).toBe(OLD);
+    expect(fake.tags.get(`${IMAGE}:${SHA_TAG}`)).toBe(DIGEST.index);
+    expect(fake.callsOf('writeTag')).toEqual([[`${IMAGE}:${SHA_TAG}`, `${IMAGE}@${DIGEST.index}`]]);
+    expect(outputs()['skipped-tags']).toBe(`${IMAGE}:latest`);
+    await flushSummary();
+    const summary = fs.readFileSync(path.join(dir, 'summary'), 'utf8');
+    expect(summary).toContain('### Skipped tags');
+    expect(summary).toContain(`\`${IMAGE}:latest\` not moved: it points at bbbbbbb, dated 2025-01-01T00:00:00.000Z`);
+  });
+
+  test('force-tags: every tag moves, skipped-tags is empty', async () => {
+    const fake = newerLatest();
+    const p = prepared([build()]);
+    p.inputs.engine.forceTags = true;
+    await run(fake, p);
+    expect(fake.tags.get(`${IMAGE}:latest`)).toBe(DIGEST.index);
+    expect(outputs()['skipped-tags']).toBe('');
+  });
+});

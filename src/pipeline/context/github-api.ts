@@ -169,3 +169,43 @@ export async function fetchCommitDate(ctx: Context, token: string, warn: (m: str
   }
   return ctx.now;
 }
+
+/** What GitHub's compare API says of `base...head` (the guard: engine/steps/guard.ts). */
+export interface Comparison {
+  /** `ahead`: head contains base and more; `behind`: base contains head; `identical`; `diverged`. */
+  status: 'ahead' | 'behind' | 'identical' | 'diverged';
+  aheadBy: number;
+  behindBy: number;
+  /** Committer dates of the two commits, where the answer carries them (for a diverged history). */
+  baseDate?: Date;
+  headDate?: Date;
+}
+
+const STATUSES: readonly Comparison['status'][] = ['ahead', 'behind', 'identical', 'diverged'];
+
+/**
+ * `GET /repos/{owner}/{repo}/compare/{base}...{head}`, or undefined when it cannot tell (no token, no
+ * repository, a commit GitHub does not know, the API failing): the caller then falls back to dates. Both
+ * commits must look like SHAs: they come from image labels, which whoever can push writes.
+ */
+export async function compareCommits(ctx: Context, token: string, base: string, head: string, warn: (m: string) => void): Promise<Comparison | undefined> {
+  const sha = /^[0-9a-f]{7,64}$/i;
+  if (!token || !ctx.owner || !ctx.repo || !sha.test(base) || !sha.test(head)) return undefined;
+  try {
+    const api = await client(ctx, token, warn);
+    const data = await api.get('GET /repos/{owner}/{repo}/compare/{base}...{head}', {owner: ctx.owner, repo: ctx.repo, base, head});
+    if (!STATUSES.includes(data.status)) throw new Error(`unexpected status ${JSON.stringify(String(data.status).slice(0, 20))}`);
+    const date = (s: unknown) => (typeof s === 'string' && !Number.isNaN(Date.parse(s)) ? new Date(s) : undefined);
+    const commits = Array.isArray(data.commits) ? data.commits : [];
+    return {
+      status: data.status,
+      aheadBy: Number(data.ahead_by) || 0,
+      behindBy: Number(data.behind_by) || 0,
+      baseDate: date(data.base_commit?.commit?.committer?.date),
+      headDate: date(commits[commits.length - 1]?.commit?.committer?.date)
+    };
+  } catch (e) {
+    warn(`Cannot compare commits ${base.slice(0, 7)} and ${head.slice(0, 7)} through the GitHub API at ${ctx.apiUrl} (${(e as Error).message}); the tag guard falls back to dates.`);
+    return undefined;
+  }
+}

@@ -79,6 +79,8 @@ export interface EngineInputs {
   cacheTo: string[];
   provenance: string;
   sbom: string;
+  /** Move mutable tags even to content older than what they point at (the guard: engine/steps/guard.ts). */
+  forceTags: boolean;
   noCache: boolean;
   pull: boolean;
   /** How long one tag write is retried on transient registry failures (and the restore after), seconds. */
@@ -430,6 +432,7 @@ export function getInputs(env: Env = process.env): Inputs {
       cacheTo: r.lines('cache-to', parseCacheEntry),
       provenance: attestationInput(r, 'provenance'),
       sbom: attestationInput(r, 'sbom'),
+      forceTags: r.bool('force-tags', false),
       noCache: r.bool('no-cache', false),
       pull: r.bool('pull', false),
       tagRetryTimeout: r.seconds('tag-retry-timeout', 60, 3600)

@@ -43,6 +43,7 @@ export const INPUT_NAMES: readonly InputName[] = [
   {name: 'cache-to', kind: 'lines', help: 'raw cache-to entries, one a line (publish only)'},
   {name: 'provenance', kind: 'value', help: 'provenance attestation (true, false, mode=max, ...)'},
   {name: 'sbom', kind: 'value', help: 'SBOM attestation (true, false, generator=...)'},
+  {name: 'force-tags', kind: 'bool', help: 'move mutable tags even to content older than theirs'},
   {name: 'no-cache', kind: 'bool', help: 'build without any cache'},
   {name: 'pull', kind: 'bool', help: 'always pull newer base images'},
   {name: 'tag-retry-timeout', kind: 'value', help: 'seconds a tag write is retried on registry faults (default 60)'},

@@ -1,5 +1,5 @@
-export const id = 263;
-export const ids = [263,35];
+export const id = 754;
+export const ids = [754,35];
 export const modules = {
 
 /***/ 6728:
@@ -149,6 +149,188 @@ function canonicalName(name) {
 
 
 
+
+
+/***/ }),
+
+/***/ 6878:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Sn: () => (/* binding */ fetchCommitDate),
+/* harmony export */   kC: () => (/* binding */ compareCommits),
+/* harmony export */   m4: () => (/* binding */ repoFromContext),
+/* harmony export */   tx: () => (/* binding */ fetchRepoInfo)
+/* harmony export */ });
+/* unused harmony exports apiLimits, retryWait */
+const DEFAULT_LIMITS = { deadlineMs: 10_000, attempts: 3, backoffMs: 1_000, maxWaitMs: 10_000 };
+function apiLimits(env = process.env) {
+    const ms = (name, fallback) => {
+        const n = Number(env[name]);
+        return env[name] !== undefined && Number.isFinite(n) && n >= 0 ? n : fallback;
+    };
+    return {
+        deadlineMs: ms('MULTIARCH_PUBLISH_API_DEADLINE_MS', DEFAULT_LIMITS.deadlineMs),
+        attempts: DEFAULT_LIMITS.attempts,
+        backoffMs: ms('MULTIARCH_PUBLISH_API_BACKOFF_MS', DEFAULT_LIMITS.backoffMs),
+        maxWaitMs: ms('MULTIARCH_PUBLISH_API_MAX_WAIT_MS', DEFAULT_LIMITS.maxWaitMs)
+    };
+}
+/** Retry-After in milliseconds: seconds, or an HTTP date. */
+function retryAfterMs(value, now) {
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value) * 1000;
+    const at = Date.parse(value);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+/**
+ * The wait before the next attempt, or undefined when the failure is final. 5xx answers and failures without
+ * an answer (connection refused, reset) are retried with a doubling backoff; rate limits (429, and 403 with
+ * x-ratelimit-remaining: 0) after Retry-After, or the x-ratelimit-reset time, when the server gives one.
+ */
+function retryWait(e, attempt, limits, now = Date.now()) {
+    if (attempt >= limits.attempts)
+        return undefined;
+    const status = e.status ?? 0;
+    const headers = e.response?.headers ?? {};
+    const rateLimited = status === 429 || (status === 403 && headers['x-ratelimit-remaining'] === '0');
+    if (!rateLimited && status < 500)
+        return undefined;
+    let wait = retryAfterMs(headers['retry-after'], now);
+    const reset = Number(headers['x-ratelimit-reset']);
+    if (wait === undefined && rateLimited && reset > 0)
+        wait = Math.max(0, reset * 1000 - now);
+    wait ??= limits.backoffMs * 2 ** (attempt - 1);
+    if (wait > limits.maxWaitMs) {
+        throw new Error(`${describe(e)}; the API asks to retry in ${Math.ceil(wait / 1000)} s, longer than the ${limits.maxWaitMs / 1000} s this step waits`);
+    }
+    return wait;
+}
+function describe(e) {
+    return e.response ? `HTTP ${e.status}${e.message ? ` (${e.message})` : ''}` : (e.message ?? String(e));
+}
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/**
+ * Each attempt under its own deadline; failures retried as retryWait says; only a JSON document counts as
+ * an answer. The signal goes with each call's own options: Octokit honours `request.signal` there (set from
+ * a `request` hook it was not passed on to the fetch, and a trickling server held the step).
+ */
+async function withDeadlineAndRetries(limits, attempt) {
+    for (let n = 1;; n++) {
+        const signal = AbortSignal.timeout(limits.deadlineMs);
+        const deadline = () => new Error(`no complete answer within ${limits.deadlineMs / 1000} s`);
+        let response;
+        try {
+            response = await attempt(signal);
+        }
+        catch (e) {
+            if (signal.aborted)
+                throw deadline();
+            const wait = retryWait(e, n, limits);
+            if (wait === undefined)
+                throw new Error(n > 1 ? `${describe(e)} after ${n} attempts` : describe(e));
+            await sleep(wait);
+            continue;
+        }
+        // Octokit hands back what it read of a JSON body that broke off (or could not be parsed) as a string.
+        if (signal.aborted)
+            throw deadline();
+        if (typeof response.data !== 'object' || response.data === null)
+            throw new Error('the answer is not a JSON document');
+        return response;
+    }
+}
+async function client(ctx, token, warn) {
+    const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(665), __webpack_require__.e(351)]).then(__webpack_require__.bind(__webpack_require__, 1351));
+    const { GitHub } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(665)]).then(__webpack_require__.bind(__webpack_require__, 8665));
+    const options = {
+        baseUrl: ctx.apiUrl,
+        userAgent: 'multiarch-publish',
+        // Octokit logs to the console; its warnings (deprecated endpoints) become the step's, the rest is noise.
+        log: { debug: () => { }, info: () => { }, warn, error: warn }
+    };
+    // getOctokit insists on a token; without one the same class asks anonymously, as the API allows for public repositories.
+    const octokit = token ? getOctokit(token, options) : new GitHub(options);
+    const limits = apiLimits();
+    return { get: async (route, params) => (await withDeadlineAndRetries(limits, signal => octokit.request(route, { ...params, request: { signal } }))).data };
+}
+/** What the context alone says about the repository. */
+function repoFromContext(ctx) {
+    return {
+        name: ctx.repo,
+        description: '',
+        htmlUrl: ctx.owner && ctx.repo ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}` : '',
+        license: '',
+        defaultBranch: ctx.defaultBranch
+    };
+}
+async function fetchRepoInfo(ctx, token, warn) {
+    if (!ctx.owner || !ctx.repo)
+        return repoFromContext(ctx);
+    try {
+        const api = await client(ctx, token, warn);
+        const data = await api.get('GET /repos/{owner}/{repo}', { owner: ctx.owner, repo: ctx.repo });
+        return {
+            name: data.name ?? '',
+            description: data.description ?? '',
+            htmlUrl: data.html_url ?? '',
+            license: data.license?.spdx_id ?? '',
+            defaultBranch: data.default_branch ?? ctx.defaultBranch
+        };
+    }
+    catch (e) {
+        warn(`Cannot read repository ${ctx.owner}/${ctx.repo} from the GitHub API at ${ctx.apiUrl} (${e.message}); the default labels use what the workflow context gives.`);
+        return repoFromContext(ctx);
+    }
+}
+/** The committer date of ctx.sha from the API, or the build's clock when the API cannot tell. */
+async function fetchCommitDate(ctx, token, warn) {
+    if (ctx.owner && ctx.repo && ctx.sha) {
+        try {
+            const api = await client(ctx, token, warn);
+            const data = await api.get('GET /repos/{owner}/{repo}/commits/{ref}', { owner: ctx.owner, repo: ctx.repo, ref: ctx.sha });
+            const date = data.commit?.committer?.date;
+            if (date)
+                return new Date(date);
+        }
+        catch (e) {
+            warn(`Cannot read the date of commit ${ctx.shortSha} from the GitHub API at ${ctx.apiUrl} (${e.message}); {{commit_date}} uses the build time.`);
+        }
+    }
+    return ctx.now;
+}
+const STATUSES = ['ahead', 'behind', 'identical', 'diverged'];
+/**
+ * `GET /repos/{owner}/{repo}/compare/{base}...{head}`, or undefined when it cannot tell (no token, no
+ * repository, a commit GitHub does not know, the API failing): the caller then falls back to dates. Both
+ * commits must look like SHAs: they come from image labels, which whoever can push writes.
+ */
+async function compareCommits(ctx, token, base, head, warn) {
+    const sha = /^[0-9a-f]{7,64}$/i;
+    if (!token || !ctx.owner || !ctx.repo || !sha.test(base) || !sha.test(head))
+        return undefined;
+    try {
+        const api = await client(ctx, token, warn);
+        const data = await api.get('GET /repos/{owner}/{repo}/compare/{base}...{head}', { owner: ctx.owner, repo: ctx.repo, base, head });
+        if (!STATUSES.includes(data.status))
+            throw new Error(`unexpected status ${JSON.stringify(String(data.status).slice(0, 20))}`);
+        const date = (s) => (typeof s === 'string' && !Number.isNaN(Date.parse(s)) ? new Date(s) : undefined);
+        const commits = Array.isArray(data.commits) ? data.commits : [];
+        return {
+            status: data.status,
+            aheadBy: Number(data.ahead_by) || 0,
+            behindBy: Number(data.behind_by) || 0,
+            baseDate: date(data.base_commit?.commit?.committer?.date),
+            headDate: date(commits[commits.length - 1]?.commit?.committer?.date)
+        };
+    }
+    catch (e) {
+        warn(`Cannot compare commits ${base.slice(0, 7)} and ${head.slice(0, 7)} through the GitHub API at ${ctx.apiUrl} (${e.message}); the tag guard falls back to dates.`);
+        return undefined;
+    }
+}
 
 
 /***/ }),
@@ -1499,7 +1681,7 @@ function evaluatePolicy(rules, subject) {
 
 /***/ }),
 
-/***/ 5269:
+/***/ 5268:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1952,6 +2134,7 @@ function getInputs(env = process.env) {
             cacheTo: r.lines('cache-to', parseCacheEntry),
             provenance: attestationInput(r, 'provenance'),
             sbom: attestationInput(r, 'sbom'),
+            forceTags: r.bool('force-tags', false),
             noCache: r.bool('no-cache', false),
             pull: r.bool('pull', false),
             tagRetryTimeout: r.seconds('tag-retry-timeout', 60, 3600)
@@ -1964,146 +2147,8 @@ function getInputs(env = process.env) {
 
 // EXTERNAL MODULE: ./src/pipeline/metadata/index.ts
 var pipeline_metadata = __webpack_require__(1606);
-;// CONCATENATED MODULE: ./src/pipeline/context/github-api.ts
-const DEFAULT_LIMITS = { deadlineMs: 10_000, attempts: 3, backoffMs: 1_000, maxWaitMs: 10_000 };
-function apiLimits(env = process.env) {
-    const ms = (name, fallback) => {
-        const n = Number(env[name]);
-        return env[name] !== undefined && Number.isFinite(n) && n >= 0 ? n : fallback;
-    };
-    return {
-        deadlineMs: ms('MULTIARCH_PUBLISH_API_DEADLINE_MS', DEFAULT_LIMITS.deadlineMs),
-        attempts: DEFAULT_LIMITS.attempts,
-        backoffMs: ms('MULTIARCH_PUBLISH_API_BACKOFF_MS', DEFAULT_LIMITS.backoffMs),
-        maxWaitMs: ms('MULTIARCH_PUBLISH_API_MAX_WAIT_MS', DEFAULT_LIMITS.maxWaitMs)
-    };
-}
-/** Retry-After in milliseconds: seconds, or an HTTP date. */
-function retryAfterMs(value, now) {
-    if (!value)
-        return undefined;
-    if (/^\d+$/.test(value.trim()))
-        return Number(value) * 1000;
-    const at = Date.parse(value);
-    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-/**
- * The wait before the next attempt, or undefined when the failure is final. 5xx answers and failures without
- * an answer (connection refused, reset) are retried with a doubling backoff; rate limits (429, and 403 with
- * x-ratelimit-remaining: 0) after Retry-After, or the x-ratelimit-reset time, when the server gives one.
- */
-function retryWait(e, attempt, limits, now = Date.now()) {
-    if (attempt >= limits.attempts)
-        return undefined;
-    const status = e.status ?? 0;
-    const headers = e.response?.headers ?? {};
-    const rateLimited = status === 429 || (status === 403 && headers['x-ratelimit-remaining'] === '0');
-    if (!rateLimited && status < 500)
-        return undefined;
-    let wait = retryAfterMs(headers['retry-after'], now);
-    const reset = Number(headers['x-ratelimit-reset']);
-    if (wait === undefined && rateLimited && reset > 0)
-        wait = Math.max(0, reset * 1000 - now);
-    wait ??= limits.backoffMs * 2 ** (attempt - 1);
-    if (wait > limits.maxWaitMs) {
-        throw new Error(`${describe(e)}; the API asks to retry in ${Math.ceil(wait / 1000)} s, longer than the ${limits.maxWaitMs / 1000} s this step waits`);
-    }
-    return wait;
-}
-function describe(e) {
-    return e.response ? `HTTP ${e.status}${e.message ? ` (${e.message})` : ''}` : (e.message ?? String(e));
-}
-const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-/**
- * Each attempt under its own deadline; failures retried as retryWait says; only a JSON document counts as
- * an answer. The signal goes with each call's own options: Octokit honours `request.signal` there (set from
- * a `request` hook it was not passed on to the fetch, and a trickling server held the step).
- */
-async function withDeadlineAndRetries(limits, attempt) {
-    for (let n = 1;; n++) {
-        const signal = AbortSignal.timeout(limits.deadlineMs);
-        const deadline = () => new Error(`no complete answer within ${limits.deadlineMs / 1000} s`);
-        let response;
-        try {
-            response = await attempt(signal);
-        }
-        catch (e) {
-            if (signal.aborted)
-                throw deadline();
-            const wait = retryWait(e, n, limits);
-            if (wait === undefined)
-                throw new Error(n > 1 ? `${describe(e)} after ${n} attempts` : describe(e));
-            await sleep(wait);
-            continue;
-        }
-        // Octokit hands back what it read of a JSON body that broke off (or could not be parsed) as a string.
-        if (signal.aborted)
-            throw deadline();
-        if (typeof response.data !== 'object' || response.data === null)
-            throw new Error('the answer is not a JSON document');
-        return response;
-    }
-}
-async function client(ctx, token, warn) {
-    const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(665), __webpack_require__.e(351)]).then(__webpack_require__.bind(__webpack_require__, 1351));
-    const { GitHub } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(665)]).then(__webpack_require__.bind(__webpack_require__, 8665));
-    const options = {
-        baseUrl: ctx.apiUrl,
-        userAgent: 'multiarch-publish',
-        // Octokit logs to the console; its warnings (deprecated endpoints) become the step's, the rest is noise.
-        log: { debug: () => { }, info: () => { }, warn, error: warn }
-    };
-    // getOctokit insists on a token; without one the same class asks anonymously, as the API allows for public repositories.
-    const octokit = token ? getOctokit(token, options) : new GitHub(options);
-    const limits = apiLimits();
-    return { get: async (route, params) => (await withDeadlineAndRetries(limits, signal => octokit.request(route, { ...params, request: { signal } }))).data };
-}
-/** What the context alone says about the repository. */
-function repoFromContext(ctx) {
-    return {
-        name: ctx.repo,
-        description: '',
-        htmlUrl: ctx.owner && ctx.repo ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}` : '',
-        license: '',
-        defaultBranch: ctx.defaultBranch
-    };
-}
-async function fetchRepoInfo(ctx, token, warn) {
-    if (!ctx.owner || !ctx.repo)
-        return repoFromContext(ctx);
-    try {
-        const api = await client(ctx, token, warn);
-        const data = await api.get('GET /repos/{owner}/{repo}', { owner: ctx.owner, repo: ctx.repo });
-        return {
-            name: data.name ?? '',
-            description: data.description ?? '',
-            htmlUrl: data.html_url ?? '',
-            license: data.license?.spdx_id ?? '',
-            defaultBranch: data.default_branch ?? ctx.defaultBranch
-        };
-    }
-    catch (e) {
-        warn(`Cannot read repository ${ctx.owner}/${ctx.repo} from the GitHub API at ${ctx.apiUrl} (${e.message}); the default labels use what the workflow context gives.`);
-        return repoFromContext(ctx);
-    }
-}
-/** The committer date of ctx.sha from the API, or the build's clock when the API cannot tell. */
-async function fetchCommitDate(ctx, token, warn) {
-    if (ctx.owner && ctx.repo && ctx.sha) {
-        try {
-            const api = await client(ctx, token, warn);
-            const data = await api.get('GET /repos/{owner}/{repo}/commits/{ref}', { owner: ctx.owner, repo: ctx.repo, ref: ctx.sha });
-            const date = data.commit?.committer?.date;
-            if (date)
-                return new Date(date);
-        }
-        catch (e) {
-            warn(`Cannot read the date of commit ${ctx.shortSha} from the GitHub API at ${ctx.apiUrl} (${e.message}); {{commit_date}} uses the build time.`);
-        }
-    }
-    return ctx.now;
-}
-
+// EXTERNAL MODULE: ./src/pipeline/context/github-api.ts
+var github_api = __webpack_require__(6878);
 // EXTERNAL MODULE: ./src/pipeline/plan.ts
 var pipeline_plan = __webpack_require__(5455);
 // EXTERNAL MODULE: ./src/lib/semver.ts
@@ -2193,8 +2238,8 @@ async function prepare(ctx, opts) {
         annotationLevels: levels
     };
     const [repo, commitDate] = await Promise.all([
-        opts.useApi ? fetchRepoInfo(ctx, inputs.githubToken, warn) : repoFromContext(ctx),
-        ctx.commitDate === undefined && (0,pipeline_metadata/* needsCommitDate */.TI)(metaInputs) && opts.useApi ? fetchCommitDate(ctx, inputs.githubToken, warn) : ctx.commitDate
+        opts.useApi ? (0,github_api/* fetchRepoInfo */.tx)(ctx, inputs.githubToken, warn) : (0,github_api/* repoFromContext */.m4)(ctx),
+        ctx.commitDate === undefined && (0,pipeline_metadata/* needsCommitDate */.TI)(metaInputs) && opts.useApi ? (0,github_api/* fetchCommitDate */.Sn)(ctx, inputs.githubToken, warn) : ctx.commitDate
     ]);
     const context = { ...ctx, commitDate: commitDate ?? ctx.commitDate };
     const metadata = await (0,pipeline_metadata/* computeMetadata */.FT)(metaInputs, context, repo);
@@ -2261,6 +2306,8 @@ __webpack_require__.d(__webpack_exports__, {
   iY: () => (/* reexport */ planJson),
   MM: () => (/* reexport */ planSummary),
   Iv: () => (/* reexport */ publishSummary),
+  Jf: () => (/* reexport */ skippedTagsOutput),
+  Ii: () => (/* reexport */ skippedTagsSummary),
   Ap: () => (/* reexport */ writeBakeFiles),
   Kn: () => (/* reexport */ writeOutputs),
   Sy: () => (/* reexport */ writeSummary)
@@ -2406,6 +2453,10 @@ function writeOutputs(outputs, env = process.env) {
         if (d.exported)
             (0,runner/* exportVariable */.dN)(envName(name), value, env);
     }
+}
+/** The `skipped-tags` output: `name:tag`, one a line, of the tags the guard did not move (engine/steps/guard.ts). */
+function skippedTagsOutput(skipped) {
+    return skipped.map(s => `${s.name}:${s.tag}`).join('\n');
 }
 
 // EXTERNAL MODULE: ./src/report/escape.ts
@@ -2556,6 +2607,22 @@ function publishSummary(plan, r, results, failures, buildSeconds, tagMoves) {
         lines.push(...tagMovesSection(tagMoves));
     lines.push(`**QEMU:** ${(0,report_escape/* text */.Qq)(r.qemu)}  `, `**Builder:** ${(0,report_escape/* text */.Qq)(r.builder)}  `, `**Cache:** ${(0,report_escape/* text */.Qq)(r.cache)}  `, `**Login:** ${(0,report_escape/* text */.Qq)(r.login)}  `, policyVerdict(plan), ...plan.policy.warnings.map(w => `- ⚠️ ${(0,report_escape/* text */.Qq)(w)}`), '', `<details><summary>Bake definition (${(0,report_escape/* html */.qy)(r.bakeFile)})</summary>`, '', ...(0,report_escape/* codeBlock */.DV)(r.definition.split('\n'), 'json'), '', '</details>', '');
     return lines.join('\n');
+}
+/**
+ * The summary's "Skipped tags" part: the mutable tags the guard did not move (they point at content of a
+ * newer commit), each with the reason; '' when none. Appended to the publish summary.
+ */
+function skippedTagsSummary(skipped) {
+    if (!skipped.length)
+        return '';
+    return [
+        '### Skipped tags',
+        '',
+        ...skipped.map(s => `- ⚠️ ${(0,report_escape/* code */.aY)(`${s.name}:${s.tag}`)} not moved: it ${(0,report_escape/* text */.Qq)(s.reason)}`),
+        '',
+        'Another run published newer content under these tags; `force-tags: true` moves them anyway.',
+        ''
+    ].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/report/index.ts

@@ -1,5 +1,5 @@
-export const id = 515;
-export const ids = [515];
+export const id = 545;
+export const ids = [545];
 export const modules = {
 
 /***/ 3175:
@@ -30,7 +30,7 @@ function recall(name) {
 
 /***/ }),
 
-/***/ 8515:
+/***/ 4545:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -875,6 +875,160 @@ async function readback(i) {
     return { confirmed: checks.filter(c => c.ok).map(c => c.ref), unread: checks.filter(c => !c.ok).map(c => c.ref) };
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/guard.ts
+/**
+ * The guard against moving a mutable tag backwards (two pushes in quick succession run in parallel, and
+ * the older one can finish last). Pure: the engine step (engine/steps/guard.ts) reads what the tag points
+ * at now and asks GitHub how the two commits relate; this decides.
+ *
+ * - An immutable tag (pipeline/tag-kinds.ts: the commit SHA, a full version) always moves: it names one
+ *   release, and this run's content is that release.
+ * - A tag that does not exist yet, or whose image carries no usable `org.opencontainers.image.revision`,
+ *   moves: there is nothing to be older than.
+ * - The same commit moves (a re-run, or another build of the same commit).
+ * - Ancestry (GitHub's compare API, base = the tag's commit, head = ours): `ahead` or `identical` moves,
+ *   `behind` (ours is an ancestor of what the tag holds) is skipped.
+ * - `diverged` (neither contains the other: a force-push, another branch) and `unknown` (no token, the API
+ *   failed, the commit is not in the repository) fall back to dates: skipped when the tag's date is later
+ *   than ours, moved otherwise (equal or missing dates move: a guard that cannot tell does not block).
+ * - `force` (the `force-tags` input) moves every tag the guard would skip; the reason says it was forced.
+ */
+
+/** A revision label usable as a commit: hex, 7 to 64 characters (a label is written by whoever pushed). */
+function isCommitSha(s) {
+    return !!s && /^[0-9a-f]{7,64}$/i.test(s);
+}
+/** The same commit: equal, or one an abbreviation (at least 7 characters) of the other. */
+function sameCommit(a, b) {
+    const x = a.toLowerCase();
+    const y = b.toLowerCase();
+    return x.startsWith(y) || y.startsWith(x);
+}
+const valid = (d) => d instanceof Date && !Number.isNaN(d.getTime());
+function decide(c) {
+    if ((0,tag_kinds/* tagKind */.pk)(c.tag, c.ours) === 'immutable')
+        return { move: true, reason: 'immutable tag' };
+    if (!c.current)
+        return { move: true, reason: 'new tag' };
+    const theirs = c.current.revision;
+    if (!isCommitSha(theirs))
+        return { move: true, reason: 'the current image names no commit' };
+    if (isCommitSha(c.ours) && sameCommit(theirs, c.ours))
+        return { move: true, reason: 'same commit' };
+    const short = theirs.slice(0, 7).toLowerCase();
+    let skip;
+    if (c.ancestry === 'ahead' || c.ancestry === 'identical')
+        return { move: true, reason: `newer than ${short} (${c.ancestry})` };
+    if (c.ancestry === 'behind')
+        skip = `points at ${short}, a descendant of this run's commit`;
+    else {
+        const { ours, theirs: at } = c.dates ?? {};
+        const how = c.ancestry === 'diverged' ? 'diverged history' : 'ancestry unknown';
+        if (valid(ours) && valid(at) && at.getTime() > ours.getTime())
+            skip = `points at ${short}, dated ${at.toISOString()}, later than this run's ${ours.toISOString()} (${how})`;
+        else
+            return { move: true, reason: `${how}; not older by date` };
+    }
+    return c.force ? { move: true, reason: `forced (force-tags): it ${skip}` } : { move: false, reason: skip };
+}
+
+;// CONCATENATED MODULE: ./src/engine/steps/guard.ts
+/**
+ * The guard before the tag phase: of the planned tag moves, which mutable tags would move backwards (to
+ * content whose commit is older than the one they point at now) and are skipped. For each mutable tag that
+ * exists, the image it points at is read (`imagetools inspect --format '{{json .Image}}'`: its
+ * `org.opencontainers.image.revision` and `created` labels), GitHub's compare API says how the two commits
+ * relate, and pipeline/guard.ts decides. Immutable tags are not read at all.
+ *
+ * What the labels say is untrusted (whoever can push to the repository writes them): a revision that is
+ * not a SHA counts as none, a date that does not parse as none, and neither reaches a URL or a message
+ * as written.
+ */
+
+
+
+
+const REVISION = 'org.opencontainers.image.revision';
+const CREATED = 'org.opencontainers.image.created';
+/** What the tag points at now: its labels, or undefined when there is no such tag. */
+async function current(buildx, ref) {
+    let image;
+    try {
+        image = await buildx.imagetoolsInspect(ref, '{{json .Image}}');
+    }
+    catch (e) {
+        const out = e instanceof exec/* CommandError */.Qd ? e.result.stderr + e.result.stdout : '';
+        if (/: not found\b|MANIFEST_UNKNOWN|manifest unknown/i.test(out) && !/unauthorized|denied|forbidden/i.test(out))
+            return undefined;
+        throw e;
+    }
+    // an index answers a config per platform, keyed by platform; a single manifest its config
+    const obj = (image ?? {});
+    const config = ('config' in obj || 'created' in obj ? obj : Object.values(obj)[0] ?? {});
+    const labels = config.config?.Labels ?? {};
+    const revision = typeof labels[REVISION] === 'string' ? labels[REVISION] : undefined;
+    const when = typeof labels[CREATED] === 'string' ? labels[CREATED] : config.created;
+    const created = when && !Number.isNaN(Date.parse(when)) ? new Date(when) : undefined;
+    return { revision: isCommitSha(revision) ? revision : undefined, created };
+}
+async function guard(i) {
+    const mutable = i.moves.filter(m => (0,tag_kinds/* tagKind */.pk)(m.tag, i.sha) === 'mutable');
+    if (!mutable.length)
+        return { skipped: [] };
+    const comparisons = new Map();
+    const compare = (base) => {
+        const key = base.toLowerCase();
+        if (!comparisons.has(key))
+            comparisons.set(key, i.compare(base, i.sha).catch(() => undefined));
+        return comparisons.get(key);
+    };
+    const verdicts = await Promise.all(mutable.map(async (m) => {
+        const ref = `${m.name}:${m.tag}`;
+        let now;
+        try {
+            now = await current(i.buildx, ref);
+        }
+        catch (e) {
+            runner/* warning */.$e(`Cannot read what ${ref} points at (${e.message}); it moves without the check against moving backwards.`);
+            return undefined;
+        }
+        const comparison = isCommitSha(now?.revision) && isCommitSha(i.sha) && !sameCommit(now.revision, i.sha) ? await compare(now.revision) : undefined;
+        const ancestry = comparison?.status ?? 'unknown';
+        // kind for kind: the commits' dates when GitHub gave them, else the two images' dates
+        const dates = comparison?.baseDate && comparison.headDate ? { ours: comparison.headDate, theirs: comparison.baseDate } : { ours: i.created, theirs: now?.created };
+        const verdict = decide({ tag: m.tag, ours: i.sha, current: now, ancestry, dates, force: i.force });
+        if (verdict.move && /^forced/.test(verdict.reason))
+            runner/* warning */.$e(`${ref} moves although it ${verdict.reason.replace(/^forced \(force-tags\): it /, '')} (force-tags: true).`);
+        else if (!verdict.move)
+            runner/* warning */.$e(`Not moving ${ref}: it ${verdict.reason}. Another run published newer content; force-tags: true moves it anyway.`);
+        else
+            runner/* debug */.Yz(`${ref}: ${verdict.reason}`);
+        return verdict.move ? undefined : { name: m.name, tag: m.tag, reason: verdict.reason };
+    }));
+    return { skipped: verdicts.filter((v) => !!v) };
+}
+/** The moves the tag phase plans for these builds: every tag of every name, to the build's index. */
+function movesOf(verified) {
+    return verified.flatMap(v => v.build.images.flatMap(name => v.build.tagNames.map(tag => ({ name, tag, digest: v.digest }))));
+}
+/** Whether a move is one the guard skipped. */
+function isSkipped(skipped, name, tag) {
+    return skipped.some(s => s.name === name && s.tag === tag);
+}
+/**
+ * The verified builds without the skipped tags, one entry per image name (the skipped tags may differ
+ * between names); a name left with no tag to move is left out. For the tag phase and the read-back.
+ */
+function withoutSkipped(verified, skipped) {
+    if (!skipped.length)
+        return verified;
+    return verified.flatMap(v => v.build.images
+        .map(name => ({ ...v, build: { ...v.build, images: [name], tagNames: v.build.tagNames.filter(t => !isSkipped(skipped, name, t)) }, images: v.images.filter(img => img.name === name) }))
+        .filter(v2 => v2.build.tagNames.length > 0));
+}
+
+// EXTERNAL MODULE: ./src/pipeline/context/github-api.ts
+var github_api = __webpack_require__(6878);
 // EXTERNAL MODULE: ./src/report/index.ts + 3 modules
 var report = __webpack_require__(3344);
 ;// CONCATENATED MODULE: ./src/engine/publish.ts
@@ -891,11 +1045,16 @@ var report = __webpack_require__(3344);
  *
  * Faults while the tags move (steps/tags.ts): every write is retried for `tag-retry-timeout`; when one
  * still fails, what moved is put back, and what could not be is listed in the error and the summary.
+ * Concurrent runs (steps/guard.ts): just before the tag pass, a mutable tag that points at content of a
+ * newer commit than this run's is taken out of the pass (a warning, the summary, `skipped-tags`), unless
+ * `force-tags`.
  *
  * Cancelled (engine/cancel.ts): before the tag pass, the run stops at once and moves no tag; a cancel
  * during the tag pass lets it finish, skips the read-back, and fails the step once outputs and summary
  * are written.
  */
+
+
 
 
 
@@ -1026,31 +1185,39 @@ async function run(p, plan, env, c) {
     const digests = plan.builds.map(b => ({ build: b, digest: String(built.metadata[b.id]?.['containerimage.digest'] ?? '') }));
     let verified = digests.map(d => ({ ...d, images: [] }));
     let tagMoves = [];
+    let skipped = [];
     if (output === 'push') {
         c.cancel.during('verification');
         ({ verified } = await verify({ buildx: c.buildx, builds: digests }));
-        // a list of tag moves: a filter of them (the guard against moving backwards) goes between these two
-        const moves = plannedMoves(verified, plan.sha);
+        // the guard against moving mutable tags backwards takes its tags out of the pass (steps/guard.ts)
+        ({ skipped } = await guard({ buildx: c.buildx, moves: movesOf(verified), sha: plan.sha, created: imageCreated(plan), force: e.forceTags, compare: (base, head) => (0,github_api/* compareCommits */.kC)(ctx, inputs.githubToken, base, head, runner/* warning */.$e) }));
+        const moves = plannedMoves(verified, plan.sha).filter(m => !isSkipped(skipped, m.name, m.tag));
         try {
             // the signal: no new retry wait, a failed write restores at once (steps/tags.ts)
             tagMoves = (await c.cancel.tagPhase(signal => tags({ buildx: c.buildx, moves, retryTimeoutMs: e.tagRetryTimeout * 1000, signal, ownTags: [stagingTag] }))).outcomes;
         }
         catch (err) {
             if (err instanceof TagPhaseError && c.report && inputs.summary)
-                (0,report/* writeSummary */.Sy)((0,report/* publishSummary */.Iv)(plan, engineReport(ready, built), [], [], built.seconds, { outcomes: err.outcomes, error: err.message }), env);
+                (0,report/* writeSummary */.Sy)((0,report/* publishSummary */.Iv)(plan, engineReport(ready, built), [], [], built.seconds, { outcomes: err.outcomes, error: err.message }) + (0,report/* skippedTagsSummary */.Ii)(skipped), env);
             throw err;
         }
         if (!c.cancel.stopped)
-            await readback({ buildx: c.buildx, verified });
+            await readback({ buildx: c.buildx, verified: withoutSkipped(verified, skipped) });
     }
     const results = verified.map(v => ({ build: v.build, digest: v.digest, images: v.images, seconds: built.buildSeconds[v.build.id] ?? built.seconds }));
-    const outputs = publishOutputs(results, built.metadata);
+    const outputs = { ...publishOutputs(results, built.metadata), 'skipped-tags': (0,report/* skippedTagsOutput */.Jf)(skipped) };
     if (c.report)
         (0,report/* writeOutputs */.Kn)(outputs, env);
     if (c.report && inputs.summary)
-        (0,report/* writeSummary */.Sy)((0,report/* publishSummary */.Iv)(plan, engineReport(ready, built), results, [], built.seconds, tagMoves.length ? { outcomes: tagMoves } : undefined), env);
+        (0,report/* writeSummary */.Sy)((0,report/* publishSummary */.Iv)(plan, engineReport(ready, built), results, [], built.seconds, tagMoves.length ? { outcomes: tagMoves } : undefined) + (0,report/* skippedTagsSummary */.Ii)(skipped), env);
     c.cancel.check();
     return { results, outputs };
+}
+/** The date this run's images carry (`org.opencontainers.image.created`), for the guard's date fallback. */
+function imageCreated(plan) {
+    const line = plan.builds[0]?.labels.find(l => l.startsWith('org.opencontainers.image.created='));
+    const value = line?.slice(line.indexOf('=') + 1);
+    return value && !Number.isNaN(Date.parse(value)) ? new Date(value) : undefined;
 }
 /** The summary's account of the setup and the bake, made from what those steps returned. */
 function engineReport(ready, built) {
