@@ -1,5 +1,5 @@
-export const id = 432;
-export const ids = [432,728];
+export const id = 878;
+export const ids = [878,728];
 export const modules = {
 
 /***/ 6728:
@@ -1419,7 +1419,7 @@ function evaluatePolicy(rules, subject) {
 
 /***/ }),
 
-/***/ 5269:
+/***/ 1787:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1493,6 +1493,104 @@ var platform = __webpack_require__(6728);
 var reference = __webpack_require__(2470);
 // EXTERNAL MODULE: ./src/action/runner.ts + 1 modules
 var runner = __webpack_require__(1949);
+;// CONCATENATED MODULE: ./src/pipeline/inputs/registry-auth.ts
+/**
+ * `registry-auth`: a YAML list of registry/username/password, as docker/login-action takes it. The text
+ * holds passwords, so nothing of it is ever quoted: errors give a line and a column, the YAML library's own
+ * messages and warnings (which carry an excerpt of the source) are dropped, and anchors, aliases and tags,
+ * which only make a credential list harder to read and an error quote a value, are refused.
+ */
+
+const INPUT = 'registry-auth';
+function at(pos) {
+    return pos ? `line ${pos.line}, column ${pos.col}` : 'somewhere';
+}
+/** What a YAML value is, never what it holds. */
+function kindOf(v) {
+    if (v === null || v === undefined)
+        return 'empty';
+    if (Array.isArray(v))
+        return 'a list';
+    if (typeof v === 'object')
+        return 'a mapping';
+    return `a ${typeof v}`;
+}
+/** Parses `registry-auth`; every error names a line and column, none quotes the text. */
+async function parseRegistryAuth(text) {
+    if (!text.trim())
+        return [];
+    const { parseDocument, LineCounter, visit, isAlias, isNode, isMap, isSeq, isScalar, isPair } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
+    const lines = new LineCounter();
+    // logLevel silent: the library never writes its warnings to the console (they quote the source)
+    const doc = parseDocument(text, { lineCounter: lines, logLevel: 'silent', prettyErrors: false, uniqueKeys: true });
+    const pos = (offset) => (offset === undefined ? undefined : lines.linePos(offset));
+    const errors = [];
+    for (const e of doc.errors) {
+        // the library's message quotes the line: only its code and position are kept
+        errors.push(new inputs_errors/* InputError */.d(INPUT, `not valid YAML at ${at(pos(e.pos[0]))} (${e.code.toLowerCase().replace(/_/g, ' ')})`));
+    }
+    if (errors.length)
+        throw new inputs_errors/* InputErrors */.G(errors);
+    visit(doc, (_key, node) => {
+        if (isAlias(node)) {
+            errors.push(new inputs_errors/* InputError */.d(INPUT, `an alias (*name) at ${at(pos(node.range?.[0]))}: aliases, anchors and tags are not accepted in registry-auth; write each value out`));
+        }
+        else if (isNode(node)) {
+            const n = node;
+            if (n.anchor)
+                errors.push(new inputs_errors/* InputError */.d(INPUT, `an anchor (&name) at ${at(pos(n.range?.[0]))}: aliases, anchors and tags are not accepted in registry-auth; write each value out`));
+            if (n.tag)
+                errors.push(new inputs_errors/* InputError */.d(INPUT, `a tag (!tag) at ${at(pos(n.range?.[0]))}: aliases, anchors and tags are not accepted in registry-auth; quote the value instead`));
+        }
+    });
+    if (errors.length)
+        throw new inputs_errors/* InputErrors */.G(errors);
+    const root = doc.contents;
+    const items = isSeq(root) ? root.items : undefined;
+    if (!items)
+        throw new inputs_errors/* InputError */.d(INPUT, 'expected a YAML list of entries with registry, username and password');
+    const out = [];
+    items.forEach((entry, i) => {
+        const where = `entry ${i + 1}`;
+        const loc = ` at ${at(pos(isNode(entry) ? entry.range?.[0] : undefined))}`;
+        if (!isMap(entry)) {
+            errors.push(new inputs_errors/* InputError */.d(INPUT, `${where}${loc} is not a mapping of registry, username and password`));
+            return;
+        }
+        const fields = {};
+        const unknown = [];
+        for (const pair of entry.items) {
+            if (!isPair(pair))
+                continue;
+            const key = isScalar(pair.key) ? pair.key.value : undefined;
+            if (typeof key !== 'string' || !['registry', 'username', 'password'].includes(key)) {
+                // a key is not secret, but it may be a pasted password: only plain identifiers are named
+                unknown.push(typeof key === 'string' && /^[A-Za-z_-]{1,32}$/.test(key) ? key : `(a key at ${at(pos(isNode(pair.key) ? pair.key.range?.[0] : undefined))})`);
+                continue;
+            }
+            const v = pair.value;
+            fields[key] = { value: isScalar(v) ? v.value : isNode(v) ? v.toJSON() : v, line: at(pos(isNode(v) ? v.range?.[0] : isNode(pair.key) ? pair.key.range?.[0] : undefined)) };
+        }
+        if (unknown.length)
+            errors.push(new inputs_errors/* InputError */.d(INPUT, `${where}${loc} has unknown key${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (registry, username, password)`));
+        const registry = fields['registry'] ? fields['registry'].value : 'docker.io';
+        const username = fields['username']?.value;
+        const password = fields['password']?.value;
+        if (typeof registry !== 'string' || !registry)
+            errors.push(new inputs_errors/* InputError */.d(INPUT, `${where}${loc}: registry is ${typeof registry === 'string' ? 'empty' : `${kindOf(registry)}, not a string`}`));
+        const named = typeof registry === 'string' && /^[A-Za-z0-9.:/_-]{1,255}$/.test(registry) ? ` (${registry})` : '';
+        if (typeof username !== 'string' || !username)
+            errors.push(new inputs_errors/* InputError */.d(INPUT, `${where}${named}${loc} has ${fields['username'] === undefined ? 'no username' : typeof username === 'string' ? 'an empty username' : `a username that is ${kindOf(username)}, not a string (at ${fields['username'].line}; quote it)`}`));
+        if (typeof password !== 'string' || !password)
+            errors.push(new inputs_errors/* InputError */.d(INPUT, `${where}${named}${loc} has ${fields['password'] === undefined ? 'no password' : typeof password === 'string' ? 'an empty password' : `a password that is ${kindOf(password)}, not a string (at ${fields['password'].line}; quote it)`}`));
+        if (typeof username === 'string' && username && typeof password === 'string' && password && typeof registry === 'string' && registry)
+            out.push({ registry, username, password });
+    });
+    if (errors.length)
+        throw new inputs_errors/* InputErrors */.G(errors);
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/inputs/index.ts
 /**
  * Every input of action.yml -> one typed Inputs object. All validation and every input error live here:
@@ -1510,45 +1608,7 @@ var runner = __webpack_require__(1949);
 
 const DEFAULT_REGISTRY = 'ghcr.io';
 const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
-/** Parses `registry-auth` (a YAML list of registry/username/password, as docker/login-action takes it). */
-async function parseRegistryAuth(text) {
-    if (!text.trim())
-        return [];
-    const { parse } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
-    let doc;
-    try {
-        doc = parse(text);
-    }
-    catch (e) {
-        throw new inputs_errors/* InputError */.d('registry-auth', `not valid YAML: ${e.message.split('\n')[0]}`);
-    }
-    if (!Array.isArray(doc))
-        throw new inputs_errors/* InputError */.d('registry-auth', 'expected a YAML list of entries with registry, username and password');
-    const errors = [];
-    const out = [];
-    doc.forEach((entry, i) => {
-        const where = `entry ${i + 1}`;
-        if (!entry || typeof entry !== 'object') {
-            errors.push(new inputs_errors/* InputError */.d('registry-auth', `${where} is not a mapping of registry, username and password`));
-            return;
-        }
-        const unknown = Object.keys(entry).filter(k => !['registry', 'username', 'password'].includes(k));
-        if (unknown.length)
-            errors.push(new inputs_errors/* InputError */.d('registry-auth', `${where} has unknown key${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (registry, username, password)`));
-        const { registry = 'docker.io', username, password } = entry;
-        if (typeof username !== 'string' || !username)
-            errors.push(new inputs_errors/* InputError */.d('registry-auth', `${where} (${String(registry)}) has no username`));
-        if (typeof password !== 'string' || !password)
-            errors.push(new inputs_errors/* InputError */.d('registry-auth', `${where} (${String(registry)}) has no password`));
-        if (typeof registry !== 'string' || !registry)
-            errors.push(new inputs_errors/* InputError */.d('registry-auth', `${where} has an empty registry`));
-        if (typeof username === 'string' && typeof password === 'string' && typeof registry === 'string')
-            out.push({ registry, username, password });
-    });
-    if (errors.length)
-        throw new inputs_errors/* InputErrors */.G(errors);
-    return out;
-}
+
 /** The non-empty, non-comment lines of a multi-line input, with their line numbers. */
 function inputLines(value) {
     if (!value)
