@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/pipeline/context/index.ts
 var context = __webpack_require__(5226);
-// EXTERNAL MODULE: ./src/pipeline/prepare.ts + 5 modules
-var prepare = __webpack_require__(1787);
+// EXTERNAL MODULE: ./src/pipeline/prepare.ts + 6 modules
+var prepare = __webpack_require__(5144);
 // EXTERNAL MODULE: ./src/report/index.ts + 4 modules
 var report = __webpack_require__(6415);
 // EXTERNAL MODULE: ./src/pipeline/inputs/errors.ts

@@ -174,3 +174,50 @@ describe('cache-from / cache-to and attestations', () => {
     }
   });
 });
+
+describe('engine inputs that reach docker argv', () => {
+  test.each([
+    ['qemu-image', 'tonistiigi/binfmt:latest'],
+    ['qemu-image', 'tonistiigi/binfmt:qemu-v8.1.5'],
+    ['qemu-image', '127.0.0.1:5000/mirror/binfmt@sha256:' + 'a'.repeat(64)],
+    ['qemu-image', 'ghcr.io/o/binfmt:v1@sha256:' + 'b'.repeat(64)],
+    ['buildkit-image', 'moby/buildkit:buildx-stable-1'],
+    ['buildkit-image', 'ci-local/buildkit:debian'],
+    ['buildkit-image', 'localhost:5000/buildkit'],
+    ['builder', 'mp-fixture-engine'],
+    ['builder', 'default'],
+    ['builder', 'builder_1.x'],
+    ['builder', 'desktop-linux']
+  ])('%s: %s is accepted', (input, value) => {
+    const inputs = getInputs({[`INPUT_${input.toUpperCase()}`]: value});
+    expect({'qemu-image': inputs.engine.qemuImage, 'buildkit-image': inputs.engine.buildkitImage, builder: inputs.engine.builder}[input]).toBe(value);
+  });
+
+  test.each([
+    ['qemu-image', '-e'],
+    ['qemu-image', '--privileged'],
+    ['qemu-image', '-v/:/host'],
+    ['qemu-image', 'tonistiigi/binfmt --entrypoint sh'],
+    ['qemu-image', 'Tonistiigi/Binfmt'],
+    ['qemu-image', 'tonistiigi/binfmt:'],
+    ['qemu-image', 'a\nb'],
+    ['buildkit-image', 'x,network=host'],
+    ['buildkit-image', 'moby/buildkit,"network=host"'],
+    ['buildkit-image', 'moby/buildkit network=host'],
+    ['buildkit-image', '-x'],
+    ['buildkit-image', 'image=moby/buildkit'],
+    ['builder', '--debug'],
+    ['builder', '-D'],
+    ['builder', 'a b'],
+    ['builder', 'a,b'],
+    ['builder', 'a/b'],
+    ['builder', '../x'],
+    ['builder', 'x'.repeat(200)]
+  ])('%s: %j is an input error naming the input', (input, value) => {
+    const e = thrown(() => getInputs({[`INPUT_${input.toUpperCase()}`]: value}));
+    expect(e).toBeInstanceOf(InputErrors);
+    const errors = (e as InputErrors).errors;
+    expect(errors.map(x => x.input)).toEqual([input]);
+    expect(errors[0].message).toMatch(new RegExp(`^Input "${input}": not an? (image reference|builder name)`));
+  });
+});

@@ -5,6 +5,7 @@
  */
 import {splitFields, splitKeyValue} from './csv.js';
 import {InputError, InputErrors} from './errors.js';
+import {checkBuilderName, checkImageInput} from './engine.js';
 import {parseTagExpression, sortByPriority, DEFAULT_TAG_EXPRESSIONS, type TagExpression} from '../metadata/tag.js';
 import {applyFlavorLine, DEFAULT_FLAVOR, type Flavor} from '../metadata/flavor.js';
 import {splitAnnotationLevel, type CustomEntry} from '../metadata/labels.js';
@@ -388,6 +389,12 @@ export function getInputs(env: Env = process.env): Inputs {
       pull: r.bool('pull', false)
     }
   };
+  const engineErrors = [
+    checkImageInput('qemu-image', inputs.engine.qemuImage),
+    inputs.engine.buildkitImage ? checkImageInput('buildkit-image', inputs.engine.buildkitImage) : undefined,
+    inputs.engine.builder ? checkBuilderName(inputs.engine.builder) : undefined
+  ];
+  for (const e of engineErrors) if (e) r.errors.push(e);
   if (r.errors.length) throw new InputErrors(r.errors);
   return inputs;
 }

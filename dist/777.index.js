@@ -1,5 +1,5 @@
-export const id = 878;
-export const ids = [878,728];
+export const id = 777;
+export const ids = [777,728];
 export const modules = {
 
 /***/ 6728:
@@ -84,7 +84,8 @@ function hostPlatform(nodeArch = process.arch) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ registryDomain)
+/* harmony export */   E: () => (/* binding */ registryDomain),
+/* harmony export */   F: () => (/* binding */ parseReference)
 /* harmony export */ });
 /** Image references: the one rule for whether a name starts with a registry domain. */
 /**
@@ -97,6 +98,23 @@ function registryDomain(name) {
         return undefined;
     const first = name.slice(0, slash);
     return /[.:]|^localhost$/.test(first) ? first : undefined;
+}
+// The grammar of distribution/reference (reference.go), anchored: [domain/]path[:tag][@digest].
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const TAG = '[\\w][\\w.-]{0,127}';
+const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
+const REFERENCE = new RegExp(`^((?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`);
+/**
+ * An image reference as docker takes it (`tonistiigi/binfmt:latest`, `moby/buildkit@sha256:...`), or
+ * undefined: anything else (a leading `-`, a `,` or `=`, whitespace, upper case in the path) is not one.
+ */
+function parseReference(ref) {
+    const m = REFERENCE.exec(ref);
+    if (!m || m[1].length > 255)
+        return undefined;
+    return { name: m[1], ...(m[2] ? { tag: m[2] } : {}), ...(m[3] ? { digest: m[3] } : {}) };
 }
 
 
@@ -1145,11 +1163,11 @@ function tagNames(version, flavor) {
 /* unused harmony exports pushDecision, qualifyImageName, standardBuildArgs */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _lib_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2470);
-/* harmony import */ var _metadata_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1606);
-/* harmony import */ var _metadata_labels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8911);
-/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1130);
-/* harmony import */ var _inputs_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2107);
+/* harmony import */ var _lib_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2470);
+/* harmony import */ var _metadata_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1606);
+/* harmony import */ var _metadata_labels_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8911);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1130);
+/* harmony import */ var _inputs_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2107);
 /**
  * Inputs + Context + Metadata -> Plan: which builds run, under which names and tags, for which
  * platforms, with which labels, annotations and build args, whether they are pushed, and the policy's
@@ -1189,7 +1207,7 @@ function withoutPush(plan, reason) {
  */
 function qualifyImageName(name, registry, owner) {
     let full = name;
-    if ((0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .registryDomain */ .E)(name) === undefined && registry !== 'docker.io') {
+    if ((0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .registryDomain */ .E)(name) === undefined && registry !== 'docker.io') {
         full = !name.includes('/') && !registry.includes('/') ? `${registry}/${owner}/${name}` : `${registry}/${name}`;
     }
     return full.toLowerCase();
@@ -1220,7 +1238,7 @@ function standardBuildArgs(metadata, ctx) {
 function buildPlan(inputs, ctx, metadata, annotationLevels) {
     const { push, reason } = pushDecision(inputs.push, ctx.eventName, typeof ctx.payload.action === 'string' ? ctx.payload.action : undefined);
     const enabled = inputs.images.filter(i => i.enable);
-    const userArgs = (0,_metadata_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .keyValueObject */ .jm)(inputs.buildArgs);
+    const userArgs = (0,_metadata_labels_js__WEBPACK_IMPORTED_MODULE_3__/* .keyValueObject */ .jm)(inputs.buildArgs);
     const buildArgs = { ...(inputs.defaultBuildArgs ? standardBuildArgs(metadata, ctx) : {}), ...userArgs };
     // Lines with the same build settings are one build published under several names. One name is
     // published by one build only: two builds pushing the same tags would leave only the last one's image.
@@ -1233,7 +1251,7 @@ function buildPlan(inputs, ctx, metadata, annotationLevels) {
         const name = qualifyImageName(img.name, inputs.registry, ctx.owner);
         const first = builtBy.get(name);
         if (first && first.key !== key) {
-            conflicts.push(new _inputs_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d('images', `${name} is already built by line ${first.line} with other build settings (file, context, target, platforms, title, description); one image is published by one build`, img.line, img.text));
+            conflicts.push(new _inputs_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .d('images', `${name} is already built by line ${first.line} with other build settings (file, context, target, platforms, title, description); one image is published by one build`, img.line, img.text));
             continue;
         }
         builtBy.set(name, { key, line: img.line });
@@ -1243,7 +1261,7 @@ function buildPlan(inputs, ctx, metadata, annotationLevels) {
         groups.set(key, group);
     }
     if (conflicts.length)
-        throw new _inputs_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputErrors */ .G(conflicts);
+        throw new _inputs_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputErrors */ .G(conflicts);
     if (groups.size === 0) {
         // No image (an explicitly empty `images`, or every image disabled): bare tags, as metadata-action gives.
         groups.set('', { spec: { name: '', enable: true, context: '.', line: 0 }, platforms: inputs.platforms, names: [] });
@@ -1263,16 +1281,16 @@ function buildPlan(inputs, ctx, metadata, annotationLevels) {
             context: spec.context,
             ...(spec.target ? { target: spec.target } : {}),
             platforms,
-            tags: (0,_metadata_index_js__WEBPACK_IMPORTED_MODULE_1__/* .imageTags */ .rK)(names, metadata.tagNames),
+            tags: (0,_metadata_index_js__WEBPACK_IMPORTED_MODULE_2__/* .imageTags */ .rK)(names, metadata.tagNames),
             tagNames: metadata.tagNames,
-            labels: overrides.length ? (0,_metadata_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .toLines */ .P_)((0,_metadata_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveLabels */ .iW)(metadata.defaults, inputs.labels, ectx, overrides)) : metadata.labels,
-            annotations: overrides.length ? (0,_metadata_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveAnnotations */ .Rn)(metadata.defaults, inputs.annotations, ectx, annotationLevels, overrides) : metadata.annotations,
+            labels: overrides.length ? (0,_metadata_labels_js__WEBPACK_IMPORTED_MODULE_3__/* .toLines */ .P_)((0,_metadata_labels_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveLabels */ .iW)(metadata.defaults, inputs.labels, ectx, overrides)) : metadata.labels,
+            annotations: overrides.length ? (0,_metadata_labels_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveAnnotations */ .Rn)(metadata.defaults, inputs.annotations, ectx, annotationLevels, overrides) : metadata.annotations,
             buildArgs,
             push,
             policy: { allowed: true, rules: [], violations: [] }
         };
     });
-    const policy = (0,_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .evaluatePolicy */ .Uz)(inputs.policy, {
+    const policy = (0,_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .evaluatePolicy */ .Uz)(inputs.policy, {
         images: builds.flatMap(b => (b.images.length ? b.images : ['']).map(name => ({ name, tags: b.tagNames, push: b.push }))),
         ref: ctx.ref,
         sha: ctx.sha,
@@ -1419,7 +1437,7 @@ function evaluatePolicy(rules, subject) {
 
 /***/ }),
 
-/***/ 1787:
+/***/ 5144:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1438,6 +1456,43 @@ var external_node_path_ = __webpack_require__(6760);
 var csv = __webpack_require__(4754);
 // EXTERNAL MODULE: ./src/pipeline/inputs/errors.ts
 var inputs_errors = __webpack_require__(2107);
+// EXTERNAL MODULE: ./src/lib/reference.ts
+var reference = __webpack_require__(2470);
+;// CONCATENATED MODULE: ./src/pipeline/inputs/engine.ts
+/**
+ * The engine inputs that reach docker's argv: `qemu-image` (`docker run ... <image>`), `buildkit-image`
+ * (`--driver-opt image=<image>`, where a `,` would add a driver option) and `builder` (`--builder`,
+ * `buildx inspect <name>`). A fork's workflow or a careless one must not turn them into flags or options,
+ * so each is checked against the grammar docker/buildx use, before anything runs.
+ */
+
+
+/** A short, harmless excerpt of a bad value for a message (these inputs are not secret, but may be long). */
+function excerpt(value) {
+    const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+    return JSON.stringify(shown);
+}
+/** An image reference input: `[registry/]path[:tag][@digest]`, as docker parses it. */
+function checkImageInput(input, value) {
+    if ((0,reference/* parseReference */.F)(value))
+        return undefined;
+    const why = value.startsWith('-')
+        ? 'it starts with "-"'
+        : /[\s,=]/.test(value)
+            ? 'it holds whitespace, "," or "=" (which would become another option)'
+            : 'it is not [registry/]name[:tag][@digest] with a lower-case name';
+    return new inputs_errors/* InputError */.d(input, `not an image reference: ${why} (e.g. tonistiigi/binfmt:latest, moby/buildkit:buildx-stable-1)`, undefined, excerpt(value));
+}
+/**
+ * A builder name: buildx names a builder with letters, digits, `_`, `.` and `-`, starting with a letter or
+ * digit (a docker context name used as a builder also fits, with `+`).
+ */
+function checkBuilderName(value) {
+    if (/^[A-Za-z0-9][A-Za-z0-9_.+-]{0,127}$/.test(value))
+        return undefined;
+    return new inputs_errors/* InputError */.d('builder', 'not a builder name: letters, digits, "_", "." and "-", starting with a letter or digit (as buildx names builders)', undefined, excerpt(value));
+}
+
 // EXTERNAL MODULE: ./src/pipeline/metadata/tag.ts
 var tag = __webpack_require__(854);
 ;// CONCATENATED MODULE: ./src/pipeline/metadata/flavor.ts
@@ -1489,8 +1544,6 @@ var metadata_labels = __webpack_require__(8911);
 var pipeline_policy = __webpack_require__(1130);
 // EXTERNAL MODULE: ./src/lib/platform.ts
 var platform = __webpack_require__(6728);
-// EXTERNAL MODULE: ./src/lib/reference.ts
-var reference = __webpack_require__(2470);
 // EXTERNAL MODULE: ./src/action/runner.ts + 1 modules
 var runner = __webpack_require__(1949);
 ;// CONCATENATED MODULE: ./src/pipeline/inputs/registry-auth.ts
@@ -1597,6 +1650,7 @@ async function parseRegistryAuth(text) {
  * a malformed line fails the step, naming the input and quoting the line, before anything else happens.
  * Errors are collected, so one run reports all of them.
  */
+
 
 
 
@@ -1926,6 +1980,14 @@ function getInputs(env = process.env) {
             pull: r.bool('pull', false)
         }
     };
+    const engineErrors = [
+        checkImageInput('qemu-image', inputs.engine.qemuImage),
+        inputs.engine.buildkitImage ? checkImageInput('buildkit-image', inputs.engine.buildkitImage) : undefined,
+        inputs.engine.builder ? checkBuilderName(inputs.engine.builder) : undefined
+    ];
+    for (const e of engineErrors)
+        if (e)
+            r.errors.push(e);
     if (r.errors.length)
         throw new inputs_errors/* InputErrors */.G(r.errors);
     return inputs;
