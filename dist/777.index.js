@@ -1448,10 +1448,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: annotationLevels
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/pipeline/inputs/csv.ts
 var csv = __webpack_require__(4754);
 // EXTERNAL MODULE: ./src/pipeline/inputs/errors.ts
@@ -2141,6 +2137,10 @@ var pipeline_plan = __webpack_require__(5455);
 var semver = __webpack_require__(5419);
 // EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
 var pep440 = __webpack_require__(8898);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/pipeline/inputs/version-file.ts
 /**
  * `version-file`: a file that holds the release version (`VERSION` with `1.4.2`). semver/pep440 tag
@@ -2149,6 +2149,56 @@ var pep440 = __webpack_require__(8898);
 
 
 
+
+
+/** A version file is one short line; anything bigger is not one (and is not read into memory). */
+const MAX_VERSION_FILE_BYTES = 4096;
+/** Only text shaped like a version is ever quoted back: a file from a fork may hold anything (tokens). */
+const VERSION_SHAPED = /^[0-9A-Za-z.+_-]{1,64}$/;
+/**
+ * Reads `version-file` as a fork's pull request may have written it: the path, symlinks resolved, must
+ * stay inside the workspace (no /proc/self/environ, no file of the runner), be a regular file (no FIFO or
+ * device, opened non-blocking and without following a link swapped in after the check) of a few KiB.
+ */
+function readVersionFile(workspace, path) {
+    const fail = (why) => new inputs_errors/* InputError */.d('version-file', `${path} ${why}`);
+    let root;
+    let target;
+    try {
+        root = (0,external_node_fs_.realpathSync)(workspace);
+        target = (0,external_node_fs_.realpathSync)((0,external_node_path_.resolve)(root, path));
+    }
+    catch (e) {
+        throw new inputs_errors/* InputError */.d('version-file', `cannot read ${path}: ${e.code ?? 'unreadable'}`);
+    }
+    const rel = (0,external_node_path_.relative)(root, target);
+    if (rel === '' || rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel))
+        throw fail('resolves outside the workspace (GITHUB_WORKSPACE); a version file must be a file of the repository');
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(target, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK | external_node_fs_.constants.O_NOFOLLOW);
+    }
+    catch (e) {
+        throw new inputs_errors/* InputError */.d('version-file', `cannot read ${path}: ${e.code ?? 'unreadable'}`);
+    }
+    try {
+        const st = (0,external_node_fs_.fstatSync)(fd);
+        if (!st.isFile())
+            throw fail('is not a regular file');
+        if (st.size > MAX_VERSION_FILE_BYTES)
+            throw fail(`is ${st.size} bytes; a version file holds one version (at most ${MAX_VERSION_FILE_BYTES} bytes)`);
+        const buf = Buffer.alloc(MAX_VERSION_FILE_BYTES + 1);
+        let n = 0;
+        for (let got = -1; got !== 0 && n < buf.length; n += got)
+            got = (0,external_node_fs_.readSync)(fd, buf, n, buf.length - n, null);
+        if (n > MAX_VERSION_FILE_BYTES)
+            throw fail(`is more than ${MAX_VERSION_FILE_BYTES} bytes; a version file holds one version`);
+        return buf.subarray(0, n).toString('utf8');
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
 /** The version in the file's text: its first non-empty, non-comment line. */
 function parseVersionFile(content, path) {
     const line = content
@@ -2158,7 +2208,8 @@ function parseVersionFile(content, path) {
     if (!line)
         throw new inputs_errors/* InputError */.d('version-file', `${path} holds no version`);
     if (!semver/* valid */.rZ(line) && !pep440.valid(line)) {
-        throw new inputs_errors/* InputError */.d('version-file', `${path} holds "${line}", which is neither a semantic version nor a PEP 440 version`);
+        const shown = VERSION_SHAPED.test(line) ? `"${line}"` : 'a first line that does not look like a version (not shown)';
+        throw new inputs_errors/* InputError */.d('version-file', `${path} holds ${shown}, which is neither a semantic version nor a PEP 440 version`);
     }
     return line;
 }
@@ -2188,19 +2239,10 @@ function checkTagAgreesWithFile(ref, fileVersion, path) {
 
 
 
-
-
-
 function readVersion(inputs, ctx, workspace) {
     if (!inputs.versionFile)
         return undefined;
-    let content;
-    try {
-        content = (0,external_node_fs_.readFileSync)((0,external_node_path_.resolve)(workspace, inputs.versionFile), 'utf8');
-    }
-    catch (e) {
-        throw new inputs_errors/* InputError */.d('version-file', `cannot read ${inputs.versionFile}: ${e.code ?? e.message}`);
-    }
+    const content = readVersionFile(workspace, inputs.versionFile);
     const version = parseVersionFile(content, inputs.versionFile);
     checkTagAgreesWithFile(ctx.ref, version, inputs.versionFile);
     return version;
