@@ -215,13 +215,13 @@ function isContainerdStore(driverStatus) {
 }
 /** The argument array of `docker buildx create` for a builder of our own. */
 function createArgs(o) {
-    const args = ['buildx', 'create', '--name', o.name, '--driver', 'docker-container'];
+    const args = ['buildx', 'create', `--name=${o.name}`, '--driver', 'docker-container'];
     if (o.image)
         args.push('--driver-opt', `image=${o.image}`);
     if (o.hostNetwork)
         args.push('--driver-opt', 'network=host');
     if (o.configFile)
-        args.push('--config', o.configFile); // --buildkitd-config in newer buildx; --config is accepted by all
+        args.push(`--config=${o.configFile}`); // --buildkitd-config in newer buildx; --config is accepted by all
     args.push('--bootstrap');
     return args;
 }
@@ -257,7 +257,8 @@ function createArgs(o) {
 function isNotFound(output) {
     return /: not found\b|\bMANIFEST_UNKNOWN\b|manifest unknown/i.test(output) && !/unauthorized|denied|forbidden|authentication required/i.test(output);
 }
-const DOCKER_HUB = (registry) => (registry === 'docker.io' ? [] : [registry]);
+/** The server argument of login/logout, after `--` (docker.io has none: docker's default). */
+const DOCKER_HUB = (registry) => (registry === 'docker.io' ? [] : ['--', registry]);
 class Buildx {
     env;
     cwd;
@@ -282,7 +283,8 @@ class Buildx {
         return out.stdout;
     }
     async inspectBuilder(name) {
-        const at = name ? [name] : [];
+        // `--` before every positional argument: a value that starts with `-` is never taken for a flag
+        const at = name ? ['--', name] : [];
         const booted = await this.docker(['buildx', 'inspect', '--bootstrap', ...at], { allowFailure: true });
         if (booted.code === 0)
             return (0,_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .parseInspect */ .E7)(booted.stdout);
@@ -298,7 +300,7 @@ class Buildx {
         return this.inspectBuilder(o.name);
     }
     async removeBuilder(name) {
-        const out = await this.docker(['buildx', 'rm', '--force', name], { allowFailure: true });
+        const out = await this.docker(['buildx', 'rm', '--force', '--', name], { allowFailure: true });
         // gone already (main failed while creating it) is what removing wanted
         if (out.code !== 0 && !/no builder .* found|not found/i.test(out.stderr + out.stdout))
             throw new _exec_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd(`docker buildx rm --force ${name}`, out);
@@ -311,23 +313,25 @@ class Buildx {
         return (0,_qemu_js__WEBPACK_IMPORTED_MODULE_3__/* .registeredEmulators */ .Nr)(this.binfmtDir);
     }
     async installEmulators(image, arches) {
-        await this.docker(['run', '--privileged', '--rm', image, '--install', arches.join(',')], { stream: true });
+        await this.docker(['run', '--privileged', '--rm', '--', image, '--install', arches.join(',')], { stream: true });
     }
     async bake(o) {
-        const args = ['buildx', 'bake', '--file', o.file, '--progress', o.progress, ...(o.metadataFile ? ['--metadata-file', o.metadataFile] : []), ...(o.builder ? ['--builder', o.builder] : []), ...(o.set ?? []).flatMap(s => ['--set', s]), ...(o.targets ?? [])];
+        // flag values joined with `=` (or made by the action: --set target.key=value) and targets after `--`:
+        // nothing a user wrote can become a flag
+        const args = ['buildx', 'bake', `--file=${o.file}`, `--progress=${o.progress}`, ...(o.metadataFile ? [`--metadata-file=${o.metadataFile}`] : []), ...(o.builder ? [`--builder=${o.builder}`] : []), ...(o.set ?? []).flatMap(s => ['--set', s]), ...(o.targets?.length ? ['--', ...o.targets] : [])];
         const out = await this.docker(args, { allowFailure: true, stream: o.progress === 'plain', onLine: o.onLine, cwd: this.cwd });
         const metadata = out.code === 0 && o.metadataFile && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(o.metadataFile) ? JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(o.metadataFile, 'utf8')) : {};
         return { code: out.code, metadata };
     }
     async imagetoolsInspect(ref, format) {
-        const out = await this.exec.runWithRetry('docker', ['buildx', 'imagetools', 'inspect', ref, ...(format === 'raw' ? ['--raw'] : ['--format', format])], { env: this.env });
+        const out = await this.exec.runWithRetry('docker', ['buildx', 'imagetools', 'inspect', ...(format === 'raw' ? ['--raw'] : [`--format=${format}`]), '--', ref], { env: this.env });
         return JSON.parse(out.stdout);
     }
     async imagetoolsCreate(tags, source) {
-        await this.exec.runWithRetry('docker', ['buildx', 'imagetools', 'create', ...tags.flatMap(t => ['--tag', t]), source], { env: this.env });
+        await this.exec.runWithRetry('docker', ['buildx', 'imagetools', 'create', ...tags.map(t => `--tag=${t}`), '--', source], { env: this.env });
     }
     async tagDigest(ref) {
-        const out = await this.exec.run('docker', ['buildx', 'imagetools', 'inspect', ref, '--format', '{{json .Manifest}}'], { env: this.env, allowFailure: true });
+        const out = await this.exec.run('docker', ['buildx', 'imagetools', 'inspect', '--format', '{{json .Manifest}}', '--', ref], { env: this.env, allowFailure: true });
         if (out.code === 0)
             return JSON.parse(out.stdout).digest;
         if (isNotFound(out.stderr + out.stdout))
@@ -335,7 +339,7 @@ class Buildx {
         throw new _exec_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd(`docker buildx imagetools inspect ${ref}`, out);
     }
     async writeTag(ref, source) {
-        await this.exec.run('docker', ['buildx', 'imagetools', 'create', '--tag', ref, source], { env: this.env });
+        await this.exec.run('docker', ['buildx', 'imagetools', 'create', `--tag=${ref}`, '--', source], { env: this.env });
     }
     async tagsAt(name, digest) {
         return this.api().tagsAt(name, digest);
@@ -348,7 +352,7 @@ class Buildx {
         return (this.registryApi ??= new _registry_api_js__WEBPACK_IMPORTED_MODULE_4__/* .RegistryApi */ .cA(this.env));
     }
     async login(registry, username, password) {
-        await this.exec.runWithRetry('docker', ['login', ...DOCKER_HUB(registry), '--username', username, '--password-stdin'], { env: this.env, input: password });
+        await this.exec.runWithRetry('docker', ['login', `--username=${username}`, '--password-stdin', ...DOCKER_HUB(registry)], { env: this.env, input: password });
     }
     async logout(registry) {
         await this.docker(['logout', ...DOCKER_HUB(registry)]);

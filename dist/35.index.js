@@ -86,6 +86,7 @@ function hostPlatform(nodeArch = process.arch) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Em: () => (/* binding */ registryDomain),
 /* harmony export */   Ew: () => (/* binding */ canonicalName),
+/* harmony export */   F2: () => (/* binding */ parseReference),
 /* harmony export */   gr: () => (/* binding */ isDockerHub)
 /* harmony export */ });
 /** Image references: the one rule for whether a name starts with a registry domain. */
@@ -119,6 +120,23 @@ function canonicalName(name) {
     if (domain !== undefined && !DOCKER_HUB.has(domain))
         return `${domain}/${path}`;
     return `docker.io/${path.includes('/') ? path : `library/${path}`}`;
+}
+// The grammar of distribution/reference (reference.go), anchored: [domain/]path[:tag][@digest].
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const TAG = '[\\w][\\w.-]{0,127}';
+const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
+const REFERENCE = new RegExp(`^((?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`);
+/**
+ * An image reference as docker takes it (`tonistiigi/binfmt:latest`, `moby/buildkit@sha256:...`), or
+ * undefined: anything else (a leading `-`, a `,` or `=`, whitespace, upper case in the path) is not one.
+ */
+function parseReference(ref) {
+    const m = REFERENCE.exec(ref);
+    if (!m || m[1].length > 255)
+        return undefined;
+    return { name: m[1], ...(m[2] ? { tag: m[2] } : {}), ...(m[3] ? { digest: m[3] } : {}) };
 }
 
 

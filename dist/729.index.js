@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/pipeline/context/index.ts
 var context = __webpack_require__(5226);
-// EXTERNAL MODULE: ./src/pipeline/prepare.ts + 3 modules
-var prepare = __webpack_require__(5268);
+// EXTERNAL MODULE: ./src/pipeline/prepare.ts + 5 modules
+var prepare = __webpack_require__(2533);
 // EXTERNAL MODULE: ./src/report/index.ts + 3 modules
 var report = __webpack_require__(3344);
 // EXTERNAL MODULE: ./src/pipeline/inputs/errors.ts

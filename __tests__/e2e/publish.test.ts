@@ -659,7 +659,7 @@ describeEngine('publish end to end (real dockerd, buildx, QEMU and registry)', (
     expect(run.summary).toContain('✅ published');
 
     // logged in through the job's own DOCKER_CONFIG, password never in the log
-    expect(log).toContain(`[command] docker login ${REGISTRY} --username ${REGISTRY_USER} --password-stdin`);
+    expect(log).toContain(`[command] docker login --username=${REGISTRY_USER} --password-stdin -- ${REGISTRY}`);
     expect(log).not.toContain(REGISTRY_PASSWORD);
     expect(log).not.toContain(GITHUB_TOKEN);
     expect(run.state.dockerConfig).toContain(run.runnerTemp);
@@ -668,7 +668,7 @@ describeEngine('publish end to end (real dockerd, buildx, QEMU and registry)', (
 
     const post = await runPost(run);
     expectExit(post, 'success');
-    expect(post.log).toContain(`docker logout ${REGISTRY}`);
+    expect(post.log).toContain(`docker logout -- ${REGISTRY}`);
     expectNoCredentialsLeft(run, home);
   }, TEST_TIMEOUT_MS);
 
@@ -883,7 +883,7 @@ describeEngine('publish end to end (real dockerd, buildx, QEMU and registry)', (
 
     const post = await runPost(run);
     expectExit(post, 'success');
-    expect(post.log).toContain(`docker logout ${REGISTRY}`);
+    expect(post.log).toContain(`docker logout -- ${REGISTRY}`);
     expectNoCredentialsLeft(run, home);
   }, TEST_TIMEOUT_MS);
 });

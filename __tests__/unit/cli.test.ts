@@ -215,7 +215,7 @@ describe('runCli failures', () => {
   test.each([
     ['1.2.3\n', 0, ''],
     ['1.2.4\n', 1, 'error: Input "version-file": the git tag v1.2.3 does not agree with VERSION, which says 1.2.4; tag the release as v1.2.4 or update VERSION'],
-    ['not a version\n', 1, 'error: Input "version-file": VERSION holds "not a version", which is neither a semantic version nor a PEP 440 version']
+    ['not a version\n', 1, 'error: Input "version-file": VERSION holds a first line that does not look like a version (not shown), which is neither a semantic version nor a PEP 440 version']
   ])('version-file %j on the tag v1.2.3: exit %s', async (content, expectedCode, message) => {
     const {dir} = releaseRepo({Dockerfile: 'FROM scratch\n', VERSION: content});
     git(dir, 'checkout', '-q', 'v1.2.3');

@@ -129,10 +129,10 @@ export interface CreateOptions {
 
 /** The argument array of `docker buildx create` for a builder of our own. */
 export function createArgs(o: CreateOptions): string[] {
-  const args = ['buildx', 'create', '--name', o.name, '--driver', 'docker-container'];
+  const args = ['buildx', 'create', `--name=${o.name}`, '--driver', 'docker-container'];
   if (o.image) args.push('--driver-opt', `image=${o.image}`);
   if (o.hostNetwork) args.push('--driver-opt', 'network=host');
-  if (o.configFile) args.push('--config', o.configFile); // --buildkitd-config in newer buildx; --config is accepted by all
+  if (o.configFile) args.push(`--config=${o.configFile}`); // --buildkitd-config in newer buildx; --config is accepted by all
   args.push('--bootstrap');
   return args;
 }

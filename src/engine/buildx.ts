@@ -82,7 +82,8 @@ export function isNotFound(output: string): boolean {
   return /: not found\b|\bMANIFEST_UNKNOWN\b|manifest unknown/i.test(output) && !/unauthorized|denied|forbidden|authentication required/i.test(output);
 }
 
-const DOCKER_HUB = (registry: string) => (registry === 'docker.io' ? [] : [registry]);
+/** The server argument of login/logout, after `--` (docker.io has none: docker's default). */
+const DOCKER_HUB = (registry: string) => (registry === 'docker.io' ? [] : ['--', registry]);
 
 export class Buildx implements BuildxApi {
   private readonly env: Record<string, string>;
@@ -112,7 +113,8 @@ export class Buildx implements BuildxApi {
   }
 
   async inspectBuilder(name?: string): Promise<BuilderInfo> {
-    const at = name ? [name] : [];
+    // `--` before every positional argument: a value that starts with `-` is never taken for a flag
+    const at = name ? ['--', name] : [];
     const booted = await this.docker(['buildx', 'inspect', '--bootstrap', ...at], {allowFailure: true});
     if (booted.code === 0) return parseInspect(booted.stdout);
     // A node that cannot boot fails --bootstrap for the whole builder; without it, buildx still
@@ -128,7 +130,7 @@ export class Buildx implements BuildxApi {
   }
 
   async removeBuilder(name: string): Promise<void> {
-    const out = await this.docker(['buildx', 'rm', '--force', name], {allowFailure: true});
+    const out = await this.docker(['buildx', 'rm', '--force', '--', name], {allowFailure: true});
     // gone already (main failed while creating it) is what removing wanted
     if (out.code !== 0 && !/no builder .* found|not found/i.test(out.stderr + out.stdout)) throw new CommandError(`docker buildx rm --force ${name}`, out);
   }
@@ -143,34 +145,36 @@ export class Buildx implements BuildxApi {
   }
 
   async installEmulators(image: string, arches: string[]): Promise<void> {
-    await this.docker(['run', '--privileged', '--rm', image, '--install', arches.join(',')], {stream: true});
+    await this.docker(['run', '--privileged', '--rm', '--', image, '--install', arches.join(',')], {stream: true});
   }
 
   async bake(o: BakeRun): Promise<BakeOutcome> {
-    const args = ['buildx', 'bake', '--file', o.file, '--progress', o.progress, ...(o.metadataFile ? ['--metadata-file', o.metadataFile] : []), ...(o.builder ? ['--builder', o.builder] : []), ...(o.set ?? []).flatMap(s => ['--set', s]), ...(o.targets ?? [])];
+    // flag values joined with `=` (or made by the action: --set target.key=value) and targets after `--`:
+    // nothing a user wrote can become a flag
+    const args = ['buildx', 'bake', `--file=${o.file}`, `--progress=${o.progress}`, ...(o.metadataFile ? [`--metadata-file=${o.metadataFile}`] : []), ...(o.builder ? [`--builder=${o.builder}`] : []), ...(o.set ?? []).flatMap(s => ['--set', s]), ...(o.targets?.length ? ['--', ...o.targets] : [])];
     const out = await this.docker(args, {allowFailure: true, stream: o.progress === 'plain', onLine: o.onLine, cwd: this.cwd});
     const metadata: BakeMetadata = out.code === 0 && o.metadataFile && existsSync(o.metadataFile) ? JSON.parse(readFileSync(o.metadataFile, 'utf8')) : {};
     return {code: out.code, metadata};
   }
 
   async imagetoolsInspect(ref: string, format: InspectFormat): Promise<unknown> {
-    const out = await this.exec.runWithRetry('docker', ['buildx', 'imagetools', 'inspect', ref, ...(format === 'raw' ? ['--raw'] : ['--format', format])], {env: this.env});
+    const out = await this.exec.runWithRetry('docker', ['buildx', 'imagetools', 'inspect', ...(format === 'raw' ? ['--raw'] : [`--format=${format}`]), '--', ref], {env: this.env});
     return JSON.parse(out.stdout);
   }
 
   async imagetoolsCreate(tags: string[], source: string): Promise<void> {
-    await this.exec.runWithRetry('docker', ['buildx', 'imagetools', 'create', ...tags.flatMap(t => ['--tag', t]), source], {env: this.env});
+    await this.exec.runWithRetry('docker', ['buildx', 'imagetools', 'create', ...tags.map(t => `--tag=${t}`), '--', source], {env: this.env});
   }
 
   async tagDigest(ref: string): Promise<string | undefined> {
-    const out = await this.exec.run('docker', ['buildx', 'imagetools', 'inspect', ref, '--format', '{{json .Manifest}}'], {env: this.env, allowFailure: true});
+    const out = await this.exec.run('docker', ['buildx', 'imagetools', 'inspect', '--format', '{{json .Manifest}}', '--', ref], {env: this.env, allowFailure: true});
     if (out.code === 0) return (JSON.parse(out.stdout) as {digest: string}).digest;
     if (isNotFound(out.stderr + out.stdout)) return undefined;
     throw new CommandError(`docker buildx imagetools inspect ${ref}`, out);
   }
 
   async writeTag(ref: string, source: string): Promise<void> {
-    await this.exec.run('docker', ['buildx', 'imagetools', 'create', '--tag', ref, source], {env: this.env});
+    await this.exec.run('docker', ['buildx', 'imagetools', 'create', `--tag=${ref}`, '--', source], {env: this.env});
   }
 
   async tagsAt(name: string, digest: string): Promise<string[]> {
@@ -187,7 +191,7 @@ export class Buildx implements BuildxApi {
   }
 
   async login(registry: string, username: string, password: string): Promise<void> {
-    await this.exec.runWithRetry('docker', ['login', ...DOCKER_HUB(registry), '--username', username, '--password-stdin'], {env: this.env, input: password});
+    await this.exec.runWithRetry('docker', ['login', `--username=${username}`, '--password-stdin', ...DOCKER_HUB(registry)], {env: this.env, input: password});
   }
 
   async logout(registry: string): Promise<void> {

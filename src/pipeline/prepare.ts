@@ -2,15 +2,12 @@
  * The pure front half of every run: inputs -> context -> metadata -> policy -> plan. Nothing here logs
  * in, builds or pushes; input errors and policy refusals surface before anything else happens.
  */
-import {readFileSync} from 'node:fs';
-import {resolve} from 'node:path';
 import {getInputs, parseRegistryAuth, type Inputs, type RegistryCredential} from './inputs/index.js';
 import type {Context} from './context/index.js';
-import {InputError} from './inputs/errors.js';
 import {computeMetadata, needsCommitDate, type Metadata, type MetadataInputs} from './metadata/index.js';
 import {fetchRepoInfo, fetchCommitDate, repoFromContext} from './context/github-api.js';
 import {buildPlan, type Plan} from './plan.js';
-import {parseVersionFile, checkTagAgreesWithFile} from './inputs/version-file.js';
+import {parseVersionFile, checkTagAgreesWithFile, readVersionFile} from './inputs/version-file.js';
 import type {Env} from '../action/runner.js';
 
 export interface Prepared {
@@ -32,12 +29,7 @@ export interface PrepareOptions {
 
 function readVersion(inputs: Inputs, ctx: Context, workspace: string): string | undefined {
   if (!inputs.versionFile) return undefined;
-  let content: string;
-  try {
-    content = readFileSync(resolve(workspace, inputs.versionFile), 'utf8');
-  } catch (e) {
-    throw new InputError('version-file', `cannot read ${inputs.versionFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+  const content = readVersionFile(workspace, inputs.versionFile);
   const version = parseVersionFile(content, inputs.versionFile);
   checkTagAgreesWithFile(ctx.ref, version, inputs.versionFile);
   return version;

@@ -27,7 +27,7 @@ describe('Buildx: the one place docker runs', () => {
   test('installEmulators: docker run --privileged --rm <image> --install <arches>', async () => {
     const {buildx, ran} = scripted();
     await buildx.installEmulators('tonistiigi/binfmt:latest', ['arm64', 'riscv64']);
-    expect(ran.map(r => [r.cmd, ...r.args])).toEqual([['docker', 'run', '--privileged', '--rm', 'tonistiigi/binfmt:latest', '--install', 'arm64,riscv64']]);
+    expect(ran.map(r => [r.cmd, ...r.args])).toEqual([['docker', 'run', '--privileged', '--rm', '--', 'tonistiigi/binfmt:latest', '--install', 'arm64,riscv64']]);
     expect(ran[0].opts.env).toEqual({DOCKER_CONFIG: '/tmp/job-config'});
   });
 
@@ -39,7 +39,7 @@ describe('Buildx: the one place docker runs', () => {
   test('inspectBuilder parses every node of the output', async () => {
     const {buildx, ran} = scripted(() => ({stdout: fixture('inspect-multinode.txt')}));
     const b = await buildx.inspectBuilder('mp-fixture-engine');
-    expect(ran[0].args).toEqual(['buildx', 'inspect', '--bootstrap', 'mp-fixture-engine']);
+    expect(ran[0].args).toEqual(['buildx', 'inspect', '--bootstrap', '--', 'mp-fixture-engine']);
     expect(b.nodes.map(n => n.name)).toEqual(['mp-fixture-engine-amd64', 'mp-fixture-engine-arm64']);
   });
 
@@ -47,8 +47,8 @@ describe('Buildx: the one place docker runs', () => {
     const {buildx, ran} = scripted(args => (args.includes('--bootstrap') ? {code: 1, stderr: fixture('inspect-bootstrap-failed.stderr.txt')} : {stdout: fixture('inspect-multinode-unbooted.txt')}));
     const b = await buildx.inspectBuilder('mp-fixture-engine');
     expect(ran.map(r => r.args)).toEqual([
-      ['buildx', 'inspect', '--bootstrap', 'mp-fixture-engine'],
-      ['buildx', 'inspect', 'mp-fixture-engine']
+      ['buildx', 'inspect', '--bootstrap', '--', 'mp-fixture-engine'],
+      ['buildx', 'inspect', '--', 'mp-fixture-engine']
     ]);
     expect(b.nodes.map(n => [n.name, n.status])).toEqual([
       ['mp-fixture-engine-amd64', 'running'],
@@ -66,15 +66,15 @@ describe('Buildx: the one place docker runs', () => {
     const {buildx, ran} = scripted(args => (args[1] === 'inspect' ? {stdout: fixture('inspect-multinode.txt')} : {}));
     await buildx.createBuilder({name: 'multiarch-publish-1-2', image: 'ci-local/buildkit:debian', hostNetwork: true});
     expect(ran.map(r => r.args)).toEqual([
-      ['buildx', 'create', '--name', 'multiarch-publish-1-2', '--driver', 'docker-container', '--driver-opt', 'image=ci-local/buildkit:debian', '--driver-opt', 'network=host', '--bootstrap'],
-      ['buildx', 'inspect', '--bootstrap', 'multiarch-publish-1-2']
+      ['buildx', 'create', '--name=multiarch-publish-1-2', '--driver', 'docker-container', '--driver-opt', 'image=ci-local/buildkit:debian', '--driver-opt', 'network=host', '--bootstrap'],
+      ['buildx', 'inspect', '--bootstrap', '--', 'multiarch-publish-1-2']
     ]);
   });
 
   test('removeBuilder: --force; a builder already gone is fine, another failure is thrown', async () => {
     const gone = scripted(() => ({code: 1, stderr: 'ERROR: no builder "x" found'}));
     await gone.buildx.removeBuilder('x');
-    expect(gone.ran[0].args).toEqual(['buildx', 'rm', '--force', 'x']);
+    expect(gone.ran[0].args).toEqual(['buildx', 'rm', '--force', '--', 'x']);
     await expect(scripted(() => ({code: 1, stderr: 'Cannot connect to the Docker daemon'})).buildx.removeBuilder('x')).rejects.toThrow(/Cannot connect/);
   });
 
@@ -92,8 +92,8 @@ describe('Buildx: the one place docker runs', () => {
     expect(out).toEqual({code: 1, metadata: {}});
     await buildx.bake({file: '/t/bake.json', progress: 'quiet', set: ['app.platform=linux/arm64', 'app.output=type=cacheonly'], targets: ['app']});
     expect(ran.map(r => r.args)).toEqual([
-      ['buildx', 'bake', '--file', '/t/bake.json', '--progress', 'plain', '--metadata-file', '/t/no-such-metadata.json', '--builder', 'b1'],
-      ['buildx', 'bake', '--file', '/t/bake.json', '--progress', 'quiet', '--set', 'app.platform=linux/arm64', '--set', 'app.output=type=cacheonly', 'app']
+      ['buildx', 'bake', '--file=/t/bake.json', '--progress=plain', '--metadata-file=/t/no-such-metadata.json', '--builder=b1'],
+      ['buildx', 'bake', '--file=/t/bake.json', '--progress=quiet', '--set', 'app.platform=linux/arm64', '--set', 'app.output=type=cacheonly', '--', 'app']
     ]);
     expect(ran.map(r => [r.opts.stream, r.opts.allowFailure, r.opts.cwd])).toEqual([
       [true, true, '/work/space'],
@@ -108,23 +108,23 @@ describe('Buildx: the one place docker runs', () => {
     await buildx.imagetoolsInspect('r/app@sha256:2', 'raw');
     await buildx.imagetoolsCreate(['r/app:1', 'r/app:latest'], 'r/app@sha256:1');
     expect(ran.map(r => [r.retried, ...r.args])).toEqual([
-      [true, 'buildx', 'imagetools', 'inspect', 'r/app@sha256:1', '--format', '{{json .Manifest}}'],
-      [true, 'buildx', 'imagetools', 'inspect', 'r/app@sha256:2', '--raw'],
-      [true, 'buildx', 'imagetools', 'create', '--tag', 'r/app:1', '--tag', 'r/app:latest', 'r/app@sha256:1']
+      [true, 'buildx', 'imagetools', 'inspect', '--format={{json .Manifest}}', '--', 'r/app@sha256:1'],
+      [true, 'buildx', 'imagetools', 'inspect', '--raw', '--', 'r/app@sha256:2'],
+      [true, 'buildx', 'imagetools', 'create', '--tag=r/app:1', '--tag=r/app:latest', '--', 'r/app@sha256:1']
     ]);
   });
 
   test('the tag phase\'s calls: one attempt each (the phase retries); a missing tag is undefined, other failures throw', async () => {
-    const {buildx, ran} = scripted(args => (args[3] === 'r/app:new' ? {code: 1, stderr: 'ERROR: r/app:new: not found'} : args[3] === 'r/app:x' ? {code: 1, stderr: 'ERROR: failed to do request: Head "http://r/v2/app/manifests/x": dial tcp: connect: connection refused'} : {stdout: fixture('imagetools-index.manifest.json')}));
+    const {buildx, ran} = scripted(args => (args.at(-1) === 'r/app:new' ? {code: 1, stderr: 'ERROR: r/app:new: not found'} : args.at(-1) === 'r/app:x' ? {code: 1, stderr: 'ERROR: failed to do request: Head "http://r/v2/app/manifests/x": dial tcp: connect: connection refused'} : {stdout: fixture('imagetools-index.manifest.json')}));
     expect(await buildx.tagDigest('r/app:1')).toBe(JSON.parse(fixture('imagetools-index.manifest.json')).digest);
     expect(await buildx.tagDigest('r/app:new')).toBeUndefined();
     await expect(buildx.tagDigest('r/app:x')).rejects.toThrow(/connection refused/);
     await buildx.writeTag('r/app:latest', 'r/app@sha256:1');
     expect(ran.map(r => [r.retried, ...r.args])).toEqual([
-      [false, 'buildx', 'imagetools', 'inspect', 'r/app:1', '--format', '{{json .Manifest}}'],
-      [false, 'buildx', 'imagetools', 'inspect', 'r/app:new', '--format', '{{json .Manifest}}'],
-      [false, 'buildx', 'imagetools', 'inspect', 'r/app:x', '--format', '{{json .Manifest}}'],
-      [false, 'buildx', 'imagetools', 'create', '--tag', 'r/app:latest', 'r/app@sha256:1']
+      [false, 'buildx', 'imagetools', 'inspect', '--format', '{{json .Manifest}}', '--', 'r/app:1'],
+      [false, 'buildx', 'imagetools', 'inspect', '--format', '{{json .Manifest}}', '--', 'r/app:new'],
+      [false, 'buildx', 'imagetools', 'inspect', '--format', '{{json .Manifest}}', '--', 'r/app:x'],
+      [false, 'buildx', 'imagetools', 'create', '--tag=r/app:latest', '--', 'r/app@sha256:1']
     ]);
   });
 
@@ -143,9 +143,9 @@ describe('Buildx: the one place docker runs', () => {
     await buildx.logout('127.0.0.1:5000');
     await buildx.logout('docker.io');
     expect(ran.map(r => r.args)).toEqual([
-      ['login', '127.0.0.1:5000', '--username', 'ci', '--password-stdin'],
-      ['login', '--username', 'octo', '--password-stdin'],
-      ['logout', '127.0.0.1:5000'],
+      ['login', '--username=ci', '--password-stdin', '--', '127.0.0.1:5000'],
+      ['login', '--username=octo', '--password-stdin'],
+      ['logout', '--', '127.0.0.1:5000'],
       ['logout']
     ]);
     expect(ran.slice(0, 2).map(r => [r.opts.input, r.retried])).toEqual([
@@ -158,5 +158,28 @@ describe('Buildx: the one place docker runs', () => {
   test('a failed login throws the CLI output', async () => {
     const {buildx} = scripted(() => ({code: 1, stderr: fixture('login-unauthorized.txt')}));
     await expect(buildx.login('127.0.0.1:5000', 'ci', 'wrong')).rejects.toThrow(/401 Unauthorized/);
+  });
+
+  // defence in depth behind the input checks: a value that starts with `-` never becomes a flag
+  test('every value a user can influence is after `--` or joined to its flag with `=`', async () => {
+    const {buildx, ran} = scripted(args => (args[1] === 'inspect' ? {stdout: fixture('inspect-multinode.txt')} : args.includes('--raw') ? {stdout: '{}'} : {stdout: '{}'}));
+    const h = (what: string) => `--debug-${what}`;
+    await buildx.inspectBuilder(h('builder'));
+    await buildx.removeBuilder(h('builder'));
+    await buildx.installEmulators(h('image'), ['arm64']);
+    await buildx.createBuilder({name: h('name'), image: h('buildkit'), configFile: h('config'), hostNetwork: false});
+    await buildx.bake({file: h('file'), metadataFile: h('meta'), builder: h('builder'), set: ['app.platform=linux/arm64'], targets: [h('target')], progress: 'quiet'});
+    await buildx.imagetoolsInspect(h('ref'), 'raw');
+    await buildx.imagetoolsCreate([h('tag')], h('source'));
+    await buildx.login(h('registry'), h('user'), 'pw');
+    await buildx.logout(h('registry'));
+    for (const {args} of ran) {
+      const end = args.indexOf('--');
+      args.forEach((a, i) => {
+        // before `--`, a hostile value may only appear as the value of a `--flag=` or a `--driver-opt`
+        if (a.startsWith('--debug-') && (end < 0 || i < end)) throw new Error(`${args.join(' ')}: ${a} can be read as a flag`);
+      });
+    }
+    expect(ran.length).toBeGreaterThanOrEqual(10);
   });
 });

@@ -5,6 +5,7 @@
  */
 import {splitFields, splitKeyValue} from './csv.js';
 import {InputError, InputErrors} from './errors.js';
+import {checkBuilderName, checkImageInput} from './engine.js';
 import {parseTagExpression, sortByPriority, DEFAULT_TAG_EXPRESSIONS, type TagExpression} from '../metadata/tag.js';
 import {applyFlavorLine, DEFAULT_FLAVOR, type Flavor} from '../metadata/flavor.js';
 import {splitAnnotationLevel, type CustomEntry} from '../metadata/labels.js';
@@ -87,42 +88,7 @@ export interface EngineInputs {
   tagRetryTimeout: number;
 }
 
-export interface RegistryCredential {
-  registry: string;
-  username: string;
-  password: string;
-}
-
-/** Parses `registry-auth` (a YAML list of registry/username/password, as docker/login-action takes it). */
-export async function parseRegistryAuth(text: string): Promise<RegistryCredential[]> {
-  if (!text.trim()) return [];
-  const {parse} = await import('yaml');
-  let doc: unknown;
-  try {
-    doc = parse(text);
-  } catch (e) {
-    throw new InputError('registry-auth', `not valid YAML: ${(e as Error).message.split('\n')[0]}`);
-  }
-  if (!Array.isArray(doc)) throw new InputError('registry-auth', 'expected a YAML list of entries with registry, username and password');
-  const errors: InputError[] = [];
-  const out: RegistryCredential[] = [];
-  doc.forEach((entry, i) => {
-    const where = `entry ${i + 1}`;
-    if (!entry || typeof entry !== 'object') {
-      errors.push(new InputError('registry-auth', `${where} is not a mapping of registry, username and password`));
-      return;
-    }
-    const unknown = Object.keys(entry).filter(k => !['registry', 'username', 'password'].includes(k));
-    if (unknown.length) errors.push(new InputError('registry-auth', `${where} has unknown key${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (registry, username, password)`));
-    const {registry = 'docker.io', username, password} = entry as Record<string, unknown>;
-    if (typeof username !== 'string' || !username) errors.push(new InputError('registry-auth', `${where} (${String(registry)}) has no username`));
-    if (typeof password !== 'string' || !password) errors.push(new InputError('registry-auth', `${where} (${String(registry)}) has no password`));
-    if (typeof registry !== 'string' || !registry) errors.push(new InputError('registry-auth', `${where} has an empty registry`));
-    if (typeof username === 'string' && typeof password === 'string' && typeof registry === 'string') out.push({registry, username, password});
-  });
-  if (errors.length) throw new InputErrors(errors);
-  return out;
-}
+export {parseRegistryAuth, type RegistryCredential} from './registry-auth.js';
 
 /** The non-empty, non-comment lines of a multi-line input, with their line numbers. */
 export function inputLines(value: string | undefined): Line[] {
@@ -438,6 +404,12 @@ export function getInputs(env: Env = process.env): Inputs {
       tagRetryTimeout: r.seconds('tag-retry-timeout', 60, 3600)
     }
   };
+  const engineErrors = [
+    checkImageInput('qemu-image', inputs.engine.qemuImage),
+    inputs.engine.buildkitImage ? checkImageInput('buildkit-image', inputs.engine.buildkitImage) : undefined,
+    inputs.engine.builder ? checkBuilderName(inputs.engine.builder) : undefined
+  ];
+  for (const e of engineErrors) if (e) r.errors.push(e);
   if (r.errors.length) throw new InputErrors(r.errors);
   return inputs;
 }

@@ -1,5 +1,5 @@
-export const id = 754;
-export const ids = [754,35];
+export const id = 307;
+export const ids = [307,35];
 export const modules = {
 
 /***/ 6728:
@@ -86,6 +86,7 @@ function hostPlatform(nodeArch = process.arch) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Em: () => (/* binding */ registryDomain),
 /* harmony export */   Ew: () => (/* binding */ canonicalName),
+/* harmony export */   F2: () => (/* binding */ parseReference),
 /* harmony export */   gr: () => (/* binding */ isDockerHub)
 /* harmony export */ });
 /** Image references: the one rule for whether a name starts with a registry domain. */
@@ -119,6 +120,23 @@ function canonicalName(name) {
     if (domain !== undefined && !DOCKER_HUB.has(domain))
         return `${domain}/${path}`;
     return `docker.io/${path.includes('/') ? path : `library/${path}`}`;
+}
+// The grammar of distribution/reference (reference.go), anchored: [domain/]path[:tag][@digest].
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const TAG = '[\\w][\\w.-]{0,127}';
+const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
+const REFERENCE = new RegExp(`^((?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`);
+/**
+ * An image reference as docker takes it (`tonistiigi/binfmt:latest`, `moby/buildkit@sha256:...`), or
+ * undefined: anything else (a leading `-`, a `,` or `=`, whitespace, upper case in the path) is not one.
+ */
+function parseReference(ref) {
+    const m = REFERENCE.exec(ref);
+    if (!m || m[1].length > 255)
+        return undefined;
+    return { name: m[1], ...(m[2] ? { tag: m[2] } : {}), ...(m[3] ? { digest: m[3] } : {}) };
 }
 
 
@@ -1681,7 +1699,7 @@ function evaluatePolicy(rules, subject) {
 
 /***/ }),
 
-/***/ 5268:
+/***/ 2533:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1692,14 +1710,47 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: annotationLevels
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/pipeline/inputs/csv.ts
 var csv = __webpack_require__(4754);
 // EXTERNAL MODULE: ./src/pipeline/inputs/errors.ts
 var inputs_errors = __webpack_require__(2107);
+// EXTERNAL MODULE: ./src/lib/reference.ts
+var reference = __webpack_require__(2470);
+;// CONCATENATED MODULE: ./src/pipeline/inputs/engine.ts
+/**
+ * The engine inputs that reach docker's argv: `qemu-image` (`docker run ... <image>`), `buildkit-image`
+ * (`--driver-opt image=<image>`, where a `,` would add a driver option) and `builder` (`--builder`,
+ * `buildx inspect <name>`). A fork's workflow or a careless one must not turn them into flags or options,
+ * so each is checked against the grammar docker/buildx use, before anything runs.
+ */
+
+
+/** A short, harmless excerpt of a bad value for a message (these inputs are not secret, but may be long). */
+function excerpt(value) {
+    const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+    return JSON.stringify(shown);
+}
+/** An image reference input: `[registry/]path[:tag][@digest]`, as docker parses it. */
+function checkImageInput(input, value) {
+    if ((0,reference/* parseReference */.F2)(value))
+        return undefined;
+    const why = value.startsWith('-')
+        ? 'it starts with "-"'
+        : /[\s,=]/.test(value)
+            ? 'it holds whitespace, "," or "=" (which would become another option)'
+            : 'it is not [registry/]name[:tag][@digest] with a lower-case name';
+    return new inputs_errors/* InputError */.d(input, `not an image reference: ${why} (e.g. tonistiigi/binfmt:latest, moby/buildkit:buildx-stable-1)`, undefined, excerpt(value));
+}
+/**
+ * A builder name: buildx names a builder with letters, digits, `_`, `.` and `-`, starting with a letter or
+ * digit (a docker context name used as a builder also fits, with `+`).
+ */
+function checkBuilderName(value) {
+    if (/^[A-Za-z0-9][A-Za-z0-9_.+-]{0,127}$/.test(value))
+        return undefined;
+    return new inputs_errors/* InputError */.d('builder', 'not a builder name: letters, digits, "_", "." and "-", starting with a letter or digit (as buildx names builders)', undefined, excerpt(value));
+}
+
 // EXTERNAL MODULE: ./src/pipeline/metadata/tag.ts
 var tag = __webpack_require__(854);
 ;// CONCATENATED MODULE: ./src/pipeline/metadata/flavor.ts
@@ -1751,10 +1802,106 @@ var metadata_labels = __webpack_require__(8911);
 var pipeline_policy = __webpack_require__(1130);
 // EXTERNAL MODULE: ./src/lib/platform.ts
 var platform = __webpack_require__(6728);
-// EXTERNAL MODULE: ./src/lib/reference.ts
-var reference = __webpack_require__(2470);
 // EXTERNAL MODULE: ./src/action/runner.ts + 1 modules
 var runner = __webpack_require__(1949);
+;// CONCATENATED MODULE: ./src/pipeline/inputs/registry-auth.ts
+/**
+ * `registry-auth`: a YAML list of registry/username/password, as docker/login-action takes it. The text
+ * holds passwords, so nothing of it is ever quoted: errors give a line and a column, the YAML library's own
+ * messages and warnings (which carry an excerpt of the source) are dropped, and anchors, aliases and tags,
+ * which only make a credential list harder to read and an error quote a value, are refused.
+ */
+
+const INPUT = 'registry-auth';
+function at(pos) {
+    return pos ? `line ${pos.line}, column ${pos.col}` : 'somewhere';
+}
+/** What a YAML value is, never what it holds. */
+function kindOf(v) {
+    if (v === null || v === undefined)
+        return 'empty';
+    if (Array.isArray(v))
+        return 'a list';
+    if (typeof v === 'object')
+        return 'a mapping';
+    return `a ${typeof v}`;
+}
+/** Parses `registry-auth`; every error names a line and column, none quotes the text. */
+async function parseRegistryAuth(text) {
+    if (!text.trim())
+        return [];
+    const { parseDocument, LineCounter, visit, isAlias, isNode, isMap, isSeq, isScalar, isPair } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
+    const lines = new LineCounter();
+    // logLevel silent: the library never writes its warnings to the console (they quote the source)
+    const doc = parseDocument(text, { lineCounter: lines, logLevel: 'silent', prettyErrors: false, uniqueKeys: true });
+    const pos = (offset) => (offset === undefined ? undefined : lines.linePos(offset));
+    const errors = [];
+    for (const e of doc.errors) {
+        // the library's message quotes the line: only its code and position are kept
+        errors.push(new inputs_errors/* InputError */.d(INPUT, `not valid YAML at ${at(pos(e.pos[0]))} (${e.code.toLowerCase().replace(/_/g, ' ')})`));
+    }
+    if (errors.length)
+        throw new inputs_errors/* InputErrors */.G(errors);
+    visit(doc, (_key, node) => {
+        if (isAlias(node)) {
+            errors.push(new inputs_errors/* InputError */.d(INPUT, `an alias (*name) at ${at(pos(node.range?.[0]))}: aliases, anchors and tags are not accepted in registry-auth; write each value out`));
+        }
+        else if (isNode(node)) {
+            const n = node;
+            if (n.anchor)
+                errors.push(new inputs_errors/* InputError */.d(INPUT, `an anchor (&name) at ${at(pos(n.range?.[0]))}: aliases, anchors and tags are not accepted in registry-auth; write each value out`));
+            if (n.tag)
+                errors.push(new inputs_errors/* InputError */.d(INPUT, `a tag (!tag) at ${at(pos(n.range?.[0]))}: aliases, anchors and tags are not accepted in registry-auth; quote the value instead`));
+        }
+    });
+    if (errors.length)
+        throw new inputs_errors/* InputErrors */.G(errors);
+    const root = doc.contents;
+    const items = isSeq(root) ? root.items : undefined;
+    if (!items)
+        throw new inputs_errors/* InputError */.d(INPUT, 'expected a YAML list of entries with registry, username and password');
+    const out = [];
+    items.forEach((entry, i) => {
+        const where = `entry ${i + 1}`;
+        const loc = ` at ${at(pos(isNode(entry) ? entry.range?.[0] : undefined))}`;
+        if (!isMap(entry)) {
+            errors.push(new inputs_errors/* InputError */.d(INPUT, `${where}${loc} is not a mapping of registry, username and password`));
+            return;
+        }
+        const fields = {};
+        const unknown = [];
+        for (const pair of entry.items) {
+            if (!isPair(pair))
+                continue;
+            const key = isScalar(pair.key) ? pair.key.value : undefined;
+            if (typeof key !== 'string' || !['registry', 'username', 'password'].includes(key)) {
+                // a key is not secret, but it may be a pasted password: only plain identifiers are named
+                unknown.push(typeof key === 'string' && /^[A-Za-z_-]{1,32}$/.test(key) ? key : `(a key at ${at(pos(isNode(pair.key) ? pair.key.range?.[0] : undefined))})`);
+                continue;
+            }
+            const v = pair.value;
+            fields[key] = { value: isScalar(v) ? v.value : isNode(v) ? v.toJSON() : v, line: at(pos(isNode(v) ? v.range?.[0] : isNode(pair.key) ? pair.key.range?.[0] : undefined)) };
+        }
+        if (unknown.length)
+            errors.push(new inputs_errors/* InputError */.d(INPUT, `${where}${loc} has unknown key${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (registry, username, password)`));
+        const registry = fields['registry'] ? fields['registry'].value : 'docker.io';
+        const username = fields['username']?.value;
+        const password = fields['password']?.value;
+        if (typeof registry !== 'string' || !registry)
+            errors.push(new inputs_errors/* InputError */.d(INPUT, `${where}${loc}: registry is ${typeof registry === 'string' ? 'empty' : `${kindOf(registry)}, not a string`}`));
+        const named = typeof registry === 'string' && /^[A-Za-z0-9.:/_-]{1,255}$/.test(registry) ? ` (${registry})` : '';
+        if (typeof username !== 'string' || !username)
+            errors.push(new inputs_errors/* InputError */.d(INPUT, `${where}${named}${loc} has ${fields['username'] === undefined ? 'no username' : typeof username === 'string' ? 'an empty username' : `a username that is ${kindOf(username)}, not a string (at ${fields['username'].line}; quote it)`}`));
+        if (typeof password !== 'string' || !password)
+            errors.push(new inputs_errors/* InputError */.d(INPUT, `${where}${named}${loc} has ${fields['password'] === undefined ? 'no password' : typeof password === 'string' ? 'an empty password' : `a password that is ${kindOf(password)}, not a string (at ${fields['password'].line}; quote it)`}`));
+        if (typeof username === 'string' && username && typeof password === 'string' && password && typeof registry === 'string' && registry)
+            out.push({ registry, username, password });
+    });
+    if (errors.length)
+        throw new inputs_errors/* InputErrors */.G(errors);
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/inputs/index.ts
 /**
  * Every input of action.yml -> one typed Inputs object. All validation and every input error live here:
@@ -1770,47 +1917,10 @@ var runner = __webpack_require__(1949);
 
 
 
+
 const DEFAULT_REGISTRY = 'ghcr.io';
 const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
-/** Parses `registry-auth` (a YAML list of registry/username/password, as docker/login-action takes it). */
-async function parseRegistryAuth(text) {
-    if (!text.trim())
-        return [];
-    const { parse } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
-    let doc;
-    try {
-        doc = parse(text);
-    }
-    catch (e) {
-        throw new inputs_errors/* InputError */.d('registry-auth', `not valid YAML: ${e.message.split('\n')[0]}`);
-    }
-    if (!Array.isArray(doc))
-        throw new inputs_errors/* InputError */.d('registry-auth', 'expected a YAML list of entries with registry, username and password');
-    const errors = [];
-    const out = [];
-    doc.forEach((entry, i) => {
-        const where = `entry ${i + 1}`;
-        if (!entry || typeof entry !== 'object') {
-            errors.push(new inputs_errors/* InputError */.d('registry-auth', `${where} is not a mapping of registry, username and password`));
-            return;
-        }
-        const unknown = Object.keys(entry).filter(k => !['registry', 'username', 'password'].includes(k));
-        if (unknown.length)
-            errors.push(new inputs_errors/* InputError */.d('registry-auth', `${where} has unknown key${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (registry, username, password)`));
-        const { registry = 'docker.io', username, password } = entry;
-        if (typeof username !== 'string' || !username)
-            errors.push(new inputs_errors/* InputError */.d('registry-auth', `${where} (${String(registry)}) has no username`));
-        if (typeof password !== 'string' || !password)
-            errors.push(new inputs_errors/* InputError */.d('registry-auth', `${where} (${String(registry)}) has no password`));
-        if (typeof registry !== 'string' || !registry)
-            errors.push(new inputs_errors/* InputError */.d('registry-auth', `${where} has an empty registry`));
-        if (typeof username === 'string' && typeof password === 'string' && typeof registry === 'string')
-            out.push({ registry, username, password });
-    });
-    if (errors.length)
-        throw new inputs_errors/* InputErrors */.G(errors);
-    return out;
-}
+
 /** The non-empty, non-comment lines of a multi-line input, with their line numbers. */
 function inputLines(value) {
     if (!value)
@@ -2140,6 +2250,14 @@ function getInputs(env = process.env) {
             tagRetryTimeout: r.seconds('tag-retry-timeout', 60, 3600)
         }
     };
+    const engineErrors = [
+        checkImageInput('qemu-image', inputs.engine.qemuImage),
+        inputs.engine.buildkitImage ? checkImageInput('buildkit-image', inputs.engine.buildkitImage) : undefined,
+        inputs.engine.builder ? checkBuilderName(inputs.engine.builder) : undefined
+    ];
+    for (const e of engineErrors)
+        if (e)
+            r.errors.push(e);
     if (r.errors.length)
         throw new inputs_errors/* InputErrors */.G(r.errors);
     return inputs;
@@ -2155,6 +2273,10 @@ var pipeline_plan = __webpack_require__(5455);
 var semver = __webpack_require__(5419);
 // EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
 var pep440 = __webpack_require__(8898);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/pipeline/inputs/version-file.ts
 /**
  * `version-file`: a file that holds the release version (`VERSION` with `1.4.2`). semver/pep440 tag
@@ -2163,6 +2285,56 @@ var pep440 = __webpack_require__(8898);
 
 
 
+
+
+/** A version file is one short line; anything bigger is not one (and is not read into memory). */
+const MAX_VERSION_FILE_BYTES = 4096;
+/** Only text shaped like a version is ever quoted back: a file from a fork may hold anything (tokens). */
+const VERSION_SHAPED = /^[0-9A-Za-z.+_-]{1,64}$/;
+/**
+ * Reads `version-file` as a fork's pull request may have written it: the path, symlinks resolved, must
+ * stay inside the workspace (no /proc/self/environ, no file of the runner), be a regular file (no FIFO or
+ * device, opened non-blocking and without following a link swapped in after the check) of a few KiB.
+ */
+function readVersionFile(workspace, path) {
+    const fail = (why) => new inputs_errors/* InputError */.d('version-file', `${path} ${why}`);
+    let root;
+    let target;
+    try {
+        root = (0,external_node_fs_.realpathSync)(workspace);
+        target = (0,external_node_fs_.realpathSync)((0,external_node_path_.resolve)(root, path));
+    }
+    catch (e) {
+        throw new inputs_errors/* InputError */.d('version-file', `cannot read ${path}: ${e.code ?? 'unreadable'}`);
+    }
+    const rel = (0,external_node_path_.relative)(root, target);
+    if (rel === '' || rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel))
+        throw fail('resolves outside the workspace (GITHUB_WORKSPACE); a version file must be a file of the repository');
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(target, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK | external_node_fs_.constants.O_NOFOLLOW);
+    }
+    catch (e) {
+        throw new inputs_errors/* InputError */.d('version-file', `cannot read ${path}: ${e.code ?? 'unreadable'}`);
+    }
+    try {
+        const st = (0,external_node_fs_.fstatSync)(fd);
+        if (!st.isFile())
+            throw fail('is not a regular file');
+        if (st.size > MAX_VERSION_FILE_BYTES)
+            throw fail(`is ${st.size} bytes; a version file holds one version (at most ${MAX_VERSION_FILE_BYTES} bytes)`);
+        const buf = Buffer.alloc(MAX_VERSION_FILE_BYTES + 1);
+        let n = 0;
+        for (let got = -1; got !== 0 && n < buf.length; n += got)
+            got = (0,external_node_fs_.readSync)(fd, buf, n, buf.length - n, null);
+        if (n > MAX_VERSION_FILE_BYTES)
+            throw fail(`is more than ${MAX_VERSION_FILE_BYTES} bytes; a version file holds one version`);
+        return buf.subarray(0, n).toString('utf8');
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
 /** The version in the file's text: its first non-empty, non-comment line. */
 function parseVersionFile(content, path) {
     const line = content
@@ -2172,7 +2344,8 @@ function parseVersionFile(content, path) {
     if (!line)
         throw new inputs_errors/* InputError */.d('version-file', `${path} holds no version`);
     if (!semver/* valid */.rZ(line) && !pep440.valid(line)) {
-        throw new inputs_errors/* InputError */.d('version-file', `${path} holds "${line}", which is neither a semantic version nor a PEP 440 version`);
+        const shown = VERSION_SHAPED.test(line) ? `"${line}"` : 'a first line that does not look like a version (not shown)';
+        throw new inputs_errors/* InputError */.d('version-file', `${path} holds ${shown}, which is neither a semantic version nor a PEP 440 version`);
     }
     return line;
 }
@@ -2202,19 +2375,10 @@ function checkTagAgreesWithFile(ref, fileVersion, path) {
 
 
 
-
-
-
 function readVersion(inputs, ctx, workspace) {
     if (!inputs.versionFile)
         return undefined;
-    let content;
-    try {
-        content = (0,external_node_fs_.readFileSync)((0,external_node_path_.resolve)(workspace, inputs.versionFile), 'utf8');
-    }
-    catch (e) {
-        throw new inputs_errors/* InputError */.d('version-file', `cannot read ${inputs.versionFile}: ${e.code ?? e.message}`);
-    }
+    const content = readVersionFile(workspace, inputs.versionFile);
     const version = parseVersionFile(content, inputs.versionFile);
     checkTagAgreesWithFile(ctx.ref, version, inputs.versionFile);
     return version;
