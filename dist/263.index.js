@@ -405,7 +405,7 @@ function splitEntry(text) {
 /** Some place a fork's pull request writes (the workspace) must not lead, by a symlink, to one it does not. */
 function inside(path, dir) {
     const r = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(dir, path);
-    return r === '' || (!r.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(r));
+    return r === '' || (r !== '..' && !r.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(r));
 }
 /** Checks a secret file and returns its real path; throws a message without the file's content. */
 function resolveSecretFile(path, workspace) {
@@ -432,6 +432,7 @@ function resolveSecretFile(path, workspace) {
             return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace);
         }
     })();
+    // `given` is resolved lexically (`conf/../x` is `x`, whatever `conf` is), so it decides which files of the checkout count
     if ((inside(given, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace)) || inside(given, ws)) && !inside(real, ws)) {
         throw new Error(`${path} is in the workspace but leads (through a symlink) outside it`);
     }

@@ -14,6 +14,10 @@ fs.writeFileSync(path.join(outside, 'job-file'), 'outside-s3cret');
 fs.symlinkSync(path.join(outside, 'job-file'), path.join(ws, 'escape'));
 fs.symlinkSync('/proc/self/environ', path.join(ws, 'environ'));
 fs.symlinkSync(path.join(ws, 'npmrc'), path.join(ws, 'link-inside'));
+fs.symlinkSync(path.join(outside, 'job-file'), path.join(ws, '..dots'));
+fs.mkdirSync(path.join(outside, 'deep'));
+fs.writeFileSync(path.join(outside, 'deep', 'f'), 'outside-s3cret');
+fs.symlinkSync(path.join(outside, 'deep'), path.join(ws, 'dirlink'));
 afterAll(() => {
   fs.rmSync(ws, {recursive: true, force: true});
   fs.rmSync(outside, {recursive: true, force: true});
@@ -77,6 +81,8 @@ describe('errors name input and line, never a value', () => {
     ['a directory', [undefined, 'a=sub'], 'secret-files', 1, /not a regular file/],
     ['symlink out of the workspace', [undefined, 'a=escape'], 'secret-files', 1, /outside it/],
     ['symlink to /proc', [undefined, 'a=environ'], 'secret-files', 1, /file of the system/],
+    ['a link named ..dots', [undefined, 'a=..dots'], 'secret-files', 1, /outside it/],
+    ['a link to a directory outside', [undefined, 'a=dirlink/f'], 'secret-files', 1, /outside it/],
     ['empty path', [undefined, 'a='], 'secret-files', 1, /id=path/],
     ['unset variable', [undefined, undefined, 'a=MY_TOKEN\nb=NOT_SET_ANYWHERE'], 'secret-envs', 2, /NOT_SET_ANYWHERE is not set/],
     ['bad variable name', [undefined, undefined, 'a=MY-TOKEN'], 'secret-envs', 1, /id=ENV_NAME/],

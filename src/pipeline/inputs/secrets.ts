@@ -6,7 +6,7 @@
  * on a line). Errors name the input, the line and the id at most: never a value.
  */
 import {realpathSync, statSync} from 'node:fs';
-import {isAbsolute, relative, resolve} from 'node:path';
+import {isAbsolute, relative, resolve, sep} from 'node:path';
 import {parse} from 'csv-parse/sync';
 import {InputError} from './errors.js';
 import type {Env} from '../../action/runner.js';
@@ -106,7 +106,7 @@ function splitEntry(text: string): {id: string; value: string} | undefined {
 /** Some place a fork's pull request writes (the workspace) must not lead, by a symlink, to one it does not. */
 function inside(path: string, dir: string): boolean {
   const r = relative(dir, path);
-  return r === '' || (!r.startsWith('..') && !isAbsolute(r));
+  return r === '' || (r !== '..' && !r.startsWith(`..${sep}`) && !isAbsolute(r));
 }
 
 /** Checks a secret file and returns its real path; throws a message without the file's content. */
@@ -129,6 +129,7 @@ export function resolveSecretFile(path: string, workspace: string): string {
       return resolve(workspace);
     }
   })();
+  // `given` is resolved lexically (`conf/../x` is `x`, whatever `conf` is), so it decides which files of the checkout count
   if ((inside(given, resolve(workspace)) || inside(given, ws)) && !inside(real, ws)) {
     throw new Error(`${path} is in the workspace but leads (through a symlink) outside it`);
   }
