@@ -112,6 +112,32 @@ gate.test('a build secret is mounted in the build and never printed', async () =
   }
 }, 300_000);
 
+gate.test('a missing secret file, an unset variable and a duplicate id fail the step before anything runs, naming input and line', async () => {
+  const workspace = tempDir('ws-bad');
+  fs.writeFileSync(path.join(workspace, 'Dockerfile'), 'FROM scratch\n');
+  const run = await runAction({
+    cwd: workspace,
+    timeoutMs: 60_000,
+    env: {HOME: tempDir('home-bad'), PATH: process.env.PATH ?? '', GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main', GITHUB_SHA: 'c'.repeat(40), GITHUB_REPOSITORY: 'acme/app', GITHUB_WORKSPACE: workspace, GITHUB_API_URL: stub!.url},
+    inputs: {
+      registry: process.env.REGISTRY_ADDR || '127.0.0.1:5000',
+      images: 'e2e-secret/bad',
+      secrets: `tok=${SECRET}`,
+      'secret-files': 'npmrc=missing/npmrc',
+      'secret-envs': '\ntok=HOME\nnone=MP_E2E_NOT_SET',
+      'github-token': 'e2e-token'
+    }
+  });
+  expect(run.code).not.toBe(0);
+  const errors = run.log.split('\n').filter(l => l.startsWith('::error'));
+  expect(errors.join('\n')).toMatch(/Input "secret-files", line 1: secret "npmrc": the file missing\/npmrc does not exist/);
+  expect(errors.join('\n')).toMatch(/Input "secret-envs", line 2: the secret id "tok" is already given \(secrets, line 1\)/);
+  expect(errors.join('\n')).toMatch(/Input "secret-envs", line 3: secret "none": the environment variable MP_E2E_NOT_SET is not set/);
+  expect(run.log).not.toContain(SECRET);
+  expect(run.log).not.toMatch(/docker buildx|Bake definition/);
+  expect(Object.keys(run.state)).toEqual(['isPost']); // nothing for a post step to undo
+}, 60_000);
+
 function sha256Sync(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
