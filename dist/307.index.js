@@ -533,6 +533,228 @@ function splitKeyValue(field) {
 
 /***/ }),
 
+/***/ 8363:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   VX: () => (/* binding */ secretValues),
+/* harmony export */   dC: () => (/* binding */ parseSecrets),
+/* harmony export */   oJ: () => (/* binding */ bakeSecretEntry)
+/* harmony export */ });
+/* unused harmony exports SHORT_SECRET, secretEntries, resolveSecretFile */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var csv_parse_sync__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5175);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2107);
+/**
+ * The build secrets, as docker/build-push-action reads them: `secrets` (`id=value`, a value over several
+ * lines quoted as one CSV field: `"id=line one` ... `last line"`), `secret-files` (`id=path`) and
+ * `secret-envs` (`id=ENV_NAME`). Records are read with csv-parse as build-push-action does (relaxed
+ * quotes, one record per secret, its fields joined back with commas; `secret-envs` also takes several
+ * on a line). Errors name the input, the line and the id at most: never a value.
+ */
+
+
+
+
+/** Below this, masking a value would turn common text of the log into `***`. */
+const SHORT_SECRET = 4;
+const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const ID_RULE = 'the id made of letters, digits, ".", "_" and "-"';
+/** The first line after `after` that holds something (csv-parse skips blank lines and `#` comments). */
+function firstContentLine(lines, after) {
+    for (let i = after; i < lines.length; i++) {
+        const t = lines[i].trim();
+        if (t !== '' && !t.startsWith('#'))
+            return i + 1;
+    }
+    return after + 1;
+}
+/**
+ * The entries of one input, each with the line it starts on. `splitCommas`: every field of a record is
+ * an entry of its own (secret-envs); otherwise a record is one entry, its fields joined back.
+ */
+function secretEntries(input, text, splitCommas, errors) {
+    if (!text || !text.trim())
+        return [];
+    const lines = text.split(/\r\n|\n|\r/);
+    const out = [];
+    let end = 0;
+    const starts = [];
+    try {
+        const records = (0,csv_parse_sync__WEBPACK_IMPORTED_MODULE_2__/* .parse */ .qg)(text, {
+            columns: false,
+            relaxQuotes: true,
+            relaxColumnCount: true,
+            skipEmptyLines: true,
+            comment: '#',
+            comment_no_infix: true,
+            // where the last whole record ended: an unclosed quote opened on the first line after it
+            on_record: (record, context) => {
+                starts.push(firstContentLine(lines, end));
+                end = context.lines;
+                return record;
+            }
+        });
+        records.forEach((record, n) => {
+            const line = starts[n];
+            const entries = splitCommas ? record : [record.join(',')];
+            for (const e of entries.map(x => x.trim()).filter(Boolean))
+                out.push({ line, text: e });
+        });
+    }
+    catch (e) {
+        // csv-parse's messages may quote characters of the text: its code and a line number only
+        const code = e.code ?? '';
+        const at = e.lines;
+        const detail = code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted value is not closed (a value over several lines is written "id=line one ... last line", the quotes around the whole entry)' : `cannot be read as CSV (${code || 'parse error'})`;
+        const start = firstContentLine(lines, end);
+        errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, detail, code === 'CSV_QUOTE_NOT_CLOSED' ? start : (at ?? start), '***'));
+        return [];
+    }
+    return out;
+}
+function splitEntry(text) {
+    const i = text.indexOf('=');
+    if (i <= 0)
+        return undefined;
+    const id = text.slice(0, i);
+    return ID.test(id) ? { id, value: text.slice(i + 1) } : undefined;
+}
+/** Some place a fork's pull request writes (the workspace) must not lead, by a symlink, to one it does not. */
+function inside(path, dir) {
+    const r = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(dir, path);
+    return r === '' || (r !== '..' && !r.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(r));
+}
+/** Checks a secret file and returns its real path; throws a message without the file's content. */
+function resolveSecretFile(path, workspace) {
+    if (/[\0-\x1f\x7f]/.test(path))
+        throw new Error('the path holds a control character');
+    const given = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, path);
+    let real;
+    try {
+        real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(given);
+    }
+    catch {
+        throw new Error(`the file ${path} does not exist (in ${workspace})`);
+    }
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(real).isFile())
+        throw new Error(`${path} is not a regular file`);
+    if (/^\/(proc|sys|dev)(\/|$)/.test(real))
+        throw new Error(`${path} leads to ${real}, a file of the system, not a secret file`);
+    // a file the checkout holds may be a symlink put there by a pull request: it must stay in the checkout
+    const ws = (() => {
+        try {
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(workspace);
+        }
+        catch {
+            return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace);
+        }
+    })();
+    // `given` is resolved lexically (`conf/../x` is `x`, whatever `conf` is), so it decides which files of the checkout count
+    if ((inside(given, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace)) || inside(given, ws)) && !inside(real, ws)) {
+        throw new Error(`${path} is in the workspace but leads (through a symlink) outside it`);
+    }
+    return real;
+}
+/**
+ * The three inputs -> the build secrets. `env`: where secret-envs are looked up (the step's environment,
+ * which every docker process of the action inherits); `workspace`: what relative secret-files are
+ * relative to (GITHUB_WORKSPACE).
+ */
+function parseSecrets(raw, env, workspace) {
+    const errors = [];
+    const warnings = [];
+    const secrets = [];
+    const seen = new Map();
+    const add = (s, shortCheck) => {
+        const first = seen.get(s.id);
+        if (first) {
+            errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(s.input, `the secret id "${s.id}" is already given (${first.input}, line ${first.line}); each id once across secrets, secret-files and secret-envs`, s.line));
+            return;
+        }
+        seen.set(s.id, s);
+        secrets.push(s);
+        if (shortCheck !== undefined && shortCheck.length < SHORT_SECRET) {
+            warnings.push(`Input "${s.input}", line ${s.line}: the value of secret "${s.id}" is shorter than ${SHORT_SECRET} characters; it is used, and masked, but masking it turns every occurrence of those characters in the log into *** (is it the value you meant?)`);
+        }
+    };
+    for (const { line, text } of secretEntries('secrets', raw.secrets, false, errors)) {
+        const e = splitEntry(text);
+        // the line holds a secret: errors quote its id at most
+        if (!e) {
+            const hint = text.includes('\n') || !text.includes('=') ? ' (a value over several lines is quoted as a whole: "id=line one ... last line")' : '';
+            errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('secrets', `a secret is written id=value, ${ID_RULE} (the value is never shown)${hint}`, line, '***'));
+            continue;
+        }
+        add({ source: 'value', id: e.id, input: 'secrets', line, value: e.value }, e.value);
+    }
+    for (const { line, text } of secretEntries('secret-files', raw.files, false, errors)) {
+        const e = splitEntry(text);
+        if (!e || !e.value) {
+            errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('secret-files', `a secret file is written id=path, ${ID_RULE}`, line, text));
+            continue;
+        }
+        try {
+            add({ source: 'file', id: e.id, input: 'secret-files', line, path: resolveSecretFile(e.value, workspace) });
+        }
+        catch (err) {
+            errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('secret-files', `secret "${e.id}": ${err.message}`, line));
+        }
+    }
+    for (const { line, text } of secretEntries('secret-envs', raw.envs, true, errors)) {
+        const e = splitEntry(text);
+        if (!e || !ENV_NAME.test(e.value)) {
+            errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('secret-envs', `a secret from the environment is written id=ENV_NAME, ${ID_RULE}, the variable's name letters, digits and "_"`, line, text));
+            continue;
+        }
+        const value = env[e.value];
+        if (value === undefined) {
+            errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('secret-envs', `secret "${e.id}": the environment variable ${e.value} is not set (set it in the step's env:)`, line));
+            continue;
+        }
+        add({ source: 'env', id: e.id, input: 'secret-envs', line, env: e.value, value }, value);
+    }
+    return { secrets, warnings, errors };
+}
+/**
+ * What to mask for the secrets: every value, and each line of a value over several lines (a build that
+ * prints the secret prints it a line at a time). Lines shorter than SHORT_SECRET are not masked alone.
+ */
+function secretValues(secrets) {
+    const out = new Set();
+    for (const s of secrets) {
+        if (s.source === 'file' || s.value === '')
+            continue;
+        out.add(s.value);
+        for (const l of s.value.split(/\r\n|\n|\r/))
+            if (l.trim().length >= SHORT_SECRET)
+                out.add(l.trim());
+    }
+    return [...out];
+}
+/** A field of a buildx CSV attribute list, quoted when it holds a comma, a quote or a newline. */
+function csvField(field) {
+    return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}
+/** The bake `secret` entry of a file or env secret (value secrets are written to a file first). */
+function bakeSecretEntry(s, valueFile) {
+    switch (s.source) {
+        case 'value':
+            return `id=${s.id},${csvField(`src=${valueFile ?? ''}`)}`;
+        case 'file':
+            return `id=${s.id},type=file,${csvField(`src=${s.path}`)}`;
+        case 'env':
+            return `id=${s.id},type=env,env=${s.env}`;
+    }
+}
+
+
+/***/ }),
+
 /***/ 6517:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1751,6 +1973,8 @@ function checkBuilderName(value) {
     return new inputs_errors/* InputError */.d('builder', 'not a builder name: letters, digits, "_", "." and "-", starting with a letter or digit (as buildx names builders)', undefined, excerpt(value));
 }
 
+// EXTERNAL MODULE: ./src/pipeline/inputs/secrets.ts
+var inputs_secrets = __webpack_require__(8363);
 // EXTERNAL MODULE: ./src/pipeline/metadata/tag.ts
 var tag = __webpack_require__(854);
 ;// CONCATENATED MODULE: ./src/pipeline/metadata/flavor.ts
@@ -1908,6 +2132,7 @@ async function parseRegistryAuth(text) {
  * a malformed line fails the step, naming the input and quoting the line, before anything else happens.
  * Errors are collected, so one run reports all of them.
  */
+
 
 
 
@@ -2133,7 +2358,8 @@ function attestationInput(r, name) {
     }
     return '';
 }
-function getInputs(env = process.env) {
+/** `workspace`: what relative `secret-files` paths are relative to. */
+function getInputs(env = process.env, workspace = env['GITHUB_WORKSPACE'] || process.cwd()) {
     const r = new Reader(env);
     const imagesRaw = r.raw('images');
     // The runner always sets an input that action.yml defaults; an unset one (local runs) means the repository.
@@ -2206,6 +2432,8 @@ function getInputs(env = process.env) {
             throw new Error('a build argument is written NAME=value');
         return text;
     });
+    const secrets = (0,inputs_secrets/* parseSecrets */.dC)({ secrets: r.raw('secrets'), files: r.raw('secret-files'), envs: r.raw('secret-envs') }, env, workspace);
+    r.errors.push(...secrets.errors);
     const inputs = {
         images,
         bareTags: imagesRaw !== undefined && imageLines.length === 0,
@@ -2233,12 +2461,8 @@ function getInputs(env = process.env) {
             builder: r.text('builder'),
             buildkitImage: r.text('buildkit-image'),
             registryAuth: r.raw('registry-auth') ?? '',
-            secrets: r.lines('secrets', (text, line) => {
-                // the line holds a secret: errors quote its id only
-                if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*=/.test(text))
-                    throw new inputs_errors/* InputError */.d('secrets', 'a secret is written id=value, the id made of letters, digits, ".", "_" and "-" (the value is never shown)', line, '***');
-                return { line, text };
-            }),
+            secrets: secrets.secrets,
+            secretWarnings: secrets.warnings,
             cache: r.choice('cache', ['auto', 'registry', 'gha', 'none'], 'auto'),
             cacheFrom: r.lines('cache-from', parseCacheEntry),
             cacheTo: r.lines('cache-to', parseCacheEntry),
@@ -2387,10 +2611,11 @@ function annotationLevels(env) {
     return (env['DOCKER_METADATA_ANNOTATIONS_LEVELS'] || 'manifest').split(',').map(s => s.trim()).filter(Boolean);
 }
 async function prepare(ctx, opts) {
-    const inputs = getInputs(opts.env);
+    const inputs = getInputs(opts.env, opts.workspace);
     const credentials = await parseRegistryAuth(inputs.engine.registryAuth);
     const warnings = [];
     const warn = (m) => warnings.push(m);
+    warnings.push(...inputs.engine.secretWarnings);
     const fileVersion = readVersion(inputs, ctx, opts.workspace);
     const levels = annotationLevels(opts.env);
     const metaInputs = {

@@ -51,6 +51,8 @@ var external_node_path_ = __webpack_require__(6760);
 var runner = __webpack_require__(1949);
 // EXTERNAL MODULE: ./src/pipeline/inputs/errors.ts
 var inputs_errors = __webpack_require__(2107);
+// EXTERNAL MODULE: ./src/pipeline/inputs/secrets.ts
+var inputs_secrets = __webpack_require__(8363);
 // EXTERNAL MODULE: ./src/pipeline/plan.ts
 var pipeline_plan = __webpack_require__(5455);
 // EXTERNAL MODULE: ./src/lib/platform.ts
@@ -473,19 +475,22 @@ function registryMessage(output) {
 
 
 
+
 const wait = (ms) => new Promise(r => setTimeout(r, ms));
 function writeBake(i) {
     const { plan, engine: e } = i;
     const cache = cacheSettings(i.output === 'push' ? plan : { ...plan, push: false }, e, i.driver, i.env, i.defaultBranch);
+    // values are written to files of the action's own; files and variables are bake's to read
     const secretsDir = (0,external_node_path_.join)(i.workDir, 'secrets');
-    if (e.secrets.length) {
+    if (e.secrets.some(s => s.source === 'value')) {
         (0,external_node_fs_.mkdirSync)(secretsDir, { mode: 0o700 });
         i.record(state/* STATE */.c4.secretsDir, secretsDir);
     }
     const secrets = e.secrets.map(s => {
-        const id = s.text.slice(0, s.text.indexOf('='));
-        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(secretsDir, id), s.text.slice(s.text.indexOf('=') + 1), { mode: 0o600 });
-        return `id=${id},src=${(0,external_node_path_.join)(secretsDir, id)}`;
+        if (s.source !== 'value')
+            return (0,inputs_secrets/* bakeSecretEntry */.oJ)(s);
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(secretsDir, s.id), s.value, { mode: 0o600 });
+        return (0,inputs_secrets/* bakeSecretEntry */.oJ)(s, (0,external_node_path_.join)(secretsDir, s.id));
     });
     const settings = {
         push: i.output === 'push',
@@ -1075,6 +1080,7 @@ var report = __webpack_require__(3344);
 
 
 
+
 /**
  * A context or Dockerfile that is not there is bad input like any other: said before any login or build,
  * naming the `images` line (remote contexts, such as git URLs, are BuildKit's to fetch).
@@ -1111,8 +1117,8 @@ async function publish(p, env, options = {}, engine, cancel = engine_cancel/* ca
     const plan = load ? (0,pipeline_plan/* withoutPush */.Fz)(p.plan, 'loaded into the local image store') : p.plan;
     const workspace = workspaceDir();
     checkBuildFiles(plan.builds, workspace ?? process.cwd());
-    for (const s of e.secrets)
-        runner/* setSecret */.Pq(s.text.slice(s.text.indexOf('=') + 1));
+    for (const v of (0,inputs_secrets/* secretValues */.VX)(e.secrets))
+        runner/* setSecret */.Pq(v);
     for (const v of cacheSecretValues([...e.cacheFrom, ...e.cacheTo]))
         runner/* setSecret */.Pq(v);
     if (inputs.githubToken)

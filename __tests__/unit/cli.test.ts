@@ -324,6 +324,8 @@ describe('input flags', () => {
     'buildkit-image': 'moby/buildkit:v0.17.0',
     'registry-auth': '- registry: r.example\n  username: u\n  password: p',
     secrets: 'tok=s3cret',
+    'secret-files': 'npmrc=package.json\nlock=package-lock.json',
+    'secret-envs': 'repo=GITHUB_REPOSITORY',
     cache: 'none',
     'cache-from': 'type=local,src=/tmp/c',
     'cache-to': 'type=local,dest=/tmp/c',

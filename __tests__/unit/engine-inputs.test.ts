@@ -18,6 +18,7 @@ describe('engine inputs: defaults', () => {
       buildkitImage: '',
       registryAuth: '',
       secrets: [],
+      secretWarnings: [],
       cache: 'auto',
       cacheFrom: [],
       cacheTo: [],
@@ -64,8 +65,8 @@ describe('secrets', () => {
   test('id=value lines, comments and blank lines skipped', () => {
     const {secrets} = getInputs({INPUT_SECRETS: 'npm_token=abc=def\n\n# note\nGITHUB.TOKEN-2=x'}).engine;
     expect(secrets).toEqual([
-      {line: 1, text: 'npm_token=abc=def'},
-      {line: 4, text: 'GITHUB.TOKEN-2=x'}
+      {source: 'value', input: 'secrets', line: 1, id: 'npm_token', value: 'abc=def'},
+      {source: 'value', input: 'secrets', line: 4, id: 'GITHUB.TOKEN-2', value: 'x'}
     ]);
   });
   test.each(['no-equals-sign-hunter2', '../escape=hunter2', '.=hunter2', '=hunter2', 'a b=hunter2'])('a malformed line is refused without showing it: %s', line => {

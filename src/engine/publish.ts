@@ -24,6 +24,7 @@ import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import * as runner from '../action/runner.js';
 import {InputError, InputErrors} from '../pipeline/inputs/errors.js';
+import {secretValues} from '../pipeline/inputs/secrets.js';
 import type {Prepared} from '../pipeline/prepare.js';
 import {withoutPush, type BuildPlan, type Plan} from '../pipeline/plan.js';
 import {hostPlatform} from '../lib/platform.js';
@@ -100,7 +101,7 @@ export async function publish(p: Prepared, env: NodeJS.ProcessEnv, options: Publ
   const plan = load ? withoutPush(p.plan, 'loaded into the local image store') : p.plan;
   const workspace = workspaceDir();
   checkBuildFiles(plan.builds, workspace ?? process.cwd());
-  for (const s of e.secrets) runner.setSecret(s.text.slice(s.text.indexOf('=') + 1));
+  for (const v of secretValues(e.secrets)) runner.setSecret(v);
   for (const v of cacheSecretValues([...e.cacheFrom, ...e.cacheTo])) runner.setSecret(v);
   if (inputs.githubToken) runner.setSecret(inputs.githubToken);
   for (const c of p.credentials) runner.setSecret(c.password);

@@ -40,10 +40,11 @@ export function annotationLevels(env: Env): string[] {
 }
 
 export async function prepare(ctx: Context, opts: PrepareOptions): Promise<Prepared> {
-  const inputs = getInputs(opts.env);
+  const inputs = getInputs(opts.env, opts.workspace);
   const credentials = await parseRegistryAuth(inputs.engine.registryAuth);
   const warnings: string[] = [];
   const warn = (m: string) => warnings.push(m);
+  warnings.push(...inputs.engine.secretWarnings);
   const fileVersion = readVersion(inputs, ctx, opts.workspace);
   const levels = annotationLevels(opts.env);
   const metaInputs: MetadataInputs = {

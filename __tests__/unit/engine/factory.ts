@@ -46,6 +46,7 @@ export function engineInputs(over: Partial<EngineInputs> = {}): EngineInputs {
     buildkitImage: '',
     registryAuth: '',
     secrets: [],
+    secretWarnings: [],
     cache: 'auto',
     forceTags: false,
     cacheFrom: [],

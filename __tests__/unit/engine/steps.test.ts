@@ -276,9 +276,22 @@ describe('build: the one bake', () => {
   test('secrets are written to files and recorded for removal', async () => {
     const recorded: string[] = [];
     const fake = new FakeBuildx();
-    const r = await build(buildInput(fake, {engine: engineInputs({secrets: [{text: 'npm=s3cret', line: 1}] as never}), record: (k, v) => void recorded.push(`${k}=${v}`)}));
+    const r = await build(buildInput(fake, {engine: engineInputs({secrets: [{source: 'value', id: 'npm', input: 'secrets', line: 1, value: 's3cret'}]}), record: (k, v) => void recorded.push(`${k}=${v}`)}));
     expect(recorded).toEqual([expect.stringMatching(/^secretsDir=.*secrets$/)]);
     expect(r.definition).not.toContain('s3cret');
+  });
+
+  test('file and env secrets: bake reads them itself (no copy, no value in the bake file)', async () => {
+    const recorded: string[] = [];
+    const secrets = [
+      {source: 'file', id: 'npmrc', input: 'secret-files', line: 1, path: '/ws/a,b "c"/.npmrc'},
+      {source: 'env', id: 'tok', input: 'secret-envs', line: 1, env: 'MY_TOKEN', value: 'env-s3cret-value'}
+    ] as const;
+    const r = await build(buildInput(new FakeBuildx(), {engine: engineInputs({secrets: [...secrets]}), record: (k, v) => void recorded.push(k)}));
+    expect(recorded).toEqual([]);
+    const file = readFileSync(r.bakeFile, 'utf8');
+    expect(JSON.parse(file).target.app.secret).toEqual(['id=npmrc,type=file,"src=/ws/a,b ""c""/.npmrc"', 'id=tok,type=env,env=MY_TOKEN']);
+    expect(file + r.definition).not.toContain('env-s3cret-value');
   });
 
   test('cache credentials: real in the bake file, *** in the definition the summary shows', async () => {

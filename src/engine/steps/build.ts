@@ -10,6 +10,7 @@ import * as runner from '../../action/runner.js';
 import {STATE, type Recorder} from '../../action/state.js';
 import type {BuildPlan, Plan} from '../../pipeline/plan.js';
 import type {EngineInputs} from '../../pipeline/inputs/index.js';
+import {bakeSecretEntry} from '../../pipeline/inputs/secrets.js';
 import type {BuildxApi} from '../buildx.js';
 import {bakeDefinition, serializeBake, parseFailures, type BakeMetadata, type BakeSettings} from '../bake.js';
 import {cacheSettings, redactCacheLine} from '../cache.js';
@@ -54,15 +55,16 @@ const wait = (ms: number) => new Promise<void>(r => setTimeout(r, ms));
 function writeBake(i: BuildInput): {bakeFile: string; metadataFile: string; definition: string; cacheNote: string} {
   const {plan, engine: e} = i;
   const cache = cacheSettings(i.output === 'push' ? plan : {...plan, push: false}, e, i.driver, i.env, i.defaultBranch);
+  // values are written to files of the action's own; files and variables are bake's to read
   const secretsDir = join(i.workDir, 'secrets');
-  if (e.secrets.length) {
+  if (e.secrets.some(s => s.source === 'value')) {
     mkdirSync(secretsDir, {mode: 0o700});
     i.record(STATE.secretsDir, secretsDir);
   }
   const secrets = e.secrets.map(s => {
-    const id = s.text.slice(0, s.text.indexOf('='));
-    writeFileSync(join(secretsDir, id), s.text.slice(s.text.indexOf('=') + 1), {mode: 0o600});
-    return `id=${id},src=${join(secretsDir, id)}`;
+    if (s.source !== 'value') return bakeSecretEntry(s);
+    writeFileSync(join(secretsDir, s.id), s.value, {mode: 0o600});
+    return bakeSecretEntry(s, join(secretsDir, s.id));
   });
   const settings: BakeSettings = {
     push: i.output === 'push',

@@ -6,6 +6,7 @@
 import {splitFields, splitKeyValue} from './csv.js';
 import {InputError, InputErrors} from './errors.js';
 import {checkBuilderName, checkImageInput} from './engine.js';
+import {parseSecrets, type BuildSecret} from './secrets.js';
 import {parseTagExpression, sortByPriority, DEFAULT_TAG_EXPRESSIONS, type TagExpression} from '../metadata/tag.js';
 import {applyFlavorLine, DEFAULT_FLAVOR, type Flavor} from '../metadata/flavor.js';
 import {splitAnnotationLevel, type CustomEntry} from '../metadata/labels.js';
@@ -73,8 +74,10 @@ export interface EngineInputs {
   buildkitImage: string;
   /** The `registry-auth` YAML as written; parsed by parseRegistryAuth (it needs the yaml parser). */
   registryAuth: string;
-  /** `id=value` lines: build secrets, never printed. */
-  secrets: Line[];
+  /** Build secrets of `secrets`, `secret-files` and `secret-envs` (secrets.ts), never printed. */
+  secrets: BuildSecret[];
+  /** Warnings about them (a value too short to mask well), naming input and line, never a value. */
+  secretWarnings: string[];
   cache: 'auto' | 'registry' | 'gha' | 'none';
   cacheFrom: string[];
   cacheTo: string[];
@@ -287,7 +290,8 @@ function attestationInput(r: Reader, name: string): string {
   return '';
 }
 
-export function getInputs(env: Env = process.env): Inputs {
+/** `workspace`: what relative `secret-files` paths are relative to. */
+export function getInputs(env: Env = process.env, workspace: string = env['GITHUB_WORKSPACE'] || process.cwd()): Inputs {
   const r = new Reader(env);
 
   const imagesRaw = r.raw('images');
@@ -361,6 +365,9 @@ export function getInputs(env: Env = process.env): Inputs {
     return text;
   });
 
+  const secrets = parseSecrets({secrets: r.raw('secrets'), files: r.raw('secret-files'), envs: r.raw('secret-envs')}, env, workspace);
+  r.errors.push(...secrets.errors);
+
   const inputs: Inputs = {
     images,
     bareTags: imagesRaw !== undefined && imageLines.length === 0,
@@ -388,11 +395,8 @@ export function getInputs(env: Env = process.env): Inputs {
       builder: r.text('builder'),
       buildkitImage: r.text('buildkit-image'),
       registryAuth: r.raw('registry-auth') ?? '',
-      secrets: r.lines('secrets', (text, line) => {
-        // the line holds a secret: errors quote its id only
-        if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*=/.test(text)) throw new InputError('secrets', 'a secret is written id=value, the id made of letters, digits, ".", "_" and "-" (the value is never shown)', line, '***');
-        return {line, text};
-      }),
+      secrets: secrets.secrets,
+      secretWarnings: secrets.warnings,
       cache: r.choice('cache', ['auto', 'registry', 'gha', 'none'] as const, 'auto'),
       cacheFrom: r.lines('cache-from', parseCacheEntry),
       cacheTo: r.lines('cache-to', parseCacheEntry),

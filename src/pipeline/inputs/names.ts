@@ -38,6 +38,8 @@ export const INPUT_NAMES: readonly InputName[] = [
   {name: 'buildkit-image', kind: 'value', help: 'BuildKit image of a builder created for the run'},
   {name: 'registry-auth', kind: 'lines', help: 'YAML list of registry/username/password (not used by the CLI: your docker logins are)'},
   {name: 'secrets', kind: 'lines', help: 'build secrets, id=value a line (prefer INPUT_SECRETS: flags show in ps)'},
+  {name: 'secret-files', kind: 'lines', help: 'build secrets from files, id=path a line'},
+  {name: 'secret-envs', kind: 'lines', help: 'build secrets from environment variables, id=ENV_NAME a line'},
   {name: 'cache', kind: 'value', help: 'auto, gha, registry or none'},
   {name: 'cache-from', kind: 'lines', help: 'raw cache-from entries, one a line'},
   {name: 'cache-to', kind: 'lines', help: 'raw cache-to entries, one a line (publish only)'},
