@@ -335,13 +335,16 @@ async function compareCommits(ctx, token, base, head, warn) {
         if (!STATUSES.includes(data.status))
             throw new Error(`unexpected status ${JSON.stringify(String(data.status).slice(0, 20))}`);
         const date = (s) => (typeof s === 'string' && !Number.isNaN(Date.parse(s)) ? new Date(s) : undefined);
+        // the last commit listed is head's only when the list is complete (GitHub lists at most 250)
         const commits = Array.isArray(data.commits) ? data.commits : [];
+        const last = commits[commits.length - 1];
+        const lastIsHead = typeof last?.sha === 'string' && last.sha.toLowerCase().startsWith(head.toLowerCase());
         return {
             status: data.status,
             aheadBy: Number(data.ahead_by) || 0,
             behindBy: Number(data.behind_by) || 0,
             baseDate: date(data.base_commit?.commit?.committer?.date),
-            headDate: date(commits[commits.length - 1]?.commit?.committer?.date)
+            headDate: lastIsHead ? date(last.commit?.committer?.date) : undefined
         };
     }
     catch (e) {

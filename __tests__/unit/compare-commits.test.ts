@@ -21,7 +21,11 @@ beforeAll(async () => {
       res.end(JSON.stringify(body));
     };
     if (req.url === `/repos/acme/app/compare/${BASE}...${HEAD}`) {
-      return json(200, {status: 'diverged', ahead_by: 2, behind_by: 1, base_commit: {commit: {committer: {date: '2024-01-02T00:00:00Z'}}}, commits: [{commit: {committer: {date: '2024-01-01T00:00:00Z'}}}, {commit: {committer: {date: '2024-01-03T00:00:00Z'}}}]});
+      return json(200, {status: 'diverged', ahead_by: 2, behind_by: 1, base_commit: {commit: {committer: {date: '2024-01-02T00:00:00Z'}}}, commits: [{sha: 'f'.repeat(40), commit: {committer: {date: '2024-01-01T00:00:00Z'}}}, {sha: HEAD, commit: {committer: {date: '2024-01-03T00:00:00Z'}}}]});
+    }
+    if (req.url === `/repos/acme/app/compare/${BASE}...${'e'.repeat(40)}`) {
+      // more than 250 commits: GitHub lists the first 250, so the last listed is not head
+      return json(200, {status: 'ahead', ahead_by: 300, behind_by: 0, base_commit: {commit: {committer: {date: '2024-01-02T00:00:00Z'}}}, commits: [{sha: 'f'.repeat(40), commit: {committer: {date: '2024-01-05T00:00:00Z'}}}]});
     }
     if (req.url?.includes('cccccc')) return json(200, {status: 'sideways'});
     json(404, {message: 'Not Found'});
@@ -42,6 +46,10 @@ describe('compareCommits', () => {
     expect(await compareCommits(ctx, 'tok', BASE, HEAD, warn)).toEqual({status: 'diverged', aheadBy: 2, behindBy: 1, baseDate: new Date('2024-01-02T00:00:00Z'), headDate: new Date('2024-01-03T00:00:00Z')});
     expect(seen.pop()).toBe(`/repos/acme/app/compare/${BASE}...${HEAD} [auth]`);
     expect(warn).not.toHaveBeenCalled();
+  });
+
+  test('a commit list cut short (over 250 commits): no head date from it', async () => {
+    expect(await compareCommits(ctx, 'tok', BASE, 'e'.repeat(40), jest.fn())).toEqual({status: 'ahead', aheadBy: 300, behindBy: 0, baseDate: new Date('2024-01-02T00:00:00Z'), headDate: undefined});
   });
 
   test.each([
