@@ -676,6 +676,7 @@ function isTransient(output) {
 /* harmony export */   iD: () => (/* binding */ login),
 /* harmony export */   lp: () => (/* binding */ createDockerConfig)
 /* harmony export */ });
+/* unused harmony export githubRegistry */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -707,15 +708,34 @@ function sameRegistry(a, b) {
     };
     return n(a) === n(b);
 }
+/**
+ * The container registry of the GitHub server the run is on, the one registry `github-token` is for:
+ * ghcr.io for github.com, `containers.<host>` for GitHub Enterprise Server and GHE.com. A GHES token
+ * sent to ghcr.io would hand an enterprise's credential to another service.
+ */
+function githubRegistry(serverUrl) {
+    let host;
+    try {
+        host = new URL(serverUrl || 'https://github.com').hostname.toLowerCase();
+    }
+    catch {
+        host = '';
+    }
+    return host === 'github.com' || host === 'www.github.com' ? 'ghcr.io' : host ? `containers.${host}` : '';
+}
 /** Pure: which registries need a login for these pushed images, with which credentials. */
-function planLogins(images, credentials, actor, githubToken) {
+function planLogins(images, credentials, actor, githubToken, serverUrl) {
     const registries = [...new Set(images.map(registryOf))];
+    const own = githubRegistry(serverUrl);
     return registries.map(registry => {
         const credential = credentials.find(c => sameRegistry(c.registry, registry));
         if (credential)
             return { registry, credential, source: 'registry-auth' };
-        if (registry === 'ghcr.io' && githubToken)
+        if (githubToken && own && sameRegistry(registry, own))
             return { registry, credential: { registry, username: actor || 'github-actions', password: githubToken }, source: 'github-token' };
+        if (githubToken && registry.toLowerCase() === 'ghcr.io') {
+            return { registry, source: 'none', note: `github-token is a token of ${own.replace(/^containers\./, '') || 'another GitHub server'}, not of github.com, so it is not sent to ghcr.io: give ghcr.io credentials in registry-auth` };
+        }
         return { registry, source: 'none' };
     });
 }

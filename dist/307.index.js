@@ -381,6 +381,9 @@ function shortSha(sha, env) {
     if (fromEnv) {
         if (isNaN(Number(fromEnv)))
             throw new Error(`DOCKER_METADATA_SHORT_SHA_LENGTH is not a valid number: ${fromEnv}`);
+        // a whole number of at least 1 (above the SHA's length it means the whole SHA, as in metadata-action)
+        if (!/^\s*\d+\s*$/.test(fromEnv) || Number(fromEnv) < 1)
+            throw new Error(`DOCKER_METADATA_SHORT_SHA_LENGTH must be a whole number from 1 to 40, not ${fromEnv}`);
         length = Number(fromEnv);
     }
     return length >= sha.length ? sha : sha.substring(0, length);
@@ -392,7 +395,10 @@ function sourceDateEpoch(env) {
         return undefined;
     if (!/^\d+$/.test(v))
         throw new Error(`SOURCE_DATE_EPOCH must be a whole number of seconds, not "${v}"`);
-    return new Date(Number(v) * 1000);
+    const date = new Date(Number(v) * 1000);
+    if (isNaN(date.getTime()))
+        throw new Error(`SOURCE_DATE_EPOCH is out of the range of dates, not "${v}"`);
+    return date;
 }
 /** The commit date the payload carries for `sha` (push: commits[], head_commit). */
 function payloadCommitDate(payload, sha) {
@@ -406,6 +412,19 @@ function payloadCommitDate(payload, sha) {
 function splitRepository(repository) {
     const [owner = '', repo = ''] = repository.split('/');
     return { owner, repo };
+}
+/**
+ * The pull request's number from the event payload (`number`, else `pull_request.number`). Without one
+ * there is no PR ref to make tags of: `pr-undefined` (what metadata-action makes) or the base branch's
+ * own tags (on a run that builds a fork's code) would both be wrong, so it is an error.
+ */
+function pullRequestNumber(payload, eventName) {
+    const n = payload.number ?? payload.pull_request?.number;
+    if (typeof n === 'number' && Number.isSafeInteger(n) && n > 0)
+        return n;
+    if (typeof n === 'string' && /^[1-9]\d{0,15}$/.test(n))
+        return Number(n);
+    throw new Error(`the ${eventName} event's payload (GITHUB_EVENT_PATH) has no pull request number, so there is no pull request ref to make tags of`);
 }
 /** The context of a workflow run, as @actions/github reads it, with metadata-action's adjustments. */
 function workflowContext(env, readFile = p => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(p, 'utf8'), clock = () => new Date()) {
@@ -426,7 +445,7 @@ function workflowContext(env, readFile = p => (0,node_fs__WEBPACK_IMPORTED_MODUL
     let sha = env['GITHUB_SHA'] ?? '';
     // pull_request_target runs on the base branch; the PR's own ref is what tags are made of
     if (/pull_request_target/.test(eventName))
-        ref = `refs/pull/${payload.number}/merge`;
+        ref = `refs/pull/${pullRequestNumber(payload, eventName)}/merge`;
     if (/true/i.test(env['DOCKER_METADATA_PR_HEAD_SHA'] ?? '') && /pull_request/.test(eventName) && payload.pull_request?.head?.sha != undefined) {
         sha = payload.pull_request.head.sha;
     }
@@ -1285,7 +1304,7 @@ function parseTagExpression(source) {
             if (!has(attrs, 'pattern'))
                 throw new Error('missing pattern attribute for type=match');
             attrs['group'] ??= '0';
-            if (isNaN(+attrs['group']))
+            if (!/^\d+$/.test(attrs['group']))
                 throw new Error(`invalid match group "${attrs['group']}" (a number is expected)`);
             attrs['value'] ??= '';
             matchRegex(attrs['pattern']);
@@ -1319,7 +1338,8 @@ function parseTagExpression(source) {
         checkTimeZone(attrs['tz']);
     attrs['enable'] ??= 'true';
     if (has(attrs, 'priority')) {
-        if (attrs['priority'] === '' || isNaN(Number(attrs['priority'])))
+        // metadata-action reads it with parseInt: a whole number, nothing else (no Infinity, no 1.5)
+        if (!/^-?\d+$/.test(attrs['priority']) || !Number.isSafeInteger(Number(attrs['priority'])))
             throw new Error(`invalid priority "${attrs['priority']}" (a number is expected)`);
     }
     else {
@@ -1992,6 +2012,10 @@ function applyFlavorLine(flavor, line) {
         const parts = field.split('=').map(p => p.trim());
         if (parts.length === 1)
             throw new Error(`"${field}" is not a key=value entry (latest, prefix, suffix or onlatest)`);
+        // metadata-action keeps what stands before a second "=" and drops the rest without a word; a tag
+        // cannot hold "=" anyway, so say it
+        if (parts.length > 2)
+            throw new Error(`"${field.trim()}" has more than one "=": a ${parts[0].toLowerCase() || 'flavor'} value cannot contain "=" (tags cannot)`);
         const key = parts[0].toLowerCase();
         const value = parts[1];
         switch (key) {
@@ -2253,6 +2277,13 @@ function parsePlatformList(text) {
 function parseImageLine(text, line) {
     const image = { name: '', enable: true, context: '.', line, text };
     let lastKey;
+    // each attribute once: `file=a,file=b` is a mistake, not "the last one wins" (the name counts as given bare too)
+    const seen = new Set();
+    const once = (key) => {
+        if (seen.has(key))
+            throw new Error(`${key === 'name' ? 'the image name' : `attribute "${key}"`} is given twice; give each attribute once`);
+        seen.add(key);
+    };
     let fields;
     try {
         fields = (0,csv/* splitFields */.K)(text);
@@ -2273,10 +2304,13 @@ function parseImageLine(text, line) {
             }
             if (image.name)
                 throw new Error(`unexpected field "${value}" (the name is already "${image.name}"; attributes are key=value)`);
+            once('name');
             image.name = value;
             continue;
         }
         lastKey = key;
+        if (IMAGE_KEYS.includes(key))
+            once(key);
         switch (key) {
             case 'name':
                 image.name = value;

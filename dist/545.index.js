@@ -376,7 +376,7 @@ async function logIn(i) {
     const done = [];
     for (const l of i.logins) {
         if (l.source === 'none') {
-            runner/* warning */.$e(`No credentials for ${l.registry} (add it to registry-auth): pushing without logging in.`);
+            runner/* warning */.$e(`No credentials for ${l.registry} (${l.note ?? 'add it to registry-auth'}): pushing without logging in.`);
             continue;
         }
         await (0,login/* login */.iD)(i.buildx, l);
@@ -1135,7 +1135,7 @@ async function publish(p, env, options = {}, engine, cancel = engine_cancel/* ca
         record('dockerConfig', dockerConfig);
         // the registries setup logs in to, kept in the copy's own file (login.ts)
         const pushed = plan.push && !load ? [...new Set(plan.builds.flatMap(b => b.images))] : [];
-        const loginRegistries = (0,login/* planLogins */.IB)(pushed, p.credentials, p.ctx.actor, inputs.githubToken).filter(l => l.source !== 'none').map(l => l.registry);
+        const loginRegistries = (0,login/* planLogins */.IB)(pushed, p.credentials, p.ctx.actor, inputs.githubToken, p.ctx.serverUrl).filter(l => l.source !== 'none').map(l => l.registry);
         dockerEnv = (0,login/* jobDockerEnvironment */.$X)(env, dockerConfig, loginRegistries);
         record('buildxConfig', dockerEnv['BUILDX_CONFIG']);
     }
@@ -1164,7 +1164,7 @@ async function run(p, plan, env, c) {
         engine: e,
         host: (0,platform/* hostPlatform */.ol)(),
         output,
-        logins: (0,login/* planLogins */.IB)(output === 'push' ? [...new Set(plan.builds.flatMap(b => b.images))] : [], p.credentials, ctx.actor, inputs.githubToken),
+        logins: (0,login/* planLogins */.IB)(output === 'push' ? [...new Set(plan.builds.flatMap(b => b.images))] : [], p.credentials, ctx.actor, inputs.githubToken, ctx.serverUrl),
         userConfig: c.userConfig,
         builderName: `multiarch-publish-${(process.env['GITHUB_RUN_ID'] || String(Date.now())).slice(-10)}-${process.pid}`,
         record: c.record

@@ -70,6 +70,11 @@ describe('workflowContext on real events', () => {
   test.each([
     [{DOCKER_METADATA_SHORT_SHA_LENGTH: 'abc'}, 'DOCKER_METADATA_SHORT_SHA_LENGTH is not a valid number: abc'],
     [{SOURCE_DATE_EPOCH: 'yesterday'}, 'SOURCE_DATE_EPOCH must be a whole number of seconds, not "yesterday"'],
+    [{DOCKER_METADATA_SHORT_SHA_LENGTH: '0'}, 'DOCKER_METADATA_SHORT_SHA_LENGTH must be a whole number from 1 to 40, not 0'],
+    [{DOCKER_METADATA_SHORT_SHA_LENGTH: '-3'}, 'DOCKER_METADATA_SHORT_SHA_LENGTH must be a whole number from 1 to 40, not -3'],
+    [{DOCKER_METADATA_SHORT_SHA_LENGTH: '2.5'}, 'DOCKER_METADATA_SHORT_SHA_LENGTH must be a whole number from 1 to 40, not 2.5'],
+    [{DOCKER_METADATA_SHORT_SHA_LENGTH: 'Infinity'}, 'DOCKER_METADATA_SHORT_SHA_LENGTH must be a whole number from 1 to 40, not Infinity'],
+    [{SOURCE_DATE_EPOCH: '99999999999999999'}, 'SOURCE_DATE_EPOCH is out of the range of dates, not "99999999999999999"'],
     [{SOURCE_DATE_EPOCH: '1.5'}, 'SOURCE_DATE_EPOCH must be a whole number of seconds, not "1.5"']
   ])('%j is an error', (env, message) => {
     expect(() => fixtureContext('event_push_master', env)).toThrow(message);
@@ -90,11 +95,31 @@ describe('workflowContext on real events', () => {
   });
 
   test.each(['null', '42', '"text"'])('a payload that is JSON but not an object (%s) is empty', json => {
-    for (const event of ['event_push_master', 'event_pull_request_target']) {
-      const ctx = workflowContext(fixtureEnv(event, {DOCKER_METADATA_PR_HEAD_SHA: 'true'}), () => json, fixedClock);
-      expect(ctx.payload).toEqual({});
-      expect(ctx.defaultBranch).toBe('');
-    }
+    const ctx = workflowContext(fixtureEnv('event_push_master', {DOCKER_METADATA_PR_HEAD_SHA: 'true'}), () => json, fixedClock);
+    expect(ctx.payload).toEqual({});
+    expect(ctx.defaultBranch).toBe('');
+  });
+
+  // metadata-action makes `refs/pull/undefined/merge` (tag `pr-undefined`); the base branch's ref would be worse
+  test.each([
+    ['an empty payload', '{}'],
+    ['a payload that is not an object', 'null'],
+    ['an unreadable payload', '{'],
+    ['number null', '{"number": null, "pull_request": {}}'],
+    ['number 0', '{"number": 0}'],
+    ['a fractional number', '{"number": 1.5}'],
+    ['a number that is a path', '{"number": "1/../../heads/main"}']
+  ])('pull_request_target with %s is an error naming the payload', (_name, json) => {
+    expect(() => workflowContext(fixtureEnv('event_pull_request_target'), () => json, fixedClock)).toThrow(
+      "the pull_request_target event's payload (GITHUB_EVENT_PATH) has no pull request number, so there is no pull request ref to make tags of"
+    );
+  });
+
+  test.each([
+    ['pull_request.number', '{"pull_request": {"number": 7}}', 'refs/pull/7/merge'],
+    ['number as a string', '{"number": "12"}', 'refs/pull/12/merge']
+  ])('pull_request_target takes the number from %s', (_name, json, ref) => {
+    expect(workflowContext(fixtureEnv('event_pull_request_target'), () => json, fixedClock).ref).toBe(ref);
   });
 
   test('the clock is the build\'s time without SOURCE_DATE_EPOCH', () => {

@@ -38,7 +38,10 @@ describe('applyFlavorLine', () => {
     ['foo=bar', /^unknown flavor entry "foo"/],
     ['onlatest=yes', /^invalid onlatest "yes" \(true or false\)$/],
     ['prefix=a,onlatest=1', /^invalid onlatest "1"/],
-    ['latest', /^"latest" is not a key=value entry/]
+    ['latest', /^"latest" is not a key=value entry/],
+    ['prefix=a=b', /^"prefix=a=b" has more than one "=": a prefix value cannot contain "="/],
+    ['suffix=-x=1,onlatest=true', /^"suffix=-x=1" has more than one "="/],
+    ['latest=true=false', /^"latest=true=false" has more than one "="/]
   ])('%s is refused', (line, message) => {
     expect(() => applyFlavorLine(DEFAULT_FLAVOR, line)).toThrow(message);
   });

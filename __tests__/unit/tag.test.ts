@@ -68,6 +68,12 @@ describe('parseTagExpression', () => {
     ['type=match', /^missing pattern attribute for type=match$/],
     ['type=raw,value=a,priority=x', /^invalid priority "x"/],
     ['type=raw,value=a,priority=', /^invalid priority ""/],
+    ['type=raw,value=a,priority=Infinity', /^invalid priority "Infinity"/],
+    ['type=raw,value=a,priority=1.5', /^invalid priority "1.5"/],
+    ['type=raw,value=a,priority=1e3', /^invalid priority "1e3"/],
+    ['type=match,pattern=v(.*),group=-1', /^invalid match group "-1"/],
+    ['type=match,pattern=v(.*),group=1.5', /^invalid match group "1.5"/],
+    ['type=match,pattern=v(.*),group=abc', /^invalid match group "abc"/],
     ['type=raw,value=a,tz=Nowhere/Land', /^unknown time zone "Nowhere\/Land"/],
     ['type=raw,"value=a', /^cannot be read as comma-separated fields/]
   ])('%s is refused', (source, message) => {

@@ -30,15 +30,36 @@ export interface LoginPlan {
   registry: string;
   credential?: RegistryCredential;
   source: 'registry-auth' | 'github-token' | 'none';
+  /** Why there is no login (source none), when there is more to say than "no credentials". */
+  note?: string;
+}
+
+/**
+ * The container registry of the GitHub server the run is on, the one registry `github-token` is for:
+ * ghcr.io for github.com, `containers.<host>` for GitHub Enterprise Server and GHE.com. A GHES token
+ * sent to ghcr.io would hand an enterprise's credential to another service.
+ */
+export function githubRegistry(serverUrl: string): string {
+  let host: string;
+  try {
+    host = new URL(serverUrl || 'https://github.com').hostname.toLowerCase();
+  } catch {
+    host = '';
+  }
+  return host === 'github.com' || host === 'www.github.com' ? 'ghcr.io' : host ? `containers.${host}` : '';
 }
 
 /** Pure: which registries need a login for these pushed images, with which credentials. */
-export function planLogins(images: string[], credentials: RegistryCredential[], actor: string, githubToken: string): LoginPlan[] {
+export function planLogins(images: string[], credentials: RegistryCredential[], actor: string, githubToken: string, serverUrl: string): LoginPlan[] {
   const registries = [...new Set(images.map(registryOf))];
+  const own = githubRegistry(serverUrl);
   return registries.map(registry => {
     const credential = credentials.find(c => sameRegistry(c.registry, registry));
     if (credential) return {registry, credential, source: 'registry-auth'};
-    if (registry === 'ghcr.io' && githubToken) return {registry, credential: {registry, username: actor || 'github-actions', password: githubToken}, source: 'github-token'};
+    if (githubToken && own && sameRegistry(registry, own)) return {registry, credential: {registry, username: actor || 'github-actions', password: githubToken}, source: 'github-token'};
+    if (githubToken && registry.toLowerCase() === 'ghcr.io') {
+      return {registry, source: 'none', note: `github-token is a token of ${own.replace(/^containers\./, '') || 'another GitHub server'}, not of github.com, so it is not sent to ghcr.io: give ghcr.io credentials in registry-auth`};
+    }
     return {registry, source: 'none'};
   });
 }

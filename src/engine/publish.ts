@@ -116,7 +116,7 @@ export async function publish(p: Prepared, env: NodeJS.ProcessEnv, options: Publ
     record('dockerConfig', dockerConfig);
     // the registries setup logs in to, kept in the copy's own file (login.ts)
     const pushed = plan.push && !load ? [...new Set(plan.builds.flatMap(b => b.images))] : [];
-    const loginRegistries = planLogins(pushed, p.credentials, p.ctx.actor, inputs.githubToken).filter(l => l.source !== 'none').map(l => l.registry);
+    const loginRegistries = planLogins(pushed, p.credentials, p.ctx.actor, inputs.githubToken, p.ctx.serverUrl).filter(l => l.source !== 'none').map(l => l.registry);
     dockerEnv = jobDockerEnvironment(env, dockerConfig, loginRegistries);
     record('buildxConfig', dockerEnv['BUILDX_CONFIG']);
   }
@@ -155,7 +155,7 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
     engine: e,
     host: hostPlatform(),
     output,
-    logins: planLogins(output === 'push' ? [...new Set(plan.builds.flatMap(b => b.images))] : [], p.credentials, ctx.actor, inputs.githubToken),
+    logins: planLogins(output === 'push' ? [...new Set(plan.builds.flatMap(b => b.images))] : [], p.credentials, ctx.actor, inputs.githubToken, ctx.serverUrl),
     userConfig: c.userConfig,
     builderName: `multiarch-publish-${(process.env['GITHUB_RUN_ID'] || String(Date.now())).slice(-10)}-${process.pid}`,
     record: c.record

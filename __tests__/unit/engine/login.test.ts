@@ -1,7 +1,7 @@
 import {afterAll, describe, expect, test} from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
-import {createDockerConfig, jobDockerEnvironment, planLogins, registryOf, type LoginPlan} from '../../../src/engine/login.js';
+import {createDockerConfig, githubRegistry, jobDockerEnvironment, planLogins, registryOf, type LoginPlan} from '../../../src/engine/login.js';
 import type {RegistryCredential} from '../../../src/pipeline/inputs/index.js';
 import {removeTempDirs, tempDir} from '../../support/git.js';
 
@@ -27,6 +27,8 @@ describe('registryOf', () => {
   });
 });
 
+const GITHUB = 'https://github.com';
+
 describe('planLogins', () => {
   const cred = (registry: string, username = 'bot', password = 's3cret'): RegistryCredential => ({registry, username, password});
 
@@ -48,11 +50,11 @@ describe('planLogins', () => {
     ['a port is part of the registry', ['127.0.0.1:5000/ns/app'], [cred('127.0.0.1')], 'a', 't', [{registry: '127.0.0.1:5000', source: 'none'}]],
     ['no images, no logins', [], [cred('ghcr.io')], 'a', 't', []]
   ])('%s', (_title, images, credentials, actor, token, expected) => {
-    expect(planLogins(images, credentials, actor, token)).toEqual(expected);
+    expect(planLogins(images, credentials, actor, token, GITHUB)).toEqual(expected);
   });
 
   test('one login per registry, in the order of the images, whatever the number of images', () => {
-    const logins = planLogins(['ghcr.io/o/a', 'o/a', 'ghcr.io/o/b', 'docker.io/o/b', 'quay.io/o/a', 'ghcr.io/o/c'], [cred('docker.io', 'hub', 'hubpw')], 'octocat', 'ghs_token');
+    const logins = planLogins(['ghcr.io/o/a', 'o/a', 'ghcr.io/o/b', 'docker.io/o/b', 'quay.io/o/a', 'ghcr.io/o/c'], [cred('docker.io', 'hub', 'hubpw')], 'octocat', 'ghs_token', GITHUB);
     expect(logins.map(l => [l.registry, l.source])).toEqual([
       ['ghcr.io', 'github-token'],
       ['docker.io', 'registry-auth'],
@@ -61,14 +63,49 @@ describe('planLogins', () => {
   });
 
   test('the first matching registry-auth entry is used', () => {
-    expect(planLogins(['o/app'], [cred('index.docker.io', 'first', 'p1'), cred('docker.io', 'second', 'p2')], 'a', 't')[0].credential?.username).toBe('first');
+    expect(planLogins(['o/app'], [cred('index.docker.io', 'first', 'p1'), cred('docker.io', 'second', 'p2')], 'a', 't', GITHUB)[0].credential?.username).toBe('first');
   });
 
   // BUG: sameRegistry checks the Docker Hub aliases BEFORE it strips the scheme and path, so Docker's
   // legacy server address `https://index.docker.io/v1/` (the key docker login writes to config.json,
   // and a common way to name Docker Hub) does not match docker.io: no login is planned for Docker Hub.
   test('docker.io matched by https://index.docker.io/v1/', () => {
-    expect(planLogins(['o/app'], [cred('https://index.docker.io/v1/')], 'a', 't')).toEqual([{registry: 'docker.io', credential: cred('https://index.docker.io/v1/'), source: 'registry-auth'}]);
+    expect(planLogins(['o/app'], [cred('https://index.docker.io/v1/')], 'a', 't', GITHUB)).toEqual([{registry: 'docker.io', credential: cred('https://index.docker.io/v1/'), source: 'registry-auth'}]);
+  });
+});
+
+describe('planLogins on GitHub Enterprise', () => {
+  const cred = (registry: string): RegistryCredential => ({registry, username: 'bot', password: 'pat'});
+
+  test.each<[string, string, string[], RegistryCredential[], LoginPlan[]]>([
+    // [title, GITHUB_SERVER_URL, images, registry-auth, plan]
+    [
+      'GHES: the token never goes to ghcr.io',
+      'https://ghe.example.com',
+      ['ghcr.io/o/app'],
+      [],
+      [{registry: 'ghcr.io', source: 'none', note: 'github-token is a token of ghe.example.com, not of github.com, so it is not sent to ghcr.io: give ghcr.io credentials in registry-auth'}]
+    ],
+    ['GHES: its own container registry gets the token', 'https://ghe.example.com/', ['containers.ghe.example.com/o/app'], [], [{registry: 'containers.ghe.example.com', credential: {registry: 'containers.ghe.example.com', username: 'octocat', password: 'ghes_token'}, source: 'github-token'}]],
+    ['GHES: registry-auth for ghcr.io is used', 'https://ghe.example.com', ['ghcr.io/o/app'], [cred('ghcr.io')], [{registry: 'ghcr.io', credential: cred('ghcr.io'), source: 'registry-auth'}]],
+    ['GHE.com: containers.<subdomain>.ghe.com', 'https://acme.ghe.com', ['containers.acme.ghe.com/o/app', 'ghcr.io/o/app'], [], [
+      {registry: 'containers.acme.ghe.com', credential: {registry: 'containers.acme.ghe.com', username: 'octocat', password: 'ghes_token'}, source: 'github-token'},
+      {registry: 'ghcr.io', source: 'none', note: 'github-token is a token of acme.ghe.com, not of github.com, so it is not sent to ghcr.io: give ghcr.io credentials in registry-auth'}
+    ]],
+    ['a server URL that cannot be read: ghcr.io gets no token', 'ghe', ['ghcr.io/o/app'], [], [{registry: 'ghcr.io', source: 'none', note: 'github-token is a token of another GitHub server, not of github.com, so it is not sent to ghcr.io: give ghcr.io credentials in registry-auth'}]],
+    ['github.com: the token is not sent to a GHES registry', 'https://github.com', ['containers.ghe.example.com/o/app'], [], [{registry: 'containers.ghe.example.com', source: 'none'}]]
+  ])('%s', (_title, server, images, credentials, expected) => {
+    expect(planLogins(images, credentials, 'octocat', 'ghes_token', server)).toEqual(expected);
+  });
+
+  test.each([
+    ['https://github.com', 'ghcr.io'],
+    ['https://GitHub.com/', 'ghcr.io'],
+    ['https://ghe.example.com', 'containers.ghe.example.com'],
+    ['https://ghe.example.com:8443', 'containers.ghe.example.com'],
+    ['not a url', '']
+  ])('githubRegistry(%s) = %s', (server, registry) => {
+    expect(githubRegistry(server)).toBe(registry);
   });
 });
 

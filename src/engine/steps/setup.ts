@@ -105,7 +105,7 @@ async function logIn(i: SetupInput): Promise<{loggedIn: string[]; loginNote: str
   const done: string[] = [];
   for (const l of i.logins) {
     if (l.source === 'none') {
-      runner.warning(`No credentials for ${l.registry} (add it to registry-auth): pushing without logging in.`);
+      runner.warning(`No credentials for ${l.registry} (${l.note ?? 'add it to registry-auth'}): pushing without logging in.`);
       continue;
     }
     await login(i.buildx, l);

@@ -35,6 +35,8 @@ export function shortSha(sha: string, env: Env): string {
   const fromEnv = env['DOCKER_METADATA_SHORT_SHA_LENGTH'];
   if (fromEnv) {
     if (isNaN(Number(fromEnv))) throw new Error(`DOCKER_METADATA_SHORT_SHA_LENGTH is not a valid number: ${fromEnv}`);
+    // a whole number of at least 1 (above the SHA's length it means the whole SHA, as in metadata-action)
+    if (!/^\s*\d+\s*$/.test(fromEnv) || Number(fromEnv) < 1) throw new Error(`DOCKER_METADATA_SHORT_SHA_LENGTH must be a whole number from 1 to 40, not ${fromEnv}`);
     length = Number(fromEnv);
   }
   return length >= sha.length ? sha : sha.substring(0, length);
@@ -45,7 +47,9 @@ export function sourceDateEpoch(env: Env): Date | undefined {
   const v = env['SOURCE_DATE_EPOCH'];
   if (v === undefined || v === '') return undefined;
   if (!/^\d+$/.test(v)) throw new Error(`SOURCE_DATE_EPOCH must be a whole number of seconds, not "${v}"`);
-  return new Date(Number(v) * 1000);
+  const date = new Date(Number(v) * 1000);
+  if (isNaN(date.getTime())) throw new Error(`SOURCE_DATE_EPOCH is out of the range of dates, not "${v}"`);
+  return date;
 }
 
 /** The commit date the payload carries for `sha` (push: commits[], head_commit). */
@@ -59,6 +63,18 @@ function payloadCommitDate(payload: Record<string, any>, sha: string): Date | un
 function splitRepository(repository: string): {owner: string; repo: string} {
   const [owner = '', repo = ''] = repository.split('/');
   return {owner, repo};
+}
+
+/**
+ * The pull request's number from the event payload (`number`, else `pull_request.number`). Without one
+ * there is no PR ref to make tags of: `pr-undefined` (what metadata-action makes) or the base branch's
+ * own tags (on a run that builds a fork's code) would both be wrong, so it is an error.
+ */
+function pullRequestNumber(payload: Record<string, any>, eventName: string): number { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const n: unknown = payload.number ?? payload.pull_request?.number;
+  if (typeof n === 'number' && Number.isSafeInteger(n) && n > 0) return n;
+  if (typeof n === 'string' && /^[1-9]\d{0,15}$/.test(n)) return Number(n);
+  throw new Error(`the ${eventName} event's payload (GITHUB_EVENT_PATH) has no pull request number, so there is no pull request ref to make tags of`);
 }
 
 /** The context of a workflow run, as @actions/github reads it, with metadata-action's adjustments. */
@@ -78,7 +94,7 @@ export function workflowContext(env: Env, readFile: (p: string) => string = p =>
   let ref = env['GITHUB_REF'] ?? '';
   let sha = env['GITHUB_SHA'] ?? '';
   // pull_request_target runs on the base branch; the PR's own ref is what tags are made of
-  if (/pull_request_target/.test(eventName)) ref = `refs/pull/${payload.number}/merge`;
+  if (/pull_request_target/.test(eventName)) ref = `refs/pull/${pullRequestNumber(payload, eventName)}/merge`;
   if (/true/i.test(env['DOCKER_METADATA_PR_HEAD_SHA'] ?? '') && /pull_request/.test(eventName) && payload.pull_request?.head?.sha != undefined) {
     sha = payload.pull_request.head.sha;
   }

@@ -191,6 +191,12 @@ function parsePlatformList(text: string): string[] {
 export function parseImageLine(text: string, line: number): ImageSpec {
   const image: ImageSpec = {name: '', enable: true, context: '.', line, text};
   let lastKey: string | undefined;
+  // each attribute once: `file=a,file=b` is a mistake, not "the last one wins" (the name counts as given bare too)
+  const seen = new Set<string>();
+  const once = (key: string) => {
+    if (seen.has(key)) throw new Error(`${key === 'name' ? 'the image name' : `attribute "${key}"`} is given twice; give each attribute once`);
+    seen.add(key);
+  };
   let fields: string[];
   try {
     fields = splitFields(text);
@@ -209,10 +215,12 @@ export function parseImageLine(text: string, line: number): ImageSpec {
         continue;
       }
       if (image.name) throw new Error(`unexpected field "${value}" (the name is already "${image.name}"; attributes are key=value)`);
+      once('name');
       image.name = value;
       continue;
     }
     lastKey = key;
+    if (IMAGE_KEYS.includes(key)) once(key);
     switch (key) {
       case 'name':
         image.name = value;

@@ -18,6 +18,9 @@ export function applyFlavorLine(flavor: Flavor, line: string): Flavor {
   for (const field of splitFields(line)) {
     const parts = field.split('=').map(p => p.trim());
     if (parts.length === 1) throw new Error(`"${field}" is not a key=value entry (latest, prefix, suffix or onlatest)`);
+    // metadata-action keeps what stands before a second "=" and drops the rest without a word; a tag
+    // cannot hold "=" anyway, so say it
+    if (parts.length > 2) throw new Error(`"${field.trim()}" has more than one "=": a ${parts[0].toLowerCase() || 'flavor'} value cannot contain "=" (tags cannot)`);
     const key = parts[0].toLowerCase();
     const value = parts[1];
     switch (key) {

@@ -81,7 +81,7 @@ export function parseTagExpression(source: string): TagExpression {
     case 'match':
       if (!has(attrs, 'pattern')) throw new Error('missing pattern attribute for type=match');
       attrs['group'] ??= '0';
-      if (isNaN(+attrs['group'])) throw new Error(`invalid match group "${attrs['group']}" (a number is expected)`);
+      if (!/^\d+$/.test(attrs['group'])) throw new Error(`invalid match group "${attrs['group']}" (a number is expected)`);
       attrs['value'] ??= '';
       matchRegex(attrs['pattern']);
       break;
@@ -109,7 +109,8 @@ export function parseTagExpression(source: string): TagExpression {
   if (attrs['tz'] !== undefined) checkTimeZone(attrs['tz']);
   attrs['enable'] ??= 'true';
   if (has(attrs, 'priority')) {
-    if (attrs['priority'] === '' || isNaN(Number(attrs['priority']))) throw new Error(`invalid priority "${attrs['priority']}" (a number is expected)`);
+    // metadata-action reads it with parseInt: a whole number, nothing else (no Infinity, no 1.5)
+    if (!/^-?\d+$/.test(attrs['priority']) || !Number.isSafeInteger(Number(attrs['priority']))) throw new Error(`invalid priority "${attrs['priority']}" (a number is expected)`);
   } else {
     attrs['priority'] = String(DEFAULT_PRIORITIES[type]);
   }
