@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/pipeline/context/index.ts
 var context = __webpack_require__(5226);
-// EXTERNAL MODULE: ./src/pipeline/prepare.ts + 5 modules
-var prepare = __webpack_require__(2533);
+// EXTERNAL MODULE: ./src/pipeline/prepare.ts + 6 modules
+var prepare = __webpack_require__(4648);
 // EXTERNAL MODULE: ./src/report/index.ts + 3 modules
 var report = __webpack_require__(3344);
 // EXTERNAL MODULE: ./src/pipeline/inputs/errors.ts
@@ -56,6 +56,8 @@ const INPUT_NAMES = [
     { name: 'cache', kind: 'value', help: 'auto, gha, registry or none' },
     { name: 'cache-from', kind: 'lines', help: 'raw cache-from entries, one a line' },
     { name: 'cache-to', kind: 'lines', help: 'raw cache-to entries, one a line (publish only)' },
+    { name: 'cache-mounts', kind: 'lines', help: 'RUN --mount=type=cache content kept: auto, false, or id=...,target=... a line' },
+    { name: 'cache-mounts-image', kind: 'value', help: 'image of the cache-mount copy steps (sh and tar; default busybox)' },
     { name: 'provenance', kind: 'value', help: 'provenance attestation (true, false, mode=max, ...)' },
     { name: 'sbom', kind: 'value', help: 'SBOM attestation (true, false, generator=...)' },
     { name: 'force-tags', kind: 'bool', help: 'move mutable tags even to content older than theirs' },
