@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1949);
 /* harmony import */ var _pipeline_context_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5226);
-/* harmony import */ var _pipeline_prepare_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4648);
+/* harmony import */ var _pipeline_prepare_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2533);
 /* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3344);
 /* harmony import */ var _pipeline_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1539);
 /**
@@ -40,7 +40,7 @@ async function runMain(env = process.env) {
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Dry run: nothing was set up, logged in to, built or pushed.');
         return;
     }
-    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(234), __webpack_require__.e(545)]).then(__webpack_require__.bind(__webpack_require__, 4545));
+    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(234), __webpack_require__.e(235)]).then(__webpack_require__.bind(__webpack_require__, 8235));
     await publish(prepared, env);
 }
 function reportPlan(p, env) {

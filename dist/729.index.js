@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/pipeline/context/index.ts
 var context = __webpack_require__(5226);
-// EXTERNAL MODULE: ./src/pipeline/prepare.ts + 6 modules
-var prepare = __webpack_require__(4648);
+// EXTERNAL MODULE: ./src/pipeline/prepare.ts + 5 modules
+var prepare = __webpack_require__(2533);
 // EXTERNAL MODULE: ./src/report/index.ts + 3 modules
 var report = __webpack_require__(3344);
 // EXTERNAL MODULE: ./src/pipeline/inputs/errors.ts
@@ -387,7 +387,7 @@ async function runEngine(p, command, dir, env) {
     // the checkout is the workspace: bake resolves contexts and Dockerfiles from it, as on a runner
     process.env['GITHUB_WORKSPACE'] = dir;
     // report: false, the user's config: nothing is left for a runner (outputs, state, summary), which a terminal lacks
-    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(234), __webpack_require__.e(545)]).then(__webpack_require__.bind(__webpack_require__, 4545));
+    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(234), __webpack_require__.e(235)]).then(__webpack_require__.bind(__webpack_require__, 8235));
     await publish(p, env, { load: command === 'build', dockerConfig: 'user', report: false });
     if (command === 'build') {
         const tags = p.plan.builds.flatMap(b => b.tags);
