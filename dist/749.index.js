@@ -346,6 +346,9 @@ function redactCacheLine(line) {
  * - `ACTIONS_CACHE_MODE` (`none`/`read`/`write`/`write-only`): reads or writes the run may not do are skipped.
  */
 
+
+
+
 function isGhes(env) {
     let host = 'GITHUB.COM';
     try {
@@ -374,6 +377,33 @@ function availability(env) {
 function available(env) {
     return availability(env).available;
 }
+/**
+ * @actions/cache makes a directory per call under RUNNER_TEMP for its archive and leaves it behind (it
+ * deletes the archive alone). Its calls run with RUNNER_TEMP lent to one directory of ours, removed when
+ * the last overlapping call ends, so that RUNNER_TEMP keeps nothing of the action's.
+ */
+let lent;
+async function withOwnTemp(fn) {
+    if (!lent) {
+        const saved = process.env['RUNNER_TEMP'];
+        lent = { depth: 0, saved, dir: (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(saved || (0,external_node_os_.tmpdir)(), 'multiarch-publish-cache-tmp-')) };
+        process.env['RUNNER_TEMP'] = lent.dir;
+    }
+    lent.depth++;
+    try {
+        return await fn();
+    }
+    finally {
+        if (--lent.depth === 0) {
+            if (lent.saved === undefined)
+                delete process.env['RUNNER_TEMP'];
+            else
+                process.env['RUNNER_TEMP'] = lent.saved;
+            (0,external_node_fs_.rmSync)(lent.dir, { recursive: true, force: true });
+            lent = undefined;
+        }
+    }
+}
 const message = (err) => (err instanceof Error ? err.message : String(err));
 /**
  * Restores `paths` from the entry of `key`, or else of the first restore key that matches (as a
@@ -387,7 +417,7 @@ async function restore(paths, key, restoreKeys) {
     }
     try {
         const cache = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(955), __webpack_require__.e(477), __webpack_require__.e(592)]).then(__webpack_require__.bind(__webpack_require__, 6592));
-        return await cache.restoreCache(paths, key, restoreKeys);
+        return await withOwnTemp(() => cache.restoreCache(paths, key, restoreKeys));
     }
     catch (err) {
         runner/* warning */.$e(`Cache not restored (key ${key}): ${message(err)}`);
@@ -406,7 +436,7 @@ async function save(paths, key) {
     }
     try {
         const cache = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(955), __webpack_require__.e(477), __webpack_require__.e(592)]).then(__webpack_require__.bind(__webpack_require__, 6592));
-        const id = await cache.saveCache(paths, key);
+        const id = await withOwnTemp(() => cache.saveCache(paths, key));
         if (id !== -1)
             return true;
         runner/* warning */.$e(`Cache not saved under ${key}: the cache service refused it (the key exists already or another job is saving it, or this run may not write to the cache); see the lines above.`);
