@@ -2774,7 +2774,7 @@ function getInputs(env = process.env, workspace = env['GITHUB_WORKSPACE'] || pro
             registryAuth: r.raw('registry-auth') ?? '',
             secrets: secrets.secrets,
             secretWarnings: secrets.warnings,
-            cache: r.choice('cache', ['auto', 'registry', 'gha', 'none'], 'auto'),
+            cache: r.choice('cache', ['auto', 'registry', 'gha', 'local', 'none'], 'auto'),
             cacheFrom: r.lines('cache-from', parseCacheEntry),
             cacheTo: r.lines('cache-to', parseCacheEntry),
             provenance: attestationInput(r, 'provenance'),

@@ -12,6 +12,9 @@
  * - `ACTIONS_RUNTIME_TOKEN`, the bearer token (v2 refuses to start without it);
  * - `ACTIONS_CACHE_MODE` (`none`/`read`/`write`/`write-only`): reads or writes the run may not do are skipped.
  */
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import * as runner from '../action/runner.js';
 
 type Env = Record<string, string | undefined>;
@@ -52,6 +55,31 @@ export function available(env: Env): boolean {
   return availability(env).available;
 }
 
+/**
+ * @actions/cache makes a directory per call under RUNNER_TEMP for its archive and leaves it behind (it
+ * deletes the archive alone). Its calls run with RUNNER_TEMP lent to one directory of ours, removed when
+ * the last overlapping call ends, so that RUNNER_TEMP keeps nothing of the action's.
+ */
+let lent: {depth: number; saved: string | undefined; dir: string} | undefined;
+async function withOwnTemp<T>(fn: () => Promise<T>): Promise<T> {
+  if (!lent) {
+    const saved = process.env['RUNNER_TEMP'];
+    lent = {depth: 0, saved, dir: mkdtempSync(join(saved || tmpdir(), 'multiarch-publish-cache-tmp-'))};
+    process.env['RUNNER_TEMP'] = lent.dir;
+  }
+  lent.depth++;
+  try {
+    return await fn();
+  } finally {
+    if (--lent.depth === 0) {
+      if (lent.saved === undefined) delete process.env['RUNNER_TEMP'];
+      else process.env['RUNNER_TEMP'] = lent.saved;
+      rmSync(lent.dir, {recursive: true, force: true});
+      lent = undefined;
+    }
+  }
+}
+
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /**
@@ -66,7 +94,7 @@ export async function restore(paths: string[], key: string, restoreKeys: string[
   }
   try {
     const cache = await import('@actions/cache');
-    return await cache.restoreCache(paths, key, restoreKeys);
+    return await withOwnTemp(() => cache.restoreCache(paths, key, restoreKeys));
   } catch (err) {
     runner.warning(`Cache not restored (key ${key}): ${message(err)}`);
     return undefined;
@@ -85,7 +113,7 @@ export async function save(paths: string[], key: string): Promise<boolean> {
   }
   try {
     const cache = await import('@actions/cache');
-    const id = await cache.saveCache(paths, key);
+    const id = await withOwnTemp(() => cache.saveCache(paths, key));
     if (id !== -1) return true;
     runner.warning(`Cache not saved under ${key}: the cache service refused it (the key exists already or another job is saving it, or this run may not write to the cache); see the lines above.`);
     return false;

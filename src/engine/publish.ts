@@ -33,6 +33,8 @@ import {Buildx, type BuildxApi} from './buildx.js';
 import {planLogins, createDockerConfig, jobDockerEnvironment} from './login.js';
 import {workspaceDir, type BakeMetadata} from './bake.js';
 import {cacheSecretValues} from './cache.js';
+import {wantsLocalCache} from './local-cache.js';
+import {available as cacheServiceAvailable} from './gha-cache.js';
 import {cleanup} from './cleanup.js';
 import {cancellation, type Cancellation} from './cancel.js';
 import {setup, type SetupResult} from './steps/setup.js';
@@ -158,6 +160,7 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
     output,
     logins: planLogins(output === 'push' ? [...new Set(plan.builds.flatMap(b => b.images))] : [], p.credentials, ctx.actor, inputs.githubToken),
     userConfig: c.userConfig,
+    cacheExport: wantsLocalCache(e) && cacheServiceAvailable(env),
     builderName: `multiarch-publish-${(process.env['GITHUB_RUN_ID'] || String(Date.now())).slice(-10)}-${process.pid}`,
     record: c.record
   });

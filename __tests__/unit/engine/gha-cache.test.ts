@@ -2,7 +2,7 @@
 // service (__tests__/support/cache-service.ts): nothing inside @actions/cache is mocked. @actions/cache
 // reads process.env, so each test lends it the stand-in's variables and a workspace of its own.
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, test} from '@jest/globals';
-import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {availability, available, restore, save} from '../../../src/engine/gha-cache.js';
@@ -70,6 +70,9 @@ describe.each(['v2', 'v1'] as const)('the real @actions/cache against the stand-
     expect(readFileSync(join(dir, 'blob'), 'utf8')).toHaveLength(10_000);
     expect(storedEntries(service.dir)).toEqual([expect.objectContaining({key: 'mp-app-linux-amd64-main-aaa', finalized: true})]);
     expect(service.requests.map(r => r.status).filter(s => s >= 400)).toEqual([]);
+    // @actions/cache's own directories (one per call, left behind by it) are gone, RUNNER_TEMP is put back
+    expect(readdirSync(join(root, 'temp'))).toEqual(['cache']);
+    expect(process.env['RUNNER_TEMP']).toBe(join(root, 'temp'));
     const calls = service.requests.map(r => `${r.method} ${r.path.replace(/\d+/g, 'N')}`);
     expect(calls).toEqual(
       version === 'v2'
@@ -99,6 +102,10 @@ describe.each(['v2', 'v1'] as const)('the real @actions/cache against the stand-
     // the branch's own entry first
     expect(await restore([dir], 'mp-app-feature-555', ['mp-app-feature-', 'mp-app-main-'])).toBe('mp-app-feature-333');
     expect(readFileSync(join(dir, 'f'), 'utf8')).toBe('feature');
+    // overlapping calls share one lent directory, removed after the last
+    const [a, b] = await Promise.all([restore([dir], 'mp-app-main-111', []), restore([dir], 'mp-app-main-222', [])]);
+    expect([a, b]).toEqual(['mp-app-main-111', 'mp-app-main-222']);
+    expect(readdirSync(join(root, 'temp'))).toEqual(['cache']);
     // the same keys for other paths: another version, a miss
     expect(await restore([join(root, 'temp', 'cache', 'other')], 'mp-app-main-222', ['mp-app-'])).toBeUndefined();
     expect(await restore([dir], 'nothing-like-it', ['nor-this-'])).toBeUndefined();

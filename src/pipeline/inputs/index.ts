@@ -81,7 +81,7 @@ export interface EngineInputs {
   secrets: BuildSecret[];
   /** Warnings about them (a value too short to mask well), naming input and line, never a value. */
   secretWarnings: string[];
-  cache: 'auto' | 'registry' | 'gha' | 'none';
+  cache: 'auto' | 'registry' | 'gha' | 'local' | 'none';
   cacheFrom: string[];
   cacheTo: string[];
   provenance: string;
@@ -412,7 +412,7 @@ export function getInputs(env: Env = process.env, workspace: string = env['GITHU
       registryAuth: r.raw('registry-auth') ?? '',
       secrets: secrets.secrets,
       secretWarnings: secrets.warnings,
-      cache: r.choice('cache', ['auto', 'registry', 'gha', 'none'] as const, 'auto'),
+      cache: r.choice('cache', ['auto', 'registry', 'gha', 'local', 'none'] as const, 'auto'),
       cacheFrom: r.lines('cache-from', parseCacheEntry),
       cacheTo: r.lines('cache-to', parseCacheEntry),
       provenance: attestationInput(r, 'provenance'),
