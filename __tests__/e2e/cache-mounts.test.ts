@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {runAction, runPost, startGitHubApiStub, repoRoot, cleanupRuns, type GitHubApiStub, type RunResult} from '../support/action.js';
-import {REGISTRY, REGISTRY_PASSWORD, REGISTRY_USER, registryJson, registryRequest, fileInImage} from '../support/registry.js';
+import {REGISTRY, REGISTRY_PASSWORD, REGISTRY_USER, MANIFEST_ACCEPT, registryJson, registryRequest, fileInImage} from '../support/registry.js';
 import {buildxProblem, dockerProblem, imageProblem, prerequisites, registryProblem} from '../support/prereqs.js';
 import {startCacheService, storedEntries, type CacheService} from '../support/cache-service.js';
 import {parseRunnerLog} from '../support/workflow-commands.js';
@@ -79,7 +79,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const b of [...builders]) await removeBuilder(b);
   for (const p of pushed) await registryRequest('DELETE', `/v2/${p.name}/manifests/${p.digest}`).catch(() => undefined);
-  const bb = await registryRequest('HEAD', `/v2/${NS}/busybox/manifests/1`).catch(() => undefined);
+  const bb = await registryRequest('HEAD', `/v2/${NS}/busybox/manifests/1`, {accept: MANIFEST_ACCEPT}).catch(() => undefined);
   const digest = bb?.headers?.['docker-content-digest'];
   if (typeof digest === 'string') await registryRequest('DELETE', `/v2/${NS}/busybox/manifests/${digest}`).catch(() => undefined);
   await stub?.close();
