@@ -339,7 +339,7 @@ function mountOptions(fields) {
     if (!SHARING.includes(sharing))
         throw new Error(`sharing ${excerpt(fields['sharing'])} is not shared, private or locked`);
     const mode = fields['mode'];
-    if (mode !== undefined && !/^0?[0-7]{3,4}$/.test(mode))
+    if (mode !== undefined && !/^[0-7]{1,11}$/.test(mode))
         throw new Error(`mode ${excerpt(mode)} is not an octal mode`);
     return { uid: numeric('uid', fields['uid']), gid: numeric('gid', fields['gid']), ...(mode !== undefined ? { mode } : {}), sharing };
 }

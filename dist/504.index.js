@@ -1354,8 +1354,14 @@ async function restoreCacheMounts(i) {
         const keys = mountKeys(s.mount, i.plan.ref, i.defaultBranch);
         const dir = (0,external_node_path_.join)(i.dir, s.name);
         (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-        const hit = await i.store.restore([dir], keys.prefix, keys.restoreKeys);
+        let hit = await i.store.restore([dir], keys.prefix, keys.restoreKeys);
         const tar = (0,external_node_path_.join)(dir, 'cache.tar');
+        // every key this action saves is of this set; another one (written by something else) is not used
+        if (hit && !/^[A-Za-z0-9._-]{1,512}$/.test(hit)) {
+            notes.push(`the cache entry restored for ${(0,cache_mounts/* excerpt */.Kb)(s.mount.id)} has a key this action does not write: not used`);
+            (0,external_node_fs_.rmSync)(tar, { force: true });
+            hit = undefined;
+        }
         if (hit && (0,external_node_fs_.existsSync)(tar) && (0,external_node_fs_.statSync)(tar).isFile()) {
             try {
                 s.size = (await tarDigest(tar)).size;

@@ -120,7 +120,9 @@ describe('parseCacheMountLine (the cache-mounts list)', () => {
     ['id=npm,target=/root/.npm', {id: 'npm', target: '/root/.npm', sharing: 'shared'}],
     ['target=/root/.cache/pip', {id: '/root/.cache/pip', target: '/root/.cache/pip'}],
     ['id=apt,dst=/var/cache/apt,uid=0,gid=0,mode=0755,sharing=locked', {id: 'apt', target: '/var/cache/apt', uid: 0, gid: 0, mode: '0755', sharing: 'locked'}],
-    [' ID = go , TARGET = /go ', {id: 'go', target: '/go'}]
+    [' ID = go , TARGET = /go ', {id: 'go', target: '/go'}],
+    ['target=/a,mode=755', {mode: '755'}],
+    ['target=/a,mode=7', {mode: '7'}]
   ])('%j', (text, expected) => {
     expect(parseCacheMountLine(text, 3)).toMatchObject({...expected, where: 'input cache-mounts, line 3'});
   });

@@ -1,4 +1,5 @@
 import {afterAll, describe, expect, jest, test} from '@jest/globals';
+import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -284,6 +285,20 @@ describe('restore and save', () => {
     const md = cacheMountsSummary(changed);
     expect(md).toContain('### Cache mounts');
     expect(md).toMatch(/\| `\/cache` \| `\/cache` \| all \| 8 B \| ✅ restored from `multiarch-publish-mount-cache-[0-9a-f]{12}-main-[0-9a-f]{16}` \| ✅ saved as `[^`]+` \|/);
+  });
+
+  test('an entry whose key this action does not write (another workflow wrote it under our prefix) is not used', async () => {
+    const store = new MemoryStore();
+    const {input, buildx, dir} = setup({store});
+    const prefix = mountKeys(mount('/cache'), 'refs/heads/feature', 'main').prefix;
+    const tarDir = path.join(dir, `m-${createHash('sha256').update(mountBase(mount('/cache'))).digest('hex').slice(0, 16)}`);
+    await makeTar(path.join(tarDir, 'cache.tar'), [{name: 'log', body: 'x'}]);
+    store.entries.push({key: `${prefix}##[error]boom`, files: {[path.join(tarDir, 'cache.tar')]: fs.readFileSync(path.join(tarDir, 'cache.tar'))}, paths: [tarDir]});
+    fs.rmSync(dir, {recursive: true, force: true});
+    const r = await restoreCacheMounts(input);
+    expect(r.mounts[0].restoredFrom).toBeUndefined();
+    expect(r.notes.join()).toMatch(/has a key this action does not write: not used/);
+    expect(buildx.calls).toEqual([]);
   });
 
   test('an empty mount is not saved', async () => {

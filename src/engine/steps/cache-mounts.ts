@@ -246,8 +246,14 @@ export async function restoreCacheMounts(i: CacheMountsInput): Promise<CacheMoun
     const keys = mountKeys(s.mount, i.plan.ref, i.defaultBranch);
     const dir = join(i.dir, s.name);
     mkdirSync(dir, {recursive: true});
-    const hit = await i.store.restore([dir], keys.prefix, keys.restoreKeys);
+    let hit = await i.store.restore([dir], keys.prefix, keys.restoreKeys);
     const tar = join(dir, 'cache.tar');
+    // every key this action saves is of this set; another one (written by something else) is not used
+    if (hit && !/^[A-Za-z0-9._-]{1,512}$/.test(hit)) {
+      notes.push(`the cache entry restored for ${excerpt(s.mount.id)} has a key this action does not write: not used`);
+      rmSync(tar, {force: true});
+      hit = undefined;
+    }
     if (hit && existsSync(tar) && statSync(tar).isFile()) {
       try {
         s.size = (await tarDigest(tar)).size;
