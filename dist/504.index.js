@@ -396,11 +396,11 @@ function cacheSettings(plan, e, driver, env, defaultBranch, local) {
     const mode = e.cache === 'auto' ? (gha ? 'gha' : 'none') : e.cache;
     if (mode === 'none')
         return { from, to, note: e.cache === 'auto' ? 'no cache (the GitHub cache service is not available here)' : 'no cache (cache: none)' };
+    if (mode === 'local' && !local)
+        return { from, to, note: 'no cache (cache: local, and the GitHub cache service is not available here)' };
     if (driver === 'docker')
         return { from, to, note: `no ${mode} cache: the docker driver cannot import or export it (use a docker-container builder)` };
-    if (mode === 'local') {
-        if (!local)
-            return { from, to, note: 'no cache (cache: local, and the GitHub cache service is not available here)' };
+    if (mode === 'local' && local) {
         for (const b of plan.builds) {
             const d = local[b.id];
             if (!d)
@@ -740,6 +740,7 @@ function registryMessage(output) {
 
 
 
+
 const wait = (ms) => new Promise(r => setTimeout(r, ms));
 function writeBake(i, local) {
     const { plan, engine: e } = i;
@@ -789,7 +790,8 @@ async function diagnosePlatform(i, build, file) {
 }
 /** `cache: local` (engine/local-cache.ts): restore each image's cache, bake, save the new ones, remove the directories. */
 async function build(i) {
-    if (!wantsLocalCache(i.engine) || i.driver === 'docker')
+    // the docker driver with the service there: setup refused or replaced it, and the note says why
+    if (!wantsLocalCache(i.engine) || (i.driver === 'docker' && available(i.env)))
         return bake(i);
     try {
         const local = await runner/* group */.Os('Restore the local cache', () => restoreLocalCaches(i.plan, i.defaultBranch, i.env));

@@ -64,9 +64,9 @@ gate.test('cache: local: the second run, on a fresh builder, restores the first 
     ['FROM scratch', 'COPY rootfs/busybox-amd64 /bin/busybox', `RUN ["/bin/busybox", "sh", "-c", "echo ${NONCE} $(/bin/busybox date +%s)-$RANDOM > /stamp"]`, ''].join('\n')
   );
 
-  const publish = async (sha: string): Promise<RunResult> => {
+  const publish = async (sha: string, ref = 'refs/heads/main'): Promise<RunResult> => {
     const event = path.join(tempDir('event'), 'event.json');
-    fs.writeFileSync(event, JSON.stringify({ref: 'refs/heads/main', repository: {default_branch: 'main', full_name: 'acme/app'}, head_commit: {id: sha, timestamp: '2024-06-28T14:30:22Z'}}));
+    fs.writeFileSync(event, JSON.stringify({ref, repository: {default_branch: 'main', full_name: 'acme/app'}, head_commit: {id: sha, timestamp: '2024-06-28T14:30:22Z'}}));
     const run = await runAction({
       cwd: workspace,
       runnerTemp,
@@ -76,7 +76,7 @@ gate.test('cache: local: the second run, on a fresh builder, restores the first 
         PATH: process.env.PATH ?? '',
         GITHUB_EVENT_NAME: 'push',
         GITHUB_EVENT_PATH: event,
-        GITHUB_REF: 'refs/heads/main',
+        GITHUB_REF: ref,
         GITHUB_SHA: sha,
         GITHUB_REPOSITORY: 'acme/app',
         GITHUB_ACTOR: 'bot',
@@ -152,4 +152,38 @@ gate.test('cache: local: the second run, on a fresh builder, restores the first 
     [KEY(SHA2), true]
   ]);
   for (const e of stored) expect(fs.statSync(path.join(service!.dir, e.file)).size).toBe(e.size);
+
+  // another branch: nothing of its own yet, so the default branch's newest entry (the second run's)
+  const SHA3 = randomBytes(20).toString('hex');
+  const feature = await publish(SHA3, 'refs/heads/feature');
+  expect(feature.log).toContain(`cache: local: app: restored from ${KEY(SHA2)}`);
+  const featureRun = /^#(\d+) \[(?:app )?\d\/\d\] RUN \["\/bin\/busybox"/m.exec(feature.log);
+  expect(feature.log).toMatch(new RegExp(`^#${featureRun![1]} CACHED$`, 'm'));
+  expect((await image(feature)).stamp).toBe(one.stamp);
+  const featureKey = `multiarch-publish-local/app/linux-amd64/feature/${SHA3}`;
+  expect(feature.summary).toContain(`app: restored from ${KEY(SHA2)}, saved under ${featureKey}`);
+  expect(storedEntries(service!.dir).map(e => e.key)).toEqual([KEY(SHA1), KEY(SHA2), featureKey]);
 }, 900_000);
+
+gate.test('cache: local without the cache service: a warning naming what is missing, the build goes on without cache (no builder created for it)', async () => {
+  const workspace = tempDir('ws-nosvc');
+  await exec('bash', [path.join(repoRoot, 'scripts', 'busybox-static.sh'), path.join(workspace, 'rootfs')], {env: {...process.env, BUSYBOX_ARCHS: 'amd64'}});
+  fs.writeFileSync(path.join(workspace, 'Dockerfile'), ['FROM scratch', 'COPY rootfs/busybox-amd64 /bin/busybox', `RUN ["/bin/busybox", "sh", "-c", "echo ${NONCE}-nosvc > /stamp"]`, ''].join('\n'));
+  const sha = randomBytes(20).toString('hex');
+  const event = path.join(tempDir('event'), 'event.json');
+  fs.writeFileSync(event, JSON.stringify({ref: 'refs/heads/main', repository: {default_branch: 'main', full_name: 'acme/app'}, head_commit: {id: sha, timestamp: '2024-06-28T14:30:22Z'}}));
+  const run = await runAction({
+    cwd: workspace,
+    timeoutMs: 300_000,
+    env: {HOME: tempDir('home-nosvc'), PATH: process.env.PATH ?? '', GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: event, GITHUB_REF: 'refs/heads/main', GITHUB_SHA: sha, GITHUB_REPOSITORY: 'acme/app', GITHUB_ACTOR: 'bot', GITHUB_RUN_ID: String(Date.now()), GITHUB_WORKSPACE: workspace, GITHUB_API_URL: stub!.url},
+    inputs: {registry: REGISTRY, images: `${NS}/nosvc`, platforms: 'linux/amd64', tags: 'type=sha', cache: 'local', 'registry-auth': `- registry: ${REGISTRY}\n  username: ${REGISTRY_USER}\n  password: ${REGISTRY_PASSWORD}`, 'github-token': 'e2e-token'}
+  });
+  const post = await runPost(run);
+  expect(post.code).toBe(0);
+  const digest = JSON.parse(run.outputs.images ?? '[{}]')[0].digest as string;
+  if (digest) await registryRequest('DELETE', `/v2/${NS}/nosvc/manifests/${digest}`).catch(() => undefined);
+  expect({code: run.code, errors: run.log.split('\n').filter(l => l.startsWith('::error'))}).toEqual({code: 0, errors: []});
+  expect(run.log).toContain('::warning::cache: local: the GitHub cache service is not available here (ACTIONS_CACHE_URL is not set: the cache service is there in GitHub Actions jobs only); building without cache.');
+  expect(run.state.builder ?? '').toBe('');
+  expect(run.summary).toContain('**Cache:** no cache (cache: local, and the GitHub cache service is not available here)');
+}, 400_000);

@@ -57,9 +57,9 @@ export function cacheSettings(plan: Plan, e: EngineInputs, driver: string, env: 
   const gha = !!(env['ACTIONS_CACHE_URL'] || env['ACTIONS_RESULTS_URL']);
   const mode = e.cache === 'auto' ? (gha ? 'gha' : 'none') : e.cache;
   if (mode === 'none') return {from, to, note: e.cache === 'auto' ? 'no cache (the GitHub cache service is not available here)' : 'no cache (cache: none)'};
+  if (mode === 'local' && !local) return {from, to, note: 'no cache (cache: local, and the GitHub cache service is not available here)'};
   if (driver === 'docker') return {from, to, note: `no ${mode} cache: the docker driver cannot import or export it (use a docker-container builder)`};
-  if (mode === 'local') {
-    if (!local) return {from, to, note: 'no cache (cache: local, and the GitHub cache service is not available here)'};
+  if (mode === 'local' && local) {
     for (const b of plan.builds) {
       const d = local[b.id];
       if (!d) continue;

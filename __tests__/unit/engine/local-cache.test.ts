@@ -260,6 +260,16 @@ describe('build with cache: local (fake engine, real @actions/cache against the 
     }
   });
 
+  test('without the cache service, on the docker driver too: the warning, and the bake without cache', async () => {
+    for (const v of VARS) delete process.env[v];
+    const fake = new FakeBuildx();
+    const r = await build({buildx: fake, plan: plan([buildPlan({images: [IMAGE]})]), engine: engineInputs({cache: 'local'}), driver: 'docker', output: 'push', workDir: temp(), env: {RUNNER_TEMP: temp()}, defaultBranch: 'main', stagingTag: 's', record: () => undefined});
+    expect(r.ok).toBe(true);
+    expect(r.cacheNote).toBe('no cache (cache: local, and the GitHub cache service is not available here)');
+    expect(JSON.parse(r.definition).target.app['cache-to']).toBeUndefined();
+    expect(log.join('')).toMatch(/::warning::cache: local: the GitHub cache service is not available here .*; building without cache\./);
+  });
+
   test('a failed bake saves nothing and leaves no directory', async () => {
     const service = await startCacheService();
     try {

@@ -14,6 +14,7 @@ import {bakeSecretEntry} from '../../pipeline/inputs/secrets.js';
 import type {BuildxApi} from '../buildx.js';
 import {bakeDefinition, serializeBake, parseFailures, type BakeMetadata, type BakeSettings} from '../bake.js';
 import {cacheSettings, redactCacheLine, type LocalCacheDirs} from '../cache.js';
+import {available as cacheServiceAvailable} from '../gha-cache.js';
 import {wantsLocalCache, restoreLocalCaches, localCacheDirs, saveLocalCaches, removeLocalCaches, localCacheNote} from '../local-cache.js';
 import {isTransient} from '../exec.js';
 import {registryMessage} from '../registry.js';
@@ -101,7 +102,8 @@ async function diagnosePlatform(i: BuildInput, build: BuildPlan, file: string): 
 
 /** `cache: local` (engine/local-cache.ts): restore each image's cache, bake, save the new ones, remove the directories. */
 export async function build(i: BuildInput): Promise<BuildResult> {
-  if (!wantsLocalCache(i.engine) || i.driver === 'docker') return bake(i);
+  // the docker driver with the service there: setup refused or replaced it, and the note says why
+  if (!wantsLocalCache(i.engine) || (i.driver === 'docker' && cacheServiceAvailable(i.env))) return bake(i);
   try {
     const local = await runner.group('Restore the local cache', () => restoreLocalCaches(i.plan, i.defaultBranch, i.env));
     if (!local) return await bake(i);
