@@ -791,7 +791,7 @@ async function diagnosePlatform(i, build, file) {
 /** `cache: local` (engine/local-cache.ts): restore each image's cache, bake, save the new ones, remove the directories. */
 async function build(i) {
     // the docker driver with the service there: setup refused or replaced it, and the note says why
-    if (!wantsLocalCache(i.engine) || (i.driver === 'docker' && available(i.env)))
+    if (!wantsLocalCache(i.engine) || (i.driver === 'docker' && (0,gha_cache.available)(i.env)))
         return bake(i);
     try {
         const local = await runner/* group */.Os('Restore the local cache', () => restoreLocalCaches(i.plan, i.defaultBranch, i.env));
