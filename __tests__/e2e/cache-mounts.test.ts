@@ -17,7 +17,7 @@ import path from 'node:path';
 import {promisify} from 'node:util';
 import {runAction, runPost, startGitHubApiStub, repoRoot, cleanupRuns, type GitHubApiStub, type RunResult} from '../support/action.js';
 import {REGISTRY, REGISTRY_PASSWORD, REGISTRY_USER, MANIFEST_ACCEPT, registryJson, registryRequest, fileInImage} from '../support/registry.js';
-import {buildxProblem, dockerProblem, imageProblem, prerequisites, registryProblem} from '../support/prereqs.js';
+import {binfmtProblem, buildxProblem, dockerProblem, imageProblem, prerequisites, registryProblem} from '../support/prereqs.js';
 import {startCacheService, storedEntries, type CacheService} from '../support/cache-service.js';
 import {parseRunnerLog} from '../support/workflow-commands.js';
 
@@ -30,6 +30,9 @@ const BUSYBOX = `${REGISTRY}/${NS}/busybox:1`;
 const ESCAPE = path.join(os.tmpdir(), `mp-e2e-cm-escape-${NONCE}`);
 
 const gate = await prerequisites('e2e cache-mounts', [dockerProblem(), buildxProblem(), registryProblem(REGISTRY, {user: REGISTRY_USER, password: REGISTRY_PASSWORD}), imageProblem(BUILDKIT_IMAGE, 'scripts/buildkit-image.sh')]);
+
+// the per-platform case builds linux/arm64 too (QEMU)
+const arm = await prerequisites('e2e cache-mounts (per platform)', [binfmtProblem(['aarch64'])]);
 
 let stub: GitHubApiStub | undefined;
 let service: CacheService | undefined;
@@ -91,13 +94,13 @@ afterAll(async () => {
 
 async function workspaceWith(dockerfileTail: string[]): Promise<string> {
   const workspace = tempDir('ws');
-  await exec('bash', [path.join(repoRoot, 'scripts', 'busybox-static.sh'), path.join(workspace, 'rootfs')], {env: {...process.env, BUSYBOX_ARCHS: 'amd64'}});
-  fs.writeFileSync(path.join(workspace, 'Dockerfile'), ['FROM scratch', 'COPY rootfs/busybox-amd64 /bin/busybox', 'RUN ["/bin/busybox", "sh", "-c", "/bin/busybox --install -s /bin"]', ...dockerfileTail, ''].join('\n'));
+  await exec('bash', [path.join(repoRoot, 'scripts', 'busybox-static.sh'), path.join(workspace, 'rootfs')], {env: {...process.env, BUSYBOX_ARCHS: 'amd64 arm64'}});
+  fs.writeFileSync(path.join(workspace, 'Dockerfile'), ['FROM scratch', 'ARG TARGETARCH', 'COPY rootfs/busybox-${TARGETARCH} /bin/busybox', 'RUN ["/bin/busybox", "sh", "-c", "/bin/busybox --install -s /bin"]', ...dockerfileTail, ''].join('\n'));
   return workspace;
 }
 
 /** One publish of `workspace` on a fresh builder (removed after the run), the same RUNNER_TEMP path each time. */
-async function publish(workspace: string, runnerTemp: string, label: string, n: number): Promise<RunResult> {
+async function publish(workspace: string, runnerTemp: string, label: string, n: number, platforms = 'linux/amd64'): Promise<RunResult> {
   const sha = randomBytes(20).toString('hex');
   const event = path.join(tempDir('event'), 'event.json');
   fs.writeFileSync(event, JSON.stringify({ref: 'refs/heads/main', repository: {default_branch: 'main', full_name: 'acme/app'}, head_commit: {id: sha, timestamp: '2024-06-28T14:30:22Z'}}));
@@ -124,7 +127,7 @@ async function publish(workspace: string, runnerTemp: string, label: string, n: 
       inputs: {
         registry: REGISTRY,
         images: NAME,
-        platforms: 'linux/amd64',
+        platforms,
         tags: 'type=sha',
         builder,
         cache: 'none', // the stand-in's token is not one BuildKit's gha exporter takes; the mounts are the point here
@@ -145,12 +148,12 @@ async function publish(workspace: string, runnerTemp: string, label: string, n: 
   }
 }
 
-/** A file of the pushed amd64 image. */
-async function fileOf(run: RunResult, file: string): Promise<string | undefined> {
+/** A file of the pushed image of one architecture. */
+async function fileOf(run: RunResult, file: string, arch = 'amd64'): Promise<string | undefined> {
   const digest = JSON.parse(run.outputs.images)[0].digest as string;
   pushed.push({name: NAME, digest});
   const index = await registryJson(NAME, digest);
-  const manifest = (index.manifests as {digest: string; platform: {architecture: string}}[]).find(m => m.platform.architecture === 'amd64')!;
+  const manifest = (index.manifests as {digest: string; platform: {architecture: string}}[]).find(m => m.platform.architecture === arch)!;
   pushed.push({name: NAME, digest: manifest.digest});
   return fileInImage(NAME, manifest.digest, file);
 }
@@ -201,4 +204,24 @@ gate.describe('cache-mounts on the real engine', () => {
     expect(keys.length).toBe(3);
     for (const k of keys) expect(k).toMatch(/^[A-Za-z0-9._-]{1,512}$/);
   }, 600_000);
+});
+
+arm.describe('cache-mounts per platform on the real engine', () => {
+  test('an id with $TARGETARCH is one cache per platform, each restored into its own mount; a shared id is one cache for both', async () => {
+    if (!gate.ready) throw new Error(gate.message);
+    const workspace = await workspaceWith([
+      `RUN --mount=type=cache,id=per-\${TARGETARCH}-${NONCE},target=/p --mount=type=cache,id=shared-${NONCE},target=/s sh -c 'uname -m >> /p/log; uname -m >> /s/log; cat /p/log > /per'`
+    ]);
+    const runnerTemp = tempDir('runner-temp-platforms');
+    const first = await publish(workspace, runnerTemp, 'platforms-first', 4, 'linux/amd64,linux/arm64');
+    expect(first.summary).toMatch(new RegExp(`\\| \`per-amd64-${NONCE}\` \\| \`/p\` \\| linux/amd64 \\| 7 B \\| no \\(started empty\\) \\| ✅ saved`));
+    expect(first.summary).toMatch(new RegExp(`\\| \`per-arm64-${NONCE}\` \\| \`/p\` \\| linux/arm64 \\| 8 B \\| no \\(started empty\\) \\| ✅ saved`));
+    // BuildKit shares a mount between platforms: one cache, both lines
+    expect(first.summary).toMatch(new RegExp(`\\| \`shared-${NONCE}\` \\| \`/s\` \\| all \\| 15 B \\| no \\(started empty\\) \\| ✅ saved`));
+
+    const second = await publish(workspace, runnerTemp, 'platforms-second', 5, 'linux/amd64,linux/arm64');
+    expect(await fileOf(second, 'per', 'amd64')).toBe('x86_64\nx86_64\n');
+    expect(await fileOf(second, 'per', 'arm64')).toBe('aarch64\naarch64\n');
+    expect(second.summary).toMatch(new RegExp(`\\| \`shared-${NONCE}\` \\| \`/s\` \\| all \\| 30 B \\| ✅ restored from`));
+  }, 900_000);
 });
