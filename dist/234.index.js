@@ -323,6 +323,14 @@ class Buildx {
         const metadata = out.code === 0 && o.metadataFile && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(o.metadataFile) ? JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(o.metadataFile, 'utf8')) : {};
         return { code: out.code, metadata };
     }
+    async build(o) {
+        // a CSV field of --output: quoted when the path holds a comma or a quote
+        const dest = (p) => (/[",]/.test(p) ? `"dest=${p.replace(/"/g, '""')}"` : `dest=${p}`);
+        const output = o.output.type === 'local' ? `type=local,${dest(o.output.dest)}` : 'type=cacheonly';
+        const args = ['buildx', 'build', `--file=${o.file}`, '--progress=plain', ...(o.builder ? [`--builder=${o.builder}`] : []), ...Object.entries(o.buildArgs ?? {}).map(([k, v]) => `--build-arg=${k}=${v}`), `--output=${output}`, '--', o.context];
+        const out = await this.docker(args, { allowFailure: true });
+        return { code: out.code, output: out.stderr + out.stdout };
+    }
     async imagetoolsInspect(ref, format) {
         const out = await this.exec.runWithRetry('docker', ['buildx', 'imagetools', 'inspect', ...(format === 'raw' ? ['--raw'] : [`--format=${format}`]), '--', ref], { env: this.env });
         return JSON.parse(out.stdout);
@@ -555,7 +563,7 @@ function describe(cmd, args) {
     return [cmd, ...args].map(a => (/^[\w@%+=:,./-]+$/.test(a) ? _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$(a) : `'${_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$(a).replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 async function run(cmd, args, opts = {}) {
-    const { getExecOutput } = await __webpack_require__.e(/* import() */ 260).then(__webpack_require__.bind(__webpack_require__, 1260));
+    const { getExecOutput } = await __webpack_require__.e(/* import() */ 955).then(__webpack_require__.bind(__webpack_require__, 1955));
     // the user's environment, without what this step exported (a large DOCKER_METADATA_OUTPUT_* is E2BIG)
     const env = Object.fromEntries(Object.entries({ ..._action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .childEnvironment */ .Qc(), ...opts.env }).filter((e) => e[1] !== undefined));
     const onLine = (line) => {

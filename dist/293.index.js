@@ -40,7 +40,7 @@ function describe(cmd, args) {
     return [cmd, ...args].map(a => (/^[\w@%+=:,./-]+$/.test(a) ? _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$(a) : `'${_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$(a).replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 async function run(cmd, args, opts = {}) {
-    const { getExecOutput } = await __webpack_require__.e(/* import() */ 260).then(__webpack_require__.bind(__webpack_require__, 1260));
+    const { getExecOutput } = await __webpack_require__.e(/* import() */ 955).then(__webpack_require__.bind(__webpack_require__, 1955));
     // the user's environment, without what this step exported (a large DOCKER_METADATA_OUTPUT_* is E2BIG)
     const env = Object.fromEntries(Object.entries({ ..._action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .childEnvironment */ .Qc(), ...opts.env }).filter((e) => e[1] !== undefined));
     const onLine = (line) => {

@@ -171,6 +171,300 @@ function parseReference(ref) {
 
 /***/ }),
 
+/***/ 4055:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kb: () => (/* binding */ excerpt),
+/* harmony export */   Yg: () => (/* binding */ findCacheMounts),
+/* harmony export */   rv: () => (/* binding */ parseCacheMountLine),
+/* harmony export */   xE: () => (/* binding */ mergeMounts)
+/* harmony export */ });
+/* unused harmony exports MAX_VALUE, MAX_MOUNTS, leadingFlags, unsafeValue */
+/* harmony import */ var _inputs_csv_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4754);
+/* harmony import */ var _lib_platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6728);
+/**
+ * Cache mounts (`RUN --mount=type=cache,...`) of the Dockerfiles being built, found before the build so
+ * that their content can be restored into the builder and saved after it (engine/steps/cache-mounts.ts).
+ * Pure: it reads only the text it is handed.
+ *
+ * Dockerfiles come from the repository, which on a pull request is the fork's: nothing here trusts them.
+ * dockerfile-ast splits the file into instructions (the escape directive, line continuations, comments
+ * inside them, heredoc bodies); the flags of a RUN are then read as BuildKit reads them: the flag words
+ * unquoted, the `--mount` value split as CSV, keys lower-cased, each value expanded. Only values the
+ * action can hand back to BuildKit byte for byte are kept: a mount whose id or target uses a variable
+ * other than the TARGET* platform arguments, holds characters outside a small safe set, or is longer than
+ * MAX_VALUE is skipped with a note. The id is never used as a path on the runner (keys are hashed).
+ */
+
+
+/** The longest id or target the action carries (BuildKit has no limit; a cache key has one). */
+const MAX_VALUE = 255;
+/** At most this many mounts per run: each one is two builds and a cache entry. */
+const MAX_MOUNTS = 32;
+/** What an id or target may be made of to be handed back to BuildKit as is: no quote, comma, `$` or blank. */
+const SAFE = /^[A-Za-z0-9_./+:@%~-]+$/;
+const SHARING = ['shared', 'private', 'locked'];
+const PLATFORM_ARGS = ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT'];
+/** A value for a note: at most 60 characters, control characters shown as `\xNN`. */
+function excerpt(value) {
+    const cut = value.length > 60 ? `${value.slice(0, 60)}…` : value;
+    // eslint-disable-next-line no-control-regex
+    return JSON.stringify(cut.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}
+/**
+ * The `--flag` words at the start of an instruction's arguments, as BuildKit's parser takes them: words
+ * split at blanks, quotes (`"` `'`) removed and keeping blanks, a backslash taking the next character
+ * literally (outside single quotes); the flags end at the first word that does not start with `--`, or
+ * at a bare `--`.
+ */
+function leadingFlags(args) {
+    const words = [];
+    let i = 0;
+    const n = args.length;
+    for (;;) {
+        while (i < n && /\s/.test(args[i]))
+            i++;
+        if (i >= n || !args.startsWith('--', i))
+            return words;
+        let word = '';
+        let quote = '';
+        let quoted = false;
+        for (; i < n; i++) {
+            const ch = args[i];
+            if (quote) {
+                if (ch === quote)
+                    quote = '';
+                else if (ch === '\\' && quote === '"' && i + 1 < n)
+                    word += args[++i];
+                else
+                    word += ch;
+                continue;
+            }
+            if (/\s/.test(ch))
+                break;
+            if (ch === '"' || ch === "'") {
+                quote = ch;
+                quoted = true;
+            }
+            else if (ch === '\\') {
+                if (i + 1 < n)
+                    word += args[++i];
+            }
+            else
+                word += ch;
+        }
+        if (word === '--' && !quoted)
+            return words;
+        words.push(word);
+    }
+}
+/** The first logical line of an instruction (its flags are there): continuations joined, comment lines dropped. */
+function logicalLine(lines, escape) {
+    let out = '';
+    for (let k = 0; k < lines.length; k++) {
+        const line = lines[k].replace(/\r$/, '');
+        if (k > 0 && (/^\s*#/.test(line) || line.trim() === ''))
+            continue;
+        const m = new RegExp(`\\${escape}\\s*$`).exec(line);
+        if (!m)
+            return out + line;
+        out += line.slice(0, m.index);
+    }
+    return out;
+}
+/** Expands `$VAR` / `${VAR}` of the TARGET* platform arguments (empty unless declared in the stage); anything else is refused. */
+function expand(value, declared, platform) {
+    let usesPlatform = false;
+    let bad;
+    const out = value.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))|\$\{[^}]*\}?|\$|\\/g, (m, braced, bare) => {
+        const name = braced ?? bare;
+        if (!name || !PLATFORM_ARGS.includes(name)) {
+            bad ??= name ? `uses the variable ${name}` : `holds ${excerpt(m)}`;
+            return '';
+        }
+        if (!declared.has(name))
+            return ''; // BuildKit: an undeclared ARG expands to nothing in a stage
+        usesPlatform = true;
+        return platform ? platformArg(name, platform) : m;
+    });
+    if (bad)
+        return { ok: false, why: `${bad} (only TARGETPLATFORM, TARGETOS, TARGETARCH and TARGETVARIANT are expanded)` };
+    return { ok: true, value: out, usesPlatform };
+}
+function platformArg(name, platform) {
+    const p = (0,_lib_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePlatform */ .FL)(platform);
+    switch (name) {
+        case 'TARGETPLATFORM':
+            return [p.os, p.arch, p.variant].filter(Boolean).join('/');
+        case 'TARGETOS':
+            return p.os;
+        case 'TARGETARCH':
+            return p.arch;
+        default:
+            return p.variant ?? '';
+    }
+}
+/** Why an id or target cannot be carried, or undefined when it can. */
+function unsafeValue(what, value) {
+    if (value === '')
+        return `its ${what} is empty`;
+    if (value.length > MAX_VALUE)
+        return `its ${what} is longer than ${MAX_VALUE} characters`;
+    if (!SAFE.test(value))
+        return `its ${what} ${excerpt(value)} holds characters other than letters, digits and . _ / + : @ % ~ -`;
+    return undefined;
+}
+/** One `--mount` value as BuildKit splits it (CSV, keys lower-cased); undefined for another type. Throws on malformed. */
+function parseMountFlag(value) {
+    const fields = {};
+    for (const field of (0,_inputs_csv_js__WEBPACK_IMPORTED_MODULE_0__/* .splitFields */ .K)(value)) {
+        const i = field.indexOf('=');
+        const key = (i < 0 ? field : field.slice(0, i)).trim().toLowerCase();
+        fields[key] = i < 0 ? 'true' : field.slice(i + 1);
+    }
+    if ((fields['type'] ?? 'bind').toLowerCase() !== 'cache')
+        return undefined;
+    return { fields };
+}
+function numeric(name, value) {
+    if (value === undefined)
+        return undefined;
+    if (!/^\d{1,10}$/.test(value) || Number(value) > 0xffffffff)
+        throw new Error(`${name} ${excerpt(value)} is not a number`);
+    return Number(value);
+}
+function mountOptions(fields) {
+    const sharing = (fields['sharing'] ?? 'shared').toLowerCase();
+    if (!SHARING.includes(sharing))
+        throw new Error(`sharing ${excerpt(fields['sharing'])} is not shared, private or locked`);
+    const mode = fields['mode'];
+    if (mode !== undefined && !/^[0-7]{1,11}$/.test(mode))
+        throw new Error(`mode ${excerpt(mode)} is not an octal mode`);
+    return { uid: numeric('uid', fields['uid']), gid: numeric('gid', fields['gid']), ...(mode !== undefined ? { mode } : {}), sharing };
+}
+/**
+ * Every cache mount of one Dockerfile, for the given platforms (a mount whose id uses TARGETARCH and the
+ * like once per platform). Never rejects: what cannot be read is a note.
+ */
+async function findCacheMounts(text, file, platforms) {
+    const notes = [];
+    const mounts = [];
+    // loaded when a run has Dockerfiles to read, not by every dry run
+    const { DockerfileParser } = await __webpack_require__.e(/* import() */ 839).then(__webpack_require__.bind(__webpack_require__, 8390));
+    let instructions;
+    let escape;
+    try {
+        const df = DockerfileParser.parse(text);
+        instructions = df.getInstructions();
+        escape = df.getEscapeCharacter() || '\\';
+    }
+    catch (e) {
+        return { mounts, notes: [`${file}: not read (${excerpt(e.message)}): its cache mounts are not restored`] };
+    }
+    const lines = text.split('\n');
+    let declared = new Set();
+    for (const ins of instructions) {
+        const keyword = ins.getKeyword();
+        const start = ins.getRange().start.line;
+        if (keyword === 'FROM')
+            declared = new Set();
+        if (keyword === 'ARG')
+            for (const a of ins.getArguments())
+                declared.add(a.getValue().split('=')[0]);
+        if (keyword !== 'RUN')
+            continue;
+        const where = `${file}:${start + 1}`;
+        const line = logicalLine(lines.slice(start, ins.getRange().end.line + 1), escape);
+        const args = line.replace(/^\s*\S+/, '');
+        for (const flag of leadingFlags(args)) {
+            if (!flag.startsWith('--mount='))
+                continue;
+            try {
+                const raw = parseMountFlag(flag.slice('--mount='.length));
+                if (!raw)
+                    continue;
+                const f = raw.fields;
+                if (f['from'] !== undefined || f['source'] !== undefined || f['src'] !== undefined) {
+                    notes.push(`${where}: a cache mount seeded from another stage or image (from=/source=) is not restored: BuildKit keys it by that content too`);
+                    continue;
+                }
+                const options = mountOptions(f);
+                const target = f['target'] ?? f['dst'] ?? f['destination'];
+                if (target === undefined)
+                    throw new Error('it has no target');
+                const perPlatform = platforms.length ? platforms : [undefined];
+                for (const platform of perPlatform) {
+                    const t = expand(target, declared, platform);
+                    const id = f['id'] !== undefined ? expand(f['id'], declared, platform) : t;
+                    if (!t.ok)
+                        throw new Error(`its target ${t.why}`);
+                    if (!id.ok)
+                        throw new Error(`its id ${id.why}`);
+                    const why = unsafeValue('id', id.value) ?? unsafeValue('target', t.value);
+                    if (why)
+                        throw new Error(why);
+                    const separate = id.usesPlatform;
+                    mounts.push({ id: id.value, target: t.value, ...options, ...(separate && platform ? { platform } : {}), where });
+                    if (!separate)
+                        break; // one cache for every platform: BuildKit shares a mount between platforms
+                }
+            }
+            catch (e) {
+                notes.push(`${where}: a cache mount is skipped: ${e.message}`);
+            }
+        }
+    }
+    return { mounts, notes };
+}
+/**
+ * One per id (and platform): the first one found decides uid, gid, mode and sharing; a later one that
+ * differs is a note. At most MAX_MOUNTS.
+ */
+function mergeMounts(found) {
+    const notes = found.flatMap(d => d.notes);
+    const byKey = new Map();
+    for (const m of found.flatMap(d => d.mounts)) {
+        const key = `${m.id}\n${m.platform ?? ''}`;
+        const seen = byKey.get(key);
+        if (!seen) {
+            byKey.set(key, m);
+        }
+        else if (seen.uid !== m.uid || seen.gid !== m.gid || seen.mode !== m.mode) {
+            notes.push(`${m.where}: the cache mount ${excerpt(m.id)} is also at ${seen.where} with another uid, gid or mode: that one's are used`);
+        }
+    }
+    const mounts = [...byKey.values()];
+    if (mounts.length > MAX_MOUNTS)
+        notes.push(`${mounts.length} cache mounts found: only the first ${MAX_MOUNTS} are restored and saved`);
+    return { mounts: mounts.slice(0, MAX_MOUNTS), notes };
+}
+const INPUT_KEYS = ['id', 'target', 'dst', 'destination', 'uid', 'gid', 'mode', 'sharing'];
+/** One line of the `cache-mounts` list: `id=...,target=...[,uid=..,gid=..,mode=..,sharing=..]`. Throws on malformed. */
+function parseCacheMountLine(text, line) {
+    const fields = {};
+    for (const field of (0,_inputs_csv_js__WEBPACK_IMPORTED_MODULE_0__/* .splitFields */ .K)(text)) {
+        const i = field.indexOf('=');
+        const key = (i < 0 ? field : field.slice(0, i)).trim().toLowerCase();
+        if (i < 0)
+            throw new Error(`"${field.trim()}" is not key=value (keys: id, target, uid, gid, mode, sharing)`);
+        if (!INPUT_KEYS.includes(key))
+            throw new Error(`unknown key "${key}" (keys: id, target, uid, gid, mode, sharing)`);
+        fields[key] = field.slice(i + 1).trim();
+    }
+    const target = fields['target'] ?? fields['dst'] ?? fields['destination'];
+    if (target === undefined)
+        throw new Error('target= is missing (the mount point of the RUN --mount=type=cache)');
+    const id = fields['id'] ?? target;
+    const why = unsafeValue('id', id) ?? unsafeValue('target', target);
+    if (why)
+        throw new Error(why.replace(/^its /, ''));
+    return { id, target, ...mountOptions(fields), where: `input cache-mounts, line ${line}` };
+}
+
+
+/***/ }),
+
 /***/ 6878:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2051,6 +2345,8 @@ function applyFlavorLine(flavor, line) {
 var metadata_labels = __webpack_require__(8911);
 // EXTERNAL MODULE: ./src/pipeline/policy.ts
 var pipeline_policy = __webpack_require__(1130);
+// EXTERNAL MODULE: ./src/pipeline/cache-mounts.ts
+var cache_mounts = __webpack_require__(4055);
 // EXTERNAL MODULE: ./src/lib/platform.ts
 var platform = __webpack_require__(6728);
 // EXTERNAL MODULE: ./src/action/runner.ts + 1 modules
@@ -2170,8 +2466,11 @@ async function parseRegistryAuth(text) {
 
 
 
+
 const DEFAULT_REGISTRY = 'ghcr.io';
 const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
+/** Where the cache-mount copy steps run by default: a small image with sh and tar. */
+const DEFAULT_CACHE_MOUNTS_IMAGE = 'docker.io/library/busybox:stable';
 
 /** The non-empty, non-comment lines of a multi-line input, with their line numbers. */
 function inputLines(value) {
@@ -2395,6 +2694,15 @@ function attestationInput(r, name) {
     }
     return '';
 }
+/** `cache-mounts`: auto (the default), true (the same), false, or one mount a line. */
+function cacheMountsInput(r) {
+    const v = r.text('cache-mounts');
+    if (v === '' || /^(auto|true)$/i.test(v))
+        return { mode: 'auto' };
+    if (/^false$/i.test(v))
+        return { mode: 'false' };
+    return { mode: 'list', mounts: r.lines('cache-mounts', cache_mounts/* parseCacheMountLine */.rv) };
+}
 /** `workspace`: what relative `secret-files` paths are relative to. */
 function getInputs(env = process.env, workspace = env['GITHUB_WORKSPACE'] || process.cwd()) {
     const r = new Reader(env);
@@ -2500,7 +2808,7 @@ function getInputs(env = process.env, workspace = env['GITHUB_WORKSPACE'] || pro
             registryAuth: r.raw('registry-auth') ?? '',
             secrets: secrets.secrets,
             secretWarnings: secrets.warnings,
-            cache: r.choice('cache', ['auto', 'registry', 'gha', 'none'], 'auto'),
+            cache: r.choice('cache', ['auto', 'registry', 'gha', 'local', 'none'], 'auto'),
             cacheFrom: r.lines('cache-from', parseCacheEntry),
             cacheTo: r.lines('cache-to', parseCacheEntry),
             provenance: attestationInput(r, 'provenance'),
@@ -2508,13 +2816,16 @@ function getInputs(env = process.env, workspace = env['GITHUB_WORKSPACE'] || pro
             forceTags: r.bool('force-tags', false),
             noCache: r.bool('no-cache', false),
             pull: r.bool('pull', false),
-            tagRetryTimeout: r.seconds('tag-retry-timeout', 60, 3600)
+            tagRetryTimeout: r.seconds('tag-retry-timeout', 60, 3600),
+            cacheMounts: cacheMountsInput(r),
+            cacheMountsImage: r.text('cache-mounts-image', DEFAULT_CACHE_MOUNTS_IMAGE)
         }
     };
     const engineErrors = [
         checkImageInput('qemu-image', inputs.engine.qemuImage),
         inputs.engine.buildkitImage ? checkImageInput('buildkit-image', inputs.engine.buildkitImage) : undefined,
-        inputs.engine.builder ? checkBuilderName(inputs.engine.builder) : undefined
+        inputs.engine.builder ? checkBuilderName(inputs.engine.builder) : undefined,
+        checkImageInput('cache-mounts-image', inputs.engine.cacheMountsImage)
     ];
     for (const e of engineErrors)
         if (e)
@@ -2727,6 +3038,7 @@ function orderForMoving(tags, sha) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  bf: () => (/* reexport */ cacheMountsSummary),
   nT: () => (/* reexport */ formatPlan),
   _V: () => (/* reexport */ metadataOutputs),
   iY: () => (/* reexport */ planJson),
@@ -3049,6 +3361,34 @@ function skippedTagsSummary(skipped) {
         'Another run published newer content under these tags; `force-tags: true` moves them anyway.',
         ''
     ].join('\n');
+}
+const MOUNT_OUTCOME = {
+    saved: '✅ saved',
+    unchanged: '✅ unchanged (not saved again)',
+    empty: 'empty (not saved)',
+    'not-saved': '⚠️ not saved (see the log)',
+    'not-extracted': '⚠️ not copied out (see the log)'
+};
+/**
+ * The summary's "Cache mounts" part: each `RUN --mount=type=cache` kept across runs, with its size, the
+ * key it was restored from and whether it was saved; then the notes (mounts skipped, and why). '' when
+ * the input is false or nothing was found. Ids, targets and keys come from Dockerfiles: escaped.
+ */
+function cacheMountsSummary(r) {
+    if (!r || (!r.mounts.length && !r.notes.length))
+        return '';
+    const lines = ['### Cache mounts', ''];
+    if (r.mounts.length) {
+        lines.push('| id | target | platform | size | restored | saved |', '| --- | --- | --- | --- | --- | --- |');
+        for (const s of r.mounts) {
+            const restored = s.restoredFrom ? `✅ restored from ${(0,report_escape/* code */.aY)(s.restoredFrom)}` : r.active ? 'no (started empty)' : 'no';
+            const saved = s.outcome ? `${MOUNT_OUTCOME[s.outcome]}${s.savedKey ? ` as ${(0,report_escape/* code */.aY)(s.savedKey)}` : ''}` : '—';
+            lines.push(`| ${(0,report_escape/* code */.aY)(s.mount.id)} | ${(0,report_escape/* code */.aY)(s.mount.target)} | ${s.mount.platform ? (0,report_escape/* text */.Qq)(s.mount.platform) : 'all'} | ${s.size !== undefined ? humanSize(s.size) : '—'} | ${restored} | ${saved} |`);
+        }
+        lines.push('');
+    }
+    lines.push(...r.notes.map(n => `- ${(0,report_escape/* text */.Qq)(n)}`), ...(r.notes.length ? [''] : []));
+    return lines.join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/report/index.ts

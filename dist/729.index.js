@@ -56,6 +56,8 @@ const INPUT_NAMES = [
     { name: 'cache', kind: 'value', help: 'auto, gha, registry or none' },
     { name: 'cache-from', kind: 'lines', help: 'raw cache-from entries, one a line' },
     { name: 'cache-to', kind: 'lines', help: 'raw cache-to entries, one a line (publish only)' },
+    { name: 'cache-mounts', kind: 'lines', help: 'RUN --mount=type=cache content kept: auto, false, or id=...,target=... a line' },
+    { name: 'cache-mounts-image', kind: 'value', help: 'image of the cache-mount copy steps (sh and tar; default busybox)' },
     { name: 'provenance', kind: 'value', help: 'provenance attestation (true, false, mode=max, ...)' },
     { name: 'sbom', kind: 'value', help: 'SBOM attestation (true, false, generator=...)' },
     { name: 'force-tags', kind: 'bool', help: 'move mutable tags even to content older than theirs' },
@@ -385,7 +387,7 @@ async function runEngine(p, command, dir, env) {
     // the checkout is the workspace: bake resolves contexts and Dockerfiles from it, as on a runner
     process.env['GITHUB_WORKSPACE'] = dir;
     // report: false, the user's config: nothing is left for a runner (outputs, state, summary), which a terminal lacks
-    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(234), __webpack_require__.e(545)]).then(__webpack_require__.bind(__webpack_require__, 4545));
+    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(234), __webpack_require__.e(504)]).then(__webpack_require__.bind(__webpack_require__, 5504));
     await publish(p, env, { load: command === 'build', dockerConfig: 'user', report: false });
     if (command === 'build') {
         const tags = p.plan.builds.flatMap(b => b.tags);

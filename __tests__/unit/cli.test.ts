@@ -329,6 +329,8 @@ describe('input flags', () => {
     cache: 'none',
     'cache-from': 'type=local,src=/tmp/c',
     'cache-to': 'type=local,dest=/tmp/c',
+    'cache-mounts': 'id=npm,target=/root/.npm\ntarget=/go',
+    'cache-mounts-image': 'ghcr.io/acme/busybox:1',
     provenance: 'mode=max',
     sbom: 'true',
     'force-tags': 'true',

@@ -27,7 +27,9 @@ describe('engine inputs: defaults', () => {
       forceTags: false,
       noCache: false,
       pull: false,
-      tagRetryTimeout: 60
+      tagRetryTimeout: 60,
+      cacheMounts: {mode: 'auto'},
+      cacheMountsImage: 'docker.io/library/busybox:stable'
     });
   });
 });

@@ -24,6 +24,17 @@ export interface BakeRun {
   onLine?: (line: string) => void;
 }
 
+/** One `docker buildx build` of a Dockerfile the action generated (the cache-mount copy steps). */
+export interface BuildRun {
+  /** The Dockerfile's path and the context directory (both the action's own, under its work directory). */
+  file: string;
+  context: string;
+  builder?: string;
+  buildArgs?: Record<string, string>;
+  /** Nothing but the build cache, or the result's files into `dest`. */
+  output: {type: 'cacheonly'} | {type: 'local'; dest: string};
+}
+
 export interface BakeOutcome {
   code: number;
   metadata: BakeMetadata;
@@ -46,6 +57,8 @@ export interface BuildxApi {
   /** `docker run --privileged --rm <image> --install <arches>` */
   installEmulators(image: string, arches: string[]): Promise<void>;
   bake(o: BakeRun): Promise<BakeOutcome>;
+  /** `docker buildx build` (quiet); the exit code and the output, for the caller to judge. */
+  build(o: BuildRun): Promise<{code: number; output: string}>;
   imagetoolsInspect(ref: string, format: InspectFormat): Promise<unknown>;
   /** Points every `tags` entry (full references) at `source`; the digest does not change. */
   imagetoolsCreate(tags: string[], source: string): Promise<void>;
@@ -155,6 +168,15 @@ export class Buildx implements BuildxApi {
     const out = await this.docker(args, {allowFailure: true, stream: o.progress === 'plain', onLine: o.onLine, cwd: this.cwd});
     const metadata: BakeMetadata = out.code === 0 && o.metadataFile && existsSync(o.metadataFile) ? JSON.parse(readFileSync(o.metadataFile, 'utf8')) : {};
     return {code: out.code, metadata};
+  }
+
+  async build(o: BuildRun): Promise<{code: number; output: string}> {
+    // a CSV field of --output: quoted when the path holds a comma or a quote
+    const dest = (p: string) => (/[",]/.test(p) ? `"dest=${p.replace(/"/g, '""')}"` : `dest=${p}`);
+    const output = o.output.type === 'local' ? `type=local,${dest(o.output.dest)}` : 'type=cacheonly';
+    const args = ['buildx', 'build', `--file=${o.file}`, '--progress=plain', ...(o.builder ? [`--builder=${o.builder}`] : []), ...Object.entries(o.buildArgs ?? {}).map(([k, v]) => `--build-arg=${k}=${v}`), `--output=${output}`, '--', o.context];
+    const out = await this.docker(args, {allowFailure: true});
+    return {code: out.code, output: out.stderr + out.stdout};
   }
 
   async imagetoolsInspect(ref: string, format: InspectFormat): Promise<unknown> {

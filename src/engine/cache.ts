@@ -1,7 +1,9 @@
 /**
  * Build cache per image: `auto` uses the GitHub cache service (type=gha) when the runner offers it,
  * scoped per image and branch and reading the default branch's scope as a fallback; `registry` keeps
- * `<image>:buildcache`; raw `cache-from`/`cache-to` lines win over both.
+ * `<image>:buildcache`; `local` is BuildKit's local cache export in a directory per image, which
+ * engine/local-cache.ts restores and saves with @actions/cache; raw `cache-from`/`cache-to` lines win
+ * over all of them.
  */
 import type {Plan} from '../pipeline/plan.js';
 import {sanitizeTag} from '../pipeline/metadata/version.js';
@@ -14,7 +16,22 @@ export interface CacheSettings {
   note: string;
 }
 
-function scopeName(ref: string, defaultBranch: string): string {
+/** The directories of `cache: local` per build id: `src` when a cache was restored, `dest` a fresh one. */
+export type LocalCacheDirs = Record<string, {src?: string; dest: string}>;
+
+/** A field of a cache line, quoted as buildx's CSV reader takes it when it holds `,` or `"`. */
+function field(key: string, value: string): string {
+  const f = `${key}=${value}`;
+  return /[",\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f;
+}
+
+/** The cache-from/cache-to lines of `cache: local` for one build. */
+export function localCacheLines(dirs: {src?: string; dest: string}): {from: string[]; to: string[]} {
+  return {from: dirs.src ? [`type=local,${field('src', dirs.src)}`] : [], to: [`type=local,${field('dest', dirs.dest)},mode=max`]};
+}
+
+/** The branch part of a cache scope or key: the branch, `pr-<n>`, or the default branch for tags and other refs. */
+export function scopeName(ref: string, defaultBranch: string): string {
   const name = ref.startsWith('refs/heads/')
     ? ref.slice('refs/heads/'.length)
     : /^refs\/pull\/(\d+)/.test(ref)
@@ -23,7 +40,10 @@ function scopeName(ref: string, defaultBranch: string): string {
   return sanitizeTag(name);
 }
 
-export function cacheSettings(plan: Plan, e: EngineInputs, driver: string, env: Record<string, string | undefined>, defaultBranch: string): CacheSettings {
+/**
+ * `local`: the dirs engine/local-cache.ts prepared (none: the cache service is not there, so no cache).
+ */
+export function cacheSettings(plan: Plan, e: EngineInputs, driver: string, env: Record<string, string | undefined>, defaultBranch: string, local?: LocalCacheDirs): CacheSettings {
   const from: Record<string, string[]> = {};
   const to: Record<string, string[]> = {};
   const ids = plan.builds.map(b => b.id);
@@ -37,7 +57,16 @@ export function cacheSettings(plan: Plan, e: EngineInputs, driver: string, env: 
   const gha = !!(env['ACTIONS_CACHE_URL'] || env['ACTIONS_RESULTS_URL']);
   const mode = e.cache === 'auto' ? (gha ? 'gha' : 'none') : e.cache;
   if (mode === 'none') return {from, to, note: e.cache === 'auto' ? 'no cache (the GitHub cache service is not available here)' : 'no cache (cache: none)'};
+  if (mode === 'local' && !local) return {from, to, note: 'no cache (cache: local, and the GitHub cache service is not available here)'};
   if (driver === 'docker') return {from, to, note: `no ${mode} cache: the docker driver cannot import or export it (use a docker-container builder)`};
+  if (mode === 'local' && local) {
+    for (const b of plan.builds) {
+      const d = local[b.id];
+      if (!d) continue;
+      ({from: from[b.id], to: to[b.id]} = localCacheLines(d));
+    }
+    return {from, to, note: 'local cache (type=local), kept with the GitHub cache service'};
+  }
   const branch = scopeName(plan.ref, defaultBranch) || 'default';
   const fallback = sanitizeTag(defaultBranch);
   for (const b of plan.builds) {

@@ -33,6 +33,8 @@ import {Buildx, type BuildxApi} from './buildx.js';
 import {planLogins, createDockerConfig, jobDockerEnvironment} from './login.js';
 import {workspaceDir, type BakeMetadata} from './bake.js';
 import {cacheSecretValues} from './cache.js';
+import {wantsLocalCache} from './local-cache.js';
+import {available as cacheServiceAvailable} from './gha-cache.js';
 import {cleanup} from './cleanup.js';
 import {cancellation, type Cancellation} from './cancel.js';
 import {setup, type SetupResult} from './steps/setup.js';
@@ -40,9 +42,10 @@ import {build, type BuildResult} from './steps/build.js';
 import {verify, type VerifiedBuild} from './steps/verify.js';
 import {tags, plannedMoves, TagPhaseError, type TagOutcome} from './steps/tags.js';
 import {readback} from './steps/readback.js';
+import {restoreCacheMounts, saveCacheMounts, ghaStore, cacheMountsDir, type CacheMountsInput} from './steps/cache-mounts.js';
 import {guard, movesOf, isSkipped, withoutSkipped, type SkippedTag} from './steps/guard.js';
 import {compareCommits} from '../pipeline/context/github-api.js';
-import {publishSummary, skippedTagsSummary, skippedTagsOutput, writeSummary, writeOutputs, type PublishResult, type EngineReport} from '../report/index.js';
+import {publishSummary, skippedTagsSummary, skippedTagsOutput, writeSummary, writeOutputs, cacheMountsSummary, type PublishResult, type EngineReport} from '../report/index.js';
 import type {RegistryImage} from './registry.js';
 
 export interface PublishOptions {
@@ -157,9 +160,15 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
     output,
     logins: planLogins(output === 'push' ? [...new Set(plan.builds.flatMap(b => b.images))] : [], p.credentials, ctx.actor, inputs.githubToken, ctx.serverUrl),
     userConfig: c.userConfig,
+    cacheExport: wantsLocalCache(e) && cacheServiceAvailable(env),
     builderName: `multiarch-publish-${(process.env['GITHUB_RUN_ID'] || String(Date.now())).slice(-10)}-${process.pid}`,
     record: c.record
   });
+
+  // cache mounts: restored into the builder the bake uses, before it (steps/cache-mounts.ts)
+  const mountsInput: CacheMountsInput | undefined =
+    e.cacheMounts.mode === 'false' ? undefined : {buildx: c.buildx, plan, engine: e, builderArg: ready.builder.arg, workspace: workspaceDir() ?? process.cwd(), dir: cacheMountsDir(env, c.work), env, defaultBranch: ctx.defaultBranch, store: await ghaStore()};
+  const mounts = mountsInput ? await restoreCacheMounts(mountsInput) : undefined;
 
   const built = await build({
     buildx: c.buildx,
@@ -176,9 +185,12 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
   });
   c.cancel.check();
   if (!built.ok) {
-    if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), [], built.messages, built.seconds), env);
+    if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), [], built.messages, built.seconds) + cacheMountsSummary(mounts), env);
     throw new Error(`Nothing was tagged: ${built.failed.join('; ')} failed (see the errors above). Every existing tag was left where it was.`);
   }
+
+  // saved while the registry work goes on: it uses the builder, not the registry (never rejects)
+  const savingMounts = mountsInput && mounts ? saveCacheMounts(mountsInput, mounts) : Promise.resolve(undefined);
 
   const digests = plan.builds.map(b => ({build: b, digest: String(built.metadata[b.id]?.['containerimage.digest'] ?? '')}));
   let verified: VerifiedBuild[] = digests.map(d => ({...d, images: []}));
@@ -194,7 +206,7 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
       // the signal: no new retry wait, a failed write restores at once (steps/tags.ts)
       tagMoves = (await c.cancel.tagPhase(signal => tags({buildx: c.buildx, moves, retryTimeoutMs: e.tagRetryTimeout * 1000, signal, ownTags: [stagingTag]}))).outcomes;
     } catch (err) {
-      if (err instanceof TagPhaseError && c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), [], [], built.seconds, {outcomes: err.outcomes, error: err.message}) + skippedTagsSummary(skipped), env);
+      if (err instanceof TagPhaseError && c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), [], [], built.seconds, {outcomes: err.outcomes, error: err.message}) + skippedTagsSummary(skipped) + cacheMountsSummary(await savingMounts), env);
       throw err;
     }
     if (!c.cancel.stopped) await readback({buildx: c.buildx, verified: withoutSkipped(verified, skipped)});
@@ -203,7 +215,8 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
   const results: PublishResult[] = verified.map(v => ({build: v.build, digest: v.digest, images: v.images, seconds: built.buildSeconds[v.build.id] ?? built.seconds}));
   const outputs = {...publishOutputs(results, built.metadata), 'skipped-tags': skippedTagsOutput(skipped)};
   if (c.report) writeOutputs(outputs, env);
-  if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), results, [], built.seconds, tagMoves.length ? {outcomes: tagMoves} : undefined) + skippedTagsSummary(skipped), env);
+  const mountsReport = await savingMounts;
+  if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), results, [], built.seconds, tagMoves.length ? {outcomes: tagMoves} : undefined) + skippedTagsSummary(skipped) + cacheMountsSummary(mountsReport), env);
   c.cancel.check();
   return {results, outputs};
 }

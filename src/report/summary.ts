@@ -6,6 +6,7 @@ import {appendSummary, type Env} from '../action/runner.js';
 import type {Plan, BuildPlan} from '../pipeline/plan.js';
 import type {RegistryImage} from '../engine/registry.js';
 import type {TagOutcome} from '../engine/steps/tags.js';
+import type {CacheMountsReport, MountOutcome} from '../engine/steps/cache-mounts.js';
 import {code, text, html, codeBlock} from './escape.js';
 import {policyLine} from './plan-text.js';
 
@@ -171,4 +172,33 @@ export function skippedTagsSummary(skipped: {name: string; tag: string; reason: 
     'Another run published newer content under these tags; `force-tags: true` moves them anyway.',
     ''
   ].join('\n');
+}
+
+const MOUNT_OUTCOME: Record<MountOutcome, string> = {
+  saved: '✅ saved',
+  unchanged: '✅ unchanged (not saved again)',
+  empty: 'empty (not saved)',
+  'not-saved': '⚠️ not saved (see the log)',
+  'not-extracted': '⚠️ not copied out (see the log)'
+};
+
+/**
+ * The summary's "Cache mounts" part: each `RUN --mount=type=cache` kept across runs, with its size, the
+ * key it was restored from and whether it was saved; then the notes (mounts skipped, and why). '' when
+ * the input is false or nothing was found. Ids, targets and keys come from Dockerfiles: escaped.
+ */
+export function cacheMountsSummary(r: CacheMountsReport | undefined): string {
+  if (!r || (!r.mounts.length && !r.notes.length)) return '';
+  const lines = ['### Cache mounts', ''];
+  if (r.mounts.length) {
+    lines.push('| id | target | platform | size | restored | saved |', '| --- | --- | --- | --- | --- | --- |');
+    for (const s of r.mounts) {
+      const restored = s.restoredFrom ? `✅ restored from ${code(s.restoredFrom)}` : r.active ? 'no (started empty)' : 'no';
+      const saved = s.outcome ? `${MOUNT_OUTCOME[s.outcome]}${s.savedKey ? ` as ${code(s.savedKey)}` : ''}` : '—';
+      lines.push(`| ${code(s.mount.id)} | ${code(s.mount.target)} | ${s.mount.platform ? text(s.mount.platform) : 'all'} | ${s.size !== undefined ? humanSize(s.size) : '—'} | ${restored} | ${saved} |`);
+    }
+    lines.push('');
+  }
+  lines.push(...r.notes.map(n => `- ${text(n)}`), ...(r.notes.length ? [''] : []));
+  return lines.join('\n');
 }

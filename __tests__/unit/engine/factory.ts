@@ -56,6 +56,8 @@ export function engineInputs(over: Partial<EngineInputs> = {}): EngineInputs {
     noCache: false,
     pull: false,
     tagRetryTimeout: 60,
+    cacheMounts: {mode: 'false'},
+    cacheMountsImage: 'docker.io/library/busybox:stable',
     ...over
   };
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {CommandError} from '../../../src/engine/exec.js';
 import {parseInspect, type BuilderInfo, type CreateOptions} from '../../../src/engine/builder.js';
-import type {BakeOutcome, BakeRun, BuildxApi, InspectFormat} from '../../../src/engine/buildx.js';
+import type {BakeOutcome, BakeRun, BuildRun, BuildxApi, InspectFormat} from '../../../src/engine/buildx.js';
 import type {BakeMetadata} from '../../../src/engine/bake.js';
 import {emulatorName} from '../../../src/engine/qemu.js';
 
@@ -72,6 +72,8 @@ export interface FakeOptions {
   faults?: Partial<Record<'tagDigest' | 'writeTag' | 'tagsAt' | 'deleteManifest', (args: string[], n: number) => string | undefined>>;
   /** deleteManifest answers that the registry does not allow deletion. */
   noDelete?: boolean;
+  /** What `build` (the cache-mount copy steps) answers; it may write the files of a local output. Default: exit 0. */
+  build?: (o: BuildRun, n: number) => {code: number; output?: string};
 }
 
 export class FakeBuildx implements BuildxApi {
@@ -164,6 +166,13 @@ export class FakeBuildx implements BuildxApi {
     const script = typeof bakes === 'function' ? bakes(o, n) : bakes[Math.min(n, bakes.length - 1)];
     for (const line of (script.log ?? '').split('\n')) o.onLine?.(line);
     return {code: script.code, metadata: script.code === 0 ? script.metadata ?? {} : {}};
+  }
+
+  private buildCount = 0;
+  async build(o: BuildRun): Promise<{code: number; output: string}> {
+    this.record('build', o);
+    const r = this.o.build?.(o, this.buildCount++) ?? {code: 0};
+    return {code: r.code, output: r.output ?? ''};
   }
 
   async imagetoolsInspect(ref: string, format: InspectFormat): Promise<unknown> {

@@ -13,7 +13,9 @@ import type {EngineInputs} from '../../pipeline/inputs/index.js';
 import {bakeSecretEntry} from '../../pipeline/inputs/secrets.js';
 import type {BuildxApi} from '../buildx.js';
 import {bakeDefinition, serializeBake, parseFailures, type BakeMetadata, type BakeSettings} from '../bake.js';
-import {cacheSettings, redactCacheLine} from '../cache.js';
+import {cacheSettings, redactCacheLine, type LocalCacheDirs} from '../cache.js';
+import {available as cacheServiceAvailable} from '../gha-cache.js';
+import {wantsLocalCache, restoreLocalCaches, localCacheDirs, saveLocalCaches, removeLocalCaches, localCacheNote} from '../local-cache.js';
 import {isTransient} from '../exec.js';
 import {registryMessage} from '../registry.js';
 
@@ -52,9 +54,9 @@ export type BuildResult =
 
 const wait = (ms: number) => new Promise<void>(r => setTimeout(r, ms));
 
-function writeBake(i: BuildInput): {bakeFile: string; metadataFile: string; definition: string; cacheNote: string} {
+function writeBake(i: BuildInput, local?: LocalCacheDirs): {bakeFile: string; metadataFile: string; definition: string; cacheNote: string} {
   const {plan, engine: e} = i;
-  const cache = cacheSettings(i.output === 'push' ? plan : {...plan, push: false}, e, i.driver, i.env, i.defaultBranch);
+  const cache = cacheSettings(i.output === 'push' ? plan : {...plan, push: false}, e, i.driver, i.env, i.defaultBranch, local);
   // values are written to files of the action's own; files and variables are bake's to read
   const secretsDir = join(i.workDir, 'secrets');
   if (e.secrets.some(s => s.source === 'value')) {
@@ -98,9 +100,24 @@ async function diagnosePlatform(i: BuildInput, build: BuildPlan, file: string): 
   return failed.length ? failed : build.platforms;
 }
 
+/** `cache: local` (engine/local-cache.ts): restore each image's cache, bake, save the new ones, remove the directories. */
 export async function build(i: BuildInput): Promise<BuildResult> {
+  // the docker driver with the service there: setup refused or replaced it, and the note says why
+  if (!wantsLocalCache(i.engine) || (i.driver === 'docker' && cacheServiceAvailable(i.env))) return bake(i);
+  try {
+    const local = await runner.group('Restore the local cache', () => restoreLocalCaches(i.plan, i.defaultBranch, i.env));
+    if (!local) return await bake(i);
+    const result = await bake(i, localCacheDirs(local));
+    const caches = result.ok ? await runner.group('Save the local cache', () => saveLocalCaches(local)) : local;
+    return {...result, cacheNote: localCacheNote(caches)};
+  } finally {
+    removeLocalCaches(i.env);
+  }
+}
+
+async function bake(i: BuildInput, local?: LocalCacheDirs): Promise<BuildResult> {
   const {plan} = i;
-  const {bakeFile, metadataFile, definition, cacheNote} = writeBake(i);
+  const {bakeFile, metadataFile, definition, cacheNote} = writeBake(i, local);
   const attempts = i.retry?.attempts ?? 3;
   const baseDelayMs = i.retry?.baseDelayMs ?? 2000;
   const sleep = i.sleep ?? wait;
@@ -124,9 +141,9 @@ export async function build(i: BuildInput): Promise<BuildResult> {
       spans.set(t, s);
     }
   };
-  const bake = () => i.buildx.bake({file: bakeFile, metadataFile, progress: 'plain', builder: i.builderArg, onLine});
+  const runBake = () => i.buildx.bake({file: bakeFile, metadataFile, progress: 'plain', builder: i.builderArg, onLine});
   const started = Date.now();
-  let result = await runner.group(`Build ${targets.join(', ')} (${platforms.join(', ')})`, bake);
+  let result = await runner.group(`Build ${targets.join(', ')} (${platforms.join(', ')})`, runBake);
   for (let attempt = 2; result.code !== 0 && attempt <= attempts; attempt++) {
     const output = lines.join('\n');
     const failures = parseFailures(lines, targets, imagesOf);
@@ -136,7 +153,7 @@ export async function build(i: BuildInput): Promise<BuildResult> {
     await sleep(delay);
     lines.length = 0;
     vertexTarget.clear(); // the new bake numbers its steps afresh
-    result = await bake();
+    result = await runBake();
   }
   const seconds = (Date.now() - started) / 1000;
   const files = {bakeFile, definition, cacheNote, seconds};

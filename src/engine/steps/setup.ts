@@ -25,6 +25,8 @@ export interface SetupInput {
   userConfig: boolean;
   /** The name of a builder of our own, if one must be created. */
   builderName: string;
+  /** `cache: local` will export cache, which the docker driver cannot: a docker-container builder then. */
+  cacheExport?: boolean;
   record: Recorder;
 }
 
@@ -71,12 +73,16 @@ async function chooseBuilder(i: SetupInput, platforms: string[]): Promise<Builde
   if (e.builder) {
     const [b, store] = await Promise.all([buildx.inspectBuilder(e.builder), load ? buildx.containerdImageStore() : Promise.resolve(false)]);
     if (load) checkLoad(b, platforms, store);
+    if (i.cacheExport && b.driver === 'docker') {
+      throw new Error(`cache: local needs a builder that can export cache, and builder ${b.name} (the builder input) uses the docker driver, which cannot: name a docker-container builder, leave builder empty (the action then creates one), or choose another cache`);
+    }
     return {info: b, arg: e.builder, note: `using builder ${b.name} (${b.driver} driver), as the builder input asks`};
   }
   // both at once: the store only matters for the docker driver, but asking costs less than waiting
   const [current, store] = await Promise.all([buildx.inspectBuilder(), buildx.containerdImageStore()]);
   const c8d = current.driver === 'docker' && store;
-  const verdict = canReuse(current, platforms, c8d);
+  const reuse = canReuse(current, platforms, c8d);
+  const verdict = reuse.ok && i.cacheExport && current.driver === 'docker' ? {ok: false, reason: `cache: local exports cache, which builder ${current.name} (docker driver) cannot`} : reuse;
   const arg = current.name && !current.name.startsWith('default') ? current.name : undefined;
   if (load && platforms.length > 1) {
     checkLoad(current, platforms, c8d);

@@ -11,12 +11,15 @@ import {parseTagExpression, sortByPriority, DEFAULT_TAG_EXPRESSIONS, type TagExp
 import {applyFlavorLine, DEFAULT_FLAVOR, type Flavor} from '../metadata/flavor.js';
 import {splitAnnotationLevel, type CustomEntry} from '../metadata/labels.js';
 import {parsePolicyRule, type PolicyRule} from '../policy.js';
+import {parseCacheMountLine, type CacheMountsInput} from '../cache-mounts.js';
 import {parsePlatform, formatPlatform, splitPlatforms} from '../../lib/platform.js';
 import {registryDomain} from '../../lib/reference.js';
 import {rawInput, type Env} from '../../action/runner.js';
 
 export const DEFAULT_REGISTRY = 'ghcr.io';
 export const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
+/** Where the cache-mount copy steps run by default: a small image with sh and tar. */
+export const DEFAULT_CACHE_MOUNTS_IMAGE = 'docker.io/library/busybox:stable';
 
 /** One line of the `images` input. */
 export interface ImageSpec {
@@ -78,7 +81,7 @@ export interface EngineInputs {
   secrets: BuildSecret[];
   /** Warnings about them (a value too short to mask well), naming input and line, never a value. */
   secretWarnings: string[];
-  cache: 'auto' | 'registry' | 'gha' | 'none';
+  cache: 'auto' | 'registry' | 'gha' | 'local' | 'none';
   cacheFrom: string[];
   cacheTo: string[];
   provenance: string;
@@ -89,6 +92,10 @@ export interface EngineInputs {
   pull: boolean;
   /** How long one tag write is retried on transient registry failures (and the restore after), seconds. */
   tagRetryTimeout: number;
+  /** `RUN --mount=type=cache` content kept across runs: found in the Dockerfiles, none, or the listed ones. */
+  cacheMounts: CacheMountsInput;
+  /** The image the cache-mount copy steps run in (it needs sh and tar). */
+  cacheMountsImage: string;
 }
 
 export {parseRegistryAuth, type RegistryCredential} from './registry-auth.js';
@@ -298,6 +305,14 @@ function attestationInput(r: Reader, name: string): string {
   return '';
 }
 
+/** `cache-mounts`: auto (the default), true (the same), false, or one mount a line. */
+function cacheMountsInput(r: Reader): CacheMountsInput {
+  const v = r.text('cache-mounts');
+  if (v === '' || /^(auto|true)$/i.test(v)) return {mode: 'auto'};
+  if (/^false$/i.test(v)) return {mode: 'false'};
+  return {mode: 'list', mounts: r.lines('cache-mounts', parseCacheMountLine)};
+}
+
 /** `workspace`: what relative `secret-files` paths are relative to. */
 export function getInputs(env: Env = process.env, workspace: string = env['GITHUB_WORKSPACE'] || process.cwd()): Inputs {
   const r = new Reader(env);
@@ -405,7 +420,7 @@ export function getInputs(env: Env = process.env, workspace: string = env['GITHU
       registryAuth: r.raw('registry-auth') ?? '',
       secrets: secrets.secrets,
       secretWarnings: secrets.warnings,
-      cache: r.choice('cache', ['auto', 'registry', 'gha', 'none'] as const, 'auto'),
+      cache: r.choice('cache', ['auto', 'registry', 'gha', 'local', 'none'] as const, 'auto'),
       cacheFrom: r.lines('cache-from', parseCacheEntry),
       cacheTo: r.lines('cache-to', parseCacheEntry),
       provenance: attestationInput(r, 'provenance'),
@@ -413,13 +428,16 @@ export function getInputs(env: Env = process.env, workspace: string = env['GITHU
       forceTags: r.bool('force-tags', false),
       noCache: r.bool('no-cache', false),
       pull: r.bool('pull', false),
-      tagRetryTimeout: r.seconds('tag-retry-timeout', 60, 3600)
+      tagRetryTimeout: r.seconds('tag-retry-timeout', 60, 3600),
+      cacheMounts: cacheMountsInput(r),
+      cacheMountsImage: r.text('cache-mounts-image', DEFAULT_CACHE_MOUNTS_IMAGE)
     }
   };
   const engineErrors = [
     checkImageInput('qemu-image', inputs.engine.qemuImage),
     inputs.engine.buildkitImage ? checkImageInput('buildkit-image', inputs.engine.buildkitImage) : undefined,
-    inputs.engine.builder ? checkBuilderName(inputs.engine.builder) : undefined
+    inputs.engine.builder ? checkBuilderName(inputs.engine.builder) : undefined,
+    checkImageInput('cache-mounts-image', inputs.engine.cacheMountsImage)
   ];
   for (const e of engineErrors) if (e) r.errors.push(e);
   if (r.errors.length) throw new InputErrors(r.errors);

@@ -43,6 +43,8 @@ export const INPUT_NAMES: readonly InputName[] = [
   {name: 'cache', kind: 'value', help: 'auto, gha, registry or none'},
   {name: 'cache-from', kind: 'lines', help: 'raw cache-from entries, one a line'},
   {name: 'cache-to', kind: 'lines', help: 'raw cache-to entries, one a line (publish only)'},
+  {name: 'cache-mounts', kind: 'lines', help: 'RUN --mount=type=cache content kept: auto, false, or id=...,target=... a line'},
+  {name: 'cache-mounts-image', kind: 'value', help: 'image of the cache-mount copy steps (sh and tar; default busybox)'},
   {name: 'provenance', kind: 'value', help: 'provenance attestation (true, false, mode=max, ...)'},
   {name: 'sbom', kind: 'value', help: 'SBOM attestation (true, false, generator=...)'},
   {name: 'force-tags', kind: 'bool', help: 'move mutable tags even to content older than theirs'},

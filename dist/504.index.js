@@ -1,5 +1,5 @@
-export const id = 545;
-export const ids = [545];
+export const id = 504;
+export const ids = [504];
 export const modules = {
 
 /***/ 3175:
@@ -30,7 +30,144 @@ function recall(name) {
 
 /***/ }),
 
-/***/ 4545:
+/***/ 7351:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   availability: () => (/* binding */ availability),
+/* harmony export */   available: () => (/* binding */ available),
+/* harmony export */   restore: () => (/* binding */ restore),
+/* harmony export */   save: () => (/* binding */ save)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1949);
+/**
+ * The GitHub Actions cache service through @actions/cache (the official client, loaded only by a run
+ * that saves or restores something): restore a set of paths by key and restore keys, save them under a
+ * key. Caching is best effort: nothing here throws, a refused or failed save is a warning and `false`,
+ * a failed restore a warning and a miss.
+ *
+ * @actions/cache reads its configuration from the process environment (lib/internal/config.js):
+ * - the service version: `v2` (the Twirp results service, github.com's runners) when
+ *   `ACTIONS_CACHE_SERVICE_V2` is set and the server is not GHES (`GITHUB_SERVER_URL` other than
+ *   github.com, *.ghe.com or *.localhost), `v1` (`_apis/artifactcache`) otherwise;
+ * - its URL: v2 `ACTIONS_RESULTS_URL`; v1 `ACTIONS_CACHE_URL` (isFeatureAvailable asks for this one alone);
+ * - `ACTIONS_RUNTIME_TOKEN`, the bearer token (v2 refuses to start without it);
+ * - `ACTIONS_CACHE_MODE` (`none`/`read`/`write`/`write-only`): reads or writes the run may not do are skipped.
+ */
+
+
+
+
+function isGhes(env) {
+    let host = 'GITHUB.COM';
+    try {
+        host = new URL(env['GITHUB_SERVER_URL'] || 'https://github.com').hostname.trimEnd().toUpperCase();
+    }
+    catch {
+        // @actions/cache would throw on this URL: treat it as not github.com, as the check below does for any other host
+        host = '';
+    }
+    return !(host === 'GITHUB.COM' || host.endsWith('.GHE.COM') || host.endsWith('.LOCALHOST'));
+}
+/** Is the cache service configured for @actions/cache in this environment, and which version of it. */
+function availability(env) {
+    const version = !isGhes(env) && env['ACTIONS_CACHE_SERVICE_V2'] ? 'v2' : 'v1';
+    const urlVar = version === 'v2' ? 'ACTIONS_RESULTS_URL' : 'ACTIONS_CACHE_URL';
+    if (!env[urlVar]) {
+        return { available: false, version, note: `the GitHub cache service is not available here (${urlVar} is not set${version === 'v1' && env['ACTIONS_RESULTS_URL'] ? '; ACTIONS_RESULTS_URL is, but ACTIONS_CACHE_SERVICE_V2 is not' : ''}: the cache service is there in GitHub Actions jobs only)` };
+    }
+    if (!env['ACTIONS_RUNTIME_TOKEN'])
+        return { available: false, version, note: 'the GitHub cache service is not available here (ACTIONS_RUNTIME_TOKEN is not set)' };
+    const mode = (env['ACTIONS_CACHE_MODE'] || '').trim().toLowerCase();
+    if (mode === 'none')
+        return { available: false, version, note: 'the GitHub cache service is not available to this run (ACTIONS_CACHE_MODE is none)' };
+    return { available: true, version, note: `GitHub cache service ${version}${mode ? ` (cache mode ${mode})` : ''}` };
+}
+function available(env) {
+    return availability(env).available;
+}
+/**
+ * @actions/cache makes a directory per call under RUNNER_TEMP for its archive and leaves it behind (it
+ * deletes the archive alone). Its calls run with RUNNER_TEMP lent to one directory of ours, removed when
+ * the last overlapping call ends, so that RUNNER_TEMP keeps nothing of the action's.
+ */
+let lent;
+async function withOwnTemp(fn) {
+    if (!lent) {
+        const saved = process.env['RUNNER_TEMP'];
+        lent = { depth: 0, saved, dir: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(saved || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'multiarch-publish-cache-tmp-')) };
+        process.env['RUNNER_TEMP'] = lent.dir;
+    }
+    lent.depth++;
+    try {
+        return await fn();
+    }
+    finally {
+        if (--lent.depth === 0) {
+            if (lent.saved === undefined)
+                delete process.env['RUNNER_TEMP'];
+            else
+                process.env['RUNNER_TEMP'] = lent.saved;
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(lent.dir, { recursive: true, force: true });
+            lent = undefined;
+        }
+    }
+}
+const message = (err) => (err instanceof Error ? err.message : String(err));
+/**
+ * Restores `paths` from the entry of `key`, or else of the first restore key that matches (as a
+ * prefix, newest first). Returns the key restored from, undefined on a miss or a failure (warned).
+ */
+async function restore(paths, key, restoreKeys) {
+    const a = availability(process.env);
+    if (!a.available) {
+        _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Cache not restored (key ${key}): ${a.note}`);
+        return undefined;
+    }
+    try {
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(955), __webpack_require__.e(477), __webpack_require__.e(592)]).then(__webpack_require__.bind(__webpack_require__, 6592));
+        return await withOwnTemp(() => cache.restoreCache(paths, key, restoreKeys));
+    }
+    catch (err) {
+        _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Cache not restored (key ${key}): ${message(err)}`);
+        return undefined;
+    }
+}
+/**
+ * Saves `paths` under `key`. False, with a warning, when nothing was saved: the key exists already or
+ * another job is saving it (an entry is never overwritten), the run may not write, or the upload failed.
+ */
+async function save(paths, key) {
+    const a = availability(process.env);
+    if (!a.available) {
+        _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Cache not saved under ${key}: ${a.note}`);
+        return false;
+    }
+    try {
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(955), __webpack_require__.e(477), __webpack_require__.e(592)]).then(__webpack_require__.bind(__webpack_require__, 6592));
+        const id = await withOwnTemp(() => cache.saveCache(paths, key));
+        if (id !== -1)
+            return true;
+        _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Cache not saved under ${key}: the cache service refused it (the key exists already or another job is saving it, or this run may not write to the cache); see the lines above.`);
+        return false;
+    }
+    catch (err) {
+        _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Cache not saved under ${key}: ${message(err)}`);
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 5504:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -223,6 +360,16 @@ var csv = __webpack_require__(4754);
 ;// CONCATENATED MODULE: ./src/engine/cache.ts
 
 
+/** A field of a cache line, quoted as buildx's CSV reader takes it when it holds `,` or `"`. */
+function field(key, value) {
+    const f = `${key}=${value}`;
+    return /[",\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f;
+}
+/** The cache-from/cache-to lines of `cache: local` for one build. */
+function localCacheLines(dirs) {
+    return { from: dirs.src ? [`type=local,${field('src', dirs.src)}`] : [], to: [`type=local,${field('dest', dirs.dest)},mode=max`] };
+}
+/** The branch part of a cache scope or key: the branch, `pr-<n>`, or the default branch for tags and other refs. */
 function scopeName(ref, defaultBranch) {
     const name = ref.startsWith('refs/heads/')
         ? ref.slice('refs/heads/'.length)
@@ -231,7 +378,10 @@ function scopeName(ref, defaultBranch) {
             : defaultBranch;
     return (0,version/* sanitizeTag */.iP)(name);
 }
-function cacheSettings(plan, e, driver, env, defaultBranch) {
+/**
+ * `local`: the dirs engine/local-cache.ts prepared (none: the cache service is not there, so no cache).
+ */
+function cacheSettings(plan, e, driver, env, defaultBranch, local) {
     const from = {};
     const to = {};
     const ids = plan.builds.map(b => b.id);
@@ -246,8 +396,19 @@ function cacheSettings(plan, e, driver, env, defaultBranch) {
     const mode = e.cache === 'auto' ? (gha ? 'gha' : 'none') : e.cache;
     if (mode === 'none')
         return { from, to, note: e.cache === 'auto' ? 'no cache (the GitHub cache service is not available here)' : 'no cache (cache: none)' };
+    if (mode === 'local' && !local)
+        return { from, to, note: 'no cache (cache: local, and the GitHub cache service is not available here)' };
     if (driver === 'docker')
         return { from, to, note: `no ${mode} cache: the docker driver cannot import or export it (use a docker-container builder)` };
+    if (mode === 'local' && local) {
+        for (const b of plan.builds) {
+            const d = local[b.id];
+            if (!d)
+                continue;
+            ({ from: from[b.id], to: to[b.id] } = localCacheLines(d));
+        }
+        return { from, to, note: 'local cache (type=local), kept with the GitHub cache service' };
+    }
     const branch = scopeName(plan.ref, defaultBranch) || 'default';
     const fallback = (0,version/* sanitizeTag */.iP)(defaultBranch);
     for (const b of plan.builds) {
@@ -296,6 +457,104 @@ function redactCacheLine(line) {
         .join(',');
 }
 
+// EXTERNAL MODULE: ./src/engine/gha-cache.ts
+var gha_cache = __webpack_require__(7351);
+;// CONCATENATED MODULE: ./src/engine/local-cache.ts
+/**
+ * `cache: local`: BuildKit's local cache export, one directory per image, kept across runs in the GitHub
+ * cache service with @actions/cache (engine/gha-cache.ts), for registries where a cache image is
+ * unwelcome and runners where BuildKit's own `type=gha` backend is not an option.
+ *
+ * Before the bake each image's directory is restored, by the key of this commit, else the newest entry
+ * of the branch, else of the default branch. The bake reads it (`cache-from type=local,src=DIR`) and
+ * exports the new cache to a fresh directory (`cache-to type=local,dest=DIR.new,mode=max`: BuildKit
+ * writes a whole new layout, and the old one would keep growing). After a successful bake the fresh
+ * directory takes the old one's place and is saved under this commit's key, unless that key was an exact
+ * hit (an entry is never overwritten). Nothing here fails the run: a cache that can't be restored or
+ * saved is a warning.
+ *
+ * The key: `multiarch-publish-local/<image id>/<platforms>/<branch>/<sha>`. `/` is in neither a
+ * sanitised branch nor an id nor the platforms, so a restore key (`…/<branch>/`) never matches another
+ * branch that merely starts with the same name. @actions/cache's version of an entry hashes the paths
+ * too: the directory is under RUNNER_TEMP, which is the same path in every job of a runner image.
+ */
+
+
+
+
+
+
+
+const KEY_PREFIX = 'multiarch-publish-local';
+/** Does this run use `cache: local`? Raw cache-from/cache-to lines replace it, as every other mode. */
+function wantsLocalCache(e) {
+    return e.cache === 'local' && !e.cacheFrom.length && !e.cacheTo.length;
+}
+/** The key and restore keys of one build's local cache. */
+function localCacheKeys(build, ref, sha, defaultBranch) {
+    const platforms = build.platforms.map(p => (0,version/* sanitizeTag */.iP)(p.replace(/\//g, '-'))).join('+') || 'default';
+    const base = `${KEY_PREFIX}/${(0,version/* sanitizeTag */.iP)(build.id)}/${platforms}`;
+    const branch = scopeName(ref, defaultBranch) || 'default';
+    const fallback = (0,version/* sanitizeTag */.iP)(defaultBranch);
+    const restoreKeys = [`${base}/${branch}/`, ...(fallback && fallback !== branch ? [`${base}/${fallback}/`] : [])];
+    return { key: `${base}/${branch}/${(0,version/* sanitizeTag */.iP)(sha) || 'unknown'}`, restoreKeys };
+}
+/** Where the caches live while the job runs: the same path in every job, so that the entries' versions match. */
+function localCacheBase(env) {
+    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'multiarch-publish-cache');
+}
+/**
+ * Restores every build's cache directory (all at once). Undefined when the cache service is not there:
+ * a warning, and the build goes on without cache.
+ */
+async function restoreLocalCaches(plan, defaultBranch, env, io = gha_cache) {
+    const service = gha_cache.availability(env);
+    if (!service.available) {
+        runner/* warning */.$e(`cache: local: ${service.note}; building without cache.`);
+        return undefined;
+    }
+    const base = localCacheBase(env);
+    (0,external_node_fs_.rmSync)(base, { recursive: true, force: true });
+    return Promise.all(plan.builds.map(async (b) => {
+        const dir = (0,external_node_path_.join)(base, (0,version/* sanitizeTag */.iP)(b.id));
+        const c = { id: b.id, ...localCacheKeys(b, plan.ref, plan.sha, defaultBranch), dir, fresh: `${dir}.new` };
+        const hit = await io.restore([dir], c.key, c.restoreKeys);
+        // an entry that restored nothing usable (no index.json) is not handed to BuildKit
+        if (hit && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'index.json')))
+            c.restoredFrom = hit;
+        runner/* info */.pq(`cache: local: ${b.id}: ${c.restoredFrom ? `restored from ${c.restoredFrom}` : `no cache under ${c.restoreKeys.join(' or ')}`}`);
+        return c;
+    }));
+}
+function localCacheDirs(caches) {
+    return Object.fromEntries(caches.map(c => [c.id, { src: c.restoredFrom ? c.dir : undefined, dest: c.fresh }]));
+}
+/** After a successful bake: each fresh export replaces its directory and is saved under the build's key. */
+async function saveLocalCaches(caches, io = gha_cache) {
+    return Promise.all(caches.map(async (c) => {
+        if (c.restoredFrom === c.key)
+            return { ...c, skipped: 'exact hit' };
+        if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(c.fresh, 'index.json')))
+            return { ...c, skipped: 'the bake exported no cache' };
+        (0,external_node_fs_.rmSync)(c.dir, { recursive: true, force: true });
+        (0,external_node_fs_.renameSync)(c.fresh, c.dir);
+        return { ...c, saved: await io.save([c.dir], c.key) };
+    }));
+}
+/** The directories go once the caches are saved (or the bake failed): RUNNER_TEMP keeps nothing of ours. */
+function removeLocalCaches(env) {
+    (0,external_node_fs_.rmSync)(localCacheBase(env), { recursive: true, force: true });
+}
+/** The summary's cache note: per image, restored from which key, saved under which. */
+function localCacheNote(caches) {
+    const each = caches.map(c => {
+        const from = c.restoredFrom ? `restored from ${c.restoredFrom}` : 'nothing restored';
+        const to = c.saved ? `saved under ${c.key}` : c.skipped === 'exact hit' ? 'not saved again (exact hit)' : c.skipped ? `not saved (${c.skipped})` : c.saved === false ? `not saved under ${c.key} (the cache service refused it)` : 'not saved (the build failed)';
+        return `${c.id}: ${from}, ${to}`;
+    });
+    return `local cache (type=local, kept with the GitHub cache service): ${each.join('; ')}`;
+}
+
 // EXTERNAL MODULE: ./src/engine/cleanup.ts
 var cleanup = __webpack_require__(234);
 // EXTERNAL MODULE: ./src/engine/cancel.ts
@@ -338,12 +597,16 @@ async function chooseBuilder(i, platforms) {
         const [b, store] = await Promise.all([buildx.inspectBuilder(e.builder), load ? buildx.containerdImageStore() : Promise.resolve(false)]);
         if (load)
             checkLoad(b, platforms, store);
+        if (i.cacheExport && b.driver === 'docker') {
+            throw new Error(`cache: local needs a builder that can export cache, and builder ${b.name} (the builder input) uses the docker driver, which cannot: name a docker-container builder, leave builder empty (the action then creates one), or choose another cache`);
+        }
         return { info: b, arg: e.builder, note: `using builder ${b.name} (${b.driver} driver), as the builder input asks` };
     }
     // both at once: the store only matters for the docker driver, but asking costs less than waiting
     const [current, store] = await Promise.all([buildx.inspectBuilder(), buildx.containerdImageStore()]);
     const c8d = current.driver === 'docker' && store;
-    const verdict = (0,builder/* canReuse */.fE)(current, platforms, c8d);
+    const reuse = (0,builder/* canReuse */.fE)(current, platforms, c8d);
+    const verdict = reuse.ok && i.cacheExport && current.driver === 'docker' ? { ok: false, reason: `cache: local exports cache, which builder ${current.name} (docker driver) cannot` } : reuse;
     const arg = current.name && !current.name.startsWith('default') ? current.name : undefined;
     if (load && platforms.length > 1) {
         checkLoad(current, platforms, c8d);
@@ -476,10 +739,12 @@ function registryMessage(output) {
 
 
 
+
+
 const wait = (ms) => new Promise(r => setTimeout(r, ms));
-function writeBake(i) {
+function writeBake(i, local) {
     const { plan, engine: e } = i;
-    const cache = cacheSettings(i.output === 'push' ? plan : { ...plan, push: false }, e, i.driver, i.env, i.defaultBranch);
+    const cache = cacheSettings(i.output === 'push' ? plan : { ...plan, push: false }, e, i.driver, i.env, i.defaultBranch, local);
     // values are written to files of the action's own; files and variables are bake's to read
     const secretsDir = (0,external_node_path_.join)(i.workDir, 'secrets');
     if (e.secrets.some(s => s.source === 'value')) {
@@ -523,9 +788,26 @@ async function diagnosePlatform(i, build, file) {
     }
     return failed.length ? failed : build.platforms;
 }
+/** `cache: local` (engine/local-cache.ts): restore each image's cache, bake, save the new ones, remove the directories. */
 async function build(i) {
+    // the docker driver with the service there: setup refused or replaced it, and the note says why
+    if (!wantsLocalCache(i.engine) || (i.driver === 'docker' && (0,gha_cache.available)(i.env)))
+        return bake(i);
+    try {
+        const local = await runner/* group */.Os('Restore the local cache', () => restoreLocalCaches(i.plan, i.defaultBranch, i.env));
+        if (!local)
+            return await bake(i);
+        const result = await bake(i, localCacheDirs(local));
+        const caches = result.ok ? await runner/* group */.Os('Save the local cache', () => saveLocalCaches(local)) : local;
+        return { ...result, cacheNote: localCacheNote(caches) };
+    }
+    finally {
+        removeLocalCaches(i.env);
+    }
+}
+async function bake(i, local) {
     const { plan } = i;
-    const { bakeFile, metadataFile, definition, cacheNote } = writeBake(i);
+    const { bakeFile, metadataFile, definition, cacheNote } = writeBake(i, local);
     const attempts = i.retry?.attempts ?? 3;
     const baseDelayMs = i.retry?.baseDelayMs ?? 2000;
     const sleep = i.sleep ?? wait;
@@ -550,9 +832,9 @@ async function build(i) {
             spans.set(t, s);
         }
     };
-    const bake = () => i.buildx.bake({ file: bakeFile, metadataFile, progress: 'plain', builder: i.builderArg, onLine });
+    const runBake = () => i.buildx.bake({ file: bakeFile, metadataFile, progress: 'plain', builder: i.builderArg, onLine });
     const started = Date.now();
-    let result = await runner/* group */.Os(`Build ${targets.join(', ')} (${platforms.join(', ')})`, bake);
+    let result = await runner/* group */.Os(`Build ${targets.join(', ')} (${platforms.join(', ')})`, runBake);
     for (let attempt = 2; result.code !== 0 && attempt <= attempts; attempt++) {
         const output = lines.join('\n');
         const failures = parseFailures(lines, targets, imagesOf);
@@ -563,7 +845,7 @@ async function build(i) {
         await sleep(delay);
         lines.length = 0;
         vertexTarget.clear(); // the new bake numbers its steps afresh
-        result = await bake();
+        result = await runBake();
     }
     const seconds = (Date.now() - started) / 1000;
     const files = { bakeFile, definition, cacheNote, seconds };
@@ -880,6 +1162,297 @@ async function readback(i) {
     return { confirmed: checks.filter(c => c.ok).map(c => c.ref), unread: checks.filter(c => !c.ok).map(c => c.ref) };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/pipeline/cache-mounts.ts
+var cache_mounts = __webpack_require__(4055);
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(4031);
+;// CONCATENATED MODULE: ./src/engine/steps/cache-mounts.ts
+/**
+ * Cache mounts that survive the runner. BuildKit keeps `RUN --mount=type=cache` directories inside the
+ * builder and exports them with no cache backend (moby/buildkit#1512), so on a fresh runner they start
+ * empty. Around the bake, on the same builder:
+ *
+ * - restore: each mount's last content comes from the GitHub cache service (a tar, by key), and one
+ *   generated build copies it into the builder's cache mount of the same id (`tar -x` in a RUN that
+ *   mounts both the cache and the restored directory);
+ * - save, after a successful bake: a second generated build copies every mount out (`tar -c`, a local
+ *   output), and a mount whose content changed is saved under a new key.
+ *
+ * The copy steps run in `cache-mounts-image` (it needs sh and tar). Keys: per mount id (and platform,
+ * where the id names it), per branch, falling back to the default branch; the last part is the hash of
+ * the content, so an unchanged mount is not saved again. Mount ids come from Dockerfiles (a fork's, on a
+ * pull request): they reach the generated Dockerfile only through the safe set checked in
+ * pipeline/cache-mounts.ts, never become a path on the runner (directories are named by a hash), and
+ * reach the log and the summary escaped.
+ */
+
+
+
+
+
+
+
+/** The real one: @actions/cache through engine/gha-cache.ts, loaded when a run has cache mounts to keep. */
+async function ghaStore() {
+    const g = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 7351));
+    return { available: g.available, restore: g.restore, save: g.save };
+}
+/** Where a run keeps the mounts' content: stable across runs, as the cache service's entries are per path. */
+function cacheMountsDir(env, fallback) {
+    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || fallback, 'multiarch-publish-cache-mounts');
+}
+const MOUNT_ROOT = '/mp-cache';
+function hash(s) {
+    return (0,external_node_crypto_.createHash)('sha256').update(s).digest('hex');
+}
+/** The cache scope of the ref: the branch, `pr-<n>` for a pull request, else the default branch. */
+function branchScope(ref, defaultBranch) {
+    const pr = /^refs\/pull\/(\d+)\//.exec(ref);
+    const name = ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : pr ? `pr-${pr[1]}` : defaultBranch;
+    return (0,version/* sanitizeTag */.iP)(name || 'default').slice(0, 100);
+}
+/** The key prefix of a mount's entries: readable part, then a hash of the id and platform (the id may be anything). */
+function mountBase(m) {
+    const slug = (0,version/* sanitizeTag */.iP)([m.id, m.platform].filter(Boolean).join('-')).replace(/^[-.]+|[-.]+$/g, '').slice(0, 40) || 'mount';
+    return `multiarch-publish-mount-${slug}-${hash(`${m.id}\n${m.platform ?? ''}`).slice(0, 12)}`;
+}
+/** The keys of a mount: where it is saved (with the content hash) and where it is looked for. */
+function mountKeys(m, ref, defaultBranch) {
+    const base = mountBase(m);
+    const branch = branchScope(ref, defaultBranch);
+    const fallback = (0,version/* sanitizeTag */.iP)(defaultBranch || '').slice(0, 100);
+    const prefix = `${base}-${branch}-`;
+    return { prefix, restoreKeys: fallback && fallback !== branch ? [`${base}-${fallback}-`] : [], key: content => `${prefix}${content}` };
+}
+/** `--mount=type=cache,...` for the copy steps: the user's id, uid, gid, mode and sharing, our target. */
+function cacheMountFlag(m, target) {
+    const opts = [`type=cache`, `id=${m.id}`, `target=${target}`, `sharing=${m.sharing}`];
+    if (m.uid !== undefined)
+        opts.push(`uid=${m.uid}`);
+    if (m.gid !== undefined)
+        opts.push(`gid=${m.gid}`);
+    if (m.mode !== undefined)
+        opts.push(`mode=${m.mode}`);
+    return `--mount=${opts.join(',')}`;
+}
+/** The generated Dockerfile that copies restored content (`<name>/cache.tar` in the context) into each mount. */
+function injectDockerfile(image, mounts) {
+    return [
+        '# generated by multiarch-publish: restored cache-mount content into the builder',
+        `FROM ${image}`,
+        ...mounts.map(s => `RUN ${cacheMountFlag(s.mount, MOUNT_ROOT)} --mount=type=bind,source=${s.name},target=/mp-in tar -xpf /mp-in/cache.tar -C ${MOUNT_ROOT}`),
+        ''
+    ].join('\n');
+}
+/** The generated Dockerfile that copies every mount out, `<name>/cache.tar` each; MP_RUN keeps the step from being cached. */
+function extractDockerfile(image, mounts) {
+    const flags = mounts.map((s, n) => cacheMountFlag(s.mount, `${MOUNT_ROOT}/${n}`)).join(' ');
+    const copy = mounts.map((s, n) => `mkdir -p /mp-out/${s.name} && tar -cf /mp-out/${s.name}/cache.tar -C ${MOUNT_ROOT}/${n} .`).join(' && ');
+    return ['# generated by multiarch-publish: the builder\'s cache-mount content, out', `FROM ${image} AS copy`, 'ARG MP_RUN', `RUN ${flags} ${copy}`, 'FROM scratch', 'COPY --from=copy /mp-out/ /', ''].join('\n');
+}
+/**
+ * A hash of a tar's content that does not depend on the order of its entries or on directory times:
+ * every entry's name, type, mode, owner, link and (for files) time and content. Also the bytes of file
+ * content, and whether it holds anything but the top directory.
+ */
+async function tarDigest(file) {
+    const { extract } = await __webpack_require__.e(/* import() */ 118).then(__webpack_require__.t.bind(__webpack_require__, 6118, 19));
+    const entries = [];
+    let size = 0;
+    const ex = extract();
+    const done = new Promise((ok, fail) => {
+        ex.on('entry', (h, stream, next) => {
+            const content = (0,external_node_crypto_.createHash)('sha256');
+            stream.on('data', (d) => void content.update(d));
+            stream.on('end', () => {
+                const name = h.name.replace(/^(\.\/)+/, '').replace(/\/$/, '');
+                if (h.type === 'file' || h.type === 'contiguous-file')
+                    size += h.size ?? 0;
+                if (name !== '' && name !== '.') {
+                    const time = h.type === 'directory' ? '' : String(h.mtime?.getTime() ?? '');
+                    entries.push(JSON.stringify([name, h.type, h.mode, h.uid, h.gid, h.linkname ?? '', time, content.digest('hex')]));
+                }
+                next();
+            });
+            stream.on('error', fail);
+        });
+        ex.on('finish', ok);
+        ex.on('error', fail);
+    });
+    (0,external_node_fs_.createReadStream)(file).on('error', e => ex.destroy(e)).pipe(ex);
+    await done;
+    entries.sort();
+    return { digest: hash(entries.join('\n')).slice(0, 16), size, empty: entries.length === 0 };
+}
+/** The mounts of this run: the listed ones, or those found in the Dockerfiles being built. */
+async function planMounts(i) {
+    const c = i.engine.cacheMounts;
+    if (c.mode === 'false')
+        return { mounts: [], notes: [] };
+    if (c.mode === 'list')
+        return (0,cache_mounts/* mergeMounts */.xE)([{ mounts: c.mounts, notes: [] }]);
+    const found = [];
+    const read = new Map();
+    for (const b of i.plan.builds) {
+        if (/^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(b.context)) {
+            found.push({ mounts: [], notes: [`${b.file}: a remote context; its cache mounts are not looked for (list them in cache-mounts)`] });
+            continue;
+        }
+        const path = (0,external_node_path_.resolve)(i.workspace, b.file);
+        let text = read.get(path);
+        try {
+            text ??= (0,external_node_fs_.readFileSync)(path, 'utf8');
+            read.set(path, text);
+        }
+        catch (e) {
+            found.push({ mounts: [], notes: [`${b.file}: not read (${e.code ?? 'error'})`] });
+            continue;
+        }
+        if (b.buildArgs['BUILDKIT_CACHE_MOUNT_NS'] !== undefined) {
+            found.push({ mounts: [], notes: [`${b.file}: BUILDKIT_CACHE_MOUNT_NS is set: its cache mounts are not restored`] });
+            continue;
+        }
+        found.push(await (0,cache_mounts/* findCacheMounts */.Yg)(text, b.file, b.platforms));
+    }
+    return (0,cache_mounts/* mergeMounts */.xE)(found);
+}
+function emptyDir(dir) {
+    (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+}
+/** The last lines of a copy step's output, in the log inside a command region (the output echoes mount ids). */
+function showFailure(what, output) {
+    runner/* warning */.$e(`${what}: see the log of the copy step above; the build goes on without it`);
+    runner/* group */.Os(`Log of the cache-mount copy step (${what})`, () => runner/* untrusted */.bp(output.split('\n').slice(-30).join('\n')));
+}
+/** Before the bake: restore each mount's content and copy it into the builder. Never throws. */
+async function restoreCacheMounts(i) {
+    const planned = await planMounts(i);
+    const notes = [...planned.notes];
+    const report = (mounts, active) => ({ mounts, notes, active });
+    if (i.engine.cacheMounts.mode === 'false')
+        return report([], false);
+    if (!planned.mounts.length) {
+        if (i.engine.cacheMounts.mode === 'list' || notes.length)
+            notes.unshift('no cache mount to restore');
+        return report([], false);
+    }
+    const states = planned.mounts.map(mount => {
+        const base = mountBase(mount);
+        return { mount, base, name: `m-${hash(base).slice(0, 16)}` };
+    });
+    if (i.engine.noCache) {
+        notes.push('no-cache is set: BuildKit starts cache mounts afresh, so none is restored or saved');
+        return report(states, false);
+    }
+    if (!i.store.available(i.env)) {
+        notes.push('the GitHub cache service is not available here: cache mounts start empty and are not saved');
+        return report(states, false);
+    }
+    emptyDir(i.dir);
+    for (const s of states) {
+        const keys = mountKeys(s.mount, i.plan.ref, i.defaultBranch);
+        const dir = (0,external_node_path_.join)(i.dir, s.name);
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        let hit = await i.store.restore([dir], keys.prefix, keys.restoreKeys);
+        const tar = (0,external_node_path_.join)(dir, 'cache.tar');
+        // every key this action saves is of this set; another one (written by something else) is not used
+        if (hit && !/^[A-Za-z0-9._-]{1,512}$/.test(hit)) {
+            notes.push(`the cache entry restored for ${(0,cache_mounts/* excerpt */.Kb)(s.mount.id)} has a key this action does not write: not used`);
+            (0,external_node_fs_.rmSync)(tar, { force: true });
+            hit = undefined;
+        }
+        if (hit && (0,external_node_fs_.existsSync)(tar) && (0,external_node_fs_.statSync)(tar).isFile()) {
+            try {
+                s.size = (await tarDigest(tar)).size;
+                s.restoredFrom = hit;
+            }
+            catch (e) {
+                notes.push(`the cache entry ${(0,cache_mounts/* excerpt */.Kb)(hit)} of ${(0,cache_mounts/* excerpt */.Kb)(s.mount.id)} is not a tar (${(0,cache_mounts/* excerpt */.Kb)(e.message)}): the mount starts empty`);
+                (0,external_node_fs_.rmSync)(tar, { force: true });
+            }
+        }
+        runner/* info */.pq(`Cache mount ${(0,report_escape/* logValue */.Od)(s.mount.id)}${s.mount.platform ? ` (${s.mount.platform})` : ''}: ${s.restoredFrom ? `restored from ${(0,report_escape/* logValue */.Od)(s.restoredFrom)}` : 'nothing to restore'}`);
+    }
+    const restored = states.filter(s => s.restoredFrom);
+    if (!restored.length) {
+        (0,external_node_fs_.rmSync)(i.dir, { recursive: true, force: true });
+        return report(states, true);
+    }
+    const file = (0,external_node_path_.join)(i.dir, 'inject.Dockerfile');
+    (0,external_node_fs_.writeFileSync)(file, injectDockerfile(i.engine.cacheMountsImage, restored));
+    // the context is the directory of the restored content: only those tars go to the builder
+    const out = await runner/* group */.Os('Cache mounts: copy the restored content into the builder', () => i.buildx.build({ file, context: i.dir, builder: i.builderArg, output: { type: 'cacheonly' } }));
+    // in the builder now: the runner keeps nothing of it while the bake runs
+    (0,external_node_fs_.rmSync)(i.dir, { recursive: true, force: true });
+    if (out.code !== 0) {
+        showFailure(`The restored cache-mount content could not be copied into the builder (in ${i.engine.cacheMountsImage})`, out.output);
+        notes.push(`copying the restored content into the builder failed (in ${i.engine.cacheMountsImage}): the mounts start empty and are not saved`);
+        for (const s of restored)
+            s.restoredFrom = undefined;
+        return report(states, false);
+    }
+    return report(states, true);
+}
+/** After a successful bake: copy every mount out and save the ones that changed. Never throws. */
+async function saveCacheMounts(i, r) {
+    if (!r.active || !r.mounts.length)
+        return r;
+    const notes = [...r.notes];
+    const states = r.mounts.map(s => ({ ...s }));
+    const outDir = (0,external_node_path_.join)(i.dir, 'out');
+    const context = (0,external_node_path_.join)(i.dir, 'empty');
+    try {
+        emptyDir(outDir);
+        emptyDir(context);
+        const file = (0,external_node_path_.join)(i.dir, 'extract.Dockerfile');
+        (0,external_node_fs_.writeFileSync)(file, extractDockerfile(i.engine.cacheMountsImage, states));
+        const out = await runner/* group */.Os('Cache mounts: copy the content out of the builder', () => i.buildx.build({ file, context, builder: i.builderArg, buildArgs: { MP_RUN: (0,external_node_crypto_.randomBytes)(8).toString('hex') }, output: { type: 'local', dest: outDir } }));
+        if (out.code !== 0) {
+            showFailure(`The cache-mount content could not be copied out of the builder (in ${i.engine.cacheMountsImage})`, out.output);
+            notes.push('copying the content out of the builder failed: nothing was saved');
+            for (const s of states)
+                s.outcome = 'not-extracted';
+            return { mounts: states, notes, active: r.active };
+        }
+        for (const s of states) {
+            const tar = (0,external_node_path_.join)(outDir, s.name, 'cache.tar');
+            if (!(0,external_node_fs_.existsSync)(tar)) {
+                s.outcome = 'not-extracted';
+                continue;
+            }
+            const d = await tarDigest(tar);
+            s.size = d.size;
+            const restoredDigest = s.restoredFrom?.slice(s.restoredFrom.lastIndexOf('-') + 1);
+            if (d.empty)
+                s.outcome = 'empty';
+            else if (restoredDigest === d.digest)
+                s.outcome = 'unchanged';
+            else {
+                const key = mountKeys(s.mount, i.plan.ref, i.defaultBranch).key(d.digest);
+                const dir = (0,external_node_path_.join)(i.dir, s.name);
+                emptyDir(dir);
+                (0,external_node_fs_.renameSync)(tar, (0,external_node_path_.join)(dir, 'cache.tar'));
+                const saved = await i.store.save([dir], key);
+                s.outcome = saved ? 'saved' : 'not-saved';
+                if (saved)
+                    s.savedKey = key;
+            }
+            runner/* info */.pq(`Cache mount ${(0,report_escape/* logValue */.Od)(s.mount.id)}${s.mount.platform ? ` (${s.mount.platform})` : ''}: ${s.outcome}${s.savedKey ? ` as ${(0,report_escape/* logValue */.Od)(s.savedKey)}` : ''}`);
+        }
+    }
+    catch (e) {
+        runner/* warning */.$e(`Saving the cache mounts failed: ${(0,report_escape/* logValue */.Od)(e.message)}`);
+        notes.push('saving the cache mounts failed (see the warning in the log)');
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(i.dir, { recursive: true, force: true });
+    }
+    return { mounts: states, notes, active: r.active };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/guard.ts
 /**
  * The guard against moving a mutable tag backwards (two pushes in quick succession run in parallel, and
@@ -1081,6 +1654,9 @@ var report = __webpack_require__(3344);
 
 
 
+
+
+
 /**
  * A context or Dockerfile that is not there is bad input like any other: said before any login or build,
  * naming the `images` line (remote contexts, such as git URLs, are BuildKit's to fetch).
@@ -1166,9 +1742,13 @@ async function run(p, plan, env, c) {
         output,
         logins: (0,login/* planLogins */.IB)(output === 'push' ? [...new Set(plan.builds.flatMap(b => b.images))] : [], p.credentials, ctx.actor, inputs.githubToken, ctx.serverUrl),
         userConfig: c.userConfig,
+        cacheExport: wantsLocalCache(e) && (0,gha_cache.available)(env),
         builderName: `multiarch-publish-${(process.env['GITHUB_RUN_ID'] || String(Date.now())).slice(-10)}-${process.pid}`,
         record: c.record
     });
+    // cache mounts: restored into the builder the bake uses, before it (steps/cache-mounts.ts)
+    const mountsInput = e.cacheMounts.mode === 'false' ? undefined : { buildx: c.buildx, plan, engine: e, builderArg: ready.builder.arg, workspace: workspaceDir() ?? process.cwd(), dir: cacheMountsDir(env, c.work), env, defaultBranch: ctx.defaultBranch, store: await ghaStore() };
+    const mounts = mountsInput ? await restoreCacheMounts(mountsInput) : undefined;
     const built = await build({
         buildx: c.buildx,
         plan,
@@ -1185,9 +1765,11 @@ async function run(p, plan, env, c) {
     c.cancel.check();
     if (!built.ok) {
         if (c.report && inputs.summary)
-            (0,report/* writeSummary */.Sy)((0,report/* publishSummary */.Iv)(plan, engineReport(ready, built), [], built.messages, built.seconds), env);
+            (0,report/* writeSummary */.Sy)((0,report/* publishSummary */.Iv)(plan, engineReport(ready, built), [], built.messages, built.seconds) + (0,report/* cacheMountsSummary */.bf)(mounts), env);
         throw new Error(`Nothing was tagged: ${built.failed.join('; ')} failed (see the errors above). Every existing tag was left where it was.`);
     }
+    // saved while the registry work goes on: it uses the builder, not the registry (never rejects)
+    const savingMounts = mountsInput && mounts ? saveCacheMounts(mountsInput, mounts) : Promise.resolve(undefined);
     const digests = plan.builds.map(b => ({ build: b, digest: String(built.metadata[b.id]?.['containerimage.digest'] ?? '') }));
     let verified = digests.map(d => ({ ...d, images: [] }));
     let tagMoves = [];
@@ -1204,7 +1786,7 @@ async function run(p, plan, env, c) {
         }
         catch (err) {
             if (err instanceof TagPhaseError && c.report && inputs.summary)
-                (0,report/* writeSummary */.Sy)((0,report/* publishSummary */.Iv)(plan, engineReport(ready, built), [], [], built.seconds, { outcomes: err.outcomes, error: err.message }) + (0,report/* skippedTagsSummary */.Ii)(skipped), env);
+                (0,report/* writeSummary */.Sy)((0,report/* publishSummary */.Iv)(plan, engineReport(ready, built), [], [], built.seconds, { outcomes: err.outcomes, error: err.message }) + (0,report/* skippedTagsSummary */.Ii)(skipped) + (0,report/* cacheMountsSummary */.bf)(await savingMounts), env);
             throw err;
         }
         if (!c.cancel.stopped)
@@ -1214,8 +1796,9 @@ async function run(p, plan, env, c) {
     const outputs = { ...publishOutputs(results, built.metadata), 'skipped-tags': (0,report/* skippedTagsOutput */.Jf)(skipped) };
     if (c.report)
         (0,report/* writeOutputs */.Kn)(outputs, env);
+    const mountsReport = await savingMounts;
     if (c.report && inputs.summary)
-        (0,report/* writeSummary */.Sy)((0,report/* publishSummary */.Iv)(plan, engineReport(ready, built), results, [], built.seconds, tagMoves.length ? { outcomes: tagMoves } : undefined) + (0,report/* skippedTagsSummary */.Ii)(skipped), env);
+        (0,report/* writeSummary */.Sy)((0,report/* publishSummary */.Iv)(plan, engineReport(ready, built), results, [], built.seconds, tagMoves.length ? { outcomes: tagMoves } : undefined) + (0,report/* skippedTagsSummary */.Ii)(skipped) + (0,report/* cacheMountsSummary */.bf)(mountsReport), env);
     c.cancel.check();
     return { results, outputs };
 }
