@@ -2,7 +2,8 @@
 // HTML or markdown. The sources are those a fork or a repository admin controls: the branch name, the
 // repository's name and description (the GitHub API's answer), the `images` title/description attributes,
 // the labels input, the Dockerfile's path, and the command and output of a RUN step that fails (its error
-// is the summary's failure line), next to an image that builds fine in the same bake.
+// is the summary's failure line), next to an image that builds fine in the same bake, and a `target` that
+// names no stage (the error of bake itself).
 //
 // Each summary is rendered as GitHub renders it (support/render.ts: GFM, raw HTML passed through, then an
 // HTML parser) and compared, element by element, with the summary of a twin run whose values have the
@@ -102,7 +103,8 @@ function dockerfile(failing?: string[]): string {
   if (!failing) return [...base, `RUN ["/bin/busybox", "sh", "-c", "/bin/busybox echo ${NONCE}-${runCount} > /nonce"]`, ''].join('\n');
   // exec form: the JSON string carries CR and LF into the script, printf prints them as they are
   const script = failing.map(l => `/bin/busybox printf '%s\\n' '${l.replace(/'/g, `'\\''`)}'`).join('; ') + `; exit 3`;
-  return [...base, `RUN ${JSON.stringify(['/bin/busybox', 'sh', '-c', `: ${NONCE}-${runCount}; ${script}`])}`, ''].join('\n');
+  // it fails late: bake cancels the other targets' pushes when one fails (a cancelled push reads as a failed one)
+  return [...base, `RUN ${JSON.stringify(['/bin/busybox', 'sh', '-c', `: ${NONCE}-${runCount}; /bin/busybox sleep 6; ${script}`])}`, ''].join('\n');
 }
 
 interface Scene {
@@ -118,6 +120,8 @@ interface Scene {
   labels: string[];
   /** Image c, when set: a Dockerfile (in dockerfileDir) whose RUN prints these lines and fails. */
   failing?: string[];
+  /** Image d, when set: image a's Dockerfile with this target (no such stage: the build fails). */
+  target?: string;
   dryRun?: boolean;
 }
 
@@ -132,6 +136,7 @@ function mapScene(s: Scene, f: (v: string) => string): Scene {
     dockerfileDir: s.dockerfileDir.map(f),
     labels: s.labels.map(l => l.slice(0, l.indexOf('=') + 1) + f(l.slice(l.indexOf('=') + 1))),
     failing: s.failing?.map(f),
+    target: s.target === undefined ? undefined : f(s.target),
     dryRun: s.dryRun
   };
 }
@@ -139,7 +144,7 @@ function mapScene(s: Scene, f: (v: string) => string): Scene {
 async function run(scene: Scene): Promise<RunResult> {
   const k = ++runCount;
   const ns = `e2e-sumhostile-${NONCE}-${k}`;
-  repos.push(`${ns}/a`, `${ns}/b`, `${ns}/c`);
+  repos.push(`${ns}/a`, `${ns}/b`, `${ns}/c`, `${ns}/d`);
   const ws = tempDir('ws');
   fs.cpSync(busybox, path.join(ws, 'rootfs'), {recursive: true});
   const dir = path.join(ws, ...scene.dockerfileDir);
@@ -155,6 +160,7 @@ async function run(scene: Scene): Promise<RunResult> {
     fs.writeFileSync(path.join(dir, 'Dockerfile.failing'), dockerfile(scene.failing));
     images.push([`name=${ns}/c`, `file=${file}.failing`].map(csvField).join(','));
   }
+  if (scene.target !== undefined) images.push([`name=${ns}/d`, `file=${file}`, `target=${scene.target}`].map(csvField).join(','));
   const ref = `refs/heads/${scene.branch}`;
   // a name git takes as a branch, as a fork can push it
   execFileSync('git', ['check-ref-format', ref]);
@@ -260,10 +266,24 @@ gate.describe('hostile values in the job summary, through the real engine', () =
     if (process.env.E2E_DEBUG) fs.writeFileSync(`/tmp/sumhostile-failing-${NONCE}.md`, hostile.summary);
     expect(hostile.code).toBe(1);
     expect(twin.code).toBe(1);
-    expect(hostile.summary).toMatch(/Build of .*\/c failed/);
-    expect(hostile.summary).not.toMatch(/Build of .*\/a failed/);
+    for (const r of [hostile, twin]) {
+      expect(r.summary).toMatch(/Build of .*\/c failed/);
+      expect(r.summary).not.toMatch(/(Build of|Pushing) .*\/[ab] failed/);
+    }
     // the bake definition's details
     assertInert(hostile, twin, [...HOSTILE, ...BRANCH, ...BUILD_OUTPUT], 1);
+  }, 600_000);
+
+  test('a target stage that does not exist, its name hostile: the error of bake itself, in the summary', async () => {
+    const scene = {...SCENE, target: HOSTILE.join(' ')};
+    const hostile = await run(scene);
+    const twin = await run(mapScene(scene, benign));
+    if (process.env.E2E_DEBUG) fs.writeFileSync(`/tmp/sumhostile-target-${NONCE}.md`, hostile.summary);
+    expect(hostile.code).toBe(1);
+    expect(twin.code).toBe(1);
+    expect(hostile.stdout).toMatch(/::error::Nothing was tagged: the bake failed/);
+    expect(hostile.summary).toMatch(/The build or push failed: failed to solve: target stage/);
+    assertInert(hostile, twin, [...HOSTILE, ...BRANCH, HOSTILE.join(' ')], 1);
   }, 600_000);
 
   test('a dry run: the plan summary (Dockerfile column, labels in their details)', async () => {
