@@ -857,8 +857,13 @@ async function bake(i, local) {
         return { ...files, ok: true, metadata: result.metadata, buildSeconds };
     }
     const failures = parseFailures(lines, targets, imagesOf);
-    if (!failures.length)
-        throw new Error(`The build or push failed: ${registryMessage(lines.join('\n'))}. No tag was moved.`);
+    if (!failures.length) {
+        // no step of the graph failed (bake refused the definition, an unknown target stage): a failed build all
+        // the same, reported in the summary like any other
+        const message = `The build or push failed: ${registryMessage(lines.join('\n'))}`;
+        runner/* error */.z3(message, { title: 'Build failed' });
+        return { ...files, ok: false, messages: [message], failed: ['the bake'] };
+    }
     const messages = [];
     for (const f of failures) {
         const b = plan.builds.find(x => x.id === f.target);

@@ -26,8 +26,12 @@ export interface RunOptions {
   entry?: string;
   /** Extra environment, applied after envFile and before inputs and state. GITHUB_OUTPUT,
    *  GITHUB_STATE, GITHUB_STEP_SUMMARY, GITHUB_ENV, GITHUB_PATH and RUNNER_TEMP always point at
-   *  the harness's files, whatever envFile or env say. */
+   *  the harness's files, whatever envFile or env say (runnerFiles names others). */
   env?: Record<string, string>;
+  /** Runner files at paths of the test's choosing instead of the harness's own (to make one unwritable,
+   *  up front or while the step runs). The harness neither creates nor clears them, and reads back only
+   *  what is a regular file when the step ends. runPost() does not pass them on. */
+  runnerFiles?: Partial<Record<RunnerFile, string>>;
   /** Action inputs, passed as INPUT_<NAME> (upper-cased, spaces to `_`, dashes kept). */
   inputs?: Record<string, string>;
   /** A `KEY=VALUE` fixture file (e.g. fixtures/metadata-action/fixtures/event_push_master.env).
@@ -77,6 +81,9 @@ export interface RunResult {
 }
 
 const createdDirs = new Set<string>();
+
+/** The runner's file commands. */
+export type RunnerFile = 'GITHUB_OUTPUT' | 'GITHUB_STATE' | 'GITHUB_STEP_SUMMARY' | 'GITHUB_ENV' | 'GITHUB_PATH';
 
 /** Parses a GITHUB_OUTPUT / GITHUB_STATE / GITHUB_ENV file: `name=value` lines and
  *  `name<<DELIM` ... `DELIM` blocks. A name given twice keeps its last value. */
@@ -141,14 +148,15 @@ export async function runAction(opts: RunOptions = {}): Promise<RunResult> {
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'multiarch-publish-run-'));
   createdDirs.add(tmp);
-  const files = {
+  const own: Record<RunnerFile, string> = {
     GITHUB_OUTPUT: path.join(tmp, 'output'),
     GITHUB_STATE: path.join(tmp, 'state'),
     GITHUB_STEP_SUMMARY: path.join(tmp, 'summary'),
     GITHUB_ENV: path.join(tmp, 'env'),
     GITHUB_PATH: path.join(tmp, 'path')
   };
-  for (const f of Object.values(files)) fs.writeFileSync(f, '');
+  for (const f of Object.values(own)) fs.writeFileSync(f, '');
+  const files: Record<RunnerFile, string> = {...own, ...opts.runnerFiles};
   const runnerTemp = opts.runnerTemp ?? path.join(tmp, 'runner-temp');
   fs.mkdirSync(runnerTemp, {recursive: true});
 
@@ -194,7 +202,8 @@ export async function runAction(opts: RunOptions = {}): Promise<RunResult> {
     });
   });
 
-  const read = (f: string): string => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : '');
+  // a runner file the test made unwritable may be a directory, or gone with its parent
+  const read = (f: string): string => (fs.statSync(f, {throwIfNoEntry: false})?.isFile() ? fs.readFileSync(f, 'utf8') : '');
   const parse = (name: keyof typeof files): Record<string, string> => {
     try {
       return parseOutputs(read(files[name]));
@@ -225,6 +234,7 @@ export async function runPost(main: RunResult, opts: RunOptions = {}): Promise<R
   const base = main.options;
   return runAction({
     ...base,
+    runnerFiles: undefined,
     ...opts,
     env: {...base.env, ...opts.env},
     inputs: {...base.inputs, ...opts.inputs},

@@ -6,12 +6,10 @@
  * every element comes from the template, none from a value.
  */
 import {describe, expect, test} from '@jest/globals';
-import {micromark} from 'micromark';
-import {gfm, gfmHtml} from 'micromark-extension-gfm';
-import {parseFragment} from 'parse5';
 import {planSummary, publishSummary, type EngineReport, type PublishResult} from '../../src/report/index.js';
 import type {Plan} from '../../src/pipeline/plan.js';
 import {runPipeline} from '../support/pipeline.js';
+import {render, textContent, tree} from '../support/render.js';
 
 /** Payloads that would add an element, a comment, a link, or break out of a code span, fence or cell. */
 const HOSTILE = [
@@ -73,41 +71,6 @@ function mapStrings<T>(v: T, f: (s: string, i: number) => string): T {
 /** Every string with a payload before and after it (so that block markers open a value too), in turn. */
 const hostile = <T,>(v: T, offset = 0): T => mapStrings(v, (s, i) => HOSTILE[(i + offset) % HOSTILE.length] + s + HOSTILE[(i + offset + 1) % HOSTILE.length]);
 const twin = <T,>(v: T, offset = 0): T => mapStrings(v, (s, i) => benign(HOSTILE[(i + offset) % HOSTILE.length] + s + HOSTILE[(i + offset + 1) % HOSTILE.length]));
-
-function render(markdown: string): string {
-  return micromark(markdown, {allowDangerousHtml: true, extensions: [gfm()], htmlExtensions: [gfmHtml()]});
-}
-
-interface Node {
-  nodeName: string;
-  attrs?: {name: string; value: string}[];
-  childNodes?: Node[];
-  value?: string;
-  data?: string;
-}
-
-/** The element tree: tag names with their attributes, and comments; text left out. */
-function tree(htmlText: string): string[] {
-  const out: string[] = [];
-  const walk = (n: Node, depth: number) => {
-    if (n.nodeName === '#text') return;
-    if (n.nodeName === '#comment') out.push(`${' '.repeat(depth)}#comment`);
-    else if (n.nodeName !== '#document-fragment') out.push(`${' '.repeat(depth)}${n.nodeName}${(n.attrs ?? []).map(a => ` ${a.name}=${JSON.stringify(a.value)}`).join('')}`);
-    for (const c of n.childNodes ?? []) walk(c, depth + 1);
-  };
-  walk(parseFragment(htmlText) as unknown as Node, 0);
-  return out;
-}
-
-function textContent(htmlText: string): string {
-  const parts: string[] = [];
-  const walk = (n: Node) => {
-    if (n.nodeName === '#text') parts.push(n.value ?? '');
-    for (const c of n.childNodes ?? []) walk(c);
-  };
-  walk(parseFragment(htmlText) as unknown as Node);
-  return parts.join('');
-}
 
 const ENGINE: EngineReport = {
   qemu: 'installing emulators for arm64',

@@ -264,6 +264,17 @@ describe('build: the one bake', () => {
     expect(!r.ok && r.messages[0]).toMatch(/^Build of 127\.0\.0\.1:5000\/acme\/frontend failed on linux\/arm64: /);
   });
 
+  test('a failure no step of the log names (an unknown target stage) is a failed build with its message, not a throw', async () => {
+    const log = ['#0 building with "default" instance using docker driver', '', '#1 [internal] load build definition from Dockerfile', '#1 DONE 0.0s', 'ERROR: failed to solve: target stage "<h1>x</h1>" could not be found'].join('\n');
+    const fake = new FakeBuildx({bakes: [{log, code: 1}]});
+    const r = await build(buildInput(fake));
+    expect(fake.callsOf('bake')).toHaveLength(1);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.messages).toEqual(['The build or push failed: failed to solve: target stage "<h1>x</h1>" could not be found']);
+    expect(!r.ok && r.failed).toEqual(['the bake']);
+    expect(r.definition).toContain('"target"');
+  });
+
   test('load: type=docker under the build tags, no cache export to a registry', async () => {
     const fake = new FakeBuildx({bakes: [{code: 0, metadata: fixtureJson('bake-metadata-load.json')}]});
     const r = await build(buildInput(fake, {output: 'load', engine: engineInputs({cache: 'registry'}), driver: 'docker-container'}));

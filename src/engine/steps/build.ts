@@ -50,7 +50,7 @@ interface BakeFiles {
 
 export type BuildResult =
   | (BakeFiles & {ok: true; metadata: BakeMetadata; /** Per build id: from its first to its last log line. */ buildSeconds: Record<string, number>})
-  | (BakeFiles & {ok: false; /** One message per failed image, as reported. */ messages: string[]; /** The images (or targets) that failed. */ failed: string[]});
+  | (BakeFiles & {ok: false; /** One message per failed image, as reported. */ messages: string[]; /** The images (or targets) that failed; `the bake` when no step of it did. */ failed: string[]});
 
 const wait = (ms: number) => new Promise<void>(r => setTimeout(r, ms));
 
@@ -167,7 +167,13 @@ async function bake(i: BuildInput, local?: LocalCacheDirs): Promise<BuildResult>
   }
 
   const failures = parseFailures(lines, targets, imagesOf);
-  if (!failures.length) throw new Error(`The build or push failed: ${registryMessage(lines.join('\n'))}. No tag was moved.`);
+  if (!failures.length) {
+    // no step of the graph failed (bake refused the definition, an unknown target stage): a failed build all
+    // the same, reported in the summary like any other
+    const message = `The build or push failed: ${registryMessage(lines.join('\n'))}`;
+    runner.error(message, {title: 'Build failed'});
+    return {...files, ok: false, messages: [message], failed: ['the bake']};
+  }
   const messages: string[] = [];
   for (const f of failures) {
     const b = plan.builds.find(x => x.id === f.target);
