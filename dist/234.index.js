@@ -381,8 +381,8 @@ class Buildx {
 /* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9544);
 /**
  * Undoing what main recorded, even when main failed half-way: the credentials (the job's docker config
- * copy and the secrets directory) are removed first, with no docker call before them, then the builder
- * main created. The state is read from GITHUB_STATE, which anything printed to the log could once write
+ * copy and the secrets directory) are removed first, with no docker call before them, then the run's
+ * work directory (bake file, metadata, OCI layouts), then the builder main created. The state is read from GITHUB_STATE, which anything printed to the log could once write
  * to, so no value is trusted: a directory is removed only when it is one main creates (right under
  * RUNNER_TEMP, with this action's prefix, no symlink on the way), a builder only when its name is one
  * main gives (`multiarch-publish-<run>-<pid>`). Every docker call is time-boxed, so a hung daemon cannot
@@ -446,6 +446,7 @@ async function cleanup(getState, makeBuildx = env => new _buildx_js__WEBPACK_IMP
     const dockerConfig = getState(_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c4.dockerConfig);
     const builder = getState(_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c4.builder);
     const secretsDir = getState(_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c4.secretsDir);
+    const workDir = getState(_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c4.workDir);
     let logins = [];
     try {
         const parsed = JSON.parse(getState(_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c4.logins) || '[]');
@@ -454,7 +455,7 @@ async function cleanup(getState, makeBuildx = env => new _buildx_js__WEBPACK_IMP
     catch (e) {
         warn(`The recorded logins could not be read: ${e instanceof Error ? e.message : String(e)}`);
     }
-    if (!dockerConfig && !builder && !secretsDir) {
+    if (!dockerConfig && !builder && !secretsDir && !workDir) {
         _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq('Nothing to clean up.');
         return result;
     }
@@ -462,7 +463,8 @@ async function cleanup(getState, makeBuildx = env => new _buildx_js__WEBPACK_IMP
     let configOk = false;
     for (const [what, dir, secrets] of [
         ['secrets directory', secretsDir, true],
-        ['docker config', dockerConfig, false]
+        ['docker config', dockerConfig, false],
+        ['work directory', workDir, false]
     ]) {
         if (!dir)
             continue;
@@ -476,7 +478,7 @@ async function cleanup(getState, makeBuildx = env => new _buildx_js__WEBPACK_IMP
         try {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
             result.removedDirs.push(dir);
-            if (!secrets)
+            if (what === 'docker config')
                 configOk = true;
             _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Removed ${dir}`);
         }

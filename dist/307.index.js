@@ -2474,7 +2474,8 @@ function getInputs(env = process.env, workspace = env['GITHUB_WORKSPACE'] || pro
             forceTags: r.bool('force-tags', false),
             noCache: r.bool('no-cache', false),
             pull: r.bool('pull', false),
-            tagRetryTimeout: r.seconds('tag-retry-timeout', 60, 3600)
+            tagRetryTimeout: r.seconds('tag-retry-timeout', 60, 3600),
+            stagingTags: r.choice('staging-tags', ['remove', 'keep'], 'remove')
         }
     };
     const engineErrors = [

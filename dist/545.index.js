@@ -18,7 +18,9 @@ const STATE = {
     buildxConfig: 'buildxConfig',
     logins: 'logins',
     builder: 'builder',
-    secretsDir: 'secretsDir'
+    secretsDir: 'secretsDir',
+    /** The run's work directory (bake file, its metadata, OCI layouts): RUNNER_TEMP/multiarch-publish-XXXXXX. */
+    workDir: 'workDir'
 };
 function remember(name, value) {
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(name, value);
@@ -1129,6 +1131,8 @@ async function publish(p, env, options = {}, engine, cancel = engine_cancel/* ca
     const local = new Map();
     const record = userConfig ? (k, v) => void local.set(k, v) : state/* remember */.kY;
     const work = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'multiarch-publish-'));
+    // the bake file, its metadata and the OCI layouts: removed by the post step (or at the end, below)
+    record('workDir', work);
     let dockerEnv = {};
     if (!userConfig) {
         const dockerConfig = (0,login/* createDockerConfig */.lp)(env['RUNNER_TEMP']);
@@ -1147,7 +1151,7 @@ async function publish(p, env, options = {}, engine, cancel = engine_cancel/* ca
         throw cancel.explain(err);
     }
     finally {
-        if (userConfig && (local.has('builder') || local.has('secretsDir')))
+        if (userConfig && (local.has('builder') || local.has('secretsDir') || local.has('workDir')))
             await (0,cleanup.cleanup)(k => local.get(k) ?? '', () => buildx);
     }
 }

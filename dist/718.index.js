@@ -45,7 +45,9 @@ const STATE = {
     buildxConfig: 'buildxConfig',
     logins: 'logins',
     builder: 'builder',
-    secretsDir: 'secretsDir'
+    secretsDir: 'secretsDir',
+    /** The run's work directory (bake file, its metadata, OCI layouts): RUNNER_TEMP/multiarch-publish-XXXXXX. */
+    workDir: 'workDir'
 };
 function remember(name, value) {
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(name, value);

@@ -1,7 +1,7 @@
 /**
  * Undoing what main recorded, even when main failed half-way: the credentials (the job's docker config
- * copy and the secrets directory) are removed first, with no docker call before them, then the builder
- * main created. The state is read from GITHUB_STATE, which anything printed to the log could once write
+ * copy and the secrets directory) are removed first, with no docker call before them, then the run's
+ * work directory (bake file, metadata, OCI layouts), then the builder main created. The state is read from GITHUB_STATE, which anything printed to the log could once write
  * to, so no value is trusted: a directory is removed only when it is one main creates (right under
  * RUNNER_TEMP, with this action's prefix, no symlink on the way), a builder only when its name is one
  * main gives (`multiarch-publish-<run>-<pid>`). Every docker call is time-boxed, so a hung daemon cannot
@@ -80,6 +80,7 @@ export async function cleanup(
   const dockerConfig = getState(STATE.dockerConfig);
   const builder = getState(STATE.builder);
   const secretsDir = getState(STATE.secretsDir);
+  const workDir = getState(STATE.workDir);
   let logins: string[] = [];
   try {
     const parsed: unknown = JSON.parse(getState(STATE.logins) || '[]');
@@ -87,7 +88,7 @@ export async function cleanup(
   } catch (e) {
     warn(`The recorded logins could not be read: ${e instanceof Error ? e.message : String(e)}`);
   }
-  if (!dockerConfig && !builder && !secretsDir) {
+  if (!dockerConfig && !builder && !secretsDir && !workDir) {
     runner.info('Nothing to clean up.');
     return result;
   }
@@ -95,7 +96,8 @@ export async function cleanup(
   let configOk = false;
   for (const [what, dir, secrets] of [
     ['secrets directory', secretsDir, true],
-    ['docker config', dockerConfig, false]
+    ['docker config', dockerConfig, false],
+    ['work directory', workDir, false]
   ] as const) {
     if (!dir) continue;
     const why = refuseDirectory(dir, base, secrets);
@@ -107,7 +109,7 @@ export async function cleanup(
     try {
       rmSync(dir, {recursive: true, force: true});
       result.removedDirs.push(dir);
-      if (!secrets) configOk = true;
+      if (what === 'docker config') configOk = true;
       runner.info(`Removed ${dir}`);
     } catch (e) {
       warn(`Removing ${dir} failed: ${e instanceof Error ? e.message : String(e)}`);

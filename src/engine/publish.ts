@@ -110,6 +110,8 @@ export async function publish(p: Prepared, env: NodeJS.ProcessEnv, options: Publ
   const local = new Map<StateKey, string>();
   const record: Recorder = userConfig ? (k, v) => void local.set(k, v) : remember;
   const work = mkdtempSync(join(env['RUNNER_TEMP'] || tmpdir(), 'multiarch-publish-'));
+  // the bake file, its metadata and the OCI layouts: removed by the post step (or at the end, below)
+  record('workDir', work);
   let dockerEnv: Record<string, string> = {};
   if (!userConfig) {
     const dockerConfig = createDockerConfig(env['RUNNER_TEMP']);
@@ -127,7 +129,7 @@ export async function publish(p: Prepared, env: NodeJS.ProcessEnv, options: Publ
   } catch (err) {
     throw cancel.explain(err);
   } finally {
-    if (userConfig && (local.has('builder') || local.has('secretsDir'))) await cleanup(k => local.get(k) ?? '', () => buildx);
+    if (userConfig && (local.has('builder') || local.has('secretsDir') || local.has('workDir'))) await cleanup(k => local.get(k) ?? '', () => buildx);
   }
 }
 

@@ -56,6 +56,7 @@ export function engineInputs(over: Partial<EngineInputs> = {}): EngineInputs {
     noCache: false,
     pull: false,
     tagRetryTimeout: 60,
+    stagingTags: 'remove',
     ...over
   };
 }

@@ -89,6 +89,8 @@ export interface EngineInputs {
   pull: boolean;
   /** How long one tag write is retried on transient registry failures (and the restore after), seconds. */
   tagRetryTimeout: number;
+  /** `remove` (default): no staging tag stays in the registry; `keep`: every image also keeps `mp-staging-<run>-<attempt>-<sha>`. */
+  stagingTags: 'remove' | 'keep';
 }
 
 export {parseRegistryAuth, type RegistryCredential} from './registry-auth.js';
@@ -405,7 +407,8 @@ export function getInputs(env: Env = process.env, workspace: string = env['GITHU
       forceTags: r.bool('force-tags', false),
       noCache: r.bool('no-cache', false),
       pull: r.bool('pull', false),
-      tagRetryTimeout: r.seconds('tag-retry-timeout', 60, 3600)
+      tagRetryTimeout: r.seconds('tag-retry-timeout', 60, 3600),
+      stagingTags: r.choice('staging-tags', ['remove', 'keep'] as const, 'remove')
     }
   };
   const engineErrors = [
