@@ -40,7 +40,7 @@ async function runMain(env = process.env) {
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Dry run: nothing was set up, logged in to, built or pushed.');
         return;
     }
-    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(234), __webpack_require__.e(545)]).then(__webpack_require__.bind(__webpack_require__, 4545));
+    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(234), __webpack_require__.e(155)]).then(__webpack_require__.bind(__webpack_require__, 4155));
     await publish(prepared, env);
 }
 function reportPlan(p, env) {

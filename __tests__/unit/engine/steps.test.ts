@@ -1,5 +1,6 @@
 // The engine's steps, each driven through the fake seam fed with captured engine output.
 import {readFileSync} from 'node:fs';
+import path from 'node:path';
 import {afterAll, describe, expect, test} from '@jest/globals';
 import {setup, type SetupInput} from '../../../src/engine/steps/setup.js';
 import {build, type BuildInput} from '../../../src/engine/steps/build.js';
@@ -190,7 +191,7 @@ function buildInput(fake: FakeBuildx, over: Partial<BuildInput> = {}): BuildInpu
     buildx: fake,
     plan: plan([buildPlan({images: [IMAGE]})]),
     engine: engineInputs(),
-    driver: 'docker',
+    driver: 'docker-container',
     output: 'push',
     workDir: tempDir('mp-build-'),
     env: {},
@@ -215,7 +216,22 @@ describe('build: the one bake', () => {
     expect(fake.callsOf('bake')).toHaveLength(1);
     expect(fake.callsOf('bake')[0][0]).toMatchObject({progress: 'plain', builder: undefined});
     const definition = JSON.parse(r.definition);
-    expect(definition.target.app.output).toEqual([`type=image,name=${IMAGE}:mp-staging-1-1-abc1234,push=true,oci-mediatypes=true`]);
+    expect(definition.target.app.output).toEqual([`type=image,name=${IMAGE},push=true,oci-mediatypes=true,push-by-digest=true,name-canonical=true`]);
+    expect(r.ok && [r.pushMode, r.layouts]).toEqual(['digest', []]);
+  });
+
+  test.each<[string, 'remove' | 'keep', string, string]>([
+    ['docker', 'remove', 'layout', 'type=oci,tar=false,dest=<work>/oci/app,oci-mediatypes=true'],
+    ['docker', 'keep', 'layout', 'type=oci,tar=false,dest=<work>/oci/app,oci-mediatypes=true'],
+    ['docker-container', 'remove', 'digest', `type=image,name=${IMAGE},push=true,oci-mediatypes=true,push-by-digest=true,name-canonical=true`],
+    ['kubernetes', 'remove', 'digest', `type=image,name=${IMAGE},push=true,oci-mediatypes=true,push-by-digest=true,name-canonical=true`],
+    ['docker-container', 'keep', 'staging-tag', `type=image,name=${IMAGE}:mp-staging-1-1-abc1234,push=true,oci-mediatypes=true`]
+  ])('the %s driver, staging-tags: %s: pushed %s', async (driver, stagingTags, mode, output) => {
+    const workDir = tempDir('mp-build-');
+    const r = await build(buildInput(new FakeBuildx(), {driver, workDir, engine: engineInputs({stagingTags})}));
+    expect(JSON.parse(r.definition).target.app.output).toEqual([output.replace('<work>', workDir)]);
+    expect(r.ok && r.pushMode).toBe(mode);
+    expect(r.ok && r.layouts.map(l => l.dir)).toEqual(mode === 'layout' ? [path.join(workDir, 'oci', 'app')] : []);
   });
 
   test('a transient push failure is retried, and succeeds', async () => {
