@@ -406,7 +406,7 @@ const POST_DOCKER_TIMEOUT_MS = 30_000;
 /** The builder names main gives (steps/setup.ts, publish.ts builderName). */
 const OWN_BUILDER = /^multiarch-publish-\d{1,20}-\d{1,10}$/;
 /** The directories main creates under RUNNER_TEMP: mkdtemp's six characters after the prefix. */
-const OWN_DIR = /^multiarch-publish-(?:docker-)?[A-Za-z0-9]{6}$/;
+const OWN_DIR = /^multiarch-publish-(?:docker-|bake-)?[A-Za-z0-9]{6}$/;
 /** A registry host as main logs in to it (never an option, never a path). */
 const REGISTRY = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?$/;
 /**
@@ -435,7 +435,7 @@ function refuseDirectory(dir, base, allowSecrets) {
     if (given !== rel)
         return `not a path right under RUNNER_TEMP (${base})`;
     const parts = rel.split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep);
-    const ok = OWN_DIR.test(parts[0] ?? '') && (parts.length === 1 || (allowSecrets && parts.length === 2 && parts[1] === 'secrets' && !parts[0].startsWith('multiarch-publish-docker-')));
+    const ok = OWN_DIR.test(parts[0] ?? '') && (parts.length === 1 || (allowSecrets && parts.length === 2 && parts[1] === 'secrets' && !/^multiarch-publish-(?:docker|bake)-/.test(parts[0])));
     return ok ? undefined : `not a directory this action creates (<RUNNER_TEMP>/multiarch-publish-XXXXXX)`;
 }
 async function cleanup(getState, makeBuildx = env => new _buildx_js__WEBPACK_IMPORTED_MODULE_5__/* .Buildx */ .F({ env, timeoutMs: POST_DOCKER_TIMEOUT_MS }), env = process.env) {
@@ -453,6 +453,7 @@ async function cleanup(getState, makeBuildx = env => new _buildx_js__WEBPACK_IMP
     const builder = getState(_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c4.builder);
     const secretsDir = getState(_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c4.secretsDir);
     const workDir = getState(_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c4.workDir);
+    const bakeFilesDir = getState(_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c4.bakeFilesDir);
     let logins = [];
     try {
         const parsed = JSON.parse(getState(_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c4.logins) || '[]');
@@ -461,7 +462,7 @@ async function cleanup(getState, makeBuildx = env => new _buildx_js__WEBPACK_IMP
     catch (e) {
         warn(`The recorded logins could not be read: ${e instanceof Error ? e.message : String(e)}`);
     }
-    if (!dockerConfig && !builder && !secretsDir && !workDir) {
+    if (!dockerConfig && !builder && !secretsDir && !workDir && !bakeFilesDir) {
         _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq('Nothing to clean up.');
         return result;
     }
@@ -470,7 +471,8 @@ async function cleanup(getState, makeBuildx = env => new _buildx_js__WEBPACK_IMP
     for (const [what, dir, secrets] of [
         ['secrets directory', secretsDir, true],
         ['docker config', dockerConfig, false],
-        ['work directory', workDir, false]
+        ['work directory', workDir, false],
+        ['bake files directory', bakeFilesDir, false]
     ]) {
         if (!dir)
             continue;

@@ -32,7 +32,7 @@ export const POST_DOCKER_TIMEOUT_MS = 30_000;
 export const OWN_BUILDER = /^multiarch-publish-\d{1,20}-\d{1,10}$/;
 
 /** The directories main creates under RUNNER_TEMP: mkdtemp's six characters after the prefix. */
-const OWN_DIR = /^multiarch-publish-(?:docker-)?[A-Za-z0-9]{6}$/;
+const OWN_DIR = /^multiarch-publish-(?:docker-|bake-)?[A-Za-z0-9]{6}$/;
 
 /** A registry host as main logs in to it (never an option, never a path). */
 const REGISTRY = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?$/;
@@ -58,7 +58,7 @@ export function refuseDirectory(dir: string, base: string, allowSecrets: boolean
   const rel = relative(realBase, real);
   if (given !== rel) return `not a path right under RUNNER_TEMP (${base})`;
   const parts = rel.split(sep);
-  const ok = OWN_DIR.test(parts[0] ?? '') && (parts.length === 1 || (allowSecrets && parts.length === 2 && parts[1] === 'secrets' && !parts[0].startsWith('multiarch-publish-docker-')));
+  const ok = OWN_DIR.test(parts[0] ?? '') && (parts.length === 1 || (allowSecrets && parts.length === 2 && parts[1] === 'secrets' && !/^multiarch-publish-(?:docker|bake)-/.test(parts[0])));
   return ok ? undefined : `not a directory this action creates (<RUNNER_TEMP>/multiarch-publish-XXXXXX)`;
 }
 
@@ -81,6 +81,7 @@ export async function cleanup(
   const builder = getState(STATE.builder);
   const secretsDir = getState(STATE.secretsDir);
   const workDir = getState(STATE.workDir);
+  const bakeFilesDir = getState(STATE.bakeFilesDir);
   let logins: string[] = [];
   try {
     const parsed: unknown = JSON.parse(getState(STATE.logins) || '[]');
@@ -88,7 +89,7 @@ export async function cleanup(
   } catch (e) {
     warn(`The recorded logins could not be read: ${e instanceof Error ? e.message : String(e)}`);
   }
-  if (!dockerConfig && !builder && !secretsDir && !workDir) {
+  if (!dockerConfig && !builder && !secretsDir && !workDir && !bakeFilesDir) {
     runner.info('Nothing to clean up.');
     return result;
   }
@@ -97,7 +98,8 @@ export async function cleanup(
   for (const [what, dir, secrets] of [
     ['secrets directory', secretsDir, true],
     ['docker config', dockerConfig, false],
-    ['work directory', workDir, false]
+    ['work directory', workDir, false],
+    ['bake files directory', bakeFilesDir, false]
   ] as const) {
     if (!dir) continue;
     const why = refuseDirectory(dir, base, secrets);

@@ -78,7 +78,7 @@ describe('cleanup (the post step): only what main made, whatever the state says'
   test.each(hostileDirs)('a %s as dockerConfig, secretsDir or workDir is refused with a warning and left alone', async (_, make) => {
     const dir = make();
     const before = fs.existsSync(dir);
-    for (const key of ['dockerConfig', 'secretsDir', 'workDir'] as const) {
+    for (const key of ['dockerConfig', 'secretsDir', 'workDir', 'bakeFilesDir'] as const) {
       const r = await cleanup(state({[key]: dir}), () => new FakeBuildx(), env);
       expect(r.removedDirs).toEqual([]);
       if (fs.existsSync(dir) || before) expect(r.refused).toEqual([dir]);
@@ -107,6 +107,22 @@ describe('cleanup (the post step): only what main made, whatever the state says'
     const r = await cleanup(state({workDir: work}), () => new FakeBuildx(), env);
     expect(r.removedDirs).toEqual([work]);
     expect(fs.readdirSync(temp)).toEqual([]);
+  });
+
+  test('the bake files of the bake-file outputs (a dry run\'s too) are removed', async () => {
+    const files = own('multiarch-publish-bake-');
+    fs.writeFileSync(path.join(files, 'docker-metadata-action-bake.json'), '{}');
+    const r = await cleanup(state({bakeFilesDir: files}), () => new FakeBuildx(), env);
+    expect(r.removedDirs).toEqual([files]);
+    expect(fs.readdirSync(temp)).toEqual([]);
+  });
+
+  test.each(['multiarch-publish-bake-', 'multiarch-publish-docker-'])('a secrets directory under %sXXXXXX is not one main makes', async prefix => {
+    const dir = path.join(own(prefix), 'secrets');
+    fs.mkdirSync(dir);
+    const r = await cleanup(state({secretsDir: dir}), () => new FakeBuildx(), env);
+    expect(r.refused).toEqual([dir]);
+    expect(fs.existsSync(dir)).toBe(true);
   });
 
   test('the work directory\'s secrets subdirectory is not taken for the work directory itself', async () => {
