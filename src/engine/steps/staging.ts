@@ -93,7 +93,7 @@ export async function staging(i: StagingInput): Promise<StagingResult> {
         const wait = Math.min(left, 500 * 2 ** Math.min(n - 1, 4));
         if (!warned.has(name)) {
           warned.add(name);
-          runner.warning(`The push of ${name} failed with a transient registry error (${message(e)}); retrying for up to ${Math.ceil(left / 1000)} s`);
+          runner.warning(`The push failed with a transient registry error (${message(e)}); retrying ${name} for up to ${Math.ceil(left / 1000)} s`);
         } else runner.info(`${name}: ${message(e)} (transient; attempt ${n + 1} in ${(wait / 1000).toFixed(1)} s)`);
         await sleep(wait);
       }
