@@ -120,6 +120,21 @@ describe('setup: the builder', () => {
     await expect(setup(setupInput(fake))).rejects.toThrow(/The new builder multiarch-publish-42-7 cannot build every platform: .*cannot build linux\/arm64/);
   });
 
+  test.each<[boolean, 'push' | 'none', number, boolean]>([
+    [false, 'push', 2, true],
+    [true, 'push', 2, false],
+    [false, 'push', 1, false],
+    [false, 'none', 2, false]
+  ])('a named docker-driver builder, containerd store %s, output %s, %d platform(s): refused early %s', async (containerd, output, n, refused) => {
+    const fake = new FakeBuildx({containerd, builders: {mine: fixture('inspect-default-docker.txt')}});
+    const platforms = ['linux/amd64', 'linux/arm64'].slice(0, n);
+    const logins: LoginPlan[] = [{registry: '127.0.0.1:5000', source: 'registry-auth', credential: {registry: '127.0.0.1:5000', username: 'u', password: 'h9b-unit-password-not-in-output'}} as LoginPlan];
+    const run = setup(setupInput(fake, {builds: [buildPlan({images: [IMAGE], platforms})], output, logins, engine: engineInputs({builder: 'mine'})}));
+    if (!refused) return void (await run);
+    await expect(run).rejects.toThrow(/The builder input names .*without the containerd image store: it cannot build linux\/amd64, linux\/arm64 into one image. Nothing was logged in to, built or pushed/);
+    expect(fake.callsOf('login')).toEqual([]);
+  });
+
   test('the builder input is used as named', async () => {
     const fake = new FakeBuildx({builders: {'mp-fixture-engine': fixture('inspect-multinode.txt')}});
     const r = await setup(setupInput(fake, {engine: engineInputs({builder: 'mp-fixture-engine'})}));
