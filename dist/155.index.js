@@ -100,7 +100,11 @@ function layoutPath(layoutDir, build) {
 function bakeDefinition(plan, s) {
     const target = {};
     for (const b of plan.builds) {
-        const attest = [attestation('provenance', s.provenance), attestation('sbom', s.sbom)].filter((a) => !!a);
+        // buildx adds its default provenance (mode=min) to a pushed image, not to an OCI export: the layout
+        // gets it asked for, so the docker driver's content is what its push made (a one-platform build too
+        // is then an index, which its index annotations need)
+        const provenance = s.provenance || (s.push && s.pushMode === 'layout' ? 'mode=min' : '');
+        const attest = [attestation('provenance', provenance), attestation('sbom', s.sbom)].filter((a) => !!a);
         target[b.id] = {
             context: b.context,
             dockerfile: external_node_path_.posix.relative(external_node_path_.posix.normalize(b.context), external_node_path_.posix.normalize(b.file)) || 'Dockerfile',

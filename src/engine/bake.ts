@@ -92,7 +92,11 @@ export interface BakeDefinition {
 export function bakeDefinition(plan: Plan, s: BakeSettings): BakeDefinition {
   const target: Record<string, Record<string, unknown>> = {};
   for (const b of plan.builds) {
-    const attest = [attestation('provenance', s.provenance), attestation('sbom', s.sbom)].filter((a): a is string => !!a);
+    // buildx adds its default provenance (mode=min) to a pushed image, not to an OCI export: the layout
+    // gets it asked for, so the docker driver's content is what its push made (a one-platform build too
+    // is then an index, which its index annotations need)
+    const provenance = s.provenance || (s.push && s.pushMode === 'layout' ? 'mode=min' : '');
+    const attest = [attestation('provenance', provenance), attestation('sbom', s.sbom)].filter((a): a is string => !!a);
     target[b.id] = {
       context: b.context,
       dockerfile: posix.relative(posix.normalize(b.context), posix.normalize(b.file)) || 'Dockerfile',

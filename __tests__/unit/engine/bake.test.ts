@@ -212,6 +212,16 @@ describe('bakeDefinition', () => {
     else expect(t).not.toHaveProperty('attest');
   });
 
+  test.each<[string, Partial<BakeSettings>, string[] | undefined]>([
+    ['the layout gets buildx\'s default provenance, as a push would', {pushMode: 'layout', layoutDir: '/w'}, ['type=provenance,mode=min']],
+    ['the layout, provenance: false', {pushMode: 'layout', layoutDir: '/w', provenance: 'false'}, ['type=provenance,disabled=true']],
+    ['the layout, provenance: mode=max', {pushMode: 'layout', layoutDir: '/w', provenance: 'mode=max'}, ['type=provenance,mode=max']],
+    ['push by digest: buildx\'s own default', {pushMode: 'digest'}, undefined],
+    ['not pushing: none', {push: false, pushMode: 'layout'}, undefined]
+  ])('%s', (_, over, attest) => {
+    expect(bakeDefinition(plan([buildPlan()]), settings(over)).target.app.attest).toEqual(attest);
+  });
+
   test('staging tags when staging-tags: keep asks for them', () => {
     expect(bakeDefinition(plan([buildPlan()]), settings({pushMode: 'staging-tag'})).target.app.output).toEqual(['type=image,name=ghcr.io/octo-org/app:mp-staging-1-1-abc1234,push=true,oci-mediatypes=true']);
   });
