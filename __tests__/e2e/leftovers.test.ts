@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
-import {runAction, runPost, startGitHubApiStub, repoRoot, type GitHubApiStub, type RunResult} from '../support/action.js';
+import {runAction, runPost, startGitHubApiStub, repoRoot, type GitHubApiStub, type RunOptions, type RunResult} from '../support/action.js';
 import {binfmtProblem, buildxProblem, dockerProblem, imageProblem, prerequisites, registryProblem} from '../support/prereqs.js';
 
 const exec = promisify(execFile);
@@ -90,7 +90,7 @@ function workspace(failFrontend: boolean): string {
   return ws;
 }
 
-async function publish(ns: string, o: {fail?: boolean; inputs?: Record<string, string>; home?: string} = {}): Promise<RunResult> {
+async function publish(ns: string, o: {fail?: boolean; inputs?: Record<string, string>; home?: string; onSpawn?: RunOptions['onSpawn']} = {}): Promise<RunResult> {
   const ws = workspace(o.fail ?? false);
   const event = path.join(tempDir('event'), 'event.json');
   fs.writeFileSync(event, JSON.stringify({ref: 'refs/heads/main', repository: {default_branch: 'main', full_name: 'acme/app'}, head_commit: {id: SHA, timestamp: '2024-06-28T14:30:22Z'}}));
@@ -99,6 +99,7 @@ async function publish(ns: string, o: {fail?: boolean; inputs?: Record<string, s
   return runAction({
     cwd: ws,
     timeoutMs: 600_000,
+    onSpawn: o.onSpawn,
     env: {
       HOME: o.home ?? tempDir('home'),
       PATH: process.env.PATH ?? '',
@@ -171,6 +172,27 @@ gate.test('docker driver, the second image fails to build: no release tag and no
   expect(errorsOf(run).some(l => l.includes(`${ns}/frontend`))).toBe(true);
   for (const repo of [`${ns}/backend`, `${ns}/frontend`]) expect({repo, tags: await tagList(repo)}).toEqual({repo, tags: []});
   expect(run.summary).toContain('No tag of this run is left');
+  await postLeavesNothing(run);
+}, 600_000);
+
+gate.test('docker driver, cancelled (SIGINT) as the push by digest starts: no tag on either image, the step says so; RUNNER_TEMP empty after post', async () => {
+  const ns = `e2e-left-${NONCE}-cancel`;
+  let signalled = false;
+  const run = await publish(ns, {
+    onSpawn: child => {
+      let out = '';
+      child.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (signalled || !out.includes('::group::Push ')) return;
+        signalled = true;
+        child.kill('SIGINT');
+      });
+    }
+  });
+  expect(signalled).toBe(true);
+  expect(run.code).not.toBe(0);
+  expect(run.log).toMatch(/cancelled \(SIGINT\) during the push: no tag was moved/);
+  for (const repo of [`${ns}/backend`, `${ns}/frontend`]) expect({repo, tags: await tagList(repo)}).toEqual({repo, tags: []});
   await postLeavesNothing(run);
 }, 600_000);
 
