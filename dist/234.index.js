@@ -355,6 +355,12 @@ class Buildx {
     async deleteManifest(name, digest) {
         return this.api().deleteManifest(name, digest);
     }
+    async pushBlob(name, blob, from) {
+        return this.api().pushBlob(name, blob.digest, blob.size, blob.file, from);
+    }
+    async putManifest(name, reference, mediaType, bytes) {
+        return this.api().putManifest(name, reference, mediaType, bytes);
+    }
     registryApi;
     api() {
         return (this.registryApi ??= new _registry_api_js__WEBPACK_IMPORTED_MODULE_4__/* .RegistryApi */ .cA(this.env));
@@ -389,8 +395,8 @@ class Buildx {
 /* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9544);
 /**
  * Undoing what main recorded, even when main failed half-way: the credentials (the job's docker config
- * copy and the secrets directory) are removed first, with no docker call before them, then the builder
- * main created. The state is read from GITHUB_STATE, which anything printed to the log could once write
+ * copy and the secrets directory) are removed first, with no docker call before them, then the run's
+ * work directory (bake file, metadata, OCI layouts), then the builder main created. The state is read from GITHUB_STATE, which anything printed to the log could once write
  * to, so no value is trusted: a directory is removed only when it is one main creates (right under
  * RUNNER_TEMP, with this action's prefix, no symlink on the way), a builder only when its name is one
  * main gives (`multiarch-publish-<run>-<pid>`). Every docker call is time-boxed, so a hung daemon cannot
@@ -408,7 +414,7 @@ const POST_DOCKER_TIMEOUT_MS = 30_000;
 /** The builder names main gives (steps/setup.ts, publish.ts builderName). */
 const OWN_BUILDER = /^multiarch-publish-\d{1,20}-\d{1,10}$/;
 /** The directories main creates under RUNNER_TEMP: mkdtemp's six characters after the prefix. */
-const OWN_DIR = /^multiarch-publish-(?:docker-)?[A-Za-z0-9]{6}$/;
+const OWN_DIR = /^multiarch-publish-(?:docker-|bake-)?[A-Za-z0-9]{6}$/;
 /** A registry host as main logs in to it (never an option, never a path). */
 const REGISTRY = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?$/;
 /**
@@ -437,7 +443,7 @@ function refuseDirectory(dir, base, allowSecrets) {
     if (given !== rel)
         return `not a path right under RUNNER_TEMP (${base})`;
     const parts = rel.split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep);
-    const ok = OWN_DIR.test(parts[0] ?? '') && (parts.length === 1 || (allowSecrets && parts.length === 2 && parts[1] === 'secrets' && !parts[0].startsWith('multiarch-publish-docker-')));
+    const ok = OWN_DIR.test(parts[0] ?? '') && (parts.length === 1 || (allowSecrets && parts.length === 2 && parts[1] === 'secrets' && !/^multiarch-publish-(?:docker|bake)-/.test(parts[0])));
     return ok ? undefined : `not a directory this action creates (<RUNNER_TEMP>/multiarch-publish-XXXXXX)`;
 }
 async function cleanup(getState, makeBuildx = env => new _buildx_js__WEBPACK_IMPORTED_MODULE_5__/* .Buildx */ .F({ env, timeoutMs: POST_DOCKER_TIMEOUT_MS }), env = process.env) {
@@ -454,6 +460,8 @@ async function cleanup(getState, makeBuildx = env => new _buildx_js__WEBPACK_IMP
     const dockerConfig = getState(_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c4.dockerConfig);
     const builder = getState(_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c4.builder);
     const secretsDir = getState(_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c4.secretsDir);
+    const workDir = getState(_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c4.workDir);
+    const bakeFilesDir = getState(_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c4.bakeFilesDir);
     let logins = [];
     try {
         const parsed = JSON.parse(getState(_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c4.logins) || '[]');
@@ -462,7 +470,7 @@ async function cleanup(getState, makeBuildx = env => new _buildx_js__WEBPACK_IMP
     catch (e) {
         warn(`The recorded logins could not be read: ${e instanceof Error ? e.message : String(e)}`);
     }
-    if (!dockerConfig && !builder && !secretsDir) {
+    if (!dockerConfig && !builder && !secretsDir && !workDir && !bakeFilesDir) {
         _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq('Nothing to clean up.');
         return result;
     }
@@ -470,7 +478,9 @@ async function cleanup(getState, makeBuildx = env => new _buildx_js__WEBPACK_IMP
     let configOk = false;
     for (const [what, dir, secrets] of [
         ['secrets directory', secretsDir, true],
-        ['docker config', dockerConfig, false]
+        ['docker config', dockerConfig, false],
+        ['work directory', workDir, false],
+        ['bake files directory', bakeFilesDir, false]
     ]) {
         if (!dir)
             continue;
@@ -484,7 +494,7 @@ async function cleanup(getState, makeBuildx = env => new _buildx_js__WEBPACK_IMP
         try {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
             result.removedDirs.push(dir);
-            if (!secrets)
+            if (what === 'docker config')
                 configOk = true;
             _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Removed ${dir}`);
         }
@@ -917,9 +927,9 @@ function planQemu(platforms, host, registered, mode) {
 /* harmony import */ var _lib_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2470);
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1293);
 /**
- * The registry's HTTP API (distribution spec) for the two things buildx has no command for: which tags
- * of a repository point at a digest, and deleting a manifest by digest (the tag phase's removal of a
- * new tag). Credentials come from the run's docker config (`auths`, `credHelpers`, `credsStore`), as
+ * The registry's HTTP API (distribution spec) for what buildx has no command for: which tags of a
+ * repository point at a digest, deleting a manifest by digest (the tag phase's removal of a new tag),
+ * and pushing blobs and manifests by digest (an OCI layout the docker driver exported: steps/staging.ts). Credentials come from the run's docker config (`auths`, `credHelpers`, `credsStore`), as
  * docker's own; they are sent only over HTTPS, or over plain HTTP to a loopback registry.
  */
 
@@ -938,6 +948,19 @@ class RegistryHttpFailure extends Error {
     get transient() {
         return this.status >= 500 || this.status === 429;
     }
+}
+/** A failed answer, with the registry's own error (distribution's `{errors: [{code, message}]}`) when it gave one. */
+async function httpFailure(what, res) {
+    const text = await res.text().catch(() => '');
+    let said = '';
+    try {
+        const errors = JSON.parse(text).errors ?? [];
+        said = errors.map(e => [e.code, e.message].filter(Boolean).join(' ')).join('; ');
+    }
+    catch {
+        // not JSON: the status alone
+    }
+    return new RegistryHttpFailure(`${what}: HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}${said ? `: ${said.slice(0, 300)}` : ''}`, res.status);
 }
 const MANIFEST_TYPES = [
     'application/vnd.oci.image.index.v1+json',
@@ -1012,10 +1035,63 @@ class RegistryApi {
             return false;
         throw new RegistryHttpFailure(`deleting ${name}@${digest}: HTTP ${res.status}`, res.status);
     }
-    async request(repo, method, path, headers = {}) {
-        const scope = `repository:${repo.path}:${method === 'DELETE' ? 'delete' : 'pull'}`;
+    /**
+     * Uploads the blob `digest` (`size` bytes, read from `file`) to `name`, unless the registry has it:
+     * mounted from `from` (another repository of the same registry) when the registry allows, else one
+     * monolithic upload. True when it was uploaded or mounted, false when it was there.
+     */
+    async pushBlob(name, digest, size, file, from) {
+        const repo = repository(name);
+        const head = await this.request(repo, 'HEAD', `/v2/${repo.path}/blobs/${digest}`);
+        if (head.ok)
+            return false;
+        if (head.status !== 404)
+            throw await httpFailure(`checking blob ${digest.slice(0, 19)}… of ${name}`, head);
+        const source = from ? repository(from) : undefined;
+        const mount = source && source.host === repo.host && source.path !== repo.path ? `?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(source.path)}` : '';
+        const started = await this.request(repo, 'POST', `/v2/${repo.path}/blobs/uploads/${mount}`, { 'Content-Length': '0' });
+        await started.body?.cancel();
+        if (started.status === 201)
+            return true; // mounted
+        if (started.status !== 202)
+            throw await httpFailure(`starting the upload of blob ${digest.slice(0, 19)}… to ${name}`, started);
+        const location = this.samePath(repo, started.headers.get('location') ?? '');
+        const put = `${location}${location.includes('?') ? '&' : '?'}digest=${encodeURIComponent(digest)}`;
+        const body = await (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openAsBlob)(file);
+        if (body.size !== size)
+            throw new RegistryHttpFailure(`blob ${digest} of ${name} is ${body.size} bytes in the layout, not ${size}`, 400);
+        const done = await this.request(repo, 'PUT', put, { 'Content-Type': 'application/octet-stream' }, body);
+        if (!done.ok)
+            throw await httpFailure(`uploading blob ${digest.slice(0, 19)}… to ${name}`, done);
+        await done.body?.cancel();
+        return true;
+    }
+    /** PUT of the manifest `body` (bytes as they are: its digest is theirs) under `reference` (a digest or a tag). */
+    async putManifest(name, reference, mediaType, body) {
+        const repo = repository(name);
+        const res = await this.request(repo, 'PUT', `/v2/${repo.path}/manifests/${encodeURIComponent(reference).replace(/%3A/gi, ':')}`, { 'Content-Type': mediaType }, new Blob([body]));
+        if (!res.ok)
+            throw await httpFailure(`pushing manifest ${reference.slice(0, 19)}… of ${name}`, res);
+        await res.body?.cancel();
+    }
+    /** An upload's Location: a path on the registry's own host (relative, or absolute on that host). */
+    samePath(repo, location) {
+        if (location.startsWith('/'))
+            return location;
+        try {
+            const u = new URL(location);
+            if (u.host === repo.host)
+                return u.pathname + u.search;
+        }
+        catch {
+            // not a URL: refused below
+        }
+        throw new RegistryHttpFailure(`${repo.host} answered an upload with a location on another host (${location.slice(0, 100)}): not followed`, 400);
+    }
+    async request(repo, method, path, headers = {}, body) {
+        const scope = `repository:${repo.path}:${method === 'DELETE' ? 'delete' : method === 'POST' || method === 'PUT' ? 'pull,push' : 'pull'}`;
         const token = this.tokens.get(`${repo.host} ${scope}`);
-        const first = await this.send(repo, method, path, token ? { ...headers, Authorization: token } : headers);
+        const first = await this.send(repo, method, path, token ? { ...headers, Authorization: token } : headers, body);
         if (first.status !== 401)
             return first;
         const challenge = first.headers.get('www-authenticate') ?? '';
@@ -1024,16 +1100,18 @@ class RegistryApi {
         if (!auth)
             return first;
         this.tokens.set(`${repo.host} ${scope}`, auth);
-        return this.send(repo, method, path, { ...headers, Authorization: auth });
+        return this.send(repo, method, path, { ...headers, Authorization: auth }, body);
     }
     /** HTTPS; a loopback registry that does not speak TLS is asked over HTTP (docker's rule for 127.0.0.0/8). */
-    async send(repo, method, path, headers) {
+    async send(repo, method, path, headers, body) {
         const known = this.schemes.get(repo.host);
         const schemes = known ? [known] : isLoopback(repo.host) ? ['https', 'http'] : ['https'];
         let last;
         for (const scheme of schemes) {
             try {
-                const res = await fetch(`${scheme}://${repo.host}${path}`, { method, headers, redirect: 'follow', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+                // an upload gets as long as a slow link needs for its size (at least 1 MB/s), a call 20 s
+                const timeout = REQUEST_TIMEOUT_MS + (body ? Math.ceil(body.size / 1000) : 0);
+                const res = await fetch(`${scheme}://${repo.host}${path}`, { method, headers, body, redirect: 'follow', signal: AbortSignal.timeout(timeout) });
                 this.schemes.set(repo.host, scheme);
                 return res;
             }

@@ -2818,7 +2818,8 @@ function getInputs(env = process.env, workspace = env['GITHUB_WORKSPACE'] || pro
             pull: r.bool('pull', false),
             tagRetryTimeout: r.seconds('tag-retry-timeout', 60, 3600),
             cacheMounts: cacheMountsInput(r),
-            cacheMountsImage: r.text('cache-mounts-image', DEFAULT_CACHE_MOUNTS_IMAGE)
+            cacheMountsImage: r.text('cache-mounts-image', DEFAULT_CACHE_MOUNTS_IMAGE),
+            stagingTags: r.choice('staging-tags', ['remove', 'keep'], 'remove')
         }
     };
     const engineErrors = [
@@ -3137,7 +3138,7 @@ const BAKE_FILE_NAMES = {
 /**
  * Writes the bake files, formatted as metadata-action formats them, and returns the bake-file outputs.
  * Each run gets a fresh directory (mkdtemp) under RUNNER_TEMP, so that two steps of one job never
- * overwrite the files a later step reads; nothing deletes it (the runner empties RUNNER_TEMP after the job).
+ * overwrite the files a later step reads; the post step removes it, after every later step (cleanup.ts).
  */
 function writeBakeFiles(inputs, metadata, plan, env = process.env) {
     const base = env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)();

@@ -1,5 +1,5 @@
 export const id = 505;
-export const ids = [505];
+export const ids = [505,175];
 export const modules = {
 
 /***/ 3505:
@@ -13,11 +13,16 @@ export const modules = {
 /* harmony import */ var _pipeline_prepare_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2533);
 /* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3344);
 /* harmony import */ var _pipeline_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1539);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3175);
 /**
  * The action's main job: plan (inputs -> context -> metadata -> policy -> plan), report it, and, unless
  * this is a dry run, publish it through the engine. Each step is one call; the order is the contract:
  * nothing is logged in to, built or pushed before the inputs are valid and the policy allows the plan.
  */
+
+
 
 
 
@@ -40,7 +45,7 @@ async function runMain(env = process.env) {
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Dry run: nothing was set up, logged in to, built or pushed.');
         return;
     }
-    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(234), __webpack_require__.e(504)]).then(__webpack_require__.bind(__webpack_require__, 5504));
+    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(234), __webpack_require__.e(126)]).then(__webpack_require__.bind(__webpack_require__, 1126));
     await publish(prepared, env);
 }
 function reportPlan(p, env) {
@@ -48,9 +53,44 @@ function reportPlan(p, env) {
     if (!metadata.version.main)
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e('No Docker image version has been generated. Check tags input.');
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(inputs.dryRun ? 'Plan (dry run)' : 'Plan', () => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPlan */ .nT)(plan, `${TITLE} plan`)));
-    (0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .writeOutputs */ .Kn)({ ...(0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .metadataOutputs */ ._V)(inputs, metadata, plan), ...(0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .writeBakeFiles */ .Ap)(inputs, metadata, plan, env) }, env);
+    const bakeFiles = (0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .writeBakeFiles */ .Ap)(inputs, metadata, plan, env);
+    // later steps of the job read them; the post step (after every one of them) removes them
+    (0,_state_js__WEBPACK_IMPORTED_MODULE_6__/* .remember */ .kY)(_state_js__WEBPACK_IMPORTED_MODULE_6__/* .STATE */ .c4.bakeFilesDir, (0,node_path__WEBPACK_IMPORTED_MODULE_5__.dirname)(bakeFiles['bake-file']));
+    (0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .writeOutputs */ .Kn)({ ...(0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .metadataOutputs */ ._V)(inputs, metadata, plan), ...bakeFiles }, env);
     if (inputs.dryRun && inputs.summary)
         (0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .planSummary */ .MM)(plan, `${TITLE}: plan (dry run)`), env);
+}
+
+
+/***/ }),
+
+/***/ 3175:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I9: () => (/* binding */ recall),
+/* harmony export */   c4: () => (/* binding */ STATE),
+/* harmony export */   kY: () => (/* binding */ remember)
+/* harmony export */ });
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1949);
+/** What main leaves for the post step to undo: one place for the state's names. */
+
+const STATE = {
+    dockerConfig: 'dockerConfig',
+    buildxConfig: 'buildxConfig',
+    logins: 'logins',
+    builder: 'builder',
+    secretsDir: 'secretsDir',
+    /** The run's work directory (bake file, its metadata, OCI layouts): RUNNER_TEMP/multiarch-publish-XXXXXX. */
+    workDir: 'workDir',
+    /** The metadata-action-compatible bake files (the `bake-file*` outputs): RUNNER_TEMP/multiarch-publish-bake-XXXXXX. */
+    bakeFilesDir: 'bakeFilesDir'
+};
+function remember(name, value) {
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(name, value);
+}
+function recall(name) {
+    return _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(name);
 }
 
 

@@ -1,5 +1,5 @@
 export const id = 718;
-export const ids = [718];
+export const ids = [718,175];
 export const modules = {
 
 /***/ 7718:
@@ -45,7 +45,11 @@ const STATE = {
     buildxConfig: 'buildxConfig',
     logins: 'logins',
     builder: 'builder',
-    secretsDir: 'secretsDir'
+    secretsDir: 'secretsDir',
+    /** The run's work directory (bake file, its metadata, OCI layouts): RUNNER_TEMP/multiarch-publish-XXXXXX. */
+    workDir: 'workDir',
+    /** The metadata-action-compatible bake files (the `bake-file*` outputs): RUNNER_TEMP/multiarch-publish-bake-XXXXXX. */
+    bakeFilesDir: 'bakeFilesDir'
 };
 function remember(name, value) {
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(name, value);

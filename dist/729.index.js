@@ -64,6 +64,7 @@ const INPUT_NAMES = [
     { name: 'no-cache', kind: 'bool', help: 'build without any cache' },
     { name: 'pull', kind: 'bool', help: 'always pull newer base images' },
     { name: 'tag-retry-timeout', kind: 'value', help: 'seconds a tag write is retried on registry faults (default 60)' },
+    { name: 'staging-tags', kind: 'value', help: 'remove (default): no staging tag left in the registry; keep: keep mp-staging-<run>-… on every image' },
     { name: 'github-token', kind: 'value', help: 'token for ghcr.io logins in a workflow (not used by the CLI)' }
 ];
 
@@ -387,7 +388,7 @@ async function runEngine(p, command, dir, env) {
     // the checkout is the workspace: bake resolves contexts and Dockerfiles from it, as on a runner
     process.env['GITHUB_WORKSPACE'] = dir;
     // report: false, the user's config: nothing is left for a runner (outputs, state, summary), which a terminal lacks
-    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(234), __webpack_require__.e(504)]).then(__webpack_require__.bind(__webpack_require__, 5504));
+    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(234), __webpack_require__.e(126), __webpack_require__.e(175)]).then(__webpack_require__.bind(__webpack_require__, 1126));
     await publish(p, env, { load: command === 'build', dockerConfig: 'user', report: false });
     if (command === 'build') {
         const tags = p.plan.builds.flatMap(b => b.tags);

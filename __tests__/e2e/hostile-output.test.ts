@@ -118,7 +118,7 @@ async function run(outside: string, fail: boolean): Promise<RunResult> {
   return r;
 }
 
-const ACTION_STATE = ['isPost', 'dockerConfig', 'buildxConfig', 'logins', 'builder', 'secretsDir'];
+const ACTION_STATE = ['isPost', 'dockerConfig', 'buildxConfig', 'logins', 'builder', 'secretsDir', 'workDir', 'bakeFilesDir'];
 
 function assertInert(r: RunResult, outside: string, printed = true): void {
   const parsed = parseRunnerLog(r.stdout);

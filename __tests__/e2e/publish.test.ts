@@ -525,8 +525,8 @@ async function startFaultyRegistry(fail: (method: string, url: string, injectedS
   };
 }
 
-/** A PUT of frontend's index under the staging tag (BuildKit's exporter push, before any tag moves). */
-const isFrontendStagingPut = (ns: string) => (method: string, url: string) => method === 'PUT' && url.startsWith(`/v2/${ns}/frontend/manifests/mp-staging-`);
+/** A PUT of a manifest of frontend's, by digest (the docker driver's OCI layout push, steps/staging.ts, before any tag moves). */
+const isFrontendStagingPut = (ns: string) => (method: string, url: string) => method === 'PUT' && url.startsWith(`/v2/${ns}/frontend/manifests/sha256:`);
 
 // ------------------------------------------------------------------------------------------------
 // the tests

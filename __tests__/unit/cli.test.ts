@@ -337,6 +337,7 @@ describe('input flags', () => {
     'no-cache': 'true',
     pull: 'true',
     'tag-retry-timeout': '5',
+    'staging-tags': 'keep',
     'github-token': 'ghp_notatoken'
   };
   const base = {GITHUB_REPOSITORY: 'octo/app'};

@@ -29,7 +29,8 @@ describe('engine inputs: defaults', () => {
       pull: false,
       tagRetryTimeout: 60,
       cacheMounts: {mode: 'auto'},
-      cacheMountsImage: 'docker.io/library/busybox:stable'
+      cacheMountsImage: 'docker.io/library/busybox:stable',
+      stagingTags: 'remove'
     });
   });
 });
@@ -45,6 +46,17 @@ describe('engine inputs: tag-retry-timeout', () => {
   });
 });
 
+describe('engine inputs: staging-tags', () => {
+  test.each([
+    ['remove', 'remove'],
+    ['keep', 'keep'],
+    [' keep ', 'keep'],
+    ['', 'remove']
+  ])('%j -> %s', (value, mode) => {
+    expect(getInputs({'INPUT_STAGING-TAGS': value}).engine.stagingTags).toBe(mode);
+  });
+});
+
 describe('engine inputs: bad values name the input', () => {
   test.each([
     ['setup-qemu', 'sometimes'],
@@ -55,7 +67,9 @@ describe('engine inputs: bad values name the input', () => {
     ['tag-retry-timeout', '-1'],
     ['tag-retry-timeout', '1m'],
     ['tag-retry-timeout', '3601'],
-    ['tag-retry-timeout', 'Infinity']
+    ['tag-retry-timeout', 'Infinity'],
+    ['staging-tags', 'delete'],
+    ['staging-tags', 'true']
   ])('%s: %s', (input, value) => {
     const [e] = errorsOf(() => getInputs({[`INPUT_${input.toUpperCase()}`]: value}));
     expect(e.input).toBe(input);

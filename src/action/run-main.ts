@@ -8,6 +8,8 @@ import {workflowContext} from '../pipeline/context/index.js';
 import {prepare, type Prepared} from '../pipeline/prepare.js';
 import {formatPlan, metadataOutputs, planSummary, writeBakeFiles, writeOutputs, writeSummary} from '../report/index.js';
 import {PolicyRefusal} from '../pipeline/errors.js';
+import {dirname} from 'node:path';
+import {STATE, remember} from './state.js';
 
 const TITLE = 'multiarch-publish';
 
@@ -32,6 +34,9 @@ function reportPlan(p: Prepared, env: NodeJS.ProcessEnv): void {
   const {inputs, metadata, plan} = p;
   if (!metadata.version.main) runner.warning('No Docker image version has been generated. Check tags input.');
   runner.group(inputs.dryRun ? 'Plan (dry run)' : 'Plan', () => runner.info(formatPlan(plan, `${TITLE} plan`)));
-  writeOutputs({...metadataOutputs(inputs, metadata, plan), ...writeBakeFiles(inputs, metadata, plan, env)}, env);
+  const bakeFiles = writeBakeFiles(inputs, metadata, plan, env);
+  // later steps of the job read them; the post step (after every one of them) removes them
+  remember(STATE.bakeFilesDir, dirname(bakeFiles['bake-file']));
+  writeOutputs({...metadataOutputs(inputs, metadata, plan), ...bakeFiles}, env);
   if (inputs.dryRun && inputs.summary) writeSummary(planSummary(plan, `${TITLE}: plan (dry run)`), env);
 }

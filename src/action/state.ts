@@ -6,7 +6,11 @@ export const STATE = {
   buildxConfig: 'buildxConfig',
   logins: 'logins',
   builder: 'builder',
-  secretsDir: 'secretsDir'
+  secretsDir: 'secretsDir',
+  /** The run's work directory (bake file, its metadata, OCI layouts): RUNNER_TEMP/multiarch-publish-XXXXXX. */
+  workDir: 'workDir',
+  /** The metadata-action-compatible bake files (the `bake-file*` outputs): RUNNER_TEMP/multiarch-publish-bake-XXXXXX. */
+  bakeFilesDir: 'bakeFilesDir'
 } as const;
 
 export type StateKey = (typeof STATE)[keyof typeof STATE];

@@ -7,13 +7,24 @@ import {posix} from 'node:path';
 import type {Plan, BuildPlan} from '../pipeline/plan.js';
 import {keyValueObject} from '../pipeline/metadata/labels.js';
 
+/**
+ * How a pushed build's content reaches the registry, no tag a user can see touched (steps/staging.ts):
+ * - `digest`: BuildKit pushes the index by digest (`push-by-digest=true,name-canonical=true`);
+ * - `layout`: the docker driver, which buildx refuses to push by digest: BuildKit exports an OCI layout
+ *   into the run's work directory, and the action pushes it by digest itself;
+ * - `staging-tag`: BuildKit pushes under the staging tag (`staging-tags: keep`, drivers other than docker).
+ */
+export type PushMode = 'digest' | 'layout' | 'staging-tag';
+
 export interface BakeSettings {
-  /** Push the content (by digest, or under the staging tag when the driver cannot push by digest). */
+  /** Push the content (see PushMode). */
   push: boolean;
   /** Load the result into the local image store under the build's tags instead (the CLI's build). */
   load?: boolean;
-  pushByDigest: boolean;
+  pushMode: PushMode;
   stagingTag: string;
+  /** `layout`: where each build's OCI layout goes (`<layoutDir>/<build id>`). */
+  layoutDir?: string;
   cacheFrom: Record<string, string[]>;
   cacheTo: Record<string, string[]>;
   /** `id=<id>,src=<file>` entries. */
@@ -59,10 +70,17 @@ export function outputFor(build: BuildPlan, s: BakeSettings): string {
   // type=docker loads through the daemon: into containerd's store (several platforms), or as a tarball
   if (s.load) return ['type=docker', csvField(`name=${(build.tags.length ? build.tags : build.images).join(',')}`)].join(',');
   if (!s.push) return 'type=cacheonly';
-  const names = s.pushByDigest ? build.images : build.images.map(i => `${i}:${s.stagingTag}`);
+  if (s.pushMode === 'layout') return ['type=oci', 'tar=false', csvField(`dest=${layoutPath(s.layoutDir ?? '', build)}`), 'oci-mediatypes=true'].join(',');
+  const byDigest = s.pushMode === 'digest';
+  const names = byDigest ? build.images : build.images.map(i => `${i}:${s.stagingTag}`);
   const attrs = ['type=image', csvField(`name=${names.join(',')}`), 'push=true', 'oci-mediatypes=true'];
-  if (s.pushByDigest) attrs.push('push-by-digest=true', 'name-canonical=true');
+  if (byDigest) attrs.push('push-by-digest=true', 'name-canonical=true');
   return attrs.join(',');
+}
+
+/** The OCI layout directory of one build (its id is made of `[a-z0-9_-]`: plan.ts). */
+export function layoutPath(layoutDir: string, build: Pick<BuildPlan, 'id'>): string {
+  return posix.join(layoutDir, build.id);
 }
 
 export interface BakeDefinition {
@@ -74,7 +92,11 @@ export interface BakeDefinition {
 export function bakeDefinition(plan: Plan, s: BakeSettings): BakeDefinition {
   const target: Record<string, Record<string, unknown>> = {};
   for (const b of plan.builds) {
-    const attest = [attestation('provenance', s.provenance), attestation('sbom', s.sbom)].filter((a): a is string => !!a);
+    // buildx adds its default provenance (mode=min) to a pushed image, not to an OCI export: the layout
+    // gets it asked for, so the docker driver's content is what its push made (a one-platform build too
+    // is then an index, which its index annotations need)
+    const provenance = s.provenance || (s.push && s.pushMode === 'layout' ? 'mode=min' : '');
+    const attest = [attestation('provenance', provenance), attestation('sbom', s.sbom)].filter((a): a is string => !!a);
     target[b.id] = {
       context: b.context,
       dockerfile: posix.relative(posix.normalize(b.context), posix.normalize(b.file)) || 'Dockerfile',

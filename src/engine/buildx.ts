@@ -73,6 +73,10 @@ export interface BuildxApi {
   tagsAt(name: string, digest: string): Promise<string[]>;
   /** Deletes the manifest `digest` of `name`, for every tag at it; false if the registry allows no delete. */
   deleteManifest(name: string, digest: string): Promise<boolean>;
+  /** Uploads a blob of an OCI layout to `name` unless it is there (mounted from `from` where it can); true when sent. */
+  pushBlob(name: string, blob: {digest: string; size: number; file: string}, from?: string): Promise<boolean>;
+  /** PUT of manifest bytes under `reference` (its digest, or a tag) of `name` (registry API). */
+  putManifest(name: string, reference: string, mediaType: string, bytes: Uint8Array): Promise<void>;
   /** The password goes to stdin; throws CommandError with the registry's answer. */
   login(registry: string, username: string, password: string): Promise<void>;
   logout(registry: string): Promise<void>;
@@ -205,6 +209,14 @@ export class Buildx implements BuildxApi {
 
   async deleteManifest(name: string, digest: string): Promise<boolean> {
     return this.api().deleteManifest(name, digest);
+  }
+
+  async pushBlob(name: string, blob: {digest: string; size: number; file: string}, from?: string): Promise<boolean> {
+    return this.api().pushBlob(name, blob.digest, blob.size, blob.file, from);
+  }
+
+  async putManifest(name: string, reference: string, mediaType: string, bytes: Uint8Array): Promise<void> {
+    return this.api().putManifest(name, reference, mediaType, bytes);
   }
 
   private registryApi?: RegistryApi;

@@ -1,7 +1,7 @@
 /**
  * Undoing what main recorded, even when main failed half-way: the credentials (the job's docker config
- * copy and the secrets directory) are removed first, with no docker call before them, then the builder
- * main created. The state is read from GITHUB_STATE, which anything printed to the log could once write
+ * copy and the secrets directory) are removed first, with no docker call before them, then the run's
+ * work directory (bake file, metadata, OCI layouts), then the builder main created. The state is read from GITHUB_STATE, which anything printed to the log could once write
  * to, so no value is trusted: a directory is removed only when it is one main creates (right under
  * RUNNER_TEMP, with this action's prefix, no symlink on the way), a builder only when its name is one
  * main gives (`multiarch-publish-<run>-<pid>`). Every docker call is time-boxed, so a hung daemon cannot
@@ -32,7 +32,7 @@ export const POST_DOCKER_TIMEOUT_MS = 30_000;
 export const OWN_BUILDER = /^multiarch-publish-\d{1,20}-\d{1,10}$/;
 
 /** The directories main creates under RUNNER_TEMP: mkdtemp's six characters after the prefix. */
-const OWN_DIR = /^multiarch-publish-(?:docker-)?[A-Za-z0-9]{6}$/;
+const OWN_DIR = /^multiarch-publish-(?:docker-|bake-)?[A-Za-z0-9]{6}$/;
 
 /** A registry host as main logs in to it (never an option, never a path). */
 const REGISTRY = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?$/;
@@ -58,7 +58,7 @@ export function refuseDirectory(dir: string, base: string, allowSecrets: boolean
   const rel = relative(realBase, real);
   if (given !== rel) return `not a path right under RUNNER_TEMP (${base})`;
   const parts = rel.split(sep);
-  const ok = OWN_DIR.test(parts[0] ?? '') && (parts.length === 1 || (allowSecrets && parts.length === 2 && parts[1] === 'secrets' && !parts[0].startsWith('multiarch-publish-docker-')));
+  const ok = OWN_DIR.test(parts[0] ?? '') && (parts.length === 1 || (allowSecrets && parts.length === 2 && parts[1] === 'secrets' && !/^multiarch-publish-(?:docker|bake)-/.test(parts[0])));
   return ok ? undefined : `not a directory this action creates (<RUNNER_TEMP>/multiarch-publish-XXXXXX)`;
 }
 
@@ -80,6 +80,8 @@ export async function cleanup(
   const dockerConfig = getState(STATE.dockerConfig);
   const builder = getState(STATE.builder);
   const secretsDir = getState(STATE.secretsDir);
+  const workDir = getState(STATE.workDir);
+  const bakeFilesDir = getState(STATE.bakeFilesDir);
   let logins: string[] = [];
   try {
     const parsed: unknown = JSON.parse(getState(STATE.logins) || '[]');
@@ -87,7 +89,7 @@ export async function cleanup(
   } catch (e) {
     warn(`The recorded logins could not be read: ${e instanceof Error ? e.message : String(e)}`);
   }
-  if (!dockerConfig && !builder && !secretsDir) {
+  if (!dockerConfig && !builder && !secretsDir && !workDir && !bakeFilesDir) {
     runner.info('Nothing to clean up.');
     return result;
   }
@@ -95,7 +97,9 @@ export async function cleanup(
   let configOk = false;
   for (const [what, dir, secrets] of [
     ['secrets directory', secretsDir, true],
-    ['docker config', dockerConfig, false]
+    ['docker config', dockerConfig, false],
+    ['work directory', workDir, false],
+    ['bake files directory', bakeFilesDir, false]
   ] as const) {
     if (!dir) continue;
     const why = refuseDirectory(dir, base, secrets);
@@ -107,7 +111,7 @@ export async function cleanup(
     try {
       rmSync(dir, {recursive: true, force: true});
       result.removedDirs.push(dir);
-      if (!secrets) configOk = true;
+      if (what === 'docker config') configOk = true;
       runner.info(`Removed ${dir}`);
     } catch (e) {
       warn(`Removing ${dir} failed: ${e instanceof Error ? e.message : String(e)}`);

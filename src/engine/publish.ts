@@ -31,18 +31,20 @@ import {hostPlatform} from '../lib/platform.js';
 import {remember, type Recorder, type StateKey} from '../action/state.js';
 import {Buildx, type BuildxApi} from './buildx.js';
 import {planLogins, createDockerConfig, jobDockerEnvironment} from './login.js';
-import {workspaceDir, type BakeMetadata} from './bake.js';
+import {workspaceDir, type BakeMetadata, type PushMode} from './bake.js';
 import {cacheSecretValues} from './cache.js';
 import {wantsLocalCache} from './local-cache.js';
 import {available as cacheServiceAvailable} from './gha-cache.js';
 import {cleanup} from './cleanup.js';
 import {cancellation, type Cancellation} from './cancel.js';
 import {setup, type SetupResult} from './steps/setup.js';
-import {build, type BuildResult} from './steps/build.js';
+import {build, pushModeOf, type BuildResult} from './steps/build.js';
 import {verify, type VerifiedBuild} from './steps/verify.js';
 import {tags, plannedMoves, TagPhaseError, type TagOutcome} from './steps/tags.js';
 import {readback} from './steps/readback.js';
 import {restoreCacheMounts, saveCacheMounts, ghaStore, cacheMountsDir, type CacheMountsInput} from './steps/cache-mounts.js';
+import {staging, stagingTagsLeft} from './steps/staging.js';
+import {leftoversSummary} from '../report/leftovers.js';
 import {guard, movesOf, isSkipped, withoutSkipped, type SkippedTag} from './steps/guard.js';
 import {compareCommits} from '../pipeline/context/github-api.js';
 import {publishSummary, skippedTagsSummary, skippedTagsOutput, writeSummary, writeOutputs, cacheMountsSummary, type PublishResult, type EngineReport} from '../report/index.js';
@@ -113,6 +115,8 @@ export async function publish(p: Prepared, env: NodeJS.ProcessEnv, options: Publ
   const local = new Map<StateKey, string>();
   const record: Recorder = userConfig ? (k, v) => void local.set(k, v) : remember;
   const work = mkdtempSync(join(env['RUNNER_TEMP'] || tmpdir(), 'multiarch-publish-'));
+  // the bake file, its metadata and the OCI layouts: removed by the post step (or at the end, below)
+  record('workDir', work);
   let dockerEnv: Record<string, string> = {};
   if (!userConfig) {
     const dockerConfig = createDockerConfig(env['RUNNER_TEMP']);
@@ -130,7 +134,7 @@ export async function publish(p: Prepared, env: NodeJS.ProcessEnv, options: Publ
   } catch (err) {
     throw cancel.explain(err);
   } finally {
-    if (userConfig && (local.has('builder') || local.has('secretsDir'))) await cleanup(k => local.get(k) ?? '', () => buildx);
+    if (userConfig && (local.has('builder') || local.has('secretsDir') || local.has('workDir'))) await cleanup(k => local.get(k) ?? '', () => buildx);
   }
 }
 
@@ -184,9 +188,28 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
     record: c.record
   });
   c.cancel.check();
+  // what the run leaves in the registry besides the tags asked for, for the summary (report/leftovers.ts)
+  const keep = e.stagingTags === 'keep';
+  const pushNote = pushDescription(pushModeOf(ready.builder.info.driver, e.stagingTags), ready.builder.info.driver, stagingTag, keep);
+  const left = async (failed: boolean) => {
+    if (output !== 'push') return '';
+    const tagsLeft = keep ? await stagingTagsLeft(c.buildx, plan.builds, stagingTag) : [];
+    if (failed && keep && tagsLeft.length) runner.warning(`Left in the registry (staging-tags: keep): ${tagsLeft.map(t => t.ref).join(', ')}`);
+    return leftoversSummary({push: pushNote, stagingTags: tagsLeft, kept: keep, failed});
+  };
   if (!built.ok) {
-    if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), [], built.messages, built.seconds) + cacheMountsSummary(mounts), env);
+    if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), [], built.messages, built.seconds) + cacheMountsSummary(mounts) + (await left(true)), env);
     throw new Error(`Nothing was tagged: ${built.failed.join('; ')} failed (see the errors above). Every existing tag was left where it was.`);
+  }
+  if (output === 'push' && built.layouts.length) {
+    // the docker driver: its OCI layouts, pushed by digest (steps/staging.ts)
+    c.cancel.during('push');
+    const staged = await staging({buildx: c.buildx, layouts: built.layouts, stagingTags: e.stagingTags, stagingTag, retryTimeoutMs: PUSH_RETRY_MS, check: () => c.cancel.check()});
+    c.cancel.check();
+    if (!staged.ok) {
+      if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), [], staged.messages, built.seconds) + (await left(true)), env);
+      throw new Error(`Nothing was tagged: pushing ${staged.failed.join('; ')} failed (see the errors above). Every existing tag was left where it was.`);
+    }
   }
 
   // saved while the registry work goes on: it uses the builder, not the registry (never rejects)
@@ -206,7 +229,7 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
       // the signal: no new retry wait, a failed write restores at once (steps/tags.ts)
       tagMoves = (await c.cancel.tagPhase(signal => tags({buildx: c.buildx, moves, retryTimeoutMs: e.tagRetryTimeout * 1000, signal, ownTags: [stagingTag]}))).outcomes;
     } catch (err) {
-      if (err instanceof TagPhaseError && c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), [], [], built.seconds, {outcomes: err.outcomes, error: err.message}) + skippedTagsSummary(skipped) + cacheMountsSummary(await savingMounts), env);
+      if (err instanceof TagPhaseError && c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), [], [], built.seconds, {outcomes: err.outcomes, error: err.message}) + skippedTagsSummary(skipped) + cacheMountsSummary(await savingMounts) + (await left(true)), env);
       throw err;
     }
     if (!c.cancel.stopped) await readback({buildx: c.buildx, verified: withoutSkipped(verified, skipped)});
@@ -216,9 +239,20 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
   const outputs = {...publishOutputs(results, built.metadata), 'skipped-tags': skippedTagsOutput(skipped)};
   if (c.report) writeOutputs(outputs, env);
   const mountsReport = await savingMounts;
-  if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), results, [], built.seconds, tagMoves.length ? {outcomes: tagMoves} : undefined) + skippedTagsSummary(skipped) + cacheMountsSummary(mountsReport), env);
+  if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), results, [], built.seconds, tagMoves.length ? {outcomes: tagMoves} : undefined) + skippedTagsSummary(skipped) + cacheMountsSummary(mountsReport) + (await left(false)), env);
   c.cancel.check();
   return {results, outputs};
+}
+
+/** How long one registry call of the docker driver's push is retried on transient failures. */
+const PUSH_RETRY_MS = 60_000;
+
+/** The summary's words for how the content went to the registry (bake.ts PushMode). */
+function pushDescription(mode: PushMode, driver: string, stagingTag: string, keep: boolean): string {
+  const also = keep ? `, and the staging tag ${stagingTag} on every image (staging-tags: keep)` : ': no staging tag';
+  if (mode === 'digest') return `by digest (BuildKit's push-by-digest, ${driver} driver)${also}`;
+  if (mode === 'layout') return `by digest, from the OCI layout the docker driver exported (it cannot push by digest itself)${also}`;
+  return `under the staging tag ${stagingTag} on every image (staging-tags: keep, ${driver} driver)`;
 }
 
 /** The date this run's images carry (`org.opencontainers.image.created`), for the guard's date fallback. */

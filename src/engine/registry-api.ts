@@ -1,10 +1,10 @@
 /**
- * The registry's HTTP API (distribution spec) for the two things buildx has no command for: which tags
- * of a repository point at a digest, and deleting a manifest by digest (the tag phase's removal of a
- * new tag). Credentials come from the run's docker config (`auths`, `credHelpers`, `credsStore`), as
+ * The registry's HTTP API (distribution spec) for what buildx has no command for: which tags of a
+ * repository point at a digest, deleting a manifest by digest (the tag phase's removal of a new tag),
+ * and pushing blobs and manifests by digest (an OCI layout the docker driver exported: steps/staging.ts). Credentials come from the run's docker config (`auths`, `credHelpers`, `credsStore`), as
  * docker's own; they are sent only over HTTPS, or over plain HTTP to a loopback registry.
  */
-import {readFileSync} from 'node:fs';
+import {openAsBlob, readFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
 import {registryDomain} from '../lib/reference.js';
@@ -22,6 +22,19 @@ export class RegistryHttpFailure extends Error {
   get transient(): boolean {
     return this.status >= 500 || this.status === 429;
   }
+}
+
+/** A failed answer, with the registry's own error (distribution's `{errors: [{code, message}]}`) when it gave one. */
+async function httpFailure(what: string, res: Response): Promise<RegistryHttpFailure> {
+  const text = await res.text().catch(() => '');
+  let said = '';
+  try {
+    const errors = (JSON.parse(text) as {errors?: {code?: string; message?: string}[]}).errors ?? [];
+    said = errors.map(e => [e.code, e.message].filter(Boolean).join(' ')).join('; ');
+  } catch {
+    // not JSON: the status alone
+  }
+  return new RegistryHttpFailure(`${what}: HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}${said ? `: ${said.slice(0, 300)}` : ''}`, res.status);
 }
 
 const MANIFEST_TYPES = [
@@ -108,27 +121,75 @@ export class RegistryApi {
     throw new RegistryHttpFailure(`deleting ${name}@${digest}: HTTP ${res.status}`, res.status);
   }
 
-  private async request(repo: Repository, method: string, path: string, headers: Record<string, string> = {}): Promise<Response> {
-    const scope = `repository:${repo.path}:${method === 'DELETE' ? 'delete' : 'pull'}`;
+  /**
+   * Uploads the blob `digest` (`size` bytes, read from `file`) to `name`, unless the registry has it:
+   * mounted from `from` (another repository of the same registry) when the registry allows, else one
+   * monolithic upload. True when it was uploaded or mounted, false when it was there.
+   */
+  async pushBlob(name: string, digest: string, size: number, file: string, from?: string): Promise<boolean> {
+    const repo = repository(name);
+    const head = await this.request(repo, 'HEAD', `/v2/${repo.path}/blobs/${digest}`);
+    if (head.ok) return false;
+    if (head.status !== 404) throw await httpFailure(`checking blob ${digest.slice(0, 19)}… of ${name}`, head);
+    const source = from ? repository(from) : undefined;
+    const mount = source && source.host === repo.host && source.path !== repo.path ? `?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(source.path)}` : '';
+    const started = await this.request(repo, 'POST', `/v2/${repo.path}/blobs/uploads/${mount}`, {'Content-Length': '0'});
+    await started.body?.cancel();
+    if (started.status === 201) return true; // mounted
+    if (started.status !== 202) throw await httpFailure(`starting the upload of blob ${digest.slice(0, 19)}… to ${name}`, started);
+    const location = this.samePath(repo, started.headers.get('location') ?? '');
+    const put = `${location}${location.includes('?') ? '&' : '?'}digest=${encodeURIComponent(digest)}`;
+    const body = await openAsBlob(file);
+    if (body.size !== size) throw new RegistryHttpFailure(`blob ${digest} of ${name} is ${body.size} bytes in the layout, not ${size}`, 400);
+    const done = await this.request(repo, 'PUT', put, {'Content-Type': 'application/octet-stream'}, body);
+    if (!done.ok) throw await httpFailure(`uploading blob ${digest.slice(0, 19)}… to ${name}`, done);
+    await done.body?.cancel();
+    return true;
+  }
+
+  /** PUT of the manifest `body` (bytes as they are: its digest is theirs) under `reference` (a digest or a tag). */
+  async putManifest(name: string, reference: string, mediaType: string, body: Uint8Array): Promise<void> {
+    const repo = repository(name);
+    const res = await this.request(repo, 'PUT', `/v2/${repo.path}/manifests/${encodeURIComponent(reference).replace(/%3A/gi, ':')}`, {'Content-Type': mediaType}, new Blob([body]));
+    if (!res.ok) throw await httpFailure(`pushing manifest ${reference.slice(0, 19)}… of ${name}`, res);
+    await res.body?.cancel();
+  }
+
+  /** An upload's Location: a path on the registry's own host (relative, or absolute on that host). */
+  private samePath(repo: Repository, location: string): string {
+    if (location.startsWith('/')) return location;
+    try {
+      const u = new URL(location);
+      if (u.host === repo.host) return u.pathname + u.search;
+    } catch {
+      // not a URL: refused below
+    }
+    throw new RegistryHttpFailure(`${repo.host} answered an upload with a location on another host (${location.slice(0, 100)}): not followed`, 400);
+  }
+
+  private async request(repo: Repository, method: string, path: string, headers: Record<string, string> = {}, body?: Blob): Promise<Response> {
+    const scope = `repository:${repo.path}:${method === 'DELETE' ? 'delete' : method === 'POST' || method === 'PUT' ? 'pull,push' : 'pull'}`;
     const token = this.tokens.get(`${repo.host} ${scope}`);
-    const first = await this.send(repo, method, path, token ? {...headers, Authorization: token} : headers);
+    const first = await this.send(repo, method, path, token ? {...headers, Authorization: token} : headers, body);
     if (first.status !== 401) return first;
     const challenge = first.headers.get('www-authenticate') ?? '';
     await first.body?.cancel();
     const auth = await this.authorize(repo, challenge, scope);
     if (!auth) return first;
     this.tokens.set(`${repo.host} ${scope}`, auth);
-    return this.send(repo, method, path, {...headers, Authorization: auth});
+    return this.send(repo, method, path, {...headers, Authorization: auth}, body);
   }
 
   /** HTTPS; a loopback registry that does not speak TLS is asked over HTTP (docker's rule for 127.0.0.0/8). */
-  private async send(repo: Repository, method: string, path: string, headers: Record<string, string>): Promise<Response> {
+  private async send(repo: Repository, method: string, path: string, headers: Record<string, string>, body?: Blob): Promise<Response> {
     const known = this.schemes.get(repo.host);
     const schemes: ('https' | 'http')[] = known ? [known] : isLoopback(repo.host) ? ['https', 'http'] : ['https'];
     let last: unknown;
     for (const scheme of schemes) {
       try {
-        const res = await fetch(`${scheme}://${repo.host}${path}`, {method, headers, redirect: 'follow', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS)});
+        // an upload gets as long as a slow link needs for its size (at least 1 MB/s), a call 20 s
+        const timeout = REQUEST_TIMEOUT_MS + (body ? Math.ceil(body.size / 1000) : 0);
+        const res = await fetch(`${scheme}://${repo.host}${path}`, {method, headers, body, redirect: 'follow', signal: AbortSignal.timeout(timeout)});
         this.schemes.set(repo.host, scheme);
         return res;
       } catch (e) {

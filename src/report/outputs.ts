@@ -105,7 +105,7 @@ export const BAKE_FILE_NAMES: Record<keyof BakeFiles, string> = {
 /**
  * Writes the bake files, formatted as metadata-action formats them, and returns the bake-file outputs.
  * Each run gets a fresh directory (mkdtemp) under RUNNER_TEMP, so that two steps of one job never
- * overwrite the files a later step reads; nothing deletes it (the runner empties RUNNER_TEMP after the job).
+ * overwrite the files a later step reads; the post step removes it, after every later step (cleanup.ts).
  */
 export function writeBakeFiles(inputs: Inputs, metadata: Metadata, plan: Plan, env: Env = process.env): Record<keyof BakeFiles, string> {
   const base = env['RUNNER_TEMP'] || tmpdir();

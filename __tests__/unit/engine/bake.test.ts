@@ -3,7 +3,7 @@ import {attestation, bakeDefinition, buildAnnotations, escapeBakeValue, outputFo
 import {buildPlan, plan} from './factory.js';
 
 function settings(over: Partial<BakeSettings> = {}): BakeSettings {
-  return {push: true, pushByDigest: true, stagingTag: 'mp-staging-1-1-abc1234', cacheFrom: {}, cacheTo: {}, secrets: [], provenance: '', sbom: '', noCache: false, pull: false, ...over};
+  return {push: true, pushMode: 'digest', stagingTag: 'mp-staging-1-1-abc1234', cacheFrom: {}, cacheTo: {}, secrets: [], provenance: '', sbom: '', noCache: false, pull: false, ...over};
 }
 
 describe('attestation', () => {
@@ -60,15 +60,18 @@ describe('buildAnnotations', () => {
 describe('outputFor', () => {
   test.each<[string, string[], Partial<BakeSettings>, string]>([
     ['not pushing: cache only', ['ghcr.io/o/app'], {push: false}, 'type=cacheonly'],
-    ['not pushing, whatever the digest mode', ['ghcr.io/o/app'], {push: false, pushByDigest: false}, 'type=cacheonly'],
+    ['not pushing, whatever the push mode', ['ghcr.io/o/app'], {push: false, pushMode: 'staging-tag'}, 'type=cacheonly'],
+    ['not pushing, no layout either', ['ghcr.io/o/app'], {push: false, pushMode: 'layout', layoutDir: '/w/oci'}, 'type=cacheonly'],
+    ['the docker driver: an OCI layout directory of the build\'s own, no name, no push', ['ghcr.io/o/app'], {pushMode: 'layout', layoutDir: '/rt/multiarch-publish-abcdef/oci'}, 'type=oci,tar=false,dest=/rt/multiarch-publish-abcdef/oci/app,oci-mediatypes=true'],
+    ['the layout path quoted when it holds a comma', ['ghcr.io/o/app'], {pushMode: 'layout', layoutDir: '/rt/a,b/oci'}, 'type=oci,tar=false,"dest=/rt/a,b/oci/app",oci-mediatypes=true'],
     ['push by digest', ['ghcr.io/o/app'], {}, 'type=image,name=ghcr.io/o/app,push=true,oci-mediatypes=true,push-by-digest=true,name-canonical=true'],
     ['push by digest, a registry with a port', ['127.0.0.1:5000/ns/app'], {}, 'type=image,name=127.0.0.1:5000/ns/app,push=true,oci-mediatypes=true,push-by-digest=true,name-canonical=true'],
     ['push by digest, several names in one quoted CSV field', ['ghcr.io/o/app', 'docker.io/o/app'], {}, 'type=image,"name=ghcr.io/o/app,docker.io/o/app",push=true,oci-mediatypes=true,push-by-digest=true,name-canonical=true'],
-    ['staging tag', ['ghcr.io/o/app'], {pushByDigest: false}, 'type=image,name=ghcr.io/o/app:mp-staging-1-1-abc1234,push=true,oci-mediatypes=true'],
+    ['staging tag', ['ghcr.io/o/app'], {pushMode: 'staging-tag'}, 'type=image,name=ghcr.io/o/app:mp-staging-1-1-abc1234,push=true,oci-mediatypes=true'],
     [
       'staging tag, several names',
       ['ghcr.io/o/app', 'docker.io/o/app'],
-      {pushByDigest: false, stagingTag: 'mp-staging-9-2-def'},
+      {pushMode: 'staging-tag', stagingTag: 'mp-staging-9-2-def'},
       'type=image,"name=ghcr.io/o/app:mp-staging-9-2-def,docker.io/o/app:mp-staging-9-2-def",push=true,oci-mediatypes=true'
     ]
   ])('%s', (_title, images, over, output) => {
@@ -80,8 +83,8 @@ describe('outputFor', () => {
     expect(outputFor(buildPlan({images: ['ghcr.io/o/app'], tagNames: ['dev']}), settings({push: false, load: true}))).toBe('type=docker,name=ghcr.io/o/app:dev');
   });
 
-  test('the staging tag is never used when pushing by digest', () => {
-    expect(outputFor(buildPlan(), settings())).not.toContain('mp-staging');
+  test.each(['digest', 'layout'] as const)('the staging tag is never used when pushing by digest (%s)', pushMode => {
+    expect(outputFor(buildPlan(), settings({pushMode, layoutDir: '/w'}))).not.toContain('mp-staging');
   });
 });
 
@@ -209,8 +212,18 @@ describe('bakeDefinition', () => {
     else expect(t).not.toHaveProperty('attest');
   });
 
-  test('staging tags when the driver cannot push by digest', () => {
-    expect(bakeDefinition(plan([buildPlan()]), settings({pushByDigest: false})).target.app.output).toEqual(['type=image,name=ghcr.io/octo-org/app:mp-staging-1-1-abc1234,push=true,oci-mediatypes=true']);
+  test.each<[string, Partial<BakeSettings>, string[] | undefined]>([
+    ['the layout gets buildx\'s default provenance, as a push would', {pushMode: 'layout', layoutDir: '/w'}, ['type=provenance,mode=min']],
+    ['the layout, provenance: false', {pushMode: 'layout', layoutDir: '/w', provenance: 'false'}, ['type=provenance,disabled=true']],
+    ['the layout, provenance: mode=max', {pushMode: 'layout', layoutDir: '/w', provenance: 'mode=max'}, ['type=provenance,mode=max']],
+    ['push by digest: buildx\'s own default', {pushMode: 'digest'}, undefined],
+    ['not pushing: none', {push: false, pushMode: 'layout'}, undefined]
+  ])('%s', (_, over, attest) => {
+    expect(bakeDefinition(plan([buildPlan()]), settings(over)).target.app.attest).toEqual(attest);
+  });
+
+  test('staging tags when staging-tags: keep asks for them', () => {
+    expect(bakeDefinition(plan([buildPlan()]), settings({pushMode: 'staging-tag'})).target.app.output).toEqual(['type=image,name=ghcr.io/octo-org/app:mp-staging-1-1-abc1234,push=true,oci-mediatypes=true']);
   });
 
   test('the definition is JSON', () => {

@@ -29,13 +29,18 @@ describe('cleanup (the post step): only what main made, whatever the state says'
     const work = own('multiarch-publish-');
     const secretsDir = path.join(work, 'secrets');
     fs.mkdirSync(secretsDir);
+    fs.writeFileSync(path.join(work, 'bake.json'), '{}');
+    fs.writeFileSync(path.join(work, 'bake-metadata.json'), '{}');
+    fs.mkdirSync(path.join(work, 'oci', 'app', 'blobs'), {recursive: true});
     const fake = new FakeBuildx();
     const envs: Record<string, string>[] = [];
-    const r = await cleanup(state({dockerConfig, builder: 'multiarch-publish-42-7', logins: '["127.0.0.1:5000","ghcr.io"]', secretsDir}), e => (envs.push(e), fake), env);
+    const r = await cleanup(state({dockerConfig, builder: 'multiarch-publish-42-7', logins: '["127.0.0.1:5000","ghcr.io"]', secretsDir, workDir: work}), e => (envs.push(e), fake), env);
     expect(fake.calls.map(c => [c.method, ...c.args])).toEqual([['removeBuilder', 'multiarch-publish-42-7']]);
     expect(envs).toEqual([{BUILDX_CONFIG: '/home/u/.docker/buildx'}]);
-    expect(r).toEqual({loggedOut: ['127.0.0.1:5000', 'ghcr.io'], removedBuilder: 'multiarch-publish-42-7', removedDirs: [secretsDir, dockerConfig], refused: [], warnings: []});
+    expect(r).toEqual({loggedOut: ['127.0.0.1:5000', 'ghcr.io'], removedBuilder: 'multiarch-publish-42-7', removedDirs: [secretsDir, dockerConfig, work], refused: [], warnings: []});
     expect(fs.existsSync(dockerConfig) || fs.existsSync(secretsDir)).toBe(false);
+    // nothing of the action's is left in RUNNER_TEMP
+    expect(fs.readdirSync(temp)).toEqual([]);
   });
 
   const hostileDirs: [string, () => string][] = [
@@ -70,10 +75,10 @@ describe('cleanup (the post step): only what main made, whatever the state says'
     }]
   ];
 
-  test.each(hostileDirs)('a %s as dockerConfig or secretsDir is refused with a warning and left alone', async (_, make) => {
+  test.each(hostileDirs)('a %s as dockerConfig, secretsDir or workDir is refused with a warning and left alone', async (_, make) => {
     const dir = make();
     const before = fs.existsSync(dir);
-    for (const key of ['dockerConfig', 'secretsDir'] as const) {
+    for (const key of ['dockerConfig', 'secretsDir', 'workDir', 'bakeFilesDir'] as const) {
       const r = await cleanup(state({[key]: dir}), () => new FakeBuildx(), env);
       expect(r.removedDirs).toEqual([]);
       if (fs.existsSync(dir) || before) expect(r.refused).toEqual([dir]);
@@ -94,6 +99,39 @@ describe('cleanup (the post step): only what main made, whatever the state says'
     const r = await cleanup(state({dockerConfig: own(), logins: JSON.stringify([login])}), () => new FakeBuildx(), env);
     expect(r.loggedOut).toEqual([]);
     expect(r.refused).toEqual([login]);
+  });
+
+  test('the work directory alone (a run that made no docker config) is removed', async () => {
+    const work = own('multiarch-publish-');
+    fs.writeFileSync(path.join(work, 'bake.json'), '{}');
+    const r = await cleanup(state({workDir: work}), () => new FakeBuildx(), env);
+    expect(r.removedDirs).toEqual([work]);
+    expect(fs.readdirSync(temp)).toEqual([]);
+  });
+
+  test('the bake files of the bake-file outputs (a dry run\'s too) are removed', async () => {
+    const files = own('multiarch-publish-bake-');
+    fs.writeFileSync(path.join(files, 'docker-metadata-action-bake.json'), '{}');
+    const r = await cleanup(state({bakeFilesDir: files}), () => new FakeBuildx(), env);
+    expect(r.removedDirs).toEqual([files]);
+    expect(fs.readdirSync(temp)).toEqual([]);
+  });
+
+  test.each(['multiarch-publish-bake-', 'multiarch-publish-docker-'])('a secrets directory under %sXXXXXX is not one main makes', async prefix => {
+    const dir = path.join(own(prefix), 'secrets');
+    fs.mkdirSync(dir);
+    const r = await cleanup(state({secretsDir: dir}), () => new FakeBuildx(), env);
+    expect(r.refused).toEqual([dir]);
+    expect(fs.existsSync(dir)).toBe(true);
+  });
+
+  test('the work directory\'s secrets subdirectory is not taken for the work directory itself', async () => {
+    const work = own('multiarch-publish-');
+    fs.mkdirSync(path.join(work, 'secrets'));
+    const r = await cleanup(state({workDir: path.join(work, 'secrets')}), () => new FakeBuildx(), env);
+    expect(r.removedDirs).toEqual([]);
+    expect(r.refused).toEqual([path.join(work, 'secrets')]);
+    expect(fs.existsSync(path.join(work, 'secrets'))).toBe(true);
   });
 
   test('a refused docker config logs nothing out', async () => {

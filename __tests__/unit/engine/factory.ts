@@ -58,6 +58,7 @@ export function engineInputs(over: Partial<EngineInputs> = {}): EngineInputs {
     tagRetryTimeout: 60,
     cacheMounts: {mode: 'false'},
     cacheMountsImage: 'docker.io/library/busybox:stable',
+    stagingTags: 'remove',
     ...over
   };
 }

@@ -4,6 +4,7 @@
  * tags that `imagetoolsCreate` moves, so read-back sees what the tag pass did. Every call is recorded,
  * in order, with its arguments.
  */
+import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -74,6 +75,36 @@ export interface FakeOptions {
   noDelete?: boolean;
   /** What `build` (the cache-mount copy steps) answers; it may write the files of a local output. Default: exit 0. */
   build?: (o: BuildRun, n: number) => {code: number; output?: string};
+  /** Faults of the OCI layout push (steps/staging.ts): an Error to throw, per call of that method (n from 0). */
+  pushFaults?: Partial<Record<'pushBlob' | 'putManifest', (name: string, ref: string, n: number) => Error | undefined>>;
+}
+
+/**
+ * Writes the OCI layout of the captured index (bake-metadata.json's digest) into `dir`, as the docker
+ * driver's `type=oci,tar=false` exporter would: the captured index and platform manifests byte for byte,
+ * stand-ins of the size the index gives for the attestation manifests; config and layer blobs as empty
+ * files (only their descriptors are read before the upload, which the fake does not read).
+ */
+export function writeCapturedLayout(dir: string): void {
+  const blobs = path.join(dir, 'blobs', 'sha256');
+  fs.mkdirSync(blobs, {recursive: true});
+  const put = (digest: string, bytes: Buffer | string) => fs.writeFileSync(path.join(blobs, digest.slice(7)), bytes);
+  const index = fixture('imagetools-index.raw.json');
+  put(DIGEST.index, index);
+  const parsed = JSON.parse(index) as {manifests: {digest: string; size: number; annotations?: Record<string, string>}[]};
+  for (const m of parsed.manifests) {
+    if (m.digest === DIGEST.amd64 || m.digest === DIGEST.arm64) {
+      const raw = fixture(m.digest === DIGEST.amd64 ? 'imagetools-amd64.raw.json' : 'imagetools-arm64.raw.json');
+      put(m.digest, raw);
+      const man = JSON.parse(raw) as {config: {digest: string}; layers: {digest: string}[]};
+      for (const b of [man.config, ...man.layers]) put(b.digest, '');
+    } else {
+      const stand = JSON.stringify({schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', layers: []});
+      put(m.digest, stand.padEnd(m.size, ' '));
+    }
+  }
+  fs.writeFileSync(path.join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
+  fs.writeFileSync(path.join(dir, 'index.json'), JSON.stringify({schemaVersion: 2, manifests: [{mediaType: 'application/vnd.oci.image.index.v1+json', digest: DIGEST.index, size: Buffer.byteLength(index)}]}));
 }
 
 export class FakeBuildx implements BuildxApi {
@@ -165,6 +196,14 @@ export class FakeBuildx implements BuildxApi {
     const bakes = this.o.bakes ?? [{log: fixture('bake-push.log'), code: 0, metadata: fixtureJson('bake-metadata.json')}];
     const script = typeof bakes === 'function' ? bakes(o, n) : bakes[Math.min(n, bakes.length - 1)];
     for (const line of (script.log ?? '').split('\n')) o.onLine?.(line);
+    // the docker driver's OCI layout outputs (bake.ts PushMode 'layout'), written as the exporter would
+    if (script.code === 0 && !o.set?.length && fs.existsSync(o.file)) {
+      const def = JSON.parse(fs.readFileSync(o.file, 'utf8')) as {target: Record<string, {output?: string[]}>};
+      for (const t of Object.values(def.target)) {
+        const dest = /^type=oci,tar=false,"?dest=([^",]+)/.exec(t.output?.[0] ?? '')?.[1];
+        if (dest) writeCapturedLayout(dest);
+      }
+    }
     return {code: script.code, metadata: script.code === 0 ? script.metadata ?? {} : {}};
   }
 
@@ -240,6 +279,36 @@ export class FakeBuildx implements BuildxApi {
     this.manifests.delete(`${name}@${digest}`);
     for (const [ref, d] of [...this.tags]) if (d === digest && ref.startsWith(`${name}:`)) this.tags.delete(ref);
     return true;
+  }
+
+  private pushCount: Record<string, number> = {};
+  private pushFault(method: 'pushBlob' | 'putManifest', name: string, ref: string): void {
+    const n = (this.pushCount[method] = (this.pushCount[method] ?? -1) + 1);
+    const e = this.o.pushFaults?.[method]?.(name, ref, n);
+    if (e) throw e;
+  }
+
+  /** name -> digests of the blobs it holds (pushBlob). */
+  readonly blobs = new Map<string, Set<string>>();
+
+  async pushBlob(name: string, blob: {digest: string; size: number; file: string}, from?: string): Promise<boolean> {
+    this.record('pushBlob', name, blob.digest, from);
+    this.pushFault('pushBlob', name, blob.digest);
+    const held = this.blobs.get(name) ?? new Set<string>();
+    this.blobs.set(name, held);
+    if (held.has(blob.digest)) return false;
+    held.add(blob.digest);
+    return true;
+  }
+
+  async putManifest(name: string, reference: string, mediaType: string, bytes: Uint8Array): Promise<void> {
+    this.record('putManifest', name, reference, mediaType);
+    this.pushFault('putManifest', name, reference);
+    // by digest: kept under it (the layout's attestation stand-ins are not the bytes of their digest)
+    const digest = reference.startsWith('sha256:') ? reference : `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+    const raw = JSON.parse(Buffer.from(bytes).toString('utf8')) as {manifests?: unknown};
+    if (!this.manifests.has(`${name}@${digest}`)) this.manifests.set(`${name}@${digest}`, {raw, ...(raw.manifests ? {manifest: {...raw, mediaType, digest, size: bytes.length}} : {})});
+    if (!reference.startsWith('sha256:')) this.tags.set(`${name}:${reference}`, digest);
   }
 
   async login(registry: string, username: string, password: string): Promise<void> {

@@ -82,7 +82,7 @@ describe('publish: setup -> build -> verify -> tags -> read back -> report', () 
     expect(outputs()['digest']).toBe(DIGEST.index);
     expect(JSON.parse(outputs()['images'])[0].platforms.map((p: {platform: string}) => p.platform)).toEqual(['linux/amd64', 'linux/arm64']);
     // main records its config directory and its login, and no builder (it reused the current one)
-    expect(Object.keys(state()).sort()).toEqual(['buildxConfig', 'dockerConfig', 'logins']);
+    expect(Object.keys(state()).sort()).toEqual(['buildxConfig', 'dockerConfig', 'logins', 'workDir']);
     expect(state()['logins']).toBe('["127.0.0.1:5000"]');
     await flushSummary();
     expect(fs.readFileSync(path.join(dir, 'summary'), 'utf8')).toContain('reusing builder default');

@@ -1,5 +1,6 @@
 // The engine's steps, each driven through the fake seam fed with captured engine output.
 import {readFileSync} from 'node:fs';
+import path from 'node:path';
 import {afterAll, describe, expect, test} from '@jest/globals';
 import {setup, type SetupInput} from '../../../src/engine/steps/setup.js';
 import {build, type BuildInput} from '../../../src/engine/steps/build.js';
@@ -119,6 +120,21 @@ describe('setup: the builder', () => {
     await expect(setup(setupInput(fake))).rejects.toThrow(/The new builder multiarch-publish-42-7 cannot build every platform: .*cannot build linux\/arm64/);
   });
 
+  test.each<[boolean, 'push' | 'none', number, boolean]>([
+    [false, 'push', 2, true],
+    [true, 'push', 2, false],
+    [false, 'push', 1, false],
+    [false, 'none', 2, false]
+  ])('a named docker-driver builder, containerd store %s, output %s, %d platform(s): refused early %s', async (containerd, output, n, refused) => {
+    const fake = new FakeBuildx({containerd, builders: {mine: fixture('inspect-default-docker.txt')}});
+    const platforms = ['linux/amd64', 'linux/arm64'].slice(0, n);
+    const logins: LoginPlan[] = [{registry: '127.0.0.1:5000', source: 'registry-auth', credential: {registry: '127.0.0.1:5000', username: 'u', password: 'h9b-unit-password-not-in-output'}} as LoginPlan];
+    const run = setup(setupInput(fake, {builds: [buildPlan({images: [IMAGE], platforms})], output, logins, engine: engineInputs({builder: 'mine'})}));
+    if (!refused) return void (await run);
+    await expect(run).rejects.toThrow(/The builder input names .*without the containerd image store: it cannot build linux\/amd64, linux\/arm64 into one image. Nothing was logged in to, built or pushed/);
+    expect(fake.callsOf('login')).toEqual([]);
+  });
+
   test('the builder input is used as named', async () => {
     const fake = new FakeBuildx({builders: {'mp-fixture-engine': fixture('inspect-multinode.txt')}});
     const r = await setup(setupInput(fake, {engine: engineInputs({builder: 'mp-fixture-engine'})}));
@@ -190,7 +206,7 @@ function buildInput(fake: FakeBuildx, over: Partial<BuildInput> = {}): BuildInpu
     buildx: fake,
     plan: plan([buildPlan({images: [IMAGE]})]),
     engine: engineInputs(),
-    driver: 'docker',
+    driver: 'docker-container',
     output: 'push',
     workDir: tempDir('mp-build-'),
     env: {},
@@ -215,7 +231,22 @@ describe('build: the one bake', () => {
     expect(fake.callsOf('bake')).toHaveLength(1);
     expect(fake.callsOf('bake')[0][0]).toMatchObject({progress: 'plain', builder: undefined});
     const definition = JSON.parse(r.definition);
-    expect(definition.target.app.output).toEqual([`type=image,name=${IMAGE}:mp-staging-1-1-abc1234,push=true,oci-mediatypes=true`]);
+    expect(definition.target.app.output).toEqual([`type=image,name=${IMAGE},push=true,oci-mediatypes=true,push-by-digest=true,name-canonical=true`]);
+    expect(r.ok && [r.pushMode, r.layouts]).toEqual(['digest', []]);
+  });
+
+  test.each<[string, 'remove' | 'keep', string, string]>([
+    ['docker', 'remove', 'layout', 'type=oci,tar=false,dest=<work>/oci/app,oci-mediatypes=true'],
+    ['docker', 'keep', 'layout', 'type=oci,tar=false,dest=<work>/oci/app,oci-mediatypes=true'],
+    ['docker-container', 'remove', 'digest', `type=image,name=${IMAGE},push=true,oci-mediatypes=true,push-by-digest=true,name-canonical=true`],
+    ['kubernetes', 'remove', 'digest', `type=image,name=${IMAGE},push=true,oci-mediatypes=true,push-by-digest=true,name-canonical=true`],
+    ['docker-container', 'keep', 'staging-tag', `type=image,name=${IMAGE}:mp-staging-1-1-abc1234,push=true,oci-mediatypes=true`]
+  ])('the %s driver, staging-tags: %s: pushed %s', async (driver, stagingTags, mode, output) => {
+    const workDir = tempDir('mp-build-');
+    const r = await build(buildInput(new FakeBuildx(), {driver, workDir, engine: engineInputs({stagingTags})}));
+    expect(JSON.parse(r.definition).target.app.output).toEqual([output.replace('<work>', workDir)]);
+    expect(r.ok && r.pushMode).toBe(mode);
+    expect(r.ok && r.layouts.map(l => l.dir)).toEqual(mode === 'layout' ? [path.join(workDir, 'oci', 'app')] : []);
   });
 
   test('a transient push failure is retried, and succeeds', async () => {

@@ -12,7 +12,7 @@ import type {BuildPlan, Plan} from '../../pipeline/plan.js';
 import type {EngineInputs} from '../../pipeline/inputs/index.js';
 import {bakeSecretEntry} from '../../pipeline/inputs/secrets.js';
 import type {BuildxApi} from '../buildx.js';
-import {bakeDefinition, serializeBake, parseFailures, type BakeMetadata, type BakeSettings} from '../bake.js';
+import {bakeDefinition, serializeBake, parseFailures, layoutPath, type BakeMetadata, type BakeSettings, type PushMode} from '../bake.js';
 import {cacheSettings, redactCacheLine, type LocalCacheDirs} from '../cache.js';
 import {available as cacheServiceAvailable} from '../gha-cache.js';
 import {wantsLocalCache, restoreLocalCaches, localCacheDirs, saveLocalCaches, removeLocalCaches, localCacheNote} from '../local-cache.js';
@@ -39,6 +39,16 @@ export interface BuildInput {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/**
+ * How this driver pushes (bake.ts PushMode): the docker driver cannot push by digest (buildx refuses
+ * `push-by-digest` for it), so it exports an OCI layout that steps/staging.ts pushes by digest; every
+ * other driver pushes by digest itself, or under the staging tag when `staging-tags: keep` asks for it.
+ */
+export function pushModeOf(driver: string, stagingTags: 'remove' | 'keep'): PushMode {
+  if (driver === 'docker') return 'layout';
+  return stagingTags === 'keep' ? 'staging-tag' : 'digest';
+}
+
 interface BakeFiles {
   bakeFile: string;
   /** The definition as written (the summary shows it). */
@@ -49,12 +59,19 @@ interface BakeFiles {
 }
 
 export type BuildResult =
-  | (BakeFiles & {ok: true; metadata: BakeMetadata; /** Per build id: from its first to its last log line. */ buildSeconds: Record<string, number>})
+  | (BakeFiles & {
+      ok: true;
+      metadata: BakeMetadata;
+      /** Per build id: from its first to its last log line. */ buildSeconds: Record<string, number>;
+      pushMode: PushMode;
+      /** `layout`: each build's OCI layout, for steps/staging.ts to push. */
+      layouts: {build: BuildPlan; dir: string}[];
+    })
   | (BakeFiles & {ok: false; /** One message per failed image, as reported. */ messages: string[]; /** The images (or targets) that failed; `the bake` when no step of it did. */ failed: string[]});
 
 const wait = (ms: number) => new Promise<void>(r => setTimeout(r, ms));
 
-function writeBake(i: BuildInput, local?: LocalCacheDirs): {bakeFile: string; metadataFile: string; definition: string; cacheNote: string} {
+function writeBake(i: BuildInput, local?: LocalCacheDirs): {bakeFile: string; metadataFile: string; definition: string; cacheNote: string; settings: BakeSettings} {
   const {plan, engine: e} = i;
   const cache = cacheSettings(i.output === 'push' ? plan : {...plan, push: false}, e, i.driver, i.env, i.defaultBranch, local);
   // values are written to files of the action's own; files and variables are bake's to read
@@ -71,8 +88,9 @@ function writeBake(i: BuildInput, local?: LocalCacheDirs): {bakeFile: string; me
   const settings: BakeSettings = {
     push: i.output === 'push',
     load: i.output === 'load',
-    pushByDigest: i.driver !== 'docker',
+    pushMode: pushModeOf(i.driver, e.stagingTags),
     stagingTag: i.stagingTag,
+    layoutDir: join(i.workDir, 'oci'),
     cacheFrom: cache.from,
     cacheTo: cache.to,
     secrets,
@@ -87,7 +105,7 @@ function writeBake(i: BuildInput, local?: LocalCacheDirs): {bakeFile: string; me
   const redact = (c: Record<string, string[]>) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.map(redactCacheLine)]));
   const definition = serializeBake(bakeDefinition(plan, {...settings, cacheFrom: redact(cache.from), cacheTo: redact(cache.to)}));
   runner.info(`Bake definition: ${bakeFile}`);
-  return {bakeFile, metadataFile: join(i.workDir, 'bake-metadata.json'), definition, cacheNote: cache.note};
+  return {bakeFile, metadataFile: join(i.workDir, 'bake-metadata.json'), definition, cacheNote: cache.note, settings};
 }
 
 /** Which platform of a failed target failed, when the log does not say: each one alone, cache-only. */
@@ -117,7 +135,7 @@ export async function build(i: BuildInput): Promise<BuildResult> {
 
 async function bake(i: BuildInput, local?: LocalCacheDirs): Promise<BuildResult> {
   const {plan} = i;
-  const {bakeFile, metadataFile, definition, cacheNote} = writeBake(i, local);
+  const {bakeFile, metadataFile, definition, cacheNote, settings} = writeBake(i, local);
   const attempts = i.retry?.attempts ?? 3;
   const baseDelayMs = i.retry?.baseDelayMs ?? 2000;
   const sleep = i.sleep ?? wait;
@@ -163,7 +181,8 @@ async function bake(i: BuildInput, local?: LocalCacheDirs): Promise<BuildResult>
       const span = spans.get(b.id);
       return [b.id, span ? (span.last - span.first) / 1000 : seconds];
     }));
-    return {...files, ok: true, metadata: result.metadata, buildSeconds};
+    const layouts = settings.push && settings.pushMode === 'layout' ? plan.builds.map(b => ({build: b, dir: layoutPath(settings.layoutDir!, b)})) : [];
+    return {...files, ok: true, metadata: result.metadata, buildSeconds, pushMode: settings.pushMode, layouts};
   }
 
   const failures = parseFailures(lines, targets, imagesOf);

@@ -71,10 +71,17 @@ async function chooseBuilder(i: SetupInput, platforms: string[]): Promise<Builde
   const {buildx, engine: e} = i;
   const load = i.output === 'load';
   if (e.builder) {
-    const [b, store] = await Promise.all([buildx.inspectBuilder(e.builder), load ? buildx.containerdImageStore() : Promise.resolve(false)]);
+    const push = i.output === 'push' && platforms.length > 1;
+    const [b, store] = await Promise.all([buildx.inspectBuilder(e.builder), load || push ? buildx.containerdImageStore() : Promise.resolve(false)]);
     if (load) checkLoad(b, platforms, store);
     if (i.cacheExport && b.driver === 'docker') {
       throw new Error(`cache: local needs a builder that can export cache, and builder ${b.name} (the builder input) uses the docker driver, which cannot: name a docker-container builder, leave builder empty (the action then creates one), or choose another cache`);
+    }
+    // buildx would refuse it at the bake ("multi-platform build is not supported for the docker driver")
+    if (push && b.driver === 'docker' && !store) {
+      throw new Error(
+        `The builder input names ${b.name}, a docker-driver builder of a daemon without the containerd image store: it cannot build ${platforms.join(', ')} into one image. Nothing was logged in to, built or pushed. Enable the containerd image store (dockerd "features": {"containerd-snapshotter": true}), name a docker-container builder, or leave the builder input empty (the action then creates one).`
+      );
     }
     return {info: b, arg: e.builder, note: `using builder ${b.name} (${b.driver} driver), as the builder input asks`};
   }

@@ -96,6 +96,8 @@ export interface EngineInputs {
   cacheMounts: CacheMountsInput;
   /** The image the cache-mount copy steps run in (it needs sh and tar). */
   cacheMountsImage: string;
+  /** `remove` (default): no staging tag stays in the registry; `keep`: every image also keeps `mp-staging-<run>-<attempt>-<sha>`. */
+  stagingTags: 'remove' | 'keep';
 }
 
 export {parseRegistryAuth, type RegistryCredential} from './registry-auth.js';
@@ -430,7 +432,8 @@ export function getInputs(env: Env = process.env, workspace: string = env['GITHU
       pull: r.bool('pull', false),
       tagRetryTimeout: r.seconds('tag-retry-timeout', 60, 3600),
       cacheMounts: cacheMountsInput(r),
-      cacheMountsImage: r.text('cache-mounts-image', DEFAULT_CACHE_MOUNTS_IMAGE)
+      cacheMountsImage: r.text('cache-mounts-image', DEFAULT_CACHE_MOUNTS_IMAGE),
+      stagingTags: r.choice('staging-tags', ['remove', 'keep'] as const, 'remove')
     }
   };
   const engineErrors = [

@@ -51,5 +51,6 @@ export const INPUT_NAMES: readonly InputName[] = [
   {name: 'no-cache', kind: 'bool', help: 'build without any cache'},
   {name: 'pull', kind: 'bool', help: 'always pull newer base images'},
   {name: 'tag-retry-timeout', kind: 'value', help: 'seconds a tag write is retried on registry faults (default 60)'},
+  {name: 'staging-tags', kind: 'value', help: 'remove (default): no staging tag left in the registry; keep: keep mp-staging-<run>-… on every image'},
   {name: 'github-token', kind: 'value', help: 'token for ghcr.io logins in a workflow (not used by the CLI)'}
 ];

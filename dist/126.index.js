@@ -1,34 +1,6 @@
-export const id = 504;
-export const ids = [504];
+export const id = 126;
+export const ids = [126];
 export const modules = {
-
-/***/ 3175:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I9: () => (/* binding */ recall),
-/* harmony export */   c4: () => (/* binding */ STATE),
-/* harmony export */   kY: () => (/* binding */ remember)
-/* harmony export */ });
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1949);
-/** What main leaves for the post step to undo: one place for the state's names. */
-
-const STATE = {
-    dockerConfig: 'dockerConfig',
-    buildxConfig: 'buildxConfig',
-    logins: 'logins',
-    builder: 'builder',
-    secretsDir: 'secretsDir'
-};
-function remember(name, value) {
-    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(name, value);
-}
-function recall(name) {
-    return _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(name);
-}
-
-
-/***/ }),
 
 /***/ 7351:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -167,7 +139,7 @@ async function save(paths, key) {
 
 /***/ }),
 
-/***/ 5504:
+/***/ 1126:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -248,17 +220,28 @@ function outputFor(build, s) {
         return ['type=docker', csvField(`name=${(build.tags.length ? build.tags : build.images).join(',')}`)].join(',');
     if (!s.push)
         return 'type=cacheonly';
-    const names = s.pushByDigest ? build.images : build.images.map(i => `${i}:${s.stagingTag}`);
+    if (s.pushMode === 'layout')
+        return ['type=oci', 'tar=false', csvField(`dest=${layoutPath(s.layoutDir ?? '', build)}`), 'oci-mediatypes=true'].join(',');
+    const byDigest = s.pushMode === 'digest';
+    const names = byDigest ? build.images : build.images.map(i => `${i}:${s.stagingTag}`);
     const attrs = ['type=image', csvField(`name=${names.join(',')}`), 'push=true', 'oci-mediatypes=true'];
-    if (s.pushByDigest)
+    if (byDigest)
         attrs.push('push-by-digest=true', 'name-canonical=true');
     return attrs.join(',');
+}
+/** The OCI layout directory of one build (its id is made of `[a-z0-9_-]`: plan.ts). */
+function layoutPath(layoutDir, build) {
+    return external_node_path_.posix.join(layoutDir, build.id);
 }
 /** Pure: the bake definition of a plan. */
 function bakeDefinition(plan, s) {
     const target = {};
     for (const b of plan.builds) {
-        const attest = [attestation('provenance', s.provenance), attestation('sbom', s.sbom)].filter((a) => !!a);
+        // buildx adds its default provenance (mode=min) to a pushed image, not to an OCI export: the layout
+        // gets it asked for, so the docker driver's content is what its push made (a one-platform build too
+        // is then an index, which its index annotations need)
+        const provenance = s.provenance || (s.push && s.pushMode === 'layout' ? 'mode=min' : '');
+        const attest = [attestation('provenance', provenance), attestation('sbom', s.sbom)].filter((a) => !!a);
         target[b.id] = {
             context: b.context,
             dockerfile: external_node_path_.posix.relative(external_node_path_.posix.normalize(b.context), external_node_path_.posix.normalize(b.file)) || 'Dockerfile',
@@ -594,11 +577,16 @@ async function chooseBuilder(i, platforms) {
     const { buildx, engine: e } = i;
     const load = i.output === 'load';
     if (e.builder) {
-        const [b, store] = await Promise.all([buildx.inspectBuilder(e.builder), load ? buildx.containerdImageStore() : Promise.resolve(false)]);
+        const push = i.output === 'push' && platforms.length > 1;
+        const [b, store] = await Promise.all([buildx.inspectBuilder(e.builder), load || push ? buildx.containerdImageStore() : Promise.resolve(false)]);
         if (load)
             checkLoad(b, platforms, store);
         if (i.cacheExport && b.driver === 'docker') {
             throw new Error(`cache: local needs a builder that can export cache, and builder ${b.name} (the builder input) uses the docker driver, which cannot: name a docker-container builder, leave builder empty (the action then creates one), or choose another cache`);
+        }
+        // buildx would refuse it at the bake ("multi-platform build is not supported for the docker driver")
+        if (push && b.driver === 'docker' && !store) {
+            throw new Error(`The builder input names ${b.name}, a docker-driver builder of a daemon without the containerd image store: it cannot build ${platforms.join(', ')} into one image. Nothing was logged in to, built or pushed. Enable the containerd image store (dockerd "features": {"containerd-snapshotter": true}), name a docker-container builder, or leave the builder input empty (the action then creates one).`);
         }
         return { info: b, arg: e.builder, note: `using builder ${b.name} (${b.driver} driver), as the builder input asks` };
     }
@@ -741,6 +729,16 @@ function registryMessage(output) {
 
 
 
+/**
+ * How this driver pushes (bake.ts PushMode): the docker driver cannot push by digest (buildx refuses
+ * `push-by-digest` for it), so it exports an OCI layout that steps/staging.ts pushes by digest; every
+ * other driver pushes by digest itself, or under the staging tag when `staging-tags: keep` asks for it.
+ */
+function pushModeOf(driver, stagingTags) {
+    if (driver === 'docker')
+        return 'layout';
+    return stagingTags === 'keep' ? 'staging-tag' : 'digest';
+}
 const wait = (ms) => new Promise(r => setTimeout(r, ms));
 function writeBake(i, local) {
     const { plan, engine: e } = i;
@@ -760,8 +758,9 @@ function writeBake(i, local) {
     const settings = {
         push: i.output === 'push',
         load: i.output === 'load',
-        pushByDigest: i.driver !== 'docker',
+        pushMode: pushModeOf(i.driver, e.stagingTags),
         stagingTag: i.stagingTag,
+        layoutDir: (0,external_node_path_.join)(i.workDir, 'oci'),
         cacheFrom: cache.from,
         cacheTo: cache.to,
         secrets,
@@ -776,7 +775,7 @@ function writeBake(i, local) {
     const redact = (c) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.map(redactCacheLine)]));
     const definition = serializeBake(bakeDefinition(plan, { ...settings, cacheFrom: redact(cache.from), cacheTo: redact(cache.to) }));
     runner/* info */.pq(`Bake definition: ${bakeFile}`);
-    return { bakeFile, metadataFile: (0,external_node_path_.join)(i.workDir, 'bake-metadata.json'), definition, cacheNote: cache.note };
+    return { bakeFile, metadataFile: (0,external_node_path_.join)(i.workDir, 'bake-metadata.json'), definition, cacheNote: cache.note, settings };
 }
 /** Which platform of a failed target failed, when the log does not say: each one alone, cache-only. */
 async function diagnosePlatform(i, build, file) {
@@ -807,7 +806,7 @@ async function build(i) {
 }
 async function bake(i, local) {
     const { plan } = i;
-    const { bakeFile, metadataFile, definition, cacheNote } = writeBake(i, local);
+    const { bakeFile, metadataFile, definition, cacheNote, settings } = writeBake(i, local);
     const attempts = i.retry?.attempts ?? 3;
     const baseDelayMs = i.retry?.baseDelayMs ?? 2000;
     const sleep = i.sleep ?? wait;
@@ -854,7 +853,8 @@ async function bake(i, local) {
             const span = spans.get(b.id);
             return [b.id, span ? (span.last - span.first) / 1000 : seconds];
         }));
-        return { ...files, ok: true, metadata: result.metadata, buildSeconds };
+        const layouts = settings.push && settings.pushMode === 'layout' ? plan.builds.map(b => ({ build: b, dir: layoutPath(settings.layoutDir, b) })) : [];
+        return { ...files, ok: true, metadata: result.metadata, buildSeconds, pushMode: settings.pushMode, layouts };
     }
     const failures = parseFailures(lines, targets, imagesOf);
     if (!failures.length) {
@@ -1458,6 +1458,232 @@ async function saveCacheMounts(i, r) {
     return { mounts: states, notes, active: r.active };
 }
 
+;// CONCATENATED MODULE: ./src/engine/oci-layout.ts
+/**
+ * An OCI image layout (https://github.com/opencontainers/image-spec/blob/main/image-layout.md) as
+ * BuildKit's `type=oci,tar=false` exporter writes it: `index.json` names one image index (or manifest),
+ * every blob is a file `blobs/sha256/<hex>`. This reads what there is to push, children before their
+ * parents, so that a registry never gets a manifest whose references it does not hold yet.
+ *
+ * The layout is written by the build (a Dockerfile the user controls may shape its content), so every
+ * digest is checked to be `sha256:<64 hex>` before it names a file: nothing outside `blobs/sha256` is read.
+ */
+
+
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const INDEX_TYPES = new Set(['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json']);
+const MANIFEST_TYPES = new Set(['application/vnd.oci.image.manifest.v1+json', 'application/vnd.docker.distribution.manifest.v2+json']);
+function checked(d, where) {
+    if (typeof d?.digest !== 'string' || !DIGEST.test(d.digest))
+        throw new Error(`the OCI layout ${where} names a digest that is not sha256:<64 hex>: ${JSON.stringify(String(d?.digest)).slice(0, 80)}`);
+    if (typeof d.size !== 'number' || !Number.isSafeInteger(d.size) || d.size < 0)
+        throw new Error(`the OCI layout ${where} gives ${d.digest} no valid size`);
+    return { digest: d.digest, mediaType: String(d.mediaType ?? ''), size: d.size };
+}
+function blobPath(dir, digest) {
+    if (!DIGEST.test(digest))
+        throw new Error(`not a sha256 digest: ${digest.slice(0, 80)}`);
+    return (0,external_node_path_.join)(dir, 'blobs', 'sha256', digest.slice('sha256:'.length));
+}
+/** What the layout in `dir` holds under its one root (the build's index). */
+function readLayout(dir) {
+    const index = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, 'index.json'), 'utf8'));
+    const roots = index.manifests ?? [];
+    if (roots.length !== 1)
+        throw new Error(`the OCI layout in ${dir} holds ${roots.length} images, not the one the build made`);
+    const root = checked(roots[0], 'index.json');
+    const blobs = new Map();
+    const manifests = new Map();
+    const visit = (d, depth) => {
+        if (manifests.has(d.digest))
+            return;
+        if (depth > 8)
+            throw new Error(`the OCI layout in ${dir} nests indexes deeper than 8`);
+        const bytes = (0,external_node_fs_.readFileSync)(blobPath(dir, d.digest));
+        if (bytes.length !== d.size)
+            throw new Error(`the OCI layout in ${dir}: ${d.digest} is ${bytes.length} bytes, not ${d.size}`);
+        const doc = JSON.parse(bytes.toString('utf8'));
+        const mediaType = d.mediaType || doc.mediaType || '';
+        if (INDEX_TYPES.has(mediaType)) {
+            for (const m of doc.manifests ?? [])
+                visit(checked(m, `index ${d.digest}`), depth + 1);
+        }
+        else if (MANIFEST_TYPES.has(mediaType)) {
+            for (const b of [...(doc.config ? [doc.config] : []), ...(doc.layers ?? [])]) {
+                const c = checked(b, `manifest ${d.digest}`);
+                if (!blobs.has(c.digest))
+                    blobs.set(c.digest, { digest: c.digest, size: c.size, file: blobPath(dir, c.digest) });
+            }
+        }
+        else {
+            throw new Error(`the OCI layout in ${dir}: ${d.digest} is neither an image index nor a manifest (${mediaType || 'no media type'})`);
+        }
+        manifests.set(d.digest, { digest: d.digest, mediaType, bytes });
+    };
+    visit(root, 0);
+    return { root: { ...root, mediaType: root.mediaType || manifests.get(root.digest).mediaType }, blobs: [...blobs.values()], manifests: [...manifests.values()] };
+}
+
+;// CONCATENATED MODULE: ./src/engine/steps/staging.ts
+/**
+ * Staging: the content of every build is in the registry, by digest, before any tag moves, and no tag
+ * the user did not ask for is made on the way.
+ *
+ * - Drivers that can (docker-container, kubernetes, remote) push by digest inside the bake
+ *   (`push-by-digest=true`): nothing is left to do here.
+ * - The docker driver cannot (buildx: "push-by-digest is currently not implemented for docker driver";
+ *   pushing under a tag and deleting the tag afterwards does not work either: distribution 2.x answers
+ *   `DELETE /v2/<name>/manifests/<tag>` with 400, GHCR has no such call). So its bake exports an OCI layout
+ *   into the run's work directory, and this step pushes it by digest: every blob (HEAD first; mounted from
+ *   the build's first name into its other names on the same registry), then every manifest, children
+ *   before the index, byte for byte (the registry checks each digest). Nothing lands in the local image
+ *   store either.
+ * - `staging-tags: keep`: the index is also put under the staging tag (the docker driver here; the other
+ *   drivers push under it in the bake), and that tag stays, after a success and after a failure.
+ *
+ * A transient registry failure (5xx, 429, a dropped connection) is retried with backoff for up to
+ * `retryTimeoutMs`; anything else fails the image at once. A failed push leaves no tag: what was
+ * uploaded is content by digest only.
+ */
+
+
+
+
+/** At most this many uploads at once per image name. */
+const staging_PARALLEL = 4;
+function staging_transient(e) {
+    if (e instanceof registry_api/* RegistryHttpFailure */.uG)
+        return e.transient;
+    if (e instanceof exec/* CommandError */.Qd)
+        return (0,exec/* isTransient */.dg)(e.result.stderr + e.result.stdout);
+    const m = e instanceof Error ? `${e.message} ${e.cause?.message ?? ''}` : String(e);
+    return /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|socket hang up|fetch failed|other side closed|TimeoutError|aborted due to timeout/i.test(m);
+}
+const message = (e) => runner/* redact */.E$(e instanceof Error ? e.message : String(e));
+async function staging_eachLimited(items, limit, fn) {
+    let next = 0;
+    let failed;
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+        while (next < items.length && !failed) {
+            const item = items[next++];
+            try {
+                await fn(item);
+            }
+            catch (error) {
+                failed ??= { error };
+            }
+        }
+    }));
+    if (failed)
+        throw failed.error;
+}
+async function staging(i) {
+    if (!i.layouts.length)
+        return { ok: true, pushed: [], blobsSent: 0 };
+    const sleep = i.sleep ?? ((ms) => new Promise(r => setTimeout(r, ms)));
+    const now = i.now ?? Date.now;
+    const warned = new Set();
+    let blobsSent = 0;
+    /** `fn` until it succeeds or fails for good; a transient failure is retried (backoff 0.5 s doubling to 8 s) while the window lasts. */
+    const attempt = async (name, fn, deadline) => {
+        for (let n = 1;; n++) {
+            i.check?.();
+            try {
+                return await fn();
+            }
+            catch (e) {
+                const left = deadline - now();
+                if (!staging_transient(e) || left <= 0)
+                    throw e;
+                const wait = Math.min(left, 500 * 2 ** Math.min(n - 1, 4));
+                if (!warned.has(name)) {
+                    warned.add(name);
+                    runner/* warning */.$e(`The push failed with a transient registry error (${message(e)}); retrying ${name} for up to ${Math.ceil(left / 1000)} s`);
+                }
+                else
+                    runner/* info */.pq(`${name}: ${message(e)} (transient; attempt ${n + 1} in ${(wait / 1000).toFixed(1)} s)`);
+                await sleep(wait);
+            }
+        }
+    };
+    const pushName = async (layout, name, from) => {
+        const deadline = now() + i.retryTimeoutMs;
+        await staging_eachLimited(layout.blobs, staging_PARALLEL, async (blob) => {
+            if (await attempt(name, () => i.buildx.pushBlob(name, blob, from), deadline))
+                blobsSent++;
+        });
+        // children first: a registry may refuse an index whose manifests it does not hold
+        for (const m of layout.manifests)
+            await attempt(name, () => i.buildx.putManifest(name, m.digest, m.mediaType, m.bytes), deadline);
+        if (i.stagingTags === 'keep') {
+            const root = layout.manifests[layout.manifests.length - 1];
+            await attempt(name, () => i.buildx.putManifest(name, i.stagingTag, root.mediaType, root.bytes), deadline);
+        }
+    };
+    const outcomes = await runner/* group */.Os(`Push ${i.layouts.map(l => l.build.images.join(', ')).join('; ')} (by digest, from the OCI layout)`, () => Promise.all(i.layouts.map(async ({ build, dir }) => {
+        let name = build.images[0] ?? build.id;
+        try {
+            const layout = readLayout(dir);
+            const pushed = [];
+            // one name after the other: the later ones mount the blobs the first one uploaded
+            for (const [n, each] of build.images.entries()) {
+                name = each;
+                await pushName(layout, each, n > 0 ? build.images[0] : undefined);
+                pushed.push(`${each}@${layout.root.digest}`);
+                runner/* info */.pq(`${each}@${layout.root.digest}: pushed by digest (${layout.manifests.length} manifests, ${layout.blobs.length} blobs)${i.stagingTags === 'keep' ? `, also tagged ${i.stagingTag} (staging-tags: keep)` : ''}`);
+            }
+            return { build, pushed };
+        }
+        catch (e) {
+            if (e?.name === 'Cancelled')
+                throw e;
+            const text = `Pushing ${name} failed: ${message(e)}`;
+            runner/* error */.z3(text, { title: `Push failed: ${build.id}` });
+            return { build, error: text };
+        }
+    })));
+    const messages = outcomes.flatMap(o => ('error' in o && o.error ? [o.error] : []));
+    if (messages.length)
+        return { ok: false, messages, failed: outcomes.filter(o => 'error' in o).map(o => o.build.images.join(', ')) };
+    return { ok: true, pushed: outcomes.flatMap(o => ('pushed' in o && o.pushed ? o.pushed : [])), blobsSent };
+}
+/**
+ * The staging tags this run left (`staging-tags: keep`): read from the registry, one call per name, so
+ * that the summary says exactly what is there, after a success or a failure. Unreadable: listed as such.
+ */
+async function stagingTagsLeft(buildx, builds, stagingTag) {
+    const names = [...new Set(builds.flatMap(b => b.images))];
+    return (await Promise.all(names.map(async (name) => {
+        const ref = `${name}:${stagingTag}`;
+        try {
+            const digest = await buildx.tagDigest(ref);
+            return digest ? [{ ref, digest }] : [];
+        }
+        catch (e) {
+            return [{ ref, unread: message(e) }];
+        }
+    }))).flat();
+}
+
+;// CONCATENATED MODULE: ./src/report/leftovers.ts
+/**
+ * The summary's "Left in the registry" part: what a run leaves that the user did not ask for as a
+ * release tag. Appended to the publish summary, like the skipped tags. Every value goes through ./escape.ts.
+ */
+
+function leftoversSummary(l) {
+    const lines = ['### Left in the registry', '', `**Push:** ${(0,report_escape/* text */.Qq)(l.push)}`, ''];
+    if (l.stagingTags.length) {
+        lines.push(...l.stagingTags.map(t => (t.digest ? `- ${(0,report_escape/* code */.aY)(t.ref)} → ${(0,report_escape/* code */.aY)(t.digest.slice(0, 19) + '…')}` : `- ⚠️ ${(0,report_escape/* code */.aY)(t.ref)}: could not be read (${(0,report_escape/* text */.Qq)(t.unread ?? '')})`)), '', l.kept ? 'These staging tags stay, as `staging-tags: keep` asks (on GHCR a version never loses a tag).' : 'These staging tags are left (the registry did not let the run remove them).', '');
+    }
+    else {
+        lines.push(l.failed
+            ? 'No tag of this run is left: what was uploaded is content by digest only (untagged; registries remove it with their garbage collection, GHCR lists it as untagged versions).'
+            : 'No tag other than the ones asked for: the content was pushed by digest.', '');
+    }
+    return lines.join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/guard.ts
 /**
  * The guard against moving a mutable tag backwards (two pushes in quick succession run in parallel, and
@@ -1662,6 +1888,8 @@ var report = __webpack_require__(3344);
 
 
 
+
+
 /**
  * A context or Dockerfile that is not there is bad input like any other: said before any login or build,
  * naming the `images` line (remote contexts, such as git URLs, are BuildKit's to fetch).
@@ -1710,6 +1938,8 @@ async function publish(p, env, options = {}, engine, cancel = engine_cancel/* ca
     const local = new Map();
     const record = userConfig ? (k, v) => void local.set(k, v) : state/* remember */.kY;
     const work = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'multiarch-publish-'));
+    // the bake file, its metadata and the OCI layouts: removed by the post step (or at the end, below)
+    record('workDir', work);
     let dockerEnv = {};
     if (!userConfig) {
         const dockerConfig = (0,login/* createDockerConfig */.lp)(env['RUNNER_TEMP']);
@@ -1728,7 +1958,7 @@ async function publish(p, env, options = {}, engine, cancel = engine_cancel/* ca
         throw cancel.explain(err);
     }
     finally {
-        if (userConfig && (local.has('builder') || local.has('secretsDir')))
+        if (userConfig && (local.has('builder') || local.has('secretsDir') || local.has('workDir')))
             await (0,cleanup.cleanup)(k => local.get(k) ?? '', () => buildx);
     }
 }
@@ -1768,10 +1998,32 @@ async function run(p, plan, env, c) {
         record: c.record
     });
     c.cancel.check();
+    // what the run leaves in the registry besides the tags asked for, for the summary (report/leftovers.ts)
+    const keep = e.stagingTags === 'keep';
+    const pushNote = pushDescription(pushModeOf(ready.builder.info.driver, e.stagingTags), ready.builder.info.driver, stagingTag, keep);
+    const left = async (failed) => {
+        if (output !== 'push')
+            return '';
+        const tagsLeft = keep ? await stagingTagsLeft(c.buildx, plan.builds, stagingTag) : [];
+        if (failed && keep && tagsLeft.length)
+            runner/* warning */.$e(`Left in the registry (staging-tags: keep): ${tagsLeft.map(t => t.ref).join(', ')}`);
+        return leftoversSummary({ push: pushNote, stagingTags: tagsLeft, kept: keep, failed });
+    };
     if (!built.ok) {
         if (c.report && inputs.summary)
-            (0,report/* writeSummary */.Sy)((0,report/* publishSummary */.Iv)(plan, engineReport(ready, built), [], built.messages, built.seconds) + (0,report/* cacheMountsSummary */.bf)(mounts), env);
+            (0,report/* writeSummary */.Sy)((0,report/* publishSummary */.Iv)(plan, engineReport(ready, built), [], built.messages, built.seconds) + (0,report/* cacheMountsSummary */.bf)(mounts) + (await left(true)), env);
         throw new Error(`Nothing was tagged: ${built.failed.join('; ')} failed (see the errors above). Every existing tag was left where it was.`);
+    }
+    if (output === 'push' && built.layouts.length) {
+        // the docker driver: its OCI layouts, pushed by digest (steps/staging.ts)
+        c.cancel.during('push');
+        const staged = await staging({ buildx: c.buildx, layouts: built.layouts, stagingTags: e.stagingTags, stagingTag, retryTimeoutMs: PUSH_RETRY_MS, check: () => c.cancel.check() });
+        c.cancel.check();
+        if (!staged.ok) {
+            if (c.report && inputs.summary)
+                (0,report/* writeSummary */.Sy)((0,report/* publishSummary */.Iv)(plan, engineReport(ready, built), [], staged.messages, built.seconds) + (await left(true)), env);
+            throw new Error(`Nothing was tagged: pushing ${staged.failed.join('; ')} failed (see the errors above). Every existing tag was left where it was.`);
+        }
     }
     // saved while the registry work goes on: it uses the builder, not the registry (never rejects)
     const savingMounts = mountsInput && mounts ? saveCacheMounts(mountsInput, mounts) : Promise.resolve(undefined);
@@ -1791,7 +2043,7 @@ async function run(p, plan, env, c) {
         }
         catch (err) {
             if (err instanceof TagPhaseError && c.report && inputs.summary)
-                (0,report/* writeSummary */.Sy)((0,report/* publishSummary */.Iv)(plan, engineReport(ready, built), [], [], built.seconds, { outcomes: err.outcomes, error: err.message }) + (0,report/* skippedTagsSummary */.Ii)(skipped) + (0,report/* cacheMountsSummary */.bf)(await savingMounts), env);
+                (0,report/* writeSummary */.Sy)((0,report/* publishSummary */.Iv)(plan, engineReport(ready, built), [], [], built.seconds, { outcomes: err.outcomes, error: err.message }) + (0,report/* skippedTagsSummary */.Ii)(skipped) + (0,report/* cacheMountsSummary */.bf)(await savingMounts) + (await left(true)), env);
             throw err;
         }
         if (!c.cancel.stopped)
@@ -1803,9 +2055,20 @@ async function run(p, plan, env, c) {
         (0,report/* writeOutputs */.Kn)(outputs, env);
     const mountsReport = await savingMounts;
     if (c.report && inputs.summary)
-        (0,report/* writeSummary */.Sy)((0,report/* publishSummary */.Iv)(plan, engineReport(ready, built), results, [], built.seconds, tagMoves.length ? { outcomes: tagMoves } : undefined) + (0,report/* skippedTagsSummary */.Ii)(skipped) + (0,report/* cacheMountsSummary */.bf)(mountsReport), env);
+        (0,report/* writeSummary */.Sy)((0,report/* publishSummary */.Iv)(plan, engineReport(ready, built), results, [], built.seconds, tagMoves.length ? { outcomes: tagMoves } : undefined) + (0,report/* skippedTagsSummary */.Ii)(skipped) + (0,report/* cacheMountsSummary */.bf)(mountsReport) + (await left(false)), env);
     c.cancel.check();
     return { results, outputs };
+}
+/** How long one registry call of the docker driver's push is retried on transient failures. */
+const PUSH_RETRY_MS = 60_000;
+/** The summary's words for how the content went to the registry (bake.ts PushMode). */
+function pushDescription(mode, driver, stagingTag, keep) {
+    const also = keep ? `, and the staging tag ${stagingTag} on every image (staging-tags: keep)` : ': no staging tag';
+    if (mode === 'digest')
+        return `by digest (BuildKit's push-by-digest, ${driver} driver)${also}`;
+    if (mode === 'layout')
+        return `by digest, from the OCI layout the docker driver exported (it cannot push by digest itself)${also}`;
+    return `under the staging tag ${stagingTag} on every image (staging-tags: keep, ${driver} driver)`;
 }
 /** The date this run's images carry (`org.opencontainers.image.created`), for the guard's date fallback. */
 function imageCreated(plan) {
