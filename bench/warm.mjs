@@ -439,16 +439,20 @@ function dockerConfig(dir) {
 }
 const imageRef = (label, name) => `${REGISTRY}/${namespace}/${label}/${name}`;
 
-/** Checks (untimed) that the registry holds each image under each tag of the commit, every platform. */
+/** Checks (untimed) that the registry holds each image under each tag of the commit, every platform,
+ *  and notes an image whose tags point at different manifests (`main` not moved to the new commit's). */
 async function verifyPushed(label, names, tags, platforms) {
   for (const name of names) {
+    const bodies = new Set();
     for (const tag of tags) {
       const res = await registryGet(REGISTRY, USER, PASSWORD, `/v2/${namespace}/${label}/${name}/manifests/${tag}`, INDEX_TYPES);
       if (res.status !== 200) throw new Error(`${label}: ${imageRef(label, name)}:${tag} is not in the registry (HTTP ${res.status})`);
       const got = (JSON.parse(res.body).manifests ?? []).filter(m => m.platform && m.platform.os !== 'unknown').map(m => `${m.platform.os}/${m.platform.architecture}`);
       const missing = platforms.filter(p => !got.includes(p));
       if (missing.length) throw new Error(`${label}: ${imageRef(label, name)}:${tag} lacks ${missing.join(', ')}`);
+      bodies.add(res.body);
     }
+    if (bodies.size > 1) observe(label, `the tags ${tags.join(', ')} of the warm run point at different manifests`, `${label}: ${name}`);
   }
 }
 
