@@ -538,7 +538,7 @@ async function login(env, label) {
 }
 const logout = env => run('docker', ['logout', REGISTRY], {env, cwd: workspace});
 
-// The contenders. Each is one fill (untimed, on the round's shared fill builder: its BuildKit state
+// The contenders. Each is one fill (untimed, on the bench's shared fill builder: its BuildKit state
 // only makes the fill itself faster) and one warm publish on a fresh builder (timed; the builder is
 // made before the clock starts and removed after it stops, as setup-buildx-action would make it).
 async function withFreshBuilder(what, fn) {
