@@ -59,3 +59,12 @@ if [ -f bench/engine.mjs ] && docker info >/dev/null 2>&1; then
   echo "== benchmark: publishing on the real engine"
   node bench/engine.mjs
 fi
+# The warm benchmark runs its builds on fresh docker-container builders of the local BuildKit image.
+if [ -f bench/warm.mjs ] && docker info >/dev/null 2>&1; then
+  if docker image inspect "${E2E_BUILDKIT_IMAGE:-ci-local/buildkit:debian}" >/dev/null 2>&1; then
+    echo "== benchmark: warm, incremental publishing (registry cache, cache: local, cache mounts)"
+    node bench/warm.mjs
+  else
+    echo "warning: no ${E2E_BUILDKIT_IMAGE:-ci-local/buildkit:debian} image (scripts/buildkit-image.sh): the warm benchmark is skipped" >&2
+  fi
+fi
