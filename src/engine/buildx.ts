@@ -9,7 +9,8 @@ import {CommandError, run, runWithRetry, type RunOptions, type RunResult} from '
 import {createArgs, isContainerdStore, parseInspect, type BuilderInfo, type CreateOptions} from './builder.js';
 import {registeredEmulators} from './qemu.js';
 import type {BakeMetadata} from './bake.js';
-import {RegistryApi} from './registry-api.js';
+import * as runner from '../action/runner.js';
+import {RegistryApi, RegistryHttpFailure, repository} from './registry-api.js';
 
 export interface BakeRun {
   file: string;
@@ -47,6 +48,12 @@ export interface BuildxApi {
   installEmulators(image: string, arches: string[]): Promise<void>;
   bake(o: BakeRun): Promise<BakeOutcome>;
   imagetoolsInspect(ref: string, format: InspectFormat): Promise<unknown>;
+  /**
+   * The manifest (index or image manifest) `digest` of `name`, as JSON: one read, through the registry
+   * API in this process (its bytes checked against the digest), `imagetools inspect --raw` where the API
+   * cannot be used. Throws when the registry does not have it.
+   */
+  readManifest(name: string, digest: string): Promise<unknown>;
   /** Points every `tags` entry (full references) at `source`; the digest does not change. */
   imagetoolsCreate(tags: string[], source: string): Promise<void>;
   /**
@@ -56,6 +63,11 @@ export interface BuildxApi {
   tagDigest(ref: string): Promise<string | undefined>;
   /** Points the tag `ref` at `source` (`name@digest`): one attempt, the tag phase retries. */
   writeTag(ref: string, source: string): Promise<void>;
+  /**
+   * Points every tag of `refs` (all of the name of `source`) at `source` with one `imagetools create`:
+   * one attempt. buildx pushes the tags concurrently, so after a failure some may have moved.
+   */
+  writeTags(refs: string[], source: string): Promise<void>;
   /** The tags of the repository `name` that point at `digest` (registry API). */
   tagsAt(name: string, digest: string): Promise<string[]>;
   /** Deletes the manifest `digest` of `name`, for every tag at it; false if the registry allows no delete. */
@@ -75,6 +87,8 @@ export interface BuildxOptions {
   timeoutMs?: number;
   /** The exec layer; replaced only by tests of this class. */
   exec?: {run: typeof run; runWithRetry: typeof runWithRetry};
+  /** The registry API client (default: one over `env`'s docker config); replaced only by tests of this class. */
+  registryApi?: Pick<RegistryApi, 'manifest' | 'tagDigest' | 'tagsAt' | 'deleteManifest'>;
 }
 
 /** `imagetools inspect` of a tag that is not there (not an auth failure, which also says "not found" on some registries). */
@@ -98,6 +112,7 @@ export class Buildx implements BuildxApi {
     this.binfmtDir = o.binfmtDir;
     this.timeoutMs = o.timeoutMs;
     this.exec = o.exec ?? {run, runWithRetry};
+    this.registryApi = o.registryApi;
   }
 
   private docker(args: string[], opts: RunOptions = {}): Promise<RunResult> {
@@ -166,7 +181,20 @@ export class Buildx implements BuildxApi {
     await this.exec.runWithRetry('docker', ['buildx', 'imagetools', 'create', ...tags.map(t => `--tag=${t}`), '--', source], {env: this.env});
   }
 
+  async readManifest(name: string, digest: string): Promise<unknown> {
+    const read = await this.viaApi(name, `reading ${name}@${digest}`, () => this.api().manifest(name, digest));
+    if (read.ok && read.value) return read.value.json;
+    // not there (404), or the API could not be used: docker says why, in its words, and retries the transient
+    return this.imagetoolsInspect(`${name}@${digest}`, 'raw');
+  }
+
   async tagDigest(ref: string): Promise<string | undefined> {
+    const colon = ref.lastIndexOf(':');
+    if (colon > ref.lastIndexOf('/')) {
+      const name = ref.slice(0, colon);
+      const read = await this.viaApi(name, `reading ${ref}`, () => this.api().tagDigest(name, ref.slice(colon + 1)));
+      if (read.ok) return read.value;
+    }
     const out = await this.exec.run('docker', ['buildx', 'imagetools', 'inspect', '--format', '{{json .Manifest}}', '--', ref], {env: this.env, allowFailure: true});
     if (out.code === 0) return (JSON.parse(out.stdout) as {digest: string}).digest;
     if (isNotFound(out.stderr + out.stdout)) return undefined;
@@ -177,6 +205,31 @@ export class Buildx implements BuildxApi {
     await this.exec.run('docker', ['buildx', 'imagetools', 'create', `--tag=${ref}`, '--', source], {env: this.env});
   }
 
+  async writeTags(refs: string[], source: string): Promise<void> {
+    await this.exec.run('docker', ['buildx', 'imagetools', 'create', ...refs.map(r => `--tag=${r}`), '--', source], {env: this.env});
+  }
+
+  /** Registries the API failed to reach or to authorize with in this run: docker is asked from then on. */
+  private readonly apiUnusable = new Set<string>();
+
+  /**
+   * A read through the registry API, or `{ok: false}` when it cannot be made here: the registry is not
+   * reachable from this process (a proxy, a CA only docker knows), refuses the credentials this process
+   * can read (401/403: a credential helper docker has), or answers an error. Then the caller asks docker.
+   */
+  private async viaApi<T>(name: string, what: string, read: () => Promise<T>): Promise<{ok: true; value: T} | {ok: false}> {
+    const host = repository(name).host;
+    if (this.apiUnusable.has(host)) return {ok: false};
+    try {
+      return {ok: true, value: await read()};
+    } catch (e) {
+      const status = e instanceof RegistryHttpFailure ? e.status : 0;
+      if (status === 0 || status === 401 || status === 403) this.apiUnusable.add(host);
+      runner.debug(`${what} through the registry API failed (${runner.redact((e as Error).message)}); asking docker`);
+      return {ok: false};
+    }
+  }
+
   async tagsAt(name: string, digest: string): Promise<string[]> {
     return this.api().tagsAt(name, digest);
   }
@@ -185,8 +238,8 @@ export class Buildx implements BuildxApi {
     return this.api().deleteManifest(name, digest);
   }
 
-  private registryApi?: RegistryApi;
-  private api(): RegistryApi {
+  private registryApi?: Pick<RegistryApi, 'manifest' | 'tagDigest' | 'tagsAt' | 'deleteManifest'>;
+  private api(): Pick<RegistryApi, 'manifest' | 'tagDigest' | 'tagsAt' | 'deleteManifest'> {
     return (this.registryApi ??= new RegistryApi(this.env));
   }
 

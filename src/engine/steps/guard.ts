@@ -40,6 +40,12 @@ export interface GuardInput {
   created?: Date;
   /** The `force-tags` input: move every tag all the same (each still named in the log). */
   force: boolean;
+  /**
+   * Where each tag (`name:tag`) points now, when already read (steps/tags.ts `currentDigests`): a tag
+   * known to be absent, or already at its move's digest, is not read at all, and tags at the same index
+   * share one read of it (by digest).
+   */
+  current?: ReadonlyMap<string, string | undefined>;
   /** GitHub's compare API (base = the tag's commit, head = ours); undefined when it cannot tell. */
   compare: (base: string, head: string) => Promise<Comparison | undefined>;
 }
@@ -85,12 +91,21 @@ export async function guard(i: GuardInput): Promise<GuardResult> {
     if (!comparisons.has(key)) comparisons.set(key, i.compare(base, i.sha).catch(() => undefined));
     return comparisons.get(key)!;
   };
+  const reads = new Map<string, ReturnType<typeof current>>();
+  const read = (ref: string) => {
+    if (!reads.has(ref)) reads.set(ref, current(i.buildx, ref));
+    return reads.get(ref)!;
+  };
   const verdicts = await Promise.all(
     mutable.map(async m => {
       const ref = `${m.name}:${m.tag}`;
+      const known = i.current?.has(ref);
+      const at = i.current?.get(ref);
+      // already at this run's index: the tag phase leaves it as it is
+      if (known && at === m.digest) return undefined;
       let now: Awaited<ReturnType<typeof current>>;
       try {
-        now = await current(i.buildx, ref);
+        now = known ? (at === undefined ? undefined : await read(`${m.name}@${at}`)) : await read(ref);
       } catch (e) {
         runner.warning(`Cannot read what ${ref} points at (${(e as Error).message}); it moves without the check against moving backwards.`);
         return undefined;
