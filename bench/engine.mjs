@@ -11,15 +11,15 @@
 // Usage: node bench/engine.mjs [--images 1,3,9] [--rounds N] [--large-rounds N] [--warm-rounds N] [--no-warm]
 //                              [--retries N] [--strict] [--scale X] [--entry FILE] [--keep] [--verbose]
 //   --images L       the numbers of images, comma-separated (default 1,3,9)
-//   --rounds N       measured rounds for sets of up to 3 images, each one run of A, B and C (default 3)
-//   --large-rounds N measured rounds for larger sets (default 2: B builds every image alone)
+//   --rounds N       measured rounds of the 3-image set (the issue's figures), each one run of A, B and C (default 3)
+//   --large-rounds N measured rounds of the other sets (default 2)
 //   --warm-rounds N  measured rounds of the warm case (default 2); --no-warm leaves it out
 //   --retries N      run a failed run again, up to N times, under new repository names (default 1);
 //                    every failure is reported, and the bench fails when the last attempt fails
 //   --strict         exit 1 when a target is missed (3 and more images: median(A) <= 1.05 x median(C),
 //                    median(A) <= 0.50 x median(B); overhead per image not growing with the number of images)
 //   --scale X        multiply the work done by the RUN steps (default 1; the whole bench takes about
-//                    6-7 min on 2 CPUs)
+//                    5-8 min on 2 CPUs, depending on what else runs)
 //   --entry FILE     the action's bundle (default dist/index.js)
 //   --keep           keep the scratch directory (workspace, logs, runner files, docker traces) and print where
 //   --verbose        print the log of every run of the action (main and post) and its docker calls
@@ -316,8 +316,8 @@ fs.mkdirSync(path.join(workspace, 'src'), {recursive: true});
 const bb = await run('bash', [path.join(repo, 'scripts', 'busybox-static.sh'), workspace], {env: {...process.env}, timeoutMs: 300_000});
 if (bb.code !== 0) await fatal(2, `scripts/busybox-static.sh failed (exit ${bb.code}):\n${bb.log}`);
 // Under QEMU a fork costs about 6 ms, so the work is counted in forks ($(uname -m) per line).
-const baseLines = Math.max(1, Math.round(1000 * opts.scale));
-const ownLines = Math.max(1, Math.round(300 * opts.scale));
+const baseLines = Math.max(1, Math.round(600 * opts.scale));
+const ownLines = Math.max(1, Math.round(200 * opts.scale));
 const baseStage = [
   '# The stage every image shares: identical in every Dockerfile, so one bake builds it once.',
   'FROM scratch AS base',
@@ -428,7 +428,9 @@ function observe(label, kind, detail) {
   o.runs.push(label);
   observations.set(kind, o);
 }
+let actionRunCount = 0;
 async function contenderA(label0, images, mode = COLD) {
+  actionRunCount++;
   const dir = runDir(label0);
   // warm runs publish to the same repositories every time (the cache is kept beside the image)
   const label = mode.kind === 'warm' ? 'warm-a' : label0;
@@ -532,10 +534,13 @@ async function logout(env) {
 }
 
 // B: login, N sequential `docker buildx build --push`, logout (one build-push-action step per image).
+/** The builders `freshBuilder` creates live here (buildx's default, ~/.docker/buildx of the bench's HOME): B and C name it beside a private DOCKER_CONFIG. */
+const buildxConfig = () => path.join(home, '.docker', 'buildx');
+
 async function contenderB(label0, images, mode = COLD) {
   const dir = runDir(label0);
   const label = mode.kind === 'warm' ? 'warm-b' : label0;
-  const env = baseEnv({DOCKER_CONFIG: dockerConfig(dir)});
+  const env = baseEnv({DOCKER_CONFIG: dockerConfig(dir), ...(mode.kind === 'warm' ? {BUILDX_CONFIG: buildxConfig()} : {})});
   const start = process.hrtime.bigint();
   await login(env, label);
   let log = '';
@@ -557,7 +562,7 @@ async function contenderB(label0, images, mode = COLD) {
 async function contenderC(label0, images, mode = COLD) {
   const dir = runDir(label0);
   const label = mode.kind === 'warm' ? 'warm-c' : label0;
-  const env = baseEnv({DOCKER_CONFIG: dockerConfig(dir)});
+  const env = baseEnv({DOCKER_CONFIG: dockerConfig(dir), ...(mode.kind === 'warm' ? {BUILDX_CONFIG: buildxConfig()} : {})});
   const bakeFile = path.join(dir, 'bake.json');
   const target = {};
   for (const name of images) {
@@ -632,7 +637,7 @@ function changeOneSource() {
 }
 
 // 4. Warm-up (unmeasured): BuildKit, QEMU and the page cache, so round 1 is not special.
-const sets = opts.images.map(n => ({n, images: NAMES.slice(0, n), rounds: n <= 3 ? opts.rounds : opts.largeRounds, withB: n <= 3, a: [], b: [], c: []}));
+const sets = opts.images.map(n => ({n, images: NAMES.slice(0, n), rounds: n === 3 ? opts.rounds : opts.largeRounds, withB: n <= 3, a: [], b: [], c: []}));
 const warm = {images: WARM_IMAGES, rounds: opts.warmRounds, a: [], b: [], c: []};
 const loadStart = os.loadavg()[0];
 let failure;
@@ -749,7 +754,7 @@ if (actionIssues.size) {
   console.log(`the action's log had ${actionIssues.size} distinct error/warning line${actionIssues.size === 1 ? '' : 's'}:`);
   for (const [msg, n] of actionIssues) console.log(`  ${n}x ${msg}`);
 } else console.log("the action's log had no ::error or ::warning line");
-const actionRuns = cold.reduce((a, s) => a + s.a.length, 0) + warm.a.length;
+const actionRuns = actionRunCount; // the warm case's cache fills and retries included
 for (const [kind, o] of observations) console.log(`note (${o.runs.length} of ${actionRuns} action runs): ${kind}${o.example ? `, e.g. ${o.example}` : ''}`);
 console.log(`took ${minutes(wallMs)} in all (setup, warm-up, ${cold.map(s => `${s.rounds} rounds of ${s.n}`).join(', ')}${opts.warm ? `, ${warm.rounds} warm rounds` : ''}, checks); load average ${loadStart.toFixed(2)} at the start, ${loadEnd[0].toFixed(2)} at the end (5 min: ${loadEnd[1].toFixed(2)})`);
 const ok = checks.every(c => c.ok);
