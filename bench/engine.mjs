@@ -12,7 +12,7 @@
 //                              [--retries N] [--strict] [--scale X] [--entry FILE] [--keep] [--verbose]
 //   --images L       the numbers of images, comma-separated (default 1,3,9)
 //   --rounds N       measured rounds of the 3-image set (the issue's figures), each one run of A, B and C (default 3)
-//   --large-rounds N measured rounds of the other sets (default 2)
+//   --large-rounds N measured rounds of the other sets (default 1: their figure is the per-image scaling)
 //   --warm-rounds N  measured rounds of the warm case (default 2); --no-warm leaves it out
 //   --retries N      run a failed run again, up to N times, under new repository names (default 1);
 //                    every failure is reported, and the bench fails when the last attempt fails
@@ -47,7 +47,7 @@ const ENGINE_HINT = 'start it with: eval "$(bash scripts/engine-up.sh)"   (as ro
 const BUILDKIT_IMAGE = process.env.E2E_BUILDKIT_IMAGE || 'ci-local/buildkit:debian';
 
 function parseArgs(argv) {
-  const opts = {images: [1, 3, 9], rounds: 3, largeRounds: 2, warmRounds: 2, warm: true, retries: 1, strict: false, scale: 1, entry: path.join(repo, 'dist', 'index.js'), keep: false, verbose: false};
+  const opts = {images: [1, 3, 9], rounds: 3, largeRounds: 1, warmRounds: 2, warm: true, retries: 1, strict: false, scale: 1, entry: path.join(repo, 'dist', 'index.js'), keep: false, verbose: false};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -316,8 +316,8 @@ fs.mkdirSync(path.join(workspace, 'src'), {recursive: true});
 const bb = await run('bash', [path.join(repo, 'scripts', 'busybox-static.sh'), workspace], {env: {...process.env}, timeoutMs: 300_000});
 if (bb.code !== 0) await fatal(2, `scripts/busybox-static.sh failed (exit ${bb.code}):\n${bb.log}`);
 // Under QEMU a fork costs about 6 ms, so the work is counted in forks ($(uname -m) per line).
-const baseLines = Math.max(1, Math.round(600 * opts.scale));
-const ownLines = Math.max(1, Math.round(200 * opts.scale));
+const baseLines = Math.max(1, Math.round(500 * opts.scale));
+const ownLines = Math.max(1, Math.round(150 * opts.scale));
 const baseStage = [
   '# The stage every image shares: identical in every Dockerfile, so one bake builds it once.',
   'FROM scratch AS base',
