@@ -340,6 +340,21 @@ class Buildx {
         // not there (404), or the API could not be used: docker says why, in its words, and retries the transient
         return this.imagetoolsInspect(`${name}@${digest}`, 'raw');
     }
+    async imageConfig(name, digest) {
+        const read = await this.viaApi(name, `reading the image of ${name}@${digest}`, async () => {
+            const api = this.api();
+            let m = (await api.manifest(name, digest))?.json;
+            if (m && Array.isArray(m.manifests)) {
+                const first = m.manifests.find(x => x.platform && x.platform.os !== 'unknown' && x.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest');
+                m = first ? (await api.manifest(name, first.digest))?.json : undefined;
+            }
+            const config = m?.config?.digest;
+            return typeof config === 'string' && /^sha256:[0-9a-f]{64}$/.test(config) ? api.blobJson(name, config) : undefined;
+        });
+        if (read.ok && read.value !== undefined)
+            return read.value;
+        return this.imagetoolsInspect(`${name}@${digest}`, '{{json .Image}}');
+    }
     async tagDigest(ref) {
         const colon = ref.lastIndexOf(':');
         if (colon > ref.lastIndexOf('/')) {
@@ -1025,6 +1040,26 @@ class RegistryApi {
         }
         const mediaType = json.mediaType;
         return { digest: actual, mediaType: typeof mediaType === 'string' ? mediaType : (res.headers.get('content-type') ?? '').split(';')[0], size: body.length, json };
+    }
+    /** The blob `digest` of `name` as JSON (an image config), its bytes checked against the digest. */
+    async blobJson(name, digest) {
+        const repo = repository(name);
+        const res = await this.request(repo, 'GET', `/v2/${repo.path}/blobs/${digest}`);
+        if (!res.ok) {
+            await res.body?.cancel();
+            throw new RegistryHttpFailure(`reading ${name}@${digest}: HTTP ${res.status}`, res.status);
+        }
+        const body = Buffer.from(await res.arrayBuffer());
+        if (body.length > MAX_MANIFEST)
+            throw new RegistryHttpFailure(`reading ${name}@${digest}: larger than ${MAX_MANIFEST} bytes`, 400);
+        if (`sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(body).digest('hex')}` !== digest)
+            throw new RegistryHttpFailure(`reading ${name}@${digest}: the registry answered other content`, 400);
+        try {
+            return JSON.parse(body.toString('utf8'));
+        }
+        catch {
+            throw new RegistryHttpFailure(`reading ${name}@${digest}: not JSON`, 400);
+        }
     }
     /**
      * The digest the tag `tag` of `name` points at (HEAD, its `Docker-Content-Digest`; a GET hashed when

@@ -1051,7 +1051,7 @@ function decide(c) {
 /**
  * The guard before the tag phase: of the planned tag moves, which mutable tags would move backwards (to
  * content whose commit is older than the one they point at now) and are skipped. For each mutable tag that
- * exists, the image it points at is read (`imagetools inspect --format '{{json .Image}}'`: its
+ * exists, the image it points at is read (its config, through the registry API, or `imagetools inspect --format '{{json .Image}}'`: its
  * `org.opencontainers.image.revision` and `created` labels), GitHub's compare API says how the two commits
  * relate, and pipeline/guard.ts decides. Immutable tags are not read at all.
  *
@@ -1065,11 +1065,15 @@ function decide(c) {
 
 const REVISION = 'org.opencontainers.image.revision';
 const CREATED = 'org.opencontainers.image.created';
-/** What the tag points at now: its labels, or undefined when there is no such tag. */
+/**
+ * What the tag points at now: its labels, or undefined when there is no such tag. `ref` is `name:tag`,
+ * or `name@digest` when where the tag points was read already (the registry API: no docker process).
+ */
 async function current(buildx, ref) {
     let image;
     try {
-        image = await buildx.imagetoolsInspect(ref, '{{json .Image}}');
+        const at = ref.lastIndexOf('@');
+        image = at > 0 ? await buildx.imageConfig(ref.slice(0, at), ref.slice(at + 1)) : await buildx.imagetoolsInspect(ref, '{{json .Image}}');
     }
     catch (e) {
         const out = e instanceof exec/* CommandError */.Qd ? e.result.stderr + e.result.stdout : '';

@@ -54,6 +54,12 @@ export interface BuildxApi {
    * cannot be used. Throws when the registry does not have it.
    */
   readManifest(name: string, digest: string): Promise<unknown>;
+  /**
+   * The image config (`created`, `config.Labels`, …) of `name@digest`, of its first platform when it is
+   * an index: registry API reads in this process (index, manifest, config blob), or
+   * `imagetools inspect --format '{{json .Image}}'` where the API cannot be used.
+   */
+  imageConfig(name: string, digest: string): Promise<unknown>;
   /** Points every `tags` entry (full references) at `source`; the digest does not change. */
   imagetoolsCreate(tags: string[], source: string): Promise<void>;
   /**
@@ -88,7 +94,7 @@ export interface BuildxOptions {
   /** The exec layer; replaced only by tests of this class. */
   exec?: {run: typeof run; runWithRetry: typeof runWithRetry};
   /** The registry API client (default: one over `env`'s docker config); replaced only by tests of this class. */
-  registryApi?: Pick<RegistryApi, 'manifest' | 'tagDigest' | 'tagsAt' | 'deleteManifest'>;
+  registryApi?: Pick<RegistryApi, 'manifest' | 'blobJson' | 'tagDigest' | 'tagsAt' | 'deleteManifest'>;
 }
 
 /** `imagetools inspect` of a tag that is not there (not an auth failure, which also says "not found" on some registries). */
@@ -188,6 +194,21 @@ export class Buildx implements BuildxApi {
     return this.imagetoolsInspect(`${name}@${digest}`, 'raw');
   }
 
+  async imageConfig(name: string, digest: string): Promise<unknown> {
+    const read = await this.viaApi(name, `reading the image of ${name}@${digest}`, async () => {
+      const api = this.api();
+      let m = (await api.manifest(name, digest))?.json as {manifests?: {digest: string; platform?: {os: string}; annotations?: Record<string, string>}[]; config?: {digest?: string}} | undefined;
+      if (m && Array.isArray(m.manifests)) {
+        const first = m.manifests.find(x => x.platform && x.platform.os !== 'unknown' && x.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest');
+        m = first ? ((await api.manifest(name, first.digest))?.json as typeof m) : undefined;
+      }
+      const config = m?.config?.digest;
+      return typeof config === 'string' && /^sha256:[0-9a-f]{64}$/.test(config) ? api.blobJson(name, config) : undefined;
+    });
+    if (read.ok && read.value !== undefined) return read.value;
+    return this.imagetoolsInspect(`${name}@${digest}`, '{{json .Image}}');
+  }
+
   async tagDigest(ref: string): Promise<string | undefined> {
     const colon = ref.lastIndexOf(':');
     if (colon > ref.lastIndexOf('/')) {
@@ -238,8 +259,8 @@ export class Buildx implements BuildxApi {
     return this.api().deleteManifest(name, digest);
   }
 
-  private registryApi?: Pick<RegistryApi, 'manifest' | 'tagDigest' | 'tagsAt' | 'deleteManifest'>;
-  private api(): Pick<RegistryApi, 'manifest' | 'tagDigest' | 'tagsAt' | 'deleteManifest'> {
+  private registryApi?: Pick<RegistryApi, 'manifest' | 'blobJson' | 'tagDigest' | 'tagsAt' | 'deleteManifest'>;
+  private api(): Pick<RegistryApi, 'manifest' | 'blobJson' | 'tagDigest' | 'tagsAt' | 'deleteManifest'> {
     return (this.registryApi ??= new RegistryApi(this.env));
   }
 

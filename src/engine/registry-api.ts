@@ -117,6 +117,24 @@ export class RegistryApi {
     return {digest: actual, mediaType: typeof mediaType === 'string' ? mediaType : (res.headers.get('content-type') ?? '').split(';')[0], size: body.length, json};
   }
 
+  /** The blob `digest` of `name` as JSON (an image config), its bytes checked against the digest. */
+  async blobJson(name: string, digest: string): Promise<unknown> {
+    const repo = repository(name);
+    const res = await this.request(repo, 'GET', `/v2/${repo.path}/blobs/${digest}`);
+    if (!res.ok) {
+      await res.body?.cancel();
+      throw new RegistryHttpFailure(`reading ${name}@${digest}: HTTP ${res.status}`, res.status);
+    }
+    const body = Buffer.from(await res.arrayBuffer());
+    if (body.length > MAX_MANIFEST) throw new RegistryHttpFailure(`reading ${name}@${digest}: larger than ${MAX_MANIFEST} bytes`, 400);
+    if (`sha256:${createHash('sha256').update(body).digest('hex')}` !== digest) throw new RegistryHttpFailure(`reading ${name}@${digest}: the registry answered other content`, 400);
+    try {
+      return JSON.parse(body.toString('utf8'));
+    } catch {
+      throw new RegistryHttpFailure(`reading ${name}@${digest}: not JSON`, 400);
+    }
+  }
+
   /**
    * The digest the tag `tag` of `name` points at (HEAD, its `Docker-Content-Digest`; a GET hashed when
    * the registry sends no such header); undefined when there is no such tag (404).

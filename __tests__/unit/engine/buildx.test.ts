@@ -15,6 +15,7 @@ interface Ran {
 /** A registry API this process cannot reach (the default here: every read falls back to docker). */
 const unreachable = {
   manifest: async () => Promise.reject(Object.assign(new TypeError('fetch failed'), {cause: new Error('connect ECONNREFUSED')})),
+  blobJson: async () => Promise.reject(new TypeError('fetch failed')),
   tagDigest: async () => Promise.reject(new TypeError('fetch failed')),
   tagsAt: async () => [],
   deleteManifest: async () => true
@@ -129,6 +130,7 @@ describe('Buildx: the one place docker runs', () => {
     const api = {
       manifest: async (name: string, digest: string) => (asked.push(`GET ${name}@${digest}`), name.startsWith('down.example/') ? Promise.reject(new TypeError('fetch failed')) : {digest, mediaType: INDEX.mediaType, size: 1, json: INDEX}),
       tagDigest: async (name: string, tag: string) => (asked.push(`HEAD ${name}:${tag}`), tag === 'new' ? undefined : 'sha256:1'),
+      blobJson: async () => ({}),
       tagsAt: async () => [],
       deleteManifest: async () => true
     };
@@ -158,6 +160,25 @@ describe('Buildx: the one place docker runs', () => {
     await buildx.tagDigest('ghcr.io/acme/app:2');
     expect(calls).toBe(apiCalls);
     expect(ran).toHaveLength(2);
+  });
+
+  test('imageConfig: the index, its first platform\'s manifest, the config blob, in this process; the docker fallback', async () => {
+    const INDEX = JSON.parse(fixture('imagetools-index.raw.json'));
+    const AMD64 = JSON.parse(fixture('imagetools-amd64.raw.json'));
+    const asked: string[] = [];
+    const config = {created: '2024-06-28T14:30:22Z', config: {Labels: {'org.opencontainers.image.revision': 'a'.repeat(40)}}};
+    const api = {
+      ...unreachable,
+      manifest: async (name: string, digest: string) => (asked.push(`manifest ${digest}`), {digest, mediaType: '', size: 1, json: digest === 'sha256:index' ? INDEX : AMD64}),
+      blobJson: async (name: string, digest: string) => (asked.push(`blob ${digest}`), config)
+    };
+    const {buildx, ran} = scripted(() => ({stdout: JSON.stringify(config)}), api);
+    expect(await buildx.imageConfig('ghcr.io/acme/app', 'sha256:index')).toEqual(config);
+    expect(asked).toEqual(['manifest sha256:index', `manifest ${INDEX.manifests[0].digest}`, `blob ${AMD64.config.digest}`]);
+    expect(ran).toEqual([]);
+    const fallback = scripted(() => ({stdout: JSON.stringify(config)}));
+    expect(await fallback.buildx.imageConfig('ghcr.io/acme/app', 'sha256:index')).toEqual(config);
+    expect(fallback.ran.map(r => r.args)).toEqual([['buildx', 'imagetools', 'inspect', '--format={{json .Image}}', '--', 'ghcr.io/acme/app@sha256:index']]);
   });
 
   test('writeTags: ONE imagetools create for every tag, one attempt (the tag phase retries)', async () => {

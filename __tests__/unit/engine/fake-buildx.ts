@@ -199,6 +199,14 @@ export class FakeBuildx implements BuildxApi {
     return m.raw;
   }
 
+  async imageConfig(name: string, digest: string): Promise<unknown> {
+    this.record('imageConfig', name, digest);
+    const m = this.manifests.get(`${name}@${digest}`);
+    if (!m) throw new CommandError(`docker buildx imagetools inspect ${name}@${digest}`, {code: 1, stdout: '', stderr: fixture('imagetools-inspect-not-found.txt').replace(/^ERROR: \S+/, `ERROR: ${name}@${digest}`)});
+    if (m.image === undefined) throw new Error(`the fake has no image config for ${name}@${digest}`);
+    return m.image;
+  }
+
   async imagetoolsCreate(tags: string[], source: string): Promise<void> {
     this.record('imagetoolsCreate', tags, source);
     const [name, digest] = source.split('@');

@@ -16,6 +16,8 @@ const INDEX_BODY = fs.readFileSync(path.join(path.dirname(new URL(import.meta.ur
 const D_INDEX = `sha256:${createHash('sha256').update(INDEX_BODY).digest('hex')}`;
 const D_LIAR = `sha256:${'3'.repeat(64)}`;
 const MANIFESTS: Record<string, Buffer> = {[D_INDEX]: INDEX_BODY, [D_LIAR]: INDEX_BODY};
+const CFG_BODY = Buffer.from(JSON.stringify({created: '2024-06-28T14:30:22Z', config: {Labels: {a: 'b'}}}));
+const D_CFG = `sha256:${createHash('sha256').update(CFG_BODY).digest('hex')}`;
 let server: http.Server;
 let addr = '';
 let deleteAnswer = 202;
@@ -37,6 +39,11 @@ beforeAll(async () => {
       }
       res.writeHead(200, {'content-type': 'application/json'});
       return res.end(JSON.stringify({name: 'acme/app', tags: ['c']}));
+    }
+    const blob = /^\/v2\/acme\/app\/blobs\/(.+)$/.exec(url.pathname);
+    if (blob && req.method === 'GET' && (blob[1] === D_CFG || blob[1] === D_LIAR)) {
+      res.writeHead(200, {'content-type': 'application/octet-stream'});
+      return res.end(CFG_BODY);
     }
     const byDigest = /^\/v2\/acme\/(app|nohead)\/manifests\/(.+)$/.exec(url.pathname);
     if (byDigest && req.method === 'GET' && MANIFESTS[byDigest[2]]) {
@@ -84,6 +91,13 @@ describe('RegistryApi', () => {
     expect(seen.at(-1)).toMatchObject({method: 'GET', url: `/v2/acme/app/manifests/${D_INDEX}`});
     expect(await api.manifest(`${addr}/acme/app`, D2)).toBeUndefined();
     await expect(api.manifest(`${addr}/acme/app`, D_LIAR)).rejects.toThrow(`the registry answered content whose digest is ${D_INDEX}`);
+  });
+
+  test('blobJson: the config blob, its bytes checked against the digest', async () => {
+    const api = new RegistryApi({DOCKER_CONFIG: config});
+    expect(await api.blobJson(`${addr}/acme/app`, D_CFG)).toEqual({created: '2024-06-28T14:30:22Z', config: {Labels: {a: 'b'}}});
+    await expect(api.blobJson(`${addr}/acme/app`, D_LIAR)).rejects.toThrow(/answered other content/);
+    await expect(api.blobJson(`${addr}/acme/app`, D2)).rejects.toMatchObject({status: 404});
   });
 
   test('tagDigest: HEAD and its Docker-Content-Digest; a registry that sends none: the GET hashed; 404: undefined', async () => {
