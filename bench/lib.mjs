@@ -1,4 +1,6 @@
-// What both benchmarks share: the runner's file-command format, a GitHub API stand-in, and statistics.
+// What both benchmarks share: the runner's file-command format, a GitHub API stand-in, statistics, and
+// the engine bench's docker traces.
+import fs from 'node:fs';
 import http from 'node:http';
 
 /** GITHUB_OUTPUT / GITHUB_STATE: `name=value` lines and `name<<DELIM` blocks. */
@@ -68,3 +70,53 @@ export function p90(xs) {
 }
 
 export const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+/**
+ * The docker calls a run made, from the trace the bench's `docker` shim writes (one line per call:
+ * start and end in seconds since the epoch with microseconds, exit code, arguments).
+ */
+export function readTrace(file) {
+  let text = '';
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map(line => {
+      const [start, end, rc, ...args] = line.split(' ');
+      return {start: Number(start) * 1000, end: Number(end) * 1000, ms: (Number(end) - Number(start)) * 1000, rc: Number(rc), args: args.join(' ')};
+    })
+    .sort((a, b) => a.start - b.start);
+}
+
+/** What a docker call is: its command words (`buildx imagetools create`), without flags and references. */
+export function callKind(args) {
+  const words = [];
+  for (const w of args.split(' ')) {
+    if (!w || w.startsWith('-') || /[/:@=]/.test(w) || words.length === 3) break;
+    words.push(w);
+  }
+  return words.join(' ') || args.split(' ')[0];
+}
+
+/** The calls by kind (count, summed ms) and the wall time they cover together (overlaps counted once). */
+export function traceSummary(calls) {
+  const kinds = new Map();
+  for (const c of calls) {
+    const k = kinds.get(callKind(c.args)) ?? {count: 0, ms: 0};
+    k.count++;
+    k.ms += c.ms;
+    kinds.set(callKind(c.args), k);
+  }
+  let wall = 0;
+  let until = -Infinity;
+  for (const c of [...calls].sort((a, b) => a.start - b.start)) {
+    if (c.end <= until) continue;
+    wall += c.end - Math.max(c.start, until);
+    until = c.end;
+  }
+  return {kinds, wallMs: wall, count: calls.length};
+}

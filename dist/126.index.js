@@ -660,11 +660,6 @@ async function setup(i) {
 // EXTERNAL MODULE: ./src/engine/exec.ts
 var exec = __webpack_require__(1293);
 ;// CONCATENATED MODULE: ./src/engine/registry.ts
-/**
- * What the registry holds: read back with `docker buildx imagetools`, and tags moved in the final pass
- * with `imagetools create` (the same index, under more names: the digest does not change).
- */
-
 /** Platforms of an index, attestation manifests aside. */
 function indexPlatforms(index) {
     return (index.manifests ?? []).filter(m => m.platform && m.platform.os !== 'unknown' && m.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest');
@@ -672,35 +667,41 @@ function indexPlatforms(index) {
 function platformString(p) {
     return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
 }
-/** The index (or single manifest) at `ref`, with its platforms and their compressed sizes. */
-async function inspectImage(buildx, name, ref) {
-    const manifest = (await buildx.imagetoolsInspect(ref, '{{json .Manifest}}'));
-    const sizeOf = (m) => (m.config?.size ?? 0) + (m.layers ?? []).reduce((a, l) => a + l.size, 0);
-    const raw = async (r) => (await buildx.imagetoolsInspect(r, 'raw'));
-    if (!manifest.manifests) {
-        const single = await raw(ref);
-        return { name, digest: manifest.digest, mediaType: manifest.mediaType, platforms: [{ platform: '', digest: manifest.digest, size: sizeOf(single) }] };
-    }
-    const platforms = await Promise.all(indexPlatforms(manifest).map(async (m) => ({ platform: platformString(m.platform), digest: m.digest, size: sizeOf(await raw(`${name}@${m.digest}`)) })));
-    return { name, digest: manifest.digest, mediaType: manifest.mediaType, platforms };
+/** Compressed size of an image manifest: config + layers, bytes. */
+function manifestSize(m) {
+    return (m.config?.size ?? 0) + (m.layers ?? []).reduce((a, l) => a + (typeof l.size === 'number' ? l.size : 0), 0);
 }
-/** The digest `ref` (a tag) resolves to in the registry. */
-async function resolveDigest(buildx, ref) {
-    const manifest = (await buildx.imagetoolsInspect(ref, '{{json .Manifest}}'));
-    return manifest.digest;
+/**
+ * What the registry holds at `name@digest`, from ONE read of that manifest: an index lists its
+ * platforms and their manifests' digests (sizes are 0 here: `withSizes` reads them); a single image
+ * manifest has its layers (so its size) but names no platform: it is the build's one `platform`.
+ */
+async function readImage(buildx, name, digest, platform = '') {
+    const manifest = (await buildx.readManifest(name, digest));
+    const mediaType = manifest.mediaType ?? '';
+    if (!Array.isArray(manifest.manifests))
+        return { name, digest, mediaType, platforms: [{ platform, digest, size: manifestSize(manifest) }] };
+    return { name, digest, mediaType, platforms: indexPlatforms(manifest).map(m => ({ platform: platformString(m.platform), digest: m.digest, size: 0 })) };
 }
-/** Points `tags` of `name` at the index `digest` (already in the registry under that name). */
-async function moveTags(buildx, name, digest, tags) {
-    if (!tags.length)
-        return;
-    try {
-        await buildx.imagetoolsCreate(tags.map(t => `${name}:${t}`), `${name}@${digest}`);
-    }
-    catch (e) {
-        if (e instanceof CommandError)
-            throw new Error(`The registry refused to tag ${name}: ${registryMessage(e.result.stderr || e.result.stdout)}`);
-        throw e;
-    }
+/**
+ * The compressed size of every platform of an index: each platform's manifest read (in parallel). A
+ * size that cannot be read stays 0 (shown as unknown), with a warning: the images are published.
+ */
+async function withSizes(buildx, image, warn) {
+    if (image.platforms.every(p => p.size > 0))
+        return image;
+    const platforms = await Promise.all(image.platforms.map(async (p) => {
+        if (p.size > 0)
+            return p;
+        try {
+            return { ...p, size: manifestSize((await buildx.readManifest(image.name, p.digest))) };
+        }
+        catch (e) {
+            warn(`The size of ${image.name}@${p.digest} (${p.platform}) could not be read: ${e.message}`);
+            return p;
+        }
+    }));
+    return { ...image, platforms };
 }
 /** The registry's own words from a docker/buildx error, with a hint for GHCR's missing permission. */
 function registryMessage(output) {
@@ -887,12 +888,35 @@ async function bake(i, local) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/steps/verify.ts
+/**
+ * Verify: every build's index is in the registry under each of its names, with every planned platform,
+ * before any tag moves. The digest is bake's (`containerimage.digest` of its metadata file); the registry
+ * is read ONCE per name: the index by that digest (its bytes hash to it), which lists the platforms and
+ * their manifests' digests.
+ *
+ * Sizes (config + layers of each platform's manifest) are not in the index nor in bake's metadata
+ * (buildx 0.13 writes the index's descriptor only), so `sizes` reads the platforms' manifests, in
+ * parallel, once per build (every name holds the same manifests: same digests): publish starts it right
+ * after verify and awaits it only for the outputs and the summary, so it runs beside the guard and the
+ * tag pass.
+ */
 
+
+/** The digest and descriptor of a build in bake's metadata (`--metadata-file`), as the action reads them. */
+function metadataDigest(entry) {
+    const digest = typeof entry?.['containerimage.digest'] === 'string' ? entry['containerimage.digest'] : '';
+    const d = entry?.['containerimage.descriptor'];
+    return { digest, ...(d && typeof d === 'object' ? { descriptor: d } : {}) };
+}
 async function verify(i) {
-    const verified = await Promise.all(i.builds.map(async ({ build, digest }) => {
+    const verified = await Promise.all(i.builds.map(async ({ build, digest, descriptor }) => {
         if (!digest)
             throw new Error(`buildx reported no digest for ${build.images.join(', ')}; no tag was moved.`);
-        const images = await Promise.all(build.images.map(name => inspectImage(i.buildx, name, `${name}@${digest}`)));
+        if (descriptor?.digest && descriptor.digest !== digest)
+            throw new Error(`buildx reported two digests for ${build.images.join(', ')} (${digest}, and ${descriptor.digest} in its descriptor); no tag was moved.`);
+        // a single image manifest names no platform: it is the build's one platform
+        const single = build.platforms.length === 1 ? build.platforms[0] : '';
+        const images = await Promise.all(build.images.map(name => readImage(i.buildx, name, digest, single)));
         for (const staged of images) {
             const missing = build.platforms.filter(pl => !staged.platforms.some(x => x.platform === pl));
             if (missing.length)
@@ -901,6 +925,20 @@ async function verify(i) {
         return { build, digest, images };
     }));
     return { verified };
+}
+/**
+ * The verified builds with each platform's compressed size: the platforms' manifests read under the
+ * build's first name, in parallel; a size that cannot be read stays 0 (a warning, not a failure).
+ */
+async function sizes(buildx, verified, warn = runner/* warning */.$e) {
+    return Promise.all(verified.map(async (v) => {
+        const [first, ...rest] = v.images;
+        if (!first)
+            return v;
+        const sized = await withSizes(buildx, first, warn);
+        const size = new Map(sized.platforms.map(p => [p.digest, p.size]));
+        return { ...v, images: [sized, ...rest.map(img => ({ ...img, platforms: img.platforms.map(p => ({ ...p, size: size.get(p.digest) ?? p.size })) }))] };
+    }));
 }
 
 // EXTERNAL MODULE: ./src/engine/registry-api.ts
@@ -915,18 +953,22 @@ var tag_kinds = __webpack_require__(8696);
  * The input is a list of tag moves (name, tag, digest, kind), so that a filter (e.g. skipping mutable
  * tags that would move to older content) can run between `plannedMoves` and `tags`.
  *
- * 1. Every tag's current digest is read (absent: a new tag). A tag already at its digest is not written
- *    (a re-run of the same job completes the release and rewrites nothing).
+ * 1. Every tag's current digest is read (absent: a new tag), a HEAD each through the registry API
+ *    (`currentDigests`; publish reads them before the guard and passes them in). A tag already at its
+ *    digest is not written (a re-run of the same job completes the release and rewrites nothing).
  * 2. Immutable tags (commit SHA, full version) move first, mutable channels (`latest`, a branch, `1.2`,
- *    `env-*`) last: an interrupted phase leaves the channels where they were.
- * 3. Each write is retried with exponential backoff and full jitter while the failure is transient (5xx,
+ *    `env-*`) last: an interrupted phase leaves the channels where they were. Within a kind, ONE
+ *    `imagetools create --tag … --tag … name@digest` per name moves all its tags, names in parallel. (One
+ *    create for both kinds would lose that order: buildx pushes a create's tags concurrently.)
+ * 3. A create is retried with exponential backoff and full jitter while the failure is transient (5xx,
  *    timeouts, connection reset/refused) and `retryTimeoutMs` is not spent; an auth or other 4xx answer
- *    fails at once.
- * 4. When a write still fails, no further tag is written, and what this run moved is undone within a
- *    window of the same length: a tag that existed is put back to its previous digest; a new one is
- *    removed where the registry allows it, by deleting its index by digest, and only when no tag other
- *    than this run's new ones (and its staging tags) points at that index, since a delete by digest
- *    removes the manifest for every tag.
+ *    fails at once. After a failed create its tags are read back: those now at the digest moved (buildx
+ *    pushed them before another failed), and only the others are tried again, or reported as failed.
+ * 4. When a create still fails, no further one starts, and what this run moved is undone within a
+ *    window of the same length: tags that existed are put back to their previous digest (one create per
+ *    name and previous index, read back the same way); a new one is removed where the registry allows
+ *    it, by deleting its index by digest, and only when no tag other than this run's new ones (and its
+ *    staging tags) points at that index, since a delete by digest removes the manifest for every tag.
  * 5. What could not be undone is listed tag by tag, old and new digest, in the TagPhaseError (and the
  *    summary's "Tag moves" section).
  *
@@ -1044,44 +1086,107 @@ async function tags(i) {
         return { moved: [...byBuild.values()], outcomes };
     });
 }
-async function movePhase(i, clock) {
+/**
+ * Where every tag of `moves` points now (absent: a new tag), read in parallel (a HEAD each through the
+ * registry API: no process per tag), each read retried for `retryTimeoutMs`. Publish reads them once,
+ * before the guard, and hands them to the guard and to `tags`. Throws a TagPhaseError (nothing moved).
+ */
+async function currentDigests(i) {
+    const clock = i.clock ?? realClock;
+    const deadline = clock.now() + i.retryTimeoutMs;
+    const refs = [...new Set(i.moves.map(ref))];
+    const current = new Map();
+    try {
+        await eachLimited(refs, PARALLEL, async (r) => void current.set(r, await withRetry(`reading ${r}`, () => i.buildx.tagDigest(r), deadline, clock, i.signal)));
+    }
+    catch (e) {
+        throw new TagPhaseError(`No tag was moved: reading where the tags point failed: ${reason(e)}`, i.moves.map(m => ({ ...m, state: 'not-moved' })));
+    }
+    return current;
+}
+function groupsOf(outcomes, digestOf) {
+    const groups = new Map();
+    for (const o of outcomes) {
+        const digest = digestOf(o);
+        const key = `${o.name}@${digest}`;
+        const g = groups.get(key) ?? { name: o.name, digest, outcomes: [] };
+        g.outcomes.push(o);
+        groups.set(key, g);
+    }
+    return [...groups.values()];
+}
+/**
+ * Points every tag of `group` at `name@digest` with ONE `imagetools create`, retried while the failure is
+ * transient and the window lasts. buildx pushes a create's tags concurrently, so a create that failed
+ * may have moved some: each tag is then read back (a HEAD each), those at the digest are done, and only
+ * the others go into the next attempt. Resolves with the tags that did not get there, and the error.
+ */
+async function pointGroup(i, group, what, deadline, clock) {
     const { buildx, signal } = i;
+    let left = group.outcomes;
+    for (let attempt = 1;; attempt++) {
+        try {
+            await buildx.writeTags(left.map(ref), `${group.name}@${group.digest}`);
+            return { left: [] };
+        }
+        catch (error) {
+            // which went through: read back to know (a tag that cannot be read counts as not there)
+            const now = await Promise.all(left.map(o => buildx.tagDigest(ref(o)).catch(() => undefined)));
+            left = left.filter((_, k) => now[k] !== group.digest);
+            if (!left.length)
+                return { left };
+            const remaining = deadline - clock.now();
+            if (!transientFailure(error) || signal?.aborted || remaining <= 0)
+                return { left, error };
+            const wait = Math.min(remaining, Math.ceil(clock.random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1))));
+            runner/* info */.pq(`${what} ${left.map(ref).join(', ')}: ${reason(error)} (transient; attempt ${attempt + 1} in ${(wait / 1000).toFixed(1)} s, ${Math.ceil(remaining / 1000)} s left)`);
+            await clock.sleep(wait, signal);
+        }
+    }
+}
+/** `fn` over the groups, at most PARALLEL `docker` processes at once. */
+const eachGroup = (groups, fn) => eachLimited(groups, PARALLEL, fn);
+async function movePhase(i, clock) {
     // immutable first, each kind in the plan's order
     const moves = [...i.moves.filter(m => m.kind === 'immutable'), ...i.moves.filter(m => m.kind === 'mutable')];
     const outcomes = moves.map(m => ({ ...m, state: 'not-moved' }));
     if (!moves.length)
         return outcomes;
-    // 1. where every tag points now
-    const readDeadline = clock.now() + i.retryTimeoutMs;
-    try {
-        await eachLimited(outcomes, PARALLEL, async (o) => void (o.previous = await withRetry(`reading ${ref(o)}`, () => buildx.tagDigest(ref(o)), readDeadline, clock, signal)));
-    }
-    catch (e) {
-        throw new TagPhaseError(`No tag was moved: reading where the tags point failed: ${reason(e)}`, outcomes);
-    }
-    // 2. the writes, immutable then mutable; within a kind a few at a time
+    // 1. where every tag points now (publish has read it before the guard)
+    const current = i.current && moves.every(m => i.current.has(ref(m))) ? i.current : await currentDigests({ ...i, moves, clock });
+    for (const o of outcomes)
+        o.previous = current.get(ref(o));
+    // 2. the writes: every immutable tag, then every mutable one (a create pushes its tags concurrently, so
+    //    the kinds go in separate creates); within a kind, one create per name and index, names in parallel
     let failure;
     for (const kind of ['immutable', 'mutable']) {
-        await eachLimited(outcomes.filter(o => o.kind === kind), PARALLEL, async (o) => {
+        const todo = [];
+        for (const o of outcomes.filter(x => x.kind === kind)) {
             if (o.previous === o.digest) {
                 o.state = 'unchanged';
                 runner/* info */.pq(`${ref(o)}: already at ${tags_short(o.digest)} (not written)`);
-                return;
             }
-            // once one write failed for good, no other starts
+            else
+                todo.push(o);
+        }
+        await eachGroup(groupsOf(todo, o => o.digest), async (g) => {
+            // once one create failed for good, no other starts
             if (failure)
                 return;
-            try {
-                await withRetry(`moving ${ref(o)}`, () => buildx.writeTag(ref(o), `${o.name}@${o.digest}`), clock.now() + i.retryTimeoutMs, clock, signal);
-                o.state = 'moved';
-                runner/* info */.pq(`${ref(o)}: ${tags_short(o.previous)} -> ${tags_short(o.digest)}`);
+            const { left, error } = await pointGroup(i, g, 'moving', clock.now() + i.retryTimeoutMs, clock);
+            for (const o of g.outcomes) {
+                if (left.includes(o)) {
+                    o.state = 'failed';
+                    o.note = reason(error);
+                    runner/* info */.pq(`${ref(o)}: not moved: ${o.note}`);
+                }
+                else {
+                    o.state = 'moved';
+                    runner/* info */.pq(`${ref(o)}: ${tags_short(o.previous)} -> ${tags_short(o.digest)}`);
+                }
             }
-            catch (error) {
-                o.state = 'failed';
-                o.note = reason(error);
-                failure ??= { o, error };
-                runner/* info */.pq(`${ref(o)}: not moved: ${o.note}`);
-            }
+            if (left.length)
+                failure ??= left[0];
         });
         if (failure)
             break;
@@ -1091,7 +1196,7 @@ async function movePhase(i, clock) {
     // 3. undo what moved
     await restore(i, outcomes, clock);
     const left = outcomes.filter(o => o.state === 'not-restored');
-    const first = `The registry refused to move ${ref(failure.o)}: ${failure.o.note}.`;
+    const first = `The registry refused to move ${ref(failure)}: ${failure.note}.`;
     const detail = left.length
         ? ` ${left.length} tag(s) moved by this run could not be put back (re-run the job to complete the release):\n${left.map(o => `  ${ref(o)}: was ${o.previous ?? 'absent (new tag)'}, now ${o.digest}${o.note ? ` (${o.note})` : ''}`).join('\n')}`
         : ` Every tag this run had moved was put back (or removed, if new): the tags are where they were before the run; re-run the job to publish.`;
@@ -1104,27 +1209,28 @@ async function restore(i, outcomes, clock) {
     if (!moved.length)
         return;
     runner/* info */.pq(`Restoring the ${moved.length} tag(s) this run moved`);
-    // tags that existed: back to their previous digest (the mutable ones first: the channels users pull)
-    await eachLimited(moved.filter(o => o.previous).reverse(), PARALLEL, async (o) => {
-        try {
-            await withRetry(`restoring ${ref(o)}`, () => buildx.writeTag(ref(o), `${o.name}@${o.previous}`), deadline, clock, signal);
-            o.state = 'restored';
-            runner/* info */.pq(`${ref(o)}: put back to ${tags_short(o.previous)}`);
-        }
-        catch (e) {
-            o.state = 'not-restored';
-            o.note = `putting it back failed: ${reason(e)}`;
+    // tags that existed: back to their previous digest, one create per name and previous index (the
+    // mutable ones first: the channels users pull)
+    const existed = [...moved.filter(o => o.previous && o.kind === 'mutable'), ...moved.filter(o => o.previous && o.kind !== 'mutable')];
+    await eachGroup(groupsOf(existed, o => o.previous), async (g) => {
+        const { left, error } = await pointGroup(i, g, 'restoring', deadline, clock);
+        for (const o of g.outcomes) {
+            if (left.includes(o)) {
+                o.state = 'not-restored';
+                o.note = `putting it back failed: ${reason(error)}`;
+            }
+            else {
+                o.state = 'restored';
+                runner/* info */.pq(`${ref(o)}: put back to ${tags_short(o.previous)}`);
+            }
         }
     });
     // new tags: the index is deleted by digest, which removes it under every tag that points at it
-    const groups = new Map();
-    for (const o of moved.filter(x => !x.previous))
-        groups.set(`${o.name}@${o.digest}`, [...(groups.get(`${o.name}@${o.digest}`) ?? []), o]);
-    await eachLimited([...groups.values()], PARALLEL, async (group) => {
-        const { name, digest } = group[0];
-        const leave = (note) => group.forEach(o => ((o.state = 'not-restored'), (o.note = note)));
+    await eachGroup(groupsOf(moved.filter(x => !x.previous), o => o.digest), async (group) => {
+        const { name, digest } = group;
+        const leave = (note) => group.outcomes.forEach(o => ((o.state = 'not-restored'), (o.note = note)));
         try {
-            const mine = new Set([...group.map(o => o.tag), ...(i.ownTags ?? [])]);
+            const mine = new Set([...group.outcomes.map(o => o.tag), ...(i.ownTags ?? [])]);
             const others = await withRetry(`listing the tags of ${name}`, () => buildx.tagsAt(name, digest), deadline, clock, signal);
             const blocking = others.filter(t => !mine.has(t));
             if (blocking.length)
@@ -1132,8 +1238,8 @@ async function restore(i, outcomes, clock) {
             const deleted = await withRetry(`deleting ${name}@${digest}`, () => buildx.deleteManifest(name, digest), deadline, clock, signal);
             if (!deleted)
                 return leave('new tag left: the registry does not allow deleting manifests');
-            group.forEach(o => (o.state = 'removed'));
-            runner/* info */.pq(`${group.map(ref).join(', ')}: removed (new tags; index ${tags_short(digest)} deleted)`);
+            group.outcomes.forEach(o => (o.state = 'removed'));
+            runner/* info */.pq(`${group.outcomes.map(ref).join(', ')}: removed (new tags; index ${tags_short(digest)} deleted)`);
         }
         catch (e) {
             leave(`removing it failed: ${reason(e)}`);
@@ -1143,21 +1249,25 @@ async function restore(i, outcomes, clock) {
 
 ;// CONCATENATED MODULE: ./src/engine/steps/readback.ts
 /**
- * Read back: each name's first tag resolves to the verified index (same digest, so the same platforms).
- * A tag another run moved meanwhile fails the step; failing to read it for another reason, after the
- * tags moved, is only a warning: the release is published.
+ * Read back: each name's first tag resolves to the verified index (same digest, so the same platforms):
+ * one read per name, not per tag (a HEAD through the registry API; `tagDigest`). A tag another run
+ * moved meanwhile fails the step; failing to read it for another reason, after the tags moved, is only
+ * a warning: the release is published.
  */
-
 
 async function readback(i) {
     const checks = await Promise.all(i.verified.flatMap(v => v.build.images.map(async (name) => {
         const ref = `${name}:${v.build.tagNames[0]}`;
         let digest;
         try {
-            digest = await resolveDigest(i.buildx, ref);
+            digest = await i.buildx.tagDigest(ref);
         }
         catch (err) {
             runner/* warning */.$e(`Published, but reading ${ref} back failed: ${err.message}`);
+            return { ref, ok: false };
+        }
+        if (digest === undefined) {
+            runner/* warning */.$e(`Published, but reading ${ref} back found no such tag (removed meanwhile?)`);
             return { ref, ok: false };
         }
         if (digest !== v.digest)
@@ -1745,7 +1855,7 @@ function decide(c) {
 /**
  * The guard before the tag phase: of the planned tag moves, which mutable tags would move backwards (to
  * content whose commit is older than the one they point at now) and are skipped. For each mutable tag that
- * exists, the image it points at is read (`imagetools inspect --format '{{json .Image}}'`: its
+ * exists, the image it points at is read (its config, through the registry API, or `imagetools inspect --format '{{json .Image}}'`: its
  * `org.opencontainers.image.revision` and `created` labels), GitHub's compare API says how the two commits
  * relate, and pipeline/guard.ts decides. Immutable tags are not read at all.
  *
@@ -1759,11 +1869,15 @@ function decide(c) {
 
 const REVISION = 'org.opencontainers.image.revision';
 const CREATED = 'org.opencontainers.image.created';
-/** What the tag points at now: its labels, or undefined when there is no such tag. */
+/**
+ * What the tag points at now: its labels, or undefined when there is no such tag. `ref` is `name:tag`,
+ * or `name@digest` when where the tag points was read already (the registry API: no docker process).
+ */
 async function current(buildx, ref) {
     let image;
     try {
-        image = await buildx.imagetoolsInspect(ref, '{{json .Image}}');
+        const at = ref.lastIndexOf('@');
+        image = at > 0 ? await buildx.imageConfig(ref.slice(0, at), ref.slice(at + 1)) : await buildx.imagetoolsInspect(ref, '{{json .Image}}');
     }
     catch (e) {
         const out = e instanceof exec/* CommandError */.Qd ? e.result.stderr + e.result.stdout : '';
@@ -1791,11 +1905,22 @@ async function guard(i) {
             comparisons.set(key, i.compare(base, i.sha).catch(() => undefined));
         return comparisons.get(key);
     };
+    const reads = new Map();
+    const read = (ref) => {
+        if (!reads.has(ref))
+            reads.set(ref, current(i.buildx, ref));
+        return reads.get(ref);
+    };
     const verdicts = await Promise.all(mutable.map(async (m) => {
         const ref = `${m.name}:${m.tag}`;
+        const known = i.current?.has(ref);
+        const at = i.current?.get(ref);
+        // already at this run's index: the tag phase leaves it as it is
+        if (known && at === m.digest)
+            return undefined;
         let now;
         try {
-            now = await current(i.buildx, ref);
+            now = known ? (at === undefined ? undefined : await read(`${m.name}@${at}`)) : await read(ref);
         }
         catch (e) {
             runner/* warning */.$e(`Cannot read what ${ref} points at (${e.message}); it moves without the check against moving backwards.`);
@@ -2027,19 +2152,27 @@ async function run(p, plan, env, c) {
     }
     // saved while the registry work goes on: it uses the builder, not the registry (never rejects)
     const savingMounts = mountsInput && mounts ? saveCacheMounts(mountsInput, mounts) : Promise.resolve(undefined);
-    const digests = plan.builds.map(b => ({ build: b, digest: String(built.metadata[b.id]?.['containerimage.digest'] ?? '') }));
-    let verified = digests.map(d => ({ ...d, images: [] }));
+    // digests (and descriptors) from bake's metadata file; the registry is read once per name (steps/verify.ts)
+    const digests = plan.builds.map(b => ({ build: b, ...metadataDigest(built.metadata[b.id]) }));
+    let verified = digests.map(d => ({ build: d.build, digest: d.digest, images: [] }));
+    let sized;
     let tagMoves = [];
     let skipped = [];
     if (output === 'push') {
         c.cancel.during('verification');
         ({ verified } = await verify({ buildx: c.buildx, builds: digests }));
-        // the guard against moving mutable tags backwards takes its tags out of the pass (steps/guard.ts)
-        ({ skipped } = await guard({ buildx: c.buildx, moves: movesOf(verified), sha: plan.sha, created: imageCreated(plan), force: e.forceTags, compare: (base, head) => (0,github_api/* compareCommits */.kC)(ctx, inputs.githubToken, base, head, runner/* warning */.$e) }));
-        const moves = plannedMoves(verified, plan.sha).filter(m => !isSkipped(skipped, m.name, m.tag));
+        // the platforms' sizes are read beside the guard and the tag pass, awaited for the outputs
+        sized = sizes(c.buildx, verified);
+        sized.catch(() => undefined);
+        const retryTimeoutMs = e.tagRetryTimeout * 1000;
         try {
+            // where every tag points now, read once: for the guard and the tag pass
+            const current = await currentDigests({ buildx: c.buildx, moves: plannedMoves(verified, plan.sha), retryTimeoutMs });
+            // the guard against moving mutable tags backwards takes its tags out of the pass (steps/guard.ts)
+            ({ skipped } = await guard({ buildx: c.buildx, moves: movesOf(verified), sha: plan.sha, created: imageCreated(plan), force: e.forceTags, current, compare: (base, head) => (0,github_api/* compareCommits */.kC)(ctx, inputs.githubToken, base, head, runner/* warning */.$e) }));
+            const moves = plannedMoves(verified, plan.sha).filter(m => !isSkipped(skipped, m.name, m.tag));
             // the signal: no new retry wait, a failed write restores at once (steps/tags.ts)
-            tagMoves = (await c.cancel.tagPhase(signal => tags({ buildx: c.buildx, moves, retryTimeoutMs: e.tagRetryTimeout * 1000, signal, ownTags: [stagingTag] }))).outcomes;
+            tagMoves = (await c.cancel.tagPhase(signal => tags({ buildx: c.buildx, moves, retryTimeoutMs, signal, ownTags: [stagingTag], current }))).outcomes;
         }
         catch (err) {
             if (err instanceof TagPhaseError && c.report && inputs.summary)
@@ -2048,6 +2181,7 @@ async function run(p, plan, env, c) {
         }
         if (!c.cancel.stopped)
             await readback({ buildx: c.buildx, verified: withoutSkipped(verified, skipped) });
+        verified = await sized;
     }
     const results = verified.map(v => ({ build: v.build, digest: v.digest, images: v.images, seconds: built.buildSeconds[v.build.id] ?? built.seconds }));
     const outputs = { ...publishOutputs(results, built.metadata), 'skipped-tags': (0,report/* skippedTagsOutput */.Jf)(skipped) };

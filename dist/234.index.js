@@ -241,13 +241,15 @@ function createArgs(o) {
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1293);
 /* harmony import */ var _builder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5985);
 /* harmony import */ var _qemu_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1868);
-/* harmony import */ var _registry_api_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3722);
+/* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1949);
+/* harmony import */ var _registry_api_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3722);
 /**
  * THE engine seam: every docker and buildx command of a run goes through one object of this type,
  * created once per run and handed to the steps that need it. Unit tests pass a fake fed with output
  * captured from the real engine (__tests__/fixtures/engine); `Buildx` is the real one, over the exec
  * layer (argument arrays, redacted logs, retries of transient registry errors).
  */
+
 
 
 
@@ -271,6 +273,7 @@ class Buildx {
         this.binfmtDir = o.binfmtDir;
         this.timeoutMs = o.timeoutMs;
         this.exec = o.exec ?? { run: _exec_js__WEBPACK_IMPORTED_MODULE_1__.run, runWithRetry: _exec_js__WEBPACK_IMPORTED_MODULE_1__/* .runWithRetry */ .Mn };
+        this.registryApi = o.registryApi;
     }
     docker(args, opts = {}) {
         return this.exec.run('docker', args, { env: this.env, ...(this.timeoutMs ? { timeoutMs: this.timeoutMs } : {}), ...opts });
@@ -338,7 +341,36 @@ class Buildx {
     async imagetoolsCreate(tags, source) {
         await this.exec.runWithRetry('docker', ['buildx', 'imagetools', 'create', ...tags.map(t => `--tag=${t}`), '--', source], { env: this.env });
     }
+    async readManifest(name, digest) {
+        const read = await this.viaApi(name, `reading ${name}@${digest}`, () => this.api().manifest(name, digest));
+        if (read.ok && read.value)
+            return read.value.json;
+        // not there (404), or the API could not be used: docker says why, in its words, and retries the transient
+        return this.imagetoolsInspect(`${name}@${digest}`, 'raw');
+    }
+    async imageConfig(name, digest) {
+        const read = await this.viaApi(name, `reading the image of ${name}@${digest}`, async () => {
+            const api = this.api();
+            let m = (await api.manifest(name, digest))?.json;
+            if (m && Array.isArray(m.manifests)) {
+                const first = m.manifests.find(x => x.platform && x.platform.os !== 'unknown' && x.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest');
+                m = first ? (await api.manifest(name, first.digest))?.json : undefined;
+            }
+            const config = m?.config?.digest;
+            return typeof config === 'string' && /^sha256:[0-9a-f]{64}$/.test(config) ? api.blobJson(name, config) : undefined;
+        });
+        if (read.ok && read.value !== undefined)
+            return read.value;
+        return this.imagetoolsInspect(`${name}@${digest}`, '{{json .Image}}');
+    }
     async tagDigest(ref) {
+        const colon = ref.lastIndexOf(':');
+        if (colon > ref.lastIndexOf('/')) {
+            const name = ref.slice(0, colon);
+            const read = await this.viaApi(name, `reading ${ref}`, () => this.api().tagDigest(name, ref.slice(colon + 1)));
+            if (read.ok)
+                return read.value;
+        }
         const out = await this.exec.run('docker', ['buildx', 'imagetools', 'inspect', '--format', '{{json .Manifest}}', '--', ref], { env: this.env, allowFailure: true });
         if (out.code === 0)
             return JSON.parse(out.stdout).digest;
@@ -349,6 +381,31 @@ class Buildx {
     async writeTag(ref, source) {
         await this.exec.run('docker', ['buildx', 'imagetools', 'create', `--tag=${ref}`, '--', source], { env: this.env });
     }
+    async writeTags(refs, source) {
+        await this.exec.run('docker', ['buildx', 'imagetools', 'create', ...refs.map(r => `--tag=${r}`), '--', source], { env: this.env });
+    }
+    /** Registries the API failed to reach or to authorize with in this run: docker is asked from then on. */
+    apiUnusable = new Set();
+    /**
+     * A read through the registry API, or `{ok: false}` when it cannot be made here: the registry is not
+     * reachable from this process (a proxy, a CA only docker knows), refuses the credentials this process
+     * can read (401/403: a credential helper docker has), or answers an error. Then the caller asks docker.
+     */
+    async viaApi(name, what, read) {
+        const host = (0,_registry_api_js__WEBPACK_IMPORTED_MODULE_5__/* .repository */ .Jk)(name).host;
+        if (this.apiUnusable.has(host))
+            return { ok: false };
+        try {
+            return { ok: true, value: await read() };
+        }
+        catch (e) {
+            const status = e instanceof _registry_api_js__WEBPACK_IMPORTED_MODULE_5__/* .RegistryHttpFailure */ .uG ? e.status : 0;
+            if (status === 0 || status === 401 || status === 403)
+                this.apiUnusable.add(host);
+            _action_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .debug */ .Yz(`${what} through the registry API failed (${_action_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$(e.message)}); asking docker`);
+            return { ok: false };
+        }
+    }
     async tagsAt(name, digest) {
         return this.api().tagsAt(name, digest);
     }
@@ -356,14 +413,21 @@ class Buildx {
         return this.api().deleteManifest(name, digest);
     }
     async pushBlob(name, blob, from) {
-        return this.api().pushBlob(name, blob.digest, blob.size, blob.file, from);
+        return this.fullApi().pushBlob(name, blob.digest, blob.size, blob.file, from);
     }
     async putManifest(name, reference, mediaType, bytes) {
-        return this.api().putManifest(name, reference, mediaType, bytes);
+        return this.fullApi().putManifest(name, reference, mediaType, bytes);
     }
     registryApi;
     api() {
-        return (this.registryApi ??= new _registry_api_js__WEBPACK_IMPORTED_MODULE_4__/* .RegistryApi */ .cA(this.env));
+        return (this.registryApi ??= new _registry_api_js__WEBPACK_IMPORTED_MODULE_5__/* .RegistryApi */ .cA(this.env));
+    }
+    /** The pushes of an OCI layout (steps/staging.ts); a test's part of the API without them fails here, clearly. */
+    fullApi() {
+        const api = this.api();
+        if (!api.pushBlob || !api.putManifest)
+            throw new Error('this registry API cannot push blobs and manifests');
+        return api;
     }
     async login(registry, username, password) {
         await this.exec.runWithRetry('docker', ['login', `--username=${username}`, '--password-stdin', ...DOCKER_HUB(registry)], { env: this.env, input: password });
@@ -914,24 +978,30 @@ function planQemu(platforms, host, registered, mode) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Jk: () => (/* binding */ repository),
 /* harmony export */   cA: () => (/* binding */ RegistryApi),
 /* harmony export */   uG: () => (/* binding */ RegistryHttpFailure)
 /* harmony export */ });
-/* unused harmony exports repository, isLoopback */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _lib_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2470);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1293);
+/* unused harmony export isLoopback */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _lib_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2470);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1293);
 /**
- * The registry's HTTP API (distribution spec) for what buildx has no command for: which tags of a
- * repository point at a digest, deleting a manifest by digest (the tag phase's removal of a new tag),
- * and pushing blobs and manifests by digest (an OCI layout the docker driver exported: steps/staging.ts). Credentials come from the run's docker config (`auths`, `credHelpers`, `credsStore`), as
- * docker's own; they are sent only over HTTPS, or over plain HTTP to a loopback registry.
+ * The registry's HTTP API (distribution spec), in this process: the reads after the bake (a manifest by
+ * digest, where a tag points) without a `docker` process each, pushing blobs and manifests by digest (an
+ * OCI layout the docker driver exported: steps/staging.ts), and the two things buildx has no command
+ * for: which tags of a repository point at a digest, and deleting a manifest by digest (the tag phase's
+ * removal of a new tag). Credentials come from the run's docker config (`auths`, `credHelpers`,
+ * `credsStore`), as docker's own; they are sent only over HTTPS, or over plain HTTP to a loopback registry.
  */
+
 
 
 
@@ -968,11 +1038,13 @@ const MANIFEST_TYPES = [
     'application/vnd.oci.image.manifest.v1+json',
     'application/vnd.docker.distribution.manifest.v2+json'
 ].join(', ');
+/** The distribution spec's limit on a manifest (4 MiB): anything larger is not read. */
+const MAX_MANIFEST = 4 * 1024 * 1024;
 /** At most this many tags are read to decide whether a digest is tagged elsewhere. */
 const MAX_TAGS = 5000;
 const REQUEST_TIMEOUT_MS = 20000;
 function repository(name) {
-    const domain = (0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .registryDomain */ .Em)(name);
+    const domain = (0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .registryDomain */ .Em)(name);
     if (!domain || domain === 'docker.io' || domain === 'index.docker.io') {
         const path = domain ? name.slice(domain.length + 1) : name;
         return { host: 'registry-1.docker.io', authKey: 'https://index.docker.io/v1/', path: path.includes('/') ? path : `library/${path}` };
@@ -989,6 +1061,92 @@ class RegistryApi {
     tokens = new Map();
     constructor(env = {}) {
         this.env = env;
+    }
+    /**
+     * The manifest `digest` of `name` (GET); undefined when the registry has no such manifest (404). The
+     * bytes must hash to `digest`: what the registry answered is what the digest names, or it throws.
+     */
+    async manifest(name, digest) {
+        const repo = repository(name);
+        const res = await this.request(repo, 'GET', `/v2/${repo.path}/manifests/${digest}`, { Accept: MANIFEST_TYPES });
+        if (res.status === 404) {
+            await res.body?.cancel();
+            return undefined;
+        }
+        if (!res.ok) {
+            await res.body?.cancel();
+            throw new RegistryHttpFailure(`reading ${name}@${digest}: HTTP ${res.status}`, res.status);
+        }
+        if (Number(res.headers.get('content-length') ?? 0) > MAX_MANIFEST) {
+            await res.body?.cancel();
+            throw new RegistryHttpFailure(`reading ${name}@${digest}: the manifest is larger than ${MAX_MANIFEST} bytes`, 400);
+        }
+        const body = Buffer.from(await res.arrayBuffer());
+        if (body.length > MAX_MANIFEST)
+            throw new RegistryHttpFailure(`reading ${name}@${digest}: the manifest is larger than ${MAX_MANIFEST} bytes`, 400);
+        const [algorithm, hex] = digest.split(':');
+        if (algorithm !== 'sha256' && algorithm !== 'sha512')
+            throw new RegistryHttpFailure(`reading ${name}@${digest}: unsupported digest algorithm`, 400);
+        const actual = `${algorithm}:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm).update(body).digest('hex')}`;
+        if (actual !== `${algorithm}:${hex?.toLowerCase()}`)
+            throw new RegistryHttpFailure(`reading ${name}@${digest}: the registry answered content whose digest is ${actual}`, 400);
+        let json;
+        try {
+            json = JSON.parse(body.toString('utf8'));
+        }
+        catch {
+            throw new RegistryHttpFailure(`reading ${name}@${digest}: the manifest is not JSON`, 400);
+        }
+        const mediaType = json.mediaType;
+        return { digest: actual, mediaType: typeof mediaType === 'string' ? mediaType : (res.headers.get('content-type') ?? '').split(';')[0], size: body.length, json };
+    }
+    /** The blob `digest` of `name` as JSON (an image config), its bytes checked against the digest. */
+    async blobJson(name, digest) {
+        const repo = repository(name);
+        const res = await this.request(repo, 'GET', `/v2/${repo.path}/blobs/${digest}`);
+        if (!res.ok) {
+            await res.body?.cancel();
+            throw new RegistryHttpFailure(`reading ${name}@${digest}: HTTP ${res.status}`, res.status);
+        }
+        const body = Buffer.from(await res.arrayBuffer());
+        if (body.length > MAX_MANIFEST)
+            throw new RegistryHttpFailure(`reading ${name}@${digest}: larger than ${MAX_MANIFEST} bytes`, 400);
+        if (`sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(body).digest('hex')}` !== digest)
+            throw new RegistryHttpFailure(`reading ${name}@${digest}: the registry answered other content`, 400);
+        try {
+            return JSON.parse(body.toString('utf8'));
+        }
+        catch {
+            throw new RegistryHttpFailure(`reading ${name}@${digest}: not JSON`, 400);
+        }
+    }
+    /**
+     * The digest the tag `tag` of `name` points at (HEAD, its `Docker-Content-Digest`; a GET hashed when
+     * the registry sends no such header); undefined when there is no such tag (404).
+     */
+    async tagDigest(name, tag) {
+        const repo = repository(name);
+        const path = `/v2/${repo.path}/manifests/${encodeURIComponent(tag)}`;
+        const head = await this.request(repo, 'HEAD', path, { Accept: MANIFEST_TYPES });
+        await head.body?.cancel();
+        if (head.status === 404)
+            return undefined;
+        if (!head.ok)
+            throw new RegistryHttpFailure(`reading ${name}:${tag}: HTTP ${head.status}`, head.status);
+        const header = head.headers.get('docker-content-digest');
+        if (header && /^sha256:[0-9a-f]{64}$/.test(header))
+            return header;
+        const res = await this.request(repo, 'GET', path, { Accept: MANIFEST_TYPES });
+        if (res.status === 404) {
+            await res.body?.cancel();
+            return undefined;
+        }
+        if (!res.ok) {
+            await res.body?.cancel();
+            throw new RegistryHttpFailure(`reading ${name}:${tag}: HTTP ${res.status}`, res.status);
+        }
+        const body = Buffer.from(await res.arrayBuffer());
+        return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(body).digest('hex')}`;
     }
     /** The tags of `name` whose manifest is `digest` (read with HEAD, 8 at a time). */
     async tagsAt(name, digest) {
@@ -1057,7 +1215,7 @@ class RegistryApi {
             throw await httpFailure(`starting the upload of blob ${digest.slice(0, 19)}… to ${name}`, started);
         const location = this.samePath(repo, started.headers.get('location') ?? '');
         const put = `${location}${location.includes('?') ? '&' : '?'}digest=${encodeURIComponent(digest)}`;
-        const body = await (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openAsBlob)(file);
+        const body = await (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openAsBlob)(file);
         if (body.size !== size)
             throw new RegistryHttpFailure(`blob ${digest} of ${name} is ${body.size} bytes in the layout, not ${size}`, 400);
         const done = await this.request(repo, 'PUT', put, { 'Content-Type': 'application/octet-stream' }, body);
@@ -1161,17 +1319,17 @@ class RegistryApi {
         }
     }
     async credential(repo) {
-        const dir = this.env['DOCKER_CONFIG'] || process.env['DOCKER_CONFIG'] || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(process.env['HOME'] || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.docker');
+        const dir = this.env['DOCKER_CONFIG'] || process.env['DOCKER_CONFIG'] || (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(process.env['HOME'] || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.homedir)(), '.docker');
         let config;
         try {
-            config = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'config.json'), 'utf8'));
+            config = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'config.json'), 'utf8'));
         }
         catch {
             return undefined;
         }
         const helper = config.credHelpers?.[repo.authKey] ?? config.credsStore;
         if (helper && /^[\w.-]+$/.test(helper)) {
-            const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__.run)(`docker-credential-${helper}`, ['get'], { input: repo.authKey, allowFailure: true, env: this.env });
+            const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__.run)(`docker-credential-${helper}`, ['get'], { input: repo.authKey, allowFailure: true, env: this.env });
             if (out.code === 0) {
                 try {
                     const c = JSON.parse(out.stdout);

@@ -9,7 +9,11 @@ import {CommandError, run, runWithRetry, type RunOptions, type RunResult} from '
 import {createArgs, isContainerdStore, parseInspect, type BuilderInfo, type CreateOptions} from './builder.js';
 import {registeredEmulators} from './qemu.js';
 import type {BakeMetadata} from './bake.js';
-import {RegistryApi} from './registry-api.js';
+import * as runner from '../action/runner.js';
+import {RegistryApi, RegistryHttpFailure, repository} from './registry-api.js';
+
+/** What the seam uses of the registry API (tests hand in a part of their own, with the calls they expect). */
+type RegistryApiPart = Partial<Pick<RegistryApi, 'pushBlob' | 'putManifest'>> & Pick<RegistryApi, 'manifest' | 'blobJson' | 'tagDigest' | 'tagsAt' | 'deleteManifest'>;
 
 export interface BakeRun {
   file: string;
@@ -60,6 +64,18 @@ export interface BuildxApi {
   /** `docker buildx build` (quiet); the exit code and the output, for the caller to judge. */
   build(o: BuildRun): Promise<{code: number; output: string}>;
   imagetoolsInspect(ref: string, format: InspectFormat): Promise<unknown>;
+  /**
+   * The manifest (index or image manifest) `digest` of `name`, as JSON: one read, through the registry
+   * API in this process (its bytes checked against the digest), `imagetools inspect --raw` where the API
+   * cannot be used. Throws when the registry does not have it.
+   */
+  readManifest(name: string, digest: string): Promise<unknown>;
+  /**
+   * The image config (`created`, `config.Labels`, …) of `name@digest`, of its first platform when it is
+   * an index: registry API reads in this process (index, manifest, config blob), or
+   * `imagetools inspect --format '{{json .Image}}'` where the API cannot be used.
+   */
+  imageConfig(name: string, digest: string): Promise<unknown>;
   /** Points every `tags` entry (full references) at `source`; the digest does not change. */
   imagetoolsCreate(tags: string[], source: string): Promise<void>;
   /**
@@ -69,6 +85,11 @@ export interface BuildxApi {
   tagDigest(ref: string): Promise<string | undefined>;
   /** Points the tag `ref` at `source` (`name@digest`): one attempt, the tag phase retries. */
   writeTag(ref: string, source: string): Promise<void>;
+  /**
+   * Points every tag of `refs` (all of the name of `source`) at `source` with one `imagetools create`:
+   * one attempt. buildx pushes the tags concurrently, so after a failure some may have moved.
+   */
+  writeTags(refs: string[], source: string): Promise<void>;
   /** The tags of the repository `name` that point at `digest` (registry API). */
   tagsAt(name: string, digest: string): Promise<string[]>;
   /** Deletes the manifest `digest` of `name`, for every tag at it; false if the registry allows no delete. */
@@ -92,6 +113,8 @@ export interface BuildxOptions {
   timeoutMs?: number;
   /** The exec layer; replaced only by tests of this class. */
   exec?: {run: typeof run; runWithRetry: typeof runWithRetry};
+  /** The registry API client (default: one over `env`'s docker config); replaced only by tests of this class. */
+  registryApi?: RegistryApiPart;
 }
 
 /** `imagetools inspect` of a tag that is not there (not an auth failure, which also says "not found" on some registries). */
@@ -115,6 +138,7 @@ export class Buildx implements BuildxApi {
     this.binfmtDir = o.binfmtDir;
     this.timeoutMs = o.timeoutMs;
     this.exec = o.exec ?? {run, runWithRetry};
+    this.registryApi = o.registryApi;
   }
 
   private docker(args: string[], opts: RunOptions = {}): Promise<RunResult> {
@@ -192,7 +216,35 @@ export class Buildx implements BuildxApi {
     await this.exec.runWithRetry('docker', ['buildx', 'imagetools', 'create', ...tags.map(t => `--tag=${t}`), '--', source], {env: this.env});
   }
 
+  async readManifest(name: string, digest: string): Promise<unknown> {
+    const read = await this.viaApi(name, `reading ${name}@${digest}`, () => this.api().manifest(name, digest));
+    if (read.ok && read.value) return read.value.json;
+    // not there (404), or the API could not be used: docker says why, in its words, and retries the transient
+    return this.imagetoolsInspect(`${name}@${digest}`, 'raw');
+  }
+
+  async imageConfig(name: string, digest: string): Promise<unknown> {
+    const read = await this.viaApi(name, `reading the image of ${name}@${digest}`, async () => {
+      const api = this.api();
+      let m = (await api.manifest(name, digest))?.json as {manifests?: {digest: string; platform?: {os: string}; annotations?: Record<string, string>}[]; config?: {digest?: string}} | undefined;
+      if (m && Array.isArray(m.manifests)) {
+        const first = m.manifests.find(x => x.platform && x.platform.os !== 'unknown' && x.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest');
+        m = first ? ((await api.manifest(name, first.digest))?.json as typeof m) : undefined;
+      }
+      const config = m?.config?.digest;
+      return typeof config === 'string' && /^sha256:[0-9a-f]{64}$/.test(config) ? api.blobJson(name, config) : undefined;
+    });
+    if (read.ok && read.value !== undefined) return read.value;
+    return this.imagetoolsInspect(`${name}@${digest}`, '{{json .Image}}');
+  }
+
   async tagDigest(ref: string): Promise<string | undefined> {
+    const colon = ref.lastIndexOf(':');
+    if (colon > ref.lastIndexOf('/')) {
+      const name = ref.slice(0, colon);
+      const read = await this.viaApi(name, `reading ${ref}`, () => this.api().tagDigest(name, ref.slice(colon + 1)));
+      if (read.ok) return read.value;
+    }
     const out = await this.exec.run('docker', ['buildx', 'imagetools', 'inspect', '--format', '{{json .Manifest}}', '--', ref], {env: this.env, allowFailure: true});
     if (out.code === 0) return (JSON.parse(out.stdout) as {digest: string}).digest;
     if (isNotFound(out.stderr + out.stdout)) return undefined;
@@ -201,6 +253,31 @@ export class Buildx implements BuildxApi {
 
   async writeTag(ref: string, source: string): Promise<void> {
     await this.exec.run('docker', ['buildx', 'imagetools', 'create', `--tag=${ref}`, '--', source], {env: this.env});
+  }
+
+  async writeTags(refs: string[], source: string): Promise<void> {
+    await this.exec.run('docker', ['buildx', 'imagetools', 'create', ...refs.map(r => `--tag=${r}`), '--', source], {env: this.env});
+  }
+
+  /** Registries the API failed to reach or to authorize with in this run: docker is asked from then on. */
+  private readonly apiUnusable = new Set<string>();
+
+  /**
+   * A read through the registry API, or `{ok: false}` when it cannot be made here: the registry is not
+   * reachable from this process (a proxy, a CA only docker knows), refuses the credentials this process
+   * can read (401/403: a credential helper docker has), or answers an error. Then the caller asks docker.
+   */
+  private async viaApi<T>(name: string, what: string, read: () => Promise<T>): Promise<{ok: true; value: T} | {ok: false}> {
+    const host = repository(name).host;
+    if (this.apiUnusable.has(host)) return {ok: false};
+    try {
+      return {ok: true, value: await read()};
+    } catch (e) {
+      const status = e instanceof RegistryHttpFailure ? e.status : 0;
+      if (status === 0 || status === 401 || status === 403) this.apiUnusable.add(host);
+      runner.debug(`${what} through the registry API failed (${runner.redact((e as Error).message)}); asking docker`);
+      return {ok: false};
+    }
   }
 
   async tagsAt(name: string, digest: string): Promise<string[]> {
@@ -212,16 +289,22 @@ export class Buildx implements BuildxApi {
   }
 
   async pushBlob(name: string, blob: {digest: string; size: number; file: string}, from?: string): Promise<boolean> {
-    return this.api().pushBlob(name, blob.digest, blob.size, blob.file, from);
+    return this.fullApi().pushBlob(name, blob.digest, blob.size, blob.file, from);
   }
 
   async putManifest(name: string, reference: string, mediaType: string, bytes: Uint8Array): Promise<void> {
-    return this.api().putManifest(name, reference, mediaType, bytes);
+    return this.fullApi().putManifest(name, reference, mediaType, bytes);
   }
 
-  private registryApi?: RegistryApi;
-  private api(): RegistryApi {
+  private registryApi?: RegistryApiPart;
+  private api(): RegistryApiPart {
     return (this.registryApi ??= new RegistryApi(this.env));
+  }
+  /** The pushes of an OCI layout (steps/staging.ts); a test's part of the API without them fails here, clearly. */
+  private fullApi(): Pick<RegistryApi, 'pushBlob' | 'putManifest'> {
+    const api = this.api();
+    if (!api.pushBlob || !api.putManifest) throw new Error('this registry API cannot push blobs and manifests');
+    return api as Pick<RegistryApi, 'pushBlob' | 'putManifest'>;
   }
 
   async login(registry: string, username: string, password: string): Promise<void> {

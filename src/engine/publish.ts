@@ -39,8 +39,8 @@ import {cleanup} from './cleanup.js';
 import {cancellation, type Cancellation} from './cancel.js';
 import {setup, type SetupResult} from './steps/setup.js';
 import {build, pushModeOf, type BuildResult} from './steps/build.js';
-import {verify, type VerifiedBuild} from './steps/verify.js';
-import {tags, plannedMoves, TagPhaseError, type TagOutcome} from './steps/tags.js';
+import {verify, sizes, metadataDigest, type VerifiedBuild} from './steps/verify.js';
+import {tags, plannedMoves, currentDigests, TagPhaseError, type TagOutcome} from './steps/tags.js';
 import {readback} from './steps/readback.js';
 import {restoreCacheMounts, saveCacheMounts, ghaStore, cacheMountsDir, type CacheMountsInput} from './steps/cache-mounts.js';
 import {staging, stagingTagsLeft} from './steps/staging.js';
@@ -215,24 +215,33 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
   // saved while the registry work goes on: it uses the builder, not the registry (never rejects)
   const savingMounts = mountsInput && mounts ? saveCacheMounts(mountsInput, mounts) : Promise.resolve(undefined);
 
-  const digests = plan.builds.map(b => ({build: b, digest: String(built.metadata[b.id]?.['containerimage.digest'] ?? '')}));
-  let verified: VerifiedBuild[] = digests.map(d => ({...d, images: []}));
+  // digests (and descriptors) from bake's metadata file; the registry is read once per name (steps/verify.ts)
+  const digests = plan.builds.map(b => ({build: b, ...metadataDigest(built.metadata[b.id])}));
+  let verified: VerifiedBuild[] = digests.map(d => ({build: d.build, digest: d.digest, images: []}));
+  let sized: Promise<VerifiedBuild[]> | undefined;
   let tagMoves: TagOutcome[] = [];
   let skipped: SkippedTag[] = [];
   if (output === 'push') {
     c.cancel.during('verification');
     ({verified} = await verify({buildx: c.buildx, builds: digests}));
-    // the guard against moving mutable tags backwards takes its tags out of the pass (steps/guard.ts)
-    ({skipped} = await guard({buildx: c.buildx, moves: movesOf(verified), sha: plan.sha, created: imageCreated(plan), force: e.forceTags, compare: (base, head) => compareCommits(ctx, inputs.githubToken, base, head, runner.warning)}));
-    const moves = plannedMoves(verified, plan.sha).filter(m => !isSkipped(skipped, m.name, m.tag));
+    // the platforms' sizes are read beside the guard and the tag pass, awaited for the outputs
+    sized = sizes(c.buildx, verified);
+    sized.catch(() => undefined);
+    const retryTimeoutMs = e.tagRetryTimeout * 1000;
     try {
+      // where every tag points now, read once: for the guard and the tag pass
+      const current = await currentDigests({buildx: c.buildx, moves: plannedMoves(verified, plan.sha), retryTimeoutMs});
+      // the guard against moving mutable tags backwards takes its tags out of the pass (steps/guard.ts)
+      ({skipped} = await guard({buildx: c.buildx, moves: movesOf(verified), sha: plan.sha, created: imageCreated(plan), force: e.forceTags, current, compare: (base, head) => compareCommits(ctx, inputs.githubToken, base, head, runner.warning)}));
+      const moves = plannedMoves(verified, plan.sha).filter(m => !isSkipped(skipped, m.name, m.tag));
       // the signal: no new retry wait, a failed write restores at once (steps/tags.ts)
-      tagMoves = (await c.cancel.tagPhase(signal => tags({buildx: c.buildx, moves, retryTimeoutMs: e.tagRetryTimeout * 1000, signal, ownTags: [stagingTag]}))).outcomes;
+      tagMoves = (await c.cancel.tagPhase(signal => tags({buildx: c.buildx, moves, retryTimeoutMs, signal, ownTags: [stagingTag], current}))).outcomes;
     } catch (err) {
       if (err instanceof TagPhaseError && c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), [], [], built.seconds, {outcomes: err.outcomes, error: err.message}) + skippedTagsSummary(skipped) + cacheMountsSummary(await savingMounts) + (await left(true)), env);
       throw err;
     }
     if (!c.cancel.stopped) await readback({buildx: c.buildx, verified: withoutSkipped(verified, skipped)});
+    verified = await sized;
   }
 
   const results: PublishResult[] = verified.map(v => ({build: v.build, digest: v.digest, images: v.images, seconds: built.buildSeconds[v.build.id] ?? built.seconds}));

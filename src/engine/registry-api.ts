@@ -1,9 +1,12 @@
 /**
- * The registry's HTTP API (distribution spec) for what buildx has no command for: which tags of a
- * repository point at a digest, deleting a manifest by digest (the tag phase's removal of a new tag),
- * and pushing blobs and manifests by digest (an OCI layout the docker driver exported: steps/staging.ts). Credentials come from the run's docker config (`auths`, `credHelpers`, `credsStore`), as
- * docker's own; they are sent only over HTTPS, or over plain HTTP to a loopback registry.
+ * The registry's HTTP API (distribution spec), in this process: the reads after the bake (a manifest by
+ * digest, where a tag points) without a `docker` process each, pushing blobs and manifests by digest (an
+ * OCI layout the docker driver exported: steps/staging.ts), and the two things buildx has no command
+ * for: which tags of a repository point at a digest, and deleting a manifest by digest (the tag phase's
+ * removal of a new tag). Credentials come from the run's docker config (`auths`, `credHelpers`,
+ * `credsStore`), as docker's own; they are sent only over HTTPS, or over plain HTTP to a loopback registry.
  */
+import {createHash} from 'node:crypto';
 import {openAsBlob, readFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
@@ -44,6 +47,18 @@ const MANIFEST_TYPES = [
   'application/vnd.docker.distribution.manifest.v2+json'
 ].join(', ');
 
+/** A manifest as the registry holds it: its bytes' digest, media type and parsed JSON. */
+export interface ManifestRead {
+  digest: string;
+  mediaType: string;
+  /** The length of the manifest's bytes. */
+  size: number;
+  json: unknown;
+}
+
+/** The distribution spec's limit on a manifest (4 MiB): anything larger is not read. */
+const MAX_MANIFEST = 4 * 1024 * 1024;
+
 /** At most this many tags are read to decide whether a digest is tagged elsewhere. */
 const MAX_TAGS = 5000;
 const REQUEST_TIMEOUT_MS = 20000;
@@ -80,6 +95,85 @@ export class RegistryApi {
   private readonly tokens = new Map<string, string>();
 
   constructor(private readonly env: Record<string, string | undefined> = {}) {}
+
+  /**
+   * The manifest `digest` of `name` (GET); undefined when the registry has no such manifest (404). The
+   * bytes must hash to `digest`: what the registry answered is what the digest names, or it throws.
+   */
+  async manifest(name: string, digest: string): Promise<ManifestRead | undefined> {
+    const repo = repository(name);
+    const res = await this.request(repo, 'GET', `/v2/${repo.path}/manifests/${digest}`, {Accept: MANIFEST_TYPES});
+    if (res.status === 404) {
+      await res.body?.cancel();
+      return undefined;
+    }
+    if (!res.ok) {
+      await res.body?.cancel();
+      throw new RegistryHttpFailure(`reading ${name}@${digest}: HTTP ${res.status}`, res.status);
+    }
+    if (Number(res.headers.get('content-length') ?? 0) > MAX_MANIFEST) {
+      await res.body?.cancel();
+      throw new RegistryHttpFailure(`reading ${name}@${digest}: the manifest is larger than ${MAX_MANIFEST} bytes`, 400);
+    }
+    const body = Buffer.from(await res.arrayBuffer());
+    if (body.length > MAX_MANIFEST) throw new RegistryHttpFailure(`reading ${name}@${digest}: the manifest is larger than ${MAX_MANIFEST} bytes`, 400);
+    const [algorithm, hex] = digest.split(':');
+    if (algorithm !== 'sha256' && algorithm !== 'sha512') throw new RegistryHttpFailure(`reading ${name}@${digest}: unsupported digest algorithm`, 400);
+    const actual = `${algorithm}:${createHash(algorithm).update(body).digest('hex')}`;
+    if (actual !== `${algorithm}:${hex?.toLowerCase()}`) throw new RegistryHttpFailure(`reading ${name}@${digest}: the registry answered content whose digest is ${actual}`, 400);
+    let json: unknown;
+    try {
+      json = JSON.parse(body.toString('utf8'));
+    } catch {
+      throw new RegistryHttpFailure(`reading ${name}@${digest}: the manifest is not JSON`, 400);
+    }
+    const mediaType = (json as {mediaType?: unknown}).mediaType;
+    return {digest: actual, mediaType: typeof mediaType === 'string' ? mediaType : (res.headers.get('content-type') ?? '').split(';')[0], size: body.length, json};
+  }
+
+  /** The blob `digest` of `name` as JSON (an image config), its bytes checked against the digest. */
+  async blobJson(name: string, digest: string): Promise<unknown> {
+    const repo = repository(name);
+    const res = await this.request(repo, 'GET', `/v2/${repo.path}/blobs/${digest}`);
+    if (!res.ok) {
+      await res.body?.cancel();
+      throw new RegistryHttpFailure(`reading ${name}@${digest}: HTTP ${res.status}`, res.status);
+    }
+    const body = Buffer.from(await res.arrayBuffer());
+    if (body.length > MAX_MANIFEST) throw new RegistryHttpFailure(`reading ${name}@${digest}: larger than ${MAX_MANIFEST} bytes`, 400);
+    if (`sha256:${createHash('sha256').update(body).digest('hex')}` !== digest) throw new RegistryHttpFailure(`reading ${name}@${digest}: the registry answered other content`, 400);
+    try {
+      return JSON.parse(body.toString('utf8'));
+    } catch {
+      throw new RegistryHttpFailure(`reading ${name}@${digest}: not JSON`, 400);
+    }
+  }
+
+  /**
+   * The digest the tag `tag` of `name` points at (HEAD, its `Docker-Content-Digest`; a GET hashed when
+   * the registry sends no such header); undefined when there is no such tag (404).
+   */
+  async tagDigest(name: string, tag: string): Promise<string | undefined> {
+    const repo = repository(name);
+    const path = `/v2/${repo.path}/manifests/${encodeURIComponent(tag)}`;
+    const head = await this.request(repo, 'HEAD', path, {Accept: MANIFEST_TYPES});
+    await head.body?.cancel();
+    if (head.status === 404) return undefined;
+    if (!head.ok) throw new RegistryHttpFailure(`reading ${name}:${tag}: HTTP ${head.status}`, head.status);
+    const header = head.headers.get('docker-content-digest');
+    if (header && /^sha256:[0-9a-f]{64}$/.test(header)) return header;
+    const res = await this.request(repo, 'GET', path, {Accept: MANIFEST_TYPES});
+    if (res.status === 404) {
+      await res.body?.cancel();
+      return undefined;
+    }
+    if (!res.ok) {
+      await res.body?.cancel();
+      throw new RegistryHttpFailure(`reading ${name}:${tag}: HTTP ${res.status}`, res.status);
+    }
+    const body = Buffer.from(await res.arrayBuffer());
+    return `sha256:${createHash('sha256').update(body).digest('hex')}`;
+  }
 
   /** The tags of `name` whose manifest is `digest` (read with HEAD, 8 at a time). */
   async tagsAt(name: string, digest: string): Promise<string[]> {

@@ -1,8 +1,8 @@
 /**
- * What the registry holds: read back with `docker buildx imagetools`, and tags moved in the final pass
- * with `imagetools create` (the same index, under more names: the digest does not change).
+ * What the registry holds, read after the bake: one read of each name's index (its platforms and their
+ * manifests' digests), and the platforms' manifests for their sizes. The reads go through the engine
+ * seam (`readManifest`: the registry API in this process, `imagetools inspect --raw` as the fallback).
  */
-import {CommandError} from './exec.js';
 import type {BuildxApi} from './buildx.js';
 
 export interface PlatformImage {
@@ -36,36 +36,48 @@ export function platformString(p: {os: string; architecture: string; variant?: s
   return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
 }
 
-/** The index (or single manifest) at `ref`, with its platforms and their compressed sizes. */
-export async function inspectImage(buildx: BuildxApi, name: string, ref: string): Promise<RegistryImage> {
-  const manifest = (await buildx.imagetoolsInspect(ref, '{{json .Manifest}}')) as Descriptor & {manifests?: Descriptor[]};
-  const sizeOf = (m: {config?: {size: number}; layers?: {size: number}[]}) => (m.config?.size ?? 0) + (m.layers ?? []).reduce((a, l) => a + l.size, 0);
-  const raw = async (r: string) => (await buildx.imagetoolsInspect(r, 'raw')) as {config?: {size: number}; layers?: {size: number}[]};
-  if (!manifest.manifests) {
-    const single = await raw(ref);
-    return {name, digest: manifest.digest, mediaType: manifest.mediaType, platforms: [{platform: '', digest: manifest.digest, size: sizeOf(single)}]};
-  }
+interface ImageManifest {
+  mediaType?: string;
+  config?: {size: number};
+  layers?: {size: number}[];
+  manifests?: Descriptor[];
+}
+
+/** Compressed size of an image manifest: config + layers, bytes. */
+export function manifestSize(m: ImageManifest): number {
+  return (m.config?.size ?? 0) + (m.layers ?? []).reduce((a, l) => a + (typeof l.size === 'number' ? l.size : 0), 0);
+}
+
+/**
+ * What the registry holds at `name@digest`, from ONE read of that manifest: an index lists its
+ * platforms and their manifests' digests (sizes are 0 here: `withSizes` reads them); a single image
+ * manifest has its layers (so its size) but names no platform: it is the build's one `platform`.
+ */
+export async function readImage(buildx: BuildxApi, name: string, digest: string, platform = ''): Promise<RegistryImage> {
+  const manifest = (await buildx.readManifest(name, digest)) as ImageManifest;
+  const mediaType = manifest.mediaType ?? '';
+  if (!Array.isArray(manifest.manifests)) return {name, digest, mediaType, platforms: [{platform, digest, size: manifestSize(manifest)}]};
+  return {name, digest, mediaType, platforms: indexPlatforms(manifest).map(m => ({platform: platformString(m.platform!), digest: m.digest, size: 0}))};
+}
+
+/**
+ * The compressed size of every platform of an index: each platform's manifest read (in parallel). A
+ * size that cannot be read stays 0 (shown as unknown), with a warning: the images are published.
+ */
+export async function withSizes(buildx: BuildxApi, image: RegistryImage, warn: (message: string) => void): Promise<RegistryImage> {
+  if (image.platforms.every(p => p.size > 0)) return image;
   const platforms = await Promise.all(
-    indexPlatforms(manifest).map(async m => ({platform: platformString(m.platform!), digest: m.digest, size: sizeOf(await raw(`${name}@${m.digest}`))}))
+    image.platforms.map(async p => {
+      if (p.size > 0) return p;
+      try {
+        return {...p, size: manifestSize((await buildx.readManifest(image.name, p.digest)) as ImageManifest)};
+      } catch (e) {
+        warn(`The size of ${image.name}@${p.digest} (${p.platform}) could not be read: ${(e as Error).message}`);
+        return p;
+      }
+    })
   );
-  return {name, digest: manifest.digest, mediaType: manifest.mediaType, platforms};
-}
-
-/** The digest `ref` (a tag) resolves to in the registry. */
-export async function resolveDigest(buildx: BuildxApi, ref: string): Promise<string> {
-  const manifest = (await buildx.imagetoolsInspect(ref, '{{json .Manifest}}')) as Descriptor;
-  return manifest.digest;
-}
-
-/** Points `tags` of `name` at the index `digest` (already in the registry under that name). */
-export async function moveTags(buildx: BuildxApi, name: string, digest: string, tags: string[]): Promise<void> {
-  if (!tags.length) return;
-  try {
-    await buildx.imagetoolsCreate(tags.map(t => `${name}:${t}`), `${name}@${digest}`);
-  } catch (e) {
-    if (e instanceof CommandError) throw new Error(`The registry refused to tag ${name}: ${registryMessage(e.result.stderr || e.result.stdout)}`);
-    throw e;
-  }
+  return {...image, platforms};
 }
 
 /** The registry's own words from a docker/buildx error, with a hint for GHCR's missing permission. */

@@ -1,6 +1,7 @@
 import {describe, expect, test} from '@jest/globals';
-import {isNotFound, Buildx} from '../../../src/engine/buildx.js';
+import {isNotFound, Buildx, type BuildxOptions} from '../../../src/engine/buildx.js';
 import {CommandError, type RunOptions, type RunResult} from '../../../src/engine/exec.js';
+import {RegistryHttpFailure} from '../../../src/engine/registry-api.js';
 import {fixture} from './fake-buildx.js';
 
 interface Ran {
@@ -11,7 +12,16 @@ interface Ran {
 }
 
 /** The real seam over a scripted exec layer: which argv each method runs, and how it reads the answer. */
-function scripted(answer: (args: string[]) => Partial<RunResult> = () => ({})) {
+/** A registry API this process cannot reach (the default here: every read falls back to docker). */
+const unreachable = {
+  manifest: async () => Promise.reject(Object.assign(new TypeError('fetch failed'), {cause: new Error('connect ECONNREFUSED')})),
+  blobJson: async () => Promise.reject(new TypeError('fetch failed')),
+  tagDigest: async () => Promise.reject(new TypeError('fetch failed')),
+  tagsAt: async () => [],
+  deleteManifest: async () => true
+};
+
+function scripted(answer: (args: string[]) => Partial<RunResult> = () => ({}), registryApi: BuildxOptions['registryApi'] = unreachable) {
   const ran: Ran[] = [];
   const exec = (retried: boolean) => async (cmd: string, args: string[], opts: RunOptions = {}): Promise<RunResult> => {
     ran.push({cmd, args, opts, retried});
@@ -19,7 +29,7 @@ function scripted(answer: (args: string[]) => Partial<RunResult> = () => ({})) {
     if (r.code !== 0 && !opts.allowFailure) throw new CommandError(`${cmd} ${args.join(' ')}`, r);
     return r;
   };
-  const buildx = new Buildx({env: {DOCKER_CONFIG: '/tmp/job-config'}, cwd: '/work/space', exec: {run: exec(false), runWithRetry: exec(true)}});
+  const buildx = new Buildx({env: {DOCKER_CONFIG: '/tmp/job-config'}, cwd: '/work/space', exec: {run: exec(false), runWithRetry: exec(true)}, registryApi});
   return {buildx, ran};
 }
 
@@ -112,6 +122,69 @@ describe('Buildx: the one place docker runs', () => {
       [true, 'buildx', 'imagetools', 'inspect', '--raw', '--', 'r/app@sha256:2'],
       [true, 'buildx', 'imagetools', 'create', '--tag=r/app:1', '--tag=r/app:latest', '--', 'r/app@sha256:1']
     ]);
+  });
+
+  test('reads after the bake: through the registry API, no docker process; a registry the API cannot use is asked through docker from then on', async () => {
+    const INDEX = JSON.parse(fixture('imagetools-index.raw.json'));
+    const asked: string[] = [];
+    const api = {
+      manifest: async (name: string, digest: string) => (asked.push(`GET ${name}@${digest}`), name.startsWith('down.example/') ? Promise.reject(new TypeError('fetch failed')) : {digest, mediaType: INDEX.mediaType, size: 1, json: INDEX}),
+      tagDigest: async (name: string, tag: string) => (asked.push(`HEAD ${name}:${tag}`), tag === 'new' ? undefined : 'sha256:1'),
+      blobJson: async () => ({}),
+      tagsAt: async () => [],
+      deleteManifest: async () => true
+    };
+    const {buildx, ran} = scripted(() => ({stdout: fixture('imagetools-index.raw.json')}), api);
+    expect(await buildx.readManifest('ghcr.io/acme/app', 'sha256:1')).toEqual(INDEX);
+    expect(await buildx.tagDigest('ghcr.io/acme/app:1.2.3')).toBe('sha256:1');
+    expect(await buildx.tagDigest('127.0.0.1:5000/acme/app:new')).toBeUndefined();
+    expect(ran).toEqual([]);
+    // unreachable (a proxy, a CA only docker knows): docker, and for that registry docker only
+    expect(await buildx.readManifest('down.example/acme/app', 'sha256:2')).toEqual(INDEX);
+    expect(await buildx.readManifest('down.example/acme/app', 'sha256:3')).toEqual(INDEX);
+    expect(asked.filter(a => a.includes('down.example'))).toEqual(['GET down.example/acme/app@sha256:2']);
+    expect(ran.map(r => [r.retried, ...r.args])).toEqual([
+      [true, 'buildx', 'imagetools', 'inspect', '--raw', '--', 'down.example/acme/app@sha256:2'],
+      [true, 'buildx', 'imagetools', 'inspect', '--raw', '--', 'down.example/acme/app@sha256:3']
+    ]);
+  });
+
+  test.each([
+    ['401 (a credential only docker can read)', 401, 1],
+    ['503 (transient: docker retries it, the API is tried again next time)', 503, 2]
+  ])('the registry API answers %s: docker is asked', async (_title, status, apiCalls) => {
+    let calls = 0;
+    const api = {...unreachable, tagDigest: async () => (calls++, Promise.reject(new RegistryHttpFailure(`HTTP ${status}`, status)))};
+    const {buildx, ran} = scripted(() => ({stdout: fixture('imagetools-index.manifest.json')}), api);
+    await buildx.tagDigest('ghcr.io/acme/app:1');
+    await buildx.tagDigest('ghcr.io/acme/app:2');
+    expect(calls).toBe(apiCalls);
+    expect(ran).toHaveLength(2);
+  });
+
+  test('imageConfig: the index, its first platform\'s manifest, the config blob, in this process; the docker fallback', async () => {
+    const INDEX = JSON.parse(fixture('imagetools-index.raw.json'));
+    const AMD64 = JSON.parse(fixture('imagetools-amd64.raw.json'));
+    const asked: string[] = [];
+    const config = {created: '2024-06-28T14:30:22Z', config: {Labels: {'org.opencontainers.image.revision': 'a'.repeat(40)}}};
+    const api = {
+      ...unreachable,
+      manifest: async (name: string, digest: string) => (asked.push(`manifest ${digest}`), {digest, mediaType: '', size: 1, json: digest === 'sha256:index' ? INDEX : AMD64}),
+      blobJson: async (name: string, digest: string) => (asked.push(`blob ${digest}`), config)
+    };
+    const {buildx, ran} = scripted(() => ({stdout: JSON.stringify(config)}), api);
+    expect(await buildx.imageConfig('ghcr.io/acme/app', 'sha256:index')).toEqual(config);
+    expect(asked).toEqual(['manifest sha256:index', `manifest ${INDEX.manifests[0].digest}`, `blob ${AMD64.config.digest}`]);
+    expect(ran).toEqual([]);
+    const fallback = scripted(() => ({stdout: JSON.stringify(config)}));
+    expect(await fallback.buildx.imageConfig('ghcr.io/acme/app', 'sha256:index')).toEqual(config);
+    expect(fallback.ran.map(r => r.args)).toEqual([['buildx', 'imagetools', 'inspect', '--format={{json .Image}}', '--', 'ghcr.io/acme/app@sha256:index']]);
+  });
+
+  test('writeTags: ONE imagetools create for every tag, one attempt (the tag phase retries)', async () => {
+    const {buildx, ran} = scripted();
+    await buildx.writeTags(['r/app:1.2.3', 'r/app:latest', 'r/app:main'], 'r/app@sha256:1');
+    expect(ran.map(r => [r.retried, ...r.args])).toEqual([[false, 'buildx', 'imagetools', 'create', '--tag=r/app:1.2.3', '--tag=r/app:latest', '--tag=r/app:main', '--', 'r/app@sha256:1']]);
   });
 
   test('the tag phase\'s calls: one attempt each (the phase retries); a missing tag is undefined, other failures throw', async () => {

@@ -131,7 +131,8 @@ export class FakeBuildx implements BuildxApi {
 
   /** The captured linux/amd64-only index under `name`, at the digest of the two-platform one. */
   pushAmd64OnlyAs(name = IMAGE, digest = DIGEST.index): this {
-    this.manifests.set(`${name}@${digest}`, {manifest: fixtureJson('imagetools-amd64-only.manifest.json')});
+    // `--format '{{json .Manifest}}'` of an index is the index with its own digest and size: it stands in for the raw one
+    this.manifests.set(`${name}@${digest}`, {manifest: fixtureJson('imagetools-amd64-only.manifest.json'), raw: fixtureJson('imagetools-amd64-only.manifest.json')});
     // its one manifest: the captured amd64 raw manifest stands in (only the sizes are read)
     this.manifests.set(`${name}@${DIGEST.amd64OnlyManifest}`, {raw: fixtureJson('imagetools-amd64.raw.json')});
     return this;
@@ -237,6 +238,23 @@ export class FakeBuildx implements BuildxApi {
     return m.manifest;
   }
 
+  async readManifest(name: string, digest: string): Promise<unknown> {
+    this.record('readManifest', name, digest);
+    const m = this.manifests.get(`${name}@${digest}`);
+    if (!m?.raw || this.o.unreadable?.includes(`${name}@${digest}`)) {
+      throw new CommandError(`docker buildx imagetools inspect ${name}@${digest}`, {code: 1, stdout: '', stderr: fixture('imagetools-inspect-not-found.txt').replace(/^ERROR: \S+/, `ERROR: ${name}@${digest}`)});
+    }
+    return m.raw;
+  }
+
+  async imageConfig(name: string, digest: string): Promise<unknown> {
+    this.record('imageConfig', name, digest);
+    const m = this.manifests.get(`${name}@${digest}`);
+    if (!m) throw new CommandError(`docker buildx imagetools inspect ${name}@${digest}`, {code: 1, stdout: '', stderr: fixture('imagetools-inspect-not-found.txt').replace(/^ERROR: \S+/, `ERROR: ${name}@${digest}`)});
+    if (m.image === undefined) throw new Error(`the fake has no image config for ${name}@${digest}`);
+    return m.image;
+  }
+
   async imagetoolsCreate(tags: string[], source: string): Promise<void> {
     this.record('imagetoolsCreate', tags, source);
     const [name, digest] = source.split('@');
@@ -257,7 +275,31 @@ export class FakeBuildx implements BuildxApi {
 
   async tagDigest(ref: string): Promise<string | undefined> {
     this.fault('tagDigest', ref);
+    if (this.o.unreadable?.includes(ref)) throw new CommandError(`docker buildx imagetools inspect ${ref}`, {code: 1, stdout: '', stderr: 'ERROR: failed to do request: connection refused'});
     return this.tags.get(ref);
+  }
+
+  /** Every tag a writeTags call pushed (or tried to), in order: [ref, source]. */
+  readonly tagWrites: [string, string][] = [];
+
+  /**
+   * One `imagetools create` of several tags: as buildx, each tag is pushed on its own (the `writeTag`
+   * faults apply to each, counted per tag); the ones not failed are moved, and the call fails if any did.
+   */
+  async writeTags(refs: string[], source: string): Promise<void> {
+    this.record('writeTags', refs, source);
+    const [name, digest] = source.split('@');
+    if (!this.manifests.has(source)) throw new CommandError(`docker buildx imagetools create ${source}`, {code: 1, stdout: '', stderr: `ERROR: ${source}: not found`});
+    let failed: string | undefined;
+    for (const ref of refs) {
+      if (!ref.startsWith(`${name}:`)) throw new Error(`tag ${ref} is not of ${name}`);
+      this.tagWrites.push([ref, source]);
+      const n = (this.faultCount['writeTag'] = (this.faultCount['writeTag'] ?? -1) + 1);
+      const stderr = this.o.faults?.writeTag?.([ref, source], n);
+      if (stderr !== undefined) failed ??= stderr;
+      else this.tags.set(ref, digest);
+    }
+    if (failed !== undefined) throw new CommandError(`fake imagetools create ${refs.join(' ')}`, {code: 1, stdout: '', stderr: failed});
   }
 
   async writeTag(ref: string, source: string): Promise<void> {

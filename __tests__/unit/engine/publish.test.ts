@@ -74,9 +74,14 @@ describe('publish: setup -> build -> verify -> tags -> read back -> report', () 
     const m = fake.methods;
     expect(m.slice(0, 5)).toEqual(['version', 'registeredEmulators', 'inspectBuilder', 'containerdImageStore', 'login']);
     expect(m.filter(x => x === 'bake')).toHaveLength(1);
-    const lastInspectBeforeTags = m.lastIndexOf('imagetoolsInspect', m.indexOf('writeTag'));
-    expect(m.indexOf('writeTag')).toBeGreaterThan(lastInspectBeforeTags);
-    expect(fake.callsOf('imagetoolsInspect').slice(0, 3).map(a => a[0])).toEqual([`${IMAGE}@${DIGEST.index}`, `${IMAGE}@${DIGEST.amd64}`, `${IMAGE}@${DIGEST.arm64}`]);
+    // the index, read once by the digest of bake's metadata, before any tag moves
+    expect(fake.callsOf('readManifest')[0]).toEqual([IMAGE, DIGEST.index]);
+    expect(m.indexOf('writeTags')).toBeGreaterThan(m.indexOf('readManifest'));
+    // after the bake: reads through readManifest/tagDigest only (no imagetools inspect), one create per kind
+    expect(m.slice(m.indexOf('bake') + 1).filter(x => !['readManifest', 'tagDigest', 'pushBlob', 'putManifest'].includes(x))).toEqual(['writeTags', 'writeTags']);
+    expect(fake.callsOf('readManifest').map(a => a[1]).sort()).toEqual([DIGEST.index, DIGEST.amd64, DIGEST.arm64].sort());
+    // where the two tags point (once, for the guard and the tags), then the read-back of the first tag
+    expect(fake.callsOf('tagDigest').map(a => a[0])).toEqual([`${IMAGE}:1.2.3`, `${IMAGE}:latest`, `${IMAGE}:1.2.3`]);
     expect(fake.tags.get(`${IMAGE}:latest`)).toBe(DIGEST.index);
     expect(outcome.outputs['digest']).toBe(DIGEST.index);
     expect(outputs()['digest']).toBe(DIGEST.index);
@@ -104,7 +109,7 @@ describe('publish: setup -> build -> verify -> tags -> read back -> report', () 
   test('a platform missing in the registry: the step fails and no tag is moved', async () => {
     const fake = new FakeBuildx().pushAmd64OnlyAs();
     await expect(run(fake)).rejects.toThrow(/lacks linux\/arm64 in the registry; no tag was moved\./);
-    expect(fake.callsOf('writeTag')).toEqual([]);
+    expect(fake.callsOf('writeTags')).toEqual([]);
   });
 
   test('a failed build: nothing verified or tagged, the summary says why', async () => {
@@ -152,28 +157,29 @@ describe('publish, cancelled (engine/cancel.ts)', () => {
   test('during the verification: no tag moved', async () => {
     const cancel = cancellation();
     const fake = new FakeBuildx().pushCaptured();
-    const inspect = fake.imagetoolsInspect.bind(fake);
-    fake.imagetoolsInspect = async (ref, format) => {
+    const read = fake.readManifest.bind(fake);
+    fake.readManifest = async (name, digest) => {
       cancel.receive('SIGTERM');
-      return inspect(ref, format);
+      return read(name, digest);
     };
     await expect(publish(prepared(), env, {}, fake, cancel)).rejects.toThrow('cancelled (SIGTERM) during the verification: no tag was moved.');
-    expect(fake.callsOf('writeTag')).toEqual([]);
+    expect(fake.callsOf('writeTags')).toEqual([]);
   });
 
   test('during the tag phase, twice: every tag of every image moves, no read-back, outputs written, then the step fails', async () => {
     const cancel = cancellation();
     const fake = new FakeBuildx().pushCaptured().pushCaptured(`${IMAGE}-mirror`);
-    const write = fake.writeTag.bind(fake);
-    fake.writeTag = async (ref, source) => {
+    const write = fake.writeTags.bind(fake);
+    fake.writeTags = async (refs, source) => {
       cancel.receive('SIGINT');
       cancel.receive('SIGTERM');
       await new Promise(r => setTimeout(r, 20));
-      return write(ref, source);
+      return write(refs, source);
     };
     await expect(publish(twoImages(), env, {}, fake, cancel)).rejects.toThrow(/^cancelled \(SIGINT\) after the tags moved: the release is complete/);
     for (const name of [IMAGE, `${IMAGE}-mirror`]) for (const tag of ['1.2.3', 'latest']) expect(fake.tags.get(`${name}:${tag}`)).toBe(DIGEST.index);
-    expect(fake.methods.lastIndexOf('imagetoolsInspect')).toBeLessThan(fake.methods.indexOf('writeTag'));
+    // no read-back: no tag is read after the first create
+    expect(fake.methods.lastIndexOf('tagDigest')).toBeLessThan(fake.methods.indexOf('writeTags'));
     expect(outputs()['digest']).toBe(DIGEST.index);
   });
 });
@@ -245,7 +251,10 @@ describe('publish, the guard against moving backwards (steps/guard.ts)', () => {
     await run(fake, prepared([build()]));
     expect(fake.tags.get(`${IMAGE}:latest`)).toBe(OLD);
     expect(fake.tags.get(`${IMAGE}:${SHA_TAG}`)).toBe(DIGEST.index);
-    expect(fake.callsOf('writeTag')).toEqual([[`${IMAGE}:${SHA_TAG}`, `${IMAGE}@${DIGEST.index}`]]);
+    expect(fake.callsOf('writeTags')).toEqual([[[`${IMAGE}:${SHA_TAG}`], `${IMAGE}@${DIGEST.index}`]]);
+    // latest's image read once, by the digest it points at (where the tags point was read before the guard)
+    expect(fake.callsOf('imageConfig')).toEqual([[IMAGE, OLD]]);
+    expect(fake.callsOf('imagetoolsInspect')).toEqual([]);
     expect(outputs()['skipped-tags']).toBe(`${IMAGE}:latest`);
     await flushSummary();
     const summary = fs.readFileSync(path.join(dir, 'summary'), 'utf8');

@@ -1,6 +1,7 @@
 // The registry HTTP API client (src/engine/registry-api.ts) against a local HTTP server: tags at a
 // digest, deletion by digest (allowed or not), credentials from the docker config only where they may go.
 import {afterAll, beforeAll, describe, expect, test} from '@jest/globals';
+import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
@@ -10,6 +11,13 @@ import {RegistryApi, RegistryHttpFailure, isLoopback, repository} from '../../..
 
 const D1 = `sha256:${'1'.repeat(64)}`;
 const D2 = `sha256:${'2'.repeat(64)}`;
+/** An index as the registry holds it (bytes), its digest, and a digest the registry answers other bytes for. */
+const INDEX_BODY = fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'fixtures', 'engine', 'imagetools-index.raw.json'));
+const D_INDEX = `sha256:${createHash('sha256').update(INDEX_BODY).digest('hex')}`;
+const D_LIAR = `sha256:${'3'.repeat(64)}`;
+const MANIFESTS: Record<string, Buffer> = {[D_INDEX]: INDEX_BODY, [D_LIAR]: INDEX_BODY};
+const CFG_BODY = Buffer.from(JSON.stringify({created: '2024-06-28T14:30:22Z', config: {Labels: {a: 'b'}}}));
+const D_CFG = `sha256:${createHash('sha256').update(CFG_BODY).digest('hex')}`;
 let server: http.Server;
 let addr = '';
 let deleteAnswer = 202;
@@ -31,6 +39,21 @@ beforeAll(async () => {
       }
       res.writeHead(200, {'content-type': 'application/json'});
       return res.end(JSON.stringify({name: 'acme/app', tags: ['c']}));
+    }
+    const blob = /^\/v2\/acme\/app\/blobs\/(.+)$/.exec(url.pathname);
+    if (blob && req.method === 'GET' && (blob[1] === D_CFG || blob[1] === D_LIAR)) {
+      res.writeHead(200, {'content-type': 'application/octet-stream'});
+      return res.end(CFG_BODY);
+    }
+    const byDigest = /^\/v2\/acme\/(app|nohead)\/manifests\/(.+)$/.exec(url.pathname);
+    if (byDigest && req.method === 'GET' && MANIFESTS[byDigest[2]]) {
+      res.writeHead(200, {'content-type': 'application/vnd.oci.image.index.v1+json'});
+      return res.end(MANIFESTS[byDigest[2]]);
+    }
+    if (byDigest && byDigest[1] === 'nohead') {
+      if (req.method === 'HEAD') res.writeHead(200, {});
+      else res.writeHead(200, {'content-type': 'application/vnd.oci.image.index.v1+json'});
+      return res.end(req.method === 'HEAD' ? undefined : INDEX_BODY);
     }
     const m = /^\/v2\/acme\/app\/manifests\/(.+)$/.exec(url.pathname);
     if (m && req.method === 'HEAD') {
@@ -59,6 +82,31 @@ describe('RegistryApi', () => {
     const api = new RegistryApi({DOCKER_CONFIG: config});
     expect((await api.tagsAt(`${addr}/acme/app`, D1)).sort()).toEqual(['a', 'c']);
     expect(seen.some(s => s.url.includes('last=b'))).toBe(true);
+  });
+
+  test('manifest: GET by digest, the bytes checked against it; absent: undefined; other bytes: refused', async () => {
+    const api = new RegistryApi({DOCKER_CONFIG: config});
+    const read = await api.manifest(`${addr}/acme/app`, D_INDEX);
+    expect(read).toEqual({digest: D_INDEX, mediaType: 'application/vnd.oci.image.index.v1+json', size: INDEX_BODY.length, json: JSON.parse(INDEX_BODY.toString())});
+    expect(seen.at(-1)).toMatchObject({method: 'GET', url: `/v2/acme/app/manifests/${D_INDEX}`});
+    expect(await api.manifest(`${addr}/acme/app`, D2)).toBeUndefined();
+    await expect(api.manifest(`${addr}/acme/app`, D_LIAR)).rejects.toThrow(`the registry answered content whose digest is ${D_INDEX}`);
+  });
+
+  test('blobJson: the config blob, its bytes checked against the digest', async () => {
+    const api = new RegistryApi({DOCKER_CONFIG: config});
+    expect(await api.blobJson(`${addr}/acme/app`, D_CFG)).toEqual({created: '2024-06-28T14:30:22Z', config: {Labels: {a: 'b'}}});
+    await expect(api.blobJson(`${addr}/acme/app`, D_LIAR)).rejects.toThrow(/answered other content/);
+    await expect(api.blobJson(`${addr}/acme/app`, D2)).rejects.toMatchObject({status: 404});
+  });
+
+  test('tagDigest: HEAD and its Docker-Content-Digest; a registry that sends none: the GET hashed; 404: undefined', async () => {
+    const api = new RegistryApi({DOCKER_CONFIG: config});
+    expect(await api.tagDigest(`${addr}/acme/app`, 'b')).toBe(D2);
+    expect(seen.at(-1)).toMatchObject({method: 'HEAD', url: '/v2/acme/app/manifests/b'});
+    expect(await api.tagDigest(`${addr}/acme/nohead`, 'latest')).toBe(D_INDEX);
+    expect(seen.slice(-2).map(s => s.method)).toEqual(['HEAD', 'GET']);
+    expect(await api.tagDigest(`${addr}/acme/gone`, 'latest')).toBeUndefined();
   });
 
   test.each([

@@ -4,7 +4,7 @@ import path from 'node:path';
 import {afterAll, describe, expect, test} from '@jest/globals';
 import {setup, type SetupInput} from '../../../src/engine/steps/setup.js';
 import {build, type BuildInput} from '../../../src/engine/steps/build.js';
-import {verify} from '../../../src/engine/steps/verify.js';
+import {verify, sizes, metadataDigest} from '../../../src/engine/steps/verify.js';
 import {tags, plannedMoves} from '../../../src/engine/steps/tags.js';
 import {readback} from '../../../src/engine/steps/readback.js';
 import {cleanup} from '../../../src/engine/cleanup.js';
@@ -348,19 +348,61 @@ describe('build: the one bake', () => {
 const captured = [{build: buildPlan({images: [IMAGE]}), digest: DIGEST.index}];
 
 describe('verify, then tags, then read back', () => {
-  test('every planned platform is there: the verified index, its platforms and sizes', async () => {
-    const fake = new FakeBuildx().pushCaptured();
-    const {verified} = await verify({buildx: fake, builds: captured});
-    expect(verified[0].images[0].platforms).toEqual([
-      {platform: 'linux/amd64', digest: DIGEST.amd64, size: 967 + 1064331 + 3554},
-      {platform: 'linux/arm64', digest: DIGEST.arm64, size: expect.any(Number)}
+  test('every planned platform is there: ONE read per name (the index, by bake\'s digest); then the sizes, once per build', async () => {
+    const fake = new FakeBuildx().pushCaptured().pushCaptured(`${IMAGE}-mirror`);
+    const builds = [{build: buildPlan({images: [IMAGE, `${IMAGE}-mirror`]}), digest: DIGEST.index}];
+    const {verified} = await verify({buildx: fake, builds});
+    expect(fake.calls).toEqual([
+      {method: 'readManifest', args: [IMAGE, DIGEST.index]},
+      {method: 'readManifest', args: [`${IMAGE}-mirror`, DIGEST.index]}
     ]);
+    expect(verified[0].images[1].platforms.map(p => [p.platform, p.digest])).toEqual([['linux/amd64', DIGEST.amd64], ['linux/arm64', DIGEST.arm64]]);
+    const sized = await sizes(fake, verified);
+    // the platforms' manifests, read under the first name only: every name holds the same (same digests)
+    expect(fake.callsOf('readManifest').slice(2).sort()).toEqual([[IMAGE, DIGEST.amd64], [IMAGE, DIGEST.arm64]].sort());
+    for (const image of sized[0].images) {
+      expect(image.platforms).toEqual([
+        {platform: 'linux/amd64', digest: DIGEST.amd64, size: 967 + 1064331 + 3554},
+        {platform: 'linux/arm64', digest: DIGEST.arm64, size: expect.any(Number)}
+      ]);
+    }
+  });
+
+  test('a platform manifest that cannot be read: its size stays unknown (0), a warning, not a failure', async () => {
+    const fake = new FakeBuildx({unreadable: [`${IMAGE}@${DIGEST.arm64}`]}).pushCaptured();
+    const {verified} = await verify({buildx: fake, builds: captured});
+    const warnings: string[] = [];
+    const sized = await sizes(fake, verified, w => warnings.push(w));
+    expect(sized[0].images[0].platforms.map(p => p.size)).toEqual([967 + 1064331 + 3554, 0]);
+    expect(warnings).toEqual([expect.stringMatching(new RegExp(`^The size of ${IMAGE}@${DIGEST.arm64} \\(linux/arm64\\) could not be read: `))]);
+  });
+
+  test('a single image manifest (one platform, no index): the build\'s platform, its size from the same read', async () => {
+    const fake = new FakeBuildx();
+    fake.manifests.set(`${IMAGE}@${DIGEST.amd64}`, {raw: fixtureJson('imagetools-amd64.raw.json')});
+    const {verified} = await verify({buildx: fake, builds: [{build: buildPlan({images: [IMAGE], platforms: ['linux/amd64']}), digest: DIGEST.amd64}]});
+    expect(verified[0].images[0].platforms).toEqual([{platform: 'linux/amd64', digest: DIGEST.amd64, size: 967 + 1064331 + 3554}]);
+    await sizes(fake, verified);
+    expect(fake.calls).toHaveLength(1);
+  });
+
+  test('bake\'s metadata: the digest and descriptor of the captured multi-platform bake; two different digests are refused', async () => {
+    const meta = fixtureJson<Record<string, Record<string, unknown>>>('bake-metadata-3x2.json');
+    for (const entry of Object.values(meta)) {
+      const {digest, descriptor} = metadataDigest(entry);
+      expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(descriptor).toEqual({mediaType: 'application/vnd.oci.image.index.v1+json', digest, size: expect.any(Number)});
+    }
+    expect(metadataDigest(undefined)).toEqual({digest: ''});
+    const fake = new FakeBuildx().pushCaptured();
+    await expect(verify({buildx: fake, builds: [{...captured[0], descriptor: {digest: DIGEST.amd64}}]})).rejects.toThrow(/buildx reported two digests for .*; no tag was moved\./);
+    expect(fake.calls).toEqual([]);
   });
 
   test('a missing platform is refused and no tag is moved', async () => {
     const fake = new FakeBuildx().pushAmd64OnlyAs();
     await expect(verify({buildx: fake, builds: captured})).rejects.toThrow(`${IMAGE}@${DIGEST.index} lacks linux/arm64 in the registry; no tag was moved.`);
-    expect(fake.callsOf('writeTag')).toEqual([]);
+    expect(fake.callsOf('writeTags')).toEqual([]);
   });
 
   test('no digest from buildx is refused', async () => {
@@ -372,8 +414,12 @@ describe('verify, then tags, then read back', () => {
     const {verified} = await verify({buildx: fake, builds: captured});
     const moved = await tags({buildx: fake, moves: plannedMoves(verified, 'abc1234def'), retryTimeoutMs: 0});
     expect(moved.moved).toEqual([{name: IMAGE, tags: ['1.2.3', 'latest'], digest: DIGEST.index}]);
-    expect(fake.callsOf('writeTag')).toEqual([[`${IMAGE}:1.2.3`, `${IMAGE}@${DIGEST.index}`], [`${IMAGE}:latest`, `${IMAGE}@${DIGEST.index}`]]);
+    // one create per kind: the immutable 1.2.3, then the mutable latest
+    expect(fake.callsOf('writeTags')).toEqual([[[`${IMAGE}:1.2.3`], `${IMAGE}@${DIGEST.index}`], [[`${IMAGE}:latest`], `${IMAGE}@${DIGEST.index}`]]);
+    const before = fake.calls.length;
     expect(await readback({buildx: fake, verified})).toEqual({confirmed: [`${IMAGE}:1.2.3`], unread: []});
+    // one read per name, not per tag
+    expect(fake.calls.slice(before)).toEqual([{method: 'tagDigest', args: [`${IMAGE}:1.2.3`]}]);
   });
 
   test('read-back: a tag moved elsewhere fails; one that cannot be read is only a warning', async () => {

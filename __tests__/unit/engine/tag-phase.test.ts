@@ -38,7 +38,7 @@ function registry(o: FakeOptions = {}): FakeBuildx {
 }
 
 const run = (fake: FakeBuildx, over: Partial<TagsInput> = {}) => tags({buildx: fake, moves: MOVES, retryTimeoutMs: 60_000, clock: fakeClock(), ...over});
-const written = (fake: FakeBuildx) => fake.callsOf('writeTag').map(a => `${String(a[0]).slice(IMAGE.length + 1)}@${String(a[1]) === `${IMAGE}@${NEW}` ? 'new' : 'old'}`);
+const written = (fake: FakeBuildx) => fake.tagWrites.map(a => `${String(a[0]).slice(IMAGE.length + 1)}@${String(a[1]) === `${IMAGE}@${NEW}` ? 'new' : 'old'}`);
 const failWrites = (pred: (ref: string, n: number) => boolean, stderr = E503): FakeOptions => ({faults: {writeTag: ([ref], n) => (pred(ref.slice(IMAGE.length + 1), n) ? stderr : undefined)}});
 
 describe('tag phase: order and idempotence', () => {
@@ -46,7 +46,7 @@ describe('tag phase: order and idempotence', () => {
     const fake = registry();
     const r = await run(fake);
     expect(written(fake)).toEqual(['sha-abc1234@new', '1.2.3@new', 'latest@new', 'main@new']);
-    expect(fake.methods.lastIndexOf('tagDigest')).toBeLessThan(fake.methods.indexOf('writeTag'));
+    expect(fake.methods.lastIndexOf('tagDigest')).toBeLessThan(fake.methods.indexOf('writeTags'));
     expect(r.outcomes.map(o => [o.tag, o.previous, o.state])).toEqual([
       ['sha-abc1234', undefined, 'moved'],
       ['1.2.3', undefined, 'moved'],
@@ -66,7 +66,7 @@ describe('tag phase: order and idempotence', () => {
     const again = registry();
     for (const m of MOVES) again.tags.set(`${IMAGE}:${m.tag}`, NEW);
     await run(again);
-    expect(again.callsOf('writeTag')).toEqual([]);
+    expect(again.callsOf('writeTags')).toEqual([]);
   });
 });
 
@@ -128,23 +128,64 @@ describe('tag phase: retries', () => {
 });
 
 describe('tag phase: many tags', () => {
-  test('at most 8 registry calls at once; after a write fails for good no other starts', async () => {
+  test('one create per name and kind: 40 names, at most 8 creates at once; after one fails for good no other starts', async () => {
     const fake = registry();
-    const moves = Array.from({length: 40}, (_, n) => move(`t${n}`, 'mutable'));
+    const names = Array.from({length: 40}, (_, n) => `${IMAGE}-${n}`);
+    for (const name of names) fake.pushCaptured(name);
+    const moves = names.flatMap(name => [move('latest', 'mutable', name), move('edge', 'mutable', name)]);
     let inFlight = 0;
     let most = 0;
-    const write = fake.writeTag.bind(fake);
-    fake.writeTag = async (r, source) => {
+    const write = fake.writeTags.bind(fake);
+    fake.writeTags = async (refs, source) => {
       most = Math.max(most, ++inFlight);
       await new Promise(res => setTimeout(res, 2));
       inFlight--;
-      if (r.endsWith(':t3')) throw new CommandError('x', {code: 1, stdout: '', stderr: E401});
-      return write(r, source);
+      if (refs[0].startsWith(`${IMAGE}-3:`)) throw new CommandError('x', {code: 1, stdout: '', stderr: E401});
+      return write(refs, source);
     };
     const err = (await tags({buildx: fake, moves, retryTimeoutMs: 0}).catch(e => e)) as TagPhaseError;
     expect(most).toBe(8);
-    expect(err.outcomes.filter(o => o.state === 'not-moved').length).toBeGreaterThan(20);
+    expect(fake.callsOf('writeTags').every(([refs]) => (refs as string[]).length === 2)).toBe(true);
+    expect(err.outcomes.filter(o => o.state === 'not-moved').length).toBeGreaterThan(40);
     expect(err.unrestored).toEqual([]);
+  });
+
+  test('a create that fails part-way: the tags that went through count as moved (read back), only the others are tried again', async () => {
+    // buildx pushes a create's tags concurrently: latest goes through, main fails twice
+    const fake = registry(failWrites((tag, n) => tag === 'main' && n < 5));
+    const clock = fakeClock();
+    const r = await run(fake, {clock});
+    expect(r.outcomes.every(o => o.state === 'moved')).toBe(true);
+    expect(fake.callsOf('writeTags').map(([refs]) => (refs as string[]).map(t => t.slice(IMAGE.length + 1)))).toEqual([
+      ['sha-abc1234', '1.2.3'],
+      ['latest', 'main'],
+      ['main'],
+      ['main']
+    ]);
+    expect(clock.slept).toEqual([500, 1000]);
+  });
+
+  test('a create that fails for good part-way: what went through is put back, the failed tag is named', async () => {
+    const fake = registry(failWrites(tag => tag === 'main'));
+    const err = (await run(fake, {retryTimeoutMs: 0}).catch(e => e)) as TagPhaseError;
+    expect(err.message).toMatch(new RegExp(`^The registry refused to move ${IMAGE}:main: `));
+    expect(err.outcomes.map(o => [o.tag, o.state])).toEqual([
+      ['sha-abc1234', 'removed'],
+      ['1.2.3', 'removed'],
+      ['latest', 'restored'],
+      ['main', 'failed']
+    ]);
+    expect(fake.tags.get(`${IMAGE}:latest`)).toBe(OLD);
+    // the restore: one create per name and previous index
+    expect(fake.callsOf('writeTags').at(-1)).toEqual([[`${IMAGE}:latest`], `${IMAGE}@${OLD}`]);
+  });
+
+  test('given where the tags point (publish read it before the guard): not read again', async () => {
+    const fake = registry();
+    const current = new Map(MOVES.map(m => [`${m.name}:${m.tag}`, fake.tags.get(`${m.name}:${m.tag}`)]));
+    await run(fake, {current});
+    expect(fake.callsOf('tagDigest')).toEqual([]);
+    expect(fake.tags.get(`${IMAGE}:main`)).toBe(NEW);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * The guard before the tag phase: of the planned tag moves, which mutable tags would move backwards (to
  * content whose commit is older than the one they point at now) and are skipped. For each mutable tag that
- * exists, the image it points at is read (`imagetools inspect --format '{{json .Image}}'`: its
+ * exists, the image it points at is read (its config, through the registry API, or `imagetools inspect --format '{{json .Image}}'`: its
  * `org.opencontainers.image.revision` and `created` labels), GitHub's compare API says how the two commits
  * relate, and pipeline/guard.ts decides. Immutable tags are not read at all.
  *
@@ -40,6 +40,12 @@ export interface GuardInput {
   created?: Date;
   /** The `force-tags` input: move every tag all the same (each still named in the log). */
   force: boolean;
+  /**
+   * Where each tag (`name:tag`) points now, when already read (steps/tags.ts `currentDigests`): a tag
+   * known to be absent, or already at its move's digest, is not read at all, and tags at the same index
+   * share one read of it (by digest).
+   */
+  current?: ReadonlyMap<string, string | undefined>;
   /** GitHub's compare API (base = the tag's commit, head = ours); undefined when it cannot tell. */
   compare: (base: string, head: string) => Promise<Comparison | undefined>;
 }
@@ -56,11 +62,15 @@ interface ImageConfig {
   config?: {Labels?: Record<string, string> | null};
 }
 
-/** What the tag points at now: its labels, or undefined when there is no such tag. */
+/**
+ * What the tag points at now: its labels, or undefined when there is no such tag. `ref` is `name:tag`,
+ * or `name@digest` when where the tag points was read already (the registry API: no docker process).
+ */
 async function current(buildx: BuildxApi, ref: string): Promise<{revision?: string; created?: Date} | undefined> {
   let image: unknown;
   try {
-    image = await buildx.imagetoolsInspect(ref, '{{json .Image}}');
+    const at = ref.lastIndexOf('@');
+    image = at > 0 ? await buildx.imageConfig(ref.slice(0, at), ref.slice(at + 1)) : await buildx.imagetoolsInspect(ref, '{{json .Image}}');
   } catch (e) {
     const out = e instanceof CommandError ? e.result.stderr + e.result.stdout : '';
     if (/: not found\b|MANIFEST_UNKNOWN|manifest unknown/i.test(out) && !/unauthorized|denied|forbidden/i.test(out)) return undefined;
@@ -85,12 +95,21 @@ export async function guard(i: GuardInput): Promise<GuardResult> {
     if (!comparisons.has(key)) comparisons.set(key, i.compare(base, i.sha).catch(() => undefined));
     return comparisons.get(key)!;
   };
+  const reads = new Map<string, ReturnType<typeof current>>();
+  const read = (ref: string) => {
+    if (!reads.has(ref)) reads.set(ref, current(i.buildx, ref));
+    return reads.get(ref)!;
+  };
   const verdicts = await Promise.all(
     mutable.map(async m => {
       const ref = `${m.name}:${m.tag}`;
+      const known = i.current?.has(ref);
+      const at = i.current?.get(ref);
+      // already at this run's index: the tag phase leaves it as it is
+      if (known && at === m.digest) return undefined;
       let now: Awaited<ReturnType<typeof current>>;
       try {
-        now = await current(i.buildx, ref);
+        now = known ? (at === undefined ? undefined : await read(`${m.name}@${at}`)) : await read(ref);
       } catch (e) {
         runner.warning(`Cannot read what ${ref} points at (${(e as Error).message}); it moves without the check against moving backwards.`);
         return undefined;

@@ -5,18 +5,22 @@
  * The input is a list of tag moves (name, tag, digest, kind), so that a filter (e.g. skipping mutable
  * tags that would move to older content) can run between `plannedMoves` and `tags`.
  *
- * 1. Every tag's current digest is read (absent: a new tag). A tag already at its digest is not written
- *    (a re-run of the same job completes the release and rewrites nothing).
+ * 1. Every tag's current digest is read (absent: a new tag), a HEAD each through the registry API
+ *    (`currentDigests`; publish reads them before the guard and passes them in). A tag already at its
+ *    digest is not written (a re-run of the same job completes the release and rewrites nothing).
  * 2. Immutable tags (commit SHA, full version) move first, mutable channels (`latest`, a branch, `1.2`,
- *    `env-*`) last: an interrupted phase leaves the channels where they were.
- * 3. Each write is retried with exponential backoff and full jitter while the failure is transient (5xx,
+ *    `env-*`) last: an interrupted phase leaves the channels where they were. Within a kind, ONE
+ *    `imagetools create --tag … --tag … name@digest` per name moves all its tags, names in parallel. (One
+ *    create for both kinds would lose that order: buildx pushes a create's tags concurrently.)
+ * 3. A create is retried with exponential backoff and full jitter while the failure is transient (5xx,
  *    timeouts, connection reset/refused) and `retryTimeoutMs` is not spent; an auth or other 4xx answer
- *    fails at once.
- * 4. When a write still fails, no further tag is written, and what this run moved is undone within a
- *    window of the same length: a tag that existed is put back to its previous digest; a new one is
- *    removed where the registry allows it, by deleting its index by digest, and only when no tag other
- *    than this run's new ones (and its staging tags) points at that index, since a delete by digest
- *    removes the manifest for every tag.
+ *    fails at once. After a failed create its tags are read back: those now at the digest moved (buildx
+ *    pushed them before another failed), and only the others are tried again, or reported as failed.
+ * 4. When a create still fails, no further one starts, and what this run moved is undone within a
+ *    window of the same length: tags that existed are put back to their previous digest (one create per
+ *    name and previous index, read back the same way); a new one is removed where the registry allows
+ *    it, by deleting its index by digest, and only when no tag other than this run's new ones (and its
+ *    staging tags) points at that index, since a delete by digest removes the manifest for every tag.
  * 5. What could not be undone is listed tag by tag, old and new digest, in the TagPhaseError (and the
  *    summary's "Tag moves" section).
  *
@@ -61,6 +65,8 @@ export interface TagsInput {
   retryTimeoutMs: number;
   /** Aborted when the run is cancelled (engine/cancel.ts). */
   signal?: AbortSignal;
+  /** Where each tag points now (`currentDigests`), when publish has read it already; else read here. */
+  current?: CurrentDigests;
   /** Tags of this run that may share the index without blocking its deletion (the staging tag). */
   ownTags?: string[];
   /** For tests: the clock, the sleep and the jitter. */
@@ -197,47 +203,113 @@ export async function tags(i: TagsInput): Promise<TagsResult> {
   });
 }
 
-async function movePhase(i: TagsInput, clock: Clock): Promise<TagOutcome[]> {
+/** Where each tag of `moves` points now (undefined: absent), keyed `name:tag`. */
+export type CurrentDigests = ReadonlyMap<string, string | undefined>;
+
+/**
+ * Where every tag of `moves` points now (absent: a new tag), read in parallel (a HEAD each through the
+ * registry API: no process per tag), each read retried for `retryTimeoutMs`. Publish reads them once,
+ * before the guard, and hands them to the guard and to `tags`. Throws a TagPhaseError (nothing moved).
+ */
+export async function currentDigests(i: Pick<TagsInput, 'buildx' | 'moves' | 'retryTimeoutMs' | 'signal' | 'clock'>): Promise<Map<string, string | undefined>> {
+  const clock = i.clock ?? realClock;
+  const deadline = clock.now() + i.retryTimeoutMs;
+  const refs = [...new Set(i.moves.map(ref))];
+  const current = new Map<string, string | undefined>();
+  try {
+    await eachLimited(refs, PARALLEL, async r => void current.set(r, await withRetry(`reading ${r}`, () => i.buildx.tagDigest(r), deadline, clock, i.signal)));
+  } catch (e) {
+    throw new TagPhaseError(`No tag was moved: reading where the tags point failed: ${reason(e)}`, i.moves.map(m => ({...m, state: 'not-moved'})));
+  }
+  return current;
+}
+
+/** Tags of one name to point at one digest, with one `imagetools create`: their outcomes. */
+interface TagGroup {
+  name: string;
+  digest: string;
+  outcomes: TagOutcome[];
+}
+
+function groupsOf(outcomes: TagOutcome[], digestOf: (o: TagOutcome) => string): TagGroup[] {
+  const groups = new Map<string, TagGroup>();
+  for (const o of outcomes) {
+    const digest = digestOf(o);
+    const key = `${o.name}@${digest}`;
+    const g = groups.get(key) ?? {name: o.name, digest, outcomes: []};
+    g.outcomes.push(o);
+    groups.set(key, g);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Points every tag of `group` at `name@digest` with ONE `imagetools create`, retried while the failure is
+ * transient and the window lasts. buildx pushes a create's tags concurrently, so a create that failed
+ * may have moved some: each tag is then read back (a HEAD each), those at the digest are done, and only
+ * the others go into the next attempt. Resolves with the tags that did not get there, and the error.
+ */
+async function pointGroup(i: TagsInput, group: TagGroup, what: string, deadline: number, clock: Clock): Promise<{left: TagOutcome[]; error?: unknown}> {
   const {buildx, signal} = i;
+  let left = group.outcomes;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await buildx.writeTags(left.map(ref), `${group.name}@${group.digest}`);
+      return {left: []};
+    } catch (error) {
+      // which went through: read back to know (a tag that cannot be read counts as not there)
+      const now = await Promise.all(left.map(o => buildx.tagDigest(ref(o)).catch(() => undefined)));
+      left = left.filter((_, k) => now[k] !== group.digest);
+      if (!left.length) return {left};
+      const remaining = deadline - clock.now();
+      if (!transientFailure(error) || signal?.aborted || remaining <= 0) return {left, error};
+      const wait = Math.min(remaining, Math.ceil(clock.random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1))));
+      runner.info(`${what} ${left.map(ref).join(', ')}: ${reason(error)} (transient; attempt ${attempt + 1} in ${(wait / 1000).toFixed(1)} s, ${Math.ceil(remaining / 1000)} s left)`);
+      await clock.sleep(wait, signal);
+    }
+  }
+}
+
+/** `fn` over the groups, at most PARALLEL `docker` processes at once. */
+const eachGroup = (groups: TagGroup[], fn: (g: TagGroup) => Promise<void>) => eachLimited(groups, PARALLEL, fn);
+
+async function movePhase(i: TagsInput, clock: Clock): Promise<TagOutcome[]> {
   // immutable first, each kind in the plan's order
   const moves = [...i.moves.filter(m => m.kind === 'immutable'), ...i.moves.filter(m => m.kind === 'mutable')];
   const outcomes: TagOutcome[] = moves.map(m => ({...m, state: 'not-moved'}));
   if (!moves.length) return outcomes;
 
-  // 1. where every tag points now
-  const readDeadline = clock.now() + i.retryTimeoutMs;
-  try {
-    await eachLimited(outcomes, PARALLEL, async o => void (o.previous = await withRetry(`reading ${ref(o)}`, () => buildx.tagDigest(ref(o)), readDeadline, clock, signal)));
-  } catch (e) {
-    throw new TagPhaseError(`No tag was moved: reading where the tags point failed: ${reason(e)}`, outcomes);
-  }
+  // 1. where every tag points now (publish has read it before the guard)
+  const current = i.current && moves.every(m => i.current!.has(ref(m))) ? i.current : await currentDigests({...i, moves, clock});
+  for (const o of outcomes) o.previous = current.get(ref(o));
 
-  // 2. the writes, immutable then mutable; within a kind a few at a time
-  let failure: {o: TagOutcome; error: unknown} | undefined;
+  // 2. the writes: every immutable tag, then every mutable one (a create pushes its tags concurrently, so
+  //    the kinds go in separate creates); within a kind, one create per name and index, names in parallel
+  let failure: TagOutcome | undefined;
   for (const kind of ['immutable', 'mutable'] as const) {
-    await eachLimited(
-      outcomes.filter(o => o.kind === kind),
-      PARALLEL,
-      async o => {
-        if (o.previous === o.digest) {
-          o.state = 'unchanged';
-          runner.info(`${ref(o)}: already at ${short(o.digest)} (not written)`);
-          return;
-        }
-        // once one write failed for good, no other starts
-        if (failure) return;
-        try {
-          await withRetry(`moving ${ref(o)}`, () => buildx.writeTag(ref(o), `${o.name}@${o.digest}`), clock.now() + i.retryTimeoutMs, clock, signal);
-          o.state = 'moved';
-          runner.info(`${ref(o)}: ${short(o.previous)} -> ${short(o.digest)}`);
-        } catch (error) {
+    const todo: TagOutcome[] = [];
+    for (const o of outcomes.filter(x => x.kind === kind)) {
+      if (o.previous === o.digest) {
+        o.state = 'unchanged';
+        runner.info(`${ref(o)}: already at ${short(o.digest)} (not written)`);
+      } else todo.push(o);
+    }
+    await eachGroup(groupsOf(todo, o => o.digest), async g => {
+      // once one create failed for good, no other starts
+      if (failure) return;
+      const {left, error} = await pointGroup(i, g, 'moving', clock.now() + i.retryTimeoutMs, clock);
+      for (const o of g.outcomes) {
+        if (left.includes(o)) {
           o.state = 'failed';
           o.note = reason(error);
-          failure ??= {o, error};
           runner.info(`${ref(o)}: not moved: ${o.note}`);
+        } else {
+          o.state = 'moved';
+          runner.info(`${ref(o)}: ${short(o.previous)} -> ${short(o.digest)}`);
         }
       }
-    );
+      if (left.length) failure ??= left[0];
+    });
     if (failure) break;
   }
   if (!failure) return outcomes;
@@ -245,7 +317,7 @@ async function movePhase(i: TagsInput, clock: Clock): Promise<TagOutcome[]> {
   // 3. undo what moved
   await restore(i, outcomes, clock);
   const left = outcomes.filter(o => o.state === 'not-restored');
-  const first = `The registry refused to move ${ref(failure.o)}: ${failure.o.note}.`;
+  const first = `The registry refused to move ${ref(failure)}: ${failure.note}.`;
   const detail = left.length
     ? ` ${left.length} tag(s) moved by this run could not be put back (re-run the job to complete the release):\n${left.map(o => `  ${ref(o)}: was ${o.previous ?? 'absent (new tag)'}, now ${o.digest}${o.note ? ` (${o.note})` : ''}`).join('\n')}`
     : ` Every tag this run had moved was put back (or removed, if new): the tags are where they were before the run; re-run the job to publish.`;
@@ -258,36 +330,34 @@ async function restore(i: TagsInput, outcomes: TagOutcome[], clock: Clock): Prom
   const moved = outcomes.filter(o => o.state === 'moved');
   if (!moved.length) return;
   runner.info(`Restoring the ${moved.length} tag(s) this run moved`);
-  // tags that existed: back to their previous digest (the mutable ones first: the channels users pull)
-  await eachLimited(
-    moved.filter(o => o.previous).reverse(),
-    PARALLEL,
-    async o => {
-      try {
-        await withRetry(`restoring ${ref(o)}`, () => buildx.writeTag(ref(o), `${o.name}@${o.previous}`), deadline, clock, signal);
+  // tags that existed: back to their previous digest, one create per name and previous index (the
+  // mutable ones first: the channels users pull)
+  const existed = [...moved.filter(o => o.previous && o.kind === 'mutable'), ...moved.filter(o => o.previous && o.kind !== 'mutable')];
+  await eachGroup(groupsOf(existed, o => o.previous!), async g => {
+    const {left, error} = await pointGroup(i, g, 'restoring', deadline, clock);
+    for (const o of g.outcomes) {
+      if (left.includes(o)) {
+        o.state = 'not-restored';
+        o.note = `putting it back failed: ${reason(error)}`;
+      } else {
         o.state = 'restored';
         runner.info(`${ref(o)}: put back to ${short(o.previous)}`);
-      } catch (e) {
-        o.state = 'not-restored';
-        o.note = `putting it back failed: ${reason(e)}`;
       }
     }
-  );
+  });
   // new tags: the index is deleted by digest, which removes it under every tag that points at it
-  const groups = new Map<string, TagOutcome[]>();
-  for (const o of moved.filter(x => !x.previous)) groups.set(`${o.name}@${o.digest}`, [...(groups.get(`${o.name}@${o.digest}`) ?? []), o]);
-  await eachLimited([...groups.values()], PARALLEL, async group => {
-    const {name, digest} = group[0];
-    const leave = (note: string) => group.forEach(o => ((o.state = 'not-restored'), (o.note = note)));
+  await eachGroup(groupsOf(moved.filter(x => !x.previous), o => o.digest), async group => {
+    const {name, digest} = group;
+    const leave = (note: string) => group.outcomes.forEach(o => ((o.state = 'not-restored'), (o.note = note)));
     try {
-      const mine = new Set([...group.map(o => o.tag), ...(i.ownTags ?? [])]);
+      const mine = new Set([...group.outcomes.map(o => o.tag), ...(i.ownTags ?? [])]);
       const others = await withRetry(`listing the tags of ${name}`, () => buildx.tagsAt(name, digest), deadline, clock, signal);
       const blocking = others.filter(t => !mine.has(t));
       if (blocking.length) return leave(`new tag left: its index is also tagged ${blocking.slice(0, 3).join(', ')}${blocking.length > 3 ? ', …' : ''}, and a delete by digest would remove those too`);
       const deleted = await withRetry(`deleting ${name}@${digest}`, () => buildx.deleteManifest(name, digest), deadline, clock, signal);
       if (!deleted) return leave('new tag left: the registry does not allow deleting manifests');
-      group.forEach(o => (o.state = 'removed'));
-      runner.info(`${group.map(ref).join(', ')}: removed (new tags; index ${short(digest)} deleted)`);
+      group.outcomes.forEach(o => (o.state = 'removed'));
+      runner.info(`${group.outcomes.map(ref).join(', ')}: removed (new tags; index ${short(digest)} deleted)`);
     } catch (e) {
       leave(`removing it failed: ${reason(e)}`);
     }
