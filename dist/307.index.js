@@ -87,7 +87,8 @@ function hostPlatform(nodeArch = process.arch) {
 /* harmony export */   Em: () => (/* binding */ registryDomain),
 /* harmony export */   Ew: () => (/* binding */ canonicalName),
 /* harmony export */   F2: () => (/* binding */ parseReference),
-/* harmony export */   gr: () => (/* binding */ isDockerHub)
+/* harmony export */   gr: () => (/* binding */ isDockerHub),
+/* harmony export */   r_: () => (/* binding */ isValidTag)
 /* harmony export */ });
 /** Image references: the one rule for whether a name starts with a registry domain. */
 /**
@@ -128,6 +129,11 @@ const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
 const TAG = '[\\w][\\w.-]{0,127}';
 const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
 const REFERENCE = new RegExp(`^((?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`);
+const TAG_ONLY = new RegExp(`^${TAG}$`);
+/** A tag as a registry takes it: a letter, digit or `_`, then up to 127 letters, digits, `_`, `.` and `-`. */
+function isValidTag(tag) {
+    return TAG_ONLY.test(tag);
+}
 /**
  * An image reference as docker takes it (`tonistiigi/binfmt:latest`, `moby/buildkit@sha256:...`), or
  * undefined: anything else (a leading `-`, a `,` or `=`, whitespace, upper case in the path) is not one.
@@ -167,6 +173,63 @@ function parseReference(ref) {
 
 
 
+
+
+/***/ }),
+
+/***/ 2352:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ archTagsFor)
+/* harmony export */ });
+/* unused harmony export archSuffix */
+/* harmony import */ var _lib_platform_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6728);
+/* harmony import */ var _lib_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2470);
+/* harmony import */ var _metadata_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1606);
+/* harmony import */ var _inputs_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2107);
+/**
+ * `arch-tags: true`: every release tag also exists per platform, `<tag>-<arch>`, for tools that cannot
+ * read an index. Pure: the suffix of each platform, and the per-platform tags of one build. The tags
+ * point at platform images, not at the index, so they are a field of their own in the plan.
+ */
+
+
+
+
+/**
+ * The suffix of a platform: its architecture, with the variant glued on (`linux/arm/v7` -> `armv7`,
+ * `linux/amd64/v3` -> `amd64v3`), except the default variants `arm64/v8` and `amd64/v1`, which are the
+ * plain architecture; other operating systems than linux are named first (`windows/amd64` -> `windows-amd64`).
+ */
+function archSuffix(platform) {
+    const p = (0,_lib_platform_js__WEBPACK_IMPORTED_MODULE_0__/* .parsePlatform */ .FL)(platform);
+    const isDefaultVariant = (p.arch === 'arm64' && (p.variant === 'v8' || p.variant === 'v8.0')) || (p.arch === 'amd64' && p.variant === 'v1');
+    const arch = p.variant && !isDefaultVariant ? `${p.arch}${p.variant.replace(/\./g, '')}` : p.arch;
+    return p.os === 'linux' ? arch : `${p.os}-${arch}`;
+}
+/**
+ * The per-platform tags of a build: one entry per platform, in the build's platform order. Two
+ * platforms with the same suffix, or a tag that gets too long with its suffix, are input errors.
+ */
+function archTagsFor(images, tagNames, platforms, line) {
+    const bySuffix = new Map();
+    const out = [];
+    for (const platform of platforms) {
+        const suffix = archSuffix(platform);
+        const other = bySuffix.get(suffix);
+        if (other !== undefined) {
+            throw new _inputs_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('arch-tags', `platforms ${other} and ${platform} would both get the tag suffix -${suffix}; build them as separate images or turn arch-tags off`, line);
+        }
+        bySuffix.set(suffix, platform);
+        const names = tagNames.map(t => `${t}-${suffix}`);
+        const bad = names.find(t => !(0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidTag */ .r_)(t));
+        if (bad !== undefined)
+            throw new _inputs_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('arch-tags', `the per-platform tag "${bad.slice(0, 140)}" is not a valid tag (at most 128 letters, digits, "_", "." and "-")`, line);
+        out.push({ platform, suffix, tagNames: names, tags: (0,_metadata_index_js__WEBPACK_IMPORTED_MODULE_2__/* .imageTags */ .rK)(images, names) });
+    }
+    return out;
+}
 
 
 /***/ }),
@@ -1911,11 +1974,13 @@ function tagNames(version, flavor) {
 /* harmony import */ var _metadata_labels_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8911);
 /* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1130);
 /* harmony import */ var _inputs_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2107);
+/* harmony import */ var _arch_tags_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2352);
 /**
  * Inputs + Context + Metadata -> Plan: which builds run, under which names and tags, for which
  * platforms, with which labels, annotations and build args, whether they are pushed, and the policy's
  * verdict. Pure. The plan is the `plan` output, what dry-run prints, and what the engine executes.
  */
+
 
 
 
@@ -2033,8 +2098,28 @@ function buildPlan(inputs, ctx, metadata, annotationLevels) {
             policy: { allowed: true, rules: [], violations: [], warnings: [] }
         };
     });
+    if (inputs.archTags) {
+        const archErrors = [];
+        for (const b of builds) {
+            try {
+                b.archTags = (0,_arch_tags_js__WEBPACK_IMPORTED_MODULE_6__/* .archTagsFor */ .t)(b.images, b.tagNames, b.platforms, b.line);
+            }
+            catch (e) {
+                if (!(e instanceof _inputs_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .d))
+                    throw e;
+                archErrors.push(e);
+            }
+        }
+        if (archErrors.length)
+            throw new _inputs_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputErrors */ .G(archErrors);
+    }
     const policy = (0,_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .evaluatePolicy */ .Uz)(inputs.policy, {
-        images: builds.flatMap(b => (b.images.length ? b.images : ['']).map(name => ({ name, tags: b.tagNames, push: b.push }))),
+        images: builds.flatMap(b => (b.images.length ? b.images : ['']).map(name => ({
+            name,
+            tags: b.tagNames,
+            push: b.push,
+            ...(b.archTags ? { archTags: b.archTags.flatMap(a => a.tagNames.map((tag, i) => ({ tag, base: b.tagNames[i] }))) } : {})
+        }))),
         ref: ctx.ref,
         sha: ctx.sha,
         shortSha: ctx.shortSha,
@@ -2201,11 +2286,18 @@ function evaluatePolicy(rules, subject) {
                         if (!rule.pattern.test(tag))
                             violations.push({ rule: rule.source, image: image.name, tag, message: `${name}:${tag} does not match allow-tags ${rule.pattern.source.slice(4, -2)}` });
                     }
+                    for (const { tag } of image.archTags ?? []) {
+                        if (!rule.pattern.test(tag))
+                            violations.push({ rule: rule.source, image: image.name, tag, message: `${name}:${tag} (a per-platform tag of arch-tags) does not match allow-tags ${rule.pattern.source.slice(4, -2)}` });
+                    }
                     break;
                 case 'deny-latest':
                     if (rule.pattern.test(canonical(image.name))) {
                         for (const tag of image.tags.filter(t => t === 'latest' || subject.latestTags.includes(t))) {
                             violations.push({ rule: rule.source, image: image.name, tag, message: `${name} may not be tagged ${tag} (deny-latest ${rule.glob})` });
+                        }
+                        for (const { tag, base } of (image.archTags ?? []).filter(a => a.base === 'latest' || subject.latestTags.includes(a.base))) {
+                            violations.push({ rule: rule.source, image: image.name, tag, message: `${name} may not be tagged ${tag}, the per-platform tag of ${base} (deny-latest ${rule.glob})` });
                         }
                     }
                     break;
@@ -2471,6 +2563,10 @@ const DEFAULT_REGISTRY = 'ghcr.io';
 const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
 /** Where the cache-mount copy steps run by default: a small image with sh and tar. */
 const DEFAULT_CACHE_MOUNTS_IMAGE = 'docker.io/library/busybox:stable';
+/** What one run of the action does: everything in one job, or one part of plan -> build legs -> merge. */
+const MODES = ['publish', 'plan', 'build', 'merge'];
+/** Modes this version runs; the others are refused before anything happens. */
+const AVAILABLE_MODES = ['publish', 'plan'];
 
 /** The non-empty, non-comment lines of a multi-line input, with their line numbers. */
 function inputLines(value) {
@@ -2795,6 +2891,9 @@ function getInputs(env = process.env, workspace = env['GITHUB_WORKSPACE'] || pro
         bakeTarget,
         policy,
         dryRun: r.bool('dry-run', false),
+        mode: r.choice('mode', MODES, 'publish'),
+        planDocument: r.raw('plan') ?? '',
+        archTags: r.bool('arch-tags', false),
         push: r.choice('push', ['auto', 'true', 'false'], 'auto'),
         buildArgs,
         defaultBuildArgs: r.bool('default-build-args', true),
@@ -2831,6 +2930,9 @@ function getInputs(env = process.env, workspace = env['GITHUB_WORKSPACE'] || pro
     for (const e of engineErrors)
         if (e)
             r.errors.push(e);
+    if (!AVAILABLE_MODES.includes(inputs.mode)) {
+        r.errors.push(new inputs_errors/* InputError */.d('mode', `mode: ${inputs.mode} is not available yet in this version (available: ${AVAILABLE_MODES.join(', ')}); nothing was logged in to, built or pushed`));
+    }
     if (r.errors.length)
         throw new inputs_errors/* InputErrors */.G(r.errors);
     return inputs;
@@ -2994,10 +3096,11 @@ async function prepare(ctx, opts) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CY: () => (/* binding */ orderForMoving),
 /* harmony export */   Sv: () => (/* binding */ holdsCommitSha),
 /* harmony export */   pk: () => (/* binding */ tagKind)
 /* harmony export */ });
-/* unused harmony exports holdsFullVersion, orderForMoving */
+/* unused harmony export holdsFullVersion */
 /**
  * What kind of tag a tag name is, for the tag phase and the policy. Pure.
  *

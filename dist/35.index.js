@@ -87,7 +87,8 @@ function hostPlatform(nodeArch = process.arch) {
 /* harmony export */   Em: () => (/* binding */ registryDomain),
 /* harmony export */   Ew: () => (/* binding */ canonicalName),
 /* harmony export */   F2: () => (/* binding */ parseReference),
-/* harmony export */   gr: () => (/* binding */ isDockerHub)
+/* harmony export */   gr: () => (/* binding */ isDockerHub),
+/* harmony export */   r_: () => (/* binding */ isValidTag)
 /* harmony export */ });
 /** Image references: the one rule for whether a name starts with a registry domain. */
 /**
@@ -128,6 +129,11 @@ const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
 const TAG = '[\\w][\\w.-]{0,127}';
 const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
 const REFERENCE = new RegExp(`^((?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`);
+const TAG_ONLY = new RegExp(`^${TAG}$`);
+/** A tag as a registry takes it: a letter, digit or `_`, then up to 127 letters, digits, `_`, `.` and `-`. */
+function isValidTag(tag) {
+    return TAG_ONLY.test(tag);
+}
 /**
  * An image reference as docker takes it (`tonistiigi/binfmt:latest`, `moby/buildkit@sha256:...`), or
  * undefined: anything else (a leading `-`, a `,` or `=`, whitespace, upper case in the path) is not one.

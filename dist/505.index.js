@@ -38,9 +38,13 @@ async function runMain(env = process.env) {
         throw new Error(`${unwritable.join(' ')} Nothing was logged in to, built or pushed.`);
     for (const w of prepared.warnings)
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(w);
-    reportPlan(prepared, env);
+    await reportPlan(prepared, env);
     if (!prepared.plan.policy.allowed)
         throw new _pipeline_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .PolicyRefusal */ .F(prepared.plan.policy.violations.map(v => v.message));
+    if (prepared.inputs.mode === 'plan') {
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Plan mode: the plan document is the plan output; nothing was set up, logged in to, built or pushed.');
+        return;
+    }
     if (prepared.inputs.dryRun) {
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Dry run: nothing was set up, logged in to, built or pushed.');
         return;
@@ -48,17 +52,24 @@ async function runMain(env = process.env) {
     const { publish } = await Promise.all(/* import() */[__webpack_require__.e(234), __webpack_require__.e(126)]).then(__webpack_require__.bind(__webpack_require__, 1126));
     await publish(prepared, env);
 }
-function reportPlan(p, env) {
+async function reportPlan(p, env) {
     const { inputs, metadata, plan } = p;
     if (!metadata.version.main)
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e('No Docker image version has been generated. Check tags input.');
-    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(inputs.dryRun ? 'Plan (dry run)' : 'Plan', () => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPlan */ .nT)(plan, `${TITLE} plan`)));
+    const planOnly = inputs.mode === 'plan';
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(planOnly ? 'Plan (mode: plan)' : inputs.dryRun ? 'Plan (dry run)' : 'Plan', () => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPlan */ .nT)(plan, `${TITLE} plan`)));
     const bakeFiles = (0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .writeBakeFiles */ .Ap)(inputs, metadata, plan, env);
     // later steps of the job read them; the post step (after every one of them) removes them
     (0,_state_js__WEBPACK_IMPORTED_MODULE_6__/* .remember */ .kY)(_state_js__WEBPACK_IMPORTED_MODULE_6__/* .STATE */ .c4.bakeFilesDir, (0,node_path__WEBPACK_IMPORTED_MODULE_5__.dirname)(bakeFiles['bake-file']));
-    (0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .writeOutputs */ .Kn)({ ...(0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .metadataOutputs */ ._V)(inputs, metadata, plan), ...bakeFiles }, env);
-    if (inputs.dryRun && inputs.summary)
-        (0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .planSummary */ .MM)(plan, `${TITLE}: plan (dry run)`), env);
+    const outputs = (0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .metadataOutputs */ ._V)(inputs, metadata, plan);
+    // mode: plan writes the plan document (plan-document.ts), the input of the build legs and the merge
+    if (planOnly) {
+        const { planDocumentOf, planDocumentText } = await __webpack_require__.e(/* import() */ 449).then(__webpack_require__.bind(__webpack_require__, 9449));
+        outputs.plan = planDocumentText(planDocumentOf(plan, p.ctx));
+    }
+    (0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .writeOutputs */ .Kn)({ ...outputs, ...bakeFiles }, env);
+    if ((inputs.dryRun || planOnly) && inputs.summary)
+        (0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .planSummary */ .MM)(plan, `${TITLE}: plan${planOnly ? '' : ' (dry run)'}`), env);
 }
 
 

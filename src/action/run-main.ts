@@ -20,8 +20,12 @@ export async function runMain(env = process.env): Promise<void> {
   const unwritable = runner.unwritableRunnerFiles(['GITHUB_OUTPUT', 'GITHUB_ENV', ...(prepared.inputs.summary ? ['GITHUB_STEP_SUMMARY'] : [])], env);
   if (unwritable.length) throw new Error(`${unwritable.join(' ')} Nothing was logged in to, built or pushed.`);
   for (const w of prepared.warnings) runner.warning(w);
-  reportPlan(prepared, env);
+  await reportPlan(prepared, env);
   if (!prepared.plan.policy.allowed) throw new PolicyRefusal(prepared.plan.policy.violations.map(v => v.message));
+  if (prepared.inputs.mode === 'plan') {
+    runner.info('Plan mode: the plan document is the plan output; nothing was set up, logged in to, built or pushed.');
+    return;
+  }
   if (prepared.inputs.dryRun) {
     runner.info('Dry run: nothing was set up, logged in to, built or pushed.');
     return;
@@ -30,13 +34,20 @@ export async function runMain(env = process.env): Promise<void> {
   await publish(prepared, env);
 }
 
-function reportPlan(p: Prepared, env: NodeJS.ProcessEnv): void {
+async function reportPlan(p: Prepared, env: NodeJS.ProcessEnv): Promise<void> {
   const {inputs, metadata, plan} = p;
   if (!metadata.version.main) runner.warning('No Docker image version has been generated. Check tags input.');
-  runner.group(inputs.dryRun ? 'Plan (dry run)' : 'Plan', () => runner.info(formatPlan(plan, `${TITLE} plan`)));
+  const planOnly = inputs.mode === 'plan';
+  runner.group(planOnly ? 'Plan (mode: plan)' : inputs.dryRun ? 'Plan (dry run)' : 'Plan', () => runner.info(formatPlan(plan, `${TITLE} plan`)));
   const bakeFiles = writeBakeFiles(inputs, metadata, plan, env);
   // later steps of the job read them; the post step (after every one of them) removes them
   remember(STATE.bakeFilesDir, dirname(bakeFiles['bake-file']));
-  writeOutputs({...metadataOutputs(inputs, metadata, plan), ...bakeFiles}, env);
-  if (inputs.dryRun && inputs.summary) writeSummary(planSummary(plan, `${TITLE}: plan (dry run)`), env);
+  const outputs = metadataOutputs(inputs, metadata, plan);
+  // mode: plan writes the plan document (plan-document.ts), the input of the build legs and the merge
+  if (planOnly) {
+    const {planDocumentOf, planDocumentText} = await import('../pipeline/plan-document.js');
+    outputs.plan = planDocumentText(planDocumentOf(plan, p.ctx));
+  }
+  writeOutputs({...outputs, ...bakeFiles}, env);
+  if ((inputs.dryRun || planOnly) && inputs.summary) writeSummary(planSummary(plan, `${TITLE}: plan${planOnly ? '' : ' (dry run)'}`), env);
 }

@@ -41,6 +41,13 @@ const TAG = '[\\w][\\w.-]{0,127}';
 const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
 const REFERENCE = new RegExp(`^((?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`);
 
+const TAG_ONLY = new RegExp(`^${TAG}$`);
+
+/** A tag as a registry takes it: a letter, digit or `_`, then up to 127 letters, digits, `_`, `.` and `-`. */
+export function isValidTag(tag: string): boolean {
+  return TAG_ONLY.test(tag);
+}
+
 export interface ParsedReference {
   name: string;
   tag?: string;

@@ -11,6 +11,7 @@ import {imageTags, type Metadata} from './metadata/index.js';
 import {resolveLabels, resolveAnnotations, toLines, keyValueObject} from './metadata/labels.js';
 import {evaluatePolicy, type PolicyVerdict} from './policy.js';
 import {InputError, InputErrors} from './inputs/errors.js';
+import {archTagsFor, type ArchTags} from './arch-tags.js';
 
 export interface BuildPlan {
   /** A short, unique name for the build (the bake target). */
@@ -32,6 +33,8 @@ export interface BuildPlan {
   buildArgs: Record<string, string>;
   push: boolean;
   policy: PolicyVerdict;
+  /** `arch-tags: true`: the per-platform tags `<tag>-<arch>`, one entry per platform (they name platform images, not the index). */
+  archTags?: ArchTags[];
 }
 
 export interface Plan {
@@ -169,8 +172,28 @@ export function buildPlan(inputs: Inputs, ctx: Context, metadata: Metadata, anno
     };
   });
 
+  if (inputs.archTags) {
+    const archErrors: InputError[] = [];
+    for (const b of builds) {
+      try {
+        b.archTags = archTagsFor(b.images, b.tagNames, b.platforms, b.line);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        archErrors.push(e);
+      }
+    }
+    if (archErrors.length) throw new InputErrors(archErrors);
+  }
+
   const policy = evaluatePolicy(inputs.policy, {
-    images: builds.flatMap(b => (b.images.length ? b.images : ['']).map(name => ({name, tags: b.tagNames, push: b.push}))),
+    images: builds.flatMap(b =>
+      (b.images.length ? b.images : ['']).map(name => ({
+        name,
+        tags: b.tagNames,
+        push: b.push,
+        ...(b.archTags ? {archTags: b.archTags.flatMap(a => a.tagNames.map((tag, i) => ({tag, base: b.tagNames[i]})))} : {})
+      }))
+    ),
     ref: ctx.ref,
     sha: ctx.sha,
     shortSha: ctx.shortSha,

@@ -122,7 +122,11 @@ export function parsePolicyRule(source: string): PolicyRule {
 
 /** What the policy looks at: each image with its tag names, whether it is pushed, and the ref. */
 export interface PolicySubject {
-  images: {name: string; tags: string[]; push: boolean}[];
+  /**
+   * `archTags`: the per-platform tags (`v1.2.3-amd64`) with the tag each one mirrors. allow-tags and
+   * deny-latest check them as tags; max-tags, require-sha and require-semver look at the release tags only.
+   */
+  images: {name: string; tags: string[]; push: boolean; archTags?: {tag: string; base: string}[]}[];
   ref: string;
   sha: string;
   shortSha: string;
@@ -157,11 +161,17 @@ export function evaluatePolicy(rules: PolicyRule[], subject: PolicySubject): Pol
           for (const tag of image.tags) {
             if (!rule.pattern.test(tag)) violations.push({rule: rule.source, image: image.name, tag, message: `${name}:${tag} does not match allow-tags ${rule.pattern.source.slice(4, -2)}`});
           }
+          for (const {tag} of image.archTags ?? []) {
+            if (!rule.pattern.test(tag)) violations.push({rule: rule.source, image: image.name, tag, message: `${name}:${tag} (a per-platform tag of arch-tags) does not match allow-tags ${rule.pattern.source.slice(4, -2)}`});
+          }
           break;
         case 'deny-latest':
           if (rule.pattern.test(canonical(image.name))) {
             for (const tag of image.tags.filter(t => t === 'latest' || subject.latestTags.includes(t))) {
               violations.push({rule: rule.source, image: image.name, tag, message: `${name} may not be tagged ${tag} (deny-latest ${rule.glob})`});
+            }
+            for (const {tag, base} of (image.archTags ?? []).filter(a => a.base === 'latest' || subject.latestTags.includes(a.base))) {
+              violations.push({rule: rule.source, image: image.name, tag, message: `${name} may not be tagged ${tag}, the per-platform tag of ${base} (deny-latest ${rule.glob})`});
             }
           }
           break;

@@ -43,6 +43,12 @@ export interface Line {
 
 export type PushMode = 'auto' | 'true' | 'false';
 
+/** What one run of the action does: everything in one job, or one part of plan -> build legs -> merge. */
+export const MODES = ['publish', 'plan', 'build', 'merge'] as const;
+export type Mode = (typeof MODES)[number];
+/** Modes this version runs; the others are refused before anything happens. */
+export const AVAILABLE_MODES: readonly Mode[] = ['publish', 'plan'];
+
 export interface Inputs {
   images: ImageSpec[];
   /** `images` given and empty: tags are bare (no image name), as metadata-action writes them. */
@@ -61,6 +67,12 @@ export interface Inputs {
   bakeTarget: string;
   policy: PolicyRule[];
   dryRun: boolean;
+  /** `publish` (default): everything in one job; `plan`: write the plan document and stop. */
+  mode: Mode;
+  /** The `plan` input as written (a plan document), read by the build and merge modes (plan-document.ts). */
+  planDocument: string;
+  /** Every release tag also gets per-platform tags `<tag>-<arch>` (arch-tags.ts). */
+  archTags: boolean;
   push: PushMode;
   buildArgs: string[];
   defaultBuildArgs: boolean;
@@ -409,6 +421,9 @@ export function getInputs(env: Env = process.env, workspace: string = env['GITHU
     bakeTarget,
     policy,
     dryRun: r.bool('dry-run', false),
+    mode: r.choice('mode', MODES, 'publish'),
+    planDocument: r.raw('plan') ?? '',
+    archTags: r.bool('arch-tags', false),
     push: r.choice('push', ['auto', 'true', 'false'] as const, 'auto'),
     buildArgs,
     defaultBuildArgs: r.bool('default-build-args', true),
@@ -443,6 +458,9 @@ export function getInputs(env: Env = process.env, workspace: string = env['GITHU
     checkImageInput('cache-mounts-image', inputs.engine.cacheMountsImage)
   ];
   for (const e of engineErrors) if (e) r.errors.push(e);
+  if (!AVAILABLE_MODES.includes(inputs.mode)) {
+    r.errors.push(new InputError('mode', `mode: ${inputs.mode} is not available yet in this version (available: ${AVAILABLE_MODES.join(', ')}); nothing was logged in to, built or pushed`));
+  }
   if (r.errors.length) throw new InputErrors(r.errors);
   return inputs;
 }

@@ -1,0 +1,114 @@
+import {afterAll, beforeAll, describe, expect, test} from '@jest/globals';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {getInputs} from '../../src/pipeline/inputs/index.js';
+import {InputErrors} from '../../src/pipeline/inputs/errors.js';
+import {PolicyRefusal} from '../../src/pipeline/errors.js';
+import {parsePlanDocument} from '../../src/pipeline/plan-document.js';
+import {runMain} from '../../src/action/run-main.js';
+import {parseOutputs, startGitHubApiStub, type GitHubApiStub} from '../support/action.js';
+import {fixtureEnv, inputEnv, thrown} from '../support/pipeline.js';
+import {flushSummary, type Env} from '../../src/action/runner.js';
+
+const base = {GITHUB_REPOSITORY: 'octo/app'};
+const inputs = (values: Record<string, string>) => getInputs({...base, ...inputEnv(values)});
+
+describe('mode input', () => {
+  test.each([
+    [undefined, 'publish'],
+    ['', 'publish'],
+    ['publish', 'publish'],
+    ['plan', 'plan'],
+    ['PLAN', 'plan'],
+    [' plan ', 'plan']
+  ])('%j -> %s', (value, mode) => {
+    expect(inputs(value === undefined ? {} : {mode: value}).mode).toBe(mode);
+  });
+
+  test.each(['build', 'merge', 'Build'])('mode: %s is refused, as not available yet, before anything happens', value => {
+    const e = thrown(() => inputs({mode: value})) as InputErrors;
+    expect(e).toBeInstanceOf(InputErrors);
+    expect(e.message).toBe(`Input "mode": mode: ${value.toLowerCase()} is not available yet in this version (available: publish, plan); nothing was logged in to, built or pushed`);
+  });
+
+  test('an unknown mode names the choices', () => {
+    expect((thrown(() => inputs({mode: 'deploy'})) as Error).message).toBe('Input "mode": expected one of publish, plan, build, merge (in: deploy)');
+  });
+
+  test('arch-tags is a boolean, false by default', () => {
+    expect(inputs({}).archTags).toBe(false);
+    expect(inputs({'arch-tags': 'true'}).archTags).toBe(true);
+    expect((thrown(() => inputs({'arch-tags': 'yes'})) as Error).message).toBe('Input "arch-tags": expected true or false (in: yes)');
+  });
+
+  test('plan is kept as written (it is parsed by the modes that read it)', () => {
+    expect(inputs({}).planDocument).toBe('');
+    expect(inputs({plan: '{"a": 1}'}).planDocument).toBe('{"a": 1}');
+  });
+});
+
+describe('mode: plan, run by the action', () => {
+  let api: GitHubApiStub;
+  let tmp: string;
+  beforeAll(async () => {
+    api = await startGitHubApiStub();
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mp-mode-plan-'));
+  });
+  afterAll(async () => {
+    await api.close();
+    fs.rmSync(tmp, {recursive: true, force: true});
+  });
+
+  /** Runs the action's main in-process on a fixture, with runner files of its own; returns them read back. */
+  async function run(event: string, values: Record<string, string>): Promise<{error?: unknown; outputs: Record<string, string>; summary: string}> {
+    const dir = fs.mkdtempSync(path.join(tmp, 'run-'));
+    const files: Env = {};
+    for (const name of ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_ENV', 'GITHUB_STEP_SUMMARY', 'GITHUB_PATH']) {
+      files[name] = path.join(dir, name.toLowerCase());
+      fs.writeFileSync(files[name]!, '');
+    }
+    const env = fixtureEnv(event, {...files, GITHUB_API_URL: api.url, RUNNER_TEMP: dir, ...inputEnv(values)});
+    let error: unknown;
+    const log = process.stdout.write;
+    process.stdout.write = (() => true) as typeof process.stdout.write;
+    try {
+      await runMain(env as NodeJS.ProcessEnv);
+    } catch (e) {
+      error = e;
+    } finally {
+      await flushSummary();
+      process.stdout.write = log;
+    }
+    const read = (name: string) => fs.readFileSync(files[name]!, 'utf8');
+    // the bake files are under RUNNER_TEMP (dir), removed with tmp
+    return {error, outputs: parseOutputs(read('GITHUB_OUTPUT')), summary: read('GITHUB_STEP_SUMMARY')};
+  }
+
+  test('writes the plan document as the plan output, the usual outputs and the plan summary, and stops', async () => {
+    const r = await run('event_tag_v1.1.1', {mode: 'plan', images: 'name=api\nname=worker,platforms=linux/amd64', 'arch-tags': 'true', tags: 'type=semver,pattern={{version}}\ntype=sha'});
+    expect(r.error).toBeUndefined();
+    const parsed = parsePlanDocument(r.outputs['plan']!);
+    expect(parsed.plan.builds.map(b => b.id)).toEqual(['api', 'worker']);
+    expect(parsed.plan.builds[1].archTags?.map(a => a.suffix)).toEqual(['amd64']);
+    expect(r.outputs['version']).toBe('1.1.1');
+    expect(r.outputs['tags']!.split('\n')).toEqual(parsed.plan.builds.flatMap(b => b.tags));
+    expect(r.outputs['labels']).toContain('org.opencontainers.image.created=');
+    expect(r.summary).toMatch(/^## multiarch-publish: plan\n/);
+    // nothing of the engine ran: no digest, no images pushed
+    expect(r.outputs['digest']).toBeUndefined();
+    expect(r.outputs['images']).toBeUndefined();
+  });
+
+  test('a policy refusal fails the step', async () => {
+    const r = await run('event_push_master', {mode: 'plan', images: 'app', policy: 'max-tags=1', tags: 'type=raw,value=a\ntype=raw,value=b'});
+    expect(r.error).toBeInstanceOf(PolicyRefusal);
+  });
+
+  test('mode: build fails before anything is written', async () => {
+    const r = await run('event_push_master', {mode: 'build', images: 'app'});
+    expect((r.error as Error).message).toMatch(/mode: build is not available yet in this version/);
+    expect(r.outputs).toEqual({});
+    expect(r.summary).toBe('');
+  });
+});
