@@ -25,6 +25,8 @@ var report = __webpack_require__(3344);
 var errors = __webpack_require__(2107);
 // EXTERNAL MODULE: ./src/pipeline/errors.ts
 var pipeline_errors = __webpack_require__(1539);
+// EXTERNAL MODULE: ./src/pipeline/inputs/modes.ts
+var modes = __webpack_require__(4510);
 ;// CONCATENATED MODULE: ./src/pipeline/inputs/names.ts
 const INPUT_NAMES = [
     { name: 'images', kind: 'lines', help: 'images, one a line: name[,file=][,context=][,target=][,platforms=]...' },
@@ -86,6 +88,7 @@ var runner = __webpack_require__(1949);
  * store, `publish` pushes them with the user's own docker logins. Every action input is also a flag of
  * the same name; flags become INPUT_* values, so getInputs parses them exactly as on a runner.
  */
+
 
 
 
@@ -323,6 +326,10 @@ async function runCli(args, env = process.env) {
         let p = await (0,prepare/* prepare */.i)(ctx, { env: inputEnv, useApi: false, workspace: dir });
         for (const w of p.warnings)
             console.error(`warning: ${w}`);
+        // --mode plan: the plan document (the action's plan output) on stdout, whatever the command
+        if (p.inputs.mode === 'plan')
+            return await printPlanDocument(p);
+        (0,modes/* checkModeSupport */.r)(p.inputs, parsed.command !== 'plan' && !p.inputs.dryRun);
         if (parsed.command === 'plan')
             return printPlan(p, dir, parsed.json);
         if (parsed.command === 'build') {
@@ -376,6 +383,13 @@ async function runCli(args, env = process.env) {
         console.error(`error: ${runner/* redact */.E$(e.message)}`);
         return 1;
     }
+}
+async function printPlanDocument(p) {
+    if (!p.plan.policy.allowed)
+        throw new pipeline_errors/* PolicyRefusal */.F(p.plan.policy.violations.map(v => v.message));
+    const { planDocumentOf, planDocumentText } = await __webpack_require__.e(/* import() */ 449).then(__webpack_require__.bind(__webpack_require__, 9449));
+    console.log(planDocumentText(planDocumentOf(p.plan, p.ctx)));
+    return 0;
 }
 function printPlan(p, dir, json) {
     if (json) {

@@ -507,3 +507,38 @@ describe('imageComponent', () => {
     expect(imageComponent(name)).toBe(component);
   });
 });
+
+describe('--mode and --arch-tags', () => {
+  test.each(['plan', 'publish', 'build'])('--mode plan prints the plan document, whatever the command (%s), and builds nothing', async command => {
+    const dir = makeRepo('demo-app');
+    const code = await runCli([command, '--dir', dir, '--mode', 'plan', '--images', 'quay.io/octo/app', '--tags', 'type=raw,value=v1', '--arch-tags']);
+    expect(code).toBe(0);
+    const {parsePlanDocument} = await import('../../src/pipeline/plan-document.js');
+    const parsed = parsePlanDocument(out.join('\n'));
+    expect(parsed.plan.builds[0].tags).toEqual(['quay.io/octo/app:v1']);
+    expect(parsed.plan.builds[0].archTags?.map(a => a.tags[0])).toEqual(['quay.io/octo/app:v1-amd64', 'quay.io/octo/app:v1-arm64']);
+  });
+
+  test('--mode plan with a policy refusal exits 1 and prints no document', async () => {
+    const dir = makeRepo('demo-app');
+    const code = await runCli(['plan', '--dir', dir, '--mode', 'plan', '--images', 'quay.io/octo/app', '--tags', 'type=raw,value=v1', '--policy', 'allow-tags=v2']);
+    expect(code).toBe(1);
+    expect(out.join('\n')).toBe('');
+    expect(err.join('\n')).toMatch(/tag policy/);
+  });
+
+  test('--mode merge is refused as not available yet', async () => {
+    const dir = makeRepo('demo-app');
+    expect(await runCli(['publish', '--dir', dir, '--mode', 'merge'])).toBe(1);
+    expect(err.join('\n')).toMatch(/mode: merge is not available yet in this version/);
+  });
+
+  test('--arch-tags with publish or build is refused (per-platform tags are planned, not pushed yet); plan shows them', async () => {
+    const dir = makeRepo('demo-app');
+    expect(await runCli(['publish', '--dir', dir, '--arch-tags', '--images', 'quay.io/octo/app'])).toBe(1);
+    expect(err.join('\n')).toMatch(/arch-tags.*not available yet for publishing/);
+    out = [];
+    expect(await runCli(['plan', '--dir', dir, '--arch-tags', '--images', 'quay.io/octo/app', '--tags', 'type=raw,value=v1', '--platforms', 'linux/arm/v7'])).toBe(0);
+    expect(out.join('\n')).toContain('per-platform tags of linux/arm/v7 (arch-tags):\n    quay.io/octo/app:v1-armv7');
+  });
+});

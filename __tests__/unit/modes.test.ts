@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {getInputs} from '../../src/pipeline/inputs/index.js';
 import {InputErrors} from '../../src/pipeline/inputs/errors.js';
+import {checkModeSupport} from '../../src/pipeline/inputs/modes.js';
 import {PolicyRefusal} from '../../src/pipeline/errors.js';
 import {parsePlanDocument} from '../../src/pipeline/plan-document.js';
 import {runMain} from '../../src/action/run-main.js';
@@ -105,10 +106,29 @@ describe('mode: plan, run by the action', () => {
     expect(r.error).toBeInstanceOf(PolicyRefusal);
   });
 
+  test('arch-tags with mode: publish fails before anything is written', async () => {
+    const r = await run('event_push_master', {images: 'app', 'arch-tags': 'true'});
+    expect((r.error as Error).message).toMatch(/^Input "arch-tags": true is not available yet for publishing/);
+    expect(r.outputs).toEqual({});
+  });
+
   test('mode: build fails before anything is written', async () => {
     const r = await run('event_push_master', {mode: 'build', images: 'app'});
     expect((r.error as Error).message).toMatch(/mode: build is not available yet in this version/);
     expect(r.outputs).toEqual({});
     expect(r.summary).toBe('');
+  });
+});
+
+describe('arch-tags when publishing', () => {
+  test.each<[Record<string, string>, boolean]>([
+    [{}, true],
+    [{'dry-run': 'true'}, false],
+    [{mode: 'plan'}, false]
+  ])('%j: refused %s (the per-platform tags are planned, not pushed, in this version)', (values, refused) => {
+    const i = getInputs({...base, ...inputEnv({...values, 'arch-tags': 'true'})});
+    const check = () => checkModeSupport(i, i.mode === 'publish' && !i.dryRun);
+    if (refused) expect(check).toThrow(/^Input "arch-tags": true is not available yet for publishing/);
+    else expect(check).not.toThrow();
   });
 });

@@ -10,6 +10,7 @@ import {prepare, type Prepared} from '../pipeline/prepare.js';
 import {formatPlan, metadataOutputs, planJson} from '../report/index.js';
 import {InputErrors, InputError} from '../pipeline/inputs/errors.js';
 import {PolicyRefusal} from '../pipeline/errors.js';
+import {checkModeSupport} from '../pipeline/inputs/modes.js';
 import {INPUT_NAMES, type InputName} from '../pipeline/inputs/names.js';
 import {formatPlatform, hostPlatform} from '../lib/platform.js';
 import {withoutPush, type Plan} from '../pipeline/plan.js';
@@ -247,6 +248,9 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = process.en
     const inputEnv = {...inputEnvironment(parsed.inputs, env), GITHUB_REPOSITORY: env['GITHUB_REPOSITORY'] || `${imageComponent(ctx.owner)}/${imageComponent(ctx.repo)}`};
     let p = await prepare(ctx, {env: inputEnv, useApi: false, workspace: dir});
     for (const w of p.warnings) console.error(`warning: ${w}`);
+    // --mode plan: the plan document (the action's plan output) on stdout, whatever the command
+    if (p.inputs.mode === 'plan') return await printPlanDocument(p);
+    checkModeSupport(p.inputs, parsed.command !== 'plan' && !p.inputs.dryRun);
     if (parsed.command === 'plan') return printPlan(p, dir, parsed.json);
     if (parsed.command === 'build') {
       const platformsGiven = flags.has('platforms') || !!env[runner.inputVariable('platforms')]?.trim();
@@ -293,6 +297,13 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = process.en
     console.error(`error: ${runner.redact((e as Error).message)}`);
     return 1;
   }
+}
+
+async function printPlanDocument(p: Prepared): Promise<number> {
+  if (!p.plan.policy.allowed) throw new PolicyRefusal(p.plan.policy.violations.map(v => v.message));
+  const {planDocumentOf, planDocumentText} = await import('../pipeline/plan-document.js');
+  console.log(planDocumentText(planDocumentOf(p.plan, p.ctx)));
+  return 0;
 }
 
 function printPlan(p: Prepared, dir: string, json: boolean): number {

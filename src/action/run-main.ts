@@ -8,6 +8,7 @@ import {workflowContext} from '../pipeline/context/index.js';
 import {prepare, type Prepared} from '../pipeline/prepare.js';
 import {formatPlan, metadataOutputs, planSummary, writeBakeFiles, writeOutputs, writeSummary} from '../report/index.js';
 import {PolicyRefusal} from '../pipeline/errors.js';
+import {checkModeSupport} from '../pipeline/inputs/modes.js';
 import {dirname} from 'node:path';
 import {STATE, remember} from './state.js';
 
@@ -16,6 +17,7 @@ const TITLE = 'multiarch-publish';
 export async function runMain(env = process.env): Promise<void> {
   const ctx = workflowContext(env);
   const prepared = await prepare(ctx, {env, useApi: true, workspace: env['GITHUB_WORKSPACE'] || process.cwd()});
+  checkModeSupport(prepared.inputs, prepared.inputs.mode === 'publish' && !prepared.inputs.dryRun);
   // before anything is written, logged in to or built (the post step's state is checked by main.ts)
   const unwritable = runner.unwritableRunnerFiles(['GITHUB_OUTPUT', 'GITHUB_ENV', ...(prepared.inputs.summary ? ['GITHUB_STEP_SUMMARY'] : [])], env);
   if (unwritable.length) throw new Error(`${unwritable.join(' ')} Nothing was logged in to, built or pushed.`);

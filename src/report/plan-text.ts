@@ -20,6 +20,7 @@ export function formatPlan(plan: Plan, header: string): string {
     out.push('', `build ${b.id}: ${b.images.length ? b.images.map(v).join(', ') : '(no image name: bare tags)'}`);
     out.push(`  file ${v(b.file)} · context ${v(b.context)}${b.target ? ` · target ${v(b.target)}` : ''} · platforms ${b.platforms.join(', ')}`);
     out.push(`  tags${b.tags.length ? '' : ' (none: nothing would be published)'}:`, ...b.tags.map(t => `    ${v(t)}`));
+    for (const a of b.archTags ?? []) out.push(`  per-platform tags of ${a.platform} (arch-tags):`, ...a.tags.map(t => `    ${v(t)}`));
     out.push('  labels:', ...b.labels.map(l => `    ${v(l)}`));
     out.push('  annotations:', ...b.annotations.map(a => `    ${v(a)}`));
     if (Object.keys(b.buildArgs).length) out.push('  build args:', ...Object.entries(b.buildArgs).map(([k, val]) => `    ${k}=${v(val)}`));

@@ -1,5 +1,5 @@
-export const id = 307;
-export const ids = [307,35];
+export const id = 692;
+export const ids = [692,35];
 export const modules = {
 
 /***/ 6728:
@@ -907,6 +907,31 @@ function splitKeyValue(field) {
     if (i <= 0)
         return { value: field.trim() };
     return { key: field.slice(0, i).trim().toLowerCase(), value: field.slice(i + 1).trim() };
+}
+
+
+/***/ }),
+
+/***/ 4510:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ checkModeSupport)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2107);
+/**
+ * What this version does with `mode` and `arch-tags`: checked after the plan is made and before anything
+ * is set up, logged in to, built or pushed. (`mode: build` and `mode: merge` are refused by getInputs.)
+ */
+
+/**
+ * Per-platform tags are planned (mode: plan, dry-run), not yet pushed: publishing with `arch-tags: true`
+ * would silently leave them out, so it is refused instead.
+ */
+function checkModeSupport(inputs, publishes) {
+    if (inputs.archTags && publishes) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('arch-tags', 'true is not available yet for publishing in this version: the per-platform tags are only planned (mode: plan, dry-run: true), not pushed; drop arch-tags or use it with mode: plan');
+    }
 }
 
 
@@ -3324,6 +3349,8 @@ function formatPlan(plan, header) {
         out.push('', `build ${b.id}: ${b.images.length ? b.images.map(report_escape/* logValue */.Od).join(', ') : '(no image name: bare tags)'}`);
         out.push(`  file ${(0,report_escape/* logValue */.Od)(b.file)} · context ${(0,report_escape/* logValue */.Od)(b.context)}${b.target ? ` · target ${(0,report_escape/* logValue */.Od)(b.target)}` : ''} · platforms ${b.platforms.join(', ')}`);
         out.push(`  tags${b.tags.length ? '' : ' (none: nothing would be published)'}:`, ...b.tags.map(t => `    ${(0,report_escape/* logValue */.Od)(t)}`));
+        for (const a of b.archTags ?? [])
+            out.push(`  per-platform tags of ${a.platform} (arch-tags):`, ...a.tags.map(t => `    ${(0,report_escape/* logValue */.Od)(t)}`));
         out.push('  labels:', ...b.labels.map(l => `    ${(0,report_escape/* logValue */.Od)(l)}`));
         out.push('  annotations:', ...b.annotations.map(a => `    ${(0,report_escape/* logValue */.Od)(a)}`));
         if (Object.keys(b.buildArgs).length)
