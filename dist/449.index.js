@@ -294,13 +294,13 @@ function verdict(v, path) {
 function buildArgs(v, path) {
     if (typeof v !== 'object' || v === null || Array.isArray(v))
         fail(path, 'expected an object of NAME: value', v);
-    const out = {};
-    for (const [k, value] of Object.entries(v)) {
+    const entries = Object.entries(v).map(([k, value]) => {
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k))
             fail(path, 'has a key that is not a build argument name', k);
-        out[k] = string(value, `${path}.${k}`, { max: 65536, multiline: true });
-    }
-    return out;
+        return [k, string(value, `${path}.${k}`, { max: 65536, multiline: true })];
+    });
+    // own properties only (a key `__proto__` stays a key, as JSON.parse made it)
+    return Object.fromEntries(entries);
 }
 function archTagsEntry(v, path) {
     const o = object(v, path, { required: ['platform', 'suffix', 'tagNames', 'tags'] });
@@ -399,7 +399,15 @@ function parsePlanDocument(text) {
     const digest = string(raw['digest'], 'digest', { max: 80 });
     if (!/^sha256:[0-9a-f]{64}$/.test(digest))
         fail('digest', 'expected sha256:<64 hex digits>', digest);
-    if (planDigest(raw) !== digest)
+    let computed;
+    try {
+        computed = planDigest(raw);
+    }
+    catch {
+        // nesting deep enough to exhaust the stack, or a number JSON cannot hold (1e999)
+        fail('the document', 'cannot be serialised canonically (nested too deeply, or a number out of range)');
+    }
+    if (computed !== digest)
         fail('digest', 'does not match the document: it was changed after the plan job wrote it (or is from another plan)');
     const o = object(raw, 'the document', { required: TOP_REQUIRED });
     const sha = string(o['sha'], 'sha', { max: 64 });

@@ -125,6 +125,8 @@ describe('plan document: refusals', () => {
     ['a JSON array (the plan output of mode: publish)', '[{"id":"app"}]', /is not a JSON object/],
     ['a JSON string', '"plan"', /is not a JSON object/],
     ['null', 'null', /is not a JSON object/],
+    ['nested too deeply to serialise', `{"schema":"multiarch-publish/plan","schemaVersion":1,"digest":"sha256:${'0'.repeat(64)}","x":${'['.repeat(200000)}${']'.repeat(200000)}}`, /cannot be serialised canonically|is not JSON/],
+    ['a number out of range', `{"schema":"multiarch-publish/plan","schemaVersion":1,"digest":"sha256:${'0'.repeat(64)}","x":1e999}`, /cannot be serialised canonically/],
     ['more than 1 MiB', `{"schema":"multiarch-publish/plan","pad":"${'x'.repeat(MAX_PLAN_BYTES)}"}`, /more than the 1048576 bytes \(1 MiB\)/]
   ])('%s', (_name, text, message) => {
     const e = thrown(() => parsePlanDocument(text)) as InputError;
@@ -134,6 +136,16 @@ describe('plan document: refusals', () => {
     // never more than a short excerpt of what was passed
     expect(e.message).not.toContain('hunter2');
     expect(e.message.length).toBeLessThan(300);
+  });
+
+  test('a build argument named __proto__ stays a plain key', async () => {
+    const doc: any = structuredClone(await validDocument());
+    const text = JSON.stringify(sealPlanDocument(doc)).replace('"buildArgs":{', '"buildArgs":{"__proto__":"x",');
+    const resealed = JSON.stringify(sealPlanDocument(JSON.parse(text)));
+    const args = parsePlanDocument(resealed).plan.builds[0].buildArgs;
+    expect(Object.getPrototypeOf(args)).toBe(Object.prototype);
+    expect(Object.prototype.hasOwnProperty.call(args, '__proto__')).toBe(true);
+    expect(args['__proto__']).toBe('x');
   });
 
   test('a message quotes at most a short excerpt of the offending value', async () => {

@@ -252,12 +252,12 @@ function verdict(v: unknown, path: string): PolicyVerdict {
 
 function buildArgs(v: unknown, path: string): Record<string, string> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(path, 'expected an object of NAME: value', v);
-  const out: Record<string, string> = {};
-  for (const [k, value] of Object.entries(v as Json)) {
+  const entries = Object.entries(v as Json).map(([k, value]): [string, string] => {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) fail(path, 'has a key that is not a build argument name', k);
-    out[k] = string(value, `${path}.${k}`, {max: 65536, multiline: true});
-  }
-  return out;
+    return [k, string(value, `${path}.${k}`, {max: 65536, multiline: true})];
+  });
+  // own properties only (a key `__proto__` stays a key, as JSON.parse made it)
+  return Object.fromEntries(entries);
 }
 
 function archTagsEntry(v: unknown, path: string): ArchTags {
@@ -349,7 +349,14 @@ export function parsePlanDocument(text: string): ParsedPlanDocument {
   if (raw['schemaVersion'] !== PLAN_SCHEMA_VERSION) fail('schemaVersion', `this version of the action reads plan documents of schema version ${PLAN_SCHEMA_VERSION} only; make the plan with the same version of the action`, raw['schemaVersion']);
   const digest = string(raw['digest'], 'digest', {max: 80});
   if (!/^sha256:[0-9a-f]{64}$/.test(digest)) fail('digest', 'expected sha256:<64 hex digits>', digest);
-  if (planDigest(raw) !== digest) fail('digest', 'does not match the document: it was changed after the plan job wrote it (or is from another plan)');
+  let computed: string;
+  try {
+    computed = planDigest(raw);
+  } catch {
+    // nesting deep enough to exhaust the stack, or a number JSON cannot hold (1e999)
+    fail('the document', 'cannot be serialised canonically (nested too deeply, or a number out of range)');
+  }
+  if (computed !== digest) fail('digest', 'does not match the document: it was changed after the plan job wrote it (or is from another plan)');
   const o = object(raw, 'the document', {required: TOP_REQUIRED});
 
   const sha = string(o['sha'], 'sha', {max: 64});
