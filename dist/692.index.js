@@ -3216,7 +3216,8 @@ function planJson(plan) {
         annotations: b.annotations,
         buildArgs: b.buildArgs,
         push: b.push,
-        policy: b.policy
+        policy: b.policy,
+        ...(b.archTags ? { archTags: b.archTags } : {})
     }));
 }
 function metadataOutputs(inputs, metadata, plan) {

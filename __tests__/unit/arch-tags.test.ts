@@ -2,6 +2,7 @@ import {describe, expect, test} from '@jest/globals';
 import {archSuffix, archTagsFor} from '../../src/pipeline/arch-tags.js';
 import {InputError, InputErrors} from '../../src/pipeline/inputs/errors.js';
 import {rejected, runPipeline, thrown} from '../support/pipeline.js';
+import {planJson} from '../../src/report/outputs.js';
 
 describe('archSuffix', () => {
   test.each([
@@ -71,6 +72,13 @@ describe('arch-tags in the plan', () => {
       ['ghcr.io/docker/api:1.1.1-arm64', 'ghcr.io/docker/api:latest-arm64']
     ]);
     expect(worker.archTags?.map(a => a.suffix)).toEqual(['amd64', 'armv7']);
+  });
+
+  test('the plan output (dry run) lists them per build, only when on', async () => {
+    const on = await runPipeline({event: 'event_tag_v1.1.1', inputs: {images: ['app'], 'arch-tags': 'true', tags: ['type=semver,pattern={{version}}'], platforms: 'linux/arm64'}});
+    expect(planJson(on.plan)).toEqual([expect.objectContaining({archTags: [expect.objectContaining({platform: 'linux/arm64', tags: ['ghcr.io/docker/app:1.1.1-arm64', 'ghcr.io/docker/app:latest-arm64']})]})]);
+    const off = await runPipeline({event: 'event_tag_v1.1.1', inputs: {images: ['app']}});
+    expect(planJson(off.plan)[0]).not.toHaveProperty('archTags');
   });
 
   test('two platforms of one image with one suffix: an input error naming arch-tags and the images line', async () => {

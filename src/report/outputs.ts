@@ -35,7 +35,8 @@ export function planJson(plan: Plan): object[] {
     annotations: b.annotations,
     buildArgs: b.buildArgs,
     push: b.push,
-    policy: b.policy
+    policy: b.policy,
+    ...(b.archTags ? {archTags: b.archTags} : {})
   }));
 }
 
