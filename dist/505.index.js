@@ -34,12 +34,12 @@ const TITLE = 'multiarch-publish';
 async function runMain(env = process.env) {
     const ctx = (0,_pipeline_context_index_js__WEBPACK_IMPORTED_MODULE_1__/* .workflowContext */ .Rz)(env);
     const prepared = await (0,_pipeline_prepare_js__WEBPACK_IMPORTED_MODULE_2__/* .prepare */ .i)(ctx, { env, useApi: true, workspace: env['GITHUB_WORKSPACE'] || process.cwd() });
-    (0,_pipeline_inputs_modes_js__WEBPACK_IMPORTED_MODULE_5__/* .checkModeSupport */ .r)(prepared.inputs, prepared.inputs.mode === 'publish' && !prepared.inputs.dryRun);
+    const modeWarnings = (0,_pipeline_inputs_modes_js__WEBPACK_IMPORTED_MODULE_5__/* .checkModeSupport */ .r)(prepared.inputs, prepared.inputs.mode === 'publish' && !prepared.inputs.dryRun);
     // before anything is written, logged in to or built (the post step's state is checked by main.ts)
     const unwritable = _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .unwritableRunnerFiles */ .zU(['GITHUB_OUTPUT', 'GITHUB_ENV', ...(prepared.inputs.summary ? ['GITHUB_STEP_SUMMARY'] : [])], env);
     if (unwritable.length)
         throw new Error(`${unwritable.join(' ')} Nothing was logged in to, built or pushed.`);
-    for (const w of prepared.warnings)
+    for (const w of [...modeWarnings, ...prepared.warnings])
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(w);
     await reportPlan(prepared, env);
     if (!prepared.plan.policy.allowed)

@@ -932,6 +932,8 @@ function checkModeSupport(inputs, publishes) {
     if (inputs.archTags && publishes) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('arch-tags', 'true is not available yet for publishing in this version: the per-platform tags are only planned (mode: plan, dry-run: true), not pushed; drop arch-tags or use it with mode: plan');
     }
+    // the build and merge modes read it; a plan given to another mode would be silently unused
+    return inputs.planDocument.trim() ? [`Input "plan" is read by mode: build and mode: merge only; with mode: ${inputs.mode} it is ignored.`] : [];
 }
 
 

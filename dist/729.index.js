@@ -329,7 +329,8 @@ async function runCli(args, env = process.env) {
         // --mode plan: the plan document (the action's plan output) on stdout, whatever the command
         if (p.inputs.mode === 'plan')
             return await printPlanDocument(p);
-        (0,modes/* checkModeSupport */.r)(p.inputs, parsed.command !== 'plan' && !p.inputs.dryRun);
+        for (const w of (0,modes/* checkModeSupport */.r)(p.inputs, parsed.command !== 'plan' && !p.inputs.dryRun))
+            console.error(`warning: ${w}`);
         if (parsed.command === 'plan')
             return printPlan(p, dir, parsed.json);
         if (parsed.command === 'build') {

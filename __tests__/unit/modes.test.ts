@@ -132,3 +132,15 @@ describe('arch-tags when publishing', () => {
     else expect(check).not.toThrow();
   });
 });
+
+describe('plan input outside the build and merge modes', () => {
+  test.each([
+    ['publish', 'x', ['Input "plan" is read by mode: build and mode: merge only; with mode: publish it is ignored.']],
+    ['plan', '{}', ['Input "plan" is read by mode: build and mode: merge only; with mode: plan it is ignored.']],
+    ['publish', '', []],
+    ['plan', '  \n', []]
+  ])('mode: %s, plan %j: warnings %j', (mode, plan, warnings) => {
+    const i = getInputs({...base, ...inputEnv({mode, plan, 'dry-run': 'true'})});
+    expect(checkModeSupport(i, false)).toEqual(warnings);
+  });
+});

@@ -250,7 +250,7 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = process.en
     for (const w of p.warnings) console.error(`warning: ${w}`);
     // --mode plan: the plan document (the action's plan output) on stdout, whatever the command
     if (p.inputs.mode === 'plan') return await printPlanDocument(p);
-    checkModeSupport(p.inputs, parsed.command !== 'plan' && !p.inputs.dryRun);
+    for (const w of checkModeSupport(p.inputs, parsed.command !== 'plan' && !p.inputs.dryRun)) console.error(`warning: ${w}`);
     if (parsed.command === 'plan') return printPlan(p, dir, parsed.json);
     if (parsed.command === 'build') {
       const platformsGiven = flags.has('platforms') || !!env[runner.inputVariable('platforms')]?.trim();

@@ -17,11 +17,11 @@ const TITLE = 'multiarch-publish';
 export async function runMain(env = process.env): Promise<void> {
   const ctx = workflowContext(env);
   const prepared = await prepare(ctx, {env, useApi: true, workspace: env['GITHUB_WORKSPACE'] || process.cwd()});
-  checkModeSupport(prepared.inputs, prepared.inputs.mode === 'publish' && !prepared.inputs.dryRun);
+  const modeWarnings = checkModeSupport(prepared.inputs, prepared.inputs.mode === 'publish' && !prepared.inputs.dryRun);
   // before anything is written, logged in to or built (the post step's state is checked by main.ts)
   const unwritable = runner.unwritableRunnerFiles(['GITHUB_OUTPUT', 'GITHUB_ENV', ...(prepared.inputs.summary ? ['GITHUB_STEP_SUMMARY'] : [])], env);
   if (unwritable.length) throw new Error(`${unwritable.join(' ')} Nothing was logged in to, built or pushed.`);
-  for (const w of prepared.warnings) runner.warning(w);
+  for (const w of [...modeWarnings, ...prepared.warnings]) runner.warning(w);
   await reportPlan(prepared, env);
   if (!prepared.plan.policy.allowed) throw new PolicyRefusal(prepared.plan.policy.violations.map(v => v.message));
   if (prepared.inputs.mode === 'plan') {
