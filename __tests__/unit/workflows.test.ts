@@ -209,6 +209,12 @@ describe('publish.yml: the job graph', () => {
     for (const s of steps.filter(s => String(s.uses).startsWith('actions/checkout@'))) expect(s.with?.['persist-credentials']).toBe(false);
   });
 
+  test('the plan job fails first where the workflow\'s own commit is unknown (never falls back to a branch)', () => {
+    const [guard] = jobs.plan.steps;
+    expect(guard.env).toEqual({WORKFLOW_SHA: '${{ job.workflow_sha }}'});
+    expect(guard.run).toMatch(/test -n "\$WORKFLOW_SHA" \|\| \{ echo "::error::.*"; exit 1; \}/);
+  });
+
   test('no expression inside a script (values reach run: steps through env)', () => {
     for (const def of Object.values<Yaml>(jobs)) for (const s of def.steps) if (s.run) expect(s.run).not.toMatch(/\$\{\{/);
   });
@@ -252,5 +258,30 @@ describe('publish.yml: the build jobs for given inputs', () => {
     ]]
   ])('%s', (_d, platforms, runners, expected) => {
     expect(buildJobs(computeLegs(platforms, runners))).toEqual(expected);
+  });
+});
+
+describe('README: the caller of "Scaling out" is what publish.yml takes', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section = readme.split('### Scaling out: the reusable workflow')[1]?.split('\n### ')[0] ?? '';
+  const caller: Yaml = parse(/```yaml\n([\s\S]*?)```/.exec(section)?.[1] ?? '');
+
+  test('inputs, secrets and permissions of the example', () => {
+    const call = caller.jobs.images;
+    expect(call.uses).toMatch(/\/\.github\/workflows\/publish\.yml@v1$/);
+    const declared = PUBLISH.on.workflow_call;
+    expect(Object.keys(call.with).filter(k => !(k in declared.inputs))).toEqual([]);
+    for (const [k, d] of Object.entries<Yaml>(declared.inputs)) if (d.required) expect(Object.keys(call.with)).toContain(k);
+    expect(Object.keys(call.secrets).filter(k => !(k in declared.secrets))).toEqual([]);
+    expect(call.permissions).toEqual({contents: 'read', packages: 'write'});
+  });
+
+  test('the legs the README states for it', () => {
+    const call = caller.jobs.images;
+    expect(computeLegs(call.with.platforms, call.with.runners ?? PUBLISH.on.workflow_call.inputs.runners.default)).toEqual([
+      {runner: 'ubuntu-24.04', platforms: 'linux/amd64,linux/s390x'},
+      {runner: 'ubuntu-24.04-arm', platforms: 'linux/arm64'}
+    ]);
+    expect(section).toContain('`ubuntu-24.04` builds\n  `linux/amd64,linux/s390x` and `ubuntu-24.04-arm` builds `linux/arm64`');
   });
 });
