@@ -1,7 +1,11 @@
 // What both benchmarks share: the runner's file-command format, a GitHub API stand-in, statistics, and
-// the engine bench's docker traces.
+// the engine bench's docker traces, action.yml's defaults and the registry's HTTP API.
 import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** GITHUB_OUTPUT / GITHUB_STATE: `name=value` lines and `name<<DELIM` blocks. */
 export function parseFileCommands(text) {
@@ -119,4 +123,54 @@ export function traceSummary(calls) {
     until = c.end;
   }
   return {kinds, wallMs: wall, count: calls.length};
+}
+
+/** The INPUT_* variable the runner sets for an input. */
+export const inputEnvName = name => `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+
+/** The defaults of action.yml's inputs, as the runner passes them (INPUT_* for every input with a
+ *  default; `${{ ... }}` defaults are left out: the bench gives those inputs itself). */
+export function actionDefaults() {
+  const text = fs.readFileSync(path.join(repo, 'action.yml'), 'utf8');
+  const defaults = {};
+  let inInputs = false;
+  let current;
+  for (const line of text.split('\n')) {
+    if (/^\S/.test(line)) inInputs = /^inputs:\s*$/.test(line);
+    if (!inInputs) continue;
+    const name = /^ {2}([\w-]+):\s*$/.exec(line);
+    if (name) current = name[1];
+    const def = /^ {4}default:\s*(.*)$/.exec(line);
+    if (def && current) {
+      let v = def[1].trim();
+      if (/^'.*'$/.test(v)) v = v.slice(1, -1).replace(/''/g, "'");
+      else if (/^".*"$/.test(v)) v = JSON.parse(v);
+      if (!v.includes('${{')) defaults[current] = v;
+    }
+  }
+  return defaults;
+}
+
+/** GET on the registry's HTTP API (basic auth); resolves {status, headers, body}. */
+export function registryGet(addr, user, password, urlPath, accept) {
+  return new Promise((resolve, reject) => {
+    const req = http.get(
+      `http://${addr}${urlPath}`,
+      {
+        headers: {
+          ...(user ? {authorization: 'Basic ' + Buffer.from(`${user}:${password}`).toString('base64')} : {}),
+          ...(accept ? {accept} : {})
+        },
+        timeout: 10_000
+      },
+      res => {
+        const chunks = [];
+        res.on('data', c => chunks.push(c));
+        res.on('end', () => resolve({status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8')}));
+        res.on('error', reject);
+      }
+    );
+    req.on('timeout', () => req.destroy(new Error(`GET http://${addr}${urlPath}: no answer in 10 s`)));
+    req.on('error', reject);
+  });
 }

@@ -35,7 +35,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
-import {parseFileCommands, median, round} from './lib.mjs';
+import {parseFileCommands, median, round, actionDefaults, inputEnvName, registryGet} from './lib.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const IMAGES = ['backend', 'frontend', 'worker'];
@@ -190,47 +190,7 @@ async function startApi(repoJson) {
   };
 }
 
-/** The defaults of action.yml's inputs, as the runner passes them (`${{ ... }}` defaults left out). */
-function actionDefaults() {
-  const text = fs.readFileSync(path.join(repo, 'action.yml'), 'utf8');
-  const defaults = {};
-  let inInputs = false;
-  let current;
-  for (const line of text.split('\n')) {
-    if (/^\S/.test(line)) inInputs = /^inputs:\s*$/.test(line);
-    if (!inInputs) continue;
-    const name = /^ {2}([\w-]+):\s*$/.exec(line);
-    if (name) current = name[1];
-    const def = /^ {4}default:\s*(.*)$/.exec(line);
-    if (def && current) {
-      let v = def[1].trim();
-      if (/^'.*'$/.test(v)) v = v.slice(1, -1).replace(/''/g, "'");
-      else if (/^".*"$/.test(v)) v = JSON.parse(v);
-      if (!v.includes('${{')) defaults[current] = v;
-    }
-  }
-  return defaults;
-}
 
-const inputEnvName = name => `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
-
-/** GET on the registry's HTTP API (basic auth); resolves {status, body}. */
-function registryGet(addr, user, password, urlPath, accept) {
-  return new Promise((resolve, reject) => {
-    const req = http.get(
-      `http://${addr}${urlPath}`,
-      {headers: {...(user ? {authorization: 'Basic ' + Buffer.from(`${user}:${password}`).toString('base64')} : {}), ...(accept ? {accept} : {})}, timeout: 10_000},
-      res => {
-        const chunks = [];
-        res.on('data', c => chunks.push(c));
-        res.on('end', () => resolve({status: res.statusCode, body: Buffer.concat(chunks).toString('utf8')}));
-        res.on('error', reject);
-      }
-    );
-    req.on('timeout', () => req.destroy(new Error(`GET http://${addr}${urlPath}: no answer in 10 s`)));
-    req.on('error', reject);
-  });
-}
 const INDEX_TYPES = 'application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json';
 
 const secs = ms => (ms / 1000).toFixed(1);
