@@ -1,5 +1,6 @@
 // What both benchmarks share: the runner's file-command format, a GitHub API stand-in, statistics, and
 // the engine bench's docker traces, action.yml's defaults and the registry's HTTP API.
+import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -172,5 +173,32 @@ export function registryGet(addr, user, password, urlPath, accept) {
     );
     req.on('timeout', () => req.destroy(new Error(`GET http://${addr}${urlPath}: no answer in 10 s`)));
     req.on('error', reject);
+  });
+}
+
+/**
+ * Runs a command (argument array, no shell) and resolves {ms, code, signal, log} (stdout and stderr
+ * together); rejects when it cannot start or outlives `timeoutMs` (then it is killed).
+ */
+export function runProcess(cmd, args, {env, cwd, input, timeoutMs = 10 * 60_000} = {}) {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(cmd, args, {env, cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']});
+    let log = '';
+    child.stdout.on('data', d => (log += d));
+    child.stderr.on('data', d => (log += d));
+    if (input !== undefined) child.stdin.end(input);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${cmd} ${args.join(' ')} did not finish within ${timeoutMs / 1000} s; log so far:\n${log}`));
+    }, timeoutMs);
+    child.on('error', err => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ms: Number(process.hrtime.bigint() - start) / 1e6, code, signal, log});
+    });
   });
 }
