@@ -573,23 +573,55 @@ function checkLoad(builder, platforms, containerd) {
     const why = builder.driver === 'docker' ? 'the daemon does not use the containerd image store' : `builder ${builder.name} uses the ${builder.driver} driver`;
     throw new Error(`Loading ${platforms.join(', ')} into the local image store needs the docker driver with the containerd image store, and ${why}: build one platform (e.g. --platforms ${platforms[0]}), or enable the containerd image store and use the default builder.`);
 }
+/**
+ * The builder the builder input names, used as it is: every node read, each platform routed to its node
+ * as buildx will, checked before anything is installed, logged in to or built.
+ */
+async function namedBuilder(i, platforms) {
+    const { buildx, engine: e } = i;
+    const name = e.builder;
+    const load = i.output === 'load';
+    const push = i.output === 'push' && platforms.length > 1;
+    const [b, store] = await Promise.all([buildx.inspectBuilder(name), load || push ? buildx.containerdImageStore() : Promise.resolve(false)]);
+    if (load)
+        checkLoad(b, platforms, store);
+    if (i.cacheExport && b.driver === 'docker') {
+        throw new Error(`cache: local needs a builder that can export cache, and builder ${b.name} (the builder input) uses the docker driver, which cannot: name a docker-container builder, leave builder empty (the action then creates one), or choose another cache`);
+    }
+    // buildx would refuse it at the bake ("multi-platform build is not supported for the docker driver")
+    if (push && b.driver === 'docker' && !store) {
+        throw new Error(`The builder input names ${b.name}, a docker-driver builder of a daemon without the containerd image store: it cannot build ${platforms.join(', ')} into one image. Nothing was logged in to, built or pushed. Enable the containerd image store (dockerd "features": {"containerd-snapshotter": true}), name a docker-container builder, or leave the builder input empty (the action then creates one).`);
+    }
+    const routes = (0,builder/* routePlatforms */.m7)(b, platforms);
+    // buildx sends the platform there and fails at the bake: said here, before any login or build
+    const down = routes.filter(r => r.node.status && r.node.status !== 'running');
+    if (down.length) {
+        throw new Error(`The builder input names ${b.name}, whose node ${down.map(r => `${r.node.name} (${r.node.status}) would build ${r.platform}`).join(', node ')}: it did not start (docker buildx inspect --bootstrap ${b.name} says why). Nothing was logged in to, built or pushed.`);
+    }
+    const nodes = b.nodes.length > 1 ? `, ${b.nodes.length} nodes` : '';
+    return { info: b, arg: name, routes, note: `using builder ${b.name} (${b.driver} driver${nodes}), as the builder input asks${b.nodes.length > 1 && routes.length ? `: ${(0,builder/* describeRoutes */.oK)(routes)}` : ''}` };
+}
+/**
+ * QEMU for a named builder: only the platforms none of its nodes lists (buildx sends those to the first
+ * node, where an emulator on this host helps a node that runs here). A platform a node declares or lists
+ * (native, or an emulator it already has) needs nothing from this job.
+ */
+function qemuForNamed(i, b, registered) {
+    const routes = b.routes ?? [];
+    // no node read (an output this parser does not know): every platform as for any builder
+    if (!routes.length)
+        return { platforms: [...new Set(i.builds.flatMap(x => x.platforms))], plan: (0,engine_qemu/* planQemu */.AU)([...new Set(i.builds.flatMap(x => x.platforms))], i.host, registered, i.engine.setupQemu) };
+    const unlisted = routes.filter(r => r.by === 'first node').map(r => r.platform);
+    const built = routes.filter(r => r.by !== 'first node').map(r => r.platform);
+    const byNodes = built.length ? `builder ${b.info.name}'s nodes build ${built.join(', ')}` : '';
+    if (!unlisted.length)
+        return { platforms: [], plan: { native: [], registered: [], missing: [], action: 'none', reason: `${byNodes}: QEMU not needed` } };
+    const plan = (0,engine_qemu/* planQemu */.AU)(unlisted, i.host, registered, i.engine.setupQemu);
+    return { platforms: unlisted, plan: { ...plan, reason: `${byNodes ? `${byNodes}; ` : ''}no node of builder ${b.info.name} lists ${unlisted.join(', ')} (buildx sends it to node ${routes[0].node.name}): ${plan.reason}` } };
+}
 async function chooseBuilder(i, platforms) {
     const { buildx, engine: e } = i;
     const load = i.output === 'load';
-    if (e.builder) {
-        const push = i.output === 'push' && platforms.length > 1;
-        const [b, store] = await Promise.all([buildx.inspectBuilder(e.builder), load || push ? buildx.containerdImageStore() : Promise.resolve(false)]);
-        if (load)
-            checkLoad(b, platforms, store);
-        if (i.cacheExport && b.driver === 'docker') {
-            throw new Error(`cache: local needs a builder that can export cache, and builder ${b.name} (the builder input) uses the docker driver, which cannot: name a docker-container builder, leave builder empty (the action then creates one), or choose another cache`);
-        }
-        // buildx would refuse it at the bake ("multi-platform build is not supported for the docker driver")
-        if (push && b.driver === 'docker' && !store) {
-            throw new Error(`The builder input names ${b.name}, a docker-driver builder of a daemon without the containerd image store: it cannot build ${platforms.join(', ')} into one image. Nothing was logged in to, built or pushed. Enable the containerd image store (dockerd "features": {"containerd-snapshotter": true}), name a docker-container builder, or leave the builder input empty (the action then creates one).`);
-        }
-        return { info: b, arg: e.builder, note: `using builder ${b.name} (${b.driver} driver), as the builder input asks` };
-    }
     // both at once: the store only matters for the docker driver, but asking costs less than waiting
     const [current, store] = await Promise.all([buildx.inspectBuilder(), buildx.containerdImageStore()]);
     const c8d = current.driver === 'docker' && store;
@@ -640,18 +672,21 @@ async function setup(i) {
     const buildxVersion = await runner/* group */.Os('buildx', () => checkBuildx(i.buildx));
     runner/* info */.pq(`docker buildx ${buildxVersion}`);
     const platforms = [...new Set(i.builds.flatMap(b => b.platforms))];
-    const qemu = (0,engine_qemu/* planQemu */.AU)(platforms, i.host, await i.buildx.registeredEmulators(), i.engine.setupQemu);
+    // a named builder is read first: QEMU only for what none of its nodes builds
+    const named = i.engine.builder ? await namedBuilder(i, platforms) : undefined;
+    const registered = await i.buildx.registeredEmulators();
+    const { plan: qemu, platforms: emulated } = named ? qemuForNamed(i, named, registered) : { plan: (0,engine_qemu/* planQemu */.AU)(platforms, i.host, registered, i.engine.setupQemu), platforms };
     runner/* info */.pq(`QEMU: ${qemu.reason}`);
     if (qemu.action === 'install') {
         await i.buildx.installEmulators(i.engine.qemuImage, qemu.missing);
         // tonistiigi/binfmt exits 0 when an install fails: binfmt_misc is the judge, not the exit code,
         // so that a missing emulator is named here rather than as an `exec format error` deep in the build
-        const after = (0,engine_qemu/* planQemu */.AU)(platforms, i.host, await i.buildx.registeredEmulators(), 'auto');
+        const after = (0,engine_qemu/* planQemu */.AU)(emulated, i.host, await i.buildx.registeredEmulators(), 'auto');
         if (after.missing.length) {
             throw new Error(`QEMU: ${i.engine.qemuImage} --install ${qemu.missing.join(',')} left no emulator for ${after.missing.join(', ')} in binfmt_misc; nothing was built (check the qemu-image input, or that the runner allows privileged containers)`);
         }
     }
-    const builder = await chooseBuilder(i, platforms);
+    const builder = named ?? (await chooseBuilder(i, platforms));
     runner/* info */.pq(`Builder: ${builder.note}`);
     const logins = await logIn(i);
     return { buildxVersion, qemu, builder, ...logins };

@@ -285,3 +285,26 @@ describe('README: the caller of "Scaling out" is what publish.yml takes', () => 
     expect(section).toContain('`ubuntu-24.04` builds\n  `linux/amd64,linux/s390x` and `ubuntu-24.04-arm` builds `linux/arm64`');
   });
 });
+
+describe('ci.yml', () => {
+  const CI: Yaml = parse(text('ci.yml'));
+  const runs = (job: string): string => (CI.jobs[job].steps as {run?: string}[]).map(s => s.run ?? '').join('\n');
+
+  test('runs on push and pull_request', () => {
+    expect(Object.keys(CI.on).sort()).toEqual(['pull_request', 'push']);
+  });
+
+  test('the test command on GitHub-hosted amd64 and native arm64 runners', () => {
+    expect(CI.jobs.test['runs-on']).toBe('${{ matrix.runner }}');
+    expect(CI.jobs.test.strategy.matrix.runner).toEqual(['ubuntu-24.04', 'ubuntu-24.04-arm']);
+    expect(runs('test')).toMatch(/\bnpm test$/m);
+    // what scripts/engine-up.sh would give the tests: the containerd store, QEMU, the registry
+    expect(runs('test')).toMatch(/containerd-snapshotter/);
+    expect(runs('test')).toMatch(/binfmt --install all/);
+    expect(runs('test')).toMatch(/REGISTRY_STORAGE_DELETE_ENABLED=true/);
+  });
+
+  test('dist/ is checked against a fresh bundle', () => {
+    expect(runs('dist')).toMatch(/npm run build\n\s*if ! git diff --quiet -- dist/);
+  });
+});

@@ -15,6 +15,8 @@ export interface BuilderNode {
   /** `running`, `inactive`, `stopped`, `error`… as buildx says it. */
   status: string;
   platforms: string[];
+  /** The platforms the node was created with (`--platform`, marked `*` by buildx): buildx sends these to it first. */
+  declared: string[];
 }
 
 export interface BuilderInfo {
@@ -40,12 +42,17 @@ function field(block: string, name: string): string {
   return new RegExp(`^${name}:[ \\t]*(.*)$`, 'm').exec(block)?.[1].trim() ?? '';
 }
 
-function platformList(text: string): string[] {
-  // buildx marks the platforms a node was configured with (`--platform`) with `*`
-  return text
+/** A node's `Platforms:` line: every platform, and the ones buildx marks with `*` (configured with `--platform`). */
+function platformList(text: string): {platforms: string[]; declared: string[]} {
+  const all = text
     .split(',')
-    .map(p => p.trim().replace(/\*$/, ''))
-    .filter(Boolean);
+    .map(p => p.trim())
+    .filter(p => p && p !== '*');
+  return {platforms: all.map(p => p.replace(/\*$/, '')), declared: all.filter(p => p.endsWith('*')).map(p => p.slice(0, -1))};
+}
+
+function node(block: string): BuilderNode {
+  return {name: field(block, 'Name'), endpoint: field(block, 'Endpoint'), status: field(block, 'Status'), ...platformList(field(block, 'Platforms'))};
 }
 
 /**
@@ -61,9 +68,9 @@ export function parseInspect(output: string): BuilderInfo {
   const nodes = body
     .split(/^(?=Name:)/m)
     .filter(b => /^Name:/.test(b))
-    .map(b => ({name: field(b, 'Name'), endpoint: field(b, 'Endpoint'), status: field(b, 'Status'), platforms: platformList(field(b, 'Platforms'))}));
+    .map(node);
   // old buildx without a Nodes: heading: the one node's fields are in the head
-  if (!at && field(head, 'Platforms')) nodes.push({name: field(head, 'Name'), endpoint: field(head, 'Endpoint'), status: field(head, 'Status'), platforms: platformList(field(head, 'Platforms'))});
+  if (!at && field(head, 'Platforms')) nodes.push(node(head));
   const platforms = [...new Set(nodes.filter(n => !n.status || n.status === 'running').flatMap(n => n.platforms))];
   return {name: field(head, 'Name'), driver: field(head, 'Driver'), nodes, platforms};
 }
@@ -87,14 +94,59 @@ export function missingPlatforms(builder: Pick<BuilderInfo, 'platforms'>, platfo
   return platforms.map(normalise).filter(p => !have.has(p));
 }
 
+/** Where buildx sends one platform of a build, as `routePlatforms` models it. */
+export interface PlatformRoute {
+  platform: string;
+  /** The node that builds it. */
+  node: BuilderNode;
+  /** How the node was chosen: it declares the platform (`*`), lists it (native, or an emulator on its host), or neither (buildx's fallback: the first node). */
+  by: 'declared' | 'listed' | 'first node';
+}
+
+/** A node listing `have` also builds `want` without emulation of its own: amd64 runs 386, arm64 runs 32-bit arm, arm/v7 runs v6 and v5. */
+function compatible(have: string, want: string): boolean {
+  const [ho, ha, hv] = have.split('/');
+  const [wo, wa, wv] = want.split('/');
+  if (ho !== wo) return false;
+  if (ha === 'amd64' && wa === '386') return true;
+  if (ha === 'arm64' && wa === 'arm') return true;
+  if (ha === 'arm' && wa === 'arm') return !wv || (!!hv && Number(wv.slice(1)) <= Number(hv.slice(1)));
+  return false;
+}
+
+/**
+ * Which node of the builder builds which platform, the way buildx (build/driver.go) chooses: when every
+ * platform is declared by some node (created with `--platform`, `*` in `buildx inspect`), each goes to
+ * the first node declaring it; otherwise each goes to the first node listing it (exactly, else one that
+ * runs it compatibly), and a platform no node lists to the first node.
+ */
+export function routePlatforms(builder: Pick<BuilderInfo, 'nodes'>, platforms: string[]): PlatformRoute[] {
+  const nodes = builder.nodes;
+  if (!nodes.length) return [];
+  const wanted = [...new Set(platforms.map(normalise))];
+  const find = (p: string, list: (n: BuilderNode) => string[], match: (have: string, want: string) => boolean) => nodes.find(n => list(n).map(normalise).some(h => match(h, p)));
+  const same = (h: string, w: string) => h === w;
+  const strict = wanted.map(p => find(p, n => n.declared, same));
+  if (strict.every(Boolean)) return wanted.map((p, i) => ({platform: p, node: strict[i]!, by: 'declared'}));
+  return wanted.map(p => {
+    const n = find(p, x => x.platforms, same) ?? find(p, x => x.platforms, compatible);
+    return n ? {platform: p, node: n, by: n.declared.map(normalise).includes(p) ? 'declared' : 'listed'} : {platform: p, node: nodes[0], by: 'first node'};
+  });
+}
+
+/** `linux/amd64 on node a, linux/arm64 on node b (declared)`: one line of the log and the summary. */
+export function describeRoutes(routes: PlatformRoute[]): string {
+  return routes.map(r => `${r.platform} on node ${r.node.name}${r.by === 'declared' ? ' (declared)' : r.by === 'first node' ? ' (no node lists it)' : ''}`).join(', ');
+}
+
 /** `, nodes a (linux/amd64) + b (linux/arm64)` for a builder of several nodes, else nothing. */
 function nodesNote(builder: BuilderInfo, platforms: string[]): string {
   if (builder.nodes.length < 2) return '';
-  const wanted = new Set(platforms.map(normalise));
+  const routes = routePlatforms(builder, platforms);
   const parts = builder.nodes
     .filter(n => n.status === 'running')
     .map(n => {
-      const mine = n.platforms.map(normalise).filter(p => wanted.has(p));
+      const mine = routes.filter(r => r.node === n).map(r => r.platform);
       return `${n.name}${mine.length ? ` (${mine.join(', ')})` : ''}`;
     });
   return `, nodes ${parts.join(' + ')}`;

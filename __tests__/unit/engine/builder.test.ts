@@ -1,5 +1,5 @@
 import {describe, expect, test} from '@jest/globals';
-import {canReuse, MIN_BUILDX, missingPlatforms, parseBuildxVersion, parseInspect, versionAtLeast, type BuilderInfo} from '../../../src/engine/builder.js';
+import {canReuse, describeRoutes, MIN_BUILDX, missingPlatforms, parseBuildxVersion, parseInspect, routePlatforms, versionAtLeast, type BuilderInfo} from '../../../src/engine/builder.js';
 import {fixture} from './fake-buildx.js';
 
 /** `docker buildx inspect --bootstrap` of Docker's default builder (docker driver, Docker 27). */
@@ -142,7 +142,7 @@ describe('parseInspect', () => {
   });
 });
 
-const builder = (driver: string, platforms: string[], name = driver === 'docker' ? 'default' : 'multiarch'): BuilderInfo => ({name, driver, platforms, nodes: [{name: `${name}0`, endpoint: 'unix:///var/run/docker.sock', status: 'running', platforms}]});
+const builder = (driver: string, platforms: string[], name = driver === 'docker' ? 'default' : 'multiarch'): BuilderInfo => ({name, driver, platforms, nodes: [{name: `${name}0`, endpoint: 'unix:///var/run/docker.sock', status: 'running', platforms, declared: []}]});
 const DOCKER = builder('docker', ['linux/amd64', 'linux/amd64/v2', 'linux/386']);
 const CONTAINER = parseInspect(CONTAINER_DRIVER);
 
@@ -186,7 +186,7 @@ describe('parseInspect of captured output: every node', () => {
   test('the default builder of the docker driver: one node', () => {
     const b = parseInspect(fixture('inspect-default-docker.txt'));
     expect({name: b.name, driver: b.driver}).toEqual({name: 'default', driver: 'docker'});
-    expect(b.nodes).toEqual([{name: 'default', endpoint: 'default', status: 'running', platforms: ['linux/amd64', 'linux/amd64/v2', 'linux/amd64/v3', 'linux/amd64/v4', 'linux/arm64', 'linux/riscv64', 'linux/ppc64le', 'linux/s390x']}]);
+    expect(b.nodes).toEqual([{name: 'default', endpoint: 'default', status: 'running', platforms: ['linux/amd64', 'linux/amd64/v2', 'linux/amd64/v3', 'linux/amd64/v4', 'linux/arm64', 'linux/riscv64', 'linux/ppc64le', 'linux/s390x'], declared: []}]);
   });
 
   test('a builder made with --append: both nodes, their endpoints, and the union of what they build', () => {
@@ -223,5 +223,55 @@ describe('parseInspect of captured output: every node', () => {
   test('the captured buildx version is new enough', () => {
     expect(parseBuildxVersion(fixture('buildx-version.txt'))).toBe('0.13.1');
     expect(versionAtLeast('0.13.1', MIN_BUILDX)).toBe(true);
+  });
+});
+
+describe('multi-node builders: every node read, each platform routed as buildx routes it', () => {
+  // captured on this machine: two docker-container nodes on this amd64 host (QEMU registered), see fixtures/engine/README.md
+  const DECLARED = parseInspect(fixture('inspect-two-node-declared.txt'));
+  const FIRST_UNDECLARED = parseInspect(fixture('inspect-two-node-first-undeclared.txt'));
+  const NATIVE_ARM64 = parseInspect(fixture('inspect-multinode-native-arm64.txt'));
+
+  test.each<[string, BuilderInfo, [string, string[], string[]][]]>([
+    // [title, builder, per node: [name suffix, declared, first platforms]]
+    ['one platform declared per node (real capture)', DECLARED, [['-amd64', ['linux/amd64'], ['linux/amd64', 'linux/amd64/v2']], ['-arm64', ['linux/arm64'], ['linux/arm64', 'linux/amd64']]]],
+    ['a first node declaring nothing, a second declaring two (real capture)', FIRST_UNDECLARED, [['-first', [], ['linux/amd64', 'linux/amd64/v2']], ['-arm64', ['linux/arm64', 'linux/riscv64'], ['linux/arm64', 'linux/riscv64']]]],
+    ['the default builder: one node, nothing declared', parseInspect(fixture('inspect-default-docker.txt')), [['', [], ['linux/amd64', 'linux/amd64/v2']]]]
+  ])('%s', (_t, b, nodes) => {
+    expect(b.nodes.map(n => [n.name.slice(b.name.length), n.declared, n.platforms.slice(0, 2)])).toEqual(nodes);
+    // `*` never stays in a platform
+    expect(b.nodes.flatMap(n => n.platforms).filter(p => p.includes('*'))).toEqual([]);
+  });
+
+  test.each<[string, BuilderInfo, string[], [string, string, string][]]>([
+    // [title, builder, platforms, [platform, node suffix, chosen by]]
+    ['each declared platform to the node declaring it', DECLARED, ['linux/amd64', 'linux/arm64'], [['linux/amd64', '-amd64', 'declared'], ['linux/arm64', '-arm64', 'declared']]],
+    ['linux/arm64/v8 is linux/arm64', DECLARED, ['linux/arm64/v8'], [['linux/arm64', '-arm64', 'declared']]],
+    ['one platform no node declares: buildx matches every platform against all listed ones, first node first', DECLARED, ['linux/amd64', 'linux/arm64', 'linux/s390x'], [['linux/amd64', '-amd64', 'declared'], ['linux/arm64', '-amd64', 'listed'], ['linux/s390x', '-amd64', 'listed']]],
+    // checked on this machine: both platforms' COPY records are in the first node's store (fixture README)
+    ['a first node declaring nothing takes arm64 too', FIRST_UNDECLARED, ['linux/amd64', 'linux/arm64'], [['linux/amd64', '-first', 'listed'], ['linux/arm64', '-first', 'listed']]],
+    ['every platform declared by the second node', FIRST_UNDECLARED, ['linux/arm64', 'linux/riscv64'], [['linux/arm64', '-arm64', 'declared'], ['linux/riscv64', '-arm64', 'declared']]],
+    ['a native arm64 node builds 32-bit arm it lists', NATIVE_ARM64, ['linux/amd64', 'linux/arm/v7'], [['linux/amd64', '-amd64', 'declared'], ['linux/arm/v7', '-arm64', 'listed']]],
+    ['an amd64 node runs linux/386 it does not list (compatible)', {...NATIVE_ARM64, nodes: NATIVE_ARM64.nodes.map(n => ({...n, platforms: n.platforms.filter(p => p !== 'linux/386')}))}, ['linux/arm64', 'linux/386'], [['linux/arm64', '-arm64', 'declared'], ['linux/386', '-amd64', 'listed']]],
+    ['a platform no node lists goes to the first node', NATIVE_ARM64, ['linux/amd64', 'linux/s390x'], [['linux/amd64', '-amd64', 'declared'], ['linux/s390x', '-amd64', 'first node']]],
+    ['duplicates once', DECLARED, ['linux/arm64', 'Linux/ARM64'], [['linux/arm64', '-arm64', 'declared']]]
+  ])('%s', (_t, b, platforms, expected) => {
+    expect(routePlatforms(b, platforms).map(r => [r.platform, r.node.name.slice(b.name.length), r.by])).toEqual(expected);
+  });
+
+  test('a builder without nodes routes nothing', () => {
+    expect(routePlatforms({nodes: []}, ['linux/amd64'])).toEqual([]);
+  });
+
+  test('the note names the node of every platform', () => {
+    expect(describeRoutes(routePlatforms(NATIVE_ARM64, ['linux/amd64', 'linux/arm64', 'linux/s390x']))).toBe(
+      'linux/amd64 on node mp-fixture-engine-amd64 (declared), linux/arm64 on node mp-fixture-engine-arm64 (declared), linux/s390x on node mp-fixture-engine-amd64 (no node lists it)'
+    );
+  });
+
+  test('the captured BuildKit store of the arm64 node holds the arm64 build only (what the e2e test reads)', () => {
+    const du = fixture('buildctl-du-arm64-node.txt');
+    expect(du).toMatch(/^Description:\s+\[linux\/arm64 1\/2\] COPY/m);
+    expect(du).not.toMatch(/\[linux\/amd64/);
   });
 });

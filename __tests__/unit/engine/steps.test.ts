@@ -74,6 +74,53 @@ describe('setup: QEMU only for the missing architectures', () => {
   });
 });
 
+describe('setup: a named multi-node builder is used as it is, QEMU only for platforms no node lists', () => {
+  // the arm64 node of the hand-edited capture is remote (tcp://), the amd64 node lists no emulator
+  const NATIVE = fixture('inspect-multinode-native-arm64.txt');
+  test.each<[string, string, string[], string[], 'auto' | 'true' | 'false', string[] | undefined, RegExp]>([
+    // [title, inspect output, platforms, registered emulators, setup-qemu, installEmulators arches, QEMU reason]
+    ['amd64 + arm64 on their nodes, no emulator on the host: nothing installed', NATIVE, ['linux/amd64', 'linux/arm64'], [], 'auto', undefined, /^builder mp-fixture-engine's nodes build linux\/amd64, linux\/arm64: QEMU not needed$/],
+    ['setup-qemu: true does not emulate what a node declares', NATIVE, ['linux/amd64', 'linux/arm64'], [], 'true', undefined, /QEMU not needed/],
+    ['32-bit arm on the arm64 node that lists it', NATIVE, ['linux/amd64', 'linux/arm/v7'], [], 'auto', undefined, /QEMU not needed/],
+    ['a platform no node lists: emulated for the first node', NATIVE, ['linux/amd64', 'linux/arm64', 'linux/s390x'], [], 'auto', ['s390x'], /^builder mp-fixture-engine's nodes build linux\/amd64, linux\/arm64; no node of builder mp-fixture-engine lists linux\/s390x \(buildx sends it to node mp-fixture-engine-amd64\): installing emulators for s390x$/],
+    ['a platform no node lists, emulator registered', NATIVE, ['linux/arm64', 'linux/s390x'], ['s390x'], 'auto', undefined, /lists linux\/s390x .*: emulators already registered for s390x/],
+    ['a platform no node lists, setup-qemu: false', NATIVE, ['linux/arm64', 'linux/s390x'], [], 'false', undefined, /lists linux\/s390x .*: setup-qemu: false/],
+    ['real capture, one platform declared per node (the nodes list emulated platforms too)', fixture('inspect-two-node-declared.txt'), ['linux/amd64', 'linux/arm64', 'linux/riscv64'], [], 'auto', undefined, /nodes build linux\/amd64, linux\/arm64, linux\/riscv64: QEMU not needed/],
+    ['the docker driver named: arm64 it does not list is emulated', fixture('inspect-default-docker.txt').replace('linux/arm64, ', ''), ['linux/amd64', 'linux/arm64'], [], 'auto', ['arm64'], /no node of builder default lists linux\/arm64/]
+  ])('%s', async (_t, inspect, platforms, emulators, setupQemu, installed, reason) => {
+    const name = /^Name:\s+(\S+)/.exec(inspect)![1];
+    const fake = new FakeBuildx({emulators, builders: {[name]: inspect}});
+    const r = await setup(setupInput(fake, {builds: [buildPlan({images: [IMAGE], platforms})], engine: engineInputs({builder: name, setupQemu})}));
+    expect(fake.callsOf('installEmulators')).toEqual(installed ? [['tonistiigi/binfmt:latest', installed]] : []);
+    expect(r.qemu.reason).toMatch(reason);
+    // inspected first, then (maybe) QEMU: the builder is never created nor re-inspected
+    expect(fake.callsOf('inspectBuilder')).toEqual([[name]]);
+    expect(fake.callsOf('createBuilder')).toEqual([]);
+  });
+
+  test('the log and the summary note say which node builds which platform', async () => {
+    const fake = new FakeBuildx({builders: {'mp-fixture-engine': NATIVE}});
+    const r = await setup(setupInput(fake, {engine: engineInputs({builder: 'mp-fixture-engine'})}));
+    expect(r.builder.note).toBe('using builder mp-fixture-engine (docker-container driver, 2 nodes), as the builder input asks: linux/amd64 on node mp-fixture-engine-amd64 (declared), linux/arm64 on node mp-fixture-engine-arm64 (declared)');
+    expect(r.builder.routes?.map(x => [x.platform, x.node.endpoint])).toEqual([
+      ['linux/amd64', 'unix:///var/run/docker.sock'],
+      ['linux/arm64', 'tcp://arm64-runner.internal:2376']
+    ]);
+  });
+
+  // s390x alone: declared by the broken node only, so buildx sends it there (with amd64 too, no node declares
+  // amd64 and buildx routes both to the first node that lists them)
+  test('a platform routed to a node that did not start fails before QEMU, login and build', async () => {
+    const inspect = fixture('inspect-multinode-unbooted.txt');
+    const fake = new FakeBuildx({emulators: [], builders: {'mp-fixture-engine': inspect}});
+    const logins: LoginPlan[] = [{registry: '127.0.0.1:5000', source: 'registry-auth', credential: {registry: '127.0.0.1:5000', username: 'u', password: 'p'}} as LoginPlan];
+    await expect(setup(setupInput(fake, {logins, builds: [buildPlan({images: [IMAGE], platforms: ['linux/s390x']})], engine: engineInputs({builder: 'mp-fixture-engine'})}))).rejects.toThrow(
+      'The builder input names mp-fixture-engine, whose node mp-fixture-engine-broken (inactive) would build linux/s390x: it did not start'
+    );
+    expect(fake.methods.filter(m => ['installEmulators', 'login', 'bake'].includes(m))).toEqual([]);
+  });
+});
+
 describe('setup: buildx version (semver)', () => {
   test.each([
     ['github.com/docker/buildx v0.11.2 9872040', /docker buildx 0\.11\.2 is too old: multiarch-publish needs 0\.12\.0 or newer/],
@@ -139,7 +186,7 @@ describe('setup: the builder', () => {
     const fake = new FakeBuildx({builders: {'mp-fixture-engine': fixture('inspect-multinode.txt')}});
     const r = await setup(setupInput(fake, {engine: engineInputs({builder: 'mp-fixture-engine'})}));
     expect(fake.callsOf('inspectBuilder')).toEqual([['mp-fixture-engine']]);
-    expect(r.builder.note).toBe('using builder mp-fixture-engine (docker-container driver), as the builder input asks');
+    expect(r.builder.note).toBe('using builder mp-fixture-engine (docker-container driver, 2 nodes), as the builder input asks: linux/amd64 on node mp-fixture-engine-amd64 (declared), linux/arm64 on node mp-fixture-engine-arm64 (declared)');
   });
 });
 
