@@ -47,7 +47,7 @@ function tempDir(name: string): string {
 
 /** docker as the action's runner sees it: the same HOME, so the same buildx config (where builders live). */
 function docker(args: string[]) {
-  const env = {...process.env, HOME: home};
+  const env: NodeJS.ProcessEnv = {...process.env, HOME: home};
   delete env.DOCKER_CONFIG;
   delete env.BUILDX_CONFIG;
   return exec('docker', args, {env, maxBuffer: 64 * 1024 * 1024});
