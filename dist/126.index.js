@@ -993,8 +993,10 @@ var tag_kinds = __webpack_require__(8696);
  *    digest is not written (a re-run of the same job completes the release and rewrites nothing).
  * 2. Immutable tags (commit SHA, full version) move first, mutable channels (`latest`, a branch, `1.2`,
  *    `env-*`) last: an interrupted phase leaves the channels where they were. Within a kind, ONE
- *    `imagetools create --tag … --tag … name@digest` per name moves all its tags, names in parallel. (One
- *    create for both kinds would lose that order: buildx pushes a create's tags concurrently.)
+ *    `buildx.writeTags` per name moves all its tags, names in parallel: a PUT of the index's bytes under
+ *    each tag through the registry API in this process (no docker process), `imagetools create --tag …
+ *    name@digest` where the API cannot be used. Either writes a call's tags concurrently, hence the
+ *    separate calls per kind.
  * 3. A create is retried with exponential backoff and full jitter while the failure is transient (5xx,
  *    timeouts, connection reset/refused) and `retryTimeoutMs` is not spent; an auth or other 4xx answer
  *    fails at once. After a failed create its tags are read back: those now at the digest moved (buildx

@@ -388,8 +388,12 @@ class Buildx {
     }
     async readManifest(name, digest) {
         const read = await this.viaApi(name, `reading ${name}@${digest}`, () => this.api().manifest(name, digest));
-        if (read.ok && read.value)
+        if (read.ok && read.value) {
+            // its bytes are what the tag phase PUTs under each tag: kept, so that no second read is needed
+            if (read.value.bytes && read.value.digest === digest)
+                this.manifests.set(`${name}@${digest}`, read.value);
             return read.value.json;
+        }
         // not there (404), or the API could not be used: docker says why, in its words, and retries the transient
         return this.imagetoolsInspect(`${name}@${digest}`, 'raw');
     }
@@ -427,7 +431,51 @@ class Buildx {
         await this.exec.run('docker', ['buildx', 'imagetools', 'create', `--tag=${ref}`, '--', source], { env: this.env });
     }
     async writeTags(refs, source) {
+        if (await this.writeTagsViaApi(refs, source))
+            return;
         await this.exec.run('docker', ['buildx', 'imagetools', 'create', ...refs.map(r => `--tag=${r}`), '--', source], { env: this.env });
+    }
+    /** Manifests read through the API in this run (verify's reads), by `name@digest`, with their bytes. */
+    manifests = new Map();
+    /**
+     * `writeTags` through the registry API: true when every tag was written; false when the API cannot be
+     * used for this (the caller then runs `imagetools create`); throws the first failure of a write (a 5xx,
+     * a connection reset: the tag phase reads back which moved and retries the others).
+     */
+    async writeTagsViaApi(refs, source) {
+        const at = source.lastIndexOf('@');
+        const name = source.slice(0, at);
+        const digest = source.slice(at + 1);
+        const api = this.api();
+        if (at <= 0 || !api.putTag || !/^sha256:[0-9a-f]{64}$/.test(digest))
+            return false;
+        const tags = refs.map(r => (r.startsWith(`${name}:`) ? r.slice(name.length + 1) : ''));
+        if (!tags.every(t => /^[\w][\w.-]{0,127}$/.test(t)))
+            return false;
+        const host = (0,_registry_api_js__WEBPACK_IMPORTED_MODULE_5__/* .repository */ .Jk)(name).host;
+        let m = this.manifests.get(source);
+        if (!m?.bytes) {
+            const read = await this.viaApi(name, `reading ${source}`, () => api.manifest(name, digest));
+            if (!read.ok || !read.value?.bytes)
+                return false;
+            m = read.value;
+            this.manifests.set(source, m);
+        }
+        if (this.apiUnusable.has(host))
+            return false;
+        const manifest = { digest, mediaType: m.mediaType, bytes: m.bytes };
+        const results = await Promise.allSettled(tags.map(t => api.putTag(name, t, manifest)));
+        const failures = results.flatMap(r => (r.status === 'rejected' ? [r.reason] : []));
+        if (!failures.length)
+            return true;
+        // refused credentials this process read (docker may hold others: an identity token, a helper): docker
+        // writes them, for this registry from now on; a write that could not be made fails as it is
+        if (failures.some(e => e instanceof _registry_api_js__WEBPACK_IMPORTED_MODULE_5__/* .RegistryHttpFailure */ .uG && (e.status === 401 || e.status === 403))) {
+            this.apiUnusable.add(host);
+            _action_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .debug */ .Yz(`moving tags of ${name} through the registry API was refused; asking docker`);
+            return false;
+        }
+        throw failures[0];
     }
     /** Registries the API failed to reach or to authorize with in this run: docker is asked from then on. */
     apiUnusable = new Set();
@@ -1143,7 +1191,7 @@ class RegistryApi {
             throw new RegistryHttpFailure(`reading ${name}@${digest}: the manifest is not JSON`, 400);
         }
         const mediaType = json.mediaType;
-        return { digest: actual, mediaType: typeof mediaType === 'string' ? mediaType : (res.headers.get('content-type') ?? '').split(';')[0], size: body.length, json };
+        return { digest: actual, mediaType: typeof mediaType === 'string' ? mediaType : (res.headers.get('content-type') ?? '').split(';')[0], size: body.length, json, bytes: body };
     }
     /** The blob `digest` of `name` as JSON (an image config), its bytes checked against the digest. */
     async blobJson(name, digest) {
@@ -1276,6 +1324,21 @@ class RegistryApi {
         if (!res.ok)
             throw await httpFailure(`pushing manifest ${reference.slice(0, 19)}… of ${name}`, res);
         await res.body?.cancel();
+    }
+    /**
+     * Points the tag `tag` of `name` at the manifest `m` (already in the repository by its digest): one PUT
+     * of its exact bytes with its media type, so the digest cannot change. The registry's answer
+     * (`Docker-Content-Digest`, when it sends one) must be that digest, or it throws (not transient).
+     */
+    async putTag(name, tag, m) {
+        const repo = repository(name);
+        const res = await this.request(repo, 'PUT', `/v2/${repo.path}/manifests/${encodeURIComponent(tag)}`, { 'Content-Type': m.mediaType }, new Blob([m.bytes]));
+        if (!res.ok)
+            throw await httpFailure(`moving ${name}:${tag}`, res);
+        await res.body?.cancel();
+        const answered = res.headers.get('docker-content-digest');
+        if (answered && answered !== m.digest)
+            throw new RegistryHttpFailure(`moving ${name}:${tag}: the registry stored ${answered.slice(0, 80)}, not ${m.digest}`, 400);
     }
     /** An upload's Location: a path on the registry's own host (relative, or absolute on that host). */
     samePath(repo, location) {

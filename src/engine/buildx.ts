@@ -10,10 +10,10 @@ import {createArgs, isContainerdStore, parseInspect, type BuilderInfo, type Crea
 import {registeredEmulators} from './qemu.js';
 import type {BakeMetadata} from './bake.js';
 import * as runner from '../action/runner.js';
-import {RegistryApi, RegistryHttpFailure, repository} from './registry-api.js';
+import {RegistryApi, RegistryHttpFailure, repository, type ManifestRead} from './registry-api.js';
 
 /** What the seam uses of the registry API (tests hand in a part of their own, with the calls they expect). */
-type RegistryApiPart = Partial<Pick<RegistryApi, 'pushBlob' | 'putManifest'>> & Pick<RegistryApi, 'manifest' | 'blobJson' | 'tagDigest' | 'tagsAt' | 'deleteManifest'>;
+type RegistryApiPart = Partial<Pick<RegistryApi, 'pushBlob' | 'putManifest' | 'putTag'>> & Pick<RegistryApi, 'manifest' | 'blobJson' | 'tagDigest' | 'tagsAt' | 'deleteManifest'>;
 
 export interface BakeRun {
   file: string;
@@ -86,8 +86,10 @@ export interface BuildxApi {
   /** Points the tag `ref` at `source` (`name@digest`): one attempt, the tag phase retries. */
   writeTag(ref: string, source: string): Promise<void>;
   /**
-   * Points every tag of `refs` (all of the name of `source`) at `source` with one `imagetools create`:
-   * one attempt. buildx pushes the tags concurrently, so after a failure some may have moved.
+   * Points every tag of `refs` (all of the name of `source`) at `source`: one attempt, the tags written
+   * concurrently, so after a failure some may have moved. Through the registry API in this process (a PUT
+   * of the manifest's exact bytes under each tag: same digest), `imagetools create` where the API cannot
+   * be used (unreachable from this process, or credentials only docker can read).
    */
   writeTags(refs: string[], source: string): Promise<void>;
   /** The tags of the repository `name` that point at `digest` (registry API). */
@@ -218,7 +220,11 @@ export class Buildx implements BuildxApi {
 
   async readManifest(name: string, digest: string): Promise<unknown> {
     const read = await this.viaApi(name, `reading ${name}@${digest}`, () => this.api().manifest(name, digest));
-    if (read.ok && read.value) return read.value.json;
+    if (read.ok && read.value) {
+      // its bytes are what the tag phase PUTs under each tag: kept, so that no second read is needed
+      if (read.value.bytes && read.value.digest === digest) this.manifests.set(`${name}@${digest}`, read.value);
+      return read.value.json;
+    }
     // not there (404), or the API could not be used: docker says why, in its words, and retries the transient
     return this.imagetoolsInspect(`${name}@${digest}`, 'raw');
   }
@@ -256,7 +262,47 @@ export class Buildx implements BuildxApi {
   }
 
   async writeTags(refs: string[], source: string): Promise<void> {
+    if (await this.writeTagsViaApi(refs, source)) return;
     await this.exec.run('docker', ['buildx', 'imagetools', 'create', ...refs.map(r => `--tag=${r}`), '--', source], {env: this.env});
+  }
+
+  /** Manifests read through the API in this run (verify's reads), by `name@digest`, with their bytes. */
+  private readonly manifests = new Map<string, ManifestRead>();
+
+  /**
+   * `writeTags` through the registry API: true when every tag was written; false when the API cannot be
+   * used for this (the caller then runs `imagetools create`); throws the first failure of a write (a 5xx,
+   * a connection reset: the tag phase reads back which moved and retries the others).
+   */
+  private async writeTagsViaApi(refs: string[], source: string): Promise<boolean> {
+    const at = source.lastIndexOf('@');
+    const name = source.slice(0, at);
+    const digest = source.slice(at + 1);
+    const api = this.api();
+    if (at <= 0 || !api.putTag || !/^sha256:[0-9a-f]{64}$/.test(digest)) return false;
+    const tags = refs.map(r => (r.startsWith(`${name}:`) ? r.slice(name.length + 1) : ''));
+    if (!tags.every(t => /^[\w][\w.-]{0,127}$/.test(t))) return false;
+    const host = repository(name).host;
+    let m: ManifestRead | undefined = this.manifests.get(source);
+    if (!m?.bytes) {
+      const read = await this.viaApi(name, `reading ${source}`, () => api.manifest(name, digest));
+      if (!read.ok || !read.value?.bytes) return false;
+      m = read.value;
+      this.manifests.set(source, m);
+    }
+    if (this.apiUnusable.has(host)) return false;
+    const manifest = {digest, mediaType: m.mediaType, bytes: m.bytes!};
+    const results = await Promise.allSettled(tags.map(t => api.putTag!(name, t, manifest)));
+    const failures = results.flatMap(r => (r.status === 'rejected' ? [r.reason as unknown] : []));
+    if (!failures.length) return true;
+    // refused credentials this process read (docker may hold others: an identity token, a helper): docker
+    // writes them, for this registry from now on; a write that could not be made fails as it is
+    if (failures.some(e => e instanceof RegistryHttpFailure && (e.status === 401 || e.status === 403))) {
+      this.apiUnusable.add(host);
+      runner.debug(`moving tags of ${name} through the registry API was refused; asking docker`);
+      return false;
+    }
+    throw failures[0];
   }
 
   /** Registries the API failed to reach or to authorize with in this run: docker is asked from then on. */

@@ -54,6 +54,8 @@ export interface ManifestRead {
   /** The length of the manifest's bytes. */
   size: number;
   json: unknown;
+  /** The bytes themselves (what a tag write PUTs again, unchanged: same digest). */
+  bytes?: Uint8Array;
 }
 
 /** The distribution spec's limit on a manifest (4 MiB): anything larger is not read. */
@@ -128,7 +130,7 @@ export class RegistryApi {
       throw new RegistryHttpFailure(`reading ${name}@${digest}: the manifest is not JSON`, 400);
     }
     const mediaType = (json as {mediaType?: unknown}).mediaType;
-    return {digest: actual, mediaType: typeof mediaType === 'string' ? mediaType : (res.headers.get('content-type') ?? '').split(';')[0], size: body.length, json};
+    return {digest: actual, mediaType: typeof mediaType === 'string' ? mediaType : (res.headers.get('content-type') ?? '').split(';')[0], size: body.length, json, bytes: body};
   }
 
   /** The blob `digest` of `name` as JSON (an image config), its bytes checked against the digest. */
@@ -247,6 +249,20 @@ export class RegistryApi {
     const res = await this.request(repo, 'PUT', `/v2/${repo.path}/manifests/${encodeURIComponent(reference).replace(/%3A/gi, ':')}`, {'Content-Type': mediaType}, new Blob([body]));
     if (!res.ok) throw await httpFailure(`pushing manifest ${reference.slice(0, 19)}… of ${name}`, res);
     await res.body?.cancel();
+  }
+
+  /**
+   * Points the tag `tag` of `name` at the manifest `m` (already in the repository by its digest): one PUT
+   * of its exact bytes with its media type, so the digest cannot change. The registry's answer
+   * (`Docker-Content-Digest`, when it sends one) must be that digest, or it throws (not transient).
+   */
+  async putTag(name: string, tag: string, m: {digest: string; mediaType: string; bytes: Uint8Array}): Promise<void> {
+    const repo = repository(name);
+    const res = await this.request(repo, 'PUT', `/v2/${repo.path}/manifests/${encodeURIComponent(tag)}`, {'Content-Type': m.mediaType}, new Blob([m.bytes]));
+    if (!res.ok) throw await httpFailure(`moving ${name}:${tag}`, res);
+    await res.body?.cancel();
+    const answered = res.headers.get('docker-content-digest');
+    if (answered && answered !== m.digest) throw new RegistryHttpFailure(`moving ${name}:${tag}: the registry stored ${answered.slice(0, 80)}, not ${m.digest}`, 400);
   }
 
   /** An upload's Location: a path on the registry's own host (relative, or absolute on that host). */

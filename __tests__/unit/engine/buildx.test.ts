@@ -255,4 +255,54 @@ describe('Buildx: the one place docker runs', () => {
     }
     expect(ran.length).toBeGreaterThanOrEqual(10);
   });
+
+  describe('writeTags through the registry API: a PUT of the manifest\'s bytes under each tag, no docker process', () => {
+    const D = `sha256:${'a'.repeat(64)}`;
+    const BYTES = Buffer.from('{"mediaType":"application/vnd.oci.image.index.v1+json"}');
+    function withApi(putTag: (name: string, tag: string) => Promise<void>, manifest?: () => Promise<unknown>) {
+      const asked: string[] = [];
+      const api = {
+        ...unreachable,
+        manifest: async (name: string, digest: string) => (asked.push(`GET ${name}@${digest}`), manifest ? manifest() : {digest, mediaType: 'application/vnd.oci.image.index.v1+json', size: BYTES.length, json: {}, bytes: BYTES}),
+        putTag: async (name: string, tag: string, m: {digest: string; mediaType: string; bytes: Uint8Array}) => {
+          asked.push(`PUT ${name}:${tag} ${m.digest} ${m.mediaType} ${Buffer.from(m.bytes).equals(BYTES)}`);
+          return putTag(name, tag);
+        }
+      };
+      return {...scripted(() => ({}), api as BuildxOptions['registryApi']), asked};
+    }
+
+    test('the bytes verify read are PUT under every tag (one read for the run); docker is not run', async () => {
+      const {buildx, ran, asked} = withApi(async () => undefined);
+      await buildx.readManifest('ghcr.io/acme/app', D);
+      await buildx.writeTags(['ghcr.io/acme/app:1.2.3', 'ghcr.io/acme/app:latest'], `ghcr.io/acme/app@${D}`);
+      expect(asked).toEqual([`GET ghcr.io/acme/app@${D}`, `PUT ghcr.io/acme/app:1.2.3 ${D} application/vnd.oci.image.index.v1+json true`, `PUT ghcr.io/acme/app:latest ${D} application/vnd.oci.image.index.v1+json true`]);
+      expect(ran).toEqual([]);
+    });
+
+    test.each([
+      ['a 503 (transient: the tag phase retries)', new RegistryHttpFailure('moving ghcr.io/acme/app:latest: HTTP 503 Service Unavailable', 503), /503/],
+      ['a dropped connection', Object.assign(new TypeError('fetch failed'), {cause: new Error('other side closed')}), /fetch failed/],
+      ['a digest other than the manifest\'s', new RegistryHttpFailure('moving ghcr.io/acme/app:latest: the registry stored sha256:b, not sha256:a', 400), /stored/]
+    ])('a write that fails with %s throws, and docker is not asked', async (_t, error, message) => {
+      const {buildx, ran} = withApi(async (_n, tag) => (tag === 'latest' ? Promise.reject(error) : undefined));
+      await expect(buildx.writeTags(['ghcr.io/acme/app:1', 'ghcr.io/acme/app:latest'], `ghcr.io/acme/app@${D}`)).rejects.toThrow(message);
+      expect(ran).toEqual([]);
+    });
+
+    test.each([
+      ['the PUT is refused (401: a credential only docker holds)', async () => Promise.reject(new RegistryHttpFailure('HTTP 401', 401)), undefined],
+      ['the manifest cannot be read from this process', async () => undefined, async () => Promise.reject(new TypeError('fetch failed'))]
+    ])('%s: imagetools create, and docker for that registry from then on', async (_t, put, manifest) => {
+      const {buildx, ran, asked} = withApi(put, manifest);
+      await buildx.writeTags(['ghcr.io/acme/app:1', 'ghcr.io/acme/app:latest'], `ghcr.io/acme/app@${D}`);
+      const before = asked.length;
+      await buildx.writeTags(['ghcr.io/acme/app:edge'], `ghcr.io/acme/app@${D}`);
+      expect(asked.length).toBe(before);
+      expect(ran.map(r => r.args)).toEqual([
+        ['buildx', 'imagetools', 'create', '--tag=ghcr.io/acme/app:1', '--tag=ghcr.io/acme/app:latest', '--', `ghcr.io/acme/app@${D}`],
+        ['buildx', 'imagetools', 'create', '--tag=ghcr.io/acme/app:edge', '--', `ghcr.io/acme/app@${D}`]
+      ]);
+    });
+  });
 });

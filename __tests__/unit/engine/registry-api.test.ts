@@ -22,6 +22,7 @@ let server: http.Server;
 let addr = '';
 let deleteAnswer = 202;
 const seen: {method: string; url: string; auth?: string}[] = [];
+const puts: {tag: string; type?: string; body: Buffer}[] = [];
 const config = fs.mkdtempSync(path.join(os.tmpdir(), 'mp-regapi-'));
 
 beforeAll(async () => {
@@ -60,6 +61,18 @@ beforeAll(async () => {
       res.writeHead(200, {'docker-content-digest': m[1] === 'b' ? D2 : D1});
       return res.end();
     }
+    if (m && req.method === 'PUT') {
+      const chunks: Buffer[] = [];
+      req.on('data', c => chunks.push(c));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks);
+        puts.push({tag: decodeURIComponent(m[1]), type: req.headers['content-type'], body});
+        if (m[1] === 'busy') res.writeHead(503, {'content-type': 'application/json'});
+        else res.writeHead(201, {'docker-content-digest': m[1] === 'liar' ? D2 : `sha256:${createHash('sha256').update(body).digest('hex')}`});
+        res.end(m[1] === 'busy' ? JSON.stringify({errors: [{code: 'UNAVAILABLE', message: 'try later'}]}) : '');
+      });
+      return;
+    }
     if (m && req.method === 'DELETE') {
       res.writeHead(deleteAnswer, {'content-type': 'application/json'});
       return res.end(deleteAnswer === 405 ? JSON.stringify({errors: [{code: 'UNSUPPORTED'}]}) : '');
@@ -87,7 +100,7 @@ describe('RegistryApi', () => {
   test('manifest: GET by digest, the bytes checked against it; absent: undefined; other bytes: refused', async () => {
     const api = new RegistryApi({DOCKER_CONFIG: config});
     const read = await api.manifest(`${addr}/acme/app`, D_INDEX);
-    expect(read).toEqual({digest: D_INDEX, mediaType: 'application/vnd.oci.image.index.v1+json', size: INDEX_BODY.length, json: JSON.parse(INDEX_BODY.toString())});
+    expect(read).toEqual({digest: D_INDEX, mediaType: 'application/vnd.oci.image.index.v1+json', size: INDEX_BODY.length, json: JSON.parse(INDEX_BODY.toString()), bytes: INDEX_BODY});
     expect(seen.at(-1)).toMatchObject({method: 'GET', url: `/v2/acme/app/manifests/${D_INDEX}`});
     expect(await api.manifest(`${addr}/acme/app`, D2)).toBeUndefined();
     await expect(api.manifest(`${addr}/acme/app`, D_LIAR)).rejects.toThrow(`the registry answered content whose digest is ${D_INDEX}`);
@@ -107,6 +120,18 @@ describe('RegistryApi', () => {
     expect(await api.tagDigest(`${addr}/acme/nohead`, 'latest')).toBe(D_INDEX);
     expect(seen.slice(-2).map(s => s.method)).toEqual(['HEAD', 'GET']);
     expect(await api.tagDigest(`${addr}/acme/gone`, 'latest')).toBeUndefined();
+  });
+
+  test('putTag: the manifest\'s exact bytes under the tag, with its media type; the registry must answer its digest; a 503 is transient', async () => {
+    const api = new RegistryApi({DOCKER_CONFIG: config});
+    const m = {digest: D_INDEX, mediaType: 'application/vnd.oci.image.index.v1+json', bytes: INDEX_BODY};
+    await api.putTag(`${addr}/acme/app`, '1.2.3', m);
+    expect(puts.at(-1)).toEqual({tag: '1.2.3', type: m.mediaType, body: INDEX_BODY});
+    await expect(api.putTag(`${addr}/acme/app`, 'liar', m)).rejects.toMatchObject({status: 400, message: expect.stringContaining(`stored ${D2}, not ${D_INDEX}`)});
+    const busy = (await api.putTag(`${addr}/acme/app`, 'busy', m).catch(x => x)) as RegistryHttpFailure;
+    expect(busy).toBeInstanceOf(RegistryHttpFailure);
+    expect(busy.transient).toBe(true);
+    expect(busy.message).toMatch(/moving .*:busy: HTTP 503 Service Unavailable: UNAVAILABLE try later/);
   });
 
   test.each([
