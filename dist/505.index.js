@@ -34,6 +34,8 @@ const TITLE = 'multiarch-publish';
 async function runMain(env = process.env) {
     const ctx = (0,_pipeline_context_index_js__WEBPACK_IMPORTED_MODULE_1__/* .workflowContext */ .Rz)(env);
     const prepared = await (0,_pipeline_prepare_js__WEBPACK_IMPORTED_MODULE_2__/* .prepare */ .i)(ctx, { env, useApi: true, workspace: env['GITHUB_WORKSPACE'] || process.cwd() });
+    // the build matrix of the reusable workflow: a runners map that leaves a platform without a leg fails here
+    const legs = prepared.inputs.mode === 'plan' ? (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9801))).computeLegs(planPlatforms(prepared), prepared.inputs.runners) : undefined;
     const modeWarnings = (0,_pipeline_inputs_modes_js__WEBPACK_IMPORTED_MODULE_5__/* .checkModeSupport */ .r)(prepared.inputs, prepared.inputs.mode === 'publish' && !prepared.inputs.dryRun);
     // before anything is written, logged in to or built (the post step's state is checked by main.ts)
     const unwritable = _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .unwritableRunnerFiles */ .zU(['GITHUB_OUTPUT', 'GITHUB_ENV', ...(prepared.inputs.summary ? ['GITHUB_STEP_SUMMARY'] : [])], env);
@@ -41,7 +43,7 @@ async function runMain(env = process.env) {
         throw new Error(`${unwritable.join(' ')} Nothing was logged in to, built or pushed.`);
     for (const w of [...modeWarnings, ...prepared.warnings])
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(w);
-    await reportPlan(prepared, env);
+    await reportPlan(prepared, env, legs);
     if (!prepared.plan.policy.allowed)
         throw new _pipeline_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .PolicyRefusal */ .F(prepared.plan.policy.violations.map(v => v.message));
     if (prepared.inputs.mode === 'plan') {
@@ -55,7 +57,11 @@ async function runMain(env = process.env) {
     const { publish } = await Promise.all(/* import() */[__webpack_require__.e(234), __webpack_require__.e(126)]).then(__webpack_require__.bind(__webpack_require__, 1126));
     await publish(prepared, env);
 }
-async function reportPlan(p, env) {
+/** Every platform of the plan's builds, once, in order of first appearance. */
+function planPlatforms(p) {
+    return [...new Set(p.plan.builds.flatMap(b => b.platforms))];
+}
+async function reportPlan(p, env, legs) {
     const { inputs, metadata, plan } = p;
     if (!metadata.version.main)
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e('No Docker image version has been generated. Check tags input.');
@@ -64,11 +70,13 @@ async function reportPlan(p, env) {
     const bakeFiles = (0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .writeBakeFiles */ .Ap)(inputs, metadata, plan, env);
     // later steps of the job read them; the post step (after every one of them) removes them
     (0,_state_js__WEBPACK_IMPORTED_MODULE_7__/* .remember */ .kY)(_state_js__WEBPACK_IMPORTED_MODULE_7__/* .STATE */ .c4.bakeFilesDir, (0,node_path__WEBPACK_IMPORTED_MODULE_6__.dirname)(bakeFiles['bake-file']));
-    const outputs = (0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .metadataOutputs */ ._V)(inputs, metadata, plan);
+    const outputs = { ...(0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .metadataOutputs */ ._V)(inputs, metadata, plan) };
     // mode: plan writes the plan document (plan-document.ts), the input of the build legs and the merge
     if (planOnly) {
         const { planDocumentOf, planDocumentText } = await __webpack_require__.e(/* import() */ 449).then(__webpack_require__.bind(__webpack_require__, 9449));
         outputs.plan = planDocumentText(planDocumentOf(plan, p.ctx));
+        // the build matrix: [{runner, platforms: "a,b"}], never empty (computeLegs refuses no platform)
+        outputs.legs = JSON.stringify(legs ?? []);
     }
     (0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .writeOutputs */ .Kn)({ ...outputs, ...bakeFiles }, env);
     if ((inputs.dryRun || planOnly) && inputs.summary)

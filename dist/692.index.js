@@ -1161,6 +1161,125 @@ function bakeSecretEntry(s, valueFile) {
 
 /***/ }),
 
+/***/ 9801:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DEFAULT_RUNNERS: () => (/* binding */ DEFAULT_RUNNERS),
+/* harmony export */   FALLBACK_PLATFORM: () => (/* binding */ FALLBACK_PLATFORM),
+/* harmony export */   computeLegs: () => (/* binding */ computeLegs),
+/* harmony export */   parseRunners: () => (/* binding */ parseRunners)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _lib_platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6728);
+/* harmony import */ var _inputs_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2107);
+/**
+ * The build legs of the reusable workflow (.github/workflows/publish.yml): which runner builds which
+ * platforms. Pure: the platforms of the plan and the text of the `runners` input in, the legs out.
+ *
+ * - One leg per runner label; platforms that map to the same label share a leg.
+ * - A platform without a runner of its own is built under QEMU in the leg of the runner of linux/amd64.
+ * - Legs and the platforms inside a leg keep the order of the platforms list (the first platform of a leg
+ *   decides where the leg stands), so the matrix is the same for the same inputs.
+ */
+
+
+
+/** The default of the workflow's `runners` input: GitHub-hosted runners, native arm64 for public repositories. */
+const DEFAULT_RUNNERS = Object.freeze({
+    'linux/amd64': 'ubuntu-24.04',
+    'linux/arm64': 'ubuntu-24.04-arm'
+});
+/** The platform whose runner also builds, under QEMU, every platform without a runner of its own. */
+const FALLBACK_PLATFORM = 'linux/amd64';
+const RUNNERS = 'runners';
+const EXAMPLE = '(e.g. {"linux/amd64": "ubuntu-24.04", "linux/arm64": "ubuntu-24.04-arm"})';
+// Runner labels as GitHub accepts them in runs-on: no control characters, no leading/trailing blanks.
+const LABEL = /^[^\s\p{Cc}](?:[^\p{Cc}]*[^\s\p{Cc}])?$/u;
+/** Shortens what is quoted back in an error (a map pasted by mistake can be long). */
+function quote(text) {
+    const flat = JSON.stringify(text);
+    return flat.length > 60 ? `${flat.slice(0, 57)}..."` : flat;
+}
+/**
+ * Parses the `runners` input: a JSON object from platform to runner label. Empty text: the default map.
+ * Keys are normalised (`Linux/ARM64` is `linux/arm64`); a platform given twice, also after normalising,
+ * is an error, as is a key that is not a known platform or a value that is not a non-empty string.
+ */
+function parseRunners(text) {
+    if (text.trim() === '')
+        return new Map(Object.entries(DEFAULT_RUNNERS));
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (e) {
+        throw new _inputs_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(RUNNERS, `is not valid JSON (${e.message}); expected an object from platform to runner label ${EXAMPLE}`);
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+        throw new _inputs_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(RUNNERS, `is ${kind}; expected a JSON object from platform to runner label ${EXAMPLE}`);
+    }
+    // JSON.parse keeps the last of two equal keys without a word: the YAML parser (JSON is YAML) reports them.
+    const duplicate = (0,yaml__WEBPACK_IMPORTED_MODULE_0__.parseDocument)(text, { uniqueKeys: true }).errors.find(e => e.code === 'DUPLICATE_KEY');
+    if (duplicate)
+        throw new _inputs_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(RUNNERS, `names a platform twice (${duplicate.message.split('\n')[0]})`);
+    const runners = new Map();
+    for (const [key, label] of Object.entries(value)) {
+        let platform;
+        try {
+            platform = (0,_lib_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPlatform */ .Bq)((0,_lib_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePlatform */ .FL)(key));
+        }
+        catch (e) {
+            throw new _inputs_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(RUNNERS, `key ${quote(key)}: ${e.message}`);
+        }
+        if (runners.has(platform))
+            throw new _inputs_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(RUNNERS, `names the platform ${platform} twice (as ${quote(key)} too)`);
+        if (typeof label !== 'string' || !LABEL.test(label)) {
+            const shown = typeof label === 'string' ? quote(label) : JSON.stringify(label) ?? String(label);
+            throw new _inputs_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(RUNNERS, `the runner of ${platform} must be a runner label (a non-empty string without line breaks), not ${shown}`);
+        }
+        runners.set(platform, label);
+    }
+    return runners;
+}
+/**
+ * The legs for `platforms` (a list, or the text of a platforms input) and the text of the `runners` input.
+ * Platforms given more than once (also after normalising) are built once.
+ */
+function computeLegs(platforms, runnersText) {
+    const runners = parseRunners(runnersText);
+    const wanted = [];
+    for (const text of typeof platforms === 'string' ? (0,_lib_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .splitPlatforms */ .tM)(platforms) : platforms) {
+        let platform;
+        try {
+            platform = (0,_lib_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPlatform */ .Bq)((0,_lib_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePlatform */ .FL)(text));
+        }
+        catch (e) {
+            throw new _inputs_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('platforms', e.message);
+        }
+        if (!wanted.includes(platform))
+            wanted.push(platform);
+    }
+    if (wanted.length === 0)
+        throw new _inputs_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('platforms', 'names no platform: there is nothing to build');
+    const emulated = wanted.filter(p => !runners.has(p));
+    const fallback = runners.get(FALLBACK_PLATFORM);
+    if (emulated.length > 0 && fallback === undefined) {
+        throw new _inputs_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(RUNNERS, `has no runner for ${FALLBACK_PLATFORM}, which builds (under QEMU) the platforms without a runner of their own: ${emulated.join(', ')}; add one for each or one for ${FALLBACK_PLATFORM}`);
+    }
+    const legs = new Map();
+    for (const platform of wanted) {
+        const runner = runners.get(platform) ?? fallback;
+        legs.set(runner, [...(legs.get(runner) ?? []), platform]);
+    }
+    return [...legs].map(([runner, list]) => ({ runner, platforms: list.join(',') }));
+}
+
+
+/***/ }),
+
 /***/ 6517:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2470,6 +2589,8 @@ var cache_mounts = __webpack_require__(4055);
 var platform = __webpack_require__(6728);
 // EXTERNAL MODULE: ./src/action/runner.ts + 1 modules
 var runner = __webpack_require__(1949);
+// EXTERNAL MODULE: ./src/pipeline/legs.ts
+var legs = __webpack_require__(9801);
 ;// CONCATENATED MODULE: ./src/pipeline/inputs/registry-auth.ts
 /**
  * `registry-auth`: a YAML list of registry/username/password, as docker/login-action takes it. The text
@@ -2496,7 +2617,7 @@ function kindOf(v) {
 async function parseRegistryAuth(text) {
     if (!text.trim())
         return [];
-    const { parseDocument, LineCounter, visit, isAlias, isNode, isMap, isSeq, isScalar, isPair } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
+    const { parseDocument, LineCounter, visit, isAlias, isNode, isMap, isSeq, isScalar, isPair } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
     const lines = new LineCounter();
     // logLevel silent: the library never writes its warnings to the console (they quote the source)
     const doc = parseDocument(text, { lineCounter: lines, logLevel: 'silent', prettyErrors: false, uniqueKeys: true });
@@ -2574,6 +2695,7 @@ async function parseRegistryAuth(text) {
  * a malformed line fails the step, naming the input and quoting the line, before anything else happens.
  * Errors are collected, so one run reports all of them.
  */
+
 
 
 
@@ -2920,6 +3042,7 @@ function getInputs(env = process.env, workspace = env['GITHUB_WORKSPACE'] || pro
         dryRun: r.bool('dry-run', false),
         mode: r.choice('mode', MODES, 'publish'),
         planDocument: r.raw('plan') ?? '',
+        runners: r.raw('runners') ?? '',
         archTags: r.bool('arch-tags', false),
         push: r.choice('push', ['auto', 'true', 'false'], 'auto'),
         buildArgs,
@@ -2957,6 +3080,14 @@ function getInputs(env = process.env, workspace = env['GITHUB_WORKSPACE'] || pro
     for (const e of engineErrors)
         if (e)
             r.errors.push(e);
+    try {
+        (0,legs.parseRunners)(inputs.runners);
+    }
+    catch (e) {
+        if (!(e instanceof inputs_errors/* InputError */.d))
+            throw e;
+        r.errors.push(e);
+    }
     if (!AVAILABLE_MODES.includes(inputs.mode)) {
         r.errors.push(new inputs_errors/* InputError */.d('mode', `mode: ${inputs.mode} is not available yet in this version (available: ${AVAILABLE_MODES.join(', ')}); nothing was logged in to, built or pushed`));
     }

@@ -45,6 +45,7 @@ const INPUT_NAMES = [
     { name: 'dry-run', kind: 'bool', help: 'print the plan and stop' },
     { name: 'mode', kind: 'value', help: 'publish (default) or plan (build and merge: not available yet)' },
     { name: 'plan', kind: 'value', help: 'a plan document (the plan output of mode: plan), for the build and merge modes' },
+    { name: 'runners', kind: 'value', help: 'mode: plan: JSON map from platform to runner label, for the legs output' },
     { name: 'arch-tags', kind: 'bool', help: 'every release tag also gets per-platform tags <tag>-<arch>' },
     { name: 'push', kind: 'value', help: 'auto, true or false (publish)' },
     { name: 'build-args', kind: 'lines', help: 'build arguments, NAME=value a line' },

@@ -316,6 +316,7 @@ describe('input flags', () => {
     'dry-run': 'true',
     mode: 'plan',
     plan: '{"schema":"multiarch-publish/plan"}',
+    runners: '{"linux/amd64": "x64"}',
     'arch-tags': 'true',
     push: 'false',
     'build-args': 'A=1\nB=2',

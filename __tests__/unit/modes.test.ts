@@ -101,6 +101,34 @@ describe('mode: plan, run by the action', () => {
     expect(r.outputs['images']).toBeUndefined();
   });
 
+  test.each<[Record<string, string>, unknown]>([
+    [{}, [{runner: 'ubuntu-24.04', platforms: 'linux/amd64'}, {runner: 'ubuntu-24.04-arm', platforms: 'linux/arm64'}]],
+    [{runners: '{"linux/amd64": "big-x64"}'}, [{runner: 'big-x64', platforms: 'linux/amd64,linux/arm64'}]],
+    [{runners: '{"linux/arm64": "arm", "linux/amd64": "x64"}', platforms: 'linux/arm64,linux/amd64,linux/arm/v7'}, [{runner: 'arm', platforms: 'linux/arm64'}, {runner: 'x64', platforms: 'linux/amd64,linux/arm/v7'}]]
+  ])('the legs output (%j) is the build matrix over every platform of the plan', async (values, legs) => {
+    const r = await run('event_push_master', {mode: 'plan', images: 'name=api\nname=worker,platforms=linux/amd64', ...values});
+    expect(r.error).toBeUndefined();
+    expect(JSON.parse(r.outputs['legs']!)).toEqual(legs);
+  });
+
+  test.each<[Record<string, string>, RegExp]>([
+    [{mode: 'plan', runners: '{"linux/amd64": '}, /^Input "runners": is not valid JSON/],
+    [{mode: 'plan', runners: '[]'}, /^Input "runners": is an array/],
+    [{mode: 'plan', 'dry-run': 'true', runners: '{"linux/amd64": ""}'}, /^Input "runners": the runner of linux\/amd64 must be a runner label/],
+    [{runners: '{"linux/amd64": 1}'}, /^Input "runners": the runner of linux\/amd64/],
+    [{mode: 'plan', runners: '{"linux/arm64": "arm"}', platforms: 'linux/arm64,linux/s390x'}, /^Input "runners": has no runner for linux\/amd64/]
+  ])('a bad runners map (%j) fails before any output is written', async (values, message) => {
+    const r = await run('event_push_master', {images: 'app', ...values});
+    expect((r.error as Error).message).toMatch(message);
+    expect(r.outputs).toEqual({});
+  });
+
+  test('legs is written by mode: plan only', async () => {
+    const r = await run('event_push_master', {images: 'app', 'dry-run': 'true'});
+    expect(r.error).toBeUndefined();
+    expect(r.outputs['legs']).toBeUndefined();
+  });
+
   test('a policy refusal fails the step', async () => {
     const r = await run('event_push_master', {mode: 'plan', images: 'app', policy: 'max-tags=1', tags: 'type=raw,value=a\ntype=raw,value=b'});
     expect(r.error).toBeInstanceOf(PolicyRefusal);

@@ -11,18 +11,21 @@ import {PolicyRefusal} from '../pipeline/errors.js';
 import {checkModeSupport} from '../pipeline/inputs/modes.js';
 import {dirname} from 'node:path';
 import {STATE, remember} from './state.js';
+import type {Leg} from '../pipeline/legs.js';
 
 const TITLE = 'multiarch-publish';
 
 export async function runMain(env = process.env): Promise<void> {
   const ctx = workflowContext(env);
   const prepared = await prepare(ctx, {env, useApi: true, workspace: env['GITHUB_WORKSPACE'] || process.cwd()});
+  // the build matrix of the reusable workflow: a runners map that leaves a platform without a leg fails here
+  const legs = prepared.inputs.mode === 'plan' ? (await import('../pipeline/legs.js')).computeLegs(planPlatforms(prepared), prepared.inputs.runners) : undefined;
   const modeWarnings = checkModeSupport(prepared.inputs, prepared.inputs.mode === 'publish' && !prepared.inputs.dryRun);
   // before anything is written, logged in to or built (the post step's state is checked by main.ts)
   const unwritable = runner.unwritableRunnerFiles(['GITHUB_OUTPUT', 'GITHUB_ENV', ...(prepared.inputs.summary ? ['GITHUB_STEP_SUMMARY'] : [])], env);
   if (unwritable.length) throw new Error(`${unwritable.join(' ')} Nothing was logged in to, built or pushed.`);
   for (const w of [...modeWarnings, ...prepared.warnings]) runner.warning(w);
-  await reportPlan(prepared, env);
+  await reportPlan(prepared, env, legs);
   if (!prepared.plan.policy.allowed) throw new PolicyRefusal(prepared.plan.policy.violations.map(v => v.message));
   if (prepared.inputs.mode === 'plan') {
     runner.info('Plan mode: the plan document is the plan output; nothing was set up, logged in to, built or pushed.');
@@ -36,7 +39,12 @@ export async function runMain(env = process.env): Promise<void> {
   await publish(prepared, env);
 }
 
-async function reportPlan(p: Prepared, env: NodeJS.ProcessEnv): Promise<void> {
+/** Every platform of the plan's builds, once, in order of first appearance. */
+function planPlatforms(p: Prepared): string[] {
+  return [...new Set(p.plan.builds.flatMap(b => b.platforms))];
+}
+
+async function reportPlan(p: Prepared, env: NodeJS.ProcessEnv, legs?: Leg[]): Promise<void> {
   const {inputs, metadata, plan} = p;
   if (!metadata.version.main) runner.warning('No Docker image version has been generated. Check tags input.');
   const planOnly = inputs.mode === 'plan';
@@ -44,11 +52,13 @@ async function reportPlan(p: Prepared, env: NodeJS.ProcessEnv): Promise<void> {
   const bakeFiles = writeBakeFiles(inputs, metadata, plan, env);
   // later steps of the job read them; the post step (after every one of them) removes them
   remember(STATE.bakeFilesDir, dirname(bakeFiles['bake-file']));
-  const outputs = metadataOutputs(inputs, metadata, plan);
+  const outputs: Record<string, string> = {...metadataOutputs(inputs, metadata, plan)};
   // mode: plan writes the plan document (plan-document.ts), the input of the build legs and the merge
   if (planOnly) {
     const {planDocumentOf, planDocumentText} = await import('../pipeline/plan-document.js');
     outputs.plan = planDocumentText(planDocumentOf(plan, p.ctx));
+    // the build matrix: [{runner, platforms: "a,b"}], never empty (computeLegs refuses no platform)
+    outputs.legs = JSON.stringify(legs ?? []);
   }
   writeOutputs({...outputs, ...bakeFiles}, env);
   if ((inputs.dryRun || planOnly) && inputs.summary) writeSummary(planSummary(plan, `${TITLE}: plan${planOnly ? '' : ' (dry run)'}`), env);

@@ -15,6 +15,7 @@ import {parseCacheMountLine, type CacheMountsInput} from '../cache-mounts.js';
 import {parsePlatform, formatPlatform, splitPlatforms} from '../../lib/platform.js';
 import {registryDomain} from '../../lib/reference.js';
 import {rawInput, type Env} from '../../action/runner.js';
+import {parseRunners} from '../legs.js';
 
 export const DEFAULT_REGISTRY = 'ghcr.io';
 export const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
@@ -71,6 +72,8 @@ export interface Inputs {
   mode: Mode;
   /** The `plan` input as written (a plan document), read by the build and merge modes (plan-document.ts). */
   planDocument: string;
+  /** The `runners` input as written (a JSON map from platform to runner label; legs.ts), read by mode: plan. */
+  runners: string;
   /** Every release tag also gets per-platform tags `<tag>-<arch>` (arch-tags.ts). */
   archTags: boolean;
   push: PushMode;
@@ -423,6 +426,7 @@ export function getInputs(env: Env = process.env, workspace: string = env['GITHU
     dryRun: r.bool('dry-run', false),
     mode: r.choice('mode', MODES, 'publish'),
     planDocument: r.raw('plan') ?? '',
+    runners: r.raw('runners') ?? '',
     archTags: r.bool('arch-tags', false),
     push: r.choice('push', ['auto', 'true', 'false'] as const, 'auto'),
     buildArgs,
@@ -458,6 +462,12 @@ export function getInputs(env: Env = process.env, workspace: string = env['GITHU
     checkImageInput('cache-mounts-image', inputs.engine.cacheMountsImage)
   ];
   for (const e of engineErrors) if (e) r.errors.push(e);
+  try {
+    parseRunners(inputs.runners);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    r.errors.push(e);
+  }
   if (!AVAILABLE_MODES.includes(inputs.mode)) {
     r.errors.push(new InputError('mode', `mode: ${inputs.mode} is not available yet in this version (available: ${AVAILABLE_MODES.join(', ')}); nothing was logged in to, built or pushed`));
   }
