@@ -17,6 +17,8 @@ const TITLE = 'multiarch-publish';
 export async function runMain(env = process.env): Promise<void> {
   const ctx = workflowContext(env);
   const prepared = await prepare(ctx, {env, useApi: true, workspace: env['GITHUB_WORKSPACE'] || process.cwd()});
+  // mode: merge: the plan is the plan input's, not this job's (action/run-merge.ts)
+  if (prepared.inputs.mode === 'merge') return (await import('./run-merge.js')).runMerge(prepared, env);
   const modeWarnings = checkModeSupport(prepared.inputs, prepared.inputs.mode === 'publish' && !prepared.inputs.dryRun);
   // before anything is written, logged in to or built (the post step's state is checked by main.ts)
   const unwritable = runner.unwritableRunnerFiles(['GITHUB_OUTPUT', 'GITHUB_ENV', ...(prepared.inputs.summary ? ['GITHUB_STEP_SUMMARY'] : [])], env);
