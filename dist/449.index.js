@@ -8,11 +8,12 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  parsePlanDocument: () => (/* binding */ parsePlanDocument),
   planDocumentOf: () => (/* binding */ planDocumentOf),
   planDocumentText: () => (/* binding */ planDocumentText)
 });
 
-// UNUSED EXPORTS: MAX_PLAN_BYTES, PLAN_SCHEMA, PLAN_SCHEMA_VERSION, parsePlanDocument, planDigest, planDocument, sealPlanDocument
+// UNUSED EXPORTS: MAX_PLAN_BYTES, PLAN_SCHEMA, PLAN_SCHEMA_VERSION, planDigest, planDocument, sealPlanDocument
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -38,7 +39,7 @@ function hasLoneSurrogate (value) {
   return false;
 }
 
-function canonicalize_canonicalize (object, seen = new Set()) {
+function canonicalize (object, seen = new Set()) {
   if (typeof object === 'number' && isNaN(object)) {
     throw new Error('NaN is not allowed');
   }
@@ -60,7 +61,7 @@ function canonicalize_canonicalize (object, seen = new Set()) {
       throw new Error('Circular reference detected');
     }
     seen.add(object);
-    const result = canonicalize_canonicalize(object.toJSON(), seen);
+    const result = canonicalize(object.toJSON(), seen);
     seen.delete(object);
     return result;
   }
@@ -74,7 +75,7 @@ function canonicalize_canonicalize (object, seen = new Set()) {
   if (Array.isArray(object)) {
     const values = object.map((cv) => {
       const value = cv === undefined || typeof cv === 'symbol' ? null : cv;
-      return canonicalize_canonicalize(value, seen);
+      return canonicalize(value, seen);
     });
     result = `[${values.join(',')}]`;
   } else {
@@ -83,7 +84,7 @@ function canonicalize_canonicalize (object, seen = new Set()) {
       if (object[key] === undefined || typeof object[key] === 'symbol') {
         continue;
       }
-      parts.push(`${canonicalize_canonicalize(key)}:${canonicalize_canonicalize(object[key], seen)}`);
+      parts.push(`${canonicalize(key)}:${canonicalize(object[key], seen)}`);
     }
     result = `{${parts.join(',')}}`;
   }
@@ -126,12 +127,12 @@ var platform = __webpack_require__(6728);
 const PLAN_SCHEMA = 'multiarch-publish/plan';
 const PLAN_SCHEMA_VERSION = 1;
 /** A plan document is small (a few KiB); anything above this is not one. */
-const MAX_PLAN_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+const MAX_PLAN_BYTES = 1024 * 1024;
 /** `sha256:<hex>` of the canonical serialisation (RFC 8785) of the document without its digest. */
 function planDigest(doc) {
     const rest = { ...doc };
     delete rest['digest'];
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(canonicalize_canonicalize(rest) ?? '').digest('hex')}`;
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(canonicalize(rest) ?? '').digest('hex')}`;
 }
 /** The same document with its digest (re)computed. */
 function sealPlanDocument(doc) {
@@ -197,7 +198,7 @@ function excerpt(value) {
     return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 function fail(path, detail, value) {
-    throw new InputError(INPUT, `${path}: ${detail}`, undefined, value === undefined ? undefined : excerpt(value));
+    throw new errors/* InputError */.d(INPUT, `${path}: ${detail}`, undefined, value === undefined ? undefined : excerpt(value));
 }
 function object(v, path, keys) {
     if (typeof v !== 'object' || v === null || Array.isArray(v))
@@ -246,14 +247,14 @@ function same(actual, expected, path, what) {
 }
 function imageName(v, path) {
     const s = string(v, path, { max: 255 });
-    const ref = parseReference(s);
+    const ref = (0,reference/* parseReference */.F2)(s);
     if (!ref || ref.name !== s || ref.tag !== undefined || ref.digest !== undefined)
         fail(path, 'is not an image name (lowercase [registry/]path, no tag or digest)', s);
     return s;
 }
 function tagName(v, path) {
     const s = string(v, path, { max: 200 });
-    if (!isValidTag(s))
+    if (!(0,reference/* isValidTag */.r_)(s))
         fail(path, 'is not a valid tag (at most 128 letters, digits, "_", "." and "-", not starting with "." or "-")', s);
     return s;
 }
@@ -261,7 +262,7 @@ function plan_document_platform(v, path) {
     const s = string(v, path, { max: 64 });
     let formatted;
     try {
-        formatted = formatPlatform(parsePlatform(s));
+        formatted = (0,platform/* formatPlatform */.Bq)((0,platform/* parsePlatform */.FL)(s));
     }
     catch {
         fail(path, 'is not a platform (os/arch[/variant])', s);
@@ -311,7 +312,7 @@ function archTagsEntry(v, path) {
         tags: strings(o['tags'], `${path}.tags`)
     };
 }
-const BUILD_REQUIRED = (/* unused pure expression or super */ null && (['id', 'images', 'file', 'context', 'platforms', 'tags', 'tagNames', 'tagKinds', 'labels', 'annotations', 'buildArgs', 'push', 'policy']));
+const BUILD_REQUIRED = ['id', 'images', 'file', 'context', 'platforms', 'tags', 'tagNames', 'tagKinds', 'labels', 'annotations', 'buildArgs', 'push', 'policy'];
 function build(v, path, sha) {
     const o = object(v, path, { required: BUILD_REQUIRED, optional: ['line', 'target', 'archTags'] });
     const id = string(o['id'], `${path}.id`, { max: 128 });
@@ -334,9 +335,9 @@ function build(v, path, sha) {
     const platforms = array(o['platforms'], `${path}.platforms`, plan_document_platform, { nonEmpty: true });
     const tagNames = array(o['tagNames'], `${path}.tagNames`, tagName);
     const tags = strings(o['tags'], `${path}.tags`);
-    same(tags, imageTags(images, tagNames), `${path}.tags`, 'its images and tagNames');
+    same(tags, (0,metadata/* imageTags */.rK)(images, tagNames), `${path}.tags`, 'its images and tagNames');
     const kinds = object(o['tagKinds'], `${path}.tagKinds`, { required: ['immutable', 'mutable'] });
-    same({ immutable: strings(kinds['immutable'], `${path}.tagKinds.immutable`), mutable: strings(kinds['mutable'], `${path}.tagKinds.mutable`) }, orderForMoving(tagNames, sha), `${path}.tagKinds`, 'the kinds of its tagNames');
+    same({ immutable: strings(kinds['immutable'], `${path}.tagKinds.immutable`), mutable: strings(kinds['mutable'], `${path}.tagKinds.mutable`) }, (0,tag_kinds/* orderForMoving */.CY)(tagNames, sha), `${path}.tagKinds`, 'the kinds of its tagNames');
     const out = {
         id,
         ...(line !== undefined ? { line } : {}),
@@ -357,7 +358,7 @@ function build(v, path, sha) {
         const archTags = array(o['archTags'], `${path}.archTags`, archTagsEntry);
         let expected;
         try {
-            expected = archTagsFor(images, tagNames, platforms);
+            expected = (0,arch_tags/* archTagsFor */.t)(images, tagNames, platforms);
         }
         catch (e) {
             fail(`${path}.archTags`, e.message.replace(/^Input "arch-tags"(, line \d+)?: /, ''));
@@ -367,7 +368,7 @@ function build(v, path, sha) {
     }
     return out;
 }
-const TOP_REQUIRED = (/* unused pure expression or super */ null && (['schema', 'schemaVersion', 'sha', 'ref', 'event', 'repository', 'created', 'version', 'push', 'pushReason', 'registry', 'policy', 'builds', 'digest']));
+const TOP_REQUIRED = ['schema', 'schemaVersion', 'sha', 'ref', 'event', 'repository', 'created', 'version', 'push', 'pushReason', 'registry', 'policy', 'builds', 'digest'];
 /**
  * Text (the `plan` input) -> the Plan it was made from. Refuses, as an InputError naming the input
  * `plan`: a document too large, not JSON, of another schema or version, whose digest does not match,

@@ -13,10 +13,10 @@ export const modules = {
 /* harmony import */ var _pipeline_prepare_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2533);
 /* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3344);
 /* harmony import */ var _pipeline_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1539);
-/* harmony import */ var _pipeline_inputs_modes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4510);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_6__);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3175);
+/* harmony import */ var _pipeline_inputs_modes_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4510);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3175);
 /**
  * The action's main job: plan (inputs -> context -> metadata -> policy -> plan), report it, and, unless
  * this is a dry run, publish it through the engine. Each step is one call; the order is the contract:
@@ -34,9 +34,12 @@ const TITLE = 'multiarch-publish';
 async function runMain(env = process.env) {
     const ctx = (0,_pipeline_context_index_js__WEBPACK_IMPORTED_MODULE_1__/* .workflowContext */ .Rz)(env);
     const prepared = await (0,_pipeline_prepare_js__WEBPACK_IMPORTED_MODULE_2__/* .prepare */ .i)(ctx, { env, useApi: true, workspace: env['GITHUB_WORKSPACE'] || process.cwd() });
+    // mode: merge: the plan is the plan input's, not this job's (action/run-merge.ts)
+    if (prepared.inputs.mode === 'merge')
+        return (await __webpack_require__.e(/* import() */ 318).then(__webpack_require__.bind(__webpack_require__, 9318))).runMerge(prepared, env);
     // the build matrix of the reusable workflow: a runners map that leaves a platform without a leg fails here
     const legs = prepared.inputs.mode === 'plan' ? (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9801))).computeLegs(planPlatforms(prepared), prepared.inputs.runners) : undefined;
-    const modeWarnings = (0,_pipeline_inputs_modes_js__WEBPACK_IMPORTED_MODULE_5__/* .checkModeSupport */ .r)(prepared.inputs, prepared.inputs.mode === 'publish' && !prepared.inputs.dryRun);
+    const modeWarnings = (0,_pipeline_inputs_modes_js__WEBPACK_IMPORTED_MODULE_7__/* .checkModeSupport */ .r)(prepared.inputs, prepared.inputs.mode === 'publish' && !prepared.inputs.dryRun);
     // before anything is written, logged in to or built (the post step's state is checked by main.ts)
     const unwritable = _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .unwritableRunnerFiles */ .zU(['GITHUB_OUTPUT', 'GITHUB_ENV', ...(prepared.inputs.summary ? ['GITHUB_STEP_SUMMARY'] : [])], env);
     if (unwritable.length)
@@ -54,7 +57,7 @@ async function runMain(env = process.env) {
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Dry run: nothing was set up, logged in to, built or pushed.');
         return;
     }
-    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(234), __webpack_require__.e(126)]).then(__webpack_require__.bind(__webpack_require__, 1126));
+    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(522), __webpack_require__.e(967)]).then(__webpack_require__.bind(__webpack_require__, 8967));
     await publish(prepared, env);
 }
 /** Every platform of the plan's builds, once, in order of first appearance. */
@@ -69,7 +72,7 @@ async function reportPlan(p, env, legs) {
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(planOnly ? 'Plan (mode: plan)' : inputs.dryRun ? 'Plan (dry run)' : 'Plan', () => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPlan */ .nT)(plan, `${TITLE} plan`)));
     const bakeFiles = (0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .writeBakeFiles */ .Ap)(inputs, metadata, plan, env);
     // later steps of the job read them; the post step (after every one of them) removes them
-    (0,_state_js__WEBPACK_IMPORTED_MODULE_7__/* .remember */ .kY)(_state_js__WEBPACK_IMPORTED_MODULE_7__/* .STATE */ .c4.bakeFilesDir, (0,node_path__WEBPACK_IMPORTED_MODULE_6__.dirname)(bakeFiles['bake-file']));
+    (0,_state_js__WEBPACK_IMPORTED_MODULE_6__/* .remember */ .kY)(_state_js__WEBPACK_IMPORTED_MODULE_6__/* .STATE */ .c4.bakeFilesDir, (0,node_path__WEBPACK_IMPORTED_MODULE_5__.dirname)(bakeFiles['bake-file']));
     const outputs = { ...(0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .metadataOutputs */ ._V)(inputs, metadata, plan) };
     // mode: plan writes the plan document (plan-document.ts), the input of the build legs and the merge
     if (planOnly) {

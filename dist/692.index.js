@@ -1,5 +1,5 @@
 export const id = 692;
-export const ids = [692,35];
+export const ids = [692];
 export const modules = {
 
 /***/ 6728:
@@ -918,20 +918,10 @@ function splitKeyValue(field) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   r: () => (/* binding */ checkModeSupport)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2107);
-/**
- * What this version does with `mode` and `arch-tags`: checked after the plan is made and before anything
- * is set up, logged in to, built or pushed. (`mode: build` and `mode: merge` are refused by getInputs.)
- */
-
-/**
- * Per-platform tags are planned (mode: plan, dry-run), not yet pushed: publishing with `arch-tags: true`
- * would silently leave them out, so it is refused instead.
- */
-function checkModeSupport(inputs, publishes) {
-    if (inputs.archTags && publishes) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('arch-tags', 'true is not available yet for publishing in this version: the per-platform tags are only planned (mode: plan, dry-run: true), not pushed; drop arch-tags or use it with mode: plan');
-    }
+/** Warnings about inputs the mode does not read. `publishes` is kept for the callers' signature. */
+function checkModeSupport(inputs, _publishes) {
+    if (inputs.mode === 'build' || inputs.mode === 'merge')
+        return [];
     // the build and merge modes read it; a plan given to another mode would be silently unused
     return inputs.planDocument.trim() ? [`Input "plan" is read by mode: build and mode: merge only; with mode: ${inputs.mode} it is ignored.`] : [];
 }
@@ -2715,7 +2705,7 @@ const DEFAULT_CACHE_MOUNTS_IMAGE = 'docker.io/library/busybox:stable';
 /** What one run of the action does: everything in one job, or one part of plan -> build legs -> merge. */
 const MODES = ['publish', 'plan', 'build', 'merge'];
 /** Modes this version runs; the others are refused before anything happens. */
-const AVAILABLE_MODES = ['publish', 'plan'];
+const AVAILABLE_MODES = ['publish', 'plan', 'merge'];
 
 /** The non-empty, non-comment lines of a multi-line input, with their line numbers. */
 function inputLines(value) {

@@ -330,6 +330,9 @@ async function runCli(args, env = process.env) {
         // --mode plan: the plan document (the action's plan output) on stdout, whatever the command
         if (p.inputs.mode === 'plan')
             return await printPlanDocument(p);
+        // the merge runs in a workflow's merge job (the action), after its build legs
+        if (p.inputs.mode === 'merge')
+            throw new errors/* InputError */.d('mode', 'mode: merge is not available from the command line in this version (the action runs it in the merge job); nothing was logged in to, built or pushed');
         for (const w of (0,modes/* checkModeSupport */.r)(p.inputs, parsed.command !== 'plan' && !p.inputs.dryRun))
             console.error(`warning: ${w}`);
         if (parsed.command === 'plan')
@@ -407,7 +410,7 @@ async function runEngine(p, command, dir, env) {
     // the checkout is the workspace: bake resolves contexts and Dockerfiles from it, as on a runner
     process.env['GITHUB_WORKSPACE'] = dir;
     // report: false, the user's config: nothing is left for a runner (outputs, state, summary), which a terminal lacks
-    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(234), __webpack_require__.e(126), __webpack_require__.e(175)]).then(__webpack_require__.bind(__webpack_require__, 1126));
+    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(522), __webpack_require__.e(967), __webpack_require__.e(175)]).then(__webpack_require__.bind(__webpack_require__, 8967));
     await publish(p, env, { load: command === 'build', dockerConfig: 'user', report: false });
     if (command === 'build') {
         const tags = p.plan.builds.flatMap(b => b.tags);

@@ -528,17 +528,14 @@ describe('--mode and --arch-tags', () => {
     expect(err.join('\n')).toMatch(/tag policy/);
   });
 
-  test('--mode merge is refused as not available yet', async () => {
+  test('--mode merge is refused from the command line', async () => {
     const dir = makeRepo('demo-app');
     expect(await runCli(['publish', '--dir', dir, '--mode', 'merge'])).toBe(1);
-    expect(err.join('\n')).toMatch(/mode: merge is not available yet in this version/);
+    expect(err.join('\n')).toMatch(/mode: merge is not available from the command line/);
   });
 
-  test('--arch-tags with publish or build is refused (per-platform tags are planned, not pushed yet); plan shows them', async () => {
+  test('--arch-tags: plan shows the per-platform tags', async () => {
     const dir = makeRepo('demo-app');
-    expect(await runCli(['publish', '--dir', dir, '--arch-tags', '--images', 'quay.io/octo/app'])).toBe(1);
-    expect(err.join('\n')).toMatch(/arch-tags.*not available yet for publishing/);
-    out = [];
     expect(await runCli(['plan', '--dir', dir, '--arch-tags', '--images', 'quay.io/octo/app', '--tags', 'type=raw,value=v1', '--platforms', 'linux/arm/v7'])).toBe(0);
     expect(out.join('\n')).toContain('per-platform tags of linux/arm/v7 (arch-tags):\n    quay.io/octo/app:v1-armv7');
   });

@@ -27,10 +27,14 @@ describe('mode input', () => {
     expect(inputs(value === undefined ? {} : {mode: value}).mode).toBe(mode);
   });
 
-  test.each(['build', 'merge', 'Build'])('mode: %s is refused, as not available yet, before anything happens', value => {
+  test.each(['build', 'Build'])('mode: %s is refused, as not available yet, before anything happens', value => {
     const e = thrown(() => inputs({mode: value})) as InputErrors;
     expect(e).toBeInstanceOf(InputErrors);
-    expect(e.message).toBe(`Input "mode": mode: ${value.toLowerCase()} is not available yet in this version (available: publish, plan); nothing was logged in to, built or pushed`);
+    expect(e.message).toBe(`Input "mode": mode: ${value.toLowerCase()} is not available yet in this version (available: publish, plan, merge); nothing was logged in to, built or pushed`);
+  });
+
+  test('mode: merge is available', () => {
+    expect(inputs({mode: 'merge'}).mode).toBe('merge');
   });
 
   test('an unknown mode names the choices', () => {
@@ -134,9 +138,15 @@ describe('mode: plan, run by the action', () => {
     expect(r.error).toBeInstanceOf(PolicyRefusal);
   });
 
-  test('arch-tags with mode: publish fails before anything is written', async () => {
-    const r = await run('event_push_master', {images: 'app', 'arch-tags': 'true'});
-    expect((r.error as Error).message).toMatch(/^Input "arch-tags": true is not available yet for publishing/);
+  test('mode: merge without a plan fails naming the plan input, before anything is written', async () => {
+    const r = await run('event_push_master', {mode: 'merge'});
+    expect((r.error as Error).message).toMatch(/^Input "plan": is required with mode: merge/);
+    expect(r.outputs).toEqual({});
+  });
+
+  test('mode: merge with a plan that is not one fails naming the plan input', async () => {
+    const r = await run('event_push_master', {mode: 'merge', plan: '{"schema": "x"}'});
+    expect((r.error as Error).message).toMatch(/^Input "plan"/);
     expect(r.outputs).toEqual({});
   });
 
@@ -149,15 +159,9 @@ describe('mode: plan, run by the action', () => {
 });
 
 describe('arch-tags when publishing', () => {
-  test.each<[Record<string, string>, boolean]>([
-    [{}, true],
-    [{'dry-run': 'true'}, false],
-    [{mode: 'plan'}, false]
-  ])('%j: refused %s (the per-platform tags are planned, not pushed, in this version)', (values, refused) => {
+  test.each<[Record<string, string>]>([[{}], [{'dry-run': 'true'}], [{mode: 'plan'}]])('%j: not refused (publish and merge push the per-platform tags)', values => {
     const i = getInputs({...base, ...inputEnv({...values, 'arch-tags': 'true'})});
-    const check = () => checkModeSupport(i, i.mode === 'publish' && !i.dryRun);
-    if (refused) expect(check).toThrow(/^Input "arch-tags": true is not available yet for publishing/);
-    else expect(check).not.toThrow();
+    expect(() => checkModeSupport(i, i.mode === 'publish' && !i.dryRun)).not.toThrow();
   });
 });
 

@@ -13,7 +13,7 @@ import * as runner from '../action/runner.js';
 import {RegistryApi, RegistryHttpFailure, repository, type ManifestRead} from './registry-api.js';
 
 /** What the seam uses of the registry API (tests hand in a part of their own, with the calls they expect). */
-type RegistryApiPart = Partial<Pick<RegistryApi, 'pushBlob' | 'putManifest' | 'putTag'>> & Pick<RegistryApi, 'manifest' | 'blobJson' | 'tagDigest' | 'tagsAt' | 'deleteManifest'>;
+type RegistryApiPart = Partial<Pick<RegistryApi, 'pushBlob' | 'putManifest' | 'putTag' | 'listTags'>> & Pick<RegistryApi, 'manifest' | 'blobJson' | 'tagDigest' | 'tagsAt' | 'deleteManifest'>;
 
 export interface BakeRun {
   file: string;
@@ -94,6 +94,8 @@ export interface BuildxApi {
   writeTags(refs: string[], source: string): Promise<void>;
   /** The tags of the repository `name` that point at `digest` (registry API). */
   tagsAt(name: string, digest: string): Promise<string[]>;
+  /** Every tag of the repository `name` (registry API; [] when it has none); optional for fakes. */
+  listTags?(name: string): Promise<string[]>;
   /** Deletes the manifest `digest` of `name`, for every tag at it; false if the registry allows no delete. */
   deleteManifest(name: string, digest: string): Promise<boolean>;
   /** Uploads a blob of an OCI layout to `name` unless it is there (mounted from `from` where it can); true when sent. */
@@ -324,6 +326,11 @@ export class Buildx implements BuildxApi {
       runner.debug(`${what} through the registry API failed (${runner.redact((e as Error).message)}); asking docker`);
       return {ok: false};
     }
+  }
+
+  async listTags(name: string): Promise<string[]> {
+    const api = this.api();
+    return api.listTags ? api.listTags(name) : [];
   }
 
   async tagsAt(name: string, digest: string): Promise<string[]> {

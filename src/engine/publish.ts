@@ -40,12 +40,13 @@ import {cancellation, type Cancellation} from './cancel.js';
 import {setup, type SetupResult} from './steps/setup.js';
 import {build, pushModeOf, type BuildResult} from './steps/build.js';
 import {verify, sizes, metadataDigest, type VerifiedBuild} from './steps/verify.js';
-import {tags, plannedMoves, currentDigests, TagPhaseError, type TagOutcome} from './steps/tags.js';
-import {readback} from './steps/readback.js';
+import {TagPhaseError, type TagOutcome} from './steps/tags.js';
+import {release, ReleaseError} from './release.js';
+import {archTagMoves} from './arch-tag-moves.js';
 import {restoreCacheMounts, saveCacheMounts, ghaStore, cacheMountsDir, type CacheMountsInput} from './steps/cache-mounts.js';
 import {staging, stagingTagsLeft} from './steps/staging.js';
 import {leftoversSummary} from '../report/leftovers.js';
-import {guard, movesOf, isSkipped, withoutSkipped, type SkippedTag} from './steps/guard.js';
+import type {SkippedTag} from './steps/guard.js';
 import {compareCommits} from '../pipeline/context/github-api.js';
 import {publishSummary, skippedTagsSummary, skippedTagsOutput, writeSummary, writeOutputs, cacheMountsSummary, type PublishResult, type EngineReport} from '../report/index.js';
 import type {RegistryImage} from './registry.js';
@@ -227,20 +228,14 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
     // the platforms' sizes are read beside the guard and the tag pass, awaited for the outputs
     sized = sizes(c.buildx, verified);
     sized.catch(() => undefined);
-    const retryTimeoutMs = e.tagRetryTimeout * 1000;
     try {
-      // where every tag points now, read once: for the guard and the tag pass
-      const current = await currentDigests({buildx: c.buildx, moves: plannedMoves(verified, plan.sha), retryTimeoutMs});
-      // the guard against moving mutable tags backwards takes its tags out of the pass (steps/guard.ts)
-      ({skipped} = await guard({buildx: c.buildx, moves: movesOf(verified), sha: plan.sha, created: imageCreated(plan), force: e.forceTags, current, compare: (base, head) => compareCommits(ctx, inputs.githubToken, base, head, runner.warning)}));
-      const moves = plannedMoves(verified, plan.sha).filter(m => !isSkipped(skipped, m.name, m.tag));
-      // the signal: no new retry wait, a failed write restores at once (steps/tags.ts)
-      tagMoves = (await c.cancel.tagPhase(signal => tags({buildx: c.buildx, moves, retryTimeoutMs, signal, ownTags: [stagingTag], current}))).outcomes;
+      ({tagMoves, skipped} = await release({buildx: c.buildx, verified, sha: plan.sha, created: imageCreated(plan), force: e.forceTags, retryTimeoutMs: e.tagRetryTimeout * 1000, extraMoves: archTagMoves(verified, plan.sha), ownTags: [stagingTag], compare: (base, head) => compareCommits(ctx, inputs.githubToken, base, head, runner.warning), cancel: c.cancel}));
     } catch (err) {
-      if (err instanceof TagPhaseError && c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), [], [], built.seconds, {outcomes: err.outcomes, error: err.message}) + skippedTagsSummary(skipped) + cacheMountsSummary(await savingMounts) + (await left(true)), env);
-      throw err;
+      const cause = err instanceof ReleaseError ? err.cause : err;
+      if (err instanceof ReleaseError) skipped = err.skipped;
+      if (cause instanceof TagPhaseError && c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), [], [], built.seconds, {outcomes: cause.outcomes, error: cause.message}) + skippedTagsSummary(skipped) + cacheMountsSummary(await savingMounts) + (await left(true)), env);
+      throw cause;
     }
-    if (!c.cancel.stopped) await readback({buildx: c.buildx, verified: withoutSkipped(verified, skipped)});
     verified = await sized;
   }
 

@@ -177,8 +177,8 @@ export class RegistryApi {
     return `sha256:${createHash('sha256').update(body).digest('hex')}`;
   }
 
-  /** The tags of `name` whose manifest is `digest` (read with HEAD, 8 at a time). */
-  async tagsAt(name: string, digest: string): Promise<string[]> {
+  /** Every tag of `name` (tags/list, followed page by page); [] when the repository does not exist. */
+  async listTags(name: string): Promise<string[]> {
     const repo = repository(name);
     const all: string[] = [];
     for (let next: string | undefined = `/v2/${repo.path}/tags/list?n=1000`; next; ) {
@@ -190,6 +190,13 @@ export class RegistryApi {
       next = /<([^>]+)>;\s*rel="?next"?/.exec(res.headers.get('link') ?? '')?.[1];
       if (next && /^https?:/.test(next)) next = new URL(next).pathname + new URL(next).search;
     }
+    return all;
+  }
+
+  /** The tags of `name` whose manifest is `digest` (read with HEAD, 8 at a time). */
+  async tagsAt(name: string, digest: string): Promise<string[]> {
+    const repo = repository(name);
+    const all = await this.listTags(name);
     const at: string[] = [];
     for (let i = 0; i < all.length; i += 8) {
       await Promise.all(

@@ -13,6 +13,8 @@ export interface Leftovers {
   kept: boolean;
   /** Whether the run failed before or during the tag phase. */
   failed: boolean;
+  /** What the listed references are, when not staging tags (the merge: `leg records and leg content`). */
+  what?: string;
 }
 
 export function leftoversSummary(l: Leftovers): string {
@@ -21,14 +23,14 @@ export function leftoversSummary(l: Leftovers): string {
     lines.push(
       ...l.stagingTags.map(t => (t.digest ? `- ${code(t.ref)} → ${code(t.digest.slice(0, 19) + '…')}` : `- ⚠️ ${code(t.ref)}: could not be read (${text(t.unread ?? '')})`)),
       '',
-      l.kept ? 'These staging tags stay, as `staging-tags: keep` asks (on GHCR a version never loses a tag).' : 'These staging tags are left (the registry did not let the run remove them).',
+      l.what ? `These ${text(l.what)} are left: the registry did not let the run remove them (remove them by digest, or let its garbage collection do it).` : l.kept ? 'These staging tags stay, as `staging-tags: keep` asks (on GHCR a version never loses a tag).' : 'These staging tags are left (the registry did not let the run remove them).',
       ''
     );
   } else {
     lines.push(
       l.failed
         ? 'No tag of this run is left: what was uploaded is content by digest only (untagged; registries remove it with their garbage collection, GHCR lists it as untagged versions).'
-        : 'No tag other than the ones asked for: the content was pushed by digest.',
+        : l.what ? `No ${text(l.what)} left: the run removed them.` : 'No tag other than the ones asked for: the content was pushed by digest.',
       ''
     );
   }

@@ -1,0 +1,213 @@
+import {describe, expect, test} from '@jest/globals';
+import {createHash} from 'node:crypto';
+import {merge, mergedIndex, readLegs} from '../../../src/engine/merge.js';
+import {legTag, recordBytes, PLAN_ANNOTATION, type LegRecord} from '../../../src/pipeline/leg-record.js';
+import type {BuildxApi} from '../../../src/engine/buildx.js';
+import type {BuildPlan, Plan} from '../../../src/pipeline/plan.js';
+import type {Prepared} from '../../../src/pipeline/prepare.js';
+import type {ParsedPlanDocument} from '../../../src/pipeline/plan-document.js';
+
+const sha256 = (b: Uint8Array | string) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
+const SHA = 'a'.repeat(40);
+const PLAN = sha256('plan');
+const OTHER_PLAN = sha256('other plan');
+
+/** A registry in memory: manifests and blobs per name, tags; deletion refusable. */
+class FakeRegistry {
+  manifests = new Map<string, string>();
+  blobs = new Map<string, string>();
+  tags = new Map<string, string>();
+  deletes: string[] = [];
+  constructor(readonly allowDelete = true) {}
+  put(name: string, json: unknown): string {
+    const text = JSON.stringify(json);
+    const d = sha256(text);
+    this.manifests.set(`${name}@${d}`, text);
+    return d;
+  }
+  api(): BuildxApi {
+    const self = this;
+    const api: Partial<BuildxApi> = {
+      async tagDigest(ref) {
+        return self.tags.get(ref);
+      },
+      async readManifest(name, digest) {
+        const m = self.manifests.get(`${name}@${digest}`);
+        if (!m) throw new Error(`${name}@${digest}: not found`);
+        return JSON.parse(m);
+      },
+      async imageConfig(name, digest) {
+        const m = JSON.parse(self.manifests.get(`${name}@${digest}`)!);
+        return JSON.parse(self.blobs.get(`${name}@${m.config.digest}`)!);
+      },
+      async putManifest(name, reference, _type, bytes) {
+        const text = new TextDecoder().decode(bytes);
+        const d = sha256(bytes);
+        self.manifests.set(`${name}@${d}`, text);
+        if (!reference.startsWith('sha256:')) self.tags.set(`${name}:${reference}`, d);
+      },
+      async writeTags(refs, source) {
+        const d = source.slice(source.indexOf('@') + 1);
+        for (const r of refs) self.tags.set(r, d);
+      },
+      async tagsAt(name, digest) {
+        return [...self.tags].filter(([r, d]) => d === digest && r.startsWith(`${name}:`)).map(([r]) => r.slice(name.length + 1));
+      },
+      async listTags(name) {
+        return [...self.tags.keys()].filter(r => r.startsWith(`${name}:`)).map(r => r.slice(name.length + 1));
+      },
+      async deleteManifest(name, digest) {
+        if (!self.allowDelete) return false;
+        self.deletes.push(`${name}@${digest}`);
+        self.manifests.delete(`${name}@${digest}`);
+        for (const [r, d] of [...self.tags]) if (d === digest && r.startsWith(`${name}:`)) self.tags.delete(r);
+        return true;
+      }
+    };
+    return api as BuildxApi;
+  }
+
+  /** What a leg of `platform` pushes to `name`: an index with the platform manifest + an attestation, and the record. */
+  leg(name: string, b: BuildPlan, platform: string, o: {plan?: string; sha?: string; mark?: string} = {}): {platformDigest: string; content: string} {
+    const [os, architecture] = platform.split('/');
+    const pm = this.put(name, {schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: {mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha256(platform), size: 2}, layers: [], annotations: {[PLAN_ANNOTATION]: o.mark ?? o.plan ?? PLAN}});
+    const att = this.put(name, {schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: {mediaType: 'x', digest: sha256('att' + platform), size: 2}, layers: []});
+    const content = this.put(name, {
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      manifests: [
+        {mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: pm, size: 100, platform: {os, architecture}},
+        {mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: att, size: 50, platform: {os: 'unknown', architecture: 'unknown'}, annotations: {'vnd.docker.reference.type': 'attestation-manifest', 'vnd.docker.reference.digest': pm}}
+      ]
+    });
+    const record: LegRecord = {schema: 'multiarch-publish/leg', schemaVersion: 1, plan: o.plan ?? PLAN, sha: o.sha ?? SHA, build: b.id, image: name, platform, content: {mediaType: 'application/vnd.oci.image.index.v1+json', digest: content, size: 300}, platformDigest: pm, platforms: [platform], runner: 'r', run: '1', created: '2024-01-01T00:00:00.000Z'};
+    const bytes = recordBytes(record);
+    this.blobs.set(`${name}@${bytes.config.digest}`, new TextDecoder().decode(bytes.config.bytes));
+    this.manifests.set(`${name}@${bytes.manifest.digest}`, new TextDecoder().decode(bytes.manifest.bytes));
+    this.tags.set(`${name}:${legTag(o.plan ?? PLAN, platform)}`, bytes.manifest.digest);
+    return {platformDigest: pm, content};
+  }
+}
+
+const NAMES = ['reg.test/acme/api', 'reg.test/acme/api-mirror'];
+function buildPlan(archTags = false): BuildPlan {
+  const b: BuildPlan = {id: 'api', images: NAMES, file: 'Dockerfile', context: '.', platforms: ['linux/amd64', 'linux/arm64'], tags: NAMES.flatMap(n => [`${n}:1.2.3`, `${n}:latest`]), tagNames: ['1.2.3', 'latest'], labels: [], annotations: ['index:org.opencontainers.image.title=api', 'manifest:org.opencontainers.image.title=api'], buildArgs: {}, push: true, policy: {allowed: true, rules: [], violations: [], warnings: []}};
+  if (archTags) b.archTags = ['amd64', 'arm64'].map((s, k) => ({platform: b.platforms[k], suffix: s, tagNames: b.tagNames.map(t => `${t}-${s}`), tags: NAMES.flatMap(n => b.tagNames.map(t => `${n}:${t}-${s}`))}));
+  return b;
+}
+function docOf(b: BuildPlan, push = true): ParsedPlanDocument {
+  const plan: Plan = {eventName: 'push', ref: 'refs/tags/v1.2.3', sha: SHA, version: '1.2.3', push, pushReason: push ? 'a tag' : 'pull request', registry: 'reg.test', builds: [b], policy: {allowed: true, rules: [], violations: [], warnings: []}};
+  return {plan, repository: 'acme/api', created: new Date(0), digest: PLAN};
+}
+const prepared = {inputs: {summary: false, githubToken: '', engine: {forceTags: false, tagRetryTimeout: 1}}, ctx: {actor: 'me', serverUrl: 'https://github.com'}, credentials: [], warnings: []} as unknown as Prepared;
+
+function legsFor(reg: FakeRegistry, b: BuildPlan, skip: string[] = []) {
+  const out = new Map<string, {platformDigest: string; content: string}>();
+  for (const n of b.images) for (const p of b.platforms) if (!skip.includes(`${n} ${p}`)) out.set(`${n} ${p}`, reg.leg(n, b, p));
+  return out;
+}
+
+describe('mode: merge', () => {
+  test('every tag of every name points at one index of exactly the legs platform manifests, with the index annotations; records removed', async () => {
+    const reg = new FakeRegistry();
+    const b = buildPlan();
+    const legs = legsFor(reg, b);
+    const out = await merge(prepared, docOf(b), {}, {report: false}, reg.api());
+    const digest = out.outputs.digest;
+    for (const n of NAMES) {
+      for (const t of b.tagNames) expect(reg.tags.get(`${n}:${t}`)).toBe(digest);
+      const index = JSON.parse(reg.manifests.get(`${n}@${digest}`)!);
+      expect(index.annotations).toEqual({'org.opencontainers.image.title': 'api', [PLAN_ANNOTATION]: PLAN});
+      const platforms = index.manifests.filter((m: {platform: {os: string}}) => m.platform.os !== 'unknown').map((m: {digest: string}) => m.digest);
+      expect(platforms).toEqual(b.platforms.map(p => legs.get(`${n} ${p}`)!.platformDigest));
+      expect(index.manifests).toHaveLength(4);
+      // records gone, leg content index (not referenced) gone, platform manifests kept
+      for (const p of b.platforms) {
+        expect(reg.tags.has(`${n}:${legTag(PLAN, p)}`)).toBe(false);
+        expect(reg.manifests.has(`${n}@${legs.get(`${n} ${p}`)!.content}`)).toBe(false);
+        expect(reg.manifests.has(`${n}@${legs.get(`${n} ${p}`)!.platformDigest}`)).toBe(true);
+      }
+    }
+    expect(JSON.parse(out.outputs.images)[0].platforms.map((p: {platform: string}) => p.platform)).toEqual(b.platforms);
+    expect(out.left).toEqual([]);
+  });
+
+  test('idempotent: the same legs give the same index; a second merge with the records gone re-uses the release', async () => {
+    const b = buildPlan();
+    const reg1 = new FakeRegistry();
+    legsFor(reg1, b);
+    const first = await merge(prepared, docOf(b), {}, {report: false}, reg1.api());
+    const reg2 = new FakeRegistry();
+    legsFor(reg2, b);
+    expect((await merge(prepared, docOf(b), {}, {report: false}, reg2.api())).outputs.digest).toBe(first.outputs.digest);
+    // again on reg1: no records any more, the tags carry this plan's index
+    reg1.tags.delete(`${NAMES[1]}:latest`);
+    const again = await merge(prepared, docOf(b), {}, {report: false}, reg1.api());
+    expect(again.outputs.digest).toBe(first.outputs.digest);
+    expect(reg1.tags.get(`${NAMES[1]}:latest`)).toBe(first.outputs.digest);
+  });
+
+  test('every missing leg is named, with a leg of another plan mentioned, and no tag is created', async () => {
+    const reg = new FakeRegistry();
+    const b = buildPlan();
+    legsFor(reg, b, [`${NAMES[0]} linux/arm64`, `${NAMES[1]} linux/amd64`]);
+    reg.leg(NAMES[0], b, 'linux/arm64', {plan: OTHER_PLAN});
+    const e = (await merge(prepared, docOf(b), {}, {report: false}, reg.api()).catch(x => x)) as Error;
+    expect(e.message).toContain('no release tag was created or moved');
+    expect(e.message).toContain(`no leg of linux/arm64 for ${NAMES[0]} (tag ${legTag(PLAN, 'linux/arm64')}); the repository has a leg of linux/arm64 of another plan (${legTag(OTHER_PLAN, 'linux/arm64')})`);
+    expect(e.message).toContain(`no leg of linux/amd64 for ${NAMES[1]} (tag ${legTag(PLAN, 'linux/amd64')})`);
+    expect([...reg.tags.keys()].filter(t => !t.includes(':mp-leg-'))).toEqual([]);
+  });
+
+  test.each([
+    ['another commit', {sha: 'b'.repeat(40)}, `was built from commit ${'b'.repeat(40)}`],
+    ['another plan (record under this plan tag)', {mark: OTHER_PLAN}, 'was built from another plan']
+  ])('a leg from %s is refused', async (_what, o, message) => {
+    const reg = new FakeRegistry();
+    const b = buildPlan();
+    legsFor(reg, b, [`${NAMES[0]} linux/arm64`]);
+    reg.leg(NAMES[0], b, 'linux/arm64', o);
+    const e = (await merge(prepared, docOf(b), {}, {report: false}, reg.api()).catch(x => x)) as Error;
+    expect(e.message).toContain(message);
+    expect(e.message).toContain(`linux/arm64 for ${NAMES[0]}`);
+    expect(reg.tags.has(`${NAMES[0]}:latest`)).toBe(false);
+  });
+
+  test('arch-tags: the per-platform tags point at the legs platform manifests', async () => {
+    const reg = new FakeRegistry();
+    const b = buildPlan(true);
+    const legs = legsFor(reg, b);
+    const out = await merge(prepared, docOf(b), {}, {report: false}, reg.api());
+    for (const n of NAMES) {
+      expect(reg.tags.get(`${n}:1.2.3-amd64`)).toBe(legs.get(`${n} linux/amd64`)!.platformDigest);
+      expect(reg.tags.get(`${n}:latest-arm64`)).toBe(legs.get(`${n} linux/arm64`)!.platformDigest);
+    }
+    expect(out.outputs.tags.split('\n')).toContain(`${NAMES[0]}:1.2.3-arm64`);
+  });
+
+  test('a registry that refuses deletion: what is left is listed', async () => {
+    const reg = new FakeRegistry(false);
+    const b = buildPlan();
+    legsFor(reg, b);
+    const out = await merge(prepared, docOf(b), {}, {report: false}, reg.api());
+    expect(out.left).toHaveLength(8);
+    expect(out.left[0].note).toMatch(/does not allow deleting/);
+  });
+
+  test('push false: nothing is read', async () => {
+    const reg = new FakeRegistry();
+    const out = await merge(prepared, docOf(buildPlan(), false), {}, {report: false}, reg.api());
+    expect(out.outputs.digest).toBe('');
+    expect(out.outputs.version).toBe('1.2.3');
+  });
+
+  test('the index bytes are deterministic', () => {
+    const reg = new FakeRegistry();
+    const b = buildPlan();
+    legsFor(reg, b);
+    return readLegs(reg.api(), docOf(b).plan, PLAN).then(r => {
+      const legs = r.found.filter(f => f.image === NAMES[0]);
+      expect(mergedIndex(b, legs, PLAN).digest).toBe(mergedIndex(b, [...legs].reverse(), PLAN).digest);
+    });
+  });
+});

@@ -1,0 +1,52 @@
+export const id = 318;
+export const ids = [318];
+export const modules = {
+
+/***/ 9318:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PLAN_DECIDING_INPUTS: () => (/* binding */ PLAN_DECIDING_INPUTS),
+/* harmony export */   ignoredPlanInputs: () => (/* binding */ ignoredPlanInputs),
+/* harmony export */   runMerge: () => (/* binding */ runMerge)
+/* harmony export */ });
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1949);
+/* harmony import */ var _pipeline_inputs_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2107);
+/**
+ * `mode: merge` from the action: the plan comes from the `plan` input (a plan document, checked by
+ * pipeline/plan-document.ts), not from this job's inputs; the inputs that decide a plan are ignored,
+ * with one warning naming them. Nothing is logged in to or read before the document is valid.
+ */
+
+
+
+/** Inputs that decide what the plan is: with mode: merge the plan document decides. */
+const PLAN_DECIDING_INPUTS = ['images', 'platforms', 'registry', 'tags', 'flavor', 'labels', 'annotations', 'build-args', 'policy', 'push', 'version-file', 'arch-tags', 'bake-target'];
+/** The plan-deciding inputs this step was given (non-empty), in the list's order. */
+function ignoredPlanInputs(env) {
+    return PLAN_DECIDING_INPUTS.filter(n => ((0,_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .rawInput */ .JR)(n, env) ?? '').trim() !== '');
+}
+async function runMerge(prepared, env) {
+    const text = prepared.inputs.planDocument;
+    if (!text.trim())
+        throw new _pipeline_inputs_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('plan', 'is required with mode: merge: pass the plan output of the mode: plan job (needs.<plan job>.outputs.plan); nothing was logged in to or read');
+    const { parsePlanDocument } = await __webpack_require__.e(/* import() */ 449).then(__webpack_require__.bind(__webpack_require__, 9449));
+    const doc = parsePlanDocument(text);
+    const ignored = ignoredPlanInputs(env);
+    const unwritable = _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .unwritableRunnerFiles */ .zU(['GITHUB_OUTPUT', 'GITHUB_ENV', ...(prepared.inputs.summary ? ['GITHUB_STEP_SUMMARY'] : [])], env);
+    if (unwritable.length)
+        throw new Error(`${unwritable.join(' ')} Nothing was logged in to, read or pushed.`);
+    if (ignored.length)
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`mode: merge takes the plan from the plan input; ${ignored.map(n => `"${n}"`).join(', ')} ${ignored.length > 1 ? 'are' : 'is'} ignored (the plan job decided them).`);
+    for (const w of prepared.warnings)
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(w);
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Merging plan ${doc.digest} of ${doc.plan.sha} (${doc.plan.builds.length} build(s)).`);
+    const { merge } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(522), __webpack_require__.e(666)]).then(__webpack_require__.bind(__webpack_require__, 8666));
+    await merge(prepared, doc, env);
+}
+
+
+/***/ })
+
+};
