@@ -233,8 +233,10 @@ function assertInert(hostile: RunResult, twin: RunResult, payloads: string[], de
   expect(hostile.summary).not.toBe('');
   const bad = render(hostile.summary);
   const good = render(twin.summary);
-  // the element tree is the template's: the same as the benign twin's
-  expect(tree(bad)).toEqual(tree(good));
+  // the element tree is the template's: the same as the benign twin's (a run of list items counts as one:
+  // how many targets bake reports failed, rather than cancelled, depends on its timing)
+  const shape = (t: string[]) => t.filter((l, i) => !(l.trim() === 'li' && t[i - 1] === l));
+  expect(shape(tree(bad))).toEqual(shape(tree(good)));
   const els = elements(bad);
   expect(els.filter(e => FORBIDDEN.includes(e.name)).map(e => e.name)).toEqual([]);
   expect(els.filter(e => e.name === 'h2')).toHaveLength(1); // the summary's title
