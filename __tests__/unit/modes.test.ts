@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {getInputs} from '../../src/pipeline/inputs/index.js';
-import {InputErrors} from '../../src/pipeline/inputs/errors.js';
 import {checkModeSupport} from '../../src/pipeline/inputs/modes.js';
 import {PolicyRefusal} from '../../src/pipeline/errors.js';
 import {parsePlanDocument} from '../../src/pipeline/plan-document.js';
