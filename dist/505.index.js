@@ -40,6 +40,9 @@ async function runMain(env = process.env) {
     // mode: build: a leg of the plan input's plan, for the platforms input (action/run-build.ts)
     if (prepared.inputs.mode === 'build')
         return (await __webpack_require__.e(/* import() */ 778).then(__webpack_require__.bind(__webpack_require__, 9778))).runBuild(prepared, env);
+    // mode: promote: existing tags to new ones, no build (action/run-promote.ts)
+    if (prepared.inputs.mode === 'promote')
+        return (await __webpack_require__.e(/* import() */ 962).then(__webpack_require__.bind(__webpack_require__, 7962))).runPromote(prepared, env);
     // the build matrix of the reusable workflow: a runners map that leaves a platform without a leg fails here
     const legs = prepared.inputs.mode === 'plan' ? (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9801))).computeLegs(planPlatforms(prepared), prepared.inputs.runners) : undefined;
     const modeWarnings = (0,_pipeline_inputs_modes_js__WEBPACK_IMPORTED_MODULE_7__/* .checkModeSupport */ .r)(prepared.inputs, prepared.inputs.mode === 'publish' && !prepared.inputs.dryRun);
@@ -60,7 +63,7 @@ async function runMain(env = process.env) {
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Dry run: nothing was set up, logged in to, built or pushed.');
         return;
     }
-    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(286), __webpack_require__.e(108)]).then(__webpack_require__.bind(__webpack_require__, 7108));
+    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(926), __webpack_require__.e(108)]).then(__webpack_require__.bind(__webpack_require__, 7108));
     await publish(prepared, env);
 }
 /** Every platform of the plan's builds, once, in order of first appearance. */

@@ -920,10 +920,68 @@ function splitKeyValue(field) {
 /* harmony export */ });
 /** Warnings about inputs the mode does not read. `publishes` is kept for the callers' signature. */
 function checkModeSupport(inputs, _publishes) {
+    const out = [];
+    // an input another mode reads would be silently unused: said once
+    if (inputs.mode !== 'promote') {
+        for (const [name, given] of [['from', !!inputs.promote?.from], ['to', !!inputs.promote?.to.length]]) {
+            if (given)
+                out.push(`Input "${name}" is read by mode: promote only; with mode: ${inputs.mode} it is ignored.`);
+        }
+    }
     if (inputs.mode === 'build' || inputs.mode === 'merge')
-        return [];
-    // the build and merge modes read it; a plan given to another mode would be silently unused
-    return inputs.planDocument.trim() ? [`Input "plan" is read by mode: build and mode: merge only; with mode: ${inputs.mode} it is ignored.`] : [];
+        return out;
+    if (inputs.planDocument.trim())
+        out.unshift(`Input "plan" is read by mode: build and mode: merge only; with mode: ${inputs.mode} it is ignored.`);
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 9838:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ checkPromoteInputs),
+/* harmony export */   u: () => (/* binding */ sourceKind)
+/* harmony export */ });
+/* harmony import */ var _lib_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2470);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2107);
+/**
+ * The inputs of `mode: promote`: `from` (a tag or a digest every image already has) and `to` (the tags
+ * to point at it, one a line). Pure; every problem is an InputError naming the input (and the line).
+ */
+
+
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+/** What `from` names: a digest, or a tag. */
+function sourceKind(from) {
+    return from.startsWith('sha256:') ? 'digest' : 'tag';
+}
+/** Checks `from` (one value) and `to` (lines already split) of mode: promote; returns the problems, nothing when valid. */
+function checkPromoteInputs(mode, from, to) {
+    const errors = [];
+    if (mode !== 'promote')
+        return errors; // unused elsewhere: a warning (inputs/modes.ts)
+    if (!from)
+        errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('from', 'is required with mode: promote: the tag or digest every image already has (e.g. sha-abc1234, v1.2.3 or sha256:…)'));
+    else if (sourceKind(from) === 'digest' ? !DIGEST.test(from) : !(0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_)(from)) {
+        errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('from', 'is neither a tag (a letter, digit or _, then up to 127 letters, digits, _, . and -) nor a digest (sha256: and 64 lowercase hex digits)', undefined, from.slice(0, 140)));
+    }
+    if (!to.length)
+        errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('to', 'is required with mode: promote: the tags to point at the source, one a line (e.g. env-prod)'));
+    const seen = new Map();
+    for (const t of to) {
+        if (!(0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_)(t.tag))
+            errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('to', 'is not a tag (a letter, digit or _, then up to 127 letters, digits, _, . and -)', t.line, t.tag.slice(0, 140)));
+        else if (seen.has(t.tag))
+            errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('to', `names ${t.tag} twice (first on line ${seen.get(t.tag)})`, t.line, t.tag));
+        else
+            seen.set(t.tag, t.line);
+        if (t.tag === from)
+            errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('to', `is the source tag itself (from: ${from})`, t.line, t.tag));
+    }
+    return errors;
 }
 
 
@@ -2477,6 +2535,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: annotationLevels
 
+// EXTERNAL MODULE: ./src/pipeline/inputs/promote.ts
+var promote = __webpack_require__(9838);
 // EXTERNAL MODULE: ./src/pipeline/inputs/csv.ts
 var csv = __webpack_require__(4754);
 // EXTERNAL MODULE: ./src/pipeline/inputs/errors.ts
@@ -2698,14 +2758,15 @@ async function parseRegistryAuth(text) {
 
 
 
+
 const DEFAULT_REGISTRY = 'ghcr.io';
 const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
 /** Where the cache-mount copy steps run by default: a small image with sh and tar. */
 const DEFAULT_CACHE_MOUNTS_IMAGE = 'docker.io/library/busybox:stable';
 /** What one run of the action does: everything in one job, or one part of plan -> build legs -> merge. */
-const MODES = ['publish', 'plan', 'build', 'merge'];
+const MODES = ['publish', 'plan', 'build', 'merge', 'promote'];
 /** Modes this version runs; the others are refused before anything happens. */
-const AVAILABLE_MODES = ['publish', 'plan', 'build', 'merge'];
+const AVAILABLE_MODES = ['publish', 'plan', 'build', 'merge', 'promote'];
 
 /** The non-empty, non-comment lines of a multi-line input, with their line numbers. */
 function inputLines(value) {
@@ -3034,6 +3095,7 @@ function getInputs(env = process.env, workspace = env['GITHUB_WORKSPACE'] || pro
         planDocument: r.raw('plan') ?? '',
         runners: r.raw('runners') ?? '',
         archTags: r.bool('arch-tags', false),
+        promote: { from: r.text('from'), to: r.lines('to', (tag, line) => ({ tag, line })) },
         push: r.choice('push', ['auto', 'true', 'false'], 'auto'),
         buildArgs,
         defaultBuildArgs: r.bool('default-build-args', true),
@@ -3078,6 +3140,7 @@ function getInputs(env = process.env, workspace = env['GITHUB_WORKSPACE'] || pro
             throw e;
         r.errors.push(e);
     }
+    r.errors.push(...(0,promote/* checkPromoteInputs */.q)(inputs.mode, inputs.promote.from, inputs.promote.to));
     if (!AVAILABLE_MODES.includes(inputs.mode)) {
         r.errors.push(new inputs_errors/* InputError */.d('mode', `mode: ${inputs.mode} is not available yet in this version (available: ${AVAILABLE_MODES.join(', ')}); nothing was logged in to, built or pushed`));
     }
@@ -3298,6 +3361,7 @@ __webpack_require__.d(__webpack_exports__, {
   _V: () => (/* reexport */ metadataOutputs),
   iY: () => (/* reexport */ planJson),
   MM: () => (/* reexport */ planSummary),
+  h0: () => (/* reexport */ promoteSummary),
   Iv: () => (/* reexport */ publishSummary),
   Jf: () => (/* reexport */ skippedTagsOutput),
   Ii: () => (/* reexport */ skippedTagsSummary),
@@ -3712,6 +3776,25 @@ function cacheMountsSummary(r) {
         lines.push('');
     }
     lines.push(...r.notes.map(n => `- ${(0,report_escape/* text */.Qq)(n)}`), ...(r.notes.length ? [''] : []));
+    return lines.join('\n');
+}
+const shortDigest = (d) => (d ? (0,report_escape/* code */.aY)(d.replace(/^(sha256:.{4}).*$/, '$1…')) : '_new_');
+/** The job summary of mode: promote: every transition `tag: before → now (from source)`. */
+function promoteSummary(r) {
+    const failed = r.failures.length > 0;
+    const state = failed ? '❌ failed' : r.dryRun ? '📝 dry run (nothing moved)' : '✅ promoted';
+    const lines = [`## multiarch-publish: promote ${(0,report_escape/* code */.aY)(r.from)} → ${r.to.map(report_escape/* code */.aY).join(' ')} — ${state}`, ''];
+    if (failed)
+        lines.push(...r.failures.map(f => `- ❌ ${(0,report_escape/* text */.Qq)(f)}`), '');
+    if (r.promotions.length) {
+        lines.push('| image | transition | state |', '| --- | --- | --- |');
+        for (const p of r.promotions)
+            lines.push(`| ${(0,report_escape/* code */.aY)(p.image)} | ${(0,report_escape/* code */.aY)(p.tag)}: ${shortDigest(p.before)} → ${shortDigest(p.digest)} (from ${(0,report_escape/* code */.aY)(p.from)}) | ${(0,report_escape/* text */.Qq)(p.state)} |`);
+        lines.push('');
+    }
+    if (failed && !r.promotions.some(p => p.state === 'moved' || p.state === 'not-restored'))
+        lines.push('No tag was moved: every tag still points where it did.', '');
+    lines.push(`**Login:** ${(0,report_escape/* text */.Qq)(r.loginNote)}  `, '');
     return lines.join('\n');
 }
 

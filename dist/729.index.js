@@ -43,8 +43,10 @@ const INPUT_NAMES = [
     { name: 'bake-target', kind: 'value', help: 'target name in the bake-file outputs (default docker-metadata-action)' },
     { name: 'policy', kind: 'lines', help: 'tag policy rules, one a line (max-tags=5, require-sha=true, ...)' },
     { name: 'dry-run', kind: 'bool', help: 'print the plan and stop' },
-    { name: 'mode', kind: 'value', help: 'publish (default) or plan (build and merge: not available yet)' },
+    { name: 'mode', kind: 'value', help: 'publish (default) or plan (build, merge and promote run in workflow jobs)' },
     { name: 'plan', kind: 'value', help: 'a plan document (the plan output of mode: plan), for the build and merge modes' },
+    { name: 'from', kind: 'value', help: 'mode: promote: the tag or digest every image already has' },
+    { name: 'to', kind: 'value', help: 'mode: promote: the tags to point at it, one a line' },
     { name: 'runners', kind: 'value', help: 'mode: plan: JSON map from platform to runner label, for the legs output' },
     { name: 'arch-tags', kind: 'bool', help: 'every release tag also gets per-platform tags <tag>-<arch>' },
     { name: 'push', kind: 'value', help: 'auto, true or false (publish)' },
@@ -331,8 +333,8 @@ async function runCli(args, env = process.env) {
         if (p.inputs.mode === 'plan')
             return await printPlanDocument(p);
         // the merge runs in a workflow's merge job (the action), after its build legs
-        if (p.inputs.mode === 'merge' || p.inputs.mode === 'build')
-            throw new errors/* InputError */.d('mode', `mode: ${p.inputs.mode} is not available from the command line in this version (the action runs it in the ${p.inputs.mode === 'merge' ? 'merge job' : 'build legs'}); nothing was logged in to, built or pushed`);
+        if (p.inputs.mode === 'merge' || p.inputs.mode === 'build' || p.inputs.mode === 'promote')
+            throw new errors/* InputError */.d('mode', `mode: ${p.inputs.mode} is not available from the command line in this version (the action runs it in a workflow job); nothing was logged in to, built or pushed`);
         for (const w of (0,modes/* checkModeSupport */.r)(p.inputs, parsed.command !== 'plan' && !p.inputs.dryRun))
             console.error(`warning: ${w}`);
         if (parsed.command === 'plan')
@@ -410,7 +412,7 @@ async function runEngine(p, command, dir, env) {
     // the checkout is the workspace: bake resolves contexts and Dockerfiles from it, as on a runner
     process.env['GITHUB_WORKSPACE'] = dir;
     // report: false, the user's config: nothing is left for a runner (outputs, state, summary), which a terminal lacks
-    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(286), __webpack_require__.e(108), __webpack_require__.e(175)]).then(__webpack_require__.bind(__webpack_require__, 7108));
+    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(926), __webpack_require__.e(108), __webpack_require__.e(175)]).then(__webpack_require__.bind(__webpack_require__, 7108));
     await publish(p, env, { load: command === 'build', dockerConfig: 'user', report: false });
     if (command === 'build') {
         const tags = p.plan.builds.flatMap(b => b.tags);

@@ -317,6 +317,8 @@ describe('input flags', () => {
     mode: 'plan',
     plan: '{"schema":"multiarch-publish/plan"}',
     runners: '{"linux/amd64": "x64"}',
+    from: 'sha-abc1234',
+    to: 'env-prod\nenv-qa',
     'arch-tags': 'true',
     push: 'false',
     'build-args': 'A=1\nB=2',

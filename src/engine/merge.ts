@@ -15,10 +15,9 @@ import type {BuildPlan, Plan} from '../pipeline/plan.js';
 import {checkRecord, legTag, platformSlug, LEG_ARTIFACT_TYPE, LEG_TAG_PATTERN, MAX_RECORD_BYTES, PLAN_ANNOTATION, type LegRecord} from '../pipeline/leg-record.js';
 import {splitAnnotationLevel} from '../pipeline/metadata/labels.js';
 import {parsePlatform} from '../lib/platform.js';
-import {remember} from '../action/state.js';
-import {Buildx, type BuildxApi} from './buildx.js';
+import type {BuildxApi} from './buildx.js';
 import {buildAnnotations} from './bake.js';
-import {planLogins, createDockerConfig, jobDockerEnvironment, login} from './login.js';
+import {registrySession} from './session.js';
 import {cancellation, type Cancellation} from './cancel.js';
 import {verify, sizes, type VerifiedBuild} from './steps/verify.js';
 import {TagPhaseError, type TagOutcome} from './steps/tags.js';
@@ -247,25 +246,8 @@ export async function merge(p: Prepared, doc: ParsedPlanDocument, env: NodeJS.Pr
     runner.info(`Merge: the plan does not push (${plan.pushReason}); nothing was read or published.`);
     return {results: [], outputs, left: []};
   }
-  for (const c of p.credentials) runner.setSecret(c.password);
-  if (p.inputs.githubToken) runner.setSecret(p.inputs.githubToken);
   const names = [...new Set(plan.builds.flatMap(b => b.images))];
-  const logins = planLogins(names, p.credentials, p.ctx.actor, p.inputs.githubToken, p.ctx.serverUrl);
-  let buildx = engine;
-  if (!buildx) {
-    const dockerConfig = createDockerConfig(env['RUNNER_TEMP']);
-    remember('dockerConfig', dockerConfig);
-    const dockerEnv = jobDockerEnvironment(env, dockerConfig, logins.filter(l => l.source !== 'none').map(l => l.registry));
-    remember('buildxConfig', dockerEnv['BUILDX_CONFIG']);
-    buildx = new Buildx({env: dockerEnv});
-  }
-  const loggedIn: string[] = [];
-  for (const l of logins) {
-    if (l.source === 'none') continue;
-    await login(buildx, l);
-    loggedIn.push(l.registry);
-  }
-  const loginNote = loggedIn.length ? `logged in to ${loggedIn.join(', ')}` : 'no login: no credentials for these registries (the docker config of the job)';
+  const {buildx, loginNote} = await registrySession(p, names, env, engine);
   try {
     return await run(buildx, p, doc, env, {report, summaryWanted, loginNote, cancel});
   } catch (err) {

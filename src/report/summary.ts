@@ -238,3 +238,44 @@ export function cacheMountsSummary(r: CacheMountsReport | undefined): string {
   lines.push(...r.notes.map(n => `- ${text(n)}`), ...(r.notes.length ? [''] : []));
   return lines.join('\n');
 }
+
+/** One target tag of a promotion (the `promotions` output, one entry each). */
+export interface Promotion {
+  image: string;
+  tag: string;
+  /** The `from` input (tag or digest). */
+  from: string;
+  /** Where the tag pointed before (null: it did not exist). */
+  before: string | null;
+  /** The source digest the tag points at now (or would, in a dry run). */
+  digest: string;
+  /** steps/tags.ts TagOutcome state, or `would-move` in a dry run. */
+  state: string;
+}
+
+export interface PromoteReport {
+  from: string;
+  to: string[];
+  promotions: Promotion[];
+  failures: string[];
+  loginNote: string;
+  dryRun: boolean;
+}
+
+const shortDigest = (d: string | null) => (d ? code(d.replace(/^(sha256:.{4}).*$/, '$1…')) : '_new_');
+
+/** The job summary of mode: promote: every transition `tag: before → now (from source)`. */
+export function promoteSummary(r: PromoteReport): string {
+  const failed = r.failures.length > 0;
+  const state = failed ? '❌ failed' : r.dryRun ? '📝 dry run (nothing moved)' : '✅ promoted';
+  const lines = [`## multiarch-publish: promote ${code(r.from)} → ${r.to.map(code).join(' ')} — ${state}`, ''];
+  if (failed) lines.push(...r.failures.map(f => `- ❌ ${text(f)}`), '');
+  if (r.promotions.length) {
+    lines.push('| image | transition | state |', '| --- | --- | --- |');
+    for (const p of r.promotions) lines.push(`| ${code(p.image)} | ${code(p.tag)}: ${shortDigest(p.before)} → ${shortDigest(p.digest)} (from ${code(p.from)}) | ${text(p.state)} |`);
+    lines.push('');
+  }
+  if (failed && !r.promotions.some(p => p.state === 'moved' || p.state === 'not-restored')) lines.push('No tag was moved: every tag still points where it did.', '');
+  lines.push(`**Login:** ${text(r.loginNote)}  `, '');
+  return lines.join('\n');
+}

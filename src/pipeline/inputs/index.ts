@@ -3,6 +3,7 @@
  * a malformed line fails the step, naming the input and quoting the line, before anything else happens.
  * Errors are collected, so one run reports all of them.
  */
+import {checkPromoteInputs, type PromoteInputs} from './promote.js';
 import {splitFields, splitKeyValue} from './csv.js';
 import {InputError, InputErrors} from './errors.js';
 import {checkBuilderName, checkImageInput} from './engine.js';
@@ -45,10 +46,10 @@ export interface Line {
 export type PushMode = 'auto' | 'true' | 'false';
 
 /** What one run of the action does: everything in one job, or one part of plan -> build legs -> merge. */
-export const MODES = ['publish', 'plan', 'build', 'merge'] as const;
+export const MODES = ['publish', 'plan', 'build', 'merge', 'promote'] as const;
 export type Mode = (typeof MODES)[number];
 /** Modes this version runs; the others are refused before anything happens. */
-export const AVAILABLE_MODES: readonly Mode[] = ['publish', 'plan', 'build', 'merge'];
+export const AVAILABLE_MODES: readonly Mode[] = ['publish', 'plan', 'build', 'merge', 'promote'];
 
 export interface Inputs {
   images: ImageSpec[];
@@ -76,6 +77,8 @@ export interface Inputs {
   runners: string;
   /** Every release tag also gets per-platform tags `<tag>-<arch>` (arch-tags.ts). */
   archTags: boolean;
+  /** `mode: promote`: the source (a tag or digest) and the target tags (inputs/promote.ts). */
+  promote: PromoteInputs;
   push: PushMode;
   buildArgs: string[];
   defaultBuildArgs: boolean;
@@ -428,6 +431,7 @@ export function getInputs(env: Env = process.env, workspace: string = env['GITHU
     planDocument: r.raw('plan') ?? '',
     runners: r.raw('runners') ?? '',
     archTags: r.bool('arch-tags', false),
+    promote: {from: r.text('from'), to: r.lines('to', (tag, line) => ({tag, line}))},
     push: r.choice('push', ['auto', 'true', 'false'] as const, 'auto'),
     buildArgs,
     defaultBuildArgs: r.bool('default-build-args', true),
@@ -468,6 +472,7 @@ export function getInputs(env: Env = process.env, workspace: string = env['GITHU
     if (!(e instanceof InputError)) throw e;
     r.errors.push(e);
   }
+  r.errors.push(...checkPromoteInputs(inputs.mode, inputs.promote.from, inputs.promote.to));
   if (!AVAILABLE_MODES.includes(inputs.mode)) {
     r.errors.push(new InputError('mode', `mode: ${inputs.mode} is not available yet in this version (available: ${AVAILABLE_MODES.join(', ')}); nothing was logged in to, built or pushed`));
   }

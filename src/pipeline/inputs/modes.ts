@@ -5,8 +5,15 @@
 import type {Inputs} from './index.js';
 
 /** Warnings about inputs the mode does not read. `publishes` is kept for the callers' signature. */
-export function checkModeSupport(inputs: Pick<Inputs, 'mode' | 'dryRun' | 'archTags' | 'planDocument'>, _publishes: boolean): string[] {
-  if (inputs.mode === 'build' || inputs.mode === 'merge') return [];
-  // the build and merge modes read it; a plan given to another mode would be silently unused
-  return inputs.planDocument.trim() ? [`Input "plan" is read by mode: build and mode: merge only; with mode: ${inputs.mode} it is ignored.`] : [];
+export function checkModeSupport(inputs: Pick<Inputs, 'mode' | 'dryRun' | 'archTags' | 'planDocument'> & {promote?: Inputs['promote']}, _publishes: boolean): string[] {
+  const out: string[] = [];
+  // an input another mode reads would be silently unused: said once
+  if (inputs.mode !== 'promote') {
+    for (const [name, given] of [['from', !!inputs.promote?.from], ['to', !!inputs.promote?.to.length]] as const) {
+      if (given) out.push(`Input "${name}" is read by mode: promote only; with mode: ${inputs.mode} it is ignored.`);
+    }
+  }
+  if (inputs.mode === 'build' || inputs.mode === 'merge') return out;
+  if (inputs.planDocument.trim()) out.unshift(`Input "plan" is read by mode: build and mode: merge only; with mode: ${inputs.mode} it is ignored.`);
+  return out;
 }

@@ -1,0 +1,128 @@
+// mode: promote through one in-memory registry: every source resolved first (all or nothing), the target
+// tags get exactly the source digest, the policy over the target tags, a dry run moves nothing.
+import {afterAll, describe, expect, test} from '@jest/globals';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {promote} from '../../../src/engine/promote.js';
+import {getInputs} from '../../../src/pipeline/inputs/index.js';
+import {checkPromoteInputs} from '../../../src/pipeline/inputs/promote.js';
+import {PolicyRefusal} from '../../../src/pipeline/errors.js';
+import type {Prepared} from '../../../src/pipeline/prepare.js';
+import {inputEnv} from '../../support/pipeline.js';
+import {parseOutputs} from '../../support/action.js';
+import {FakeRegistry, sha256} from './fake-registry.js';
+import {buildPlan, plan} from './factory.js';
+
+const work = mkdtempSync(join(tmpdir(), 'mp-promote-'));
+afterAll(() => rmSync(work, {recursive: true, force: true}));
+const NAMES = ['reg.test/acme/api', 'reg.test/acme/worker'];
+
+describe('from and to', () => {
+  const to = (...tags: string[]) => tags.map((tag, i) => ({tag, line: i + 1}));
+  test.each<[string, string, ReturnType<typeof to>, string[]]>([
+    ['valid tag', 'sha-abc1234', to('env-prod', 'env-staging'), []],
+    ['valid digest', `sha256:${'a'.repeat(64)}`, to('env-prod'), []],
+    ['no from', '', to('env-prod'), ['Input "from": is required with mode: promote']],
+    ['no to', 'v1', [], ['Input "to": is required with mode: promote']],
+    ['bad digest', 'sha256:abc', to('x'), ['Input "from": is neither a tag']],
+    ['bad tag in from', '-v1', to('x'), ['Input "from": is neither a tag']],
+    ['bad tag in to, line 2', 'v1', to('ok', 'not ok'), ['Input "to", line 2: is not a tag']],
+    ['twice', 'v1', to('a', 'a'), ['Input "to", line 2: names a twice (first on line 1)']],
+    ['the source itself', 'v1', to('v1'), ['Input "to", line 1: is the source tag itself']]
+  ])('%s', (_title, from, tags, messages) => {
+    const errors = checkPromoteInputs('promote', from, tags).map(e => e.message);
+    expect(errors).toHaveLength(messages.length);
+    messages.forEach((m, i) => expect(errors[i]).toContain(m));
+  });
+
+  test('from/to with another mode: a warning naming each (never silently unused)', async () => {
+    const {checkModeSupport} = await import('../../../src/pipeline/inputs/modes.js');
+    const i = getInputs({GITHUB_REPOSITORY: 'acme/app', ...inputEnv({from: 'v1', to: 'x'})});
+    expect(checkModeSupport(i, true)).toEqual(['Input "from" is read by mode: promote only; with mode: publish it is ignored.', 'Input "to" is read by mode: promote only; with mode: publish it is ignored.']);
+  });
+
+  test('getInputs collects them with the other input errors', () => {
+    expect(() => getInputs({GITHUB_REPOSITORY: 'acme/app', ...inputEnv({mode: 'promote', to: 'a\nb c'})})).toThrow(/Input "from": is required[\s\S]*Input "to", line 2/);
+  });
+});
+
+/** A published release: an index of two platform manifests under `tag` of every name. */
+function published(reg: FakeRegistry, tag: string, revision = 'c'.repeat(40)): string {
+  let digest = '';
+  for (const n of NAMES) {
+    const config = JSON.stringify({created: '2026-12-01T00:00:00Z', config: {Labels: {'org.opencontainers.image.revision': revision}}});
+    reg.blobs.set(`${n}@${sha256(config + tag)}`, config);
+    const pm = ['amd64', 'arm64'].map(a => ({mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: reg.put(n, {schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: {mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha256(config + tag), size: config.length}, layers: []}), size: 10, platform: {os: 'linux', architecture: a}}));
+    digest = reg.put(n, {schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: pm, annotations: {tag}});
+    reg.tags.set(`${n}:${tag}`, digest);
+  }
+  return digest;
+}
+
+function prepared(values: Record<string, string>): {p: Prepared; env: NodeJS.ProcessEnv; outputs: () => Record<string, string>} {
+  const inputs = getInputs({GITHUB_REPOSITORY: 'acme/app', ...inputEnv({mode: 'promote', summary: 'false', 'tag-retry-timeout': '1', ...values})});
+  const file = join(mkdtempSync(join(work, 'out-')), 'output');
+  writeFileSync(file, '');
+  const p = {inputs, ctx: {actor: 'me', serverUrl: 'https://github.com', ref: 'refs/heads/main', sha: 'f'.repeat(40), shortSha: 'fffffff'}, plan: plan(NAMES.map(n => buildPlan({id: n.slice(n.lastIndexOf('/') + 1), images: [n]}))), credentials: [], warnings: [], metadata: {}} as unknown as Prepared;
+  return {p, env: {GITHUB_OUTPUT: file}, outputs: () => parseOutputs(readFileSync(file, 'utf8'))};
+}
+
+describe('mode: promote', () => {
+  test('every target tag of every image gets exactly the source digest; promotions output says before and now', async () => {
+    const reg = new FakeRegistry();
+    const v1 = published(reg, 'sha-1111111');
+    const {p, env, outputs} = prepared({from: 'sha-1111111', to: 'env-staging\nenv-prod'});
+    const out = await promote(p, env, reg.api());
+    for (const n of NAMES) for (const t of ['env-staging', 'env-prod']) expect(reg.tags.get(`${n}:${t}`)).toBe(v1);
+    expect(JSON.parse(outputs()['promotions']!)).toEqual(NAMES.flatMap(image => ['env-staging', 'env-prod'].map(tag => ({image, tag, from: 'sha-1111111', before: null, digest: v1, state: 'moved'})))); 
+    expect(out.promotions).toHaveLength(4);
+    // no new manifest: the registry holds exactly what the publish left
+    expect([...reg.manifests.keys()].filter(k => k.endsWith(v1))).toHaveLength(2);
+  });
+
+  test('a later promotion moves the channel and records where it pointed before; a digest source works alike', async () => {
+    const reg = new FakeRegistry();
+    const v1 = published(reg, 'sha-1111111', 'c'.repeat(40));
+    const v2 = published(reg, 'sha-2222222', 'd'.repeat(40));
+    await promote(prepared({from: 'sha-1111111', to: 'env-prod'}).p, prepared({from: 'x', to: 'y'}).env, reg.api());
+    const second = prepared({from: v2, to: 'env-prod', 'force-tags': 'true'});
+    await promote(second.p, second.env, reg.api());
+    expect(JSON.parse(second.outputs()['promotions']!).map((x: {before: string; digest: string}) => [x.before, x.digest])).toEqual([[v1, v2], [v1, v2]]);
+    for (const n of NAMES) expect(reg.tags.get(`${n}:env-prod`)).toBe(v2);
+  });
+
+  test('an image without the source: nothing moves, every missing image is named', async () => {
+    const reg = new FakeRegistry();
+    published(reg, 'sha-1111111');
+    for (const n of NAMES) reg.tags.delete(`${n}:sha-1111111`);
+    reg.tags.set(`${NAMES[0]}:sha-1111111`, published(reg, 'other'));
+    const {p, env} = prepared({from: 'sha-1111111', to: 'env-prod'});
+    const e = (await promote(p, env, reg.api()).catch(x => x)) as Error;
+    expect(e.message).toBe(`mode: promote found 1 image(s) without the source sha-1111111; no tag was moved:\n  - ${NAMES[1]} has no tag sha-1111111`);
+    expect([...reg.tags.keys()].some(k => k.endsWith(':env-prod'))).toBe(false);
+  });
+
+  test('the policy applies to the target tags, before any registry call', async () => {
+    const reg = new FakeRegistry();
+    const api = reg.api();
+    let calls = 0;
+    const counted = new Proxy(api, {get: (t, k) => (typeof (t as never)[k] === 'function' ? (...a: unknown[]) => (calls++, (t as unknown as Record<string | symbol, (...x: unknown[]) => unknown>)[k](...a)) : (t as never)[k])});
+    const {p, env} = prepared({from: 'v1', to: 'latest', policy: 'deny-latest=**'});
+    await expect(promote(p, env, counted)).rejects.toBeInstanceOf(PolicyRefusal);
+    expect(calls).toBe(0);
+    // require-sha is about what a build is tagged with: not a promotion's concern
+    const ok = prepared({from: 'v1', to: 'env-prod', policy: 'require-sha=true'});
+    published(reg, 'v1');
+    await expect(promote(ok.p, ok.env, api)).resolves.toBeDefined();
+  });
+
+  test('dry run: the transitions, nothing moved', async () => {
+    const reg = new FakeRegistry();
+    const v1 = published(reg, 'v1');
+    const {p, env, outputs} = prepared({from: 'v1', to: 'env-prod', 'dry-run': 'true'});
+    await promote(p, env, reg.api());
+    expect(JSON.parse(outputs()['promotions']!).map((x: {state: string; digest: string}) => [x.state, x.digest])).toEqual([['would-move', v1], ['would-move', v1]]);
+    expect([...reg.tags.keys()].some(k => k.endsWith(':env-prod'))).toBe(false);
+  });
+});

@@ -1,0 +1,35 @@
+export const id = 962;
+export const ids = [962];
+export const modules = {
+
+/***/ 7962:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   runPromote: () => (/* binding */ runPromote)
+/* harmony export */ });
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1949);
+/**
+ * `mode: promote` from the action: `images` names the images, `from` the tag or digest each already has,
+ * `to` the tags to point at it (engine/promote.ts). Nothing is built; the inputs that decide a build
+ * are not read.
+ */
+
+async function runPromote(prepared, env) {
+    const unwritable = _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .unwritableRunnerFiles */ .zU(['GITHUB_OUTPUT', 'GITHUB_ENV', ...(prepared.inputs.summary ? ['GITHUB_STEP_SUMMARY'] : [])], env);
+    if (unwritable.length)
+        throw new Error(`${unwritable.join(' ')} Nothing was logged in to, read or moved.`);
+    // the build plan's policy verdict is not this mode's: promote checks the target tags itself
+    for (const w of prepared.warnings.filter(w => !w.startsWith('Tag policy: ')))
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(w);
+    const { from, to } = prepared.inputs.promote;
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Promoting ${from} to ${to.map(t => t.tag).join(', ')}${prepared.inputs.dryRun ? ' (dry run)' : ''}.`);
+    const { promote } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(926), __webpack_require__.e(546)]).then(__webpack_require__.bind(__webpack_require__, 546));
+    await promote(prepared, env);
+}
+
+
+/***/ })
+
+};

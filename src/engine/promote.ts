@@ -1,0 +1,153 @@
+/**
+ * `mode: promote`: tags that already exist move through environments without a rebuild. Every image's
+ * source (`from`: a tag or a digest) is resolved first; if any is missing, nothing moves and every missing
+ * image is named. Then the target tags (`to`) get exactly the source digest — the index and everything it
+ * references unchanged: no pull, no rebuild, no new manifest — through the same release phase as publish
+ * and merge (engine/release.ts: the guard against moving a tag to older content unless `force-tags`,
+ * atomic, retried, restored on failure, read back and verified equal).
+ */
+import * as runner from '../action/runner.js';
+import type {Prepared} from '../pipeline/prepare.js';
+import type {BuildPlan} from '../pipeline/plan.js';
+import {evaluatePolicy, type PolicyVerdict} from '../pipeline/policy.js';
+import {PolicyRefusal} from '../pipeline/errors.js';
+import {sourceKind} from '../pipeline/inputs/promote.js';
+import type {BuildxApi} from './buildx.js';
+import {registrySession} from './session.js';
+import {readImage} from './registry.js';
+import {release, ReleaseError} from './release.js';
+import {currentDigests, plannedMoves, TagPhaseError, type TagOutcome} from './steps/tags.js';
+import type {VerifiedBuild} from './steps/verify.js';
+import type {SkippedTag} from './steps/guard.js';
+import {compareCommits} from '../pipeline/context/github-api.js';
+import {cancellation, type Cancellation} from './cancel.js';
+import {promoteSummary, skippedTagsSummary, skippedTagsOutput, writeSummary, writeOutputs, type Promotion} from '../report/index.js';
+
+/** The policy rules that concern tags (the others concern what a build is tagged with: the build's commit and ref). */
+const PROMOTE_RULES = ['allow-tags', 'deny-latest', 'max-tags'];
+
+/** One image's resolved source. */
+export interface Source {
+  name: string;
+  digest: string;
+  /** The source's commit (`org.opencontainers.image.revision`) and date, for the guard. */
+  revision: string;
+  created?: Date;
+}
+
+export interface PromoteOutcome {
+  promotions: Promotion[];
+  outputs: Record<string, string>;
+}
+
+/** The policy over the target tags: allow-tags, deny-latest and max-tags (require-sha/require-semver are about builds). */
+export function promotePolicy(p: Pick<Prepared, 'inputs' | 'ctx'>, names: string[]): PolicyVerdict {
+  const rules = p.inputs.policy.filter(r => PROMOTE_RULES.includes(r.kind));
+  const tags = p.inputs.promote.to.map(t => t.tag);
+  return evaluatePolicy(rules, {images: names.map(name => ({name, tags, push: true})), ref: p.ctx.ref, sha: p.ctx.sha, shortSha: p.ctx.shortSha, latestTags: ['latest']});
+}
+
+/** Every image's source, or every problem (one sentence per image). */
+export async function resolveSources(buildx: BuildxApi, names: string[], from: string): Promise<{sources: Source[]; problems: string[]}> {
+  const problems: string[] = [];
+  const found = await Promise.all(
+    names.map(async (name): Promise<Source | undefined> => {
+      try {
+        let digest: string | undefined;
+        if (sourceKind(from) === 'digest') {
+          digest = (await buildx.readManifest(name, from).then(
+            () => from,
+            () => undefined
+          )) as string | undefined;
+          if (!digest) problems.push(`${name}@${from} is not in the registry`);
+        } else {
+          digest = await buildx.tagDigest(`${name}:${from}`);
+          if (!digest) problems.push(`${name} has no tag ${from}`);
+        }
+        if (!digest) return undefined;
+        const config = (await buildx.imageConfig(name, digest).catch(() => undefined)) as {created?: string; config?: {Labels?: Record<string, string>}} | undefined;
+        const labels = config?.config?.Labels ?? {};
+        const created = labels['org.opencontainers.image.created'] ?? config?.created;
+        return {name, digest, revision: labels['org.opencontainers.image.revision'] ?? '', created: created && !Number.isNaN(Date.parse(created)) ? new Date(created) : undefined};
+      } catch (e) {
+        problems.push(`reading ${name}:${from} failed: ${runner.redact((e as Error).message).slice(0, 300)}`);
+        return undefined;
+      }
+    })
+  );
+  problems.sort((a, b) => names.findIndex(n => a.startsWith(n)) - names.findIndex(n => b.startsWith(n)));
+  return {sources: found.filter((s): s is Source => !!s), problems};
+}
+
+/** A build of one promoted name: its target tags, at its source's index. */
+function promotionBuild(name: string, to: string[], platforms: string[], policy: PolicyVerdict): BuildPlan {
+  return {id: name.slice(name.lastIndexOf('/') + 1), images: [name], file: '', context: '', platforms, tags: to.map(t => `${name}:${t}`), tagNames: to, labels: [], annotations: [], buildArgs: {}, push: true, policy};
+}
+
+export async function promote(p: Prepared, env: NodeJS.ProcessEnv, engine?: BuildxApi, cancel: Cancellation = cancellation): Promise<PromoteOutcome> {
+  const {inputs} = p;
+  const from = inputs.promote.from;
+  const to = inputs.promote.to.map(t => t.tag);
+  const names = [...new Set(p.plan.builds.flatMap(b => b.images))];
+  if (!names.length) throw new Error('Nothing to promote: the images input names no image.');
+  // before any login: the policy over the target tags
+  const policy = promotePolicy(p, names);
+  for (const w of policy.warnings) runner.warning(`Tag policy: ${w}`);
+  if (!policy.allowed) throw new PolicyRefusal(policy.violations.map(v => v.message));
+  const summaryWanted = inputs.summary;
+  const {buildx, loginNote} = await registrySession(p, names, env, engine);
+  try {
+    cancel.check();
+    const {sources, problems} = await runner.group('Sources', async () => {
+      const r = await resolveSources(buildx, names, from);
+      for (const s of r.sources) runner.info(`${s.name}:${from} -> ${s.digest}${s.revision ? ` (commit ${s.revision.slice(0, 12)})` : ''}`);
+      return r;
+    });
+    if (problems.length) {
+      const message = `mode: promote found ${problems.length} image(s) without the source ${from}; no tag was moved:\n${problems.map(x => `  - ${x}`).join('\n')}`;
+      if (summaryWanted) writeSummary(promoteSummary({from, to, promotions: [], failures: problems, loginNote, dryRun: inputs.dryRun}), env);
+      throw new Error(message);
+    }
+    const verified: VerifiedBuild[] = [];
+    for (const s of sources) {
+      const image = await readImage(buildx, s.name, s.digest);
+      verified.push({build: promotionBuild(s.name, to, image.platforms.map(pl => pl.platform), policy), digest: s.digest, images: [image]});
+    }
+    const revisions = [...new Set(sources.map(s => s.revision).filter(Boolean))];
+    if (revisions.length > 1) runner.info(`The sources carry ${revisions.length} commits (${revisions.map(r => r.slice(0, 12)).join(', ')}); the guard compares the tags with the first.`);
+    const sha = revisions[0] ?? '';
+    const created = sources.map(s => s.created).find(Boolean);
+    const retryTimeoutMs = inputs.engine.tagRetryTimeout * 1000;
+    if (inputs.dryRun) {
+      const current = await currentDigests({buildx, moves: plannedMoves(verified, sha), retryTimeoutMs});
+      const promotions = verified.flatMap(v => to.map(tag => ({image: v.build.images[0]!, tag, from, before: current.get(`${v.build.images[0]}:${tag}`) ?? null, digest: v.digest, state: 'would-move'})));
+      const outputs = {promotions: JSON.stringify(promotions), 'skipped-tags': ''};
+      writeOutputs(outputs, env);
+      if (summaryWanted) writeSummary(promoteSummary({from, to, promotions, failures: [], loginNote, dryRun: true}), env);
+      runner.info('Dry run: the tags were not moved.');
+      return {promotions, outputs};
+    }
+    let tagMoves: TagOutcome[] = [];
+    let skipped: SkippedTag[] = [];
+    try {
+      ({tagMoves, skipped} = await release({buildx, verified, sha, created, force: inputs.engine.forceTags, retryTimeoutMs, compare: (base, head) => compareCommits(p.ctx, inputs.githubToken, base, head, runner.warning), cancel}));
+    } catch (err) {
+      const cause = err instanceof ReleaseError ? err.cause : err;
+      if (err instanceof ReleaseError) skipped = err.skipped;
+      if (cause instanceof TagPhaseError && summaryWanted) writeSummary(promoteSummary({from, to, promotions: cause.outcomes.map(o => promotionOf(o, from)), failures: [cause.message], loginNote, dryRun: false}) + skippedTagsSummary(skipped), env);
+      throw cause;
+    }
+    const promotions = tagMoves.map(o => promotionOf(o, from));
+    const outputs = {promotions: JSON.stringify(promotions), 'skipped-tags': skippedTagsOutput(skipped), digest: verified[0]?.digest ?? ''};
+    writeOutputs(outputs, env);
+    if (summaryWanted) writeSummary(promoteSummary({from, to, promotions, failures: [], loginNote, dryRun: false}) + skippedTagsSummary(skipped), env);
+    cancel.check();
+    return {promotions, outputs};
+  } catch (err) {
+    throw cancel.explain(err);
+  }
+}
+
+function promotionOf(o: TagOutcome, from: string): Promotion {
+  return {image: o.name, tag: o.tag, from, before: o.previous ?? null, digest: o.digest, state: o.state};
+}
