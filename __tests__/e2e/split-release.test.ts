@@ -143,6 +143,16 @@ async function indexPlatforms(repo: string, ref: string): Promise<Record<string,
   return out;
 }
 
+/** The summary's Tag moves table: `image:tag` -> [digest now, outcome]. */
+function tagMoves(summary: string): Record<string, [string, string]> {
+  const out: Record<string, [string, string]> = {};
+  for (const line of summary.split('\n')) {
+    const m = /^\| `([^`]+:[^`]+)` \| [a-z]+ \| [^|]+ \| `(sha256:[0-9a-f]{64})` \| (.+?) \|$/.exec(line);
+    if (m) out[m[1]] = [m[2], m[3]];
+  }
+  return out;
+}
+
 const legOf = (repo: string, platform: string) => legDigests.find(d => repoOf(d.image) === repo && d.platform === platform);
 const releaseTags = async (repo: string) => (await tagList(repo)).filter(t => !t.startsWith('mp-leg-'));
 const legTags = async (repo: string) => (await tagList(repo)).filter(t => t.startsWith('mp-leg-'));
@@ -248,6 +258,9 @@ gate.describe('split release: plan, build legs and merge as separate jobs', () =
     for (const repo of [API, WORKER]) expect(message).toContain(`no leg of linux/arm64 for ${full(repo)} `);
     expect(message).not.toContain('no leg of linux/amd64');
     expect(message).toContain('no release tag was created or moved');
+    expect(r.main.summary).toMatch(/^## multiarch-publish: ❌ failed$/m);
+    for (const repo of [API, WORKER]) expect(r.main.summary).toContain(`- ❌ no leg of linux/arm64 for ${full(repo)} `);
+    expect(r.main.summary).toContain('No tag was moved');
     for (const repo of [API, WORKER]) {
       expect(await releaseTags(repo)).toEqual([]);
       expect((await legTags(repo)).length).toBe(1); // the amd64 records stay for the next merge
@@ -304,16 +317,24 @@ gate.describe('split release: plan, build legs and merge as separate jobs', () =
         expect(labels['org.example.role']).toBe(i === 0 ? 'api' : 'worker');
         expect(`${config.os}/${config.architecture}`).toBe(platform);
       }
-      // the summary names each image with its index digest and its tags
-      const row = r.main.summary.split('\n').find(l => l.startsWith('|') && l.includes(full(repo)));
+      // the summary names each image with its index digest, its tags and platforms
+      const row = r.main.summary.split('\n').find(l => l.startsWith(`| \`${full(repo)}\` |`));
       expect(row).toBeDefined();
-      expect(row).toContain(out.digest.slice(0, 19));
-      for (const tag of ['v1', 'latest']) expect(row).toContain(`\`${tag}\``);
+      expect(row).toContain(`\`${out.digest.slice(0, 19)}…\``);
+      expect(row).toContain('| `v1` `latest` |');
+      expect(row).toContain('| linux/amd64<br>linux/arm64 |');
       // the leg records are gone, and only the release's tags are left
       expect(await legTags(repo)).toEqual([]);
       expect(await releaseTags(repo)).toEqual(['latest', 'latest-amd64', 'latest-arm64', 'v1', 'v1-amd64', 'v1-arm64']);
     }
-    expect(r.main.summary).toMatch(/published/);
+    expect(r.main.summary).toMatch(/^## multiarch-publish: ✅ published$/m);
+    // its Tag moves table: every tag the registry holds, moved, to the digest the registry has for it
+    const moves = tagMoves(r.main.summary);
+    const registry: Record<string, [string, string]> = {};
+    for (const repo of [API, WORKER]) for (const [tag, digest] of Object.entries(await tagDigests(repo))) registry[`${full(repo)}:${tag}`] = [digest, '✅ moved'];
+    expect(moves).toEqual(registry);
+    expect(Object.keys(moves)).toHaveLength(12);
+    expect(r.main.summary).toContain('No leg records and leg content left: the run removed them.');
   }, 120_000);
 
   test('arch-tags: <tag>-amd64 and <tag>-arm64 resolve to the legs\' platform manifests', async () => {
@@ -335,6 +356,12 @@ gate.describe('split release: plan, build legs and merge as separate jobs', () =
     const digestsOf = (j: JobResult) => (JSON.parse(j.main.outputs['images']) as {digest: string}[]).map(i => i.digest);
     expect(digestsOf(r)).toEqual(digestsOf(firstMerge!));
     expect(await Promise.all([API, WORKER].map(repo => tagDigests(repo)))).toEqual(before);
+    const moves = tagMoves(r.main.summary);
+    expect(Object.keys(moves)).toHaveLength(12);
+    for (const [ref, [digest, outcome]] of Object.entries(moves)) {
+      const [repo, tag] = [repoOf(ref.slice(0, ref.lastIndexOf(':'))), ref.slice(ref.lastIndexOf(':') + 1)];
+      expect([ref, digest, outcome]).toEqual([ref, before[repo === API ? 0 : 1][tag], '✅ already there']);
+    }
   }, 120_000);
 
   test('a leg built from another commit is refused by the merge, and no release tag is created', async () => {
