@@ -18,7 +18,7 @@ import {promisify} from 'node:util';
 import {repoRoot, startGitHubApiStub, type GitHubApiStub} from '../support/action.js';
 import {REGISTRY, REGISTRY_PASSWORD, REGISTRY_USER, MANIFEST_ACCEPT, fileInImage, registryJson, registryRequest, tagDigests, tagList} from '../support/registry.js';
 import {binfmtProblem, buildxProblem, dockerProblem, prerequisites, registryProblem} from '../support/prereqs.js';
-import {cleanupJobs, job, type JobResult} from '../support/split.js';
+import {cleanupJobs, job, putLegRecord, type JobResult} from '../support/split.js';
 
 const execp = promisify(execFile);
 const gate = await prerequisites('e2e split-release', [
@@ -64,10 +64,11 @@ const jobs: JobResult[] = [];
 const known = new Set<string>(); // repo@digest pushed by the legs or merges, deleted in afterAll
 
 // the main plan (two images, two platforms, arch tags) and the small ones for the refusals (one image
-// on its own repository, linux/amd64 only; plan D differs from C by a tag)
+// on its own repository, linux/amd64 only; plans D and E differ from C by a tag)
 let planA: {text: string; doc: PlanDoc; legs: string} | undefined;
 let planC: {text: string; doc: PlanDoc} | undefined;
 let planD: {text: string; doc: PlanDoc} | undefined;
+let planE: {text: string; doc: PlanDoc} | undefined;
 const legDigests: LegDigest[] = [];
 let firstMerge: JobResult | undefined;
 
@@ -169,10 +170,11 @@ gate.describe('split release: plan, build legs and merge as separate jobs', () =
       ['FROM scratch', 'ARG TARGETARCH', 'COPY rootfs/busybox-${TARGETARCH} /bin/busybox', `RUN ["/bin/busybox", "sh", "-c", "echo ${NONCE} >/dev/null; /bin/busybox uname -m > /arch"]`, `LABEL org.example.role=api org.example.nonce=${NONCE}`, ''].join('\n')
     );
     fs.writeFileSync(path.join(workspace, 'worker.Dockerfile'), ['FROM scratch', 'ARG TARGETARCH', 'COPY rootfs/busybox-${TARGETARCH} /bin/busybox', `LABEL org.example.role=worker org.example.nonce=${NONCE}`, ''].join('\n'));
-    [planA, planC, planD] = await Promise.all([
+    [planA, planC, planD, planE] = await Promise.all([
       plan(`name=${API},file=api.Dockerfile\nname=${WORKER},file=worker.Dockerfile`, PLATFORMS.join(','), 'type=raw,value=v1\ntype=raw,value=latest', true),
       plan(`name=${OTHER},file=worker.Dockerfile`, 'linux/amd64', 'type=raw,value=v3', false),
-      plan(`name=${OTHER},file=worker.Dockerfile`, 'linux/amd64', 'type=raw,value=v3\ntype=raw,value=v4', false)
+      plan(`name=${OTHER},file=worker.Dockerfile`, 'linux/amd64', 'type=raw,value=v3\ntype=raw,value=v4', false),
+      plan(`name=${OTHER},file=worker.Dockerfile`, 'linux/amd64', 'type=raw,value=v3\ntype=raw,value=v5', false)
     ]);
   }, 120_000);
 
@@ -380,7 +382,24 @@ gate.describe('split release: plan, build legs and merge as separate jobs', () =
     const message = r.errors.join('\n');
     const cTag = `mp-leg-${planC!.doc.digest.slice(7, 23)}-linux-amd64`;
     expect(message).toContain(`no leg of linux/amd64 for ${full(OTHER)} `);
-    expect(message).toContain(`of another plan (${cTag})`);
+    expect(message).toMatch(new RegExp(`the repository has a leg of linux/amd64 of another plan \\([^)]*${cTag}`));
+    expect(message).toContain('no release tag was created or moved');
+    expect(await releaseTags(OTHER)).toEqual([]);
+  }, 120_000);
+
+  test('a record of this plan whose content was built from another plan is refused, naming the plan the content carries', async () => {
+    // plan C's record (its leg's content carries C's digest), re-addressed to plan E and its commit by hand
+    const cTag = `mp-leg-${planC!.doc.digest.slice(7, 23)}-linux-amd64`;
+    const eTag = `mp-leg-${planE!.doc.digest.slice(7, 23)}-linux-amd64`;
+    const cRecord = await headDigest(OTHER, cTag);
+    expect(cRecord).toBeDefined();
+    const record = await blobJson(OTHER, (await registryJson(OTHER, cRecord!)).config.digest);
+    expect(record.plan).toBe(planC!.doc.digest);
+    known.add(`${OTHER}@${await putLegRecord(OTHER, eTag, {...record, plan: planE!.doc.digest, sha: SHA})}`);
+    const r = await merge(planE!);
+    expect(r.main.code).not.toBe(0);
+    const message = r.errors.join('\n');
+    expect(message).toContain(`the manifest of linux/amd64 for ${full(OTHER)} (tag ${eTag}) was built from another plan (its ${PLAN_ANNOTATION} is ${planC!.doc.digest}, not ${planE!.doc.digest})`);
     expect(message).toContain('no release tag was created or moved');
     expect(await releaseTags(OTHER)).toEqual([]);
   }, 120_000);
