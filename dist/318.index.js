@@ -31,7 +31,7 @@ async function runMerge(prepared, env) {
     const text = prepared.inputs.planDocument;
     if (!text.trim())
         throw new _pipeline_inputs_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('plan', 'is required with mode: merge: pass the plan output of the mode: plan job (needs.<plan job>.outputs.plan); nothing was logged in to or read');
-    const { parsePlanDocument } = await __webpack_require__.e(/* import() */ 449).then(__webpack_require__.bind(__webpack_require__, 9449));
+    const { parsePlanDocument } = await __webpack_require__.e(/* import() */ 129).then(__webpack_require__.bind(__webpack_require__, 1129));
     const doc = parsePlanDocument(text);
     const ignored = ignoredPlanInputs(env);
     const unwritable = _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .unwritableRunnerFiles */ .zU(['GITHUB_OUTPUT', 'GITHUB_ENV', ...(prepared.inputs.summary ? ['GITHUB_STEP_SUMMARY'] : [])], env);
@@ -42,7 +42,7 @@ async function runMerge(prepared, env) {
     for (const w of prepared.warnings)
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(w);
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Merging plan ${doc.digest} of ${doc.plan.sha} (${doc.plan.builds.length} build(s)).`);
-    const { merge } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(522), __webpack_require__.e(666)]).then(__webpack_require__.bind(__webpack_require__, 8666));
+    const { merge } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(286), __webpack_require__.e(534)]).then(__webpack_require__.bind(__webpack_require__, 7534));
     await merge(prepared, doc, env);
 }
 

@@ -37,6 +37,9 @@ async function runMain(env = process.env) {
     // mode: merge: the plan is the plan input's, not this job's (action/run-merge.ts)
     if (prepared.inputs.mode === 'merge')
         return (await __webpack_require__.e(/* import() */ 318).then(__webpack_require__.bind(__webpack_require__, 9318))).runMerge(prepared, env);
+    // mode: build: a leg of the plan input's plan, for the platforms input (action/run-build.ts)
+    if (prepared.inputs.mode === 'build')
+        return (await __webpack_require__.e(/* import() */ 778).then(__webpack_require__.bind(__webpack_require__, 9778))).runBuild(prepared, env);
     // the build matrix of the reusable workflow: a runners map that leaves a platform without a leg fails here
     const legs = prepared.inputs.mode === 'plan' ? (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9801))).computeLegs(planPlatforms(prepared), prepared.inputs.runners) : undefined;
     const modeWarnings = (0,_pipeline_inputs_modes_js__WEBPACK_IMPORTED_MODULE_7__/* .checkModeSupport */ .r)(prepared.inputs, prepared.inputs.mode === 'publish' && !prepared.inputs.dryRun);
@@ -57,7 +60,7 @@ async function runMain(env = process.env) {
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Dry run: nothing was set up, logged in to, built or pushed.');
         return;
     }
-    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(522), __webpack_require__.e(967)]).then(__webpack_require__.bind(__webpack_require__, 8967));
+    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(286), __webpack_require__.e(108)]).then(__webpack_require__.bind(__webpack_require__, 7108));
     await publish(prepared, env);
 }
 /** Every platform of the plan's builds, once, in order of first appearance. */
@@ -76,7 +79,7 @@ async function reportPlan(p, env, legs) {
     const outputs = { ...(0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .metadataOutputs */ ._V)(inputs, metadata, plan) };
     // mode: plan writes the plan document (plan-document.ts), the input of the build legs and the merge
     if (planOnly) {
-        const { planDocumentOf, planDocumentText } = await __webpack_require__.e(/* import() */ 449).then(__webpack_require__.bind(__webpack_require__, 9449));
+        const { planDocumentOf, planDocumentText } = await __webpack_require__.e(/* import() */ 129).then(__webpack_require__.bind(__webpack_require__, 1129));
         outputs.plan = planDocumentText(planDocumentOf(plan, p.ctx));
         // the build matrix: [{runner, platforms: "a,b"}], never empty (computeLegs refuses no platform)
         outputs.legs = JSON.stringify(legs ?? []);

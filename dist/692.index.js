@@ -2705,7 +2705,7 @@ const DEFAULT_CACHE_MOUNTS_IMAGE = 'docker.io/library/busybox:stable';
 /** What one run of the action does: everything in one job, or one part of plan -> build legs -> merge. */
 const MODES = ['publish', 'plan', 'build', 'merge'];
 /** Modes this version runs; the others are refused before anything happens. */
-const AVAILABLE_MODES = ['publish', 'plan', 'merge'];
+const AVAILABLE_MODES = ['publish', 'plan', 'build', 'merge'];
 
 /** The non-empty, non-comment lines of a multi-line input, with their line numbers. */
 function inputLines(value) {
@@ -3292,6 +3292,9 @@ function orderForMoving(tags, sha) {
 __webpack_require__.d(__webpack_exports__, {
   bf: () => (/* reexport */ cacheMountsSummary),
   nT: () => (/* reexport */ formatPlan),
+  K1: () => (/* reexport */ imagesOutput),
+  FJ: () => (/* reexport */ legOutputs),
+  pM: () => (/* reexport */ legSummary),
   _V: () => (/* reexport */ metadataOutputs),
   iY: () => (/* reexport */ planJson),
   MM: () => (/* reexport */ planSummary),
@@ -3449,6 +3452,30 @@ function writeOutputs(outputs, env = process.env) {
 function skippedTagsOutput(skipped) {
     return skipped.map(s => `${s.name}:${s.tag}`).join('\n');
 }
+/**
+ * The `images` output of a publish and of a merge: one entry per build, from what the registry holds
+ * (each platform's digest and size), with the per-platform tags of `arch-tags` when the plan has them.
+ */
+function imagesOutput(results) {
+    return JSON.stringify(results.map(r => ({
+        id: r.build.id,
+        names: r.build.images,
+        digest: r.digest || null,
+        tags: r.build.tags,
+        ...(r.build.archTags ? { archTags: r.build.archTags.flatMap(a => a.tags) } : {}),
+        pushed: r.build.push,
+        platforms: r.images[0]?.platforms.map(pl => ({ platform: pl.platform, digest: pl.digest, size: pl.size })) ?? r.build.platforms.map(pl => ({ platform: pl, digest: null, size: null })),
+        buildSeconds: Math.round(r.seconds * 10) / 10
+    })));
+}
+/**
+ * The outputs of a build leg (mode: build): `digests`, one entry per image name and platform it pushed
+ * ({id, image, platform, digest of the platform manifest, content pushed by digest, record tag}), and
+ * `digest`/`metadata` as publish writes them. No tag moved, so no `images` or `tags`.
+ */
+function legOutputs(digests, metadata) {
+    return { digests: JSON.stringify(digests), digest: digests[0]?.content ?? '', metadata: JSON.stringify(metadata) };
+}
 
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(4031);
@@ -3598,7 +3625,49 @@ function publishSummary(plan, r, results, failures, buildSeconds, tagMoves) {
     }
     if (tagMoves && !tagMoves.error)
         lines.push(...tagMovesSection(tagMoves));
-    lines.push(`**QEMU:** ${(0,report_escape/* text */.Qq)(r.qemu)}  `, `**Builder:** ${(0,report_escape/* text */.Qq)(r.builder)}  `, `**Cache:** ${(0,report_escape/* text */.Qq)(r.cache)}  `, `**Login:** ${(0,report_escape/* text */.Qq)(r.login)}  `, policyVerdict(plan), ...plan.policy.warnings.map(w => `- ⚠️ ${(0,report_escape/* text */.Qq)(w)}`), '', `<details><summary>Bake definition (${(0,report_escape/* html */.qy)(r.bakeFile)})</summary>`, '', ...(0,report_escape/* codeBlock */.DV)(r.definition.split('\n'), 'json'), '', '</details>', '');
+    lines.push(...engineSection(plan, r));
+    return lines.join('\n');
+}
+/** What the engine did (QEMU, builder, cache, login), the policy, and the bake definition folded. */
+function engineSection(plan, r) {
+    return [
+        `**QEMU:** ${(0,report_escape/* text */.Qq)(r.qemu)}  `,
+        `**Builder:** ${(0,report_escape/* text */.Qq)(r.builder)}  `,
+        `**Cache:** ${(0,report_escape/* text */.Qq)(r.cache)}  `,
+        `**Login:** ${(0,report_escape/* text */.Qq)(r.login)}  `,
+        policyVerdict(plan),
+        ...plan.policy.warnings.map(w => `- ⚠️ ${(0,report_escape/* text */.Qq)(w)}`),
+        '',
+        `<details><summary>Bake definition (${(0,report_escape/* html */.qy)(r.bakeFile)})</summary>`,
+        '',
+        ...(0,report_escape/* codeBlock */.DV)(r.definition.split('\n'), 'json'),
+        '',
+        '</details>',
+        ''
+    ];
+}
+/**
+ * The job summary of a build leg (mode: build): which platforms of which plan it built, per image and
+ * platform the digest it pushed and the record the merge reads; no tag moved.
+ */
+function legSummary(plan, planDigest, r, rows, failures, buildSeconds, notes = []) {
+    const failed = failures.length > 0;
+    const platforms = plan.legPlatforms ?? [];
+    const state = failed ? '❌ failed' : plan.push ? '✅ pushed for the merge' : '✅ built (not pushed)';
+    const lines = [`## multiarch-publish: build leg ${platforms.map(p => (0,report_escape/* text */.Qq)(p)).join(', ')} — ${state}`, '', `**plan** ${(0,report_escape/* code */.aY)(planDigest)} · **commit** ${(0,report_escape/* code */.aY)(plan.sha.slice(0, 12))} · **build** ${buildSeconds.toFixed(1)} s`, ''];
+    lines.push(...notes.map(n => `- ⚠️ ${(0,report_escape/* text */.Qq)(n)}`), ...(notes.length ? [''] : []));
+    if (failed)
+        lines.push(...failures.map(f => `- ❌ ${(0,report_escape/* text */.Qq)(f)}`), '', 'No leg record was written: the merge of this plan fails until this leg succeeds. No release tag was touched.', '');
+    if (rows.length) {
+        lines.push('| image | platform | digest | pushed content | record (for the merge) |', '| --- | --- | --- | --- | --- |');
+        for (const row of rows)
+            lines.push(`| ${(0,report_escape/* code */.aY)(row.image)} | ${(0,report_escape/* text */.Qq)(row.platform)} | ${(0,report_escape/* code */.aY)(row.digest)} | ${(0,report_escape/* code */.aY)(row.content.slice(0, 19) + '…')} | ${(0,report_escape/* code */.aY)(row.record)} |`);
+        lines.push('', 'No release tag was moved: the merge job creates the indexes and moves the tags once every leg is in the registry.', '');
+    }
+    else if (!failed && !plan.push) {
+        lines.push(`Not pushed (${(0,report_escape/* text */.Qq)(plan.pushReason)}): no leg record was written.`, '');
+    }
+    lines.push(...engineSection(plan, r));
     return lines.join('\n');
 }
 /**

@@ -331,8 +331,8 @@ async function runCli(args, env = process.env) {
         if (p.inputs.mode === 'plan')
             return await printPlanDocument(p);
         // the merge runs in a workflow's merge job (the action), after its build legs
-        if (p.inputs.mode === 'merge')
-            throw new errors/* InputError */.d('mode', 'mode: merge is not available from the command line in this version (the action runs it in the merge job); nothing was logged in to, built or pushed');
+        if (p.inputs.mode === 'merge' || p.inputs.mode === 'build')
+            throw new errors/* InputError */.d('mode', `mode: ${p.inputs.mode} is not available from the command line in this version (the action runs it in the ${p.inputs.mode === 'merge' ? 'merge job' : 'build legs'}); nothing was logged in to, built or pushed`);
         for (const w of (0,modes/* checkModeSupport */.r)(p.inputs, parsed.command !== 'plan' && !p.inputs.dryRun))
             console.error(`warning: ${w}`);
         if (parsed.command === 'plan')
@@ -392,7 +392,7 @@ async function runCli(args, env = process.env) {
 async function printPlanDocument(p) {
     if (!p.plan.policy.allowed)
         throw new pipeline_errors/* PolicyRefusal */.F(p.plan.policy.violations.map(v => v.message));
-    const { planDocumentOf, planDocumentText } = await __webpack_require__.e(/* import() */ 449).then(__webpack_require__.bind(__webpack_require__, 9449));
+    const { planDocumentOf, planDocumentText } = await __webpack_require__.e(/* import() */ 129).then(__webpack_require__.bind(__webpack_require__, 1129));
     console.log(planDocumentText(planDocumentOf(p.plan, p.ctx)));
     return 0;
 }
@@ -410,7 +410,7 @@ async function runEngine(p, command, dir, env) {
     // the checkout is the workspace: bake resolves contexts and Dockerfiles from it, as on a runner
     process.env['GITHUB_WORKSPACE'] = dir;
     // report: false, the user's config: nothing is left for a runner (outputs, state, summary), which a terminal lacks
-    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(522), __webpack_require__.e(967), __webpack_require__.e(175)]).then(__webpack_require__.bind(__webpack_require__, 8967));
+    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(286), __webpack_require__.e(108), __webpack_require__.e(175)]).then(__webpack_require__.bind(__webpack_require__, 7108));
     await publish(p, env, { load: command === 'build', dockerConfig: 'user', report: false });
     if (command === 'build') {
         const tags = p.plan.builds.flatMap(b => b.tags);

@@ -397,6 +397,13 @@ class Buildx {
         // not there (404), or the API could not be used: docker says why, in its words, and retries the transient
         return this.imagetoolsInspect(`${name}@${digest}`, 'raw');
     }
+    async manifestSize(name, digest) {
+        const cached = this.manifests.get(`${name}@${digest}`);
+        if (cached)
+            return cached.size;
+        const read = await this.viaApi(name, `reading ${name}@${digest}`, () => this.api().manifest(name, digest));
+        return read.ok && read.value?.digest === digest ? read.value.size : undefined;
+    }
     async imageConfig(name, digest) {
         const read = await this.viaApi(name, `reading the image of ${name}@${digest}`, async () => {
             const api = this.api();

@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {getInputs} from '../../src/pipeline/inputs/index.js';
-import {InputErrors} from '../../src/pipeline/inputs/errors.js';
 import {checkModeSupport} from '../../src/pipeline/inputs/modes.js';
 import {PolicyRefusal} from '../../src/pipeline/errors.js';
 import {parsePlanDocument} from '../../src/pipeline/plan-document.js';
@@ -27,10 +26,8 @@ describe('mode input', () => {
     expect(inputs(value === undefined ? {} : {mode: value}).mode).toBe(mode);
   });
 
-  test.each(['build', 'Build'])('mode: %s is refused, as not available yet, before anything happens', value => {
-    const e = thrown(() => inputs({mode: value})) as InputErrors;
-    expect(e).toBeInstanceOf(InputErrors);
-    expect(e.message).toBe(`Input "mode": mode: ${value.toLowerCase()} is not available yet in this version (available: publish, plan, merge); nothing was logged in to, built or pushed`);
+  test.each(['build', 'Build'])('mode: %s is available', value => {
+    expect(inputs({mode: value}).mode).toBe('build');
   });
 
   test('mode: merge is available', () => {
@@ -150,9 +147,24 @@ describe('mode: plan, run by the action', () => {
     expect(r.outputs).toEqual({});
   });
 
-  test('mode: build fails before anything is written', async () => {
+  test('mode: build without a plan fails naming the plan input, before anything is written', async () => {
     const r = await run('event_push_master', {mode: 'build', images: 'app'});
-    expect((r.error as Error).message).toMatch(/mode: build is not available yet in this version/);
+    expect((r.error as Error).message).toMatch(/^Input "plan": is required with mode: build/);
+    expect(r.outputs).toEqual({});
+    expect(r.summary).toBe('');
+  });
+
+  test('mode: build with a plan that is not one fails naming the plan input', async () => {
+    const r = await run('event_push_master', {mode: 'build', plan: '{"schema": "x"}'});
+    expect((r.error as Error).message).toMatch(/^Input "plan"/);
+    expect(r.outputs).toEqual({});
+  });
+
+  test.each([['linux/s390x'], ['linux/amd64,linux/riscv64']])('mode: build of a platform (%s) the plan does not build fails naming the platforms input, before anything is written', async platforms => {
+    const planned = await run('event_tag_v1.1.1', {mode: 'plan', images: 'name=api', platforms: 'linux/amd64,linux/arm64'});
+    expect(planned.error).toBeUndefined();
+    const r = await run('event_tag_v1.1.1', {mode: 'build', plan: planned.outputs['plan']!, platforms});
+    expect((r.error as Error).message).toMatch(/^Input "platforms": linux\/(s390x|riscv64) is not a platform of the plan \(it builds linux\/amd64, linux\/arm64\)/);
     expect(r.outputs).toEqual({});
     expect(r.summary).toBe('');
   });

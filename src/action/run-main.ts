@@ -20,6 +20,8 @@ export async function runMain(env = process.env): Promise<void> {
   const prepared = await prepare(ctx, {env, useApi: true, workspace: env['GITHUB_WORKSPACE'] || process.cwd()});
   // mode: merge: the plan is the plan input's, not this job's (action/run-merge.ts)
   if (prepared.inputs.mode === 'merge') return (await import('./run-merge.js')).runMerge(prepared, env);
+  // mode: build: a leg of the plan input's plan, for the platforms input (action/run-build.ts)
+  if (prepared.inputs.mode === 'build') return (await import('./run-build.js')).runBuild(prepared, env);
   // the build matrix of the reusable workflow: a runners map that leaves a platform without a leg fails here
   const legs = prepared.inputs.mode === 'plan' ? (await import('../pipeline/legs.js')).computeLegs(planPlatforms(prepared), prepared.inputs.runners) : undefined;
   const modeWarnings = checkModeSupport(prepared.inputs, prepared.inputs.mode === 'publish' && !prepared.inputs.dryRun);

@@ -100,6 +100,8 @@ export interface BuildxApi {
   deleteManifest(name: string, digest: string): Promise<boolean>;
   /** Uploads a blob of an OCI layout to `name` unless it is there (mounted from `from` where it can); true when sent. */
   pushBlob(name: string, blob: {digest: string; size: number; file: string}, from?: string): Promise<boolean>;
+  /** The byte length of the manifest `digest` of `name` (registry API; undefined where it cannot be read); optional for fakes. */
+  manifestSize?(name: string, digest: string): Promise<number | undefined>;
   /** PUT of manifest bytes under `reference` (its digest, or a tag) of `name` (registry API). */
   putManifest(name: string, reference: string, mediaType: string, bytes: Uint8Array): Promise<void>;
   /** The password goes to stdin; throws CommandError with the registry's answer. */
@@ -229,6 +231,13 @@ export class Buildx implements BuildxApi {
     }
     // not there (404), or the API could not be used: docker says why, in its words, and retries the transient
     return this.imagetoolsInspect(`${name}@${digest}`, 'raw');
+  }
+
+  async manifestSize(name: string, digest: string): Promise<number | undefined> {
+    const cached = this.manifests.get(`${name}@${digest}`);
+    if (cached) return cached.size;
+    const read = await this.viaApi(name, `reading ${name}@${digest}`, () => this.api().manifest(name, digest));
+    return read.ok && read.value?.digest === digest ? read.value.size : undefined;
   }
 
   async imageConfig(name: string, digest: string): Promise<unknown> {

@@ -40,6 +40,11 @@ export function scopeName(ref: string, defaultBranch: string): string {
   return sanitizeTag(name);
 }
 
+/** The platforms of a build leg in a cache scope or tag: `linux/arm64` -> `linux-arm64`, several joined by `_`. */
+export function legSlug(platforms: string[]): string {
+  return platforms.map(p => sanitizeTag(p.replace(/\//g, '-'))).join('_');
+}
+
 /**
  * `local`: the dirs engine/local-cache.ts prepared (none: the cache service is not there, so no cache).
  */
@@ -69,16 +74,21 @@ export function cacheSettings(plan: Plan, e: EngineInputs, driver: string, env: 
   }
   const branch = scopeName(plan.ref, defaultBranch) || 'default';
   const fallback = sanitizeTag(defaultBranch);
+  // a build leg (mode: build) has scopes of its own platforms: legs never evict each other's cache
+  const leg = plan.legPlatforms?.length ? legSlug(plan.legPlatforms) : '';
+  const scope = (id: string) => (leg ? `${id}-${leg}` : id);
   for (const b of plan.builds) {
     if (mode === 'gha') {
-      from[b.id] = [`type=gha,scope=${b.id}-${branch}`, ...(fallback && fallback !== branch ? [`type=gha,scope=${b.id}-${fallback}`] : [])];
-      to[b.id] = [`type=gha,scope=${b.id}-${branch},mode=max`];
+      from[b.id] = [`type=gha,scope=${scope(b.id)}-${branch}`, ...(fallback && fallback !== branch ? [`type=gha,scope=${scope(b.id)}-${fallback}`] : [])];
+      to[b.id] = [`type=gha,scope=${scope(b.id)}-${branch},mode=max`];
     } else if (b.images.length) {
-      from[b.id] = [`type=registry,ref=${b.images[0]}:buildcache`];
-      to[b.id] = plan.push ? [`type=registry,ref=${b.images[0]}:buildcache,mode=max`] : [];
+      const ref = `${b.images[0]}:${(leg ? `buildcache-${leg}` : 'buildcache').slice(0, 128)}`;
+      from[b.id] = [`type=registry,ref=${ref}`];
+      to[b.id] = plan.push ? [`type=registry,ref=${ref},mode=max`] : [];
     }
   }
-  return {from, to, note: mode === 'gha' ? `GitHub cache (type=gha), scoped per image and ${branch}${fallback && fallback !== branch ? `, falling back to ${fallback}` : ''}` : 'registry cache (<image>:buildcache)'};
+  const per = leg ? `image and platform (${plan.legPlatforms!.join(', ')})` : 'image';
+  return {from, to, note: mode === 'gha' ? `GitHub cache (type=gha), scoped per ${per} and ${branch}${fallback && fallback !== branch ? `, falling back to ${fallback}` : ''}` : `registry cache (<image>:${leg ? `buildcache-${leg}` : 'buildcache'}${leg ? `, per platform` : ''})`};
 }
 
 /**

@@ -17,16 +17,17 @@ import {splitAnnotationLevel} from '../pipeline/metadata/labels.js';
 import {parsePlatform} from '../lib/platform.js';
 import {remember} from '../action/state.js';
 import {Buildx, type BuildxApi} from './buildx.js';
+import {buildAnnotations} from './bake.js';
 import {planLogins, createDockerConfig, jobDockerEnvironment, login} from './login.js';
 import {cancellation, type Cancellation} from './cancel.js';
 import {verify, sizes, type VerifiedBuild} from './steps/verify.js';
 import {TagPhaseError, type TagOutcome} from './steps/tags.js';
-import {release, ReleaseError} from './release.js';
+import {release, ReleaseError, imageCreated} from './release.js';
 import {archTagMoves} from './arch-tag-moves.js';
 import type {SkippedTag} from './steps/guard.js';
 import {compareCommits} from '../pipeline/context/github-api.js';
 import {leftoversSummary} from '../report/leftovers.js';
-import {publishSummary, skippedTagsSummary, skippedTagsOutput, writeSummary, writeOutputs, type PublishResult, type EngineReport} from '../report/index.js';
+import {publishSummary, skippedTagsSummary, skippedTagsOutput, writeSummary, writeOutputs, imagesOutput, type PublishResult, type EngineReport} from '../report/index.js';
 import type {PublishOutcome} from './publish.js';
 
 const INDEX_TYPE = 'application/vnd.oci.image.index.v1+json';
@@ -182,10 +183,13 @@ async function contentChildren(buildx: BuildxApi, image: string, record: LegReco
   return children;
 }
 
-/** The index-level annotations of a build: its `index:` annotations, and the plan digest. */
+/**
+ * The index-level annotations of a build, as publish's bake writes them (bake.ts buildAnnotations: its
+ * `index:` annotations, and each `manifest:` one the index does not set), and the plan digest.
+ */
 export function indexAnnotations(b: BuildPlan, planDigest: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const line of b.annotations) {
+  for (const line of buildAnnotations(b.annotations)) {
     const {levels, text} = splitAnnotationLevel(line);
     if (!levels?.some(l => l === 'index')) continue;
     const eq = text.indexOf('=');
@@ -405,33 +409,16 @@ export async function removeLegs(buildx: BuildxApi, found: FoundLeg[], verified:
   return left;
 }
 
-function imageCreated(plan: Plan): Date | undefined {
-  const line = plan.builds[0]?.labels.find(l => l.startsWith('org.opencontainers.image.created='));
-  const value = line?.slice(line.indexOf('=') + 1);
-  return value && !Number.isNaN(Date.parse(value)) ? new Date(value) : undefined;
-}
-
 /** The outputs of a merge: as publish's, from the plan and what the registry holds. */
 export function mergeOutputs(plan: Plan, results: PublishResult[]): Record<string, string> {
   const first = results[0];
-  const archTags = plan.builds.flatMap(b => (b.archTags ?? []).flatMap(a => a.tags));
   return {
     digest: first?.digest ?? '',
     imageid: first?.digest ?? '',
     version: plan.version,
-    tags: [...plan.builds.flatMap(b => b.tags), ...archTags].join('\n'),
+    // metadata-action's tags, as publish writes them (the per-platform tags are in `images`)
+    tags: plan.builds.flatMap(b => b.tags).join('\n'),
     metadata: JSON.stringify(Object.fromEntries(results.map(r => [r.build.id, {'containerimage.digest': r.digest, 'image.name': r.build.tags.join(',')}]))),
-    images: JSON.stringify(
-      results.map(r => ({
-        id: r.build.id,
-        names: r.build.images,
-        digest: r.digest || null,
-        tags: r.build.tags,
-        ...(r.build.archTags ? {archTags: r.build.archTags.flatMap(a => a.tags)} : {}),
-        pushed: r.build.push,
-        platforms: r.images[0]?.platforms.map(pl => ({platform: pl.platform, digest: pl.digest, size: pl.size})) ?? r.build.platforms.map(pl => ({platform: pl, digest: null, size: null})),
-        buildSeconds: 0
-      }))
-    )
+    images: imagesOutput(results.map(r => ({...r, seconds: 0})))
   };
 }

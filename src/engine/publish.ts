@@ -39,16 +39,17 @@ import {cleanup} from './cleanup.js';
 import {cancellation, type Cancellation} from './cancel.js';
 import {setup, type SetupResult} from './steps/setup.js';
 import {build, pushModeOf, type BuildResult} from './steps/build.js';
-import {verify, sizes, metadataDigest, type VerifiedBuild} from './steps/verify.js';
+import {verify, sizes, metadataDigest, type VerifiedBuild, type MetadataDescriptor} from './steps/verify.js';
 import {TagPhaseError, type TagOutcome} from './steps/tags.js';
-import {release, ReleaseError} from './release.js';
+import {release, ReleaseError, imageCreated} from './release.js';
+import type {LegIdentity, LegDigest} from './leg.js';
 import {archTagMoves} from './arch-tag-moves.js';
-import {restoreCacheMounts, saveCacheMounts, ghaStore, cacheMountsDir, type CacheMountsInput} from './steps/cache-mounts.js';
+import {restoreCacheMounts, saveCacheMounts, ghaStore, cacheMountsDir, type CacheMountsInput, type CacheMountsReport} from './steps/cache-mounts.js';
 import {staging, stagingTagsLeft} from './steps/staging.js';
 import {leftoversSummary} from '../report/leftovers.js';
 import type {SkippedTag} from './steps/guard.js';
 import {compareCommits} from '../pipeline/context/github-api.js';
-import {publishSummary, skippedTagsSummary, skippedTagsOutput, writeSummary, writeOutputs, cacheMountsSummary, type PublishResult, type EngineReport} from '../report/index.js';
+import {publishSummary, legSummary, skippedTagsSummary, skippedTagsOutput, writeSummary, writeOutputs, cacheMountsSummary, imagesOutput, legOutputs, type PublishResult, type EngineReport} from '../report/index.js';
 import type {RegistryImage} from './registry.js';
 
 export interface PublishOptions {
@@ -66,11 +67,18 @@ export interface PublishOptions {
   dockerConfig?: 'job' | 'user';
   /** Write the step's outputs and job summary (default true; a terminal has no reader for them). */
   report?: boolean;
+  /**
+   * `mode: build` (action/run-build.ts): the plan is a leg's share (pipeline/leg-plan.ts); after verify
+   * the leg's records are written (engine/leg.ts) instead of moving tags, and the outputs are `digests`.
+   */
+  leg?: LegIdentity & {planDigest: string; notes: string[]};
 }
 
 export interface PublishOutcome {
   results: PublishResult[];
   outputs: Record<string, string>;
+  /** mode: build: what the leg pushed, per image name and platform. */
+  legDigests?: LegDigest[];
 }
 
 /**
@@ -131,7 +139,7 @@ export async function publish(p: Prepared, env: NodeJS.ProcessEnv, options: Publ
   const buildx = engine ?? new Buildx({env: dockerEnv, cwd: workspace});
 
   try {
-    return await run(p, plan, env, {buildx, load, userConfig, record, work, report: options.report ?? true, cancel});
+    return await run(p, plan, env, {buildx, load, userConfig, record, work, report: options.report ?? true, cancel, leg: options.leg});
   } catch (err) {
     throw cancel.explain(err);
   } finally {
@@ -147,6 +155,7 @@ interface RunContext {
   work: string;
   report: boolean;
   cancel: Cancellation;
+  leg?: PublishOptions['leg'];
 }
 
 async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContext): Promise<PublishOutcome> {
@@ -198,8 +207,11 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
     if (failed && keep && tagsLeft.length) runner.warning(`Left in the registry (staging-tags: keep): ${tagsLeft.map(t => t.ref).join(', ')}`);
     return leftoversSummary({push: pushNote, stagingTags: tagsLeft, kept: keep, failed});
   };
+  // a leg's summary: its platforms, digests and records (no tag moves, no release)
+  const failedSummary = async (messages: string[]) =>
+    c.leg ? legSummary(plan, c.leg.planDigest, engineReport(ready, built), [], messages, built.seconds, c.leg.notes) + cacheMountsSummary(mounts) : publishSummary(plan, engineReport(ready, built), [], messages, built.seconds) + cacheMountsSummary(mounts) + (await left(true));
   if (!built.ok) {
-    if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), [], built.messages, built.seconds) + cacheMountsSummary(mounts) + (await left(true)), env);
+    if (c.report && inputs.summary) writeSummary(await failedSummary(built.messages), env);
     throw new Error(`Nothing was tagged: ${built.failed.join('; ')} failed (see the errors above). Every existing tag was left where it was.`);
   }
   if (output === 'push' && built.layouts.length) {
@@ -208,7 +220,7 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
     const staged = await staging({buildx: c.buildx, layouts: built.layouts, stagingTags: e.stagingTags, stagingTag, retryTimeoutMs: PUSH_RETRY_MS, check: () => c.cancel.check()});
     c.cancel.check();
     if (!staged.ok) {
-      if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), [], staged.messages, built.seconds) + (await left(true)), env);
+      if (c.report && inputs.summary) writeSummary(await failedSummary(staged.messages), env);
       throw new Error(`Nothing was tagged: pushing ${staged.failed.join('; ')} failed (see the errors above). Every existing tag was left where it was.`);
     }
   }
@@ -225,6 +237,7 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
   if (output === 'push') {
     c.cancel.during('verification');
     ({verified} = await verify({buildx: c.buildx, builds: digests}));
+    if (c.leg) return finishLeg(p, plan, env, c, verified, built, engineReport(ready, built), savingMounts, digests);
     // the platforms' sizes are read beside the guard and the tag pass, awaited for the outputs
     sized = sizes(c.buildx, verified);
     sized.catch(() => undefined);
@@ -239,6 +252,7 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
     verified = await sized;
   }
 
+  if (c.leg) return finishLeg(p, plan, env, c, verified, built, engineReport(ready, built), savingMounts, digests);
   const results: PublishResult[] = verified.map(v => ({build: v.build, digest: v.digest, images: v.images, seconds: built.buildSeconds[v.build.id] ?? built.seconds}));
   const outputs = {...publishOutputs(results, built.metadata), 'skipped-tags': skippedTagsOutput(skipped)};
   if (c.report) writeOutputs(outputs, env);
@@ -246,6 +260,45 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
   if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), results, [], built.seconds, tagMoves.length ? {outcomes: tagMoves} : undefined) + skippedTagsSummary(skipped) + cacheMountsSummary(mountsReport) + (await left(false)), env);
   c.cancel.check();
   return {results, outputs};
+}
+
+/**
+ * The end of a build leg: its records written (pushed plans; engine/leg.ts), the `digests` output and
+ * the leg's summary. Nothing else is written to the registry: no tag, no staging tag, no index.
+ */
+async function finishLeg(
+  p: Prepared,
+  plan: Plan,
+  env: NodeJS.ProcessEnv,
+  c: RunContext,
+  verified: VerifiedBuild[],
+  built: Extract<BuildResult, {ok: true}>,
+  report: EngineReport,
+  savingMounts: Promise<CacheMountsReport | undefined>,
+  digests: {build: BuildPlan; digest: string; descriptor?: MetadataDescriptor}[]
+): Promise<PublishOutcome> {
+  const leg = c.leg!;
+  let legDigests: LegDigest[] = [];
+  if (plan.push) {
+    const {writeLegRecords} = await import('./leg.js');
+    c.cancel.during('push');
+    try {
+      legDigests = await runner.group('Leg records', () =>
+        writeLegRecords({buildx: c.buildx, verified, descriptors: Object.fromEntries(digests.map(d => [d.build.id, d.descriptor])), leg, workDir: c.work, retryTimeoutMs: p.inputs.engine.tagRetryTimeout * 1000})
+      );
+    } catch (err) {
+      const message = `Writing the leg records failed: ${runner.redact((err as Error).message)}`;
+      if (c.report && p.inputs.summary) writeSummary(legSummary(plan, leg.planDigest, report, [], [message], built.seconds, leg.notes) + cacheMountsSummary(await savingMounts), env);
+      throw new Error(`${message}. The content is in the registry by digest, but the merge will not find this leg: run the leg again. No release tag was touched.`);
+    }
+  }
+  const results: PublishResult[] = verified.map(v => ({build: v.build, digest: v.digest, images: v.images, seconds: built.buildSeconds[v.build.id] ?? built.seconds}));
+  const outputs = legOutputs(legDigests, built.metadata);
+  if (c.report) writeOutputs(outputs, env);
+  const mountsReport = await savingMounts;
+  if (c.report && p.inputs.summary) writeSummary(legSummary(plan, leg.planDigest, report, legDigests, [], built.seconds, leg.notes) + cacheMountsSummary(mountsReport), env);
+  c.cancel.check();
+  return {results, outputs, legDigests};
 }
 
 /** How long one registry call of the docker driver's push is retried on transient failures. */
@@ -257,13 +310,6 @@ function pushDescription(mode: PushMode, driver: string, stagingTag: string, kee
   if (mode === 'digest') return `by digest (BuildKit's push-by-digest, ${driver} driver)${also}`;
   if (mode === 'layout') return `by digest, from the OCI layout the docker driver exported (it cannot push by digest itself)${also}`;
   return `under the staging tag ${stagingTag} on every image (staging-tags: keep, ${driver} driver)`;
-}
-
-/** The date this run's images carry (`org.opencontainers.image.created`), for the guard's date fallback. */
-function imageCreated(plan: Plan): Date | undefined {
-  const line = plan.builds[0]?.labels.find(l => l.startsWith('org.opencontainers.image.created='));
-  const value = line?.slice(line.indexOf('=') + 1);
-  return value && !Number.isNaN(Date.parse(value)) ? new Date(value) : undefined;
 }
 
 /** The summary's account of the setup and the bake, made from what those steps returned. */
@@ -278,17 +324,7 @@ function publishOutputs(results: PublishResult[], metadata: BakeMetadata): Recor
     digest: first?.digest ?? '',
     imageid: String(firstMeta['containerimage.config.digest'] ?? first?.digest ?? ''),
     metadata: JSON.stringify(metadata),
-    images: JSON.stringify(
-      results.map(r => ({
-        id: r.build.id,
-        names: r.build.images,
-        digest: r.digest || null,
-        tags: r.build.tags,
-        pushed: r.build.push,
-        platforms: r.images[0]?.platforms.map(pl => ({platform: pl.platform, digest: pl.digest, size: pl.size})) ?? r.build.platforms.map(pl => ({platform: pl, digest: null, size: null})),
-        buildSeconds: Math.round(r.seconds * 10) / 10
-      }))
-    )
+    images: imagesOutput(results)
   };
 }
 

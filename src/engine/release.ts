@@ -11,6 +11,7 @@ import type {BuildxApi} from './buildx.js';
 import type {VerifiedBuild} from './steps/verify.js';
 import type {Comparison} from '../pipeline/context/github-api.js';
 import type {Cancellation} from './cancel.js';
+import type {Plan} from '../pipeline/plan.js';
 
 export interface ReleaseInput {
   buildx: BuildxApi;
@@ -63,6 +64,13 @@ export async function release(i: ReleaseInput): Promise<ReleaseResult> {
   }
   if (!i.cancel.stopped) await readback({buildx: i.buildx, verified: withoutSkipped(i.verified, skipped)});
   return {tagMoves, skipped};
+}
+
+/** The date a plan's images carry (`org.opencontainers.image.created`), for the guard's date fallback. */
+export function imageCreated(plan: Pick<Plan, 'builds'>): Date | undefined {
+  const line = plan.builds[0]?.labels.find(l => l.startsWith('org.opencontainers.image.created='));
+  const value = line?.slice(line.indexOf('=') + 1);
+  return value && !Number.isNaN(Date.parse(value)) ? new Date(value) : undefined;
 }
 
 export {TagPhaseError};

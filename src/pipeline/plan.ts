@@ -47,6 +47,11 @@ export interface Plan {
   registry: string;
   builds: BuildPlan[];
   policy: PolicyVerdict;
+  /**
+   * `mode: build`: the platforms this leg builds of the plan (pipeline/leg-plan.ts); the builds hold
+   * only those. Caches are then scoped per platform, so that legs never evict each other's.
+   */
+  legPlatforms?: string[];
 }
 
 /** Events on which `push: auto` publishes; pull requests only build (as a check). */

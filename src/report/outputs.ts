@@ -10,6 +10,7 @@ import type {Plan} from '../pipeline/plan.js';
 import type {Metadata} from '../pipeline/metadata/index.js';
 import type {Inputs} from '../pipeline/inputs/index.js';
 import {keyValueObject} from '../pipeline/metadata/labels.js';
+import type {PublishResult} from './summary.js';
 
 export interface Outputs {
   version: string;
@@ -168,4 +169,32 @@ export function writeOutputs(outputs: Record<string, string>, env: Env = process
 /** The `skipped-tags` output: `name:tag`, one a line, of the tags the guard did not move (engine/steps/guard.ts). */
 export function skippedTagsOutput(skipped: {name: string; tag: string}[]): string {
   return skipped.map(s => `${s.name}:${s.tag}`).join('\n');
+}
+
+/**
+ * The `images` output of a publish and of a merge: one entry per build, from what the registry holds
+ * (each platform's digest and size), with the per-platform tags of `arch-tags` when the plan has them.
+ */
+export function imagesOutput(results: PublishResult[]): string {
+  return JSON.stringify(
+    results.map(r => ({
+      id: r.build.id,
+      names: r.build.images,
+      digest: r.digest || null,
+      tags: r.build.tags,
+      ...(r.build.archTags ? {archTags: r.build.archTags.flatMap(a => a.tags)} : {}),
+      pushed: r.build.push,
+      platforms: r.images[0]?.platforms.map(pl => ({platform: pl.platform, digest: pl.digest, size: pl.size})) ?? r.build.platforms.map(pl => ({platform: pl, digest: null, size: null})),
+      buildSeconds: Math.round(r.seconds * 10) / 10
+    }))
+  );
+}
+
+/**
+ * The outputs of a build leg (mode: build): `digests`, one entry per image name and platform it pushed
+ * ({id, image, platform, digest of the platform manifest, content pushed by digest, record tag}), and
+ * `digest`/`metadata` as publish writes them. No tag moved, so no `images` or `tags`.
+ */
+export function legOutputs(digests: {id: string; image: string; platform: string; digest: string; content: string; record: string}[], metadata: Record<string, unknown>): Record<string, string> {
+  return {digests: JSON.stringify(digests), digest: digests[0]?.content ?? '', metadata: JSON.stringify(metadata)};
 }

@@ -140,7 +140,13 @@ export function publishSummary(plan: Plan, r: EngineReport, results: PublishResu
     lines.push('');
   }
   if (tagMoves && !tagMoves.error) lines.push(...tagMovesSection(tagMoves));
-  lines.push(
+  lines.push(...engineSection(plan, r));
+  return lines.join('\n');
+}
+
+/** What the engine did (QEMU, builder, cache, login), the policy, and the bake definition folded. */
+function engineSection(plan: Plan, r: EngineReport): string[] {
+  return [
     `**QEMU:** ${text(r.qemu)}  `,
     `**Builder:** ${text(r.builder)}  `,
     `**Cache:** ${text(r.cache)}  `,
@@ -154,7 +160,37 @@ export function publishSummary(plan: Plan, r: EngineReport, results: PublishResu
     '',
     '</details>',
     ''
-  );
+  ];
+}
+
+/** One row of a build leg's summary: what it pushed for one image name and platform (engine/leg.ts LegDigest). */
+export interface LegSummaryRow {
+  image: string;
+  platform: string;
+  digest: string;
+  content: string;
+  record: string;
+}
+
+/**
+ * The job summary of a build leg (mode: build): which platforms of which plan it built, per image and
+ * platform the digest it pushed and the record the merge reads; no tag moved.
+ */
+export function legSummary(plan: Plan, planDigest: string, r: EngineReport, rows: LegSummaryRow[], failures: string[], buildSeconds: number, notes: string[] = []): string {
+  const failed = failures.length > 0;
+  const platforms = plan.legPlatforms ?? [];
+  const state = failed ? '❌ failed' : plan.push ? '✅ pushed for the merge' : '✅ built (not pushed)';
+  const lines = [`## multiarch-publish: build leg ${platforms.map(p => text(p)).join(', ')} — ${state}`, '', `**plan** ${code(planDigest)} · **commit** ${code(plan.sha.slice(0, 12))} · **build** ${buildSeconds.toFixed(1)} s`, ''];
+  lines.push(...notes.map(n => `- ⚠️ ${text(n)}`), ...(notes.length ? [''] : []));
+  if (failed) lines.push(...failures.map(f => `- ❌ ${text(f)}`), '', 'No leg record was written: the merge of this plan fails until this leg succeeds. No release tag was touched.', '');
+  if (rows.length) {
+    lines.push('| image | platform | digest | pushed content | record (for the merge) |', '| --- | --- | --- | --- | --- |');
+    for (const row of rows) lines.push(`| ${code(row.image)} | ${text(row.platform)} | ${code(row.digest)} | ${code(row.content.slice(0, 19) + '…')} | ${code(row.record)} |`);
+    lines.push('', 'No release tag was moved: the merge job creates the indexes and moves the tags once every leg is in the registry.', '');
+  } else if (!failed && !plan.push) {
+    lines.push(`Not pushed (${text(plan.pushReason)}): no leg record was written.`, '');
+  }
+  lines.push(...engineSection(plan, r));
   return lines.join('\n');
 }
 

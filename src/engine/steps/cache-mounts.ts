@@ -182,7 +182,7 @@ export async function tarDigest(file: string): Promise<{digest: string; size: nu
 export async function planMounts(i: Pick<CacheMountsInput, 'plan' | 'engine' | 'workspace'>): Promise<Discovery> {
   const c = i.engine.cacheMounts;
   if (c.mode === 'false') return {mounts: [], notes: []};
-  if (c.mode === 'list') return mergeMounts([{mounts: c.mounts, notes: []}]);
+  if (c.mode === 'list') return legMounts(mergeMounts([{mounts: c.mounts, notes: []}]), i.plan.legPlatforms);
   const found: Discovery[] = [];
   const read = new Map<string, string>();
   for (const b of i.plan.builds) {
@@ -205,7 +205,16 @@ export async function planMounts(i: Pick<CacheMountsInput, 'plan' | 'engine' | '
     }
     found.push(await findCacheMounts(text, b.file, b.platforms));
   }
-  return mergeMounts(found);
+  return legMounts(mergeMounts(found), i.plan.legPlatforms);
+}
+
+/**
+ * A build leg (mode: build): a mount shared by every platform is the leg's platforms' own, so that two
+ * legs never restore or replace each other's (their keys differ by platform).
+ */
+function legMounts(d: Discovery, legPlatforms: string[] | undefined): Discovery {
+  if (!legPlatforms?.length) return d;
+  return {...d, mounts: d.mounts.map(m => (m.platform ? m : {...m, platform: legPlatforms.join(',')}))};
 }
 
 function emptyDir(dir: string): void {

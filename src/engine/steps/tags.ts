@@ -113,7 +113,7 @@ export function plannedMoves(verified: VerifiedBuild[], sha: string): TagMove[] 
   return verified.flatMap(v => v.build.images.flatMap(name => v.build.tagNames.map(tag => ({name, tag, digest: v.digest, kind: tagKind(tag, sha)}))));
 }
 
-const realClock: Clock = {
+export const realClock: Clock = {
   now: () => Date.now(),
   sleep: (ms, signal) =>
     new Promise(resolve => {

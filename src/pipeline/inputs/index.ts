@@ -48,7 +48,7 @@ export type PushMode = 'auto' | 'true' | 'false';
 export const MODES = ['publish', 'plan', 'build', 'merge'] as const;
 export type Mode = (typeof MODES)[number];
 /** Modes this version runs; the others are refused before anything happens. */
-export const AVAILABLE_MODES: readonly Mode[] = ['publish', 'plan', 'merge'];
+export const AVAILABLE_MODES: readonly Mode[] = ['publish', 'plan', 'build', 'merge'];
 
 export interface Inputs {
   images: ImageSpec[];

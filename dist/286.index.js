@@ -1,5 +1,5 @@
-export const id = 522;
-export const ids = [522];
+export const id = 286;
+export const ids = [286];
 export const modules = {
 
 /***/ 474:
@@ -22,6 +22,185 @@ function archTagMoves(verified, sha) {
             throw new Error(`${name}@${v.digest} has no manifest of ${a.platform} for its per-platform tags (arch-tags); no tag was moved.`);
         return a.tagNames.map(tag => ({ name, tag, digest, kind: (0,_pipeline_tag_kinds_js__WEBPACK_IMPORTED_MODULE_0__/* .tagKind */ .pk)(tag, sha) }));
     })));
+}
+
+
+/***/ }),
+
+/***/ 7761:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ buildAnnotations),
+/* harmony export */   Qd: () => (/* binding */ serializeBake),
+/* harmony export */   q8: () => (/* binding */ layoutPath),
+/* harmony export */   vu: () => (/* binding */ parseFailures),
+/* harmony export */   xs: () => (/* binding */ bakeDefinition),
+/* harmony export */   zf: () => (/* binding */ workspaceDir)
+/* harmony export */ });
+/* unused harmony exports attestation, outputFor, escapeBakeValue */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _pipeline_metadata_labels_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8911);
+/**
+ * One `docker buildx bake` for every build of the plan: a generated JSON definition (one target per
+ * build), kept as a file and shown in the summary. BuildKit solves all targets in one graph, so stages
+ * that several images share are built once.
+ */
+
+
+/** One CSV field of an exporter attribute, quoted when it holds a comma or a quote. */
+function csvField(s) {
+    return /[",]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+/** `--provenance`/`--sbom` values as build-push-action takes them, as bake attestations. */
+function attestation(type, value) {
+    if (!value)
+        return undefined;
+    if (value === 'false')
+        return `type=${type},disabled=true`;
+    if (value === 'true')
+        return `type=${type}`;
+    return value.startsWith('type=') ? value : `type=${type},${value}`;
+}
+/**
+ * Index- and manifest-level annotations: the plan's (outputs') annotations, and each manifest-level one
+ * also at index level unless the user set that key there, so registries (GHCR) show the index's description.
+ */
+function buildAnnotations(annotations) {
+    const out = [...annotations];
+    const has = new Set(annotations.map(a => a.slice(0, a.indexOf('='))));
+    for (const a of annotations) {
+        if (!a.startsWith('manifest:'))
+            continue;
+        const key = 'index:' + a.slice('manifest:'.length, a.indexOf('='));
+        if (!has.has(key)) {
+            out.push('index:' + a.slice('manifest:'.length));
+            has.add(key);
+        }
+    }
+    return out;
+}
+function outputFor(build, s) {
+    // type=docker loads through the daemon: into containerd's store (several platforms), or as a tarball
+    if (s.load)
+        return ['type=docker', csvField(`name=${(build.tags.length ? build.tags : build.images).join(',')}`)].join(',');
+    if (!s.push)
+        return 'type=cacheonly';
+    if (s.pushMode === 'layout')
+        return ['type=oci', 'tar=false', csvField(`dest=${layoutPath(s.layoutDir ?? '', build)}`), 'oci-mediatypes=true'].join(',');
+    const byDigest = s.pushMode === 'digest';
+    const names = byDigest ? build.images : build.images.map(i => `${i}:${s.stagingTag}`);
+    const attrs = ['type=image', csvField(`name=${names.join(',')}`), 'push=true', 'oci-mediatypes=true'];
+    if (byDigest)
+        attrs.push('push-by-digest=true', 'name-canonical=true');
+    return attrs.join(',');
+}
+/** The OCI layout directory of one build (its id is made of `[a-z0-9_-]`: plan.ts). */
+function layoutPath(layoutDir, build) {
+    return node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(layoutDir, build.id);
+}
+/** Pure: the bake definition of a plan. */
+function bakeDefinition(plan, s) {
+    const target = {};
+    for (const b of plan.builds) {
+        // buildx adds its default provenance (mode=min) to a pushed image, not to an OCI export: the layout
+        // gets it asked for, so the docker driver's content is what its push made (a one-platform build too
+        // is then an index, which its index annotations need)
+        const provenance = s.provenance || (s.push && s.pushMode === 'layout' ? 'mode=min' : '');
+        const attest = [attestation('provenance', provenance), attestation('sbom', s.sbom)].filter((a) => !!a);
+        target[b.id] = {
+            context: b.context,
+            dockerfile: node_path__WEBPACK_IMPORTED_MODULE_0__.posix.relative(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(b.context), node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(b.file)) || 'Dockerfile',
+            platforms: b.platforms,
+            ...(b.target ? { target: b.target } : {}),
+            labels: (0,_pipeline_metadata_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .keyValueObject */ .jm)(b.labels),
+            ...(s.push ? { annotations: buildAnnotations(b.annotations) } : {}),
+            args: b.buildArgs,
+            output: [outputFor(b, s)],
+            ...(s.cacheFrom[b.id]?.length ? { 'cache-from': s.cacheFrom[b.id] } : {}),
+            ...(s.cacheTo[b.id]?.length ? { 'cache-to': s.cacheTo[b.id] } : {}),
+            ...(s.secrets.length ? { secret: s.secrets } : {}),
+            ...(attest.length ? { attest } : {}),
+            ...(s.noCache ? { 'no-cache': true } : {}),
+            ...(s.pull ? { pull: true } : {})
+        };
+    }
+    return { group: { default: { targets: plan.builds.map(b => b.id) } }, target };
+}
+/**
+ * Bake evaluates HCL templates in every string of a JSON definition, keys included: `${...}` and
+ * `%{...}` are interpolated (a label `${GITHUB_SHA}` fails with `variable cycle`). Its escapes are `$${`
+ * and `%%{`; a `$` or `%` not followed by `{` (`$$`, a trailing `$`, `100%`) is taken as is. So
+ * doubling the `$`/`%` before every `{` makes any value reach BuildKit byte for byte.
+ */
+function escapeBakeValue(s) {
+    return s.replace(/([$%])\{/g, '$1$1{');
+}
+function escapeDeep(v) {
+    if (typeof v === 'string')
+        return escapeBakeValue(v);
+    if (Array.isArray(v))
+        return v.map(escapeDeep);
+    if (v && typeof v === 'object')
+        return Object.fromEntries(Object.entries(v).map(([k, x]) => [escapeBakeValue(k), escapeDeep(x)]));
+    return v;
+}
+/** The one way the action writes a bake definition: every key and string value escaped (see escapeBakeValue). */
+function serializeBake(def) {
+    return JSON.stringify(escapeDeep(def), null, 2);
+}
+const PUSH_STEP = /exporting to image|pushing |exporting manifest|exporting config|writing image/i;
+// only what is said of an upload: a base image that cannot be pulled also says `denied` or `unexpected status`
+const PUSH_ERROR = /failed to push|pushing .* with docker/i;
+/**
+ * Finds the failed steps in a plain-progress log: `#N [target platform step] ...` names a vertex, `#N ERROR:`
+ * marks its failure. Returns each failure with the last lines of that vertex's log, one per target (a
+ * target failing on several platforms fails once), build failures before push failures.
+ */
+function parseFailures(lines, targets, images = {}, tail = 20) {
+    // a push error names the image it was pushing: that, not the vertex it surfaced in, says whose it is
+    const pushedTarget = (error) => {
+        const ref = /failed to push ([^\s:]+(?::\d+)?[^\s:@]*)/.exec(error)?.[1];
+        return ref ? targets.find(t => (images[t] ?? []).includes(ref)) : undefined;
+    };
+    const names = new Map();
+    const logs = new Map();
+    const byTarget = new Map();
+    for (const line of lines) {
+        const m = /^#(\d+) (.*)$/.exec(line);
+        if (!m)
+            continue;
+        const [, id, rest] = m;
+        if (rest.startsWith('[') && !names.has(id))
+            names.set(id, rest);
+        const log = logs.get(id) ?? [];
+        log.push(line);
+        logs.set(id, log);
+        if (!rest.startsWith('ERROR: '))
+            continue;
+        const name = names.get(id) ?? '';
+        const v = /^\[([^\s\]]+)(?: ((?:linux|windows|darwin|freebsd)\/[^\s\]]+))?/.exec(name);
+        const error = rest.slice('ERROR: '.length);
+        const kind = PUSH_STEP.test(name) || PUSH_ERROR.test(error) ? 'push' : 'build';
+        const target = (kind === 'push' && pushedTarget(error)) || (v && targets.includes(v[1]) ? v[1] : targets.length === 1 ? targets[0] : '');
+        const seen = byTarget.get(target);
+        if (!seen) {
+            byTarget.set(target, { target, platform: v?.[2], kind, step: name, error, log: log.slice(-tail) });
+        }
+        else {
+            // the same target failing again (another platform): keep one failure, a build one first
+            if (seen.platform !== v?.[2])
+                seen.platform = undefined;
+            if (seen.kind === 'push' && kind === 'build')
+                Object.assign(seen, { kind, step: name, error, log: log.slice(-tail) });
+        }
+    }
+    return [...byTarget.values()];
+}
+/** Where bake runs: contexts and Dockerfiles are relative to the workspace, as in build-push-action. */
+function workspaceDir() {
+    return process.env['GITHUB_WORKSPACE'] || undefined;
 }
 
 
@@ -98,6 +277,7 @@ function registryMessage(output) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   K2: () => (/* binding */ ReleaseError),
+  uX: () => (/* binding */ imageCreated),
   _r: () => (/* binding */ release)
 });
 
@@ -350,6 +530,12 @@ async function release(i) {
         await readback({ buildx: i.buildx, verified: withoutSkipped(i.verified, skipped) });
     return { tagMoves, skipped };
 }
+/** The date a plan's images carry (`org.opencontainers.image.created`), for the guard's date fallback. */
+function imageCreated(plan) {
+    const line = plan.builds[0]?.labels.find(l => l.startsWith('org.opencontainers.image.created='));
+    const value = line?.slice(line.indexOf('=') + 1);
+    return value && !Number.isNaN(Date.parse(value)) ? new Date(value) : undefined;
+}
 
 
 
@@ -362,9 +548,11 @@ async function release(i) {
 /* harmony export */   PP: () => (/* binding */ plannedMoves),
 /* harmony export */   _A: () => (/* binding */ tags),
 /* harmony export */   __: () => (/* binding */ TagPhaseError),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   dQ: () => (/* binding */ realClock),
 /* harmony export */   zS: () => (/* binding */ currentDigests)
 /* harmony export */ });
-/* unused harmony exports transientFailure, withRetry */
+/* unused harmony export transientFailure */
 /* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1949);
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1293);
 /* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9399);

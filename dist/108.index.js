@@ -1,5 +1,5 @@
-export const id = 967;
-export const ids = [967];
+export const id = 108;
+export const ids = [108];
 export const modules = {
 
 /***/ 234:
@@ -298,7 +298,7 @@ async function save(paths, key) {
 
 /***/ }),
 
-/***/ 8967:
+/***/ 7108:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -331,170 +331,8 @@ var state = __webpack_require__(3175);
 var engine_buildx = __webpack_require__(8152);
 // EXTERNAL MODULE: ./src/engine/login.ts
 var login = __webpack_require__(9544);
-// EXTERNAL MODULE: ./src/pipeline/metadata/labels.ts
-var labels = __webpack_require__(8911);
-;// CONCATENATED MODULE: ./src/engine/bake.ts
-/**
- * One `docker buildx bake` for every build of the plan: a generated JSON definition (one target per
- * build), kept as a file and shown in the summary. BuildKit solves all targets in one graph, so stages
- * that several images share are built once.
- */
-
-
-/** One CSV field of an exporter attribute, quoted when it holds a comma or a quote. */
-function csvField(s) {
-    return /[",]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-/** `--provenance`/`--sbom` values as build-push-action takes them, as bake attestations. */
-function attestation(type, value) {
-    if (!value)
-        return undefined;
-    if (value === 'false')
-        return `type=${type},disabled=true`;
-    if (value === 'true')
-        return `type=${type}`;
-    return value.startsWith('type=') ? value : `type=${type},${value}`;
-}
-/**
- * Index- and manifest-level annotations: the plan's (outputs') annotations, and each manifest-level one
- * also at index level unless the user set that key there, so registries (GHCR) show the index's description.
- */
-function buildAnnotations(annotations) {
-    const out = [...annotations];
-    const has = new Set(annotations.map(a => a.slice(0, a.indexOf('='))));
-    for (const a of annotations) {
-        if (!a.startsWith('manifest:'))
-            continue;
-        const key = 'index:' + a.slice('manifest:'.length, a.indexOf('='));
-        if (!has.has(key)) {
-            out.push('index:' + a.slice('manifest:'.length));
-            has.add(key);
-        }
-    }
-    return out;
-}
-function outputFor(build, s) {
-    // type=docker loads through the daemon: into containerd's store (several platforms), or as a tarball
-    if (s.load)
-        return ['type=docker', csvField(`name=${(build.tags.length ? build.tags : build.images).join(',')}`)].join(',');
-    if (!s.push)
-        return 'type=cacheonly';
-    if (s.pushMode === 'layout')
-        return ['type=oci', 'tar=false', csvField(`dest=${layoutPath(s.layoutDir ?? '', build)}`), 'oci-mediatypes=true'].join(',');
-    const byDigest = s.pushMode === 'digest';
-    const names = byDigest ? build.images : build.images.map(i => `${i}:${s.stagingTag}`);
-    const attrs = ['type=image', csvField(`name=${names.join(',')}`), 'push=true', 'oci-mediatypes=true'];
-    if (byDigest)
-        attrs.push('push-by-digest=true', 'name-canonical=true');
-    return attrs.join(',');
-}
-/** The OCI layout directory of one build (its id is made of `[a-z0-9_-]`: plan.ts). */
-function layoutPath(layoutDir, build) {
-    return external_node_path_.posix.join(layoutDir, build.id);
-}
-/** Pure: the bake definition of a plan. */
-function bakeDefinition(plan, s) {
-    const target = {};
-    for (const b of plan.builds) {
-        // buildx adds its default provenance (mode=min) to a pushed image, not to an OCI export: the layout
-        // gets it asked for, so the docker driver's content is what its push made (a one-platform build too
-        // is then an index, which its index annotations need)
-        const provenance = s.provenance || (s.push && s.pushMode === 'layout' ? 'mode=min' : '');
-        const attest = [attestation('provenance', provenance), attestation('sbom', s.sbom)].filter((a) => !!a);
-        target[b.id] = {
-            context: b.context,
-            dockerfile: external_node_path_.posix.relative(external_node_path_.posix.normalize(b.context), external_node_path_.posix.normalize(b.file)) || 'Dockerfile',
-            platforms: b.platforms,
-            ...(b.target ? { target: b.target } : {}),
-            labels: (0,labels/* keyValueObject */.jm)(b.labels),
-            ...(s.push ? { annotations: buildAnnotations(b.annotations) } : {}),
-            args: b.buildArgs,
-            output: [outputFor(b, s)],
-            ...(s.cacheFrom[b.id]?.length ? { 'cache-from': s.cacheFrom[b.id] } : {}),
-            ...(s.cacheTo[b.id]?.length ? { 'cache-to': s.cacheTo[b.id] } : {}),
-            ...(s.secrets.length ? { secret: s.secrets } : {}),
-            ...(attest.length ? { attest } : {}),
-            ...(s.noCache ? { 'no-cache': true } : {}),
-            ...(s.pull ? { pull: true } : {})
-        };
-    }
-    return { group: { default: { targets: plan.builds.map(b => b.id) } }, target };
-}
-/**
- * Bake evaluates HCL templates in every string of a JSON definition, keys included: `${...}` and
- * `%{...}` are interpolated (a label `${GITHUB_SHA}` fails with `variable cycle`). Its escapes are `$${`
- * and `%%{`; a `$` or `%` not followed by `{` (`$$`, a trailing `$`, `100%`) is taken as is. So
- * doubling the `$`/`%` before every `{` makes any value reach BuildKit byte for byte.
- */
-function escapeBakeValue(s) {
-    return s.replace(/([$%])\{/g, '$1$1{');
-}
-function escapeDeep(v) {
-    if (typeof v === 'string')
-        return escapeBakeValue(v);
-    if (Array.isArray(v))
-        return v.map(escapeDeep);
-    if (v && typeof v === 'object')
-        return Object.fromEntries(Object.entries(v).map(([k, x]) => [escapeBakeValue(k), escapeDeep(x)]));
-    return v;
-}
-/** The one way the action writes a bake definition: every key and string value escaped (see escapeBakeValue). */
-function serializeBake(def) {
-    return JSON.stringify(escapeDeep(def), null, 2);
-}
-const PUSH_STEP = /exporting to image|pushing |exporting manifest|exporting config|writing image/i;
-// only what is said of an upload: a base image that cannot be pulled also says `denied` or `unexpected status`
-const PUSH_ERROR = /failed to push|pushing .* with docker/i;
-/**
- * Finds the failed steps in a plain-progress log: `#N [target platform step] ...` names a vertex, `#N ERROR:`
- * marks its failure. Returns each failure with the last lines of that vertex's log, one per target (a
- * target failing on several platforms fails once), build failures before push failures.
- */
-function parseFailures(lines, targets, images = {}, tail = 20) {
-    // a push error names the image it was pushing: that, not the vertex it surfaced in, says whose it is
-    const pushedTarget = (error) => {
-        const ref = /failed to push ([^\s:]+(?::\d+)?[^\s:@]*)/.exec(error)?.[1];
-        return ref ? targets.find(t => (images[t] ?? []).includes(ref)) : undefined;
-    };
-    const names = new Map();
-    const logs = new Map();
-    const byTarget = new Map();
-    for (const line of lines) {
-        const m = /^#(\d+) (.*)$/.exec(line);
-        if (!m)
-            continue;
-        const [, id, rest] = m;
-        if (rest.startsWith('[') && !names.has(id))
-            names.set(id, rest);
-        const log = logs.get(id) ?? [];
-        log.push(line);
-        logs.set(id, log);
-        if (!rest.startsWith('ERROR: '))
-            continue;
-        const name = names.get(id) ?? '';
-        const v = /^\[([^\s\]]+)(?: ((?:linux|windows|darwin|freebsd)\/[^\s\]]+))?/.exec(name);
-        const error = rest.slice('ERROR: '.length);
-        const kind = PUSH_STEP.test(name) || PUSH_ERROR.test(error) ? 'push' : 'build';
-        const target = (kind === 'push' && pushedTarget(error)) || (v && targets.includes(v[1]) ? v[1] : targets.length === 1 ? targets[0] : '');
-        const seen = byTarget.get(target);
-        if (!seen) {
-            byTarget.set(target, { target, platform: v?.[2], kind, step: name, error, log: log.slice(-tail) });
-        }
-        else {
-            // the same target failing again (another platform): keep one failure, a build one first
-            if (seen.platform !== v?.[2])
-                seen.platform = undefined;
-            if (seen.kind === 'push' && kind === 'build')
-                Object.assign(seen, { kind, step: name, error, log: log.slice(-tail) });
-        }
-    }
-    return [...byTarget.values()];
-}
-/** Where bake runs: contexts and Dockerfiles are relative to the workspace, as in build-push-action. */
-function workspaceDir() {
-    return process.env['GITHUB_WORKSPACE'] || undefined;
-}
-
+// EXTERNAL MODULE: ./src/engine/bake.ts
+var bake = __webpack_require__(7761);
 // EXTERNAL MODULE: ./src/pipeline/metadata/version.ts
 var version = __webpack_require__(4586);
 // EXTERNAL MODULE: ./src/pipeline/inputs/csv.ts
@@ -519,6 +357,10 @@ function scopeName(ref, defaultBranch) {
             ? `pr-${/^refs\/pull\/(\d+)/.exec(ref)[1]}`
             : defaultBranch;
     return (0,version/* sanitizeTag */.iP)(name);
+}
+/** The platforms of a build leg in a cache scope or tag: `linux/arm64` -> `linux-arm64`, several joined by `_`. */
+function legSlug(platforms) {
+    return platforms.map(p => (0,version/* sanitizeTag */.iP)(p.replace(/\//g, '-'))).join('_');
 }
 /**
  * `local`: the dirs engine/local-cache.ts prepared (none: the cache service is not there, so no cache).
@@ -553,17 +395,22 @@ function cacheSettings(plan, e, driver, env, defaultBranch, local) {
     }
     const branch = scopeName(plan.ref, defaultBranch) || 'default';
     const fallback = (0,version/* sanitizeTag */.iP)(defaultBranch);
+    // a build leg (mode: build) has scopes of its own platforms: legs never evict each other's cache
+    const leg = plan.legPlatforms?.length ? legSlug(plan.legPlatforms) : '';
+    const scope = (id) => (leg ? `${id}-${leg}` : id);
     for (const b of plan.builds) {
         if (mode === 'gha') {
-            from[b.id] = [`type=gha,scope=${b.id}-${branch}`, ...(fallback && fallback !== branch ? [`type=gha,scope=${b.id}-${fallback}`] : [])];
-            to[b.id] = [`type=gha,scope=${b.id}-${branch},mode=max`];
+            from[b.id] = [`type=gha,scope=${scope(b.id)}-${branch}`, ...(fallback && fallback !== branch ? [`type=gha,scope=${scope(b.id)}-${fallback}`] : [])];
+            to[b.id] = [`type=gha,scope=${scope(b.id)}-${branch},mode=max`];
         }
         else if (b.images.length) {
-            from[b.id] = [`type=registry,ref=${b.images[0]}:buildcache`];
-            to[b.id] = plan.push ? [`type=registry,ref=${b.images[0]}:buildcache,mode=max`] : [];
+            const ref = `${b.images[0]}:${(leg ? `buildcache-${leg}` : 'buildcache').slice(0, 128)}`;
+            from[b.id] = [`type=registry,ref=${ref}`];
+            to[b.id] = plan.push ? [`type=registry,ref=${ref},mode=max`] : [];
         }
     }
-    return { from, to, note: mode === 'gha' ? `GitHub cache (type=gha), scoped per image and ${branch}${fallback && fallback !== branch ? `, falling back to ${fallback}` : ''}` : 'registry cache (<image>:buildcache)' };
+    const per = leg ? `image and platform (${plan.legPlatforms.join(', ')})` : 'image';
+    return { from, to, note: mode === 'gha' ? `GitHub cache (type=gha), scoped per ${per} and ${branch}${fallback && fallback !== branch ? `, falling back to ${fallback}` : ''}` : `registry cache (<image>:${leg ? `buildcache-${leg}` : 'buildcache'}${leg ? `, per platform` : ''})` };
 }
 /**
  * Attributes of a cache-from/cache-to line that hold credentials (S3 keys and session token, Azure
@@ -914,10 +761,10 @@ function writeBake(i, local) {
         pull: e.pull
     };
     const bakeFile = (0,external_node_path_.join)(i.workDir, 'bake.json');
-    (0,external_node_fs_.writeFileSync)(bakeFile, serializeBake(bakeDefinition(plan, settings)) + '\n');
+    (0,external_node_fs_.writeFileSync)(bakeFile, (0,bake/* serializeBake */.Qd)((0,bake/* bakeDefinition */.xs)(plan, settings)) + '\n');
     // what the summary shows: the same, credentials of cache lines as ***
     const redact = (c) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.map(redactCacheLine)]));
-    const definition = serializeBake(bakeDefinition(plan, { ...settings, cacheFrom: redact(cache.from), cacheTo: redact(cache.to) }));
+    const definition = (0,bake/* serializeBake */.Qd)((0,bake/* bakeDefinition */.xs)(plan, { ...settings, cacheFrom: redact(cache.from), cacheTo: redact(cache.to) }));
     runner/* info */.pq(`Bake definition: ${bakeFile}`);
     return { bakeFile, metadataFile: (0,external_node_path_.join)(i.workDir, 'bake-metadata.json'), definition, cacheNote: cache.note, settings };
 }
@@ -935,12 +782,12 @@ async function diagnosePlatform(i, build, file) {
 async function build(i) {
     // the docker driver with the service there: setup refused or replaced it, and the note says why
     if (!wantsLocalCache(i.engine) || (i.driver === 'docker' && (0,gha_cache.available)(i.env)))
-        return bake(i);
+        return build_bake(i);
     try {
         const local = await runner/* group */.Os('Restore the local cache', () => restoreLocalCaches(i.plan, i.defaultBranch, i.env));
         if (!local)
-            return await bake(i);
-        const result = await bake(i, localCacheDirs(local));
+            return await build_bake(i);
+        const result = await build_bake(i, localCacheDirs(local));
         const caches = result.ok ? await runner/* group */.Os('Save the local cache', () => saveLocalCaches(local)) : local;
         return { ...result, cacheNote: localCacheNote(caches) };
     }
@@ -948,7 +795,7 @@ async function build(i) {
         removeLocalCaches(i.env);
     }
 }
-async function bake(i, local) {
+async function build_bake(i, local) {
     const { plan } = i;
     const { bakeFile, metadataFile, definition, cacheNote, settings } = writeBake(i, local);
     const attempts = i.retry?.attempts ?? 3;
@@ -980,7 +827,7 @@ async function bake(i, local) {
     let result = await runner/* group */.Os(`Build ${targets.join(', ')} (${platforms.join(', ')})`, runBake);
     for (let attempt = 2; result.code !== 0 && attempt <= attempts; attempt++) {
         const output = lines.join('\n');
-        const failures = parseFailures(lines, targets, imagesOf);
+        const failures = (0,bake/* parseFailures */.vu)(lines, targets, imagesOf);
         if (failures.some(f => f.kind === 'build') || !(0,exec/* isTransient */.dg)(output))
             break;
         const delay = baseDelayMs * 2 ** (attempt - 2);
@@ -997,10 +844,10 @@ async function bake(i, local) {
             const span = spans.get(b.id);
             return [b.id, span ? (span.last - span.first) / 1000 : seconds];
         }));
-        const layouts = settings.push && settings.pushMode === 'layout' ? plan.builds.map(b => ({ build: b, dir: layoutPath(settings.layoutDir, b) })) : [];
+        const layouts = settings.push && settings.pushMode === 'layout' ? plan.builds.map(b => ({ build: b, dir: (0,bake/* layoutPath */.q8)(settings.layoutDir, b) })) : [];
         return { ...files, ok: true, metadata: result.metadata, buildSeconds, pushMode: settings.pushMode, layouts };
     }
-    const failures = parseFailures(lines, targets, imagesOf);
+    const failures = (0,bake/* parseFailures */.vu)(lines, targets, imagesOf);
     if (!failures.length) {
         // no step of the graph failed (bake refused the definition, an unknown target stage): a failed build all
         // the same, reported in the summary like any other
@@ -1168,7 +1015,7 @@ async function planMounts(i) {
     if (c.mode === 'false')
         return { mounts: [], notes: [] };
     if (c.mode === 'list')
-        return (0,cache_mounts/* mergeMounts */.xE)([{ mounts: c.mounts, notes: [] }]);
+        return legMounts((0,cache_mounts/* mergeMounts */.xE)([{ mounts: c.mounts, notes: [] }]), i.plan.legPlatforms);
     const found = [];
     const read = new Map();
     for (const b of i.plan.builds) {
@@ -1192,7 +1039,16 @@ async function planMounts(i) {
         }
         found.push(await (0,cache_mounts/* findCacheMounts */.Yg)(text, b.file, b.platforms));
     }
-    return (0,cache_mounts/* mergeMounts */.xE)(found);
+    return legMounts((0,cache_mounts/* mergeMounts */.xE)(found), i.plan.legPlatforms);
+}
+/**
+ * A build leg (mode: build): a mount shared by every platform is the leg's platforms' own, so that two
+ * legs never restore or replace each other's (their keys differ by platform).
+ */
+function legMounts(d, legPlatforms) {
+    if (!legPlatforms?.length)
+        return d;
+    return { ...d, mounts: d.mounts.map(m => (m.platform ? m : { ...m, platform: legPlatforms.join(',') })) };
 }
 function emptyDir(dir) {
     (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
@@ -1543,7 +1399,7 @@ var leftovers = __webpack_require__(7202);
 // EXTERNAL MODULE: ./src/pipeline/context/github-api.ts
 var github_api = __webpack_require__(6878);
 // EXTERNAL MODULE: ./src/report/index.ts + 3 modules
-var report = __webpack_require__(3344);
+var src_report = __webpack_require__(3344);
 ;// CONCATENATED MODULE: ./src/engine/publish.ts
 /**
  * Publishing a plan for real: setup (buildx, QEMU only where needed, builder, logins) -> one bake for
@@ -1628,7 +1484,7 @@ async function publish(p, env, options = {}, engine, cancel = engine_cancel/* ca
     const e = inputs.engine;
     checkPlan(p.plan, load);
     const plan = load ? (0,pipeline_plan/* withoutPush */.Fz)(p.plan, 'loaded into the local image store') : p.plan;
-    const workspace = workspaceDir();
+    const workspace = (0,bake/* workspaceDir */.zf)();
     checkBuildFiles(plan.builds, workspace ?? process.cwd());
     for (const v of (0,inputs_secrets/* secretValues */.VX)(e.secrets))
         runner/* setSecret */.Pq(v);
@@ -1656,7 +1512,7 @@ async function publish(p, env, options = {}, engine, cancel = engine_cancel/* ca
     }
     const buildx = engine ?? new engine_buildx/* Buildx */.F({ env: dockerEnv, cwd: workspace });
     try {
-        return await run(p, plan, env, { buildx, load, userConfig, record, work, report: options.report ?? true, cancel });
+        return await run(p, plan, env, { buildx, load, userConfig, record, work, report: options.report ?? true, cancel, leg: options.leg });
     }
     catch (err) {
         throw cancel.explain(err);
@@ -1686,7 +1542,7 @@ async function run(p, plan, env, c) {
         record: c.record
     });
     // cache mounts: restored into the builder the bake uses, before it (steps/cache-mounts.ts)
-    const mountsInput = e.cacheMounts.mode === 'false' ? undefined : { buildx: c.buildx, plan, engine: e, builderArg: ready.builder.arg, workspace: workspaceDir() ?? process.cwd(), dir: cacheMountsDir(env, c.work), env, defaultBranch: ctx.defaultBranch, store: await ghaStore() };
+    const mountsInput = e.cacheMounts.mode === 'false' ? undefined : { buildx: c.buildx, plan, engine: e, builderArg: ready.builder.arg, workspace: (0,bake/* workspaceDir */.zf)() ?? process.cwd(), dir: cacheMountsDir(env, c.work), env, defaultBranch: ctx.defaultBranch, store: await ghaStore() };
     const mounts = mountsInput ? await restoreCacheMounts(mountsInput) : undefined;
     const built = await build({
         buildx: c.buildx,
@@ -1713,9 +1569,11 @@ async function run(p, plan, env, c) {
             runner/* warning */.$e(`Left in the registry (staging-tags: keep): ${tagsLeft.map(t => t.ref).join(', ')}`);
         return (0,leftovers/* leftoversSummary */.N)({ push: pushNote, stagingTags: tagsLeft, kept: keep, failed });
     };
+    // a leg's summary: its platforms, digests and records (no tag moves, no release)
+    const failedSummary = async (messages) => c.leg ? (0,src_report/* legSummary */.pM)(plan, c.leg.planDigest, engineReport(ready, built), [], messages, built.seconds, c.leg.notes) + (0,src_report/* cacheMountsSummary */.bf)(mounts) : (0,src_report/* publishSummary */.Iv)(plan, engineReport(ready, built), [], messages, built.seconds) + (0,src_report/* cacheMountsSummary */.bf)(mounts) + (await left(true));
     if (!built.ok) {
         if (c.report && inputs.summary)
-            (0,report/* writeSummary */.Sy)((0,report/* publishSummary */.Iv)(plan, engineReport(ready, built), [], built.messages, built.seconds) + (0,report/* cacheMountsSummary */.bf)(mounts) + (await left(true)), env);
+            (0,src_report/* writeSummary */.Sy)(await failedSummary(built.messages), env);
         throw new Error(`Nothing was tagged: ${built.failed.join('; ')} failed (see the errors above). Every existing tag was left where it was.`);
     }
     if (output === 'push' && built.layouts.length) {
@@ -1725,7 +1583,7 @@ async function run(p, plan, env, c) {
         c.cancel.check();
         if (!staged.ok) {
             if (c.report && inputs.summary)
-                (0,report/* writeSummary */.Sy)((0,report/* publishSummary */.Iv)(plan, engineReport(ready, built), [], staged.messages, built.seconds) + (await left(true)), env);
+                (0,src_report/* writeSummary */.Sy)(await failedSummary(staged.messages), env);
             throw new Error(`Nothing was tagged: pushing ${staged.failed.join('; ')} failed (see the errors above). Every existing tag was left where it was.`);
         }
     }
@@ -1740,31 +1598,65 @@ async function run(p, plan, env, c) {
     if (output === 'push') {
         c.cancel.during('verification');
         ({ verified } = await (0,verify/* verify */.MX)({ buildx: c.buildx, builds: digests }));
+        if (c.leg)
+            return finishLeg(p, plan, env, c, verified, built, engineReport(ready, built), savingMounts, digests);
         // the platforms' sizes are read beside the guard and the tag pass, awaited for the outputs
         sized = (0,verify/* sizes */.LR)(c.buildx, verified);
         sized.catch(() => undefined);
         try {
-            ({ tagMoves, skipped } = await (0,release/* release */._r)({ buildx: c.buildx, verified, sha: plan.sha, created: imageCreated(plan), force: e.forceTags, retryTimeoutMs: e.tagRetryTimeout * 1000, extraMoves: (0,arch_tag_moves/* archTagMoves */.f)(verified, plan.sha), ownTags: [stagingTag], compare: (base, head) => (0,github_api/* compareCommits */.kC)(ctx, inputs.githubToken, base, head, runner/* warning */.$e), cancel: c.cancel }));
+            ({ tagMoves, skipped } = await (0,release/* release */._r)({ buildx: c.buildx, verified, sha: plan.sha, created: (0,release/* imageCreated */.uX)(plan), force: e.forceTags, retryTimeoutMs: e.tagRetryTimeout * 1000, extraMoves: (0,arch_tag_moves/* archTagMoves */.f)(verified, plan.sha), ownTags: [stagingTag], compare: (base, head) => (0,github_api/* compareCommits */.kC)(ctx, inputs.githubToken, base, head, runner/* warning */.$e), cancel: c.cancel }));
         }
         catch (err) {
             const cause = err instanceof release/* ReleaseError */.K2 ? err.cause : err;
             if (err instanceof release/* ReleaseError */.K2)
                 skipped = err.skipped;
             if (cause instanceof tags/* TagPhaseError */.__ && c.report && inputs.summary)
-                (0,report/* writeSummary */.Sy)((0,report/* publishSummary */.Iv)(plan, engineReport(ready, built), [], [], built.seconds, { outcomes: cause.outcomes, error: cause.message }) + (0,report/* skippedTagsSummary */.Ii)(skipped) + (0,report/* cacheMountsSummary */.bf)(await savingMounts) + (await left(true)), env);
+                (0,src_report/* writeSummary */.Sy)((0,src_report/* publishSummary */.Iv)(plan, engineReport(ready, built), [], [], built.seconds, { outcomes: cause.outcomes, error: cause.message }) + (0,src_report/* skippedTagsSummary */.Ii)(skipped) + (0,src_report/* cacheMountsSummary */.bf)(await savingMounts) + (await left(true)), env);
             throw cause;
         }
         verified = await sized;
     }
+    if (c.leg)
+        return finishLeg(p, plan, env, c, verified, built, engineReport(ready, built), savingMounts, digests);
     const results = verified.map(v => ({ build: v.build, digest: v.digest, images: v.images, seconds: built.buildSeconds[v.build.id] ?? built.seconds }));
-    const outputs = { ...publishOutputs(results, built.metadata), 'skipped-tags': (0,report/* skippedTagsOutput */.Jf)(skipped) };
+    const outputs = { ...publishOutputs(results, built.metadata), 'skipped-tags': (0,src_report/* skippedTagsOutput */.Jf)(skipped) };
     if (c.report)
-        (0,report/* writeOutputs */.Kn)(outputs, env);
+        (0,src_report/* writeOutputs */.Kn)(outputs, env);
     const mountsReport = await savingMounts;
     if (c.report && inputs.summary)
-        (0,report/* writeSummary */.Sy)((0,report/* publishSummary */.Iv)(plan, engineReport(ready, built), results, [], built.seconds, tagMoves.length ? { outcomes: tagMoves } : undefined) + (0,report/* skippedTagsSummary */.Ii)(skipped) + (0,report/* cacheMountsSummary */.bf)(mountsReport) + (await left(false)), env);
+        (0,src_report/* writeSummary */.Sy)((0,src_report/* publishSummary */.Iv)(plan, engineReport(ready, built), results, [], built.seconds, tagMoves.length ? { outcomes: tagMoves } : undefined) + (0,src_report/* skippedTagsSummary */.Ii)(skipped) + (0,src_report/* cacheMountsSummary */.bf)(mountsReport) + (await left(false)), env);
     c.cancel.check();
     return { results, outputs };
+}
+/**
+ * The end of a build leg: its records written (pushed plans; engine/leg.ts), the `digests` output and
+ * the leg's summary. Nothing else is written to the registry: no tag, no staging tag, no index.
+ */
+async function finishLeg(p, plan, env, c, verified, built, report, savingMounts, digests) {
+    const leg = c.leg;
+    let legDigests = [];
+    if (plan.push) {
+        const { writeLegRecords } = await __webpack_require__.e(/* import() */ 710).then(__webpack_require__.bind(__webpack_require__, 9710));
+        c.cancel.during('push');
+        try {
+            legDigests = await runner/* group */.Os('Leg records', () => writeLegRecords({ buildx: c.buildx, verified, descriptors: Object.fromEntries(digests.map(d => [d.build.id, d.descriptor])), leg, workDir: c.work, retryTimeoutMs: p.inputs.engine.tagRetryTimeout * 1000 }));
+        }
+        catch (err) {
+            const message = `Writing the leg records failed: ${runner/* redact */.E$(err.message)}`;
+            if (c.report && p.inputs.summary)
+                (0,src_report/* writeSummary */.Sy)((0,src_report/* legSummary */.pM)(plan, leg.planDigest, report, [], [message], built.seconds, leg.notes) + (0,src_report/* cacheMountsSummary */.bf)(await savingMounts), env);
+            throw new Error(`${message}. The content is in the registry by digest, but the merge will not find this leg: run the leg again. No release tag was touched.`);
+        }
+    }
+    const results = verified.map(v => ({ build: v.build, digest: v.digest, images: v.images, seconds: built.buildSeconds[v.build.id] ?? built.seconds }));
+    const outputs = (0,src_report/* legOutputs */.FJ)(legDigests, built.metadata);
+    if (c.report)
+        (0,src_report/* writeOutputs */.Kn)(outputs, env);
+    const mountsReport = await savingMounts;
+    if (c.report && p.inputs.summary)
+        (0,src_report/* writeSummary */.Sy)((0,src_report/* legSummary */.pM)(plan, leg.planDigest, report, legDigests, [], built.seconds, leg.notes) + (0,src_report/* cacheMountsSummary */.bf)(mountsReport), env);
+    c.cancel.check();
+    return { results, outputs, legDigests };
 }
 /** How long one registry call of the docker driver's push is retried on transient failures. */
 const PUSH_RETRY_MS = 60_000;
@@ -1777,12 +1669,6 @@ function pushDescription(mode, driver, stagingTag, keep) {
         return `by digest, from the OCI layout the docker driver exported (it cannot push by digest itself)${also}`;
     return `under the staging tag ${stagingTag} on every image (staging-tags: keep, ${driver} driver)`;
 }
-/** The date this run's images carry (`org.opencontainers.image.created`), for the guard's date fallback. */
-function imageCreated(plan) {
-    const line = plan.builds[0]?.labels.find(l => l.startsWith('org.opencontainers.image.created='));
-    const value = line?.slice(line.indexOf('=') + 1);
-    return value && !Number.isNaN(Date.parse(value)) ? new Date(value) : undefined;
-}
 /** The summary's account of the setup and the bake, made from what those steps returned. */
 function engineReport(ready, built) {
     return { qemu: ready.qemu.reason, builder: ready.builder.note, cache: built.cacheNote, login: ready.loginNote, bakeFile: built.bakeFile, definition: built.definition };
@@ -1794,15 +1680,7 @@ function publishOutputs(results, metadata) {
         digest: first?.digest ?? '',
         imageid: String(firstMeta['containerimage.config.digest'] ?? first?.digest ?? ''),
         metadata: JSON.stringify(metadata),
-        images: JSON.stringify(results.map(r => ({
-            id: r.build.id,
-            names: r.build.images,
-            digest: r.digest || null,
-            tags: r.build.tags,
-            pushed: r.build.push,
-            platforms: r.images[0]?.platforms.map(pl => ({ platform: pl.platform, digest: pl.digest, size: pl.size })) ?? r.build.platforms.map(pl => ({ platform: pl, digest: null, size: null })),
-            buildSeconds: Math.round(r.seconds * 10) / 10
-        })))
+        images: (0,src_report/* imagesOutput */.K1)(results)
     };
 }
 
