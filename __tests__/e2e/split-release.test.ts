@@ -3,12 +3,15 @@
 // own RUNNER_TEMP, runner files, HOME and DOCKER_CONFIG (support/split.ts), meeting only in the registry
 // ($REGISTRY_ADDR, with auth passed as registry-auth). Two images (api: COPY + a RUN step that really runs
 // per platform; worker: COPY only), tags v1 and latest, arch-tags, an index: and a manifest: annotation.
+// Builds use the action's default builder (here: docker driver with the containerd image store).
 //
 // The legs are shared between the tests, in this order (each test reads what the previous ones made):
-//   merge with no leg at all (fails, no tag) -> leg amd64 -> merge with linux/arm64 missing (fails, no
-//   release tag) -> leg arm64 -> merge (indexes = legs' digests, labels, annotations, outputs, summary,
-//   records gone) -> arch tags -> second merge (same digests). Beside it, on a third repository: a leg
-//   built from another commit and a plan whose only leg belongs to another plan, both refused.
+//   merge with no leg at all (fails, no tag) -> legs amd64 + arm64 of plan A at once, beside plan M's
+//   amd64 leg (M = A plus a tag) and plan C's leg from another commit -> merge of M, arm64 missing (fails,
+//   no release tag) -> merge of A (indexes = legs' digests, labels, annotations, outputs, summary, records
+//   gone) -> arch tags -> second merge (same digests). On a third repository: C's leg from another
+//   commit, a plan D whose only leg belongs to plan C, and a record of plan E pointing at C's content,
+//   all refused.
 import {execFile} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
 import fs from 'node:fs';
@@ -66,6 +69,7 @@ const known = new Set<string>(); // repo@digest pushed by the legs or merges, de
 // the main plan (two images, two platforms, arch tags) and the small ones for the refusals (one image
 // on its own repository, linux/amd64 only; plans D and E differ from C by a tag)
 let planA: {text: string; doc: PlanDoc; legs: string} | undefined;
+let planM: {text: string; doc: PlanDoc} | undefined;
 let planC: {text: string; doc: PlanDoc} | undefined;
 let planD: {text: string; doc: PlanDoc} | undefined;
 let planE: {text: string; doc: PlanDoc} | undefined;
@@ -154,6 +158,7 @@ function tagMoves(summary: string): Record<string, [string, string]> {
   return out;
 }
 
+const legTag = (p: {doc: PlanDoc}, platform: string) => `mp-leg-${p.doc.digest.slice(7, 23)}-${platform.replace('/', '-')}`;
 const legOf = (repo: string, platform: string) => legDigests.find(d => repoOf(d.image) === repo && d.platform === platform);
 const releaseTags = async (repo: string) => (await tagList(repo)).filter(t => !t.startsWith('mp-leg-'));
 const legTags = async (repo: string) => (await tagList(repo)).filter(t => t.startsWith('mp-leg-'));
@@ -170,8 +175,9 @@ gate.describe('split release: plan, build legs and merge as separate jobs', () =
       ['FROM scratch', 'ARG TARGETARCH', 'COPY rootfs/busybox-${TARGETARCH} /bin/busybox', `RUN ["/bin/busybox", "sh", "-c", "echo ${NONCE} >/dev/null; /bin/busybox uname -m > /arch"]`, `LABEL org.example.role=api org.example.nonce=${NONCE}`, ''].join('\n')
     );
     fs.writeFileSync(path.join(workspace, 'worker.Dockerfile'), ['FROM scratch', 'ARG TARGETARCH', 'COPY rootfs/busybox-${TARGETARCH} /bin/busybox', `LABEL org.example.role=worker org.example.nonce=${NONCE}`, ''].join('\n'));
-    [planA, planC, planD, planE] = await Promise.all([
+    [planA, planM, planC, planD, planE] = await Promise.all([
       plan(`name=${API},file=api.Dockerfile\nname=${WORKER},file=worker.Dockerfile`, PLATFORMS.join(','), 'type=raw,value=v1\ntype=raw,value=latest', true),
+      plan(`name=${API},file=api.Dockerfile\nname=${WORKER},file=worker.Dockerfile`, PLATFORMS.join(','), 'type=raw,value=v1\ntype=raw,value=latest\ntype=raw,value=v2', true),
       plan(`name=${OTHER},file=worker.Dockerfile`, 'linux/amd64', 'type=raw,value=v3', false),
       plan(`name=${OTHER},file=worker.Dockerfile`, 'linux/amd64', 'type=raw,value=v3\ntype=raw,value=v4', false),
       plan(`name=${OTHER},file=worker.Dockerfile`, 'linux/amd64', 'type=raw,value=v3\ntype=raw,value=v5', false)
@@ -229,61 +235,54 @@ gate.describe('split release: plan, build legs and merge as separate jobs', () =
     for (const repo of [API, WORKER]) expect(await tagList(repo)).toEqual([]);
   }, 120_000);
 
-  test('leg linux/amd64 pushes by digest, writes its records, moves no release tag', async () => {
-    // beside it, on its own repository: plan C's leg built from another commit (used by the refusals below)
-    const [amd, foreign] = await Promise.all([buildLeg(planA!, 'linux/amd64'), buildLeg(planC!, 'linux/amd64', FOREIGN_SHA)]);
-    expect(ok(amd)).toEqual({code: 0, errors: []});
-    expect(ok(foreign)).toEqual({code: 0, errors: []});
+  test('the legs linux/amd64 and linux/arm64 (QEMU) run at once, push by digest, write their records and move no release tag', async () => {
+    // beside them: plan M's linux/amd64 leg (its linux/arm64 leg is never built), and on its own
+    // repository plan C's leg built from another commit (both used by the refusals below)
+    const [amd, arm, onlyAmd, foreign] = await Promise.all([buildLeg(planA!, 'linux/amd64'), buildLeg(planA!, 'linux/arm64'), buildLeg(planM!, 'linux/amd64'), buildLeg(planC!, 'linux/amd64', FOREIGN_SHA)]);
+    for (const r of [amd, arm, onlyAmd, foreign]) expect(ok(r)).toEqual({code: 0, errors: []});
     expect(foreign.main.stdout).toContain(`::warning::This leg's checkout is commit ${FOREIGN_SHA.slice(0, 12)}, the plan's is ${SHA.slice(0, 12)}: the merge refuses this leg`);
-    const digests = parseDigests(amd);
-    expect(digests.map(d => [repoOf(d.image), d.platform]).sort()).toEqual([
-      [API, 'linux/amd64'],
-      [WORKER, 'linux/amd64']
-    ]);
-    for (const d of digests) {
-      expect(d.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
-      expect(d.content).toMatch(/^sha256:[0-9a-f]{64}$/);
-      expect(await headDigest(repoOf(d.image), d.digest)).toBe(d.digest);
-      expect(await headDigest(repoOf(d.image), d.content)).toBe(d.content);
+    for (const [r, platform] of [
+      [amd, 'linux/amd64'],
+      [arm, 'linux/arm64']
+    ] as const) {
+      const digests = parseDigests(r);
+      expect(digests.map(d => [repoOf(d.image), d.platform]).sort()).toEqual([
+        [API, platform],
+        [WORKER, platform]
+      ]);
+      for (const d of digests) {
+        expect(d.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+        expect(d.content).toMatch(/^sha256:[0-9a-f]{64}$/);
+        expect(await headDigest(repoOf(d.image), d.digest)).toBe(d.digest);
+        expect(await headDigest(repoOf(d.image), d.content)).toBe(d.content);
+      }
+      legDigests.push(...digests);
     }
-    legDigests.push(...digests);
-    const tag = `mp-leg-${planA!.doc.digest.slice(7, 23)}-linux-amd64`;
+    // the RUN step ran on arm64 (emulated), the amd64 one natively
+    expect(await fileInImage(API, legOf(API, 'linux/arm64')!.digest, 'arch')).toBe('aarch64\n');
+    expect(await fileInImage(API, legOf(API, 'linux/amd64')!.digest, 'arch')).toBe('x86_64\n');
     for (const repo of [API, WORKER]) {
-      expect(await legTags(repo)).toEqual([tag]);
+      expect(await legTags(repo)).toEqual([legTag(planA!, 'linux/amd64'), legTag(planA!, 'linux/arm64'), legTag(planM!, 'linux/amd64')].sort());
       expect(await releaseTags(repo)).toEqual([]);
     }
   }, 240_000);
 
-  test('a merge with the linux/arm64 leg missing fails naming each image and linux/arm64, and no release tag exists', async () => {
-    const r = await merge(planA!);
+  test('a merge with one leg missing (plan M: only linux/amd64 built) fails naming each image and linux/arm64, and no release tag exists', async () => {
+    const r = await merge(planM!);
     expect(r.main.code).not.toBe(0);
     const message = r.errors.join('\n');
-    for (const repo of [API, WORKER]) expect(message).toContain(`no leg of linux/arm64 for ${full(repo)} `);
-    expect(message).not.toContain('no leg of linux/amd64');
-    expect(message).toContain('no release tag was created or moved');
+    // plan A's arm64 leg in the same repository is named as another plan's, and not taken
+    for (const repo of [API, WORKER]) expect(message).toContain(`no leg of linux/arm64 for ${full(repo)} (tag ${legTag(planM!, 'linux/arm64')}); the repository has a leg of linux/arm64 of another plan (${legTag(planA!, 'linux/arm64')})`);
+    expect(message).not.toContain('linux/amd64 for');
+    expect(message).toContain('The merge found 2 problem(s) with the build legs; no release tag was created or moved');
     expect(r.main.summary).toMatch(/^## multiarch-publish: ❌ failed$/m);
     for (const repo of [API, WORKER]) expect(r.main.summary).toContain(`- ❌ no leg of linux/arm64 for ${full(repo)} `);
     expect(r.main.summary).toContain('No tag was moved');
     for (const repo of [API, WORKER]) {
       expect(await releaseTags(repo)).toEqual([]);
-      expect((await legTags(repo)).length).toBe(1); // the amd64 records stay for the next merge
+      expect((await legTags(repo)).length).toBe(3); // nobody's records were removed
     }
   }, 120_000);
-
-  test('leg linux/arm64 (QEMU) pushes by digest and writes its records', async () => {
-    const arm = await buildLeg(planA!, 'linux/arm64');
-    expect(ok(arm)).toEqual({code: 0, errors: []});
-    const digests = parseDigests(arm);
-    expect(digests.map(d => [repoOf(d.image), d.platform]).sort()).toEqual([
-      [API, 'linux/arm64'],
-      [WORKER, 'linux/arm64']
-    ]);
-    legDigests.push(...digests);
-    // the RUN step ran on arm64 (emulated), the amd64 one natively
-    expect(await fileInImage(API, legOf(API, 'linux/arm64')!.digest, 'arch')).toBe('aarch64\n');
-    expect(await fileInImage(API, legOf(API, 'linux/amd64')!.digest, 'arch')).toBe('x86_64\n');
-    for (const repo of [API, WORKER]) expect(await releaseTags(repo)).toEqual([]);
-  }, 240_000);
 
   test('the merge makes every tag an index of exactly the legs\' manifests, with the plan\'s labels and annotations; outputs and summary agree with the registry; the records are gone', async () => {
     expect(legDigests).toHaveLength(4);
@@ -333,15 +332,15 @@ gate.describe('split release: plan, build legs and merge as separate jobs', () =
       expect(row).toContain(`\`${out.digest.slice(0, 19)}…\``);
       expect(row).toContain('| `v1` `latest` |');
       expect(row).toContain('| linux/amd64<br>linux/arm64 |');
-      // the leg records are gone, and only the release's tags are left
-      expect(await legTags(repo)).toEqual([]);
+      // this plan's leg records are gone (plan M's stay: not this merge's), and only the release's tags are left
+      expect(await legTags(repo)).toEqual([legTag(planM!, 'linux/amd64')]);
       expect(await releaseTags(repo)).toEqual(['latest', 'latest-amd64', 'latest-arm64', 'v1', 'v1-amd64', 'v1-arm64']);
     }
     expect(r.main.summary).toMatch(/^## multiarch-publish: ✅ published$/m);
     // its Tag moves table: every tag the registry holds, moved, to the digest the registry has for it
     const moves = tagMoves(r.main.summary);
     const registry: Record<string, [string, string]> = {};
-    for (const repo of [API, WORKER]) for (const [tag, digest] of Object.entries(await tagDigests(repo))) registry[`${full(repo)}:${tag}`] = [digest, '✅ moved'];
+    for (const repo of [API, WORKER]) for (const [tag, digest] of Object.entries(await tagDigests(repo))) if (!tag.startsWith('mp-leg-')) registry[`${full(repo)}:${tag}`] = [digest, '✅ moved'];
     expect(moves).toEqual(registry);
     expect(Object.keys(moves)).toHaveLength(12);
     expect(r.main.summary).toContain('No leg records and leg content left: the run removed them.');
@@ -388,7 +387,7 @@ gate.describe('split release: plan, build legs and merge as separate jobs', () =
     const r = await merge(planD!);
     expect(r.main.code).not.toBe(0);
     const message = r.errors.join('\n');
-    const cTag = `mp-leg-${planC!.doc.digest.slice(7, 23)}-linux-amd64`;
+    const cTag = legTag(planC!, 'linux/amd64');
     expect(message).toContain(`no leg of linux/amd64 for ${full(OTHER)} `);
     expect(message).toMatch(new RegExp(`the repository has a leg of linux/amd64 of another plan \\([^)]*${cTag}`));
     expect(message).toContain('no release tag was created or moved');
@@ -397,8 +396,8 @@ gate.describe('split release: plan, build legs and merge as separate jobs', () =
 
   test('a record of this plan whose content was built from another plan is refused, naming the plan the content carries', async () => {
     // plan C's record (its leg's content carries C's digest), re-addressed to plan E and its commit by hand
-    const cTag = `mp-leg-${planC!.doc.digest.slice(7, 23)}-linux-amd64`;
-    const eTag = `mp-leg-${planE!.doc.digest.slice(7, 23)}-linux-amd64`;
+    const cTag = legTag(planC!, 'linux/amd64');
+    const eTag = legTag(planE!, 'linux/amd64');
     const cRecord = await headDigest(OTHER, cTag);
     expect(cRecord).toBeDefined();
     const record = await blobJson(OTHER, (await registryJson(OTHER, cRecord!)).config.digest);
