@@ -188,3 +188,15 @@ describe('plan input outside the build and merge modes', () => {
     expect(checkModeSupport(i, false)).toEqual(warnings);
   });
 });
+
+describe('plan-deciding inputs given to mode: build or mode: merge', () => {
+  test.each<[Record<string, string>, string[]]>([
+    [{}, []],
+    [{images: '  '}, []],
+    [{images: 'app', tags: 'type=sha', 'github-token': 'x', summary: 'false'}, ['images', 'tags']],
+    [{push: 'true', 'arch-tags': 'false', platforms: 'linux/amd64', 'build-args': 'A=1', policy: 'deny-latest'}, ['platforms', 'build-args', 'policy', 'push', 'arch-tags']]
+  ])('%j -> ignored %j (in the list order)', async (values, ignored) => {
+    const {ignoredPlanInputs} = await import('../../src/action/run-merge.js');
+    expect(ignoredPlanInputs(inputEnv(values))).toEqual(ignored);
+  });
+});

@@ -72,7 +72,7 @@ export class FakeRegistry {
   }
 
   /** What a leg of `platform` pushes to `name`: an index with the platform manifest + an attestation, and the record. */
-  leg(name: string, b: BuildPlan, platform: string, o: {plan?: string; sha?: string; mark?: string} = {}): {platformDigest: string; content: string} {
+  leg(name: string, b: BuildPlan, platform: string, o: {plan?: string; sha?: string; mark?: string; tagPlan?: string} = {}): {platformDigest: string; content: string} {
     const [os, architecture] = platform.split('/');
     const pm = this.put(name, {schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: {mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha256(platform), size: 2}, layers: [], annotations: {[PLAN_ANNOTATION]: o.mark ?? o.plan ?? PLAN}});
     const att = this.put(name, {schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: {mediaType: 'x', digest: sha256('att' + platform), size: 2}, layers: []});
@@ -88,7 +88,7 @@ export class FakeRegistry {
     const bytes = recordBytes(record);
     this.blobs.set(`${name}@${bytes.config.digest}`, new TextDecoder().decode(bytes.config.bytes));
     this.manifests.set(`${name}@${bytes.manifest.digest}`, new TextDecoder().decode(bytes.manifest.bytes));
-    this.tags.set(`${name}:${legTag(o.plan ?? PLAN, platform)}`, bytes.manifest.digest);
+    this.tags.set(`${name}:${legTag(o.tagPlan ?? o.plan ?? PLAN, platform)}`, bytes.manifest.digest);
     return {platformDigest: pm, content};
   }
 }

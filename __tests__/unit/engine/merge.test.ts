@@ -80,7 +80,9 @@ describe('mode: merge', () => {
 
   test.each([
     ['another commit', {sha: 'b'.repeat(40)}, `was built from commit ${'b'.repeat(40)}`],
-    ['another plan (record under this plan tag)', {mark: OTHER_PLAN}, 'was built from another plan']
+    ['another plan (record under this plan tag)', {mark: OTHER_PLAN}, 'was built from another plan'],
+    // a record under this plan's tag whose own plan field names another plan (a forged or mixed-up tag)
+    ['another plan (the record says so)', {plan: OTHER_PLAN, mark: PLAN, tagPlan: PLAN}, `was built from another plan (${OTHER_PLAN}), not ${PLAN}`]
   ])('a leg from %s is refused', async (_what, o, message) => {
     const reg = new FakeRegistry();
     const b = buildPlan();
