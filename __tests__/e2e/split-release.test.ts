@@ -10,8 +10,8 @@
 //   amd64 leg (M = A plus a tag) and plan C's leg from another commit -> merge of M, arm64 missing (fails,
 //   no release tag) -> merge of A (indexes = legs' digests, labels, annotations, outputs, summary, records
 //   gone) -> arch tags -> second merge (same digests). On a third repository: C's leg from another
-//   commit, a plan D whose only leg belongs to plan C, and a record of plan E pointing at C's content,
-//   all refused.
+//   commit, a plan D whose only leg belongs to plan C, a record of plan E pointing at C's content, and
+//   C's record copied under plan F's leg tag, all refused.
 import {execFile} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
 import fs from 'node:fs';
@@ -67,12 +67,13 @@ const jobs: JobResult[] = [];
 const known = new Set<string>(); // repo@digest pushed by the legs or merges, deleted in afterAll
 
 // the main plan (two images, two platforms, arch tags) and the small ones for the refusals (one image
-// on its own repository, linux/amd64 only; plans D and E differ from C by a tag)
+// on its own repository, linux/amd64 only; plans D, E and F differ from C by a tag)
 let planA: {text: string; doc: PlanDoc; legs: string} | undefined;
 let planM: {text: string; doc: PlanDoc} | undefined;
 let planC: {text: string; doc: PlanDoc} | undefined;
 let planD: {text: string; doc: PlanDoc} | undefined;
 let planE: {text: string; doc: PlanDoc} | undefined;
+let planF: {text: string; doc: PlanDoc} | undefined;
 const legDigests: LegDigest[] = [];
 let firstMerge: JobResult | undefined;
 
@@ -175,12 +176,13 @@ gate.describe('split release: plan, build legs and merge as separate jobs', () =
       ['FROM scratch', 'ARG TARGETARCH', 'COPY rootfs/busybox-${TARGETARCH} /bin/busybox', `RUN ["/bin/busybox", "sh", "-c", "echo ${NONCE} >/dev/null; /bin/busybox uname -m > /arch"]`, `LABEL org.example.role=api org.example.nonce=${NONCE}`, ''].join('\n')
     );
     fs.writeFileSync(path.join(workspace, 'worker.Dockerfile'), ['FROM scratch', 'ARG TARGETARCH', 'COPY rootfs/busybox-${TARGETARCH} /bin/busybox', `LABEL org.example.role=worker org.example.nonce=${NONCE}`, ''].join('\n'));
-    [planA, planM, planC, planD, planE] = await Promise.all([
+    [planA, planM, planC, planD, planE, planF] = await Promise.all([
       plan(`name=${API},file=api.Dockerfile\nname=${WORKER},file=worker.Dockerfile`, PLATFORMS.join(','), 'type=raw,value=v1\ntype=raw,value=latest', true),
       plan(`name=${API},file=api.Dockerfile\nname=${WORKER},file=worker.Dockerfile`, PLATFORMS.join(','), 'type=raw,value=v1\ntype=raw,value=latest\ntype=raw,value=v2', true),
       plan(`name=${OTHER},file=worker.Dockerfile`, 'linux/amd64', 'type=raw,value=v3', false),
       plan(`name=${OTHER},file=worker.Dockerfile`, 'linux/amd64', 'type=raw,value=v3\ntype=raw,value=v4', false),
-      plan(`name=${OTHER},file=worker.Dockerfile`, 'linux/amd64', 'type=raw,value=v3\ntype=raw,value=v5', false)
+      plan(`name=${OTHER},file=worker.Dockerfile`, 'linux/amd64', 'type=raw,value=v3\ntype=raw,value=v5', false),
+      plan(`name=${OTHER},file=worker.Dockerfile`, 'linux/amd64', 'type=raw,value=v3\ntype=raw,value=v6', false)
     ]);
   }, 120_000);
 
@@ -257,6 +259,9 @@ gate.describe('split release: plan, build legs and merge as separate jobs', () =
         expect(await headDigest(repoOf(d.image), d.content)).toBe(d.content);
       }
       legDigests.push(...digests);
+      // its summary: one row per image with the platform digest and the record's tag, and no tag moved
+      for (const d of digests) expect(r.main.summary).toContain(`| \`${d.image}\` | ${platform} | \`${d.digest}\` | \`${d.content.slice(0, 19)}…\` | \`${legTag(planA!, platform)}\` |`);
+      expect(r.main.summary).toContain('No release tag was moved');
     }
     // the RUN step ran on arm64 (emulated), the amd64 one natively
     expect(await fileInImage(API, legOf(API, 'linux/arm64')!.digest, 'arch')).toBe('aarch64\n');
@@ -414,6 +419,19 @@ gate.describe('split release: plan, build legs and merge as separate jobs', () =
     expect(r.main.code).not.toBe(0);
     const message = r.errors.join('\n');
     expect(message).toContain(`the manifest of linux/amd64 for ${full(OTHER)} (tag ${eTag}) was built from another plan (its ${PLAN_ANNOTATION} is ${planC!.doc.digest}, not ${planE!.doc.digest})`);
+    expect(message).toContain('no release tag was created or moved');
+    expect(await releaseTags(OTHER)).toEqual([]);
+  }, 120_000);
+
+  test('another plan\'s record copied under this plan\'s leg tag is refused, naming the plan it was built from', async () => {
+    const fTag = legTag(planF!, 'linux/amd64');
+    const cRecord = await headDigest(OTHER, legTag(planC!, 'linux/amd64'));
+    const record = await blobJson(OTHER, (await registryJson(OTHER, cRecord!)).config.digest);
+    known.add(`${OTHER}@${await putLegRecord(OTHER, fTag, record)}`);
+    const r = await merge(planF!);
+    expect(r.main.code).not.toBe(0);
+    const message = r.errors.join('\n');
+    expect(message).toContain(`the leg of linux/amd64 for ${full(OTHER)} (tag ${fTag}) was built from another plan (${planC!.doc.digest}), not ${planF!.doc.digest}`);
     expect(message).toContain('no release tag was created or moved');
     expect(await releaseTags(OTHER)).toEqual([]);
   }, 120_000);
