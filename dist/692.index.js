@@ -8,6 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bq: () => (/* binding */ formatPlatform),
 /* harmony export */   FL: () => (/* binding */ parsePlatform),
+/* harmony export */   Ng: () => (/* binding */ platformKey),
 /* harmony export */   ol: () => (/* binding */ hostPlatform),
 /* harmony export */   tM: () => (/* binding */ splitPlatforms)
 /* harmony export */ });
@@ -75,6 +76,15 @@ function hostPlatform(nodeArch = process.arch) {
         loong64: { os: 'linux', arch: 'loong64' }
     };
     return map[nodeArch] ?? { os: 'linux', arch: nodeArch };
+}
+/**
+ * The platform without its default variant (`linux/arm64/v8` and `linux/arm64` are one platform to
+ * BuildKit and registries, so are `linux/amd64/v1` and `linux/amd64`), for comparing two spellings.
+ */
+function platformKey(text) {
+    const p = parsePlatform(text);
+    const isDefault = (p.arch === 'arm64' && (p.variant === 'v8' || p.variant === 'v8.0')) || (p.arch === 'amd64' && p.variant === 'v1');
+    return formatPlatform(isDefault ? { os: p.os, arch: p.arch } : p);
 }
 
 

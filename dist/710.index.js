@@ -74,7 +74,13 @@ async function writeLegRecords(i) {
         const where = `the leg record ${record.image}:${tag}`;
         await (0,_steps_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(where, () => i.buildx.pushBlob(record.image, { digest: _pipeline_leg_record_js__WEBPACK_IMPORTED_MODULE_3__/* .EMPTY_DESCRIPTOR */ .gi.digest, size: _pipeline_leg_record_js__WEBPACK_IMPORTED_MODULE_3__/* .EMPTY_DESCRIPTOR */ .gi.size, file: emptyFile }), deadline, _steps_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .realClock */ .dQ);
         await (0,_steps_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(where, () => i.buildx.pushBlob(record.image, { digest: bytes.config.digest, size: bytes.config.size, file: configFile }), deadline, _steps_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .realClock */ .dQ);
+        // a leg run again replaces its record: the one it replaces is deleted (best effort), not left untagged
+        const replaced = await i.buildx.tagDigest(`${record.image}:${tag}`).catch(() => undefined);
         await (0,_steps_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(where, () => i.buildx.putManifest(record.image, tag, bytes.manifest.mediaType, bytes.manifest.bytes), deadline, _steps_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .realClock */ .dQ);
+        if (replaced && replaced !== bytes.manifest.digest) {
+            const gone = await i.buildx.deleteManifest(record.image, replaced).catch(() => false);
+            _action_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`${where}: replaced the record of an earlier run of this leg (${replaced.slice(0, 19)}…${gone ? ', deleted' : ', left: the registry did not delete it'})`);
+        }
         _action_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Leg record ${record.image}:${tag} -> ${record.platform} ${record.platformDigest} (content ${record.content.digest})`);
     }));
     return jobs.map(({ record, tag }) => ({ id: record.build, image: record.image, platform: record.platform, digest: record.platformDigest, content: record.content.digest, record: tag }));

@@ -12,6 +12,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _inputs_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2107);
 /* harmony import */ var _leg_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2638);
+/* harmony import */ var _lib_platform_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6728);
+
 
 
 /** Every platform of the plan's builds, once, in order of first appearance. */
@@ -24,7 +26,9 @@ function planPlatforms(plan) {
  */
 function legPlan(plan, planDigest, platforms) {
     const all = planPlatforms(plan);
-    const wanted = platforms && platforms.length ? [...new Set(platforms)] : all;
+    // the plan's spelling of each: `linux/arm64/v8` is the plan's `linux/arm64` (lib/platform.ts platformKey)
+    const spelled = (p) => all.find(a => (0,_lib_platform_js__WEBPACK_IMPORTED_MODULE_2__/* .platformKey */ .Ng)(a) === (0,_lib_platform_js__WEBPACK_IMPORTED_MODULE_2__/* .platformKey */ .Ng)(p)) ?? p;
+    const wanted = platforms && platforms.length ? [...new Set(platforms.map(spelled))] : all;
     const foreign = wanted.filter(p => !all.includes(p));
     if (foreign.length) {
         throw new _inputs_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('platforms', `${foreign.join(', ')} ${foreign.length > 1 ? 'are not platforms' : 'is not a platform'} of the plan (it builds ${all.join(', ')}): a build leg builds a share of the plan's platforms; nothing was logged in to, built or pushed`);

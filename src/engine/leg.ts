@@ -95,7 +95,13 @@ export async function writeLegRecords(i: LegRecordsInput): Promise<LegDigest[]> 
       const where = `the leg record ${record.image}:${tag}`;
       await withRetry(where, () => i.buildx.pushBlob(record.image, {digest: EMPTY_DESCRIPTOR.digest, size: EMPTY_DESCRIPTOR.size, file: emptyFile}), deadline, realClock);
       await withRetry(where, () => i.buildx.pushBlob(record.image, {digest: bytes.config.digest, size: bytes.config.size, file: configFile}), deadline, realClock);
+      // a leg run again replaces its record: the one it replaces is deleted (best effort), not left untagged
+      const replaced = await i.buildx.tagDigest(`${record.image}:${tag}`).catch(() => undefined);
       await withRetry(where, () => i.buildx.putManifest(record.image, tag, bytes.manifest.mediaType, bytes.manifest.bytes), deadline, realClock);
+      if (replaced && replaced !== bytes.manifest.digest) {
+        const gone = await i.buildx.deleteManifest(record.image, replaced).catch(() => false);
+        runner.info(`${where}: replaced the record of an earlier run of this leg (${replaced.slice(0, 19)}…${gone ? ', deleted' : ', left: the registry did not delete it'})`);
+      }
       runner.info(`Leg record ${record.image}:${tag} -> ${record.platform} ${record.platformDigest} (content ${record.content.digest})`);
     })
   );

@@ -73,3 +73,13 @@ export function hostPlatform(nodeArch: string = process.arch): Platform {
   };
   return map[nodeArch] ?? {os: 'linux', arch: nodeArch};
 }
+
+/**
+ * The platform without its default variant (`linux/arm64/v8` and `linux/arm64` are one platform to
+ * BuildKit and registries, so are `linux/amd64/v1` and `linux/amd64`), for comparing two spellings.
+ */
+export function platformKey(text: string): string {
+  const p = parsePlatform(text);
+  const isDefault = (p.arch === 'arm64' && (p.variant === 'v8' || p.variant === 'v8.0')) || (p.arch === 'amd64' && p.variant === 'v1');
+  return formatPlatform(isDefault ? {os: p.os, arch: p.arch} : p);
+}

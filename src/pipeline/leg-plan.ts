@@ -7,6 +7,7 @@
 import type {Plan} from './plan.js';
 import {InputError} from './inputs/errors.js';
 import {PLAN_ANNOTATION} from './leg-record.js';
+import {platformKey} from '../lib/platform.js';
 
 /** Every platform of the plan's builds, once, in order of first appearance. */
 export function planPlatforms(plan: Pick<Plan, 'builds'>): string[] {
@@ -19,7 +20,9 @@ export function planPlatforms(plan: Pick<Plan, 'builds'>): string[] {
  */
 export function legPlan(plan: Plan, planDigest: string, platforms: string[] | undefined): Plan {
   const all = planPlatforms(plan);
-  const wanted = platforms && platforms.length ? [...new Set(platforms)] : all;
+  // the plan's spelling of each: `linux/arm64/v8` is the plan's `linux/arm64` (lib/platform.ts platformKey)
+  const spelled = (p: string) => all.find(a => platformKey(a) === platformKey(p)) ?? p;
+  const wanted = platforms && platforms.length ? [...new Set(platforms.map(spelled))] : all;
   const foreign = wanted.filter(p => !all.includes(p));
   if (foreign.length) {
     throw new InputError('platforms', `${foreign.join(', ')} ${foreign.length > 1 ? 'are not platforms' : 'is not a platform'} of the plan (it builds ${all.join(', ')}): a build leg builds a share of the plan's platforms; nothing was logged in to, built or pushed`);

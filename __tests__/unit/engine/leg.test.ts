@@ -38,6 +38,9 @@ describe('legPlan: the share of the plan one leg builds', () => {
     [['linux/amd64'], {api: ['linux/amd64'], tool: ['linux/amd64']}, ['linux/amd64']],
     // an image that builds none of the leg's platforms is not this leg's
     [['linux/arm64'], {api: ['linux/arm64']}, ['linux/arm64']],
+    // another spelling of a plan platform is that platform (default variants)
+    [['linux/arm64/v8'], {api: ['linux/arm64']}, ['linux/arm64']],
+    [['linux/amd64/v1', 'linux/arm64'], {api: ['linux/amd64', 'linux/arm64'], tool: ['linux/amd64']}, ['linux/amd64', 'linux/arm64']],
     // the plan's platform order, whatever the input's
     [['linux/arm64', 'linux/amd64'], {api: ['linux/amd64', 'linux/arm64'], tool: ['linux/amd64']}, ['linux/amd64', 'linux/arm64']]
   ])('platforms %j', (platforms, builds, legPlatforms) => {
@@ -106,6 +109,20 @@ describe('writeLegRecords, read back by the merge', () => {
       expect(reg.tags.get(`${n}:1.2.3`)).toBe(out.outputs.digest);
       for (const p of b.platforms) expect(reg.tags.has(`${n}:${legTag(PLAN, p)}`)).toBe(false);
     }
+  });
+
+  test('a leg run again replaces its record; the replaced record is deleted, not left untagged', async () => {
+    const reg = new FakeRegistry();
+    const b = build('api', [NAMES[0]], ['linux/amd64']);
+    const v = pushLeg(reg, b, ['linux/amd64']);
+    const write = (at: string) => writeLegRecords({buildx: reg.api(), verified: [v], descriptors: {api: {size: 1}}, leg: identity(), workDir: mkdtempSync(join(work, 'w-')), retryTimeoutMs: 1000, now: () => new Date(at)});
+    await write('2026-12-01T00:00:00Z');
+    const first = reg.tags.get(`${NAMES[0]}:${legTag(PLAN, 'linux/amd64')}`)!;
+    await write('2026-12-01T00:05:00Z');
+    const second = reg.tags.get(`${NAMES[0]}:${legTag(PLAN, 'linux/amd64')}`)!;
+    expect(second).not.toBe(first);
+    expect(reg.deletes).toEqual([`${NAMES[0]}@${first}`]);
+    expect(reg.manifests.has(`${NAMES[0]}@${first}`)).toBe(false);
   });
 
   test('one leg of both platforms: a record per platform, naming the same content', async () => {
