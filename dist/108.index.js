@@ -1087,6 +1087,8 @@ var verify = __webpack_require__(3993);
 var tags = __webpack_require__(4810);
 // EXTERNAL MODULE: ./src/engine/release.ts + 3 modules
 var release = __webpack_require__(6926);
+// EXTERNAL MODULE: ./src/engine/history.ts
+var engine_history = __webpack_require__(390);
 // EXTERNAL MODULE: ./src/engine/arch-tag-moves.ts
 var arch_tag_moves = __webpack_require__(474);
 // EXTERNAL MODULE: external "node:crypto"
@@ -1654,6 +1656,7 @@ var src_report = __webpack_require__(3344);
 
 
 
+
 /**
  * A context or Dockerfile that is not there is bad input like any other: said before any login or build,
  * naming the `images` line (remote contexts, such as git URLs, are BuildKit's to fetch).
@@ -1808,7 +1811,7 @@ async function run(p, plan, env, c) {
         sized = (0,verify/* sizes */.LR)(c.buildx, verified);
         sized.catch(() => undefined);
         try {
-            ({ tagMoves, skipped } = await (0,release/* release */._r)({ buildx: c.buildx, verified, sha: plan.sha, created: (0,release/* imageCreated */.uX)(plan), force: e.forceTags, retryTimeoutMs: e.tagRetryTimeout * 1000, extraMoves: (0,arch_tag_moves/* archTagMoves */.f)(verified, plan.sha), ownTags: [stagingTag], compare: (base, head) => (0,github_api/* compareCommits */.kC)(ctx, inputs.githubToken, base, head, runner/* warning */.$e), cancel: c.cancel }));
+            ({ tagMoves, skipped } = await (0,release/* release */._r)({ buildx: c.buildx, verified, sha: plan.sha, created: (0,release/* imageCreated */.uX)(plan), force: e.forceTags, retryTimeoutMs: e.tagRetryTimeout * 1000, extraMoves: (0,arch_tag_moves/* archTagMoves */.f)(verified, plan.sha), ownTags: [stagingTag], compare: (base, head) => (0,github_api/* compareCommits */.kC)(ctx, inputs.githubToken, base, head, runner/* warning */.$e), cancel: c.cancel, history: (0,engine_history/* channelHistory */.gH)(p, env, 'publish') }));
         }
         catch (err) {
             const cause = err instanceof release/* ReleaseError */.K2 ? err.cause : err;

@@ -40,8 +40,8 @@ async function runMain(env = process.env) {
     // mode: build: a leg of the plan input's plan, for the platforms input (action/run-build.ts)
     if (prepared.inputs.mode === 'build')
         return (await __webpack_require__.e(/* import() */ 778).then(__webpack_require__.bind(__webpack_require__, 9778))).runBuild(prepared, env);
-    // mode: promote: existing tags to new ones, no build (action/run-promote.ts)
-    if (prepared.inputs.mode === 'promote')
+    // the release lifecycle: promote, rollback, history: existing tags, no build (action/run-promote.ts)
+    if (prepared.inputs.mode === 'promote' || prepared.inputs.mode === 'rollback' || prepared.inputs.mode === 'history')
         return (await __webpack_require__.e(/* import() */ 962).then(__webpack_require__.bind(__webpack_require__, 7962))).runPromote(prepared, env);
     // the build matrix of the reusable workflow: a runners map that leaves a platform without a leg fails here
     const legs = prepared.inputs.mode === 'plan' ? (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9801))).computeLegs(planPlatforms(prepared), prepared.inputs.runners) : undefined;

@@ -932,10 +932,10 @@ function splitKeyValue(field) {
 function checkModeSupport(inputs, _publishes) {
     const out = [];
     // an input another mode reads would be silently unused: said once
-    if (inputs.mode !== 'promote') {
-        for (const [name, given] of [['from', !!inputs.promote?.from], ['to', !!inputs.promote?.to.length]]) {
+    if (!['promote', 'rollback', 'history'].includes(inputs.mode)) {
+        for (const [name, given] of [['from', !!inputs.promote?.from], ['to', !!inputs.promote?.to.length], ['steps', !!inputs.promote?.stepsGiven]]) {
             if (given)
-                out.push(`Input "${name}" is read by mode: promote only; with mode: ${inputs.mode} it is ignored.`);
+                out.push(`Input "${name}" is read by mode: promote, rollback and history only; with mode: ${inputs.mode} it is ignored.`);
         }
     }
     if (inputs.mode === 'build' || inputs.mode === 'merge')
@@ -952,9 +952,10 @@ function checkModeSupport(inputs, _publishes) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ checkPromoteInputs),
-/* harmony export */   u: () => (/* binding */ sourceKind)
+/* harmony export */   qK: () => (/* binding */ checkPromoteInputs),
+/* harmony export */   uh: () => (/* binding */ sourceKind)
 /* harmony export */ });
+/* unused harmony export LIFECYCLE_MODES */
 /* harmony import */ var _lib_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2470);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2107);
 /**
@@ -963,23 +964,27 @@ function checkModeSupport(inputs, _publishes) {
  */
 
 
+/** The modes that read `from`, `to` and `steps`. */
+const LIFECYCLE_MODES = ['promote', 'rollback', 'history'];
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 /** What `from` names: a digest, or a tag. */
 function sourceKind(from) {
     return from.startsWith('sha256:') ? 'digest' : 'tag';
 }
-/** Checks `from` (one value) and `to` (lines already split) of mode: promote; returns the problems, nothing when valid. */
-function checkPromoteInputs(mode, from, to) {
+/** Checks `from`, `to` and `steps` of the lifecycle modes; returns the problems, nothing when valid. */
+function checkPromoteInputs(mode, from, to, steps = { value: '1', given: false }) {
     const errors = [];
-    if (mode !== 'promote')
+    if (!LIFECYCLE_MODES.includes(mode))
         return errors; // unused elsewhere: a warning (inputs/modes.ts)
-    if (!from)
+    if (mode === 'promote' && !from)
         errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('from', 'is required with mode: promote: the tag or digest every image already has (e.g. sha-abc1234, v1.2.3 or sha256:…)'));
-    else if (sourceKind(from) === 'digest' ? !DIGEST.test(from) : !(0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_)(from)) {
+    else if (from && (sourceKind(from) === 'digest' ? !DIGEST.test(from) : !(0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_)(from))) {
         errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('from', 'is neither a tag (a letter, digit or _, then up to 127 letters, digits, _, . and -) nor a digest (sha256: and 64 lowercase hex digits)', undefined, from.slice(0, 140)));
     }
+    if (mode === 'history' && from)
+        errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('from', 'is not read by mode: history (it shows the channels of the to input)'));
     if (!to.length)
-        errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('to', 'is required with mode: promote: the tags to point at the source, one a line (e.g. env-prod)'));
+        errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('to', mode === 'promote' ? 'is required with mode: promote: the tags to point at the source, one a line (e.g. env-prod)' : `is required with mode: ${mode}: the channel tags, one a line (e.g. env-prod)`));
     const seen = new Map();
     for (const t of to) {
         if (!(0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_)(t.tag))
@@ -990,6 +995,14 @@ function checkPromoteInputs(mode, from, to) {
             seen.set(t.tag, t.line);
         if (t.tag === from)
             errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('to', `is the source tag itself (from: ${from})`, t.line, t.tag));
+    }
+    if (steps.given) {
+        if (mode !== 'rollback')
+            errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('steps', `is read by mode: rollback only, not mode: ${mode}`));
+        else if (!/^[1-9]\d{0,3}$/.test(steps.value))
+            errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('steps', 'expected a whole number from 1 to 9999 (how many recorded moves to go back)', undefined, steps.value.slice(0, 40)));
+        else if (from)
+            errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('steps', 'and from both name where to roll back to: give one of them'));
     }
     return errors;
 }
@@ -2774,9 +2787,9 @@ const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
 /** Where the cache-mount copy steps run by default: a small image with sh and tar. */
 const DEFAULT_CACHE_MOUNTS_IMAGE = 'docker.io/library/busybox:stable';
 /** What one run of the action does: everything in one job, or one part of plan -> build legs -> merge. */
-const MODES = ['publish', 'plan', 'build', 'merge', 'promote'];
+const MODES = ['publish', 'plan', 'build', 'merge', 'promote', 'rollback', 'history'];
 /** Modes this version runs; the others are refused before anything happens. */
-const AVAILABLE_MODES = ['publish', 'plan', 'build', 'merge', 'promote'];
+const AVAILABLE_MODES = ['publish', 'plan', 'build', 'merge', 'promote', 'rollback', 'history'];
 
 /** The non-empty, non-comment lines of a multi-line input, with their line numbers. */
 function inputLines(value) {
@@ -3105,7 +3118,7 @@ function getInputs(env = process.env, workspace = env['GITHUB_WORKSPACE'] || pro
         planDocument: r.raw('plan') ?? '',
         runners: r.raw('runners') ?? '',
         archTags: r.bool('arch-tags', false),
-        promote: { from: r.text('from'), to: r.lines('to', (tag, line) => ({ tag, line })) },
+        promote: { from: r.text('from'), to: r.lines('to', (tag, line) => ({ tag, line })), steps: /^\d{1,4}$/.test(r.text('steps')) ? Number(r.text('steps')) : 1, stepsGiven: r.text('steps') !== '' },
         push: r.choice('push', ['auto', 'true', 'false'], 'auto'),
         buildArgs,
         defaultBuildArgs: r.bool('default-build-args', true),
@@ -3150,7 +3163,7 @@ function getInputs(env = process.env, workspace = env['GITHUB_WORKSPACE'] || pro
             throw e;
         r.errors.push(e);
     }
-    r.errors.push(...(0,promote/* checkPromoteInputs */.q)(inputs.mode, inputs.promote.from, inputs.promote.to));
+    r.errors.push(...(0,promote/* checkPromoteInputs */.qK)(inputs.mode, inputs.promote.from, inputs.promote.to, { value: r.text('steps'), given: r.text('steps') !== '' }));
     if (!AVAILABLE_MODES.includes(inputs.mode)) {
         r.errors.push(new inputs_errors/* InputError */.d('mode', `mode: ${inputs.mode} is not available yet in this version (available: ${AVAILABLE_MODES.join(', ')}); nothing was logged in to, built or pushed`));
     }
@@ -3365,6 +3378,7 @@ function orderForMoving(tags, sha) {
 __webpack_require__.d(__webpack_exports__, {
   bf: () => (/* reexport */ cacheMountsSummary),
   nT: () => (/* reexport */ formatPlan),
+  xE: () => (/* reexport */ historySummary),
   K1: () => (/* reexport */ imagesOutput),
   FJ: () => (/* reexport */ legOutputs),
   pM: () => (/* reexport */ legSummary),
@@ -3792,8 +3806,9 @@ const shortDigest = (d) => (d ? (0,report_escape/* code */.aY)(d.replace(/^(sha2
 /** The job summary of mode: promote: every transition `tag: before → now (from source)`. */
 function promoteSummary(r) {
     const failed = r.failures.length > 0;
-    const state = failed ? '❌ failed' : r.dryRun ? '📝 dry run (nothing moved)' : '✅ promoted';
-    const lines = [`## multiarch-publish: promote ${(0,report_escape/* code */.aY)(r.from)} → ${r.to.map(report_escape/* code */.aY).join(' ')} — ${state}`, ''];
+    const verb = r.verb ?? 'promote';
+    const state = failed ? '❌ failed' : r.dryRun ? '📝 dry run (nothing moved)' : verb === 'rollback' ? '✅ rolled back' : '✅ promoted';
+    const lines = [verb === 'rollback' ? `## multiarch-publish: rollback ${r.to.map(report_escape/* code */.aY).join(' ')} (${(0,report_escape/* text */.Qq)(r.from)}) — ${state}` : `## multiarch-publish: promote ${(0,report_escape/* code */.aY)(r.from)} → ${r.to.map(report_escape/* code */.aY).join(' ')} — ${state}`, ''];
     if (failed)
         lines.push(...r.failures.map(f => `- ❌ ${(0,report_escape/* text */.Qq)(f)}`), '');
     if (r.promotions.length) {
@@ -3805,6 +3820,20 @@ function promoteSummary(r) {
     if (failed && !r.promotions.some(p => p.state === 'moved' || p.state === 'not-restored'))
         lines.push('No tag was moved: every tag still points where it did.', '');
     lines.push(`**Login:** ${(0,report_escape/* text */.Qq)(r.loginNote)}  `, '');
+    return lines.join('\n');
+}
+/** The job summary of mode: history: per image and channel, where it points and its recorded moves. */
+function historySummary(channels) {
+    const lines = ['## multiarch-publish: channel history', ''];
+    for (const c of channels) {
+        lines.push(`### ${(0,report_escape/* code */.aY)(c.image)} ${(0,report_escape/* code */.aY)(c.channel)}`, '', `Now: ${c.current ? (0,report_escape/* code */.aY)(c.current) : '_no such tag_'} · ${c.entries.length} recorded move(s)`, '');
+        if (!c.entries.length)
+            continue;
+        lines.push('| when | kind | before | after | source | by | run |', '| --- | --- | --- | --- | --- | --- | --- |');
+        for (const e of [...c.entries].reverse())
+            lines.push(`| ${(0,report_escape/* text */.Qq)(e.at)} | ${(0,report_escape/* text */.Qq)(e.kind)} | ${shortDigest(e.before)} | ${shortDigest(e.after)} | ${e.source ? (0,report_escape/* code */.aY)(e.source) : ''} | ${(0,report_escape/* text */.Qq)(e.actor)} | ${(0,report_escape/* text */.Qq)(e.run)} |`);
+        lines.push('');
+    }
     return lines.join('\n');
 }
 

@@ -46,7 +46,8 @@ const INPUT_NAMES = [
     { name: 'mode', kind: 'value', help: 'publish (default) or plan (build, merge and promote run in workflow jobs)' },
     { name: 'plan', kind: 'value', help: 'a plan document (the plan output of mode: plan), for the build and merge modes' },
     { name: 'from', kind: 'value', help: 'mode: promote: the tag or digest every image already has' },
-    { name: 'to', kind: 'value', help: 'mode: promote: the tags to point at it, one a line' },
+    { name: 'to', kind: 'value', help: 'mode: promote: the tags to point at it; rollback, history: the channels' },
+    { name: 'steps', kind: 'value', help: 'mode: rollback: how many recorded moves back (default 1)' },
     { name: 'runners', kind: 'value', help: 'mode: plan: JSON map from platform to runner label, for the legs output' },
     { name: 'arch-tags', kind: 'bool', help: 'every release tag also gets per-platform tags <tag>-<arch>' },
     { name: 'push', kind: 'value', help: 'auto, true or false (publish)' },
@@ -333,7 +334,7 @@ async function runCli(args, env = process.env) {
         if (p.inputs.mode === 'plan')
             return await printPlanDocument(p);
         // the merge runs in a workflow's merge job (the action), after its build legs
-        if (p.inputs.mode === 'merge' || p.inputs.mode === 'build' || p.inputs.mode === 'promote')
+        if (p.inputs.mode !== 'publish')
             throw new errors/* InputError */.d('mode', `mode: ${p.inputs.mode} is not available from the command line in this version (the action runs it in a workflow job); nothing was logged in to, built or pushed`);
         for (const w of (0,modes/* checkModeSupport */.r)(p.inputs, parsed.command !== 'plan' && !p.inputs.dryRun))
             console.error(`warning: ${w}`);

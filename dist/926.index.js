@@ -2,6 +2,106 @@ export const id = 926;
 export const ids = [926];
 export const modules = {
 
+/***/ 390:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Lu: () => (/* binding */ readHistory),
+/* harmony export */   Mc: () => (/* binding */ entriesOf),
+/* harmony export */   gH: () => (/* binding */ channelHistory),
+/* harmony export */   wn: () => (/* binding */ writeHistory)
+/* harmony export */ });
+/* unused harmony exports isEnvChannel, HISTORY_LIMIT */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1949);
+/* harmony import */ var _pipeline_leg_record_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2638);
+/* harmony import */ var _pipeline_history_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(290);
+/* harmony import */ var _steps_tags_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4810);
+/**
+ * Channel histories in the registry (pipeline/history.ts): written after a tag phase for every channel
+ * tag it moved, read by `mode: rollback` and `mode: history`. Writes are retried on transient errors;
+ * one that still fails is a warning naming the entry (the tags have moved: the release is not undone
+ * for its history).
+ */
+
+
+
+
+
+
+
+
+/** Channel tags of publish and merge: `env-<name>` (the convention promote and prune use). */
+const isEnvChannel = (tag) => /^env-[A-Za-z0-9_.-]+$/.test(tag);
+/** The history of the channel tags (`env-*`) a publish or merge moves: what, which commit, which run, who. */
+function channelHistory(p, env, kind, plan = p.plan) {
+    return { kind, isChannel: isEnvChannel, source: () => plan.version, commit: () => plan.sha, run: env['GITHUB_RUN_ID'] ? `${env['GITHUB_RUN_ID']}/${env['GITHUB_RUN_ATTEMPT'] || '1'}` : '', actor: p.ctx.actor || '' };
+}
+/** The entries of a tag phase's outcomes: one per channel tag that moved. */
+function entriesOf(outcomes, h) {
+    const at = (h.now ?? (() => new Date()))().toISOString();
+    return outcomes
+        .filter(o => o.state === 'moved' && h.isChannel(o.tag) && o.previous !== o.digest)
+        .map(o => ({ name: o.name, entry: { channel: o.tag, at, before: o.previous ?? null, after: o.digest, kind: h.kind, source: h.source(o.name), commit: h.commit(o.name), run: h.run, actor: h.actor } }));
+}
+/** Writes every entry (each under a tag of its own); returns the ones that could not be written. */
+async function writeHistory(buildx, entries, retryTimeoutMs = 30_000) {
+    if (!entries.length)
+        return [];
+    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(process.env['RUNNER_TEMP'] || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'mp-history-'));
+    const empty = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'empty.json');
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(empty, '{}');
+    const failed = [];
+    const deadline = Date.now() + retryTimeoutMs;
+    try {
+        const blobs = new Map();
+        await Promise.all(entries.map(async ({ name, entry }) => {
+            const tag = (0,_pipeline_history_js__WEBPACK_IMPORTED_MODULE_6__/* .historyTag */ .DJ)(entry.channel, new Date(entry.at), (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(4).toString('hex'));
+            const what = `the history entry ${name}:${tag} (${entry.channel})`;
+            try {
+                if (!blobs.has(name))
+                    blobs.set(name, (0,_steps_tags_js__WEBPACK_IMPORTED_MODULE_7__/* .withRetry */ .bD)(what, () => buildx.pushBlob(name, { digest: _pipeline_leg_record_js__WEBPACK_IMPORTED_MODULE_5__/* .EMPTY_DESCRIPTOR */ .gi.digest, size: _pipeline_leg_record_js__WEBPACK_IMPORTED_MODULE_5__/* .EMPTY_DESCRIPTOR */ .gi.size, file: empty }), deadline, _steps_tags_js__WEBPACK_IMPORTED_MODULE_7__/* .realClock */ .dQ));
+                await blobs.get(name);
+                const m = (0,_pipeline_history_js__WEBPACK_IMPORTED_MODULE_6__/* .entryManifest */ .Ae)(entry);
+                await (0,_steps_tags_js__WEBPACK_IMPORTED_MODULE_7__/* .withRetry */ .bD)(what, () => buildx.putManifest(name, tag, m.mediaType, m.bytes), deadline, _steps_tags_js__WEBPACK_IMPORTED_MODULE_7__/* .realClock */ .dQ);
+                _action_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`History: ${name} ${entry.channel} ${entry.before ?? 'new'} -> ${entry.after} (${entry.kind}, ${tag})`);
+            }
+            catch (e) {
+                failed.push(`${what}: ${_action_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$(e.message).slice(0, 200)}`);
+            }
+        }));
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+    }
+    if (failed.length)
+        _action_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .warning */ .$e(`The tags moved, but ${failed.length} history entr${failed.length > 1 ? 'ies were' : 'y was'} not written (a rollback will not see ${failed.length > 1 ? 'them' : 'it'}): ${failed.join('; ')}`);
+    return failed;
+}
+/** The newest this many entries are read (older ones stay in the registry). */
+const HISTORY_LIMIT = 100;
+/** A channel's entries in `name`, oldest first (at most HISTORY_LIMIT, the newest). */
+async function readHistory(buildx, name, channel) {
+    if (!buildx.listTags)
+        throw new Error('this engine cannot list tags');
+    const tags = (0,_pipeline_history_js__WEBPACK_IMPORTED_MODULE_6__/* .channelTags */ .Hz)(await buildx.listTags(name), channel).slice(-HISTORY_LIMIT);
+    const entries = await Promise.all(tags.map(async (tag) => {
+        const digest = await buildx.tagDigest(`${name}:${tag}`);
+        return digest ? (0,_pipeline_history_js__WEBPACK_IMPORTED_MODULE_6__/* .parseEntry */ .ER)(await buildx.readManifest(name, digest), channel) : undefined;
+    }));
+    return entries.filter((e) => !!e).sort((a, b) => a.at.localeCompare(b.at));
+}
+
+
+/***/ }),
+
 /***/ 9399:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -284,6 +384,8 @@ async function readback(i) {
     return { confirmed: checks.filter(c => c.ok).map(c => c.ref), unread: checks.filter(c => !c.ok).map(c => c.ref) };
 }
 
+// EXTERNAL MODULE: ./src/engine/history.ts
+var engine_history = __webpack_require__(390);
 ;// CONCATENATED MODULE: ./src/engine/release.ts
 /**
  * The release: the part of a run after the content is verified in the registry, shared by publish
@@ -291,6 +393,7 @@ async function readback(i) {
  * mutable tags backwards -> the tag phase (atomic, retried, restored on failure, immutable first) ->
  * the read-back. Outputs and summary stay with the caller, which knows how the content got there.
  */
+
 
 
 
@@ -322,6 +425,10 @@ async function release(i) {
     catch (err) {
         throw new ReleaseError(err, skipped);
     }
+    // the channel tags that moved, each an entry of its channel's history (never fails the release):
+    // before the read-back, which fails when a concurrent run moved a tag since, after both moves happened
+    if (i.history)
+        await (0,engine_history/* writeHistory */.wn)(i.buildx, (0,engine_history/* entriesOf */.Mc)(tagMoves, i.history));
     if (!i.cancel.stopped)
         await readback({ buildx: i.buildx, verified: withoutSkipped(i.verified, skipped) });
     return { tagMoves, skipped };
@@ -655,6 +762,316 @@ async function restore(i, outcomes, clock) {
             leave(`removing it failed: ${reason(e)}`);
         }
     });
+}
+
+
+/***/ }),
+
+/***/ 290:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ae: () => (/* binding */ entryManifest),
+/* harmony export */   DJ: () => (/* binding */ historyTag),
+/* harmony export */   ER: () => (/* binding */ parseEntry),
+/* harmony export */   Hz: () => (/* binding */ channelTags),
+/* harmony export */   es: () => (/* binding */ rollbackTarget)
+/* harmony export */ });
+/* unused harmony exports HISTORY_ARTIFACT_TYPE, channelKey, HISTORY_TAG_PATTERN */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _leg_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2638);
+/**
+ * A channel's history, kept in the registry itself (no other store): every move of a channel tag
+ * (`env-prod`) by a promotion, a rollback, or a publish/merge that moves a channel tag is one entry, a
+ * small OCI artifact manifest of its own in the image's repository under a tag unique to the entry:
+ *
+ *   mp-hist-<12 hex of sha256(channel)>-<13-digit epoch ms>-<8 hex random>
+ *
+ * One tag per entry, never a read-modify-write of a shared document, so concurrent writers cannot lose
+ * each other's entries (the distribution API has no conditional PUT, and GHCR no referrers API). The
+ * entry lives in the manifest's annotations (one read per entry, no blob), its config is the OCI empty
+ * descriptor. Reading a history lists the repository's tags, keeps this channel's, and reads them in
+ * order. Pure: names, bytes, parsing and the rollback's choice.
+ */
+
+
+const HISTORY_ARTIFACT_TYPE = 'application/vnd.multiarch-publish.history.v1+json';
+const A = 'dev.multiarch-publish.history';
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+/** The channel's part of its entries' tags. */
+function channelKey(channel) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(channel).digest('hex').slice(0, 12);
+}
+/** The tag of one entry: unique per channel, instant and writer; sorts by time. */
+function historyTag(channel, at, random) {
+    return `mp-hist-${channelKey(channel)}-${String(at.getTime()).padStart(13, '0')}-${random.slice(0, 8)}`;
+}
+/** The tags of a channel's entries among a repository's tags, oldest first. */
+function channelTags(tags, channel) {
+    const prefix = `mp-hist-${channelKey(channel)}-`;
+    return tags.filter(t => t.startsWith(prefix) && /^\d{13}-[0-9a-f]{8}$/.test(t.slice(prefix.length))).sort();
+}
+/** Whether a tag is a history entry's (any channel): never a release tag, never pruned as one. */
+const HISTORY_TAG_PATTERN = /^mp-hist-[0-9a-f]{12}-\d{13}-[0-9a-f]{8}$/;
+/** The entry's manifest bytes (the empty blob `{}` must be in the repository first). */
+function entryManifest(e) {
+    const { data: _data, ...empty } = _leg_record_js__WEBPACK_IMPORTED_MODULE_1__/* .EMPTY_DESCRIPTOR */ .gi;
+    const annotations = {
+        'org.opencontainers.image.created': e.at,
+        [`${A}.channel`]: e.channel,
+        [`${A}.before`]: e.before ?? '',
+        [`${A}.after`]: e.after,
+        [`${A}.kind`]: e.kind,
+        [`${A}.source`]: e.source,
+        [`${A}.commit`]: e.commit,
+        [`${A}.run`]: e.run,
+        [`${A}.actor`]: e.actor
+    };
+    const manifest = { schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', artifactType: HISTORY_ARTIFACT_TYPE, config: empty, layers: [empty], annotations };
+    return { mediaType: 'application/vnd.oci.image.manifest.v1+json', bytes: new TextEncoder().encode(JSON.stringify(manifest)) };
+}
+/** The entry an entry manifest holds, or undefined when it is not one of `channel` (anything else in the repository is ignored). */
+function parseEntry(json, channel) {
+    const m = json;
+    if (!m || m.artifactType !== HISTORY_ARTIFACT_TYPE || !m.annotations)
+        return undefined;
+    const a = (k) => (typeof m.annotations[`${A}.${k}`] === 'string' ? m.annotations[`${A}.${k}`].slice(0, 300) : undefined);
+    const after = a('after');
+    const before = a('before');
+    const kind = a('kind');
+    const at = m.annotations['org.opencontainers.image.created'];
+    if (a('channel') !== channel || !after || !DIGEST.test(after) || (before && !DIGEST.test(before)) || typeof at !== 'string' || Number.isNaN(Date.parse(at)))
+        return undefined;
+    if (!['promote', 'rollback', 'publish', 'merge'].includes(kind ?? ''))
+        return undefined;
+    return { channel, at, before: before || null, after, kind: kind, source: a('source') ?? '', commit: a('commit') ?? '', run: a('run') ?? '', actor: a('actor') ?? '' };
+}
+/**
+ * Where a rollback of `steps` moves the channel: the digest it pointed at before the last `steps` moves
+ * (entries oldest first). The newest entry must agree with where the channel points now, so that a move
+ * the history does not know of (a tag set by hand) is not silently undone.
+ */
+function rollbackTarget(entries, current, steps) {
+    if (!entries.length)
+        return { reason: 'has no history (no promotion, rollback or publish recorded a move of it)' };
+    const last = entries[entries.length - 1];
+    if (current !== last.after)
+        return { reason: `points at ${current ?? 'nothing'}, but its last recorded move (${last.at}) set ${last.after}: it was moved outside the action; roll back with from: <tag or digest> instead` };
+    if (steps > entries.length)
+        return { reason: `has ${entries.length} recorded move(s), fewer than steps: ${steps}` };
+    const entry = entries[entries.length - steps];
+    if (!entry.before)
+        return { reason: `did not exist before the move of ${entry.at} (${steps} step(s) back): there is nothing to roll back to` };
+    return { digest: entry.before, entry };
+}
+
+
+/***/ }),
+
+/***/ 2638:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $K: () => (/* binding */ recordBytes),
+/* harmony export */   DN: () => (/* binding */ platformSlug),
+/* harmony export */   EQ: () => (/* binding */ checkRecord),
+/* harmony export */   NO: () => (/* binding */ legTag),
+/* harmony export */   P4: () => (/* binding */ LEG_SCHEMA),
+/* harmony export */   Qf: () => (/* binding */ LEG_SCHEMA_VERSION),
+/* harmony export */   RV: () => (/* binding */ LEG_ARTIFACT_TYPE),
+/* harmony export */   gi: () => (/* binding */ EMPTY_DESCRIPTOR),
+/* harmony export */   vX: () => (/* binding */ LEG_TAG_PATTERN),
+/* harmony export */   xR: () => (/* binding */ MAX_RECORD_BYTES),
+/* harmony export */   yR: () => (/* binding */ PLAN_ANNOTATION)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var canonicalize__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8799);
+/* harmony import */ var _lib_platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6728);
+/**
+ * The leg record: how a build leg (`mode: build`) tells the merge (`mode: merge`) what it pushed, with the
+ * registry as the only place where they meet. Pure: names, the record's bytes, and its validation.
+ *
+ * A leg pushes each image's content by digest (no release tag) and then, per image name and per platform
+ * it built, a small OCI artifact (an image manifest with `artifactType` LEG_ARTIFACT_TYPE whose config
+ * blob is the record's JSON, one empty layer, and `subject` = the leg's content) under the leg tag
+ * `mp-leg-<16 hex of the plan digest>-<os>-<arch>[-<variant>]`. The merge reads exactly those tags of its
+ * plan, checks every record against the plan (same plan digest, commit, build id, image name and
+ * platform), creates the index from the records' content digests, and deletes the record manifests
+ * afterwards (never the content: the release's index references it). The platform manifests carry the
+ * annotation PLAN_ANNOTATION (the plan digest) as well, so that a merge also sees on the content itself
+ * which plan it was built from, and the merged index carries it at the index level, so that a second
+ * merge (records gone) recognises a release already made from the same plan.
+ */
+
+
+
+const LEG_SCHEMA = 'multiarch-publish/leg';
+const LEG_SCHEMA_VERSION = 1;
+/** `artifactType` of the record manifest, and the media type of its config blob. */
+const LEG_ARTIFACT_TYPE = 'application/vnd.multiarch-publish.leg.v1+json';
+/** Annotation key holding the plan digest: on the platform manifests (legs) and on the merged index. */
+const PLAN_ANNOTATION = 'dev.multiarch-publish.plan';
+/** The OCI empty descriptor (`{}`), the record manifest's only layer. */
+const EMPTY_DESCRIPTOR = { mediaType: 'application/vnd.oci.empty.v1+json', digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a', size: 2, data: 'e30=' };
+/** A record is a few hundred bytes; anything larger is not one. */
+const MAX_RECORD_BYTES = 64 * 1024;
+/** The platform part of a leg tag: `linux/arm/v7` -> `linux-arm-v7` (normalised first). */
+function platformSlug(platform) {
+    return (0,_lib_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPlatform */ .Bq)((0,_lib_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePlatform */ .FL)(platform)).replace(/\//g, '-');
+}
+/** The tag a leg's record of `platform` has, for the plan with digest `planDigest` (`sha256:<hex>`). */
+function legTag(planDigest, platform) {
+    const hex = /^sha256:([0-9a-f]{64})$/.exec(planDigest)?.[1];
+    if (!hex)
+        throw new Error(`not a plan digest: ${planDigest.slice(0, 80)}`);
+    return `mp-leg-${hex.slice(0, 16)}-${platformSlug(platform)}`;
+}
+/** Every leg tag, of any plan, for listing what other plans left (diagnostics): group 1 = 16 hex, 2 = slug. */
+const LEG_TAG_PATTERN = /^mp-leg-([0-9a-f]{16})-([a-z0-9]+-[a-z0-9]+(?:-[a-z0-9.]+)?)$/;
+const sha256 = (b) => `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(b).digest('hex')}`;
+/** The blobs and manifest of a record (deterministic: the same record gives the same bytes). */
+function recordBytes(record) {
+    const config = new TextEncoder().encode((0,canonicalize__WEBPACK_IMPORTED_MODULE_2__/* ["default"] */ .A)(record) ?? '');
+    const configDesc = { mediaType: LEG_ARTIFACT_TYPE, digest: sha256(config), size: config.length };
+    const { data: _data, ...empty } = EMPTY_DESCRIPTOR;
+    const manifest = {
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        artifactType: LEG_ARTIFACT_TYPE,
+        config: configDesc,
+        layers: [empty],
+        subject: record.content,
+        annotations: { 'org.opencontainers.image.created': record.created, [PLAN_ANNOTATION]: record.plan }
+    };
+    const bytes = new TextEncoder().encode(JSON.stringify(manifest));
+    return { config: { ...configDesc, bytes: config }, manifest: { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: sha256(bytes), bytes } };
+}
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+/**
+ * Reads a record manifest's config blob (already fetched, size-checked by the caller against
+ * MAX_RECORD_BYTES) and checks it against what the merge expects. Returns the record, or a reason (one
+ * sentence, no untrusted text longer than 80 characters) why it is not this plan's leg.
+ */
+function checkRecord(json, expect) {
+    const r = json;
+    const s = (v) => String(v).slice(0, 80);
+    if (!r || typeof r !== 'object' || r.schema !== LEG_SCHEMA)
+        return { reason: 'is not a multiarch-publish leg record' };
+    if (r.schemaVersion !== LEG_SCHEMA_VERSION)
+        return { reason: `is a leg record of schema version ${s(r.schemaVersion)}, not ${LEG_SCHEMA_VERSION} (legs and merge must run the same version of the action)` };
+    for (const k of ['plan', 'sha', 'build', 'image', 'platform', 'platformDigest', 'runner', 'run', 'created']) {
+        if (typeof r[k] !== 'string')
+            return { reason: `has no valid field ${k}` };
+    }
+    const c = r.content;
+    if (!c || typeof c !== 'object' || typeof c.mediaType !== 'string' || typeof c.digest !== 'string' || !DIGEST.test(c.digest) || !Number.isSafeInteger(c.size))
+        return { reason: 'has no valid content descriptor' };
+    if (!DIGEST.test(r.platformDigest))
+        return { reason: 'has no valid platformDigest' };
+    if (!Array.isArray(r.platforms) || !r.platforms.every(p => typeof p === 'string'))
+        return { reason: 'has no valid platforms list' };
+    if (r.plan !== expect.plan)
+        return { reason: `was built from another plan (${s(r.plan)}), not ${expect.plan}` };
+    if (r.sha !== expect.sha)
+        return { reason: `was built from commit ${s(r.sha)}, not the plan's ${expect.sha}` };
+    if (r.build !== expect.build || r.image !== expect.image)
+        return { reason: `belongs to ${s(r.image)} (build ${s(r.build)}), not ${expect.image}` };
+    let platform;
+    try {
+        platform = (0,_lib_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPlatform */ .Bq)((0,_lib_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePlatform */ .FL)(r.platform));
+    }
+    catch {
+        return { reason: `names an invalid platform ${s(r.platform)}` };
+    }
+    if (platform !== (0,_lib_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPlatform */ .Bq)((0,_lib_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePlatform */ .FL)(expect.platform)))
+        return { reason: `is for ${platform}, not ${expect.platform}` };
+    return { record: r };
+}
+
+
+/***/ }),
+
+/***/ 8799:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ canonicalize)
+/* harmony export */ });
+function hasLoneSurrogate (value) {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+
+    if (code >= 0xD800 && code <= 0xDBFF) {
+      if (i === value.length - 1) {
+        return true;
+      }
+      const next = value.charCodeAt(i + 1);
+      if (!(next >= 0xDC00 && next <= 0xDFFF)) {
+        return true;
+      }
+      i++;
+    } else if (code >= 0xDC00 && code <= 0xDFFF) {
+      return true;
+    }
+  }
+
+  return false;
+}
+
+function canonicalize (object, seen = new Set()) {
+  if (typeof object === 'number' && isNaN(object)) {
+    throw new Error('NaN is not allowed');
+  }
+
+  if (typeof object === 'number' && !isFinite(object)) {
+    throw new Error('Infinity is not allowed');
+  }
+
+  if (typeof object === 'string' && hasLoneSurrogate(object)) {
+    throw new Error('Lone surrogate is not allowed');
+  }
+
+  if (object === null || typeof object !== 'object') {
+    return JSON.stringify(object);
+  }
+
+  if (typeof object.toJSON === 'function') {
+    if (seen.has(object)) {
+      throw new Error('Circular reference detected');
+    }
+    seen.add(object);
+    const result = canonicalize(object.toJSON(), seen);
+    seen.delete(object);
+    return result;
+  }
+
+  if (seen.has(object)) {
+    throw new Error('Circular reference detected');
+  }
+  seen.add(object);
+
+  let result;
+  if (Array.isArray(object)) {
+    const values = object.map((cv) => {
+      const value = cv === undefined || typeof cv === 'symbol' ? null : cv;
+      return canonicalize(value, seen);
+    });
+    result = `[${values.join(',')}]`;
+  } else {
+    const parts = [];
+    for (const key of Object.keys(object).sort()) {
+      if (object[key] === undefined || typeof object[key] === 'symbol') {
+        continue;
+      }
+      parts.push(`${canonicalize(key)}:${canonicalize(object[key], seen)}`);
+    }
+    result = `{${parts.join(',')}}`;
+  }
+
+  seen.delete(object);
+  return result;
 }
 
 

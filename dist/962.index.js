@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1949);
 /**
- * `mode: promote` from the action: `images` names the images, `from` the tag or digest each already has,
+ * `mode: promote`, `mode: rollback` and `mode: history` from the action (engine/promote.ts). promote: `images` names the images, `from` the tag or digest each already has,
  * `to` the tags to point at it (engine/promote.ts). Nothing is built; the inputs that decide a build
  * are not read.
  */
@@ -23,10 +23,22 @@ async function runPromote(prepared, env) {
     // the build plan's policy verdict is not this mode's: promote checks the target tags itself
     for (const w of prepared.warnings.filter(w => !w.startsWith('Tag policy: ')))
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(w);
-    const { from, to } = prepared.inputs.promote;
-    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Promoting ${from} to ${to.map(t => t.tag).join(', ')}${prepared.inputs.dryRun ? ' (dry run)' : ''}.`);
-    const { promote } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(926), __webpack_require__.e(546)]).then(__webpack_require__.bind(__webpack_require__, 546));
-    await promote(prepared, env);
+    const { from, to, steps } = prepared.inputs.promote;
+    const channels = to.map(t => t.tag).join(', ');
+    const engine = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(926), __webpack_require__.e(546)]).then(__webpack_require__.bind(__webpack_require__, 546));
+    const dry = prepared.inputs.dryRun ? ' (dry run)' : '';
+    if (prepared.inputs.mode === 'history') {
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`History of ${channels}.`);
+        await engine.history(prepared, env);
+    }
+    else if (prepared.inputs.mode === 'rollback') {
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Rolling back ${channels} ${from ? `to ${from}` : `${steps} step(s)`}${dry}.`);
+        await engine.rollback(prepared, env);
+    }
+    else {
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Promoting ${from} to ${channels}${dry}.`);
+        await engine.promote(prepared, env);
+    }
 }
 
 

@@ -2,7 +2,9 @@
 // sha-<short> and v1), then promoted as separate jobs: sha-<short> -> env-staging, then -> env-prod; every
 // target tag resolves to exactly the source index (no new manifest: the platform manifests and
 // attestations are the publish's); a promotion where one image lacks the source moves nothing; a dry run
-// moves nothing; a later release promoted over env-prod records where it pointed before.
+// moves nothing; a later release promoted over env-prod records where it pointed before; a rollback
+// returns env-prod to the first digest and mode: history shows the three moves; two concurrent
+// promotions of one channel both end up in its history.
 import {execFile} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
 import fs from 'node:fs';
@@ -74,7 +76,8 @@ gate.describe('mode: promote', () => {
     for (const repo of REPOS) {
       const index = await registryJson(repo, 'env-prod');
       expect((index.manifests as {platform?: {architecture: string}}[]).map(m => m.platform?.architecture).filter(a => a !== 'unknown').sort()).toEqual(['amd64', 'arm64']);
-      expect((await tagList(repo)).length).toBe(before[REPOS.indexOf(repo)]! + 2);
+      // two channel tags, and one history entry (a tag of its own) per move
+      expect((await tagList(repo)).length).toBe(before[REPOS.indexOf(repo)]! + 4);
     }
   }, 300_000);
 
@@ -100,5 +103,40 @@ gate.describe('mode: promote', () => {
     expect(r.errors).toEqual([]);
     expect(JSON.parse(r.main.outputs['promotions']!).map((p: {before: string; digest: string}) => [p.before, p.digest])).toEqual(REPOS.map(() => [v1, v2]));
     for (const repo of REPOS) expect(await digest(repo, 'env-prod')).toBe(v2);
+    v2Digest = v2;
+  }, 300_000);
+
+  let v2Digest = '';
+  test('rollback after the two promotions returns env-prod to the first digest; history shows all three moves', async () => {
+    const r = await run(SHA2, {mode: 'rollback', images: images(), to: 'env-prod'});
+    expect(r.errors).toEqual([]);
+    expect(JSON.parse(r.main.outputs['promotions']!).map((p: {before: string; digest: string; state: string}) => [p.before, p.digest, p.state])).toEqual(REPOS.map(() => [v2Digest, v1, 'moved']));
+    for (const repo of REPOS) expect(await digest(repo, 'env-prod')).toBe(v1);
+    const h = await run(SHA2, {mode: 'history', images: images(), to: 'env-prod'});
+    expect(h.errors).toEqual([]);
+    const shown = JSON.parse(h.main.outputs['history']!) as {image: string; current: string; entries: {kind: string; before: string | null; after: string; source: string}[]}[];
+    for (const c of shown) {
+      expect(c.current).toBe(v1);
+      expect(c.entries.map(e => [e.kind, e.before, e.after, e.source])).toEqual([
+        ['promote', null, v1, 'env-staging'],
+        ['promote', v1, v2Digest, 'sha-2222222'],
+        ['rollback', v2Digest, v1, '1 step back']
+      ]);
+    }
+    expect(h.main.summary).toContain('## multiarch-publish: channel history');
+    // the entries are tags of their own, never release tags: env-staging's one and env-prod's three
+    for (const repo of REPOS) expect((await tagList(repo)).filter(t => t.startsWith('mp-hist-'))).toHaveLength(4);
+  }, 300_000);
+
+  test('two concurrent promotions of one channel: both moves end up in the history', async () => {
+    const [a, b] = await Promise.all([
+      run(SHA2, {mode: 'promote', images: images([REPOS[0]!]), from: 'sha-1111111', to: 'env-race', 'force-tags': 'true'}),
+      run(SHA2, {mode: 'promote', images: images([REPOS[0]!]), from: 'sha-2222222', to: 'env-race', 'force-tags': 'true'})
+    ]);
+    // at most one of them sees the other's move in its read-back and fails; both moves are recorded
+    expect([a.main.code, b.main.code].filter(c => c === 0).length).toBeGreaterThanOrEqual(1);
+    const h = await run(SHA2, {mode: 'history', images: images([REPOS[0]!]), to: 'env-race'});
+    const [c] = JSON.parse(h.main.outputs['history']!) as {entries: {after: string}[]}[];
+    expect(c!.entries.map(e => e.after).sort()).toEqual([v1, v2Digest].sort());
   }, 300_000);
 });

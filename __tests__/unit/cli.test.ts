@@ -319,6 +319,7 @@ describe('input flags', () => {
     runners: '{"linux/amd64": "x64"}',
     from: 'sha-abc1234',
     to: 'env-prod\nenv-qa',
+    steps: '2',
     'arch-tags': 'true',
     push: 'false',
     'build-args': 'A=1\nB=2',

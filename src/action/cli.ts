@@ -251,7 +251,7 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = process.en
     // --mode plan: the plan document (the action's plan output) on stdout, whatever the command
     if (p.inputs.mode === 'plan') return await printPlanDocument(p);
     // the merge runs in a workflow's merge job (the action), after its build legs
-    if (p.inputs.mode === 'merge' || p.inputs.mode === 'build' || p.inputs.mode === 'promote') throw new InputError('mode', `mode: ${p.inputs.mode} is not available from the command line in this version (the action runs it in a workflow job); nothing was logged in to, built or pushed`);
+    if (p.inputs.mode !== 'publish') throw new InputError('mode', `mode: ${p.inputs.mode} is not available from the command line in this version (the action runs it in a workflow job); nothing was logged in to, built or pushed`);
     for (const w of checkModeSupport(p.inputs, parsed.command !== 'plan' && !p.inputs.dryRun)) console.error(`warning: ${w}`);
     if (parsed.command === 'plan') return printPlan(p, dir, parsed.json);
     if (parsed.command === 'build') {

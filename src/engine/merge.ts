@@ -28,6 +28,7 @@ import {compareCommits} from '../pipeline/context/github-api.js';
 import {leftoversSummary} from '../report/leftovers.js';
 import {publishSummary, skippedTagsSummary, skippedTagsOutput, writeSummary, writeOutputs, imagesOutput, type PublishResult, type EngineReport} from '../report/index.js';
 import type {PublishOutcome} from './publish.js';
+import {channelHistory} from './history.js';
 
 const INDEX_TYPE = 'application/vnd.oci.image.index.v1+json';
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
@@ -329,7 +330,8 @@ async function run(buildx: BuildxApi, p: Prepared, doc: ParsedPlanDocument, env:
       retryTimeoutMs: p.inputs.engine.tagRetryTimeout * 1000,
       extraMoves: archTagMoves(verified, plan.sha),
       compare: (base, head) => compareCommits(p.ctx, p.inputs.githubToken, base, head, runner.warning),
-      cancel: o.cancel
+      cancel: o.cancel,
+      history: channelHistory(p, env, 'merge', plan)
     }));
   } catch (err) {
     const cause = err instanceof ReleaseError ? err.cause : err;

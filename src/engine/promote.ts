@@ -21,7 +21,9 @@ import type {VerifiedBuild} from './steps/verify.js';
 import type {SkippedTag} from './steps/guard.js';
 import {compareCommits} from '../pipeline/context/github-api.js';
 import {cancellation, type Cancellation} from './cancel.js';
-import {promoteSummary, skippedTagsSummary, skippedTagsOutput, writeSummary, writeOutputs, type Promotion} from '../report/index.js';
+import {readHistory, type HistoryContext} from './history.js';
+import {rollbackTarget, type EntryKind, type HistoryEntry} from '../pipeline/history.js';
+import {promoteSummary, historySummary, skippedTagsSummary, skippedTagsOutput, writeSummary, writeOutputs, type Promotion} from '../report/index.js';
 
 /** The policy rules that concern tags (the others concern what a build is tagged with: the build's commit and ref). */
 const PROMOTE_RULES = ['allow-tags', 'deny-latest', 'max-tags'];
@@ -130,7 +132,9 @@ export async function promote(p: Prepared, env: NodeJS.ProcessEnv, engine?: Buil
     let tagMoves: TagOutcome[] = [];
     let skipped: SkippedTag[] = [];
     try {
-      ({tagMoves, skipped} = await release({buildx, verified, sha, created, force: inputs.engine.forceTags, retryTimeoutMs, compare: (base, head) => compareCommits(p.ctx, inputs.githubToken, base, head, runner.warning), cancel}));
+      const revision = new Map(sources.map(s => [s.name, s.revision]));
+      const history = historyContext(p, env, 'promote', () => from, name => revision.get(name) ?? '');
+      ({tagMoves, skipped} = await release({buildx, verified, sha, created, force: inputs.engine.forceTags, retryTimeoutMs, compare: (base, head) => compareCommits(p.ctx, inputs.githubToken, base, head, runner.warning), cancel, history}));
     } catch (err) {
       const cause = err instanceof ReleaseError ? err.cause : err;
       if (err instanceof ReleaseError) skipped = err.skipped;
@@ -150,4 +154,123 @@ export async function promote(p: Prepared, env: NodeJS.ProcessEnv, engine?: Buil
 
 function promotionOf(o: TagOutcome, from: string): Promotion {
   return {image: o.name, tag: o.tag, from, before: o.previous ?? null, digest: o.digest, state: o.state};
+}
+
+/** Who moved the channel, for its history: the run, the actor, what and which commit. */
+export function historyContext(p: Pick<Prepared, 'ctx'>, env: NodeJS.ProcessEnv, kind: EntryKind, source: (name: string) => string, commit: (name: string) => string, channels?: (tag: string) => boolean): HistoryContext {
+  return {kind, isChannel: channels ?? (() => true), source, commit, run: env['GITHUB_RUN_ID'] ? `${env['GITHUB_RUN_ID']}/${env['GITHUB_RUN_ATTEMPT'] || '1'}` : '', actor: p.ctx.actor || ''};
+}
+
+/**
+ * `mode: rollback`: every channel of `to` (on every image) goes back to the digest it pointed at before
+ * its last `steps` recorded moves (or to `from`), read from its history in the registry. Every image
+ * and channel is resolved first, and the target must still be in the registry; then the channels move
+ * in one tag phase (forced: going back to older content is the point) and the rollback is recorded as
+ * an entry of each history.
+ */
+export async function rollback(p: Prepared, env: NodeJS.ProcessEnv, engine?: BuildxApi, cancel: Cancellation = cancellation): Promise<PromoteOutcome> {
+  const {inputs} = p;
+  const {from, steps} = inputs.promote;
+  const channels = inputs.promote.to.map(t => t.tag);
+  const names = [...new Set(p.plan.builds.flatMap(b => b.images))];
+  if (!names.length) throw new Error('Nothing to roll back: the images input names no image.');
+  const policy = promotePolicy(p, names);
+  if (!policy.allowed) throw new PolicyRefusal(policy.violations.map(v => v.message));
+  const {buildx, loginNote} = await registrySession(p, names, env, engine);
+  const what = from ? `from ${from}` : `${steps} step${steps > 1 ? 's' : ''} back`;
+  try {
+    cancel.check();
+    const problems: string[] = [];
+    const targets: {name: string; channel: string; digest: string; current?: string}[] = [];
+    const fromSources = from ? await resolveSources(buildx, names, from) : undefined;
+    problems.push(...(fromSources?.problems ?? []));
+    await runner.group('Histories', () =>
+      Promise.all(
+        names.flatMap(name =>
+          channels.map(async channel => {
+            try {
+              const current = await buildx.tagDigest(`${name}:${channel}`);
+              if (fromSources) {
+                const s = fromSources.sources.find(x => x.name === name);
+                if (s) targets.push({name, channel, digest: s.digest, current});
+                return;
+              }
+              const entries = await readHistory(buildx, name, channel);
+              const t = rollbackTarget(entries, current, steps);
+              if ('reason' in t) return void problems.push(`${name}:${channel} ${t.reason}`);
+              const there = await buildx.readManifest(name, t.digest).then(() => true, () => false);
+              if (!there) return void problems.push(`${name}:${channel}: ${t.digest} (${steps} step(s) back) is no longer in the registry`);
+              runner.info(`${name}:${channel}: ${current} -> ${t.digest} (the digest before the move of ${t.entry.at}, ${t.entry.kind} of ${t.entry.source || '?'})`);
+              targets.push({name, channel, digest: t.digest, current});
+            } catch (e) {
+              problems.push(`reading the history of ${name}:${channel} failed: ${runner.redact((e as Error).message).slice(0, 300)}`);
+            }
+          })
+        )
+      )
+    );
+    if (problems.length) {
+      problems.sort();
+      if (inputs.summary) writeSummary(promoteSummary({from: what, to: channels, promotions: [], failures: problems, loginNote, dryRun: inputs.dryRun, verb: 'rollback'}), env);
+      throw new Error(`mode: rollback cannot roll back ${problems.length} channel(s); no tag was moved:\n${problems.map(x => `  - ${x}`).join('\n')}`);
+    }
+    const verified: VerifiedBuild[] = [];
+    for (const t of targets) {
+      const image = await readImage(buildx, t.name, t.digest);
+      verified.push({build: promotionBuild(t.name, [t.channel], image.platforms.map(pl => pl.platform), policy), digest: t.digest, images: [image]});
+    }
+    if (inputs.dryRun) {
+      const promotions = targets.map(t => ({image: t.name, tag: t.channel, from: what, before: t.current ?? null, digest: t.digest, state: 'would-move'}));
+      const outputs = {promotions: JSON.stringify(promotions), 'skipped-tags': ''};
+      writeOutputs(outputs, env);
+      if (inputs.summary) writeSummary(promoteSummary({from: what, to: channels, promotions, failures: [], loginNote, dryRun: true, verb: 'rollback'}), env);
+      return {promotions, outputs};
+    }
+    const history = historyContext(p, env, 'rollback', () => what, () => '');
+    let tagMoves: TagOutcome[] = [];
+    try {
+      ({tagMoves} = await release({buildx, verified, sha: '', force: true, retryTimeoutMs: inputs.engine.tagRetryTimeout * 1000, compare: async () => undefined, cancel, history}));
+    } catch (err) {
+      const cause = err instanceof ReleaseError ? err.cause : err;
+      if (cause instanceof TagPhaseError && inputs.summary) writeSummary(promoteSummary({from: what, to: channels, promotions: cause.outcomes.map(o => promotionOf(o, what)), failures: [cause.message], loginNote, dryRun: false, verb: 'rollback'}), env);
+      throw cause;
+    }
+    const promotions = tagMoves.map(o => promotionOf(o, what));
+    const outputs = {promotions: JSON.stringify(promotions), 'skipped-tags': '', digest: verified[0]?.digest ?? ''};
+    writeOutputs(outputs, env);
+    if (inputs.summary) writeSummary(promoteSummary({from: what, to: channels, promotions, failures: [], loginNote, dryRun: false, verb: 'rollback'}), env);
+    cancel.check();
+    return {promotions, outputs};
+  } catch (err) {
+    throw cancel.explain(err);
+  }
+}
+
+/** One channel's history, for the `history` output. */
+export interface ChannelHistory {
+  image: string;
+  channel: string;
+  /** Where the channel points now (null: no such tag). */
+  current: string | null;
+  entries: HistoryEntry[];
+}
+
+/** `mode: history`: every channel of `to` on every image, its recorded moves oldest first (nothing is moved). */
+export async function history(p: Prepared, env: NodeJS.ProcessEnv, engine?: BuildxApi): Promise<ChannelHistory[]> {
+  const names = [...new Set(p.plan.builds.flatMap(b => b.images))];
+  if (!names.length) throw new Error('No history to show: the images input names no image.');
+  const channels = p.inputs.promote.to.map(t => t.tag);
+  const {buildx} = await registrySession(p, names, env, engine);
+  const out: ChannelHistory[] = [];
+  for (const image of names) {
+    for (const channel of channels) {
+      const [current, entries] = await Promise.all([buildx.tagDigest(`${image}:${channel}`), readHistory(buildx, image, channel)]);
+      out.push({image, channel, current: current ?? null, entries});
+      runner.info(`${image}:${channel} (now ${current ?? 'no such tag'}): ${entries.length} recorded move(s)`);
+      for (const e of entries) runner.info(`  ${e.at} ${e.kind} ${e.before ?? 'new'} -> ${e.after} (${e.source}${e.actor ? `, by ${e.actor}` : ''}${e.run ? `, run ${e.run}` : ''})`);
+    }
+  }
+  writeOutputs({history: JSON.stringify(out)}, env);
+  if (p.inputs.summary) writeSummary(historySummary(out), env);
+  return out;
 }

@@ -43,6 +43,7 @@ import {verify, sizes, metadataDigest, type VerifiedBuild, type MetadataDescript
 import {TagPhaseError, type TagOutcome} from './steps/tags.js';
 import {release, ReleaseError, imageCreated} from './release.js';
 import type {LegIdentity, LegDigest} from './leg.js';
+import {channelHistory} from './history.js';
 import {archTagMoves} from './arch-tag-moves.js';
 import {restoreCacheMounts, saveCacheMounts, ghaStore, cacheMountsDir, type CacheMountsInput, type CacheMountsReport} from './steps/cache-mounts.js';
 import {staging, stagingTagsLeft} from './steps/staging.js';
@@ -242,7 +243,7 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
     sized = sizes(c.buildx, verified);
     sized.catch(() => undefined);
     try {
-      ({tagMoves, skipped} = await release({buildx: c.buildx, verified, sha: plan.sha, created: imageCreated(plan), force: e.forceTags, retryTimeoutMs: e.tagRetryTimeout * 1000, extraMoves: archTagMoves(verified, plan.sha), ownTags: [stagingTag], compare: (base, head) => compareCommits(ctx, inputs.githubToken, base, head, runner.warning), cancel: c.cancel}));
+      ({tagMoves, skipped} = await release({buildx: c.buildx, verified, sha: plan.sha, created: imageCreated(plan), force: e.forceTags, retryTimeoutMs: e.tagRetryTimeout * 1000, extraMoves: archTagMoves(verified, plan.sha), ownTags: [stagingTag], compare: (base, head) => compareCommits(ctx, inputs.githubToken, base, head, runner.warning), cancel: c.cancel, history: channelHistory(p, env, 'publish')}));
     } catch (err) {
       const cause = err instanceof ReleaseError ? err.cause : err;
       if (err instanceof ReleaseError) skipped = err.skipped;

@@ -12,6 +12,7 @@ import type {VerifiedBuild} from './steps/verify.js';
 import type {Comparison} from '../pipeline/context/github-api.js';
 import type {Cancellation} from './cancel.js';
 import type {Plan} from '../pipeline/plan.js';
+import {entriesOf, writeHistory, type HistoryContext} from './history.js';
 
 export interface ReleaseInput {
   buildx: BuildxApi;
@@ -28,6 +29,8 @@ export interface ReleaseInput {
   ownTags?: string[];
   compare: (base: string, head: string) => Promise<Comparison | undefined>;
   cancel: Pick<Cancellation, 'tagPhase' | 'stopped'>;
+  /** The channel moves to record in the registry after the tag phase (engine/history.ts). */
+  history?: HistoryContext;
 }
 
 export interface ReleaseResult {
@@ -62,6 +65,9 @@ export async function release(i: ReleaseInput): Promise<ReleaseResult> {
   } catch (err) {
     throw new ReleaseError(err, skipped);
   }
+  // the channel tags that moved, each an entry of its channel's history (never fails the release):
+  // before the read-back, which fails when a concurrent run moved a tag since, after both moves happened
+  if (i.history) await writeHistory(i.buildx, entriesOf(tagMoves, i.history));
   if (!i.cancel.stopped) await readback({buildx: i.buildx, verified: withoutSkipped(i.verified, skipped)});
   return {tagMoves, skipped};
 }

@@ -260,6 +260,8 @@ export interface PromoteReport {
   failures: string[];
   loginNote: string;
   dryRun: boolean;
+  /** `promote` (default) or `rollback`: the title's verb. */
+  verb?: 'promote' | 'rollback';
 }
 
 const shortDigest = (d: string | null) => (d ? code(d.replace(/^(sha256:.{4}).*$/, '$1…')) : '_new_');
@@ -267,8 +269,9 @@ const shortDigest = (d: string | null) => (d ? code(d.replace(/^(sha256:.{4}).*$
 /** The job summary of mode: promote: every transition `tag: before → now (from source)`. */
 export function promoteSummary(r: PromoteReport): string {
   const failed = r.failures.length > 0;
-  const state = failed ? '❌ failed' : r.dryRun ? '📝 dry run (nothing moved)' : '✅ promoted';
-  const lines = [`## multiarch-publish: promote ${code(r.from)} → ${r.to.map(code).join(' ')} — ${state}`, ''];
+  const verb = r.verb ?? 'promote';
+  const state = failed ? '❌ failed' : r.dryRun ? '📝 dry run (nothing moved)' : verb === 'rollback' ? '✅ rolled back' : '✅ promoted';
+  const lines = [verb === 'rollback' ? `## multiarch-publish: rollback ${r.to.map(code).join(' ')} (${text(r.from)}) — ${state}` : `## multiarch-publish: promote ${code(r.from)} → ${r.to.map(code).join(' ')} — ${state}`, ''];
   if (failed) lines.push(...r.failures.map(f => `- ❌ ${text(f)}`), '');
   if (r.promotions.length) {
     lines.push('| image | transition | state |', '| --- | --- | --- |');
@@ -277,5 +280,18 @@ export function promoteSummary(r: PromoteReport): string {
   }
   if (failed && !r.promotions.some(p => p.state === 'moved' || p.state === 'not-restored')) lines.push('No tag was moved: every tag still points where it did.', '');
   lines.push(`**Login:** ${text(r.loginNote)}  `, '');
+  return lines.join('\n');
+}
+
+/** The job summary of mode: history: per image and channel, where it points and its recorded moves. */
+export function historySummary(channels: {image: string; channel: string; current: string | null; entries: {at: string; kind: string; before: string | null; after: string; source: string; actor: string; run: string}[]}[]): string {
+  const lines = ['## multiarch-publish: channel history', ''];
+  for (const c of channels) {
+    lines.push(`### ${code(c.image)} ${code(c.channel)}`, '', `Now: ${c.current ? code(c.current) : '_no such tag_'} · ${c.entries.length} recorded move(s)`, '');
+    if (!c.entries.length) continue;
+    lines.push('| when | kind | before | after | source | by | run |', '| --- | --- | --- | --- | --- | --- | --- |');
+    for (const e of [...c.entries].reverse()) lines.push(`| ${text(e.at)} | ${text(e.kind)} | ${shortDigest(e.before)} | ${shortDigest(e.after)} | ${e.source ? code(e.source) : ''} | ${text(e.actor)} | ${text(e.run)} |`);
+    lines.push('');
+  }
   return lines.join('\n');
 }

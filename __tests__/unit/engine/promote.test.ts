@@ -4,7 +4,8 @@ import {afterAll, describe, expect, test} from '@jest/globals';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {promote} from '../../../src/engine/promote.js';
+import {promote, rollback, history} from '../../../src/engine/promote.js';
+import {channelTags, entryManifest, historyTag, parseEntry, HISTORY_TAG_PATTERN} from '../../../src/pipeline/history.js';
 import {getInputs} from '../../../src/pipeline/inputs/index.js';
 import {checkPromoteInputs} from '../../../src/pipeline/inputs/promote.js';
 import {PolicyRefusal} from '../../../src/pipeline/errors.js';
@@ -36,10 +37,24 @@ describe('from and to', () => {
     messages.forEach((m, i) => expect(errors[i]).toContain(m));
   });
 
+  test.each<[string, string, string, {value: string; given: boolean}, string[]]>([
+    ['rollback, steps', 'rollback', '', {value: '2', given: true}, []],
+    ['rollback, from', 'rollback', 'v1', {value: '', given: false}, []],
+    ['rollback, no channel', 'rollback', '', {value: '', given: false}, ['Input "to": is required with mode: rollback']],
+    ['rollback, steps 0', 'rollback', '', {value: '0', given: true}, ['Input "steps": expected a whole number from 1 to 9999']],
+    ['rollback, steps and from', 'rollback', 'v1', {value: '2', given: true}, ['Input "steps": and from both name where to roll back to']],
+    ['promote, steps', 'promote', 'v1', {value: '2', given: true}, ['Input "steps": is read by mode: rollback only']],
+    ['history, from', 'history', 'v1', {value: '', given: false}, ['Input "from": is not read by mode: history']]
+  ])('%s', (_title, mode, from, steps, messages) => {
+    const errors = checkPromoteInputs(mode, from, mode === 'rollback' && _title.includes('no channel') ? [] : to('env-prod'), steps).map(e => e.message);
+    expect(errors).toHaveLength(messages.length);
+    messages.forEach((m, i) => expect(errors[i]).toContain(m));
+  });
+
   test('from/to with another mode: a warning naming each (never silently unused)', async () => {
     const {checkModeSupport} = await import('../../../src/pipeline/inputs/modes.js');
     const i = getInputs({GITHUB_REPOSITORY: 'acme/app', ...inputEnv({from: 'v1', to: 'x'})});
-    expect(checkModeSupport(i, true)).toEqual(['Input "from" is read by mode: promote only; with mode: publish it is ignored.', 'Input "to" is read by mode: promote only; with mode: publish it is ignored.']);
+    expect(checkModeSupport(i, true)).toEqual(['Input "from" is read by mode: promote, rollback and history only; with mode: publish it is ignored.', 'Input "to" is read by mode: promote, rollback and history only; with mode: publish it is ignored.']);
   });
 
   test('getInputs collects them with the other input errors', () => {
@@ -124,5 +139,94 @@ describe('mode: promote', () => {
     await promote(p, env, reg.api());
     expect(JSON.parse(outputs()['promotions']!).map((x: {state: string; digest: string}) => [x.state, x.digest])).toEqual([['would-move', v1], ['would-move', v1]]);
     expect([...reg.tags.keys()].some(k => k.endsWith(':env-prod'))).toBe(false);
+  });
+});
+
+describe('channel history, rollback', () => {
+  test('two promotions, a rollback to the first digest, and a history of all three', async () => {
+    const reg = new FakeRegistry();
+    const v1 = published(reg, 'sha-1111111', 'c'.repeat(40));
+    const v2 = published(reg, 'sha-2222222', 'd'.repeat(40));
+    for (const from of ['sha-1111111', 'sha-2222222']) {
+      const {p, env} = prepared({from, to: 'env-prod', 'force-tags': 'true'});
+      await promote(p, env, reg.api());
+    }
+    const back = prepared({mode: 'rollback', to: 'env-prod'});
+    const out = await rollback(back.p, back.env, reg.api());
+    expect(out.promotions.map(x => [x.image, x.before, x.digest, x.state])).toEqual(NAMES.map(n => [n, v2, v1, 'moved']));
+    for (const n of NAMES) expect(reg.tags.get(`${n}:env-prod`)).toBe(v1);
+    const shown = prepared({mode: 'history', to: 'env-prod'});
+    const h = await history(shown.p, shown.env, reg.api());
+    expect(h.map(c => [c.image, c.current, c.entries.map(e => [e.kind, e.before, e.after, e.source])])).toEqual(
+      NAMES.map(n => [n, v1, [['promote', null, v1, 'sha-1111111'], ['promote', v1, v2, 'sha-2222222'], ['rollback', v2, v1, '1 step back']]])
+    );
+    expect(JSON.parse(shown.outputs()['history']!)).toHaveLength(2);
+  });
+
+  test('concurrent promotions of two channels and of one channel: no entry is lost', async () => {
+    const reg = new FakeRegistry();
+    published(reg, 'v1');
+    published(reg, 'v2');
+    const runs = [
+      ['v1', 'env-a'],
+      ['v2', 'env-b'],
+      ['v1', 'env-c'],
+      ['v2', 'env-c']
+    ].map(([from, to]) => prepared({from: from!, to: to!, 'force-tags': 'true'}));
+    // the two promotions of env-c race: the one whose read-back sees the other's move fails the step
+    // (another run moved it meanwhile), but both moves are in the history
+    await Promise.allSettled(runs.map(r => promote(r.p, r.env, reg.api())));
+    const shown = prepared({mode: 'history', to: 'env-a\nenv-b\nenv-c'});
+    const h = await history(shown.p, shown.env, reg.api());
+    expect(h.map(c => c.entries.length)).toEqual([1, 1, 2, 1, 1, 2]);
+  });
+
+  test.each<[string, Record<string, string>, RegExp]>([
+    ['no history', {}, /env-prod has no history/],
+    ['more steps than moves', {steps: '3'}, /has 1 recorded move\(s\), fewer than steps: 3/],
+    ['moved outside the action', {}, /was moved outside the action/]
+  ])('a rollback that cannot (%s) moves nothing and says why', async (title, values, message) => {
+    const reg = new FakeRegistry();
+    const v1 = published(reg, 'v1');
+    if (title !== 'no history') await promote(prepared({from: 'v1', to: 'env-prod'}).p, {}, reg.api());
+    if (title === 'moved outside the action') for (const n of NAMES) reg.tags.set(`${n}:env-prod`, published(reg, 'hand'));
+    const before = new Map(reg.tags);
+    const r = prepared({mode: 'rollback', to: 'env-prod', ...values});
+    await expect(rollback(r.p, r.env, reg.api())).rejects.toThrow(message);
+    expect([...reg.tags].filter(([k]) => !k.includes(':mp-hist-'))).toEqual([...before].filter(([k]) => !k.includes(':mp-hist-')));
+    expect(v1).toBeDefined();
+  });
+
+  test('rollback to an explicit from (forced: older content), recorded as a rollback', async () => {
+    const reg = new FakeRegistry();
+    const v1 = published(reg, 'v1', 'c'.repeat(40));
+    published(reg, 'v2', 'd'.repeat(40));
+    await promote(prepared({from: 'v2', to: 'env-prod'}).p, {}, reg.api());
+    const r = prepared({mode: 'rollback', to: 'env-prod', from: 'v1'});
+    await rollback(r.p, r.env, reg.api());
+    for (const n of NAMES) expect(reg.tags.get(`${n}:env-prod`)).toBe(v1);
+    const h = await history(prepared({mode: 'history', to: 'env-prod'}).p, {}, reg.api());
+    expect(h[0]!.entries.map(e => [e.kind, e.source])).toEqual([['promote', 'v2'], ['rollback', 'from v1']]);
+  });
+});
+
+describe('history entries (pure)', () => {
+  test('tags sort by time and are per channel', () => {
+    const a = historyTag('env-prod', new Date(1000), 'aaaaaaaa');
+    const b = historyTag('env-prod', new Date(2000), '00000000');
+    const other = historyTag('env-qa', new Date(1500), 'bbbbbbbb');
+    expect(channelTags([b, other, 'latest', a, 'mp-hist-zz'], 'env-prod')).toEqual([a, b]);
+    expect(HISTORY_TAG_PATTERN.test(a)).toBe(true);
+  });
+
+  test.each<[string, unknown]>([
+    ['another channel', {channel: 'env-qa'}],
+    ['a bad digest', {after: 'sha256:x'}],
+    ['an unknown kind', {kind: 'deploy'}]
+  ])('an entry manifest with %s is not an entry of env-prod', (_t, over) => {
+    const e = {channel: 'env-prod', at: '2026-12-01T00:00:00.000Z', before: null, after: `sha256:${'a'.repeat(64)}`, kind: 'promote' as const, source: 'v1', commit: '', run: '', actor: '', ...(over as object)};
+    const json = JSON.parse(new TextDecoder().decode(entryManifest(e as never).bytes));
+    expect(parseEntry(json, 'env-prod')).toBeUndefined();
+    expect(parseEntry(JSON.parse(new TextDecoder().decode(entryManifest({...e, channel: 'env-prod', after: `sha256:${'a'.repeat(64)}`, kind: 'promote'}).bytes)), 'env-prod')).toMatchObject({source: 'v1'});
   });
 });

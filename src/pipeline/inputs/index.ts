@@ -46,10 +46,10 @@ export interface Line {
 export type PushMode = 'auto' | 'true' | 'false';
 
 /** What one run of the action does: everything in one job, or one part of plan -> build legs -> merge. */
-export const MODES = ['publish', 'plan', 'build', 'merge', 'promote'] as const;
+export const MODES = ['publish', 'plan', 'build', 'merge', 'promote', 'rollback', 'history'] as const;
 export type Mode = (typeof MODES)[number];
 /** Modes this version runs; the others are refused before anything happens. */
-export const AVAILABLE_MODES: readonly Mode[] = ['publish', 'plan', 'build', 'merge', 'promote'];
+export const AVAILABLE_MODES: readonly Mode[] = ['publish', 'plan', 'build', 'merge', 'promote', 'rollback', 'history'];
 
 export interface Inputs {
   images: ImageSpec[];
@@ -431,7 +431,7 @@ export function getInputs(env: Env = process.env, workspace: string = env['GITHU
     planDocument: r.raw('plan') ?? '',
     runners: r.raw('runners') ?? '',
     archTags: r.bool('arch-tags', false),
-    promote: {from: r.text('from'), to: r.lines('to', (tag, line) => ({tag, line}))},
+    promote: {from: r.text('from'), to: r.lines('to', (tag, line) => ({tag, line})), steps: /^\d{1,4}$/.test(r.text('steps')) ? Number(r.text('steps')) : 1, stepsGiven: r.text('steps') !== ''},
     push: r.choice('push', ['auto', 'true', 'false'] as const, 'auto'),
     buildArgs,
     defaultBuildArgs: r.bool('default-build-args', true),
@@ -472,7 +472,7 @@ export function getInputs(env: Env = process.env, workspace: string = env['GITHU
     if (!(e instanceof InputError)) throw e;
     r.errors.push(e);
   }
-  r.errors.push(...checkPromoteInputs(inputs.mode, inputs.promote.from, inputs.promote.to));
+  r.errors.push(...checkPromoteInputs(inputs.mode, inputs.promote.from, inputs.promote.to, {value: r.text('steps'), given: r.text('steps') !== ''}));
   if (!AVAILABLE_MODES.includes(inputs.mode)) {
     r.errors.push(new InputError('mode', `mode: ${inputs.mode} is not available yet in this version (available: ${AVAILABLE_MODES.join(', ')}); nothing was logged in to, built or pushed`));
   }

@@ -8,9 +8,9 @@ import type {Inputs} from './index.js';
 export function checkModeSupport(inputs: Pick<Inputs, 'mode' | 'dryRun' | 'archTags' | 'planDocument'> & {promote?: Inputs['promote']}, _publishes: boolean): string[] {
   const out: string[] = [];
   // an input another mode reads would be silently unused: said once
-  if (inputs.mode !== 'promote') {
-    for (const [name, given] of [['from', !!inputs.promote?.from], ['to', !!inputs.promote?.to.length]] as const) {
-      if (given) out.push(`Input "${name}" is read by mode: promote only; with mode: ${inputs.mode} it is ignored.`);
+  if (!['promote', 'rollback', 'history'].includes(inputs.mode)) {
+    for (const [name, given] of [['from', !!inputs.promote?.from], ['to', !!inputs.promote?.to.length], ['steps', !!inputs.promote?.stepsGiven]] as const) {
+      if (given) out.push(`Input "${name}" is read by mode: promote, rollback and history only; with mode: ${inputs.mode} it is ignored.`);
     }
   }
   if (inputs.mode === 'build' || inputs.mode === 'merge') return out;
