@@ -9,7 +9,8 @@
 // before the clock starts and removed after it stops, for a and b alike; the plan and merge jobs build
 // nothing and get none). Rounds alternate a and b; medians are printed, with the merge's own time (its
 // job, main + post) for small images and for images with a large extra layer (the merge copies no layer:
-// its time should not depend on the image's size). On this 2-CPU machine the two legs share the CPUs (on
+// its time should not depend on the image's size). The two merges of a round run back to back, after
+// both releases' legs, so they meet the same load; b's time is its plan and legs' wall time + its merge. On this 2-CPU machine the two legs share the CPUs (on
 // GitHub each leg has a runner of its own, and the arm64 leg runs natively): b's figure here is not the
 // win a real split gives, only what the split costs in jobs and registry round trips.
 //
@@ -86,7 +87,16 @@ const defaults = actionDefaults();
 
 const builders = new Set();
 let serial = 0;
+let stopping = false; // a signal came: no new builder or job
+const running = new Set(); // the action processes (main and post steps) running now
+function step(env, cwd) {
+  const p = run(process.execPath, [entry], {env, cwd});
+  running.add(p);
+  p.then(() => running.delete(p), () => running.delete(p));
+  return p;
+}
 async function createBuilder(what) {
+  if (stopping) throw new Error('interrupted');
   const name = `mpsplit-${nonce}-${++serial}-${what}`.slice(0, 60);
   builders.add(name);
   const r = await run('docker', ['buildx', 'create', `--name=${name}`, '--driver=docker-container', `--driver-opt=image=${BUILDKIT_IMAGE}`, '--driver-opt=network=host', '--bootstrap'], {env: baseEnv(), timeoutMs: 120_000});
@@ -118,7 +128,7 @@ async function cleanRepository(repository) {
     if (r?.status !== 200) return;
     const m = JSON.parse(r.body);
     manifests.set(digest, m);
-    for (const child of m.manifests ?? []) await visit(child.digest);
+    for (const child of [...(m.manifests ?? []), ...(m.subject ? [m.subject] : [])]) await visit(child.digest); // a leg record's subject: the leg's content
     for (const b of [m.config, ...(m.layers ?? [])]) if (b?.digest) blobs.add(b.digest);
   };
   const tags = await req('GET', `/v2/${repository}/tags/list?n=1000`).catch(() => undefined);
@@ -128,45 +138,49 @@ async function cleanRepository(repository) {
     if (h?.status === 200 && h.headers['docker-content-digest']) await visit(h.headers['docker-content-digest']);
   }
   for (const d of pushedDigests.get(repository) ?? []) await visit(d);
-  let left = 0;
-  for (const d of manifests.keys()) {
-    const r = await req('DELETE', `/v2/${repository}/manifests/${d}`).catch(() => undefined);
-    if (r?.status !== 202 && r?.status !== 404) left++;
-  }
-  for (const d of blobs) {
-    const r = await req('DELETE', `/v2/${repository}/blobs/${d}`).catch(() => undefined);
-    if (r?.status !== 202 && r?.status !== 404) left++;
+  const left = [];
+  for (const [kind, digests] of [['manifests', manifests.keys()], ['blobs', blobs]]) {
+    for (const d of digests) {
+      const r = await req('DELETE', `/v2/${repository}/${kind}/${d}`).catch(err => ({status: err.message}));
+      if (r.status !== 202 && r.status !== 404) left.push(`${repository}/${kind}/${d.slice(0, 19)}…: ${r.status}`);
+    }
   }
   return {manifests: manifests.size, blobs: blobs.size, left};
 }
 let api;
-let cleaned = false;
-async function cleanup() {
-  if (cleaned) return;
-  cleaned = true;
+let cleaning;
+/** Once, whoever asks first (the end of the run or a signal); every later call waits for the same. */
+const cleanup = () => (cleaning ??= cleanupOnce());
+async function cleanupOnce() {
+  stopping = true;
   await Promise.all([...builders].map(removeBuilder));
+  // the action processes still running (after a signal): without their builders they end soon, and a
+  // merge must not write a tag after the registry's clean-up
+  while (running.size) await Promise.allSettled([...running]);
   await api?.close();
   let manifests = 0;
   let blobs = 0;
-  let left = 0;
+  const left = [];
   for (const repository of repositories) {
-    const r = await cleanRepository(repository).catch(() => ({manifests: 0, blobs: 0, left: 1}));
+    const r = await cleanRepository(repository).catch(err => ({manifests: 0, blobs: 0, left: [`${repository}: ${err.message}`]}));
     manifests += r.manifests;
     blobs += r.blobs;
-    left += r.left;
+    left.push(...r.left);
   }
-  if (repositories.size) console.log(`clean-up: ${manifests} manifests and ${blobs} blobs deleted from ${repositories.size} repositories under ${REGISTRY}/${namespace}/${left ? `; ${left} could not be deleted` : ''}`);
+  if (repositories.size) console.log(`clean-up: ${manifests} manifests and ${blobs} blobs in ${repositories.size} repositories under ${REGISTRY}/${namespace}/ deleted${left.length ? `, but ${left.length}: ${left.slice(0, 5).join(', ')}${left.length > 5 ? ', …' : ''}` : ''}`);
   if (opts.keep) console.log(`kept: ${scratch}`);
-  else fs.rmSync(scratch, {recursive: true, force: true});
+  else fs.rmSync(scratch, {recursive: true, force: true, maxRetries: 3});
 }
 async function fatal(code, message) {
   console.error(`split bench: ${message}`);
   await cleanup();
   process.exit(code);
 }
+let signalled = false;
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.once(sig, () => {
     console.error(`split bench: ${sig}, cleaning up`);
+    signalled = true;
     cleanup().finally(() => process.exit(130));
   });
 }
@@ -234,15 +248,16 @@ async function job(label, inputs, c, ws, builder) {
     GITHUB_RUN_ID: c.runId, GITHUB_RUN_ATTEMPT: '1', GITHUB_JOB: label.replace(/^[a-z]\d+-/, ''), GITHUB_SERVER_URL: 'https://github.com', GITHUB_API_URL: api.url,
     GITHUB_WORKSPACE: ws, RUNNER_TEMP: temp, RUNNER_OS: 'Linux', RUNNER_ARCH: 'X64', RUNNER_NAME: `bench-${label}`
   });
+  if (stopping) throw new Error('interrupted');
   for (const [k, v] of Object.entries({...defaults, 'registry-auth': registryAuth, 'github-token': 'bench-token', cache: 'none', ...inputs})) env[inputEnvName(k)] = v;
   if (builder) env[inputEnvName('builder')] = builder;
   const mainFiles = files('main');
   for (const f of Object.values(mainFiles)) fs.writeFileSync(f, '');
-  const main = await run(process.execPath, [entry], {env: {...env, ...mainFiles}, cwd: ws});
+  const main = await step({...env, ...mainFiles}, ws);
   const state = parseFileCommands(fs.readFileSync(mainFiles.GITHUB_STATE, 'utf8'));
   const postFiles = files('post');
   for (const f of Object.values(postFiles)) fs.writeFileSync(f, '');
-  const post = await run(process.execPath, [entry], {env: {...env, ...postFiles, ...Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]))}, cwd: ws});
+  const post = await step({...env, ...postFiles, ...Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]))}, ws);
   if (opts.verbose) console.log(`--- ${label} ---\n${main.log}--- post ---\n${post.log}`);
   for (const line of `${main.log}\n${post.log}`.split('\n')) {
     if (!/^::(warning|error)\b/.test(line)) continue;
@@ -296,7 +311,8 @@ async function publishJob(label, ws) {
   }
 }
 
-async function splitJobs(label, ws) {
+/** A split release's plan job and its two build legs, in parallel (the merge is run by `splitMerge`). */
+async function splitLegs(label, ws) {
   const c = commit();
   const legBuilders = await Promise.all([1, 2].map(i => createBuilder(`${label}-leg${i}`)));
   try {
@@ -305,6 +321,7 @@ async function splitJobs(label, ws) {
     const legs = JSON.parse(plan.outputs.legs ?? '[]');
     if (legs.length !== 2) throw new Error(`${label}: the plan has ${legs.length} legs, not 2: ${plan.outputs.legs}`);
     const built = await Promise.allSettled(legs.map((leg, i) => job(`${label}-leg${i + 1}`, {mode: 'build', plan: plan.outputs.plan, platforms: leg.platforms}, c, ws, legBuilders[i])));
+    const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
     const legDigests = [];
     for (const b of built) {
       for (const d of b.status === 'fulfilled' ? JSON.parse(b.value.outputs.digests ?? '[]') : []) {
@@ -314,16 +331,21 @@ async function splitJobs(label, ws) {
     }
     const failedLeg = built.find(b => b.status === 'rejected');
     if (failedLeg) throw failedLeg.reason;
-    const merge = await job(`${label}-merge`, {mode: 'merge', plan: plan.outputs.plan}, c, ws);
-    const total = Number(process.hrtime.bigint() - t0) / 1e6;
-    await check(label, c, legDigests);
-    return {total, plan: plan.ms, legs: built.map(b => b.value.ms), merge: merge.ms};
+    return {label, c, ws, plan: plan.outputs.plan, planMs: plan.ms, legs: built.map(b => b.value.ms), legDigests, wallMs};
   } finally {
     await Promise.all(legBuilders.map(removeBuilder));
   }
 }
 
+/** The merge job of a split release whose legs are done; b's time = the plan and legs' wall time + the merge job. */
+async function splitMerge(s) {
+  const merge = await job(`${s.label}-merge`, {mode: 'merge', plan: s.plan}, s.c, s.ws);
+  await check(s.label, s.c, s.legDigests);
+  return {total: s.wallMs + merge.ms, plan: s.planMs, legs: s.legs, merge: merge.ms};
+}
+
 // 4. Rounds: a and b alternate on the small images; then the large images' split release, for the merge.
+//    b's time: the wall time of its plan job and parallel legs, plus its merge job (run later, see below).
 const loadStart = os.loadavg()[0];
 const cpus = os.cpus().length;
 console.log(`split bench: 2 images (${IMAGES.join(', ')}) x ${PLATFORMS.join(' + ')} (arm64 under QEMU), cold, fresh docker-container builder per building job (BuildKit ${BUILDKIT_IMAGE}, made and removed outside the timing); ${opts.rounds} round(s); large images +${opts.largeMb} MiB layer; ${cpus} CPUs, node ${process.version}; repositories under ${REGISTRY}/${namespace}/; load average ${loadStart.toFixed(2)}`);
@@ -334,15 +356,23 @@ const t0 = Date.now();
 const legsText = res => `plan ${secs(res.plan)}, legs ${res.legs.map(secs).join(' | ')}, merge ${secs(res.merge)}`;
 try {
   for (let r = 1; r <= opts.rounds; r++) {
+    // a and b's plan + legs (alternating), the large release's plan + legs, then the two merges back to
+    // back (alternating), so that they meet the same engine and load: no build runs beside them
     const order = r % 2 ? ['a', 'b'] : ['b', 'a'];
+    const split = {};
     for (const k of order) {
-      const res = k === 'a' ? await publishJob(`a${r}`, workspaces.small) : await splitJobs(`b${r}`, workspaces.small);
-      results[k].push(res);
-      console.log(`  round ${r} ${k}: ${secs(res.total)} s${k === 'b' ? ` (${legsText(res)})` : ''}`);
+      if (k === 'a') {
+        const res = await publishJob(`a${r}`, workspaces.small);
+        results.a.push(res);
+        console.log(`  round ${r} a: ${secs(res.total)} s`);
+      } else split.b = await splitLegs(`b${r}`, workspaces.small);
     }
-    const res = await splitJobs(`l${r}`, workspaces.large);
-    results.large.push(res);
-    console.log(`  round ${r} b, +${opts.largeMb} MiB layer: ${secs(res.total)} s (${legsText(res)})`);
+    split.large = await splitLegs(`l${r}`, workspaces.large);
+    for (const k of r % 2 ? ['b', 'large'] : ['large', 'b']) split[k] = await splitMerge(split[k]);
+    results.b.push(split.b);
+    results.large.push(split.large);
+    console.log(`  round ${r} b: ${secs(split.b.total)} s (${legsText(split.b)})`);
+    console.log(`  round ${r} b, +${opts.largeMb} MiB layer: ${secs(split.large.total)} s (${legsText(split.large)})`);
   }
 } catch (err) {
   failed = true;
@@ -367,11 +397,11 @@ const ratioMerge = ratio(f.mergeLarge, f.mergeSmall);
 const shown = x => (Number.isFinite(x) ? `${x.toFixed(2)}x` : 'n/a');
 console.log(`\nsplit release, 2 images x 2 platforms, cold       median s`);
 console.log(`a  one publish job (main + post)                ${fmt(f.a)}`);
-console.log(`b  plan + 2 legs in parallel + merge, wall      ${fmt(f.b)}`);
+console.log(`b  plan + 2 legs in parallel (wall) + merge      ${fmt(f.b)}`);
 console.log(`     plan job                                   ${fmt(f.plan)}`);
 console.log(`     slower build leg                           ${fmt(f.slowerLeg)}`);
 console.log(`     merge job                                  ${fmt(f.mergeSmall)}`);
-console.log(`b  with a ${String(opts.largeMb).padStart(3)} MiB layer per image, wall       ${fmt(f.bLarge)}`);
+console.log(`b  with a ${String(opts.largeMb).padStart(3)} MiB layer per image              ${fmt(f.bLarge)}`);
 console.log(`     slower build leg                           ${fmt(f.slowerLegLarge)}`);
 console.log(`     merge job                                  ${fmt(f.mergeLarge)}`);
 console.log('');
@@ -408,4 +438,4 @@ console.log(
       ok: !failed
     })
 );
-process.exit(failed ? 1 : 0);
+process.exit(signalled ? 130 : failed ? 1 : 0);
