@@ -71,7 +71,7 @@ if [ -f bench/warm.mjs ] && docker info >/dev/null 2>&1; then
 fi
 # The split-release benchmark (one publish job against plan + two parallel build legs + merge, and the
 # merge's own time for small and large images): its building jobs run on fresh docker-container builders
-# of the same BuildKit image. One round and a 32 MiB layer: about 2 minutes on 2 CPUs.
+# of the same BuildKit image. One round and a 32 MiB layer: 1.5-2.5 minutes on 2 CPUs.
 if [ -f bench/split.mjs ] && docker info >/dev/null 2>&1; then
   if docker image inspect "${E2E_BUILDKIT_IMAGE:-ci-local/buildkit:debian}" >/dev/null 2>&1; then
     echo "== benchmark: split release (publish job vs plan + build legs + merge)"
