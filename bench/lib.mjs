@@ -154,10 +154,16 @@ export function actionDefaults() {
 
 /** GET on the registry's HTTP API (basic auth); resolves {status, headers, body}. */
 export function registryGet(addr, user, password, urlPath, accept) {
+  return registryRequest(addr, user, password, 'GET', urlPath, accept);
+}
+
+/** One request (GET, HEAD, DELETE) to the registry's HTTP API (basic auth); resolves {status, headers, body}. */
+export function registryRequest(addr, user, password, method, urlPath, accept) {
   return new Promise((resolve, reject) => {
-    const req = http.get(
+    const req = http.request(
       `http://${addr}${urlPath}`,
       {
+        method,
         headers: {
           ...(user ? {authorization: 'Basic ' + Buffer.from(`${user}:${password}`).toString('base64')} : {}),
           ...(accept ? {accept} : {})
@@ -171,8 +177,9 @@ export function registryGet(addr, user, password, urlPath, accept) {
         res.on('error', reject);
       }
     );
-    req.on('timeout', () => req.destroy(new Error(`GET http://${addr}${urlPath}: no answer in 10 s`)));
+    req.on('timeout', () => req.destroy(new Error(`${method} http://${addr}${urlPath}: no answer in 10 s`)));
     req.on('error', reject);
+    req.end();
   });
 }
 

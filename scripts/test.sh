@@ -69,3 +69,14 @@ if [ -f bench/warm.mjs ] && docker info >/dev/null 2>&1; then
     echo "warning: no ${E2E_BUILDKIT_IMAGE:-ci-local/buildkit:debian} image (scripts/buildkit-image.sh): the warm benchmark is skipped" >&2
   fi
 fi
+# The split-release benchmark (one publish job against plan + two parallel build legs + merge, and the
+# merge's own time for small and large images): its building jobs run on fresh docker-container builders
+# of the same BuildKit image. One round and a 32 MiB layer: 1.5-2.5 minutes on 2 CPUs.
+if [ -f bench/split.mjs ] && docker info >/dev/null 2>&1; then
+  if docker image inspect "${E2E_BUILDKIT_IMAGE:-ci-local/buildkit:debian}" >/dev/null 2>&1; then
+    echo "== benchmark: split release (publish job vs plan + build legs + merge)"
+    node bench/split.mjs --rounds 1 --large-mb 32
+  else
+    echo "warning: no ${E2E_BUILDKIT_IMAGE:-ci-local/buildkit:debian} image (scripts/buildkit-image.sh): the split benchmark is skipped" >&2
+  fi
+fi
