@@ -23,7 +23,6 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-
 async function runBuild(prepared, env) {
     const text = prepared.inputs.planDocument;
     if (!text.trim())
@@ -31,7 +30,8 @@ async function runBuild(prepared, env) {
     const [{ parsePlanDocument }, { legPlan }] = await Promise.all([__webpack_require__.e(/* import() */ 129).then(__webpack_require__.bind(__webpack_require__, 1129)), __webpack_require__.e(/* import() */ 984).then(__webpack_require__.bind(__webpack_require__, 3984))]);
     const doc = parsePlanDocument(text);
     // `platforms` is this leg's share, not a plan-deciding input here
-    const given = ((0,_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .rawInput */ .JR)('platforms', env) ?? '').trim() !== '';
+    // action.yml's default (which the runner passes when the step sets none) means: every platform of the plan
+    const given = (0,_run_merge_js__WEBPACK_IMPORTED_MODULE_2__.givenInput)('platforms', env);
     const plan = legPlan(doc.plan, doc.digest, given ? prepared.inputs.platforms : undefined);
     const ignored = (0,_run_merge_js__WEBPACK_IMPORTED_MODULE_2__.ignoredPlanInputs)(env).filter(n => n !== 'platforms');
     const unwritable = _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .unwritableRunnerFiles */ .zU(['GITHUB_OUTPUT', 'GITHUB_ENV', ...(prepared.inputs.summary ? ['GITHUB_STEP_SUMMARY'] : [])], env);
@@ -71,7 +71,9 @@ async function runBuild(prepared, env) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ACTION_DEFAULTS: () => (/* binding */ ACTION_DEFAULTS),
 /* harmony export */   PLAN_DECIDING_INPUTS: () => (/* binding */ PLAN_DECIDING_INPUTS),
+/* harmony export */   givenInput: () => (/* binding */ givenInput),
 /* harmony export */   ignoredPlanInputs: () => (/* binding */ ignoredPlanInputs),
 /* harmony export */   runMerge: () => (/* binding */ runMerge)
 /* harmony export */ });
@@ -87,9 +89,26 @@ __webpack_require__.r(__webpack_exports__);
 
 /** Inputs that decide what the plan is: with mode: merge the plan document decides. */
 const PLAN_DECIDING_INPUTS = ['images', 'platforms', 'registry', 'tags', 'flavor', 'labels', 'annotations', 'build-args', 'policy', 'push', 'version-file', 'arch-tags', 'bake-target'];
-/** The plan-deciding inputs this step was given (non-empty), in the list's order. */
+/**
+ * action.yml's defaults of the plan-deciding inputs: the runner passes every input that has one, so a
+ * value equal to it was not given by the workflow (`images`: `${{ github.repository }}`, as evaluated).
+ * workflows.test.ts checks this table against action.yml.
+ */
+const ACTION_DEFAULTS = {
+    images: env => env['GITHUB_REPOSITORY'] ?? '',
+    platforms: () => 'linux/amd64,linux/arm64',
+    registry: () => 'ghcr.io',
+    push: () => 'auto',
+    'arch-tags': () => 'false'
+};
+/** Whether the workflow gave the input: non-empty, and not action.yml's default as the runner passes it. */
+function givenInput(name, env) {
+    const v = ((0,_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .rawInput */ .JR)(name, env) ?? '').trim();
+    return v !== '' && v !== ACTION_DEFAULTS[name]?.(env);
+}
+/** The plan-deciding inputs this step was given (not empty, not action.yml's default), in the list's order. */
 function ignoredPlanInputs(env) {
-    return PLAN_DECIDING_INPUTS.filter(n => ((0,_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .rawInput */ .JR)(n, env) ?? '').trim() !== '');
+    return PLAN_DECIDING_INPUTS.filter(n => givenInput(n, env));
 }
 async function runMerge(prepared, env) {
     const text = prepared.inputs.planDocument;

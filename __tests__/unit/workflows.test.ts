@@ -308,3 +308,24 @@ describe('ci.yml', () => {
     expect(runs('dist')).toMatch(/npm run build\n\s*if ! git diff --quiet -- dist/);
   });
 });
+
+describe('action.yml defaults the build and merge modes know', () => {
+  test('ACTION_DEFAULTS is every plan-deciding input with a default in action.yml, with that default', async () => {
+    const {ACTION_DEFAULTS, PLAN_DECIDING_INPUTS} = await import('../../src/action/run-merge.js');
+    const env = {GITHUB_REPOSITORY: 'acme/app'};
+    const withDefault = PLAN_DECIDING_INPUTS.filter(n => (ACTION.inputs[n]?.default ?? '') !== '');
+    expect(Object.keys(ACTION_DEFAULTS).sort()).toEqual(withDefault.sort());
+    for (const n of withDefault) {
+      const d = String(ACTION.inputs[n].default);
+      expect(ACTION_DEFAULTS[n]!(env)).toBe(d === '${{ github.repository }}' ? 'acme/app' : d);
+    }
+  });
+
+  test('the runner passes those defaults: not "given" (no warning; mode: build then builds every platform of the plan)', async () => {
+    const {ignoredPlanInputs, givenInput} = await import('../../src/action/run-merge.js');
+    const env = {GITHUB_REPOSITORY: 'acme/app', INPUT_IMAGES: 'acme/app', INPUT_PLATFORMS: 'linux/amd64,linux/arm64', INPUT_REGISTRY: 'ghcr.io', INPUT_PUSH: 'auto', 'INPUT_ARCH-TAGS': 'false'};
+    expect(ignoredPlanInputs(env)).toEqual([]);
+    expect(givenInput('platforms', env)).toBe(false);
+    expect(ignoredPlanInputs({...env, INPUT_PLATFORMS: 'linux/amd64', INPUT_PUSH: 'true'})).toEqual(['platforms', 'push']);
+  });
+});

@@ -9,8 +9,7 @@
 import * as runner from './runner.js';
 import type {Prepared} from '../pipeline/prepare.js';
 import {InputError} from '../pipeline/inputs/errors.js';
-import {rawInput} from './runner.js';
-import {ignoredPlanInputs} from './run-merge.js';
+import {givenInput, ignoredPlanInputs} from './run-merge.js';
 
 export async function runBuild(prepared: Prepared, env: NodeJS.ProcessEnv): Promise<void> {
   const text = prepared.inputs.planDocument;
@@ -18,7 +17,8 @@ export async function runBuild(prepared: Prepared, env: NodeJS.ProcessEnv): Prom
   const [{parsePlanDocument}, {legPlan}] = await Promise.all([import('../pipeline/plan-document.js'), import('../pipeline/leg-plan.js')]);
   const doc = parsePlanDocument(text);
   // `platforms` is this leg's share, not a plan-deciding input here
-  const given = (rawInput('platforms', env) ?? '').trim() !== '';
+  // action.yml's default (which the runner passes when the step sets none) means: every platform of the plan
+  const given = givenInput('platforms', env);
   const plan = legPlan(doc.plan, doc.digest, given ? prepared.inputs.platforms : undefined);
   const ignored = ignoredPlanInputs(env).filter(n => n !== 'platforms');
   const unwritable = runner.unwritableRunnerFiles(['GITHUB_OUTPUT', 'GITHUB_ENV', ...(prepared.inputs.summary ? ['GITHUB_STEP_SUMMARY'] : [])], env);

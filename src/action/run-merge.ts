@@ -11,9 +11,28 @@ import {rawInput, type Env} from './runner.js';
 /** Inputs that decide what the plan is: with mode: merge the plan document decides. */
 export const PLAN_DECIDING_INPUTS = ['images', 'platforms', 'registry', 'tags', 'flavor', 'labels', 'annotations', 'build-args', 'policy', 'push', 'version-file', 'arch-tags', 'bake-target'];
 
-/** The plan-deciding inputs this step was given (non-empty), in the list's order. */
+/**
+ * action.yml's defaults of the plan-deciding inputs: the runner passes every input that has one, so a
+ * value equal to it was not given by the workflow (`images`: `${{ github.repository }}`, as evaluated).
+ * workflows.test.ts checks this table against action.yml.
+ */
+export const ACTION_DEFAULTS: Record<string, (env: Env) => string> = {
+  images: env => env['GITHUB_REPOSITORY'] ?? '',
+  platforms: () => 'linux/amd64,linux/arm64',
+  registry: () => 'ghcr.io',
+  push: () => 'auto',
+  'arch-tags': () => 'false'
+};
+
+/** Whether the workflow gave the input: non-empty, and not action.yml's default as the runner passes it. */
+export function givenInput(name: string, env: Env): boolean {
+  const v = (rawInput(name, env) ?? '').trim();
+  return v !== '' && v !== ACTION_DEFAULTS[name]?.(env);
+}
+
+/** The plan-deciding inputs this step was given (not empty, not action.yml's default), in the list's order. */
 export function ignoredPlanInputs(env: Env): string[] {
-  return PLAN_DECIDING_INPUTS.filter(n => (rawInput(n, env) ?? '').trim() !== '');
+  return PLAN_DECIDING_INPUTS.filter(n => givenInput(n, env));
 }
 
 export async function runMerge(prepared: Prepared, env: NodeJS.ProcessEnv): Promise<void> {
