@@ -952,6 +952,7 @@ function checkModeSupport(inputs, _publishes) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U$: () => (/* binding */ registryHost),
 /* harmony export */   qK: () => (/* binding */ checkPromoteInputs),
 /* harmony export */   uh: () => (/* binding */ sourceKind)
 /* harmony export */ });
@@ -972,7 +973,7 @@ function sourceKind(from) {
     return from.startsWith('sha256:') ? 'digest' : 'tag';
 }
 /** Checks `from`, `to` and `steps` of the lifecycle modes; returns the problems, nothing when valid. */
-function checkPromoteInputs(mode, from, to, steps = { value: '1', given: false }) {
+function checkPromoteInputs(mode, from, to, steps = { value: '1', given: false }, toRegistry = '') {
     const errors = [];
     if (!LIFECYCLE_MODES.includes(mode))
         return errors; // unused elsewhere: a warning (inputs/modes.ts)
@@ -996,6 +997,11 @@ function checkPromoteInputs(mode, from, to, steps = { value: '1', given: false }
         if (t.tag === from)
             errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('to', `is the source tag itself (from: ${from})`, t.line, t.tag));
     }
+    if (toRegistry && mode !== 'promote')
+        errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('to-registry', `is read by mode: promote only, not mode: ${mode}`));
+    else if (toRegistry && !/^[a-z0-9.-]+(:\d{1,5})?$/.test(toRegistry.replace(/^https?:\/\//, '').replace(/\/+$/, '').toLowerCase())) {
+        errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('to-registry', 'is not a registry host (e.g. docker.io, registry.example.com, 127.0.0.1:5000; no path: the images keep theirs)', undefined, toRegistry.slice(0, 140)));
+    }
     if (steps.given) {
         if (mode !== 'rollback')
             errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('steps', `is read by mode: rollback only, not mode: ${mode}`));
@@ -1005,6 +1011,10 @@ function checkPromoteInputs(mode, from, to, steps = { value: '1', given: false }
             errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('steps', 'and from both name where to roll back to: give one of them'));
     }
     return errors;
+}
+/** `to-registry` as the engine uses it: the host, without scheme or trailing slash, lowercased. */
+function registryHost(text) {
+    return text.replace(/^https?:\/\//, '').replace(/\/+$/, '').toLowerCase();
 }
 
 
@@ -3118,7 +3128,7 @@ function getInputs(env = process.env, workspace = env['GITHUB_WORKSPACE'] || pro
         planDocument: r.raw('plan') ?? '',
         runners: r.raw('runners') ?? '',
         archTags: r.bool('arch-tags', false),
-        promote: { from: r.text('from'), to: r.lines('to', (tag, line) => ({ tag, line })), steps: /^\d{1,4}$/.test(r.text('steps')) ? Number(r.text('steps')) : 1, stepsGiven: r.text('steps') !== '' },
+        promote: { from: r.text('from'), to: r.lines('to', (tag, line) => ({ tag, line })), steps: /^\d{1,4}$/.test(r.text('steps')) ? Number(r.text('steps')) : 1, stepsGiven: r.text('steps') !== '', toRegistry: (0,promote/* registryHost */.U$)(r.text('to-registry')) },
         push: r.choice('push', ['auto', 'true', 'false'], 'auto'),
         buildArgs,
         defaultBuildArgs: r.bool('default-build-args', true),
@@ -3163,7 +3173,7 @@ function getInputs(env = process.env, workspace = env['GITHUB_WORKSPACE'] || pro
             throw e;
         r.errors.push(e);
     }
-    r.errors.push(...(0,promote/* checkPromoteInputs */.qK)(inputs.mode, inputs.promote.from, inputs.promote.to, { value: r.text('steps'), given: r.text('steps') !== '' }));
+    r.errors.push(...(0,promote/* checkPromoteInputs */.qK)(inputs.mode, inputs.promote.from, inputs.promote.to, { value: r.text('steps'), given: r.text('steps') !== '' }, r.text('to-registry')));
     if (!AVAILABLE_MODES.includes(inputs.mode)) {
         r.errors.push(new inputs_errors/* InputError */.d('mode', `mode: ${inputs.mode} is not available yet in this version (available: ${AVAILABLE_MODES.join(', ')}); nothing was logged in to, built or pushed`));
     }

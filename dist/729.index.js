@@ -47,6 +47,7 @@ const INPUT_NAMES = [
     { name: 'plan', kind: 'value', help: 'a plan document (the plan output of mode: plan), for the build and merge modes' },
     { name: 'from', kind: 'value', help: 'mode: promote: the tag or digest every image already has' },
     { name: 'to', kind: 'value', help: 'mode: promote: the tags to point at it; rollback, history: the channels' },
+    { name: 'to-registry', kind: 'value', help: 'mode: promote: the registry the target tags are in (content copied, digests kept)' },
     { name: 'steps', kind: 'value', help: 'mode: rollback: how many recorded moves back (default 1)' },
     { name: 'runners', kind: 'value', help: 'mode: plan: JSON map from platform to runner label, for the legs output' },
     { name: 'arch-tags', kind: 'bool', help: 'every release tag also gets per-platform tags <tag>-<arch>' },

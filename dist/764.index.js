@@ -397,6 +397,28 @@ class Buildx {
         // not there (404), or the API could not be used: docker says why, in its words, and retries the transient
         return this.imagetoolsInspect(`${name}@${digest}`, 'raw');
     }
+    async manifestRaw(name, digest) {
+        const cached = this.manifests.get(`${name}@${digest}`);
+        if (cached?.bytes)
+            return { mediaType: cached.mediaType, bytes: cached.bytes };
+        const read = await this.api().manifest(name, digest);
+        if (!read?.bytes || read.digest !== digest)
+            return undefined;
+        this.manifests.set(`${name}@${digest}`, read);
+        return { mediaType: read.mediaType, bytes: read.bytes };
+    }
+    async hasBlob(name, digest) {
+        const api = this.api();
+        if (!api.hasBlob)
+            throw new Error('this registry API cannot check blobs');
+        return api.hasBlob(name, digest);
+    }
+    async downloadBlob(name, blob) {
+        const api = this.api();
+        if (!api.downloadBlob)
+            throw new Error('this registry API cannot download blobs');
+        return api.downloadBlob(name, blob.digest, blob.size, blob.file);
+    }
     async manifestSize(name, digest) {
         const cached = this.manifests.get(`${name}@${digest}`);
         if (cached)
@@ -932,12 +954,16 @@ function planQemu(platforms, host, registered, mode) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _lib_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2470);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1293);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var _lib_reference_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2470);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1293);
 /**
  * The registry's HTTP API (distribution spec), in this process: the reads after the bake (a manifest by
  * digest, where a tag points) without a `docker` process each, pushing blobs and manifests by digest (an
@@ -946,6 +972,8 @@ function planQemu(platforms, host, registered, mode) {
  * removal of a new tag). Credentials come from the run's docker config (`auths`, `credHelpers`,
  * `credsStore`), as docker's own; they are sent only over HTTPS, or over plain HTTP to a loopback registry.
  */
+
+
 
 
 
@@ -989,7 +1017,7 @@ const MAX_MANIFEST = 4 * 1024 * 1024;
 const MAX_TAGS = 5000;
 const REQUEST_TIMEOUT_MS = 20000;
 function repository(name) {
-    const domain = (0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .registryDomain */ .Em)(name);
+    const domain = (0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_6__/* .registryDomain */ .Em)(name);
     if (!domain || domain === 'docker.io' || domain === 'index.docker.io') {
         const path = domain ? name.slice(domain.length + 1) : name;
         return { host: 'registry-1.docker.io', authKey: 'https://index.docker.io/v1/', path: path.includes('/') ? path : `library/${path}` };
@@ -1144,6 +1172,49 @@ class RegistryApi {
             return false;
         throw new RegistryHttpFailure(`deleting ${name}@${digest}: HTTP ${res.status}`, res.status);
     }
+    /** Whether `name` has the blob `digest` (HEAD). */
+    async hasBlob(name, digest) {
+        const repo = repository(name);
+        const head = await this.request(repo, 'HEAD', `/v2/${repo.path}/blobs/${digest}`);
+        await head.body?.cancel();
+        if (head.ok)
+            return true;
+        if (head.status === 404)
+            return false;
+        throw await httpFailure(`checking blob ${digest.slice(0, 19)}… of ${name}`, head);
+    }
+    /**
+     * Downloads the blob `digest` (`size` bytes) of `name` into `file`, streamed; its bytes must hash to
+     * the digest and have the size, or the file is removed and it throws. The download gets as long as a
+     * slow link needs for the size (at least 1 MB/s).
+     */
+    async downloadBlob(name, digest, size, file) {
+        const repo = repository(name);
+        const res = await this.request(repo, 'GET', `/v2/${repo.path}/blobs/${digest}`, {}, undefined, REQUEST_TIMEOUT_MS + Math.ceil(size / 1000));
+        if (!res.ok || !res.body) {
+            await res.body?.cancel();
+            throw new RegistryHttpFailure(`downloading blob ${digest.slice(0, 19)}… of ${name}: HTTP ${res.status}`, res.status);
+        }
+        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+        let length = 0;
+        const counted = new node_stream__WEBPACK_IMPORTED_MODULE_2__.Transform({
+            transform(chunk, _enc, done) {
+                hash.update(chunk);
+                length += chunk.length;
+                done(null, chunk);
+            }
+        });
+        try {
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_3__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_2__.Readable.fromWeb(res.body), counted, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(file, { mode: 0o600 }));
+            const actual = `sha256:${hash.digest('hex')}`;
+            if (actual !== digest || length !== size)
+                throw new RegistryHttpFailure(`downloading blob ${digest.slice(0, 19)}… of ${name}: the registry answered ${length} bytes of ${actual.slice(0, 19)}…`, 400);
+        }
+        catch (e) {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(file, { force: true });
+            throw e;
+        }
+    }
     /**
      * Uploads the blob `digest` (`size` bytes, read from `file`) to `name`, unless the registry has it:
      * mounted from `from` (another repository of the same registry) when the registry allows, else one
@@ -1212,10 +1283,10 @@ class RegistryApi {
         }
         throw new RegistryHttpFailure(`${repo.host} answered an upload with a location on another host (${location.slice(0, 100)}): not followed`, 400);
     }
-    async request(repo, method, path, headers = {}, body) {
+    async request(repo, method, path, headers = {}, body, timeoutMs) {
         const scope = `repository:${repo.path}:${method === 'DELETE' ? 'delete' : method === 'POST' || method === 'PUT' ? 'pull,push' : 'pull'}`;
         const token = this.tokens.get(`${repo.host} ${scope}`);
-        const first = await this.send(repo, method, path, token ? { ...headers, Authorization: token } : headers, body);
+        const first = await this.send(repo, method, path, token ? { ...headers, Authorization: token } : headers, body, timeoutMs);
         if (first.status !== 401)
             return first;
         const challenge = first.headers.get('www-authenticate') ?? '';
@@ -1224,17 +1295,17 @@ class RegistryApi {
         if (!auth)
             return first;
         this.tokens.set(`${repo.host} ${scope}`, auth);
-        return this.send(repo, method, path, { ...headers, Authorization: auth }, body);
+        return this.send(repo, method, path, { ...headers, Authorization: auth }, body, timeoutMs);
     }
     /** HTTPS; a loopback registry that does not speak TLS is asked over HTTP (docker's rule for 127.0.0.0/8). */
-    async send(repo, method, path, headers, body) {
+    async send(repo, method, path, headers, body, timeoutMs) {
         const known = this.schemes.get(repo.host);
         const schemes = known ? [known] : isLoopback(repo.host) ? ['https', 'http'] : ['https'];
         let last;
         for (const scheme of schemes) {
             try {
                 // an upload gets as long as a slow link needs for its size (at least 1 MB/s), a call 20 s
-                const timeout = REQUEST_TIMEOUT_MS + (body ? Math.ceil(body.size / 1000) : 0);
+                const timeout = timeoutMs ?? REQUEST_TIMEOUT_MS + (body ? Math.ceil(body.size / 1000) : 0);
                 const res = await fetch(`${scheme}://${repo.host}${path}`, { method, headers, body, redirect: 'follow', signal: AbortSignal.timeout(timeout) });
                 this.schemes.set(repo.host, scheme);
                 return res;
@@ -1285,17 +1356,17 @@ class RegistryApi {
         }
     }
     async credential(repo) {
-        const dir = this.env['DOCKER_CONFIG'] || process.env['DOCKER_CONFIG'] || (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(process.env['HOME'] || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.homedir)(), '.docker');
+        const dir = this.env['DOCKER_CONFIG'] || process.env['DOCKER_CONFIG'] || (0,node_path__WEBPACK_IMPORTED_MODULE_5__.join)(process.env['HOME'] || (0,node_os__WEBPACK_IMPORTED_MODULE_4__.homedir)(), '.docker');
         let config;
         try {
-            config = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'config.json'), 'utf8'));
+            config = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_5__.join)(dir, 'config.json'), 'utf8'));
         }
         catch {
             return undefined;
         }
         const helper = config.credHelpers?.[repo.authKey] ?? config.credsStore;
         if (helper && /^[\w.-]+$/.test(helper)) {
-            const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__.run)(`docker-credential-${helper}`, ['get'], { input: repo.authKey, allowFailure: true, env: this.env });
+            const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_7__.run)(`docker-credential-${helper}`, ['get'], { input: repo.authKey, allowFailure: true, env: this.env });
             if (out.code === 0) {
                 try {
                     const c = JSON.parse(out.stdout);

@@ -320,6 +320,7 @@ describe('input flags', () => {
     from: 'sha-abc1234',
     to: 'env-prod\nenv-qa',
     steps: '2',
+    'to-registry': 'other.example',
     'arch-tags': 'true',
     push: 'false',
     'build-args': 'A=1\nB=2',

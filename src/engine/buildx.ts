@@ -13,7 +13,7 @@ import * as runner from '../action/runner.js';
 import {RegistryApi, RegistryHttpFailure, repository, type ManifestRead} from './registry-api.js';
 
 /** What the seam uses of the registry API (tests hand in a part of their own, with the calls they expect). */
-type RegistryApiPart = Partial<Pick<RegistryApi, 'pushBlob' | 'putManifest' | 'putTag' | 'listTags'>> & Pick<RegistryApi, 'manifest' | 'blobJson' | 'tagDigest' | 'tagsAt' | 'deleteManifest'>;
+type RegistryApiPart = Partial<Pick<RegistryApi, 'pushBlob' | 'putManifest' | 'putTag' | 'listTags' | 'hasBlob' | 'downloadBlob'>> & Pick<RegistryApi, 'manifest' | 'blobJson' | 'tagDigest' | 'tagsAt' | 'deleteManifest'>;
 
 export interface BakeRun {
   file: string;
@@ -100,6 +100,12 @@ export interface BuildxApi {
   deleteManifest(name: string, digest: string): Promise<boolean>;
   /** Uploads a blob of an OCI layout to `name` unless it is there (mounted from `from` where it can); true when sent. */
   pushBlob(name: string, blob: {digest: string; size: number; file: string}, from?: string): Promise<boolean>;
+  /** The manifest `digest` of `name` as the registry holds it (bytes and media type; registry API); optional for fakes. */
+  manifestRaw?(name: string, digest: string): Promise<{mediaType: string; bytes: Uint8Array} | undefined>;
+  /** Whether `name` has the blob `digest` (registry API); optional for fakes. */
+  hasBlob?(name: string, digest: string): Promise<boolean>;
+  /** Downloads the blob `digest` of `name` into `file`, its digest and size checked (registry API); optional for fakes. */
+  downloadBlob?(name: string, blob: {digest: string; size: number; file: string}): Promise<void>;
   /** The byte length of the manifest `digest` of `name` (registry API; undefined where it cannot be read); optional for fakes. */
   manifestSize?(name: string, digest: string): Promise<number | undefined>;
   /** PUT of manifest bytes under `reference` (its digest, or a tag) of `name` (registry API). */
@@ -231,6 +237,27 @@ export class Buildx implements BuildxApi {
     }
     // not there (404), or the API could not be used: docker says why, in its words, and retries the transient
     return this.imagetoolsInspect(`${name}@${digest}`, 'raw');
+  }
+
+  async manifestRaw(name: string, digest: string): Promise<{mediaType: string; bytes: Uint8Array} | undefined> {
+    const cached = this.manifests.get(`${name}@${digest}`);
+    if (cached?.bytes) return {mediaType: cached.mediaType, bytes: cached.bytes};
+    const read = await this.api().manifest(name, digest);
+    if (!read?.bytes || read.digest !== digest) return undefined;
+    this.manifests.set(`${name}@${digest}`, read);
+    return {mediaType: read.mediaType, bytes: read.bytes};
+  }
+
+  async hasBlob(name: string, digest: string): Promise<boolean> {
+    const api = this.api();
+    if (!api.hasBlob) throw new Error('this registry API cannot check blobs');
+    return api.hasBlob(name, digest);
+  }
+
+  async downloadBlob(name: string, blob: {digest: string; size: number; file: string}): Promise<void> {
+    const api = this.api();
+    if (!api.downloadBlob) throw new Error('this registry API cannot download blobs');
+    return api.downloadBlob(name, blob.digest, blob.size, blob.file);
   }
 
   async manifestSize(name: string, digest: string): Promise<number | undefined> {

@@ -15,6 +15,7 @@ import {sourceKind} from '../pipeline/inputs/promote.js';
 import type {BuildxApi} from './buildx.js';
 import {registrySession} from './session.js';
 import {readImage} from './registry.js';
+import {nameIn} from './copy.js';
 import {release, ReleaseError} from './release.js';
 import {currentDigests, plannedMoves, TagPhaseError, type TagOutcome} from './steps/tags.js';
 import type {VerifiedBuild} from './steps/verify.js';
@@ -92,12 +93,16 @@ export async function promote(p: Prepared, env: NodeJS.ProcessEnv, engine?: Buil
   const to = inputs.promote.to.map(t => t.tag);
   const names = [...new Set(p.plan.builds.flatMap(b => b.images))];
   if (!names.length) throw new Error('Nothing to promote: the images input names no image.');
+  // to-registry: the target tags are in another registry, where the content is copied (engine/copy.ts)
+  const toRegistry = inputs.promote.toRegistry;
+  const targetOf = (name: string) => (toRegistry ? nameIn(toRegistry, name) : name);
+  const targets = names.map(targetOf);
   // before any login: the policy over the target tags
-  const policy = promotePolicy(p, names);
+  const policy = promotePolicy(p, targets);
   for (const w of policy.warnings) runner.warning(`Tag policy: ${w}`);
   if (!policy.allowed) throw new PolicyRefusal(policy.violations.map(v => v.message));
   const summaryWanted = inputs.summary;
-  const {buildx, loginNote} = await registrySession(p, names, env, engine);
+  const {buildx, loginNote} = await registrySession(p, [...new Set([...names, ...targets])], env, engine);
   try {
     cancel.check();
     const {sources, problems} = await runner.group('Sources', async () => {
@@ -110,10 +115,29 @@ export async function promote(p: Prepared, env: NodeJS.ProcessEnv, engine?: Buil
       if (summaryWanted) writeSummary(promoteSummary({from, to, promotions: [], failures: problems, loginNote, dryRun: inputs.dryRun}), env);
       throw new Error(message);
     }
+    if (toRegistry && !inputs.dryRun) {
+      // every image's content into the target registry first, digests kept; no tag moves before all are there
+      const {copyContent} = await import('./copy.js');
+      cancel.during('push');
+      await runner.group(`Copy to ${toRegistry}`, async () => {
+        for (const s of sources) {
+          try {
+            await copyContent(buildx, s.name, targetOf(s.name), s.digest, env['RUNNER_TEMP']);
+          } catch (e) {
+            const message = `copying ${s.name}@${s.digest} to ${targetOf(s.name)} failed: ${runner.redact((e as Error).message).slice(0, 300)}`;
+            if (summaryWanted) writeSummary(promoteSummary({from, to, promotions: [], failures: [message], loginNote, dryRun: false}), env);
+            throw new Error(`mode: promote: ${message}; no tag was moved (what was copied stays in ${toRegistry} by digest, untagged)`);
+          }
+        }
+      });
+      cancel.check();
+    }
     const verified: VerifiedBuild[] = [];
     for (const s of sources) {
-      const image = await readImage(buildx, s.name, s.digest);
-      verified.push({build: promotionBuild(s.name, to, image.platforms.map(pl => pl.platform), policy), digest: s.digest, images: [image]});
+      // a dry run across registries reads the source (nothing is copied yet)
+      const where = toRegistry && !inputs.dryRun ? targetOf(s.name) : s.name;
+      const image = await readImage(buildx, where, s.digest);
+      verified.push({build: promotionBuild(targetOf(s.name), to, image.platforms.map(pl => pl.platform), policy), digest: s.digest, images: [{...image, name: targetOf(s.name)}]});
     }
     const revisions = [...new Set(sources.map(s => s.revision).filter(Boolean))];
     if (revisions.length > 1) runner.info(`The sources carry ${revisions.length} commits (${revisions.map(r => r.slice(0, 12)).join(', ')}); the guard compares the tags with the first.`);
@@ -132,7 +156,7 @@ export async function promote(p: Prepared, env: NodeJS.ProcessEnv, engine?: Buil
     let tagMoves: TagOutcome[] = [];
     let skipped: SkippedTag[] = [];
     try {
-      const revision = new Map(sources.map(s => [s.name, s.revision]));
+      const revision = new Map(sources.map(s => [targetOf(s.name), s.revision]));
       const history = historyContext(p, env, 'promote', () => from, name => revision.get(name) ?? '');
       ({tagMoves, skipped} = await release({buildx, verified, sha, created, force: inputs.engine.forceTags, retryTimeoutMs, compare: (base, head) => compareCommits(p.ctx, inputs.githubToken, base, head, runner.warning), cancel, history}));
     } catch (err) {

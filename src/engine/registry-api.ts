@@ -7,7 +7,9 @@
  * `credsStore`), as docker's own; they are sent only over HTTPS, or over plain HTTP to a loopback registry.
  */
 import {createHash} from 'node:crypto';
-import {openAsBlob, readFileSync} from 'node:fs';
+import {createWriteStream, openAsBlob, readFileSync, rmSync} from 'node:fs';
+import {Readable, Transform} from 'node:stream';
+import {pipeline} from 'node:stream/promises';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
 import {registryDomain} from '../lib/reference.js';
@@ -224,6 +226,47 @@ export class RegistryApi {
     throw new RegistryHttpFailure(`deleting ${name}@${digest}: HTTP ${res.status}`, res.status);
   }
 
+  /** Whether `name` has the blob `digest` (HEAD). */
+  async hasBlob(name: string, digest: string): Promise<boolean> {
+    const repo = repository(name);
+    const head = await this.request(repo, 'HEAD', `/v2/${repo.path}/blobs/${digest}`);
+    await head.body?.cancel();
+    if (head.ok) return true;
+    if (head.status === 404) return false;
+    throw await httpFailure(`checking blob ${digest.slice(0, 19)}… of ${name}`, head);
+  }
+
+  /**
+   * Downloads the blob `digest` (`size` bytes) of `name` into `file`, streamed; its bytes must hash to
+   * the digest and have the size, or the file is removed and it throws. The download gets as long as a
+   * slow link needs for the size (at least 1 MB/s).
+   */
+  async downloadBlob(name: string, digest: string, size: number, file: string): Promise<void> {
+    const repo = repository(name);
+    const res = await this.request(repo, 'GET', `/v2/${repo.path}/blobs/${digest}`, {}, undefined, REQUEST_TIMEOUT_MS + Math.ceil(size / 1000));
+    if (!res.ok || !res.body) {
+      await res.body?.cancel();
+      throw new RegistryHttpFailure(`downloading blob ${digest.slice(0, 19)}… of ${name}: HTTP ${res.status}`, res.status);
+    }
+    const hash = createHash('sha256');
+    let length = 0;
+    const counted = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        hash.update(chunk);
+        length += chunk.length;
+        done(null, chunk);
+      }
+    });
+    try {
+      await pipeline(Readable.fromWeb(res.body as import('node:stream/web').ReadableStream), counted, createWriteStream(file, {mode: 0o600}));
+      const actual = `sha256:${hash.digest('hex')}`;
+      if (actual !== digest || length !== size) throw new RegistryHttpFailure(`downloading blob ${digest.slice(0, 19)}… of ${name}: the registry answered ${length} bytes of ${actual.slice(0, 19)}…`, 400);
+    } catch (e) {
+      rmSync(file, {force: true});
+      throw e;
+    }
+  }
+
   /**
    * Uploads the blob `digest` (`size` bytes, read from `file`) to `name`, unless the registry has it:
    * mounted from `from` (another repository of the same registry) when the registry allows, else one
@@ -284,28 +327,28 @@ export class RegistryApi {
     throw new RegistryHttpFailure(`${repo.host} answered an upload with a location on another host (${location.slice(0, 100)}): not followed`, 400);
   }
 
-  private async request(repo: Repository, method: string, path: string, headers: Record<string, string> = {}, body?: Blob): Promise<Response> {
+  private async request(repo: Repository, method: string, path: string, headers: Record<string, string> = {}, body?: Blob, timeoutMs?: number): Promise<Response> {
     const scope = `repository:${repo.path}:${method === 'DELETE' ? 'delete' : method === 'POST' || method === 'PUT' ? 'pull,push' : 'pull'}`;
     const token = this.tokens.get(`${repo.host} ${scope}`);
-    const first = await this.send(repo, method, path, token ? {...headers, Authorization: token} : headers, body);
+    const first = await this.send(repo, method, path, token ? {...headers, Authorization: token} : headers, body, timeoutMs);
     if (first.status !== 401) return first;
     const challenge = first.headers.get('www-authenticate') ?? '';
     await first.body?.cancel();
     const auth = await this.authorize(repo, challenge, scope);
     if (!auth) return first;
     this.tokens.set(`${repo.host} ${scope}`, auth);
-    return this.send(repo, method, path, {...headers, Authorization: auth}, body);
+    return this.send(repo, method, path, {...headers, Authorization: auth}, body, timeoutMs);
   }
 
   /** HTTPS; a loopback registry that does not speak TLS is asked over HTTP (docker's rule for 127.0.0.0/8). */
-  private async send(repo: Repository, method: string, path: string, headers: Record<string, string>, body?: Blob): Promise<Response> {
+  private async send(repo: Repository, method: string, path: string, headers: Record<string, string>, body?: Blob, timeoutMs?: number): Promise<Response> {
     const known = this.schemes.get(repo.host);
     const schemes: ('https' | 'http')[] = known ? [known] : isLoopback(repo.host) ? ['https', 'http'] : ['https'];
     let last: unknown;
     for (const scheme of schemes) {
       try {
         // an upload gets as long as a slow link needs for its size (at least 1 MB/s), a call 20 s
-        const timeout = REQUEST_TIMEOUT_MS + (body ? Math.ceil(body.size / 1000) : 0);
+        const timeout = timeoutMs ?? REQUEST_TIMEOUT_MS + (body ? Math.ceil(body.size / 1000) : 0);
         const res = await fetch(`${scheme}://${repo.host}${path}`, {method, headers, body, redirect: 'follow', signal: AbortSignal.timeout(timeout)});
         this.schemes.set(repo.host, scheme);
         return res;

@@ -1,6 +1,6 @@
 /** A registry in memory for the merge and leg tests: manifests, blobs and tags per name, deletion refusable. */
 import {createHash} from 'node:crypto';
-import {readFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
 import {legTag, recordBytes, PLAN_ANNOTATION, type LegRecord} from '../../../src/pipeline/leg-record.js';
 import type {BuildxApi} from '../../../src/engine/buildx.js';
 import type {BuildPlan} from '../../../src/pipeline/plan.js';
@@ -52,6 +52,18 @@ export class FakeRegistry {
       },
       async listTags(name) {
         return [...self.tags.keys()].filter(r => r.startsWith(`${name}:`)).map(r => r.slice(name.length + 1));
+      },
+      async manifestRaw(name, digest) {
+        const m = self.manifests.get(`${name}@${digest}`);
+        return m === undefined ? undefined : {mediaType: JSON.parse(m).mediaType ?? 'application/vnd.oci.image.manifest.v1+json', bytes: new TextEncoder().encode(m)};
+      },
+      async hasBlob(name, digest) {
+        return self.blobs.has(`${name}@${digest}`);
+      },
+      async downloadBlob(name, blob) {
+        const b = self.blobs.get(`${name}@${blob.digest}`);
+        if (b === undefined) throw new Error(`${name}@${blob.digest}: no such blob`);
+        writeFileSync(blob.file, b);
       },
       async pushBlob(name, blob) {
         const bytes = readFileSync(blob.file);

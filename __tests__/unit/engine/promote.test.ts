@@ -66,9 +66,9 @@ describe('from and to', () => {
 function published(reg: FakeRegistry, tag: string, revision = 'c'.repeat(40)): string {
   let digest = '';
   for (const n of NAMES) {
-    const config = JSON.stringify({created: '2026-12-01T00:00:00Z', config: {Labels: {'org.opencontainers.image.revision': revision}}});
-    reg.blobs.set(`${n}@${sha256(config + tag)}`, config);
-    const pm = ['amd64', 'arm64'].map(a => ({mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: reg.put(n, {schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: {mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha256(config + tag), size: config.length}, layers: []}), size: 10, platform: {os: 'linux', architecture: a}}));
+    const config = JSON.stringify({created: '2026-12-01T00:00:00Z', config: {Labels: {'org.opencontainers.image.revision': revision, 'org.example.tag': tag}}});
+    reg.blobs.set(`${n}@${sha256(config)}`, config);
+    const pm = ['amd64', 'arm64'].map(a => ({mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: reg.put(n, {schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: {mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha256(config), size: config.length}, layers: []}), size: 10, platform: {os: 'linux', architecture: a}}));
     digest = reg.put(n, {schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: pm, annotations: {tag}});
     reg.tags.set(`${n}:${tag}`, digest);
   }
@@ -228,5 +228,49 @@ describe('history entries (pure)', () => {
     const json = JSON.parse(new TextDecoder().decode(entryManifest(e as never).bytes));
     expect(parseEntry(json, 'env-prod')).toBeUndefined();
     expect(parseEntry(JSON.parse(new TextDecoder().decode(entryManifest({...e, channel: 'env-prod', after: `sha256:${'a'.repeat(64)}`, kind: 'promote'}).bytes)), 'env-prod')).toMatchObject({source: 'v1'});
+  });
+});
+
+describe('to-registry: the content copied, digests kept', () => {
+  test('index, platform manifests, config blobs and a signature tag reach the other registry; the tags there are the source digest', async () => {
+    const reg = new FakeRegistry();
+    const v1 = published(reg, 'v1');
+    // a cosign-style signature stored beside the index, with a layer blob of its own
+    const sigLayer = '{"critical":{}}';
+    reg.blobs.set(`${NAMES[0]}@${sha256(sigLayer)}`, sigLayer);
+    const sig = reg.put(NAMES[0], {schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: {mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha256(sigLayer), size: sigLayer.length}, layers: [{mediaType: 'application/vnd.dev.cosign.simplesigning.v1+json', digest: sha256(sigLayer), size: sigLayer.length}]});
+    reg.tags.set(`${NAMES[0]}:${v1.replace(':', '-')}.sig`, sig);
+    const {p, env, outputs} = prepared({from: 'v1', to: 'env-prod', 'to-registry': 'other.test'});
+    await promote(p, env, reg.api());
+    for (const n of NAMES) {
+      const target = n.replace('reg.test/', 'other.test/');
+      expect(reg.tags.get(`${target}:env-prod`)).toBe(v1);
+      const index = JSON.parse(reg.manifests.get(`${target}@${v1}`)!);
+      expect(reg.manifests.get(`${target}@${v1}`)).toBe(reg.manifests.get(`${n}@${v1}`));
+      for (const m of index.manifests) expect(reg.manifests.has(`${target}@${m.digest}`)).toBe(true);
+      // the source registry's tags are untouched
+      expect(reg.tags.has(`${n}:env-prod`)).toBe(false);
+    }
+    expect(reg.tags.get(`other.test/acme/api:${v1.replace(':', '-')}.sig`)).toBe(sig);
+    expect(reg.blobs.has(`other.test/acme/api@${sha256(sigLayer)}`)).toBe(true);
+    expect(JSON.parse(outputs()['promotions']!).map((x: {image: string}) => x.image)).toEqual(['other.test/acme/api', 'other.test/acme/worker']);
+  });
+
+  test('a blob that cannot be read: nothing is tagged in the other registry, and the error says what stays', async () => {
+    const reg = new FakeRegistry();
+    const v1 = published(reg, 'v1');
+    for (const k of [...reg.blobs.keys()]) if (k.startsWith(`${NAMES[1]}@`)) reg.blobs.delete(k);
+    const {p, env} = prepared({from: 'v1', to: 'env-prod', 'to-registry': 'other.test'});
+    await expect(promote(p, env, reg.api())).rejects.toThrow(/copying reg\.test\/acme\/worker@sha256:[0-9a-f]+ to other\.test\/acme\/worker failed: .*no tag was moved \(what was copied stays in other\.test by digest, untagged\)/);
+    expect([...reg.tags.keys()].filter(k => k.startsWith('other.test/'))).toEqual([]);
+    expect(v1).toBeDefined();
+  });
+
+  test.each([['https://other.test/'], ['Other.Test:5000']])('to-registry %s is a host', value => {
+    expect(getInputs({GITHUB_REPOSITORY: 'acme/app', ...inputEnv({mode: 'promote', from: 'v1', to: 'x', 'to-registry': value})}).promote.toRegistry).toBe(value.includes('5000') ? 'other.test:5000' : 'other.test');
+  });
+
+  test.each([['other.test/path'], ['bad host!']])('to-registry %s is refused naming the input', value => {
+    expect(() => getInputs({GITHUB_REPOSITORY: 'acme/app', ...inputEnv({mode: 'promote', from: 'v1', to: 'x', 'to-registry': value})})).toThrow(/Input "to-registry": is not a registry host/);
   });
 });

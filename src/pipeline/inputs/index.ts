@@ -3,7 +3,7 @@
  * a malformed line fails the step, naming the input and quoting the line, before anything else happens.
  * Errors are collected, so one run reports all of them.
  */
-import {checkPromoteInputs, type PromoteInputs} from './promote.js';
+import {checkPromoteInputs, registryHost, type PromoteInputs} from './promote.js';
 import {splitFields, splitKeyValue} from './csv.js';
 import {InputError, InputErrors} from './errors.js';
 import {checkBuilderName, checkImageInput} from './engine.js';
@@ -431,7 +431,7 @@ export function getInputs(env: Env = process.env, workspace: string = env['GITHU
     planDocument: r.raw('plan') ?? '',
     runners: r.raw('runners') ?? '',
     archTags: r.bool('arch-tags', false),
-    promote: {from: r.text('from'), to: r.lines('to', (tag, line) => ({tag, line})), steps: /^\d{1,4}$/.test(r.text('steps')) ? Number(r.text('steps')) : 1, stepsGiven: r.text('steps') !== ''},
+    promote: {from: r.text('from'), to: r.lines('to', (tag, line) => ({tag, line})), steps: /^\d{1,4}$/.test(r.text('steps')) ? Number(r.text('steps')) : 1, stepsGiven: r.text('steps') !== '', toRegistry: registryHost(r.text('to-registry'))},
     push: r.choice('push', ['auto', 'true', 'false'] as const, 'auto'),
     buildArgs,
     defaultBuildArgs: r.bool('default-build-args', true),
@@ -472,7 +472,7 @@ export function getInputs(env: Env = process.env, workspace: string = env['GITHU
     if (!(e instanceof InputError)) throw e;
     r.errors.push(e);
   }
-  r.errors.push(...checkPromoteInputs(inputs.mode, inputs.promote.from, inputs.promote.to, {value: r.text('steps'), given: r.text('steps') !== ''}));
+  r.errors.push(...checkPromoteInputs(inputs.mode, inputs.promote.from, inputs.promote.to, {value: r.text('steps'), given: r.text('steps') !== ''}, r.text('to-registry')));
   if (!AVAILABLE_MODES.includes(inputs.mode)) {
     r.errors.push(new InputError('mode', `mode: ${inputs.mode} is not available yet in this version (available: ${AVAILABLE_MODES.join(', ')}); nothing was logged in to, built or pushed`));
   }

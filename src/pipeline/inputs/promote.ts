@@ -13,6 +13,8 @@ export interface PromoteInputs {
   /** mode: rollback: how many recorded moves back (default 1); `stepsGiven` when the input was set. */
   steps: number;
   stepsGiven: boolean;
+  /** mode: promote: the registry host the target tags are in ('' = the images' own); lowercased. */
+  toRegistry: string;
 }
 
 /** The modes that read `from`, `to` and `steps`. */
@@ -26,7 +28,7 @@ export function sourceKind(from: string): 'digest' | 'tag' {
 }
 
 /** Checks `from`, `to` and `steps` of the lifecycle modes; returns the problems, nothing when valid. */
-export function checkPromoteInputs(mode: string, from: string, to: {tag: string; line: number}[], steps: {value: string; given: boolean} = {value: '1', given: false}): InputError[] {
+export function checkPromoteInputs(mode: string, from: string, to: {tag: string; line: number}[], steps: {value: string; given: boolean} = {value: '1', given: false}, toRegistry = ''): InputError[] {
   const errors: InputError[] = [];
   if (!LIFECYCLE_MODES.includes(mode)) return errors; // unused elsewhere: a warning (inputs/modes.ts)
   if (mode === 'promote' && !from) errors.push(new InputError('from', 'is required with mode: promote: the tag or digest every image already has (e.g. sha-abc1234, v1.2.3 or sha256:…)'));
@@ -42,10 +44,19 @@ export function checkPromoteInputs(mode: string, from: string, to: {tag: string;
     else seen.set(t.tag, t.line);
     if (t.tag === from) errors.push(new InputError('to', `is the source tag itself (from: ${from})`, t.line, t.tag));
   }
+  if (toRegistry && mode !== 'promote') errors.push(new InputError('to-registry', `is read by mode: promote only, not mode: ${mode}`));
+  else if (toRegistry && !/^[a-z0-9.-]+(:\d{1,5})?$/.test(toRegistry.replace(/^https?:\/\//, '').replace(/\/+$/, '').toLowerCase())) {
+    errors.push(new InputError('to-registry', 'is not a registry host (e.g. docker.io, registry.example.com, 127.0.0.1:5000; no path: the images keep theirs)', undefined, toRegistry.slice(0, 140)));
+  }
   if (steps.given) {
     if (mode !== 'rollback') errors.push(new InputError('steps', `is read by mode: rollback only, not mode: ${mode}`));
     else if (!/^[1-9]\d{0,3}$/.test(steps.value)) errors.push(new InputError('steps', 'expected a whole number from 1 to 9999 (how many recorded moves to go back)', undefined, steps.value.slice(0, 40)));
     else if (from) errors.push(new InputError('steps', 'and from both name where to roll back to: give one of them'));
   }
   return errors;
+}
+
+/** `to-registry` as the engine uses it: the host, without scheme or trailing slash, lowercased. */
+export function registryHost(text: string): string {
+  return text.replace(/^https?:\/\//, '').replace(/\/+$/, '').toLowerCase();
 }
