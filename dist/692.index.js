@@ -2108,7 +2108,7 @@ function tagNames(version, flavor) {
 /* harmony import */ var _lib_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2470);
 /* harmony import */ var _metadata_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1606);
 /* harmony import */ var _metadata_labels_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8911);
-/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1130);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2385);
 /* harmony import */ var _inputs_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2107);
 /* harmony import */ var _arch_tags_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2352);
 /**
@@ -2281,17 +2281,68 @@ function buildPlan(inputs, ctx, metadata, annotationLevels) {
 
 /***/ }),
 
-/***/ 1130:
+/***/ 2385:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CU: () => (/* binding */ parsePolicyRule),
-/* harmony export */   Uz: () => (/* binding */ evaluatePolicy)
-/* harmony export */ });
-/* unused harmony exports POLICY_RULES, globToRegExp, canonicalImageGlob, shortRef */
-/* harmony import */ var _lib_semver_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5419);
-/* harmony import */ var _lib_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2470);
-/* harmony import */ var _tag_kinds_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8696);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Uz: () => (/* binding */ evaluatePolicy),
+  CU: () => (/* binding */ parsePolicyRule)
+});
+
+// UNUSED EXPORTS: POLICY_RULES, canonicalImageGlob, globToRegExp, shortRef
+
+// EXTERNAL MODULE: ./src/lib/semver.ts
+var semver = __webpack_require__(5419);
+// EXTERNAL MODULE: ./src/lib/reference.ts
+var reference = __webpack_require__(2470);
+// EXTERNAL MODULE: ./src/pipeline/tag-kinds.ts
+var tag_kinds = __webpack_require__(8696);
+;// CONCATENATED MODULE: ./src/lib/size.ts
+/**
+ * Sizes as people write them in a budget: `500MB`, `1.5GiB`, `800KB`, `123456` (bytes). The decimal
+ * units are powers of 1000 (kB/KB, MB, GB, TB: what registries and `docker images` show), the binary
+ * ones powers of 1024 (KiB, MiB, GiB, TiB); the unit is read case-insensitively. A bare `K`, `M` or `G`
+ * is refused: docker reads `500m` as MiB, other tools as MB, and a budget must not be a guess. (The
+ * `bytes` package reads MB as 2^20, against the convention documented here, hence this small parser.)
+ */
+const UNITS = {
+    b: { bytes: 1, label: 'B' },
+    kb: { bytes: 1e3, label: 'KB' },
+    mb: { bytes: 1e6, label: 'MB' },
+    gb: { bytes: 1e9, label: 'GB' },
+    tb: { bytes: 1e12, label: 'TB' },
+    kib: { bytes: 2 ** 10, label: 'KiB' },
+    mib: { bytes: 2 ** 20, label: 'MiB' },
+    gib: { bytes: 2 ** 30, label: 'GiB' },
+    tib: { bytes: 2 ** 40, label: 'TiB' }
+};
+/** Parses a size; throws an Error saying what a size looks like. */
+function parseSize(text) {
+    const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
+    const unit = m ? UNITS[(m[2] || 'b').toLowerCase()] : undefined;
+    if (!m || !unit) {
+        const bare = m && /^[kmgt]$/i.test(m[2]) ? ` (write ${m[2].toUpperCase()}B for 10^${'kmgt'.indexOf(m[2].toLowerCase()) * 3 + 3} bytes or ${m[2].toUpperCase()}iB for 2^${'kmgt'.indexOf(m[2].toLowerCase()) * 10 + 10})` : '';
+        throw new Error(`"${text}" is not a size${bare}: write a number with one of the units B, KB, MB, GB, TB (powers of 1000) or KiB, MiB, GiB, TiB (powers of 1024), e.g. 500MB or 1.5GiB; a plain number is bytes`);
+    }
+    const bytes = Math.floor(Number(m[1]) * unit.bytes);
+    if (bytes < 1)
+        throw new Error(`"${text}" is less than one byte: a budget is at least 1 byte`);
+    if (!Number.isSafeInteger(bytes))
+        throw new Error(`"${text}" is too large for a size`);
+    return { bytes, unit: unit.label };
+}
+/** `bytes` in `unit` (one of parseSize's labels), up to two decimals: `1.07 MB`, `512 KiB`, `1234 B`. */
+function formatSize(bytes, unit) {
+    const u = UNITS[unit.toLowerCase()] ?? UNITS['b'];
+    if (u.bytes === 1)
+        return `${bytes} B`;
+    const value = bytes / u.bytes;
+    return `${Number(value.toFixed(Math.abs(value) >= 100 ? 1 : 2))} ${u.label}`;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/policy.ts
 /**
  * Tag policy: rules that refuse a bad release before anything is built. Every violation is reported,
  * each naming the image and the tag; the verdict is part of the plan.
@@ -2299,7 +2350,8 @@ function buildPlan(inputs, ctx, metadata, annotationLevels) {
 
 
 
-const POLICY_RULES = ['allow-tags', 'deny-latest', 'require-sha', 'require-semver', 'max-tags'];
+
+const POLICY_RULES = ['allow-tags', 'deny-latest', 'require-sha', 'require-semver', 'max-tags', 'max-size'];
 /**
  * A glob over image names and refs: `?` matches one character and `*` any run of characters within one
  * `/`-separated segment, `**` any run across segments, and a `*` that ends the glob matches the rest of
@@ -2334,12 +2386,12 @@ function canonicalImageGlob(glob) {
     const first = lower.split('/')[0];
     if (WILDCARD.test(first))
         return lower;
-    const domain = (0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .registryDomain */ .Em)(lower);
+    const domain = (0,reference/* registryDomain */.Em)(lower);
     const path = domain === undefined ? lower : lower.slice(domain.length + 1);
     // a wildcard path on Docker Hub (`docker.io/*`) is not one official image: no `library/` is added
-    if ((domain === undefined || (0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isDockerHub */ .gr)(domain)) && WILDCARD.test(path))
+    if ((domain === undefined || (0,reference/* isDockerHub */.gr)(domain)) && WILDCARD.test(path))
         return `docker.io/${path}`;
-    return (0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalName */ .Ew)(lower);
+    return (0,reference/* canonicalName */.Ew)(lower);
 }
 function checkImageGlob(kind, glob) {
     if (/\s/.test(glob))
@@ -2392,6 +2444,23 @@ function parsePolicyRule(source) {
                 throw new Error(`max-tags takes a whole number of at least 1, not "${value}"`);
             return { kind, source, max: Number(value) };
         }
+        case 'max-size': {
+            // the size follows the last `:` (a registry's port is in the glob: localhost:5000/app:1GB)
+            const colon = value.lastIndexOf(':');
+            if (colon <= 0 || !value.slice(colon + 1).trim())
+                throw new Error(`max-size is written max-size=<image glob>:<size> (e.g. max-size=**/api:500MB), not "${value}"`);
+            const glob = value.slice(0, colon).trim();
+            checkImageGlob(kind, glob);
+            let size;
+            try {
+                size = parseSize(value.slice(colon + 1));
+            }
+            catch (e) {
+                throw new Error(`max-size: ${e.message}`);
+            }
+            const canonical = canonicalImageGlob(glob);
+            return { kind, source, glob, canonical, pattern: globToRegExp(canonical, 'i'), bytes: size.bytes, unit: size.unit, size: value.slice(colon + 1).trim() };
+        }
         default:
             throw new Error(`unknown policy rule "${kind}" (one of ${POLICY_RULES.join(', ')})`);
     }
@@ -2401,11 +2470,11 @@ function evaluatePolicy(rules, subject) {
     const warnings = [];
     const label = (name) => name || '(bare tags: no image name)';
     // bare tags have no name to canonicalise: only a glob such as `*` or `**` matches them
-    const canonical = (name) => (name ? (0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalName */ .Ew)(name) : '');
+    const canonical = (name) => (name ? (0,reference/* canonicalName */.Ew)(name) : '');
     const short = shortRef(subject.ref);
     const refMatches = (rule) => rule.pattern.test(rule.full ? subject.ref : short);
     for (const rule of rules) {
-        if (rule.kind === 'deny-latest' && subject.images.length && !subject.images.some(i => rule.pattern.test(canonical(i.name)))) {
+        if ((rule.kind === 'deny-latest' || rule.kind === 'max-size') && subject.images.length && !subject.images.some(i => rule.pattern.test(canonical(i.name)))) {
             const names = [...new Set(subject.images.map(i => (i.name ? canonical(i.name) : label(''))))].join(', ');
             warnings.push(`${rule.source} matches no image of this run, so it checks nothing: the glob ${rule.canonical} is matched against the canonical image names ${names}`);
         }
@@ -2441,14 +2510,14 @@ function evaluatePolicy(rules, subject) {
                     if (rule.enabled && image.push) {
                         // only the commit SHA itself counts, as a whole token of the tag (sha-860c190, 860c190-slim), at
                         // least 7 hex characters from its start: not a run of digits that happens to contain it
-                        const ok = image.tags.some(t => (0,_tag_kinds_js__WEBPACK_IMPORTED_MODULE_2__/* .holdsCommitSha */ .Sv)(t, subject.sha));
+                        const ok = image.tags.some(t => (0,tag_kinds/* holdsCommitSha */.Sv)(t, subject.sha));
                         const shown = subject.shortSha.length >= 7 ? subject.shortSha : subject.sha.slice(0, 7);
                         if (!ok)
                             violations.push({ rule: rule.source, image: image.name, message: `${name} has no tag that carries the commit SHA${subject.sha ? ` ${shown}` : ' (no commit SHA is known)'} as a whole token (require-sha)` });
                     }
                     break;
                 case 'require-semver':
-                    if (refMatches(rule) && !image.tags.some(t => _lib_semver_js__WEBPACK_IMPORTED_MODULE_0__/* .valid */ .rZ(t) !== null)) {
+                    if (refMatches(rule) && !image.tags.some(t => semver/* valid */.rZ(t) !== null)) {
                         violations.push({ rule: rule.source, image: image.name, message: `${name} has no semantic-version tag, which ${subject.ref} requires (require-semver ${rule.glob})` });
                     }
                     break;
@@ -2571,8 +2640,8 @@ function applyFlavorLine(flavor, line) {
 
 // EXTERNAL MODULE: ./src/pipeline/metadata/labels.ts
 var metadata_labels = __webpack_require__(8911);
-// EXTERNAL MODULE: ./src/pipeline/policy.ts
-var pipeline_policy = __webpack_require__(1130);
+// EXTERNAL MODULE: ./src/pipeline/policy.ts + 1 modules
+var pipeline_policy = __webpack_require__(2385);
 // EXTERNAL MODULE: ./src/pipeline/cache-mounts.ts
 var cache_mounts = __webpack_require__(4055);
 // EXTERNAL MODULE: ./src/lib/platform.ts
@@ -3512,6 +3581,9 @@ function formatPlan(plan, header) {
         out.push(`  ✗ ${(0,report_escape/* logValue */.Od)(viol.message)}`);
     for (const w of plan.policy.warnings)
         out.push(`  ! ${(0,report_escape/* logValue */.Od)(w)}`);
+    const budgets = plan.policy.rules.filter(r => /^\s*max-size\s*=/i.test(r));
+    if (budgets.length)
+        out.push(`  size budgets (${budgets.map(report_escape/* logValue */.Od).join('; ')}): checked once the images are in the registry, before any tag moves`);
     return out.join('\n');
 }
 
