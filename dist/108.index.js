@@ -881,6 +881,8 @@ async function build_bake(i, local) {
 var verify = __webpack_require__(3993);
 // EXTERNAL MODULE: ./src/engine/steps/tags.ts
 var tags = __webpack_require__(4810);
+// EXTERNAL MODULE: ./src/engine/steps/budget.ts
+var steps_budget = __webpack_require__(2637);
 // EXTERNAL MODULE: ./src/engine/release.ts + 3 modules
 var release = __webpack_require__(6926);
 // EXTERNAL MODULE: ./src/engine/arch-tag-moves.ts
@@ -1450,6 +1452,7 @@ var src_report = __webpack_require__(3344);
 
 
 
+
 /**
  * A context or Dockerfile that is not there is bad input like any other: said before any login or build,
  * naming the `images` line (remote contexts, such as git URLs, are BuildKit's to fetch).
@@ -1595,6 +1598,7 @@ async function run(p, plan, env, c) {
     let sized;
     let tagMoves = [];
     let skipped = [];
+    let budget;
     if (output === 'push') {
         c.cancel.during('verification');
         ({ verified } = await (0,verify/* verify */.MX)({ buildx: c.buildx, builds: digests }));
@@ -1603,6 +1607,13 @@ async function run(p, plan, env, c) {
         // the platforms' sizes are read beside the guard and the tag pass, awaited for the outputs
         sized = (0,verify/* sizes */.LR)(c.buildx, verified);
         sized.catch(() => undefined);
+        // size budgets (policy max-size, steps/budget.ts): when one applies, the sizes are awaited before any tag moves
+        budget = await (0,steps_budget/* budgetGate */.DG)(c.buildx, (0,steps_budget/* budgetRules */.Le)(plan.policy.rules), verified, sized, plan.sha);
+        if (budget?.violations.length) {
+            if (c.report && inputs.summary)
+                (0,src_report/* writeSummary */.Sy)((0,src_report/* publishSummary */.Iv)(plan, engineReport(ready, built), [], budget.violations.map(steps_budget/* violationMessage */.nW), built.seconds) + (0,src_report/* budgetSummary */.ay)(budget) + (0,src_report/* cacheMountsSummary */.bf)(await savingMounts) + (await left(true)), env);
+            throw new Error((0,steps_budget/* budgetError */.qV)(budget));
+        }
         try {
             ({ tagMoves, skipped } = await (0,release/* release */._r)({ buildx: c.buildx, verified, sha: plan.sha, created: (0,release/* imageCreated */.uX)(plan), force: e.forceTags, retryTimeoutMs: e.tagRetryTimeout * 1000, extraMoves: (0,arch_tag_moves/* archTagMoves */.f)(verified, plan.sha), ownTags: [stagingTag], compare: (base, head) => (0,github_api/* compareCommits */.kC)(ctx, inputs.githubToken, base, head, runner/* warning */.$e), cancel: c.cancel }));
         }
@@ -1624,7 +1635,7 @@ async function run(p, plan, env, c) {
         (0,src_report/* writeOutputs */.Kn)(outputs, env);
     const mountsReport = await savingMounts;
     if (c.report && inputs.summary)
-        (0,src_report/* writeSummary */.Sy)((0,src_report/* publishSummary */.Iv)(plan, engineReport(ready, built), results, [], built.seconds, tagMoves.length ? { outcomes: tagMoves } : undefined) + (0,src_report/* skippedTagsSummary */.Ii)(skipped) + (0,src_report/* cacheMountsSummary */.bf)(mountsReport) + (await left(false)), env);
+        (0,src_report/* writeSummary */.Sy)((0,src_report/* publishSummary */.Iv)(plan, engineReport(ready, built), results, [], built.seconds, tagMoves.length ? { outcomes: tagMoves } : undefined) + (0,src_report/* budgetSummary */.ay)(budget) + (0,src_report/* skippedTagsSummary */.Ii)(skipped) + (0,src_report/* cacheMountsSummary */.bf)(mountsReport) + (await left(false)), env);
     c.cancel.check();
     return { results, outputs };
 }

@@ -22,11 +22,12 @@ export const modules = {
 /* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1986);
 /* harmony import */ var _steps_verify_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3993);
 /* harmony import */ var _steps_tags_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4810);
-/* harmony import */ var _release_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(6926);
-/* harmony import */ var _arch_tag_moves_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(474);
-/* harmony import */ var _pipeline_context_github_api_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(6878);
-/* harmony import */ var _report_leftovers_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(7202);
-/* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(3344);
+/* harmony import */ var _steps_budget_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(2637);
+/* harmony import */ var _release_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(6926);
+/* harmony import */ var _arch_tag_moves_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(474);
+/* harmony import */ var _pipeline_context_github_api_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(6878);
+/* harmony import */ var _report_leftovers_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(7202);
+/* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(3344);
 /**
  * `mode: merge`: the build legs' per-platform content (found in the registry by the plan's leg tags,
  * pipeline/leg-record.ts) becomes each image's index, and every tag moves as publish moves them
@@ -36,6 +37,7 @@ export const modules = {
  * legs give the same digest), and PUT by digest into every name. After a successful merge the records
  * (and leg content the index does not reference) are deleted by digest, never a manifest a tag uses.
  */
+
 
 
 
@@ -229,12 +231,14 @@ async function merge(p, doc, env, options = {}, engine, cancel = _cancel_js__WEB
     const summaryWanted = report && p.inputs.summary;
     if (plan.builds.some(b => b.images.length === 0))
         throw new Error('Nothing to merge: the plan names no image.');
+    // the plan document's max-size rules, refused before any login when one does not parse
+    const budgets = (0,_steps_budget_js__WEBPACK_IMPORTED_MODULE_12__/* .budgetRules */ .Le)(plan.policy.rules, 'plan');
     if (!plan.push) {
         const outputs = mergeOutputs(plan, plan.builds.map(b => ({ build: b, digest: '', images: [], seconds: 0 })));
         if (report)
-            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .writeOutputs */ .Kn)({ ...outputs, 'skipped-tags': '' }, env);
+            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_15__/* .writeOutputs */ .Kn)({ ...outputs, 'skipped-tags': '' }, env);
         if (summaryWanted)
-            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .writeSummary */ .Sy)(`## multiarch-publish: merge — nothing published\n\nThe plan does not push (${plan.pushReason || 'push is off'}): no leg was read, no index created, no tag moved.\n`, env);
+            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_15__/* .writeSummary */ .Sy)(`## multiarch-publish: merge — nothing published\n\nThe plan does not push (${plan.pushReason || 'push is off'}): no leg was read, no index created, no tag moved.\n`, env);
         _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Merge: the plan does not push (${plan.pushReason}); nothing was read or published.`);
         return { results: [], outputs, left: [] };
     }
@@ -261,7 +265,7 @@ async function merge(p, doc, env, options = {}, engine, cancel = _cancel_js__WEB
     }
     const loginNote = loggedIn.length ? `logged in to ${loggedIn.join(', ')}` : 'no login: no credentials for these registries (the docker config of the job)';
     try {
-        return await run(buildx, p, doc, env, { report, summaryWanted, loginNote, cancel });
+        return await run(buildx, p, doc, env, { report, summaryWanted, loginNote, cancel, budgets });
     }
     catch (err) {
         throw cancel.explain(err);
@@ -299,7 +303,7 @@ async function run(buildx, p, doc, env, o) {
     if (problems.length) {
         const message = `The merge found ${problems.length} problem(s) with the build legs; no release tag was created or moved:\n${problems.map(x => `  - ${x}`).join('\n')}`;
         if (o.summaryWanted)
-            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .publishSummary */ .Iv)(plan, engineReport, [], problems, 0), env);
+            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_15__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_15__/* .publishSummary */ .Iv)(plan, engineReport, [], problems, 0), env);
         throw new Error(message);
     }
     // each build's index, the same bytes under every name
@@ -329,27 +333,34 @@ async function run(buildx, p, doc, env, o) {
     let { verified } = await (0,_steps_verify_js__WEBPACK_IMPORTED_MODULE_10__/* .verify */ .MX)({ buildx, builds: digests });
     const sized = (0,_steps_verify_js__WEBPACK_IMPORTED_MODULE_10__/* .sizes */ .LR)(buildx, verified);
     sized.catch(() => undefined);
+    // size budgets (policy max-size of the plan, steps/budget.ts): checked before any tag moves
+    const budget = await (0,_steps_budget_js__WEBPACK_IMPORTED_MODULE_12__/* .budgetGate */ .DG)(buildx, o.budgets, verified, sized, plan.sha);
+    if (budget?.violations.length) {
+        if (o.summaryWanted)
+            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_15__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_15__/* .publishSummary */ .Iv)(plan, engineReport, [], budget.violations.map(_steps_budget_js__WEBPACK_IMPORTED_MODULE_12__/* .violationMessage */ .nW), 0) + (0,_report_index_js__WEBPACK_IMPORTED_MODULE_15__/* .budgetSummary */ .ay)(budget), env);
+        throw new Error((0,_steps_budget_js__WEBPACK_IMPORTED_MODULE_12__/* .budgetError */ .qV)(budget));
+    }
     let tagMoves = [];
     let skipped = [];
     try {
-        ({ tagMoves, skipped } = await (0,_release_js__WEBPACK_IMPORTED_MODULE_12__/* .release */ ._r)({
+        ({ tagMoves, skipped } = await (0,_release_js__WEBPACK_IMPORTED_MODULE_13__/* .release */ ._r)({
             buildx,
             verified,
             sha: plan.sha,
-            created: (0,_release_js__WEBPACK_IMPORTED_MODULE_12__/* .imageCreated */ .uX)(plan),
+            created: (0,_release_js__WEBPACK_IMPORTED_MODULE_13__/* .imageCreated */ .uX)(plan),
             force: p.inputs.engine.forceTags,
             retryTimeoutMs: p.inputs.engine.tagRetryTimeout * 1000,
-            extraMoves: (0,_arch_tag_moves_js__WEBPACK_IMPORTED_MODULE_15__/* .archTagMoves */ .f)(verified, plan.sha),
-            compare: (base, head) => (0,_pipeline_context_github_api_js__WEBPACK_IMPORTED_MODULE_13__/* .compareCommits */ .kC)(p.ctx, p.inputs.githubToken, base, head, _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e),
+            extraMoves: (0,_arch_tag_moves_js__WEBPACK_IMPORTED_MODULE_16__/* .archTagMoves */ .f)(verified, plan.sha),
+            compare: (base, head) => (0,_pipeline_context_github_api_js__WEBPACK_IMPORTED_MODULE_14__/* .compareCommits */ .kC)(p.ctx, p.inputs.githubToken, base, head, _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e),
             cancel: o.cancel
         }));
     }
     catch (err) {
-        const cause = err instanceof _release_js__WEBPACK_IMPORTED_MODULE_12__/* .ReleaseError */ .K2 ? err.cause : err;
-        if (err instanceof _release_js__WEBPACK_IMPORTED_MODULE_12__/* .ReleaseError */ .K2)
+        const cause = err instanceof _release_js__WEBPACK_IMPORTED_MODULE_13__/* .ReleaseError */ .K2 ? err.cause : err;
+        if (err instanceof _release_js__WEBPACK_IMPORTED_MODULE_13__/* .ReleaseError */ .K2)
             skipped = err.skipped;
         if (cause instanceof _steps_tags_js__WEBPACK_IMPORTED_MODULE_11__/* .TagPhaseError */ .__ && o.summaryWanted)
-            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .publishSummary */ .Iv)(plan, engineReport, [], [], 0, { outcomes: cause.outcomes, error: cause.message }) + (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .skippedTagsSummary */ .Ii)(skipped), env);
+            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_15__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_15__/* .publishSummary */ .Iv)(plan, engineReport, [], [], 0, { outcomes: cause.outcomes, error: cause.message }) + (0,_report_index_js__WEBPACK_IMPORTED_MODULE_15__/* .skippedTagsSummary */ .Ii)(skipped), env);
         throw cause;
     }
     verified = await sized;
@@ -358,13 +369,14 @@ async function run(buildx, p, doc, env, o) {
         _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`Left in the registry (it refused the deletion): ${left.map(l => `${l.ref} (${l.note})`).join(', ')}`);
     const seconds = (Date.now() - started) / 1000;
     const results = verified.map(v => ({ build: v.build, digest: v.digest, images: v.images, seconds }));
-    const outputs = { ...mergeOutputs(plan, results), 'skipped-tags': (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .skippedTagsOutput */ .Jf)(skipped) };
+    const outputs = { ...mergeOutputs(plan, results), 'skipped-tags': (0,_report_index_js__WEBPACK_IMPORTED_MODULE_15__/* .skippedTagsOutput */ .Jf)(skipped) };
     if (o.report)
-        (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .writeOutputs */ .Kn)(outputs, env);
+        (0,_report_index_js__WEBPACK_IMPORTED_MODULE_15__/* .writeOutputs */ .Kn)(outputs, env);
     if (o.summaryWanted) {
-        (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .publishSummary */ .Iv)(plan, engineReport, results, [], seconds, tagMoves.length ? { outcomes: tagMoves } : undefined) +
-            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .skippedTagsSummary */ .Ii)(skipped) +
-            (0,_report_leftovers_js__WEBPACK_IMPORTED_MODULE_16__/* .leftoversSummary */ .N)({ push: 'by the build legs (mode: build), by digest; the index was made by the merge in-process', stagingTags: left.map(l => ({ ref: l.ref, digest: l.digest })), kept: false, failed: false, what: 'leg records and leg content' }), env);
+        (0,_report_index_js__WEBPACK_IMPORTED_MODULE_15__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_15__/* .publishSummary */ .Iv)(plan, engineReport, results, [], seconds, tagMoves.length ? { outcomes: tagMoves } : undefined) +
+            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_15__/* .budgetSummary */ .ay)(budget) +
+            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_15__/* .skippedTagsSummary */ .Ii)(skipped) +
+            (0,_report_leftovers_js__WEBPACK_IMPORTED_MODULE_17__/* .leftoversSummary */ .N)({ push: 'by the build legs (mode: build), by digest; the index was made by the merge in-process', stagingTags: left.map(l => ({ ref: l.ref, digest: l.digest })), kept: false, failed: false, what: 'leg records and leg content' }), env);
     }
     o.cancel.check();
     return { results, outputs, left };
@@ -420,7 +432,7 @@ function mergeOutputs(plan, results) {
         // metadata-action's tags, as publish writes them (the per-platform tags are in `images`)
         tags: plan.builds.flatMap(b => b.tags).join('\n'),
         metadata: JSON.stringify(Object.fromEntries(results.map(r => [r.build.id, { 'containerimage.digest': r.digest, 'image.name': r.build.tags.join(',') }]))),
-        images: (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .imagesOutput */ .K1)(results.map(r => ({ ...r, seconds: 0 })))
+        images: (0,_report_index_js__WEBPACK_IMPORTED_MODULE_15__/* .imagesOutput */ .K1)(results.map(r => ({ ...r, seconds: 0 })))
     };
 }
 

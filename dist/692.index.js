@@ -177,6 +177,58 @@ function parseReference(ref) {
 
 /***/ }),
 
+/***/ 4842:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ parseSize),
+/* harmony export */   X: () => (/* binding */ formatSize)
+/* harmony export */ });
+/**
+ * Sizes as people write them in a budget: `500MB`, `1.5GiB`, `800KB`, `123456` (bytes). The decimal
+ * units are powers of 1000 (kB/KB, MB, GB, TB: what registries and `docker images` show), the binary
+ * ones powers of 1024 (KiB, MiB, GiB, TiB); the unit is read case-insensitively. A bare `K`, `M` or `G`
+ * is refused: docker reads `500m` as MiB, other tools as MB, and a budget must not be a guess. (The
+ * `bytes` package reads MB as 2^20, against the convention documented here, hence this small parser.)
+ */
+const UNITS = {
+    b: { bytes: 1, label: 'B' },
+    kb: { bytes: 1e3, label: 'KB' },
+    mb: { bytes: 1e6, label: 'MB' },
+    gb: { bytes: 1e9, label: 'GB' },
+    tb: { bytes: 1e12, label: 'TB' },
+    kib: { bytes: 2 ** 10, label: 'KiB' },
+    mib: { bytes: 2 ** 20, label: 'MiB' },
+    gib: { bytes: 2 ** 30, label: 'GiB' },
+    tib: { bytes: 2 ** 40, label: 'TiB' }
+};
+/** Parses a size; throws an Error saying what a size looks like. */
+function parseSize(text) {
+    const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
+    const unit = m ? UNITS[(m[2] || 'b').toLowerCase()] : undefined;
+    if (!m || !unit) {
+        const bare = m && /^[kmgt]$/i.test(m[2]) ? ` (write ${m[2].toUpperCase()}B for 10^${'kmgt'.indexOf(m[2].toLowerCase()) * 3 + 3} bytes or ${m[2].toUpperCase()}iB for 2^${'kmgt'.indexOf(m[2].toLowerCase()) * 10 + 10})` : '';
+        throw new Error(`"${text}" is not a size${bare}: write a number with one of the units B, KB, MB, GB, TB (powers of 1000) or KiB, MiB, GiB, TiB (powers of 1024), e.g. 500MB or 1.5GiB; a plain number is bytes`);
+    }
+    const bytes = Math.floor(Number(m[1]) * unit.bytes);
+    if (bytes < 1)
+        throw new Error(`"${text}" is less than one byte: a budget is at least 1 byte`);
+    if (!Number.isSafeInteger(bytes))
+        throw new Error(`"${text}" is too large for a size`);
+    return { bytes, unit: unit.label };
+}
+/** `bytes` in `unit` (one of parseSize's labels), up to two decimals: `1.07 MB`, `512 KiB`, `1234 B`. */
+function formatSize(bytes, unit) {
+    const u = UNITS[unit.toLowerCase()] ?? UNITS['b'];
+    if (u.bytes === 1)
+        return `${bytes} B`;
+    const value = bytes / u.bytes;
+    return `${Number(value.toFixed(Math.abs(value) >= 100 ? 1 : 2))} ${u.label}`;
+}
+
+
+/***/ }),
+
 /***/ 2352:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2108,7 +2160,7 @@ function tagNames(version, flavor) {
 /* harmony import */ var _lib_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2470);
 /* harmony import */ var _metadata_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1606);
 /* harmony import */ var _metadata_labels_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8911);
-/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2385);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1130);
 /* harmony import */ var _inputs_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2107);
 /* harmony import */ var _arch_tags_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2352);
 /**
@@ -2281,68 +2333,18 @@ function buildPlan(inputs, ctx, metadata, annotationLevels) {
 
 /***/ }),
 
-/***/ 2385:
+/***/ 1130:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Uz: () => (/* binding */ evaluatePolicy),
-  CU: () => (/* binding */ parsePolicyRule)
-});
-
-// UNUSED EXPORTS: POLICY_RULES, canonicalImageGlob, globToRegExp, shortRef
-
-// EXTERNAL MODULE: ./src/lib/semver.ts
-var semver = __webpack_require__(5419);
-// EXTERNAL MODULE: ./src/lib/reference.ts
-var reference = __webpack_require__(2470);
-// EXTERNAL MODULE: ./src/pipeline/tag-kinds.ts
-var tag_kinds = __webpack_require__(8696);
-;// CONCATENATED MODULE: ./src/lib/size.ts
-/**
- * Sizes as people write them in a budget: `500MB`, `1.5GiB`, `800KB`, `123456` (bytes). The decimal
- * units are powers of 1000 (kB/KB, MB, GB, TB: what registries and `docker images` show), the binary
- * ones powers of 1024 (KiB, MiB, GiB, TiB); the unit is read case-insensitively. A bare `K`, `M` or `G`
- * is refused: docker reads `500m` as MiB, other tools as MB, and a budget must not be a guess. (The
- * `bytes` package reads MB as 2^20, against the convention documented here, hence this small parser.)
- */
-const UNITS = {
-    b: { bytes: 1, label: 'B' },
-    kb: { bytes: 1e3, label: 'KB' },
-    mb: { bytes: 1e6, label: 'MB' },
-    gb: { bytes: 1e9, label: 'GB' },
-    tb: { bytes: 1e12, label: 'TB' },
-    kib: { bytes: 2 ** 10, label: 'KiB' },
-    mib: { bytes: 2 ** 20, label: 'MiB' },
-    gib: { bytes: 2 ** 30, label: 'GiB' },
-    tib: { bytes: 2 ** 40, label: 'TiB' }
-};
-/** Parses a size; throws an Error saying what a size looks like. */
-function parseSize(text) {
-    const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
-    const unit = m ? UNITS[(m[2] || 'b').toLowerCase()] : undefined;
-    if (!m || !unit) {
-        const bare = m && /^[kmgt]$/i.test(m[2]) ? ` (write ${m[2].toUpperCase()}B for 10^${'kmgt'.indexOf(m[2].toLowerCase()) * 3 + 3} bytes or ${m[2].toUpperCase()}iB for 2^${'kmgt'.indexOf(m[2].toLowerCase()) * 10 + 10})` : '';
-        throw new Error(`"${text}" is not a size${bare}: write a number with one of the units B, KB, MB, GB, TB (powers of 1000) or KiB, MiB, GiB, TiB (powers of 1024), e.g. 500MB or 1.5GiB; a plain number is bytes`);
-    }
-    const bytes = Math.floor(Number(m[1]) * unit.bytes);
-    if (bytes < 1)
-        throw new Error(`"${text}" is less than one byte: a budget is at least 1 byte`);
-    if (!Number.isSafeInteger(bytes))
-        throw new Error(`"${text}" is too large for a size`);
-    return { bytes, unit: unit.label };
-}
-/** `bytes` in `unit` (one of parseSize's labels), up to two decimals: `1.07 MB`, `512 KiB`, `1234 B`. */
-function formatSize(bytes, unit) {
-    const u = UNITS[unit.toLowerCase()] ?? UNITS['b'];
-    if (u.bytes === 1)
-        return `${bytes} B`;
-    const value = bytes / u.bytes;
-    return `${Number(value.toFixed(Math.abs(value) >= 100 ? 1 : 2))} ${u.label}`;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/policy.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CU: () => (/* binding */ parsePolicyRule),
+/* harmony export */   Uz: () => (/* binding */ evaluatePolicy)
+/* harmony export */ });
+/* unused harmony exports POLICY_RULES, globToRegExp, canonicalImageGlob, shortRef */
+/* harmony import */ var _lib_semver_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5419);
+/* harmony import */ var _lib_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2470);
+/* harmony import */ var _tag_kinds_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8696);
+/* harmony import */ var _lib_size_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4842);
 /**
  * Tag policy: rules that refuse a bad release before anything is built. Every violation is reported,
  * each naming the image and the tag; the verdict is part of the plan.
@@ -2386,12 +2388,12 @@ function canonicalImageGlob(glob) {
     const first = lower.split('/')[0];
     if (WILDCARD.test(first))
         return lower;
-    const domain = (0,reference/* registryDomain */.Em)(lower);
+    const domain = (0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .registryDomain */ .Em)(lower);
     const path = domain === undefined ? lower : lower.slice(domain.length + 1);
     // a wildcard path on Docker Hub (`docker.io/*`) is not one official image: no `library/` is added
-    if ((domain === undefined || (0,reference/* isDockerHub */.gr)(domain)) && WILDCARD.test(path))
+    if ((domain === undefined || (0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isDockerHub */ .gr)(domain)) && WILDCARD.test(path))
         return `docker.io/${path}`;
-    return (0,reference/* canonicalName */.Ew)(lower);
+    return (0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalName */ .Ew)(lower);
 }
 function checkImageGlob(kind, glob) {
     if (/\s/.test(glob))
@@ -2453,7 +2455,7 @@ function parsePolicyRule(source) {
             checkImageGlob(kind, glob);
             let size;
             try {
-                size = parseSize(value.slice(colon + 1));
+                size = (0,_lib_size_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSize */ .D)(value.slice(colon + 1));
             }
             catch (e) {
                 throw new Error(`max-size: ${e.message}`);
@@ -2470,7 +2472,7 @@ function evaluatePolicy(rules, subject) {
     const warnings = [];
     const label = (name) => name || '(bare tags: no image name)';
     // bare tags have no name to canonicalise: only a glob such as `*` or `**` matches them
-    const canonical = (name) => (name ? (0,reference/* canonicalName */.Ew)(name) : '');
+    const canonical = (name) => (name ? (0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalName */ .Ew)(name) : '');
     const short = shortRef(subject.ref);
     const refMatches = (rule) => rule.pattern.test(rule.full ? subject.ref : short);
     for (const rule of rules) {
@@ -2510,14 +2512,14 @@ function evaluatePolicy(rules, subject) {
                     if (rule.enabled && image.push) {
                         // only the commit SHA itself counts, as a whole token of the tag (sha-860c190, 860c190-slim), at
                         // least 7 hex characters from its start: not a run of digits that happens to contain it
-                        const ok = image.tags.some(t => (0,tag_kinds/* holdsCommitSha */.Sv)(t, subject.sha));
+                        const ok = image.tags.some(t => (0,_tag_kinds_js__WEBPACK_IMPORTED_MODULE_3__/* .holdsCommitSha */ .Sv)(t, subject.sha));
                         const shown = subject.shortSha.length >= 7 ? subject.shortSha : subject.sha.slice(0, 7);
                         if (!ok)
                             violations.push({ rule: rule.source, image: image.name, message: `${name} has no tag that carries the commit SHA${subject.sha ? ` ${shown}` : ' (no commit SHA is known)'} as a whole token (require-sha)` });
                     }
                     break;
                 case 'require-semver':
-                    if (refMatches(rule) && !image.tags.some(t => semver/* valid */.rZ(t) !== null)) {
+                    if (refMatches(rule) && !image.tags.some(t => _lib_semver_js__WEBPACK_IMPORTED_MODULE_0__/* .valid */ .rZ(t) !== null)) {
                         violations.push({ rule: rule.source, image: image.name, message: `${name} has no semantic-version tag, which ${subject.ref} requires (require-semver ${rule.glob})` });
                     }
                     break;
@@ -2640,8 +2642,8 @@ function applyFlavorLine(flavor, line) {
 
 // EXTERNAL MODULE: ./src/pipeline/metadata/labels.ts
 var metadata_labels = __webpack_require__(8911);
-// EXTERNAL MODULE: ./src/pipeline/policy.ts + 1 modules
-var pipeline_policy = __webpack_require__(2385);
+// EXTERNAL MODULE: ./src/pipeline/policy.ts
+var pipeline_policy = __webpack_require__(1130);
 // EXTERNAL MODULE: ./src/pipeline/cache-mounts.ts
 var cache_mounts = __webpack_require__(4055);
 // EXTERNAL MODULE: ./src/lib/platform.ts
@@ -3359,6 +3361,7 @@ function orderForMoving(tags, sha) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  ay: () => (/* reexport */ budgetSummary),
   bf: () => (/* reexport */ cacheMountsSummary),
   nT: () => (/* reexport */ formatPlan),
   K1: () => (/* reexport */ imagesOutput),
@@ -3546,6 +3549,8 @@ function legOutputs(digests, metadata) {
     return { digests: JSON.stringify(digests), digest: digests[0]?.content ?? '', metadata: JSON.stringify(metadata) };
 }
 
+// EXTERNAL MODULE: ./src/lib/size.ts
+var lib_size = __webpack_require__(4842);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(4031);
 ;// CONCATENATED MODULE: ./src/report/plan-text.ts
@@ -3592,6 +3597,7 @@ function formatPlan(plan, header) {
  * The job summaries (markdown in the Actions UI): the plan of a dry run, and what a publishing run did.
  * Every value that comes from the user, the repository or buildx goes through ./escape.ts.
  */
+
 
 
 
@@ -3784,6 +3790,44 @@ function cacheMountsSummary(r) {
         lines.push('');
     }
     lines.push(...r.notes.map(n => `- ${(0,report_escape/* text */.Qq)(n)}`), ...(r.notes.length ? [''] : []));
+    return lines.join('\n');
+}
+/** The change of one platform image's size since the content its baseline tag pointed at before the run. */
+function budgetChange(e) {
+    const b = e.before;
+    if (!b)
+        return '—';
+    if (!b.digest)
+        return `_new_ (no ${(0,report_escape/* code */.aY)(b.tag)} before)`;
+    if (b.same)
+        return `none (${(0,report_escape/* code */.aY)(b.tag)} is this content already)`;
+    if (!b.size || !(e.size > 0))
+        return `— (${(0,report_escape/* code */.aY)(b.tag)} had no size for this platform)`;
+    const d = e.size - b.size;
+    const pct = ((d / b.size) * 100).toFixed(1);
+    const since = `since ${(0,report_escape/* code */.aY)(b.tag)} (${(0,report_escape/* code */.aY)(b.digest.slice(0, 19) + '…')})`;
+    if (d === 0)
+        return `±0 ${since}`;
+    return `${d > 0 ? '+' : '−'}${(0,lib_size/* formatSize */.X)(Math.abs(d), e.rule.unit)} (${d > 0 ? '+' : ''}${pct} %) ${since}`;
+}
+/**
+ * The summary's "Size budgets" part (policy max-size, engine/steps/budget.ts): every budgeted image's
+ * compressed size per platform beside its budget, over budget or not, and the change since the content
+ * its `latest` (or first mutable) tag pointed at before the run; '' when no budget applied.
+ */
+function budgetSummary(r) {
+    if (!r || !r.entries.length)
+        return '';
+    const lines = ['### Size budgets', ''];
+    if (r.violations.length)
+        lines.push(`❌ ${r.violations.length} platform image${r.violations.length === 1 ? '' : 's'} over budget: no tag was created or moved.`, '');
+    lines.push('| image | platform | size | budget | change | |', '| --- | --- | --- | --- | --- | --- |');
+    for (const e of r.entries) {
+        const size = e.size > 0 ? (0,lib_size/* formatSize */.X)(e.size, e.rule.unit) : '_unknown_';
+        const state = e.over ? (e.size > 0 ? '❌ over budget' : '❌ size unknown') : '✅';
+        lines.push(`| ${(0,report_escape/* code */.aY)(e.image)} | ${(0,report_escape/* text */.Qq)(e.platform)} | ${size} | ${(0,lib_size/* formatSize */.X)(e.rule.bytes, e.rule.unit)} (${(0,report_escape/* code */.aY)(e.rule.source)}) | ${budgetChange(e)} | ${state} |`);
+    }
+    lines.push('', 'Sizes are compressed: the config and layers of each platform\'s manifest, as a pull downloads them (KB, MB, GB: powers of 1000; KiB, MiB, GiB: powers of 1024).', '');
     return lines.join('\n');
 }
 
