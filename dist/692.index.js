@@ -181,8 +181,9 @@ function parseReference(ref) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ parseSize),
-/* harmony export */   X: () => (/* binding */ formatSize)
+/* harmony export */   AJ: () => (/* binding */ formatScaled),
+/* harmony export */   DB: () => (/* binding */ parseSize),
+/* harmony export */   Xq: () => (/* binding */ formatSize)
 /* harmony export */ });
 /**
  * Sizes as people write them in a budget: `500MB`, `1.5GiB`, `800KB`, `123456` (bytes). The decimal
@@ -224,6 +225,17 @@ function formatSize(bytes, unit) {
         return `${bytes} B`;
     const value = bytes / u.bytes;
     return `${Number(value.toFixed(Math.abs(value) >= 100 ? 1 : 2))} ${u.label}`;
+}
+/**
+ * `bytes` in the largest unit of the budget's family (powers of 1000 or 1024), no larger than `unit`,
+ * that shows it as at least 1: a change of 300 bytes against a budget in MB is `300 B`, not `0 MB`.
+ */
+function formatScaled(bytes, unit) {
+    const binary = /ib$/i.test(unit);
+    const top = UNITS[unit.toLowerCase()]?.bytes ?? 1;
+    const family = Object.values(UNITS).filter(u => u.bytes === 1 || (/iB$/.test(u.label) === binary && u.bytes <= top));
+    const fit = family.filter(u => Math.abs(bytes) >= u.bytes).sort((a, b) => b.bytes - a.bytes)[0] ?? UNITS['b'];
+    return formatSize(bytes, fit.label);
 }
 
 
@@ -2455,7 +2467,7 @@ function parsePolicyRule(source) {
             checkImageGlob(kind, glob);
             let size;
             try {
-                size = (0,_lib_size_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSize */ .D)(value.slice(colon + 1));
+                size = (0,_lib_size_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSize */ .DB)(value.slice(colon + 1));
             }
             catch (e) {
                 throw new Error(`max-size: ${e.message}`);
@@ -3804,11 +3816,12 @@ function budgetChange(e) {
     if (!b.size || !(e.size > 0))
         return `— (${(0,report_escape/* code */.aY)(b.tag)} had no size for this platform)`;
     const d = e.size - b.size;
-    const pct = ((d / b.size) * 100).toFixed(1);
+    const ratio = Math.abs(d / b.size) * 100;
+    const pct = ratio < 0.1 ? '<0.1' : ratio.toFixed(1);
     const since = `since ${(0,report_escape/* code */.aY)(b.tag)} (${(0,report_escape/* code */.aY)(b.digest.slice(0, 19) + '…')})`;
     if (d === 0)
         return `±0 ${since}`;
-    return `${d > 0 ? '+' : '−'}${(0,lib_size/* formatSize */.X)(Math.abs(d), e.rule.unit)} (${d > 0 ? '+' : ''}${pct} %) ${since}`;
+    return `${d > 0 ? '+' : '−'}${(0,lib_size/* formatScaled */.AJ)(Math.abs(d), e.rule.unit)} (${d > 0 ? '+' : '−'}${pct} %) ${since}`;
 }
 /**
  * The summary's "Size budgets" part (policy max-size, engine/steps/budget.ts): every budgeted image's
@@ -3823,9 +3836,9 @@ function budgetSummary(r) {
         lines.push(`❌ ${r.violations.length} platform image${r.violations.length === 1 ? '' : 's'} over budget: no tag was created or moved.`, '');
     lines.push('| image | platform | size | budget | change | |', '| --- | --- | --- | --- | --- | --- |');
     for (const e of r.entries) {
-        const size = e.size > 0 ? (0,lib_size/* formatSize */.X)(e.size, e.rule.unit) : '_unknown_';
+        const size = e.size > 0 ? (0,lib_size/* formatSize */.Xq)(e.size, e.rule.unit) : '_unknown_';
         const state = e.over ? (e.size > 0 ? '❌ over budget' : '❌ size unknown') : '✅';
-        lines.push(`| ${(0,report_escape/* code */.aY)(e.image)} | ${(0,report_escape/* text */.Qq)(e.platform)} | ${size} | ${(0,lib_size/* formatSize */.X)(e.rule.bytes, e.rule.unit)} (${(0,report_escape/* code */.aY)(e.rule.source)}) | ${budgetChange(e)} | ${state} |`);
+        lines.push(`| ${(0,report_escape/* code */.aY)(e.image)} | ${(0,report_escape/* text */.Qq)(e.platform)} | ${size} | ${(0,lib_size/* formatSize */.Xq)(e.rule.bytes, e.rule.unit)} (${(0,report_escape/* code */.aY)(e.rule.source)}) | ${budgetChange(e)} | ${state} |`);
     }
     lines.push('', 'Sizes are compressed: the config and layers of each platform\'s manifest, as a pull downloads them (KB, MB, GB: powers of 1000; KiB, MiB, GiB: powers of 1024).', '');
     return lines.join('\n');

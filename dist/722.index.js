@@ -617,10 +617,10 @@ function checkBudgets(verified, rules, baselines = []) {
 const bytes = (n) => `${n} byte${n === 1 ? '' : 's'}`;
 /** One violation in words: image, platform, size and budget. */
 function violationMessage(e) {
-    const budget = `the budget of ${(0,_lib_size_js__WEBPACK_IMPORTED_MODULE_3__/* .formatSize */ .X)(e.rule.bytes, e.rule.unit)} (${bytes(e.rule.bytes)}, ${e.rule.source})`;
+    const budget = `the budget of ${(0,_lib_size_js__WEBPACK_IMPORTED_MODULE_3__/* .formatSize */ .Xq)(e.rule.bytes, e.rule.unit)} (${bytes(e.rule.bytes)}, ${e.rule.source})`;
     if (!(e.size > 0))
         return `${e.image} ${e.platform}: its size could not be read, so ${budget} cannot be checked`;
-    return `${e.image} ${e.platform}: ${(0,_lib_size_js__WEBPACK_IMPORTED_MODULE_3__/* .formatSize */ .X)(e.size, e.rule.unit)} (${bytes(e.size)}) is over ${budget}`;
+    return `${e.image} ${e.platform}: ${(0,_lib_size_js__WEBPACK_IMPORTED_MODULE_3__/* .formatSize */ .Xq)(e.size, e.rule.unit)} (${bytes(e.size)}) is over ${budget}`;
 }
 /** The step's error: every violation at once. */
 function budgetError(r) {

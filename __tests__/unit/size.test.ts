@@ -1,5 +1,5 @@
 import {describe, expect, test} from '@jest/globals';
-import {parseSize, formatSize} from '../../src/lib/size.js';
+import {parseSize, formatSize, formatScaled} from '../../src/lib/size.js';
 
 describe('parseSize: decimal units are powers of 1000, binary ones of 1024', () => {
   test.each([
@@ -37,5 +37,19 @@ describe('formatSize: in the budget\'s unit', () => {
     [0, 'GB', '0 GB']
   ])('%d in %s: %s', (bytes, unit, shown) => {
     expect(formatSize(bytes, unit)).toBe(shown);
+  });
+});
+
+describe('formatScaled: the largest unit of the budget family that shows at least 1, no larger than the budget unit', () => {
+  test.each([
+    [300, 'MB', '300 B'],
+    [2500, 'MB', '2.5 KB'],
+    [2_500_000, 'MB', '2.5 MB'],
+    [2_500_000_000, 'MB', '2500 MB'],
+    [2048, 'MiB', '2 KiB'],
+    [1000, 'MiB', '1000 B'],
+    [5, 'B', '5 B']
+  ])('%d against %s: %s', (bytes, unit, shown) => {
+    expect(formatScaled(bytes, unit)).toBe(shown);
   });
 });

@@ -46,3 +46,15 @@ export function formatSize(bytes: number, unit: string): string {
   const value = bytes / u.bytes;
   return `${Number(value.toFixed(Math.abs(value) >= 100 ? 1 : 2))} ${u.label}`;
 }
+
+/**
+ * `bytes` in the largest unit of the budget's family (powers of 1000 or 1024), no larger than `unit`,
+ * that shows it as at least 1: a change of 300 bytes against a budget in MB is `300 B`, not `0 MB`.
+ */
+export function formatScaled(bytes: number, unit: string): string {
+  const binary = /ib$/i.test(unit);
+  const top = UNITS[unit.toLowerCase()]?.bytes ?? 1;
+  const family = Object.values(UNITS).filter(u => u.bytes === 1 || (/iB$/.test(u.label) === binary && u.bytes <= top));
+  const fit = family.filter(u => Math.abs(bytes) >= u.bytes).sort((a, b) => b.bytes - a.bytes)[0] ?? UNITS['b'];
+  return formatSize(bytes, fit.label);
+}

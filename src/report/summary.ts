@@ -8,7 +8,7 @@ import type {RegistryImage} from '../engine/registry.js';
 import type {TagOutcome} from '../engine/steps/tags.js';
 import type {CacheMountsReport, MountOutcome} from '../engine/steps/cache-mounts.js';
 import type {BudgetReport, BudgetEntry} from '../engine/steps/budget.js';
-import {formatSize} from '../lib/size.js';
+import {formatSize, formatScaled} from '../lib/size.js';
 import {code, text, html, codeBlock} from './escape.js';
 import {policyLine} from './plan-text.js';
 
@@ -249,10 +249,11 @@ function budgetChange(e: BudgetEntry): string {
   if (b.same) return `none (${code(b.tag)} is this content already)`;
   if (!b.size || !(e.size > 0)) return `— (${code(b.tag)} had no size for this platform)`;
   const d = e.size - b.size;
-  const pct = ((d / b.size) * 100).toFixed(1);
+  const ratio = Math.abs(d / b.size) * 100;
+  const pct = ratio < 0.1 ? '<0.1' : ratio.toFixed(1);
   const since = `since ${code(b.tag)} (${code(b.digest.slice(0, 19) + '…')})`;
   if (d === 0) return `±0 ${since}`;
-  return `${d > 0 ? '+' : '−'}${formatSize(Math.abs(d), e.rule.unit)} (${d > 0 ? '+' : ''}${pct} %) ${since}`;
+  return `${d > 0 ? '+' : '−'}${formatScaled(Math.abs(d), e.rule.unit)} (${d > 0 ? '+' : '−'}${pct} %) ${since}`;
 }
 
 /**

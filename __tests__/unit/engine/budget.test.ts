@@ -90,7 +90,7 @@ describe('the baseline of the change column', () => {
       {tag: 'latest', digest: undefined, size: undefined, same: false}
     ]);
     const md = budgetSummary(report);
-    expect(md).toContain(`| \`${API}\` | linux/amd64 | 1.5 KB | 1 KB (\`max-size=ghcr.io/**:1KB\`) | +0.5 KB (+50.0 %) since \`latest\` (\`${old.slice(0, 19)}…\`) | ❌ over budget |`);
+    expect(md).toContain(`| \`${API}\` | linux/amd64 | 1.5 KB | 1 KB (\`max-size=ghcr.io/**:1KB\`) | +500 B (+50.0 %) since \`latest\` (\`${old.slice(0, 19)}…\`) | ❌ over budget |`);
     expect(md).toContain(`| \`${WEB}\` | linux/amd64 | 1.5 KB | 1 KB (\`max-size=ghcr.io/**:1KB\`) | _new_ (no \`latest\` before) | ❌ over budget |`);
     expect(md).toContain('❌ 2 platform images over budget: no tag was created or moved.');
 
