@@ -3776,34 +3776,6 @@ function skippedTagsSummary(skipped) {
         ''
     ].join('\n');
 }
-const MOUNT_OUTCOME = {
-    saved: '✅ saved',
-    unchanged: '✅ unchanged (not saved again)',
-    empty: 'empty (not saved)',
-    'not-saved': '⚠️ not saved (see the log)',
-    'not-extracted': '⚠️ not copied out (see the log)'
-};
-/**
- * The summary's "Cache mounts" part: each `RUN --mount=type=cache` kept across runs, with its size, the
- * key it was restored from and whether it was saved; then the notes (mounts skipped, and why). '' when
- * the input is false or nothing was found. Ids, targets and keys come from Dockerfiles: escaped.
- */
-function cacheMountsSummary(r) {
-    if (!r || (!r.mounts.length && !r.notes.length))
-        return '';
-    const lines = ['### Cache mounts', ''];
-    if (r.mounts.length) {
-        lines.push('| id | target | platform | size | restored | saved |', '| --- | --- | --- | --- | --- | --- |');
-        for (const s of r.mounts) {
-            const restored = s.restoredFrom ? `✅ restored from ${(0,report_escape/* code */.aY)(s.restoredFrom)}` : r.active ? 'no (started empty)' : 'no';
-            const saved = s.outcome ? `${MOUNT_OUTCOME[s.outcome]}${s.savedKey ? ` as ${(0,report_escape/* code */.aY)(s.savedKey)}` : ''}` : '—';
-            lines.push(`| ${(0,report_escape/* code */.aY)(s.mount.id)} | ${(0,report_escape/* code */.aY)(s.mount.target)} | ${s.mount.platform ? (0,report_escape/* text */.Qq)(s.mount.platform) : 'all'} | ${s.size !== undefined ? humanSize(s.size) : '—'} | ${restored} | ${saved} |`);
-        }
-        lines.push('');
-    }
-    lines.push(...r.notes.map(n => `- ${(0,report_escape/* text */.Qq)(n)}`), ...(r.notes.length ? [''] : []));
-    return lines.join('\n');
-}
 /** The change of one platform image's size since the content its baseline tag pointed at before the run. */
 function budgetChange(e) {
     const b = e.before;
@@ -3841,6 +3813,34 @@ function budgetSummary(r) {
         lines.push(`| ${(0,report_escape/* code */.aY)(e.image)} | ${(0,report_escape/* text */.Qq)(e.platform)} | ${size} | ${(0,lib_size/* formatSize */.Xq)(e.rule.bytes, e.rule.unit)} (${(0,report_escape/* code */.aY)(e.rule.source)}) | ${budgetChange(e)} | ${state} |`);
     }
     lines.push('', 'Sizes are compressed: the config and layers of each platform\'s manifest, as a pull downloads them (KB, MB, GB: powers of 1000; KiB, MiB, GiB: powers of 1024).', '');
+    return lines.join('\n');
+}
+const MOUNT_OUTCOME = {
+    saved: '✅ saved',
+    unchanged: '✅ unchanged (not saved again)',
+    empty: 'empty (not saved)',
+    'not-saved': '⚠️ not saved (see the log)',
+    'not-extracted': '⚠️ not copied out (see the log)'
+};
+/**
+ * The summary's "Cache mounts" part: each `RUN --mount=type=cache` kept across runs, with its size, the
+ * key it was restored from and whether it was saved; then the notes (mounts skipped, and why). '' when
+ * the input is false or nothing was found. Ids, targets and keys come from Dockerfiles: escaped.
+ */
+function cacheMountsSummary(r) {
+    if (!r || (!r.mounts.length && !r.notes.length))
+        return '';
+    const lines = ['### Cache mounts', ''];
+    if (r.mounts.length) {
+        lines.push('| id | target | platform | size | restored | saved |', '| --- | --- | --- | --- | --- | --- |');
+        for (const s of r.mounts) {
+            const restored = s.restoredFrom ? `✅ restored from ${(0,report_escape/* code */.aY)(s.restoredFrom)}` : r.active ? 'no (started empty)' : 'no';
+            const saved = s.outcome ? `${MOUNT_OUTCOME[s.outcome]}${s.savedKey ? ` as ${(0,report_escape/* code */.aY)(s.savedKey)}` : ''}` : '—';
+            lines.push(`| ${(0,report_escape/* code */.aY)(s.mount.id)} | ${(0,report_escape/* code */.aY)(s.mount.target)} | ${s.mount.platform ? (0,report_escape/* text */.Qq)(s.mount.platform) : 'all'} | ${s.size !== undefined ? humanSize(s.size) : '—'} | ${restored} | ${saved} |`);
+        }
+        lines.push('');
+    }
+    lines.push(...r.notes.map(n => `- ${(0,report_escape/* text */.Qq)(n)}`), ...(r.notes.length ? [''] : []));
     return lines.join('\n');
 }
 

@@ -212,35 +212,6 @@ export function skippedTagsSummary(skipped: {name: string; tag: string; reason: 
   ].join('\n');
 }
 
-const MOUNT_OUTCOME: Record<MountOutcome, string> = {
-  saved: '✅ saved',
-  unchanged: '✅ unchanged (not saved again)',
-  empty: 'empty (not saved)',
-  'not-saved': '⚠️ not saved (see the log)',
-  'not-extracted': '⚠️ not copied out (see the log)'
-};
-
-/**
- * The summary's "Cache mounts" part: each `RUN --mount=type=cache` kept across runs, with its size, the
- * key it was restored from and whether it was saved; then the notes (mounts skipped, and why). '' when
- * the input is false or nothing was found. Ids, targets and keys come from Dockerfiles: escaped.
- */
-export function cacheMountsSummary(r: CacheMountsReport | undefined): string {
-  if (!r || (!r.mounts.length && !r.notes.length)) return '';
-  const lines = ['### Cache mounts', ''];
-  if (r.mounts.length) {
-    lines.push('| id | target | platform | size | restored | saved |', '| --- | --- | --- | --- | --- | --- |');
-    for (const s of r.mounts) {
-      const restored = s.restoredFrom ? `✅ restored from ${code(s.restoredFrom)}` : r.active ? 'no (started empty)' : 'no';
-      const saved = s.outcome ? `${MOUNT_OUTCOME[s.outcome]}${s.savedKey ? ` as ${code(s.savedKey)}` : ''}` : '—';
-      lines.push(`| ${code(s.mount.id)} | ${code(s.mount.target)} | ${s.mount.platform ? text(s.mount.platform) : 'all'} | ${s.size !== undefined ? humanSize(s.size) : '—'} | ${restored} | ${saved} |`);
-    }
-    lines.push('');
-  }
-  lines.push(...r.notes.map(n => `- ${text(n)}`), ...(r.notes.length ? [''] : []));
-  return lines.join('\n');
-}
-
 /** The change of one platform image's size since the content its baseline tag pointed at before the run. */
 function budgetChange(e: BudgetEntry): string {
   const b = e.before;
@@ -272,5 +243,34 @@ export function budgetSummary(r: BudgetReport | undefined): string {
     lines.push(`| ${code(e.image)} | ${text(e.platform)} | ${size} | ${formatSize(e.rule.bytes, e.rule.unit)} (${code(e.rule.source)}) | ${budgetChange(e)} | ${state} |`);
   }
   lines.push('', 'Sizes are compressed: the config and layers of each platform\'s manifest, as a pull downloads them (KB, MB, GB: powers of 1000; KiB, MiB, GiB: powers of 1024).', '');
+  return lines.join('\n');
+}
+
+const MOUNT_OUTCOME: Record<MountOutcome, string> = {
+  saved: '✅ saved',
+  unchanged: '✅ unchanged (not saved again)',
+  empty: 'empty (not saved)',
+  'not-saved': '⚠️ not saved (see the log)',
+  'not-extracted': '⚠️ not copied out (see the log)'
+};
+
+/**
+ * The summary's "Cache mounts" part: each `RUN --mount=type=cache` kept across runs, with its size, the
+ * key it was restored from and whether it was saved; then the notes (mounts skipped, and why). '' when
+ * the input is false or nothing was found. Ids, targets and keys come from Dockerfiles: escaped.
+ */
+export function cacheMountsSummary(r: CacheMountsReport | undefined): string {
+  if (!r || (!r.mounts.length && !r.notes.length)) return '';
+  const lines = ['### Cache mounts', ''];
+  if (r.mounts.length) {
+    lines.push('| id | target | platform | size | restored | saved |', '| --- | --- | --- | --- | --- | --- |');
+    for (const s of r.mounts) {
+      const restored = s.restoredFrom ? `✅ restored from ${code(s.restoredFrom)}` : r.active ? 'no (started empty)' : 'no';
+      const saved = s.outcome ? `${MOUNT_OUTCOME[s.outcome]}${s.savedKey ? ` as ${code(s.savedKey)}` : ''}` : '—';
+      lines.push(`| ${code(s.mount.id)} | ${code(s.mount.target)} | ${s.mount.platform ? text(s.mount.platform) : 'all'} | ${s.size !== undefined ? humanSize(s.size) : '—'} | ${restored} | ${saved} |`);
+    }
+    lines.push('');
+  }
+  lines.push(...r.notes.map(n => `- ${text(n)}`), ...(r.notes.length ? [''] : []));
   return lines.join('\n');
 }
