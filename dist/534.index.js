@@ -224,12 +224,13 @@ function workspaceDir() {
 /* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1986);
 /* harmony import */ var _steps_verify_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3993);
 /* harmony import */ var _steps_tags_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4810);
-/* harmony import */ var _release_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6926);
-/* harmony import */ var _arch_tag_moves_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(474);
-/* harmony import */ var _pipeline_context_github_api_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(6878);
-/* harmony import */ var _report_leftovers_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(7202);
-/* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3344);
-/* harmony import */ var _history_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(390);
+/* harmony import */ var _steps_budget_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2637);
+/* harmony import */ var _release_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(6926);
+/* harmony import */ var _arch_tag_moves_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(474);
+/* harmony import */ var _pipeline_context_github_api_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(6878);
+/* harmony import */ var _report_leftovers_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(7202);
+/* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(3344);
+/* harmony import */ var _history_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(390);
 /**
  * `mode: merge`: the build legs' per-platform content (found in the registry by the plan's leg tags,
  * pipeline/leg-record.ts) becomes each image's index, and every tag moves as publish moves them
@@ -239,6 +240,7 @@ function workspaceDir() {
  * legs give the same digest), and PUT by digest into every name. After a successful merge the records
  * (and leg content the index does not reference) are deleted by digest, never a manifest a tag uses.
  */
+
 
 
 
@@ -431,19 +433,21 @@ async function merge(p, doc, env, options = {}, engine, cancel = _cancel_js__WEB
     const summaryWanted = report && p.inputs.summary;
     if (plan.builds.some(b => b.images.length === 0))
         throw new Error('Nothing to merge: the plan names no image.');
+    // the plan document's max-size rules, refused before any login when one does not parse
+    const budgets = (0,_steps_budget_js__WEBPACK_IMPORTED_MODULE_10__/* .budgetRules */ .Le)(plan.policy.rules, 'plan');
     if (!plan.push) {
         const outputs = mergeOutputs(plan, plan.builds.map(b => ({ build: b, digest: '', images: [], seconds: 0 })));
         if (report)
-            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .writeOutputs */ .Kn)({ ...outputs, 'skipped-tags': '' }, env);
+            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeOutputs */ .Kn)({ ...outputs, 'skipped-tags': '' }, env);
         if (summaryWanted)
-            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .writeSummary */ .Sy)(`## multiarch-publish: merge — nothing published\n\nThe plan does not push (${plan.pushReason || 'push is off'}): no leg was read, no index created, no tag moved.\n`, env);
+            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeSummary */ .Sy)(`## multiarch-publish: merge — nothing published\n\nThe plan does not push (${plan.pushReason || 'push is off'}): no leg was read, no index created, no tag moved.\n`, env);
         _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Merge: the plan does not push (${plan.pushReason}); nothing was read or published.`);
         return { results: [], outputs, left: [] };
     }
     const names = [...new Set(plan.builds.flatMap(b => b.images))];
     const { buildx, loginNote } = await (0,_session_js__WEBPACK_IMPORTED_MODULE_6__/* .registrySession */ .E)(p, names, env, engine);
     try {
-        return await run(buildx, p, doc, env, { report, summaryWanted, loginNote, cancel });
+        return await run(buildx, p, doc, env, { report, summaryWanted, loginNote, cancel, budgets });
     }
     catch (err) {
         throw cancel.explain(err);
@@ -481,7 +485,7 @@ async function run(buildx, p, doc, env, o) {
     if (problems.length) {
         const message = `The merge found ${problems.length} problem(s) with the build legs; no release tag was created or moved:\n${problems.map(x => `  - ${x}`).join('\n')}`;
         if (o.summaryWanted)
-            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .publishSummary */ .Iv)(plan, engineReport, [], problems, 0), env);
+            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .publishSummary */ .Iv)(plan, engineReport, [], problems, 0), env);
         throw new Error(message);
     }
     // each build's index, the same bytes under every name
@@ -511,28 +515,35 @@ async function run(buildx, p, doc, env, o) {
     let { verified } = await (0,_steps_verify_js__WEBPACK_IMPORTED_MODULE_8__/* .verify */ .MX)({ buildx, builds: digests });
     const sized = (0,_steps_verify_js__WEBPACK_IMPORTED_MODULE_8__/* .sizes */ .LR)(buildx, verified);
     sized.catch(() => undefined);
+    // size budgets (policy max-size of the plan, steps/budget.ts): checked before any tag moves
+    const budget = await (0,_steps_budget_js__WEBPACK_IMPORTED_MODULE_10__/* .budgetGate */ .DG)(buildx, o.budgets, verified, sized, plan.sha);
+    if (budget?.violations.length) {
+        if (o.summaryWanted)
+            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .publishSummary */ .Iv)(plan, engineReport, [], budget.violations.map(_steps_budget_js__WEBPACK_IMPORTED_MODULE_10__/* .violationMessage */ .nW), 0) + (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .budgetSummary */ .ay)(budget), env);
+        throw new Error((0,_steps_budget_js__WEBPACK_IMPORTED_MODULE_10__/* .budgetError */ .qV)(budget));
+    }
     let tagMoves = [];
     let skipped = [];
     try {
-        ({ tagMoves, skipped } = await (0,_release_js__WEBPACK_IMPORTED_MODULE_10__/* .release */ ._r)({
+        ({ tagMoves, skipped } = await (0,_release_js__WEBPACK_IMPORTED_MODULE_11__/* .release */ ._r)({
             buildx,
             verified,
             sha: plan.sha,
-            created: (0,_release_js__WEBPACK_IMPORTED_MODULE_10__/* .imageCreated */ .uX)(plan),
+            created: (0,_release_js__WEBPACK_IMPORTED_MODULE_11__/* .imageCreated */ .uX)(plan),
             force: p.inputs.engine.forceTags,
             retryTimeoutMs: p.inputs.engine.tagRetryTimeout * 1000,
-            extraMoves: (0,_arch_tag_moves_js__WEBPACK_IMPORTED_MODULE_14__/* .archTagMoves */ .f)(verified, plan.sha),
-            compare: (base, head) => (0,_pipeline_context_github_api_js__WEBPACK_IMPORTED_MODULE_11__/* .compareCommits */ .kC)(p.ctx, p.inputs.githubToken, base, head, _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e),
+            extraMoves: (0,_arch_tag_moves_js__WEBPACK_IMPORTED_MODULE_15__/* .archTagMoves */ .f)(verified, plan.sha),
+            compare: (base, head) => (0,_pipeline_context_github_api_js__WEBPACK_IMPORTED_MODULE_12__/* .compareCommits */ .kC)(p.ctx, p.inputs.githubToken, base, head, _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e),
             cancel: o.cancel,
-            history: (0,_history_js__WEBPACK_IMPORTED_MODULE_13__/* .channelHistory */ .gH)(p, env, 'merge', plan)
+            history: (0,_history_js__WEBPACK_IMPORTED_MODULE_14__/* .channelHistory */ .gH)(p, env, 'merge', plan)
         }));
     }
     catch (err) {
-        const cause = err instanceof _release_js__WEBPACK_IMPORTED_MODULE_10__/* .ReleaseError */ .K2 ? err.cause : err;
-        if (err instanceof _release_js__WEBPACK_IMPORTED_MODULE_10__/* .ReleaseError */ .K2)
+        const cause = err instanceof _release_js__WEBPACK_IMPORTED_MODULE_11__/* .ReleaseError */ .K2 ? err.cause : err;
+        if (err instanceof _release_js__WEBPACK_IMPORTED_MODULE_11__/* .ReleaseError */ .K2)
             skipped = err.skipped;
         if (cause instanceof _steps_tags_js__WEBPACK_IMPORTED_MODULE_9__/* .TagPhaseError */ .__ && o.summaryWanted)
-            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .publishSummary */ .Iv)(plan, engineReport, [], [], 0, { outcomes: cause.outcomes, error: cause.message }) + (0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .skippedTagsSummary */ .Ii)(skipped), env);
+            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .publishSummary */ .Iv)(plan, engineReport, [], [], 0, { outcomes: cause.outcomes, error: cause.message }) + (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .skippedTagsSummary */ .Ii)(skipped), env);
         throw cause;
     }
     verified = await sized;
@@ -541,13 +552,14 @@ async function run(buildx, p, doc, env, o) {
         _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`Left in the registry (it refused the deletion): ${left.map(l => `${l.ref} (${l.note})`).join(', ')}`);
     const seconds = (Date.now() - started) / 1000;
     const results = verified.map(v => ({ build: v.build, digest: v.digest, images: v.images, seconds }));
-    const outputs = { ...mergeOutputs(plan, results), 'skipped-tags': (0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .skippedTagsOutput */ .Jf)(skipped) };
+    const outputs = { ...mergeOutputs(plan, results), 'skipped-tags': (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .skippedTagsOutput */ .Jf)(skipped) };
     if (o.report)
-        (0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .writeOutputs */ .Kn)(outputs, env);
+        (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeOutputs */ .Kn)(outputs, env);
     if (o.summaryWanted) {
-        (0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .publishSummary */ .Iv)(plan, engineReport, results, [], seconds, tagMoves.length ? { outcomes: tagMoves } : undefined) +
-            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .skippedTagsSummary */ .Ii)(skipped) +
-            (0,_report_leftovers_js__WEBPACK_IMPORTED_MODULE_15__/* .leftoversSummary */ .N)({ push: 'by the build legs (mode: build), by digest; the index was made by the merge in-process', stagingTags: left.map(l => ({ ref: l.ref, digest: l.digest })), kept: false, failed: false, what: 'leg records and leg content' }), env);
+        (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .publishSummary */ .Iv)(plan, engineReport, results, [], seconds, tagMoves.length ? { outcomes: tagMoves } : undefined) +
+            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .budgetSummary */ .ay)(budget) +
+            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .skippedTagsSummary */ .Ii)(skipped) +
+            (0,_report_leftovers_js__WEBPACK_IMPORTED_MODULE_16__/* .leftoversSummary */ .N)({ push: 'by the build legs (mode: build), by digest; the index was made by the merge in-process', stagingTags: left.map(l => ({ ref: l.ref, digest: l.digest })), kept: false, failed: false, what: 'leg records and leg content' }), env);
     }
     o.cancel.check();
     return { results, outputs, left };
@@ -603,7 +615,7 @@ function mergeOutputs(plan, results) {
         // metadata-action's tags, as publish writes them (the per-platform tags are in `images`)
         tags: plan.builds.flatMap(b => b.tags).join('\n'),
         metadata: JSON.stringify(Object.fromEntries(results.map(r => [r.build.id, { 'containerimage.digest': r.digest, 'image.name': r.build.tags.join(',') }]))),
-        images: (0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .imagesOutput */ .K1)(results.map(r => ({ ...r, seconds: 0 })))
+        images: (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .imagesOutput */ .K1)(results.map(r => ({ ...r, seconds: 0 })))
     };
 }
 
@@ -652,6 +664,138 @@ async function registrySession(p, names, env, engine) {
         loggedIn.push(l.registry);
     }
     return { buildx, loginNote: loggedIn.length ? `logged in to ${loggedIn.join(', ')}` : 'no login: no credentials for these registries (the docker config of the job)' };
+}
+
+
+/***/ }),
+
+/***/ 2637:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DG: () => (/* binding */ budgetGate),
+/* harmony export */   Le: () => (/* binding */ budgetRules),
+/* harmony export */   nW: () => (/* binding */ violationMessage),
+/* harmony export */   qV: () => (/* binding */ budgetError)
+/* harmony export */ });
+/* unused harmony exports budgeted, checkBudgets, baselineTag, readBaselines */
+/* harmony import */ var _pipeline_inputs_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2107);
+/* harmony import */ var _pipeline_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1130);
+/* harmony import */ var _lib_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2470);
+/* harmony import */ var _lib_size_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4842);
+/* harmony import */ var _pipeline_tag_kinds_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8696);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9399);
+/**
+ * Size budgets (the policy's `max-size=<glob>:<size>` rules): the compressed size of every platform image
+ * (config + layers of its manifest, as the registry stores them: what a pull downloads; attestations are
+ * not counted) of a matching image name may not exceed the budget. Sizes are unknown when the plan is made,
+ * so the check runs after verify, once `sizes` has read the platforms' manifests, and before the release
+ * moves any tag: an image over budget is never released. A size that could not be read fails the check
+ * too (a budget that cannot be checked is not met).
+ *
+ * `checkBudgets` is pure; `budgetGate` is what publish and merge call: it awaits the sizes only when a rule
+ * matches one of the run's images, and reads beside them what the build's `latest` tag (or its first
+ * mutable one) points at before the release, for the summary's "change" column (never a failure).
+ */
+
+
+
+
+
+
+/**
+ * The max-size rules among a plan's policy rules (the rule lines, as the plan and the plan document keep
+ * them). `input` names where they came from for an error: `policy`, or `plan` for a plan document.
+ */
+function budgetRules(sources, input = 'policy') {
+    const out = [];
+    for (const source of sources) {
+        if (!/^\s*max-size\s*=/i.test(source))
+            continue;
+        try {
+            out.push((0,_pipeline_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePolicyRule */ .CU)(source));
+        }
+        catch (e) {
+            throw new _pipeline_inputs_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `the policy rule is malformed: ${e.message}`, undefined, source);
+        }
+    }
+    return out;
+}
+const matches = (rule, name) => rule.pattern.test((0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalName */ .Ew)(name));
+/** True when a rule applies to an image of these builds (only then are the sizes awaited before the release). */
+function budgeted(rules, verified) {
+    return rules.some(r => verified.some(v => v.build.images.some(n => matches(r, n))));
+}
+/** Every platform image of every matching name against every rule that matches it. Pure. */
+function checkBudgets(verified, rules, baselines = []) {
+    const entries = [];
+    for (const v of verified) {
+        for (const img of v.images) {
+            const base = baselines.find(b => b.image === img.name);
+            for (const rule of rules.filter(r => matches(r, img.name))) {
+                for (const p of img.platforms) {
+                    const before = base && { tag: base.tag, digest: base.digest, size: base.sizes[p.platform], same: base.digest === v.digest };
+                    entries.push({ image: img.name, platform: p.platform, size: p.size, rule, over: !(p.size > 0) || p.size > rule.bytes, ...(before ? { before } : {}) });
+                }
+            }
+        }
+    }
+    return { entries, violations: entries.filter(e => e.over) };
+}
+const bytes = (n) => `${n} byte${n === 1 ? '' : 's'}`;
+/** One violation in words: image, platform, size and budget. */
+function violationMessage(e) {
+    const budget = `the budget of ${(0,_lib_size_js__WEBPACK_IMPORTED_MODULE_3__/* .formatSize */ .Xq)(e.rule.bytes, e.rule.unit)} (${bytes(e.rule.bytes)}, ${e.rule.source})`;
+    if (!(e.size > 0))
+        return `${e.image} ${e.platform}: its size could not be read, so ${budget} cannot be checked`;
+    return `${e.image} ${e.platform}: ${(0,_lib_size_js__WEBPACK_IMPORTED_MODULE_3__/* .formatSize */ .Xq)(e.size, e.rule.unit)} (${bytes(e.size)}) is over ${budget}`;
+}
+/** The step's error: every violation at once. */
+function budgetError(r) {
+    const n = r.violations.length;
+    return `The size budget refuses this release (${n} platform image${n === 1 ? '' : 's'} over budget); no tag was created or moved:\n${r.violations.map(v => `  - ${violationMessage(v)}`).join('\n')}`;
+}
+/** The tag whose content the change is measured against: `latest`, else the first mutable tag. */
+function baselineTag(tagNames, sha) {
+    return tagNames.includes('latest') ? 'latest' : tagNames.find(t => (0,_pipeline_tag_kinds_js__WEBPACK_IMPORTED_MODULE_4__/* .tagKind */ .pk)(t, sha) === 'mutable');
+}
+/** What each budgeted name's baseline tag points at now (before the release), with its platforms' sizes. */
+async function readBaselines(buildx, verified, rules, sha) {
+    const reads = verified.flatMap(v => {
+        const tag = baselineTag(v.build.tagNames, sha);
+        if (!tag)
+            return [];
+        return v.build.images
+            .filter(name => rules.some(r => matches(r, name)))
+            .map(async (image) => {
+            try {
+                const digest = await buildx.tagDigest(`${image}:${tag}`);
+                if (!digest)
+                    return { image, tag, sizes: {} };
+                const single = v.build.platforms.length === 1 ? v.build.platforms[0] : '';
+                // already this run's content (a re-run): no change, nothing more to read
+                if (digest === v.digest)
+                    return { image, tag, digest, sizes: {} };
+                const before = await (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .withSizes */ .Z)(buildx, await (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .readImage */ .AM)(buildx, image, digest, single), () => undefined);
+                return { image, tag, digest, sizes: Object.fromEntries(before.platforms.filter(p => p.size > 0).map(p => [p.platform, p.size])) };
+            }
+            catch {
+                // the change column is an extra: a tag that cannot be read leaves it empty
+                return undefined;
+            }
+        });
+    });
+    return (await Promise.all(reads)).filter((b) => b !== undefined);
+}
+/**
+ * Publish's and merge's hook, before the release: undefined when no rule matches an image of the run
+ * (the sizes are not awaited); else the report, after awaiting the sizes (and the baselines beside them).
+ */
+async function budgetGate(buildx, rules, verified, sized, sha) {
+    if (!budgeted(rules, verified))
+        return undefined;
+    const [sizedBuilds, baselines] = await Promise.all([sized, readBaselines(buildx, verified, rules, sha)]);
+    return checkBudgets(sizedBuilds, rules, baselines);
 }
 
 

@@ -187,6 +187,70 @@ function parseReference(ref) {
 
 /***/ }),
 
+/***/ 4842:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AJ: () => (/* binding */ formatScaled),
+/* harmony export */   DB: () => (/* binding */ parseSize),
+/* harmony export */   Xq: () => (/* binding */ formatSize)
+/* harmony export */ });
+/**
+ * Sizes as people write them in a budget: `500MB`, `1.5GiB`, `800KB`, `123456` (bytes). The decimal
+ * units are powers of 1000 (kB/KB, MB, GB, TB: what registries and `docker images` show), the binary
+ * ones powers of 1024 (KiB, MiB, GiB, TiB); the unit is read case-insensitively. A bare `K`, `M` or `G`
+ * is refused: docker reads `500m` as MiB, other tools as MB, and a budget must not be a guess. (The
+ * `bytes` package reads MB as 2^20, against the convention documented here, hence this small parser.)
+ */
+const UNITS = {
+    b: { bytes: 1, label: 'B' },
+    kb: { bytes: 1e3, label: 'KB' },
+    mb: { bytes: 1e6, label: 'MB' },
+    gb: { bytes: 1e9, label: 'GB' },
+    tb: { bytes: 1e12, label: 'TB' },
+    kib: { bytes: 2 ** 10, label: 'KiB' },
+    mib: { bytes: 2 ** 20, label: 'MiB' },
+    gib: { bytes: 2 ** 30, label: 'GiB' },
+    tib: { bytes: 2 ** 40, label: 'TiB' }
+};
+/** Parses a size; throws an Error saying what a size looks like. */
+function parseSize(text) {
+    const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
+    const unit = m ? UNITS[(m[2] || 'b').toLowerCase()] : undefined;
+    if (!m || !unit) {
+        const bare = m && /^[kmgt]$/i.test(m[2]) ? ` (write ${m[2].toUpperCase()}B for 10^${'kmgt'.indexOf(m[2].toLowerCase()) * 3 + 3} bytes or ${m[2].toUpperCase()}iB for 2^${'kmgt'.indexOf(m[2].toLowerCase()) * 10 + 10})` : '';
+        throw new Error(`"${text}" is not a size${bare}: write a number with one of the units B, KB, MB, GB, TB (powers of 1000) or KiB, MiB, GiB, TiB (powers of 1024), e.g. 500MB or 1.5GiB; a plain number is bytes`);
+    }
+    const bytes = Math.floor(Number(m[1]) * unit.bytes);
+    if (bytes < 1)
+        throw new Error(`"${text}" is less than one byte: a budget is at least 1 byte`);
+    if (!Number.isSafeInteger(bytes))
+        throw new Error(`"${text}" is too large for a size`);
+    return { bytes, unit: unit.label };
+}
+/** `bytes` in `unit` (one of parseSize's labels), up to two decimals: `1.07 MB`, `512 KiB`, `1234 B`. */
+function formatSize(bytes, unit) {
+    const u = UNITS[unit.toLowerCase()] ?? UNITS['b'];
+    if (u.bytes === 1)
+        return `${bytes} B`;
+    const value = bytes / u.bytes;
+    return `${Number(value.toFixed(Math.abs(value) >= 100 ? 1 : 2))} ${u.label}`;
+}
+/**
+ * `bytes` in the largest unit of the budget's family (powers of 1000 or 1024), no larger than `unit`,
+ * that shows it as at least 1: a change of 300 bytes against a budget in MB is `300 B`, not `0 MB`.
+ */
+function formatScaled(bytes, unit) {
+    const binary = /ib$/i.test(unit);
+    const top = UNITS[unit.toLowerCase()]?.bytes ?? 1;
+    const family = Object.values(UNITS).filter(u => u.bytes === 1 || (/iB$/.test(u.label) === binary && u.bytes <= top));
+    const fit = family.filter(u => Math.abs(bytes) >= u.bytes).sort((a, b) => b.bytes - a.bytes)[0] ?? UNITS['b'];
+    return formatSize(bytes, fit.label);
+}
+
+
+/***/ }),
+
 /***/ 2352:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2382,7 +2446,8 @@ function buildPlan(inputs, ctx, metadata, annotationLevels) {
 /* unused harmony exports POLICY_RULES, globToRegExp, canonicalImageGlob, shortRef */
 /* harmony import */ var _lib_semver_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5419);
 /* harmony import */ var _lib_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2470);
-/* harmony import */ var _tag_kinds_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8696);
+/* harmony import */ var _tag_kinds_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8696);
+/* harmony import */ var _lib_size_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4842);
 /**
  * Tag policy: rules that refuse a bad release before anything is built. Every violation is reported,
  * each naming the image and the tag; the verdict is part of the plan.
@@ -2390,7 +2455,8 @@ function buildPlan(inputs, ctx, metadata, annotationLevels) {
 
 
 
-const POLICY_RULES = ['allow-tags', 'deny-latest', 'require-sha', 'require-semver', 'max-tags'];
+
+const POLICY_RULES = ['allow-tags', 'deny-latest', 'require-sha', 'require-semver', 'max-tags', 'max-size'];
 /**
  * A glob over image names and refs: `?` matches one character and `*` any run of characters within one
  * `/`-separated segment, `**` any run across segments, and a `*` that ends the glob matches the rest of
@@ -2483,6 +2549,23 @@ function parsePolicyRule(source) {
                 throw new Error(`max-tags takes a whole number of at least 1, not "${value}"`);
             return { kind, source, max: Number(value) };
         }
+        case 'max-size': {
+            // the size follows the last `:` (a registry's port is in the glob: localhost:5000/app:1GB)
+            const colon = value.lastIndexOf(':');
+            if (colon <= 0 || !value.slice(colon + 1).trim())
+                throw new Error(`max-size is written max-size=<image glob>:<size> (e.g. max-size=**/api:500MB), not "${value}"`);
+            const glob = value.slice(0, colon).trim();
+            checkImageGlob(kind, glob);
+            let size;
+            try {
+                size = (0,_lib_size_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSize */ .DB)(value.slice(colon + 1));
+            }
+            catch (e) {
+                throw new Error(`max-size: ${e.message}`);
+            }
+            const canonical = canonicalImageGlob(glob);
+            return { kind, source, glob, canonical, pattern: globToRegExp(canonical, 'i'), bytes: size.bytes, unit: size.unit, size: value.slice(colon + 1).trim() };
+        }
         default:
             throw new Error(`unknown policy rule "${kind}" (one of ${POLICY_RULES.join(', ')})`);
     }
@@ -2496,7 +2579,7 @@ function evaluatePolicy(rules, subject) {
     const short = shortRef(subject.ref);
     const refMatches = (rule) => rule.pattern.test(rule.full ? subject.ref : short);
     for (const rule of rules) {
-        if (rule.kind === 'deny-latest' && subject.images.length && !subject.images.some(i => rule.pattern.test(canonical(i.name)))) {
+        if ((rule.kind === 'deny-latest' || rule.kind === 'max-size') && subject.images.length && !subject.images.some(i => rule.pattern.test(canonical(i.name)))) {
             const names = [...new Set(subject.images.map(i => (i.name ? canonical(i.name) : label(''))))].join(', ');
             warnings.push(`${rule.source} matches no image of this run, so it checks nothing: the glob ${rule.canonical} is matched against the canonical image names ${names}`);
         }
@@ -2532,7 +2615,7 @@ function evaluatePolicy(rules, subject) {
                     if (rule.enabled && image.push) {
                         // only the commit SHA itself counts, as a whole token of the tag (sha-860c190, 860c190-slim), at
                         // least 7 hex characters from its start: not a run of digits that happens to contain it
-                        const ok = image.tags.some(t => (0,_tag_kinds_js__WEBPACK_IMPORTED_MODULE_2__/* .holdsCommitSha */ .Sv)(t, subject.sha));
+                        const ok = image.tags.some(t => (0,_tag_kinds_js__WEBPACK_IMPORTED_MODULE_3__/* .holdsCommitSha */ .Sv)(t, subject.sha));
                         const shown = subject.shortSha.length >= 7 ? subject.shortSha : subject.sha.slice(0, 7);
                         if (!ok)
                             violations.push({ rule: rule.source, image: image.name, message: `${name} has no tag that carries the commit SHA${subject.sha ? ` ${shown}` : ' (no commit SHA is known)'} as a whole token (require-sha)` });
@@ -3386,6 +3469,7 @@ function orderForMoving(tags, sha) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  ay: () => (/* reexport */ budgetSummary),
   bf: () => (/* reexport */ cacheMountsSummary),
   nT: () => (/* reexport */ formatPlan),
   xE: () => (/* reexport */ historySummary),
@@ -3575,6 +3659,8 @@ function legOutputs(digests, metadata) {
     return { digests: JSON.stringify(digests), digest: digests[0]?.content ?? '', metadata: JSON.stringify(metadata) };
 }
 
+// EXTERNAL MODULE: ./src/lib/size.ts
+var lib_size = __webpack_require__(4842);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(4031);
 ;// CONCATENATED MODULE: ./src/report/plan-text.ts
@@ -3610,6 +3696,9 @@ function formatPlan(plan, header) {
         out.push(`  ✗ ${(0,report_escape/* logValue */.Od)(viol.message)}`);
     for (const w of plan.policy.warnings)
         out.push(`  ! ${(0,report_escape/* logValue */.Od)(w)}`);
+    const budgets = plan.policy.rules.filter(r => /^\s*max-size\s*=/i.test(r));
+    if (budgets.length)
+        out.push(`  size budgets (${budgets.map(report_escape/* logValue */.Od).join('; ')}): checked once the images are in the registry, before any tag moves`);
     return out.join('\n');
 }
 
@@ -3618,6 +3707,7 @@ function formatPlan(plan, header) {
  * The job summaries (markdown in the Actions UI): the plan of a dry run, and what a publishing run did.
  * Every value that comes from the user, the repository or buildx goes through ./escape.ts.
  */
+
 
 
 
@@ -3783,6 +3873,45 @@ function skippedTagsSummary(skipped) {
         'Another run published newer content under these tags; `force-tags: true` moves them anyway.',
         ''
     ].join('\n');
+}
+/** The change of one platform image's size since the content its baseline tag pointed at before the run. */
+function budgetChange(e) {
+    const b = e.before;
+    if (!b)
+        return '—';
+    if (!b.digest)
+        return `_new_ (no ${(0,report_escape/* code */.aY)(b.tag)} before)`;
+    if (b.same)
+        return `none (${(0,report_escape/* code */.aY)(b.tag)} is this content already)`;
+    if (!b.size || !(e.size > 0))
+        return `— (${(0,report_escape/* code */.aY)(b.tag)} had no size for this platform)`;
+    const d = e.size - b.size;
+    const ratio = Math.abs(d / b.size) * 100;
+    const pct = ratio < 0.1 ? '<0.1' : ratio.toFixed(1);
+    const since = `since ${(0,report_escape/* code */.aY)(b.tag)} (${(0,report_escape/* code */.aY)(b.digest.slice(0, 19) + '…')})`;
+    if (d === 0)
+        return `±0 ${since}`;
+    return `${d > 0 ? '+' : '−'}${(0,lib_size/* formatScaled */.AJ)(Math.abs(d), e.rule.unit)} (${d > 0 ? '+' : '−'}${pct} %) ${since}`;
+}
+/**
+ * The summary's "Size budgets" part (policy max-size, engine/steps/budget.ts): every budgeted image's
+ * compressed size per platform beside its budget, over budget or not, and the change since the content
+ * its `latest` (or first mutable) tag pointed at before the run; '' when no budget applied.
+ */
+function budgetSummary(r) {
+    if (!r || !r.entries.length)
+        return '';
+    const lines = ['### Size budgets', ''];
+    if (r.violations.length)
+        lines.push(`❌ ${r.violations.length} platform image${r.violations.length === 1 ? '' : 's'} over budget: no tag was created or moved.`, '');
+    lines.push('| image | platform | size | budget | change | |', '| --- | --- | --- | --- | --- | --- |');
+    for (const e of r.entries) {
+        const size = e.size > 0 ? (0,lib_size/* formatSize */.Xq)(e.size, e.rule.unit) : '_unknown_';
+        const state = e.over ? (e.size > 0 ? '❌ over budget' : '❌ size unknown') : '✅';
+        lines.push(`| ${(0,report_escape/* code */.aY)(e.image)} | ${(0,report_escape/* text */.Qq)(e.platform)} | ${size} | ${(0,lib_size/* formatSize */.Xq)(e.rule.bytes, e.rule.unit)} (${(0,report_escape/* code */.aY)(e.rule.source)}) | ${budgetChange(e)} | ${state} |`);
+    }
+    lines.push('', 'Sizes are compressed: the config and layers of each platform\'s manifest, as a pull downloads them (KB, MB, GB: powers of 1000; KiB, MiB, GiB: powers of 1024).', '');
+    return lines.join('\n');
 }
 const MOUNT_OUTCOME = {
     saved: '✅ saved',

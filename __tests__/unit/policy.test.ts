@@ -422,3 +422,76 @@ describe('rules that match nothing give a warning', () => {
     expect(planSummary(plan, 'dry run')).toContain('- ⚠️ deny-latest=docker.io/\\*\\* matches no image');
   });
 });
+
+describe('max-size: size budgets (checked after the push, engine/steps/budget.ts)', () => {
+  test.each([
+    // [line, glob, canonical glob, bytes, unit]
+    ['max-size=*/api:500MB', '*/api', '*/api', 500e6, 'MB'],
+    ['max-size=**/api:1.5GiB', '**/api', '**/api', 1.5 * 2 ** 30, 'GiB'],
+    ['max-size=ghcr.io/acme/*:800KB', 'ghcr.io/acme/*', 'ghcr.io/acme/*', 800e3, 'KB'],
+    ['max-size=acme/app:800kb', 'acme/app', 'docker.io/acme/app', 800e3, 'KB'],
+    ['max-size=nginx:1 MiB', 'nginx', 'docker.io/library/nginx', 2 ** 20, 'MiB'],
+    ['max-size=localhost:5000/app:123456', 'localhost:5000/app', 'localhost:5000/app', 123456, 'B'],
+    ['max-size=localhost:5000/*:10B', 'localhost:5000/*', 'localhost:5000/*', 10, 'B'],
+    [' MAX-SIZE = ** : 2TB ', '**', '**', 2e12, 'TB'],
+    ['max-size=**:0.5KiB', '**', '**', 512, 'KiB'],
+    ['max-size=**:1.0001KB', '**', '**', 1000, 'KB']
+  ])('%s', (line, glob, canonical, bytes, unit) => {
+    expect(parsePolicyRule(line)).toMatchObject({kind: 'max-size', source: line, glob, canonical, bytes, unit});
+  });
+
+  test.each([
+    ['max-size=', /max-size is written max-size=<image glob>:<size>/],
+    ['max-size=**/api', /max-size is written max-size=<image glob>:<size> \(e.g. max-size=\*\*\/api:500MB\), not "\*\*\/api"/],
+    ['max-size=:500MB', /max-size is written/],
+    ['max-size=**/api:', /max-size is written/],
+    ['max-size=**/api:lots', /max-size: "lots" is not a size: write a number with one of the units B, KB, MB/],
+    ['max-size=**/api:500M', /"500M" is not a size \(write MB for 10\^6 bytes or MiB for 2\^20\)/],
+    ['max-size=**/api:2g', /write GB for 10\^9 bytes or GiB for 2\^30/],
+    ['max-size=**/api:500PB', /"500PB" is not a size/],
+    ['max-size=**/api:-5MB', /"-5MB" is not a size/],
+    ['max-size=**/api:0', /less than one byte/],
+    ['max-size=**/api:0.1B', /less than one byte/],
+    ['max-size=**/api:1e3', /"1e3" is not a size/],
+    ['max-size=**/api:99999999TB', /too large/],
+    ['max-size=ghcr.io/acme/app:latest:1GB', /max-size takes a glob over image names, without a tag or digest/],
+    ['max-size=ghcr.io/acme/app@sha256:abc:1GB', /without a tag or digest/],
+    ['max-size=ghcr.io/a b:1GB', /holds no whitespace/],
+    // a registry's port alone is no size
+    ['max-size=localhost:5000/app', /"5000\/app" is not a size/]
+  ])('%s is refused', (line, message) => {
+    expect(() => parsePolicyRule(line)).toThrow(message);
+  });
+
+  test.each([
+    // [glob, image, matched]: the globs of deny-latest
+    ['*/api', '127.0.0.1:5000/api', true],
+    ['*/api', 'ghcr.io/acme/api', false],
+    ['**/api', 'ghcr.io/acme/api', true],
+    ['**/api', 'acme/api', true],
+    ['acme/*', 'docker.io/acme/api', true],
+    ['ghcr.io/acme/*', 'GHCR.io/Acme/Api', true],
+    ['ghcr.io/acme/*', 'ghcr.io/acmecorp/api', false]
+  ])('max-size=%s:1MB on %s matches: %s', (glob, name, matched) => {
+    const rule = parsePolicyRule(`max-size=${glob}:1MB`) as Extract<PolicyRule, {kind: 'max-size'}>;
+    expect(rule.pattern.test(canonicalName(name))).toBe(matched);
+  });
+
+  test('at plan time it refuses nothing (sizes are unknown), and warns when it matches no image', () => {
+    const hit = evaluatePolicy(rules('max-size=**/app:1B'), subject(['ghcr.io/o/app'], ['latest']));
+    expect(hit).toEqual({allowed: true, rules: ['max-size=**/app:1B'], violations: [], warnings: []});
+    const miss = evaluatePolicy(rules('max-size=*/app:1B'), subject(['ghcr.io/o/app'], ['latest']));
+    expect(miss.allowed).toBe(true);
+    expect(miss.warnings).toEqual(['max-size=*/app:1B matches no image of this run, so it checks nothing: the glob */app is matched against the canonical image names ghcr.io/o/app']);
+  });
+});
+
+describe('max-size in the plan', () => {
+  test('the plan text and the dry-run summary show the rule like the others, the plan text says when it is checked', async () => {
+    const {plan} = await runPipeline({event: 'event_tag_v1.1.1', inputs: {images: 'user/app', tags: ['type=semver,pattern={{version}}'], policy: ['max-size=**/app:500MB', 'max-tags=3']}});
+    expect(plan.policy).toEqual({allowed: true, rules: ['max-size=**/app:500MB', 'max-tags=3'], violations: [], warnings: []});
+    expect(policyLine(plan)).toBe('allowed (2 rules: max-size=**/app:500MB; max-tags=3)');
+    expect(formatPlan(plan, 'plan')).toContain('\n  size budgets (max-size=**/app:500MB): checked once the images are in the registry, before any tag moves');
+    expect(planSummary(plan, 'dry run')).toContain('max-size=\\*\\*/app:500MB');
+  });
+});

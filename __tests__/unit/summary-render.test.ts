@@ -6,7 +6,8 @@
  * every element comes from the template, none from a value.
  */
 import {describe, expect, test} from '@jest/globals';
-import {planSummary, publishSummary, type EngineReport, type PublishResult} from '../../src/report/index.js';
+import {planSummary, publishSummary, budgetSummary, type EngineReport, type PublishResult} from '../../src/report/index.js';
+import {checkBudgets, budgetRules} from '../../src/engine/steps/budget.js';
 import type {Plan} from '../../src/pipeline/plan.js';
 import {runPipeline} from '../support/pipeline.js';
 import {render, textContent, tree} from '../support/render.js';
@@ -120,6 +121,17 @@ const SCENES: [string, () => Promise<Scene>, (s: Scene) => string][] = [
     expect(plan.policy.warnings.length).toBeGreaterThan(0);
     return {plan, engine: ENGINE, results: [], failures: []};
   }, s => planSummary(s.plan, 'multiarch-publish: dry run (refused)')],
+  ['size budgets: over budget, with the change since latest (rule text and tag from the failures)', async () => {
+    const {plan} = await runPipeline(RELEASE);
+    return {plan, engine: ENGINE, results: results(plan), failures: ['max-size=**:1KB', 'latest', 'sha256:' + 'd'.repeat(64)]};
+  }, s => {
+    // the rule's text, the baseline tag and digest are values too; every image matches
+    const rule = {...budgetRules(['max-size=**:10KB'])[0], source: s.failures[0], pattern: /^/};
+    const baselines = s.results.flatMap(r => r.images.map(i => ({image: i.name, tag: s.failures[1], digest: s.failures[2], sizes: Object.fromEntries(i.platforms.map(p => [p.platform, 9000]))})));
+    const report = checkBudgets(s.results.map(r => ({build: r.build, digest: r.digest, images: r.images})), [rule], baselines);
+    expect(report.violations.length).toBeGreaterThan(0);
+    return publishSummary(s.plan, s.engine, [], report.violations.map(v => `${v.image} ${v.platform} over`), 1) + budgetSummary(report);
+  }],
   ['a dry run', async () => {
     const {plan} = await runPipeline({...RELEASE, inputs: {...RELEASE.inputs, 'dry-run': 'true'}});
     return {plan, engine: ENGINE, results: [], failures: []};

@@ -21,12 +21,13 @@ import {registrySession} from './session.js';
 import {cancellation, type Cancellation} from './cancel.js';
 import {verify, sizes, type VerifiedBuild} from './steps/verify.js';
 import {TagPhaseError, type TagOutcome} from './steps/tags.js';
+import {budgetGate, budgetRules, budgetError, violationMessage, type SizeBudget} from './steps/budget.js';
 import {release, ReleaseError, imageCreated} from './release.js';
 import {archTagMoves} from './arch-tag-moves.js';
 import type {SkippedTag} from './steps/guard.js';
 import {compareCommits} from '../pipeline/context/github-api.js';
 import {leftoversSummary} from '../report/leftovers.js';
-import {publishSummary, skippedTagsSummary, skippedTagsOutput, writeSummary, writeOutputs, imagesOutput, type PublishResult, type EngineReport} from '../report/index.js';
+import {publishSummary, skippedTagsSummary, budgetSummary, skippedTagsOutput, writeSummary, writeOutputs, imagesOutput, type PublishResult, type EngineReport} from '../report/index.js';
 import type {PublishOutcome} from './publish.js';
 import {channelHistory} from './history.js';
 
@@ -240,6 +241,8 @@ export async function merge(p: Prepared, doc: ParsedPlanDocument, env: NodeJS.Pr
   const report = options.report ?? true;
   const summaryWanted = report && p.inputs.summary;
   if (plan.builds.some(b => b.images.length === 0)) throw new Error('Nothing to merge: the plan names no image.');
+  // the plan document's max-size rules, refused before any login when one does not parse
+  const budgets = budgetRules(plan.policy.rules, 'plan');
   if (!plan.push) {
     const outputs = mergeOutputs(plan, plan.builds.map(b => ({build: b, digest: '', images: [], seconds: 0})));
     if (report) writeOutputs({...outputs, 'skipped-tags': ''}, env);
@@ -250,7 +253,7 @@ export async function merge(p: Prepared, doc: ParsedPlanDocument, env: NodeJS.Pr
   const names = [...new Set(plan.builds.flatMap(b => b.images))];
   const {buildx, loginNote} = await registrySession(p, names, env, engine);
   try {
-    return await run(buildx, p, doc, env, {report, summaryWanted, loginNote, cancel});
+    return await run(buildx, p, doc, env, {report, summaryWanted, loginNote, cancel, budgets});
   } catch (err) {
     throw cancel.explain(err);
   }
@@ -261,6 +264,7 @@ interface RunOptions {
   summaryWanted: boolean | undefined;
   loginNote: string;
   cancel: Cancellation;
+  budgets: SizeBudget[];
 }
 
 async function run(buildx: BuildxApi, p: Prepared, doc: ParsedPlanDocument, env: NodeJS.ProcessEnv, o: RunOptions): Promise<MergeOutcome> {
@@ -318,6 +322,12 @@ async function run(buildx: BuildxApi, p: Prepared, doc: ParsedPlanDocument, env:
   let {verified} = await verify({buildx, builds: digests});
   const sized = sizes(buildx, verified);
   sized.catch(() => undefined);
+  // size budgets (policy max-size of the plan, steps/budget.ts): checked before any tag moves
+  const budget = await budgetGate(buildx, o.budgets, verified, sized, plan.sha);
+  if (budget?.violations.length) {
+    if (o.summaryWanted) writeSummary(publishSummary(plan, engineReport, [], budget.violations.map(violationMessage), 0) + budgetSummary(budget), env);
+    throw new Error(budgetError(budget));
+  }
   let tagMoves: TagOutcome[] = [];
   let skipped: SkippedTag[] = [];
   try {
@@ -350,6 +360,7 @@ async function run(buildx: BuildxApi, p: Prepared, doc: ParsedPlanDocument, env:
   if (o.summaryWanted) {
     writeSummary(
       publishSummary(plan, engineReport, results, [], seconds, tagMoves.length ? {outcomes: tagMoves} : undefined) +
+        budgetSummary(budget) +
         skippedTagsSummary(skipped) +
         leftoversSummary({push: 'by the build legs (mode: build), by digest; the index was made by the merge in-process', stagingTags: left.map(l => ({ref: l.ref, digest: l.digest})), kept: false, failed: false, what: 'leg records and leg content'}),
       env

@@ -41,6 +41,7 @@ import {setup, type SetupResult} from './steps/setup.js';
 import {build, pushModeOf, type BuildResult} from './steps/build.js';
 import {verify, sizes, metadataDigest, type VerifiedBuild, type MetadataDescriptor} from './steps/verify.js';
 import {TagPhaseError, type TagOutcome} from './steps/tags.js';
+import {budgetGate, budgetRules, budgetError, violationMessage, type BudgetReport} from './steps/budget.js';
 import {release, ReleaseError, imageCreated} from './release.js';
 import type {LegIdentity, LegDigest} from './leg.js';
 import {channelHistory} from './history.js';
@@ -50,7 +51,7 @@ import {staging, stagingTagsLeft} from './steps/staging.js';
 import {leftoversSummary} from '../report/leftovers.js';
 import type {SkippedTag} from './steps/guard.js';
 import {compareCommits} from '../pipeline/context/github-api.js';
-import {publishSummary, legSummary, skippedTagsSummary, skippedTagsOutput, writeSummary, writeOutputs, cacheMountsSummary, imagesOutput, legOutputs, type PublishResult, type EngineReport} from '../report/index.js';
+import {publishSummary, legSummary, skippedTagsSummary, budgetSummary, skippedTagsOutput, writeSummary, writeOutputs, cacheMountsSummary, imagesOutput, legOutputs, type PublishResult, type EngineReport} from '../report/index.js';
 import type {RegistryImage} from './registry.js';
 
 export interface PublishOptions {
@@ -235,6 +236,7 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
   let sized: Promise<VerifiedBuild[]> | undefined;
   let tagMoves: TagOutcome[] = [];
   let skipped: SkippedTag[] = [];
+  let budget: BudgetReport | undefined;
   if (output === 'push') {
     c.cancel.during('verification');
     ({verified} = await verify({buildx: c.buildx, builds: digests}));
@@ -242,6 +244,12 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
     // the platforms' sizes are read beside the guard and the tag pass, awaited for the outputs
     sized = sizes(c.buildx, verified);
     sized.catch(() => undefined);
+    // size budgets (policy max-size, steps/budget.ts): when one applies, the sizes are awaited before any tag moves
+    budget = await budgetGate(c.buildx, budgetRules(plan.policy.rules), verified, sized, plan.sha);
+    if (budget?.violations.length) {
+      if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), [], budget.violations.map(violationMessage), built.seconds) + budgetSummary(budget) + cacheMountsSummary(await savingMounts) + (await left(true)), env);
+      throw new Error(budgetError(budget));
+    }
     try {
       ({tagMoves, skipped} = await release({buildx: c.buildx, verified, sha: plan.sha, created: imageCreated(plan), force: e.forceTags, retryTimeoutMs: e.tagRetryTimeout * 1000, extraMoves: archTagMoves(verified, plan.sha), ownTags: [stagingTag], compare: (base, head) => compareCommits(ctx, inputs.githubToken, base, head, runner.warning), cancel: c.cancel, history: channelHistory(p, env, 'publish')}));
     } catch (err) {
@@ -258,7 +266,7 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
   const outputs = {...publishOutputs(results, built.metadata), 'skipped-tags': skippedTagsOutput(skipped)};
   if (c.report) writeOutputs(outputs, env);
   const mountsReport = await savingMounts;
-  if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), results, [], built.seconds, tagMoves.length ? {outcomes: tagMoves} : undefined) + skippedTagsSummary(skipped) + cacheMountsSummary(mountsReport) + (await left(false)), env);
+  if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), results, [], built.seconds, tagMoves.length ? {outcomes: tagMoves} : undefined) + budgetSummary(budget) + skippedTagsSummary(skipped) + cacheMountsSummary(mountsReport) + (await left(false)), env);
   c.cancel.check();
   return {results, outputs};
 }

@@ -5,6 +5,7 @@
 import * as semver from '../lib/semver.js';
 import {canonicalName, isDockerHub, registryDomain} from '../lib/reference.js';
 import {holdsCommitSha} from './tag-kinds.js';
+import {parseSize} from '../lib/size.js';
 
 export type PolicyRule =
   | {kind: 'allow-tags'; source: string; pattern: RegExp}
@@ -13,9 +14,15 @@ export type PolicyRule =
   | {kind: 'require-sha'; source: string; enabled: boolean}
   /** `full`: the glob starts with `refs/` and is matched against the full ref, else against its short name. */
   | {kind: 'require-semver'; source: string; glob: string; full: boolean; pattern: RegExp}
-  | {kind: 'max-tags'; source: string; max: number};
+  | {kind: 'max-tags'; source: string; max: number}
+  /**
+   * A size budget: the compressed size of each platform image of a matching image (glob as deny-latest's)
+   * may not exceed `bytes`. Checked once the content is in the registry, before any tag moves
+   * (engine/steps/budget.ts); at plan time it only warns when it matches no image.
+   */
+  | {kind: 'max-size'; source: string; glob: string; canonical: string; pattern: RegExp; bytes: number; unit: string; size: string};
 
-export const POLICY_RULES = ['allow-tags', 'deny-latest', 'require-sha', 'require-semver', 'max-tags'] as const;
+export const POLICY_RULES = ['allow-tags', 'deny-latest', 'require-sha', 'require-semver', 'max-tags', 'max-size'] as const;
 
 export interface Violation {
   rule: string;
@@ -115,6 +122,21 @@ export function parsePolicyRule(source: string): PolicyRule {
       if (!/^\d+$/.test(value) || Number(value) < 1) throw new Error(`max-tags takes a whole number of at least 1, not "${value}"`);
       return {kind, source, max: Number(value)};
     }
+    case 'max-size': {
+      // the size follows the last `:` (a registry's port is in the glob: localhost:5000/app:1GB)
+      const colon = value.lastIndexOf(':');
+      if (colon <= 0 || !value.slice(colon + 1).trim()) throw new Error(`max-size is written max-size=<image glob>:<size> (e.g. max-size=**/api:500MB), not "${value}"`);
+      const glob = value.slice(0, colon).trim();
+      checkImageGlob(kind, glob);
+      let size;
+      try {
+        size = parseSize(value.slice(colon + 1));
+      } catch (e) {
+        throw new Error(`max-size: ${(e as Error).message}`);
+      }
+      const canonical = canonicalImageGlob(glob);
+      return {kind, source, glob, canonical, pattern: globToRegExp(canonical, 'i'), bytes: size.bytes, unit: size.unit, size: value.slice(colon + 1).trim()};
+    }
     default:
       throw new Error(`unknown policy rule "${kind}" (one of ${POLICY_RULES.join(', ')})`);
   }
@@ -143,7 +165,7 @@ export function evaluatePolicy(rules: PolicyRule[], subject: PolicySubject): Pol
   const short = shortRef(subject.ref);
   const refMatches = (rule: Extract<PolicyRule, {kind: 'require-semver'}>) => rule.pattern.test(rule.full ? subject.ref : short);
   for (const rule of rules) {
-    if (rule.kind === 'deny-latest' && subject.images.length && !subject.images.some(i => rule.pattern.test(canonical(i.name)))) {
+    if ((rule.kind === 'deny-latest' || rule.kind === 'max-size') && subject.images.length && !subject.images.some(i => rule.pattern.test(canonical(i.name)))) {
       const names = [...new Set(subject.images.map(i => (i.name ? canonical(i.name) : label('')))) ].join(', ');
       warnings.push(`${rule.source} matches no image of this run, so it checks nothing: the glob ${rule.canonical} is matched against the canonical image names ${names}`);
     }

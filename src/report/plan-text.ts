@@ -28,5 +28,7 @@ export function formatPlan(plan: Plan, header: string): string {
   out.push('', `policy: ${v(policyLine(plan))}`);
   for (const viol of plan.policy.violations) out.push(`  ✗ ${v(viol.message)}`);
   for (const w of plan.policy.warnings) out.push(`  ! ${v(w)}`);
+  const budgets = plan.policy.rules.filter(r => /^\s*max-size\s*=/i.test(r));
+  if (budgets.length) out.push(`  size budgets (${budgets.map(v).join('; ')}): checked once the images are in the registry, before any tag moves`);
   return out.join('\n');
 }

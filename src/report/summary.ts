@@ -7,6 +7,8 @@ import type {Plan, BuildPlan} from '../pipeline/plan.js';
 import type {RegistryImage} from '../engine/registry.js';
 import type {TagOutcome} from '../engine/steps/tags.js';
 import type {CacheMountsReport, MountOutcome} from '../engine/steps/cache-mounts.js';
+import type {BudgetReport, BudgetEntry} from '../engine/steps/budget.js';
+import {formatSize, formatScaled} from '../lib/size.js';
 import {code, text, html, codeBlock} from './escape.js';
 import {policyLine} from './plan-text.js';
 
@@ -208,6 +210,40 @@ export function skippedTagsSummary(skipped: {name: string; tag: string; reason: 
     'Another run published newer content under these tags; `force-tags: true` moves them anyway.',
     ''
   ].join('\n');
+}
+
+/** The change of one platform image's size since the content its baseline tag pointed at before the run. */
+function budgetChange(e: BudgetEntry): string {
+  const b = e.before;
+  if (!b) return '—';
+  if (!b.digest) return `_new_ (no ${code(b.tag)} before)`;
+  if (b.same) return `none (${code(b.tag)} is this content already)`;
+  if (!b.size || !(e.size > 0)) return `— (${code(b.tag)} had no size for this platform)`;
+  const d = e.size - b.size;
+  const ratio = Math.abs(d / b.size) * 100;
+  const pct = ratio < 0.1 ? '<0.1' : ratio.toFixed(1);
+  const since = `since ${code(b.tag)} (${code(b.digest.slice(0, 19) + '…')})`;
+  if (d === 0) return `±0 ${since}`;
+  return `${d > 0 ? '+' : '−'}${formatScaled(Math.abs(d), e.rule.unit)} (${d > 0 ? '+' : '−'}${pct} %) ${since}`;
+}
+
+/**
+ * The summary's "Size budgets" part (policy max-size, engine/steps/budget.ts): every budgeted image's
+ * compressed size per platform beside its budget, over budget or not, and the change since the content
+ * its `latest` (or first mutable) tag pointed at before the run; '' when no budget applied.
+ */
+export function budgetSummary(r: BudgetReport | undefined): string {
+  if (!r || !r.entries.length) return '';
+  const lines = ['### Size budgets', ''];
+  if (r.violations.length) lines.push(`❌ ${r.violations.length} platform image${r.violations.length === 1 ? '' : 's'} over budget: no tag was created or moved.`, '');
+  lines.push('| image | platform | size | budget | change | |', '| --- | --- | --- | --- | --- | --- |');
+  for (const e of r.entries) {
+    const size = e.size > 0 ? formatSize(e.size, e.rule.unit) : '_unknown_';
+    const state = e.over ? (e.size > 0 ? '❌ over budget' : '❌ size unknown') : '✅';
+    lines.push(`| ${code(e.image)} | ${text(e.platform)} | ${size} | ${formatSize(e.rule.bytes, e.rule.unit)} (${code(e.rule.source)}) | ${budgetChange(e)} | ${state} |`);
+  }
+  lines.push('', 'Sizes are compressed: the config and layers of each platform\'s manifest, as a pull downloads them (KB, MB, GB: powers of 1000; KiB, MiB, GiB: powers of 1024).', '');
+  return lines.join('\n');
 }
 
 const MOUNT_OUTCOME: Record<MountOutcome, string> = {

@@ -124,6 +124,42 @@ describe('mode: merge', () => {
     expect(out.outputs.version).toBe('1.2.3');
   });
 
+  test.each([
+    // the legs' platform manifests: config 2 bytes, no layer
+    ['over budget: the step fails naming each platform image, no release tag is created, the legs are left for a re-run', 'max-size=reg.test/acme/*:1B', true],
+    ['within budget: merged and released', 'max-size=**/api:2B', false]
+  ])('size budget of the plan (policy max-size), %s', async (_what, rule, over) => {
+    const reg = new FakeRegistry();
+    const b = buildPlan();
+    legsFor(reg, b);
+    const doc = docOf(b);
+    doc.plan.policy = {allowed: true, rules: [rule], violations: [], warnings: []};
+    const run = merge(prepared, doc, {}, {report: false}, reg.api());
+    if (!over) {
+      await run;
+      for (const n of NAMES) expect(reg.tags.get(`${n}:latest`)).toBeDefined();
+      return;
+    }
+    const e = (await run.catch(x => x)) as Error;
+    expect(e.message).toMatch(/^The size budget refuses this release \(4 platform images over budget\); no tag was created or moved:/);
+    for (const n of NAMES) for (const p of b.platforms) expect(e.message).toContain(`${n} ${p}: 2 B (2 bytes) is over the budget of 1 B (1 byte, ${rule})`);
+    expect([...reg.tags.keys()].filter(t => !t.includes(':mp-leg-'))).toEqual([]);
+    expect(reg.deletes).toEqual([]);
+  });
+
+  test('a malformed max-size rule in the plan document: an InputError naming the plan input, before anything is read', async () => {
+    const reg = new FakeRegistry();
+    const b = buildPlan();
+    const doc = docOf(b);
+    doc.plan.policy = {allowed: true, rules: ['max-size=**:5M'], violations: [], warnings: []};
+    const api = reg.api();
+    const read = api.readManifest;
+    let reads = 0;
+    api.readManifest = (...a) => (reads++, read(...a));
+    await expect(merge(prepared, doc, {}, {report: false}, api)).rejects.toThrow(/^Input "plan": the policy rule is malformed: max-size: "5M" is not a size/);
+    expect(reads).toBe(0);
+  });
+
   test('the index bytes are deterministic', () => {
     const reg = new FakeRegistry();
     const b = buildPlan();

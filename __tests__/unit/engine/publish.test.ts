@@ -271,3 +271,65 @@ describe('publish, the guard against moving backwards (steps/guard.ts)', () => {
     expect(outputs()['skipped-tags']).toBe('');
   });
 });
+
+describe('publish, size budgets (policy max-size, steps/budget.ts)', () => {
+  // the captured manifests: linux/amd64 1,068,852 bytes, linux/arm64 1,034,320 bytes (config + layers)
+  const budgeted = (...rules: string[]) => {
+    const p = prepared();
+    p.plan.policy = {allowed: true, rules, violations: [], warnings: []};
+    return p;
+  };
+
+  test('an image over budget: the step fails naming image, platform, size and budget, no tag is written, the summary has the table', async () => {
+    const fake = new FakeBuildx().pushCaptured();
+    const e = (await run(fake, budgeted('max-size=**/app:1.05MB')).catch(x => x)) as Error;
+    expect(e.message).toBe(
+      'The size budget refuses this release (1 platform image over budget); no tag was created or moved:\n' + `  - ${IMAGE} linux/amd64: 1.07 MB (1068852 bytes) is over the budget of 1.05 MB (1050000 bytes, max-size=**/app:1.05MB)`
+    );
+    expect(fake.callsOf('writeTags')).toEqual([]);
+    expect(fake.tags.size).toBe(0);
+    // where the tags point was never read for a release: only the baseline tag (latest), once
+    expect(fake.callsOf('tagDigest').map(a => a[0])).toEqual([`${IMAGE}:latest`]);
+    await flushSummary();
+    const summary = fs.readFileSync(path.join(dir, 'summary'), 'utf8');
+    expect(summary).toMatch(/^## multiarch-publish: ❌ failed/);
+    expect(summary).toContain('No tag was moved');
+    expect(summary).toContain('### Size budgets');
+    expect(summary).toContain(`| \`${IMAGE}\` | linux/amd64 | 1.07 MB | 1.05 MB (\`max-size=**/app:1.05MB\`) | _new_ (no \`latest\` before) | ❌ over budget |`);
+    expect(summary).toContain(`| \`${IMAGE}\` | linux/arm64 | 1.03 MB | 1.05 MB (\`max-size=**/app:1.05MB\`) | _new_ (no \`latest\` before) | ✅ |`);
+  });
+
+  test('every violation at once, every rule that matches', async () => {
+    const fake = new FakeBuildx().pushCaptured();
+    const e = (await run(fake, budgeted('max-size=127.0.0.1:5000/*:1MiB', 'max-size=**:1KB')).catch(x => x)) as Error;
+    expect(e.message).toMatch(/\(3 platform images over budget\)/);
+    expect(e.message).toContain(`${IMAGE} linux/amd64: 1.02 MiB (1068852 bytes) is over the budget of 1 MiB (1048576 bytes, max-size=127.0.0.1:5000/*:1MiB)`);
+    expect(e.message).toContain(`${IMAGE} linux/arm64: 1034.3 KB (1034320 bytes) is over the budget of 1 KB (1000 bytes, max-size=**:1KB)`);
+    expect(fake.tags.size).toBe(0);
+  });
+
+  test('within budget: released as usual, the table shows the change since the content latest pointed at', async () => {
+    const fake = new FakeBuildx().pushCaptured();
+    // latest pointed at an index of the arm64 manifest alone (smaller: the amd64 platform is new)
+    const OLD = 'sha256:' + '2'.repeat(64);
+    fake.manifests.set(`${IMAGE}@${OLD}`, {raw: {schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: [{mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: DIGEST.arm64, size: 1, platform: {os: 'linux', architecture: 'arm64'}}]}});
+    fake.tags.set(`${IMAGE}:latest`, OLD);
+    const p = budgeted('max-size=**/app:2MB');
+    p.inputs.engine.forceTags = true;
+    await run(fake, p);
+    expect(fake.tags.get(`${IMAGE}:latest`)).toBe(DIGEST.index);
+    await flushSummary();
+    const summary = fs.readFileSync(path.join(dir, 'summary'), 'utf8');
+    expect(summary).toMatch(/^## multiarch-publish: ✅ published/);
+    expect(summary).toContain(`| \`${IMAGE}\` | linux/arm64 | 1.03 MB | 2 MB (\`max-size=**/app:2MB\`) | ±0 since \`latest\` (\`sha256:222222222222…\`) | ✅ |`);
+    expect(summary).toContain(`| \`${IMAGE}\` | linux/amd64 | 1.07 MB | 2 MB (\`max-size=**/app:2MB\`) | — (\`latest\` had no size for this platform) | ✅ |`);
+  });
+
+  test('a rule that matches no image of the run: the sizes are not awaited before the release, no table', async () => {
+    const fake = new FakeBuildx().pushCaptured();
+    await run(fake, budgeted('max-size=ghcr.io/**:1B'));
+    expect(fake.tags.get(`${IMAGE}:latest`)).toBe(DIGEST.index);
+    await flushSummary();
+    expect(fs.readFileSync(path.join(dir, 'summary'), 'utf8')).not.toContain('Size budgets');
+  });
+});
