@@ -226,9 +226,10 @@ function workspaceDir() {
 /* harmony import */ var _steps_tags_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4810);
 /* harmony import */ var _steps_budget_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2637);
 /* harmony import */ var _release_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(6926);
-/* harmony import */ var _arch_tag_moves_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(474);
+/* harmony import */ var _arch_tag_moves_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(474);
 /* harmony import */ var _pipeline_context_github_api_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(6878);
-/* harmony import */ var _report_leftovers_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(7202);
+/* harmony import */ var _report_leftovers_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(7202);
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(4031);
 /* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(3344);
 /* harmony import */ var _history_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(390);
 /**
@@ -240,6 +241,7 @@ function workspaceDir() {
  * legs give the same digest), and PUT by digest into every name. After a successful merge the records
  * (and leg content the index does not reference) are deleted by digest, never a manifest a tag uses.
  */
+
 
 
 
@@ -460,8 +462,9 @@ async function run(buildx, p, doc, env, o) {
     o.cancel.check();
     const legs = await _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os('Legs', async () => {
         const read = await readLegs(buildx, plan, doc.digest);
+        // the record's runner and run are the registry's text: one line each, whatever they hold
         for (const f of read.found)
-            _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`${f.image} ${f.platform}: ${short(f.record.platformDigest)} (leg ${f.record.runner || 'unknown runner'}, run ${f.record.run || '?'})`);
+            _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`${f.image} ${f.platform}: ${short(f.record.platformDigest)} (leg ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_15__/* .logValue */ .Od)(f.record.runner.slice(0, 100)) || 'unknown runner'}, run ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_15__/* .logValue */ .Od)(f.record.run.slice(0, 40)) || '?'})`);
         return read;
     });
     // a merge done before removed the records: its release index is re-used
@@ -532,7 +535,7 @@ async function run(buildx, p, doc, env, o) {
             created: (0,_release_js__WEBPACK_IMPORTED_MODULE_11__/* .imageCreated */ .uX)(plan),
             force: p.inputs.engine.forceTags,
             retryTimeoutMs: p.inputs.engine.tagRetryTimeout * 1000,
-            extraMoves: (0,_arch_tag_moves_js__WEBPACK_IMPORTED_MODULE_15__/* .archTagMoves */ .f)(verified, plan.sha),
+            extraMoves: (0,_arch_tag_moves_js__WEBPACK_IMPORTED_MODULE_16__/* .archTagMoves */ .f)(verified, plan.sha),
             compare: (base, head) => (0,_pipeline_context_github_api_js__WEBPACK_IMPORTED_MODULE_12__/* .compareCommits */ .kC)(p.ctx, p.inputs.githubToken, base, head, _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e),
             cancel: o.cancel,
             history: (0,_history_js__WEBPACK_IMPORTED_MODULE_14__/* .channelHistory */ .gH)(p, env, 'merge', plan)
@@ -559,7 +562,7 @@ async function run(buildx, p, doc, env, o) {
         (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .publishSummary */ .Iv)(plan, engineReport, results, [], seconds, tagMoves.length ? { outcomes: tagMoves } : undefined) +
             (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .budgetSummary */ .ay)(budget) +
             (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .skippedTagsSummary */ .Ii)(skipped) +
-            (0,_report_leftovers_js__WEBPACK_IMPORTED_MODULE_16__/* .leftoversSummary */ .N)({ push: 'by the build legs (mode: build), by digest; the index was made by the merge in-process', stagingTags: left.map(l => ({ ref: l.ref, digest: l.digest })), kept: false, failed: false, what: 'leg records and leg content' }), env);
+            (0,_report_leftovers_js__WEBPACK_IMPORTED_MODULE_17__/* .leftoversSummary */ .N)({ push: 'by the build legs (mode: build), by digest; the index was made by the merge in-process', stagingTags: left.map(l => ({ ref: l.ref, digest: l.digest })), kept: false, failed: false, what: 'leg records and leg content' }), env);
     }
     o.cancel.check();
     return { results, outputs, left };

@@ -125,6 +125,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _pipeline_inputs_promote_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9838);
 /* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(910);
 /* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(9399);
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(4031);
 /* harmony import */ var _copy_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3237);
 /* harmony import */ var _release_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6926);
 /* harmony import */ var _steps_tags_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4810);
@@ -141,6 +142,7 @@ __webpack_require__.r(__webpack_exports__);
  * and merge (engine/release.ts: the guard against moving a tag to older content unless `force-tags`,
  * atomic, retried, restored on failure, read back and verified equal).
  */
+
 
 
 
@@ -348,7 +350,7 @@ async function rollback(p, env, engine, cancel = _cancel_js__WEBPACK_IMPORTED_MO
                 const there = await buildx.readManifest(name, t.digest).then(() => true, () => false);
                 if (!there)
                     return void problems.push(`${name}:${channel}: ${t.digest} (${steps} step(s) back) is no longer in the registry`);
-                _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${name}:${channel}: ${current} -> ${t.digest} (the digest before the move of ${t.entry.at}, ${t.entry.kind} of ${t.entry.source || '?'})`);
+                _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${name}:${channel}: ${current} -> ${t.digest} (the digest before the move of ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_14__/* .logValue */ .Od)(t.entry.at)}, ${t.entry.kind} of ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_14__/* .logValue */ .Od)(t.entry.source) || '?'})`);
                 targets.push({ name, channel, digest: t.digest, current });
             }
             catch (e) {
@@ -410,8 +412,9 @@ async function history(p, env, engine) {
             const [current, entries] = await Promise.all([buildx.tagDigest(`${image}:${channel}`), (0,_history_js__WEBPACK_IMPORTED_MODULE_10__/* .readHistory */ .Lu)(buildx, image, channel)]);
             out.push({ image, channel, current: current ?? null, entries });
             _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${image}:${channel} (now ${current ?? 'no such tag'}): ${entries.length} recorded move(s)`);
+            // the entries' text is the registry's (anyone who can push wrote it): one line each, whatever it holds
             for (const e of entries)
-                _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`  ${e.at} ${e.kind} ${e.before ?? 'new'} -> ${e.after} (${e.source}${e.actor ? `, by ${e.actor}` : ''}${e.run ? `, run ${e.run}` : ''})`);
+                _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`  ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_14__/* .logValue */ .Od)(e.at)} ${e.kind} ${e.before ?? 'new'} -> ${e.after} (${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_14__/* .logValue */ .Od)(e.source)}${e.actor ? `, by ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_14__/* .logValue */ .Od)(e.actor)}` : ''}${e.run ? `, run ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_14__/* .logValue */ .Od)(e.run)}` : ''})`);
         }
     }
     (0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .writeOutputs */ .Kn)({ history: JSON.stringify(out) }, env);

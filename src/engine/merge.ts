@@ -27,6 +27,7 @@ import {archTagMoves} from './arch-tag-moves.js';
 import type {SkippedTag} from './steps/guard.js';
 import {compareCommits} from '../pipeline/context/github-api.js';
 import {leftoversSummary} from '../report/leftovers.js';
+import {logValue} from '../report/escape.js';
 import {publishSummary, skippedTagsSummary, budgetSummary, skippedTagsOutput, writeSummary, writeOutputs, imagesOutput, type PublishResult, type EngineReport} from '../report/index.js';
 import type {PublishOutcome} from './publish.js';
 import {channelHistory} from './history.js';
@@ -274,7 +275,8 @@ async function run(buildx: BuildxApi, p: Prepared, doc: ParsedPlanDocument, env:
   o.cancel.check();
   const legs = await runner.group('Legs', async () => {
     const read = await readLegs(buildx, plan, doc.digest);
-    for (const f of read.found) runner.info(`${f.image} ${f.platform}: ${short(f.record.platformDigest)} (leg ${f.record.runner || 'unknown runner'}, run ${f.record.run || '?'})`);
+    // the record's runner and run are the registry's text: one line each, whatever they hold
+    for (const f of read.found) runner.info(`${f.image} ${f.platform}: ${short(f.record.platformDigest)} (leg ${logValue(f.record.runner.slice(0, 100)) || 'unknown runner'}, run ${logValue(f.record.run.slice(0, 40)) || '?'})`);
     return read;
   });
   // a merge done before removed the records: its release index is re-used

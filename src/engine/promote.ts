@@ -15,6 +15,7 @@ import {sourceKind} from '../pipeline/inputs/promote.js';
 import type {BuildxApi} from './buildx.js';
 import {registrySession} from './session.js';
 import {readImage} from './registry.js';
+import {logValue} from '../report/escape.js';
 import {nameIn} from './copy.js';
 import {release, ReleaseError} from './release.js';
 import {currentDigests, plannedMoves, TagPhaseError, type TagOutcome} from './steps/tags.js';
@@ -224,7 +225,7 @@ export async function rollback(p: Prepared, env: NodeJS.ProcessEnv, engine?: Bui
               if ('reason' in t) return void problems.push(`${name}:${channel} ${t.reason}`);
               const there = await buildx.readManifest(name, t.digest).then(() => true, () => false);
               if (!there) return void problems.push(`${name}:${channel}: ${t.digest} (${steps} step(s) back) is no longer in the registry`);
-              runner.info(`${name}:${channel}: ${current} -> ${t.digest} (the digest before the move of ${t.entry.at}, ${t.entry.kind} of ${t.entry.source || '?'})`);
+              runner.info(`${name}:${channel}: ${current} -> ${t.digest} (the digest before the move of ${logValue(t.entry.at)}, ${t.entry.kind} of ${logValue(t.entry.source) || '?'})`);
               targets.push({name, channel, digest: t.digest, current});
             } catch (e) {
               problems.push(`reading the history of ${name}:${channel} failed: ${runner.redact((e as Error).message).slice(0, 300)}`);
@@ -291,7 +292,8 @@ export async function history(p: Prepared, env: NodeJS.ProcessEnv, engine?: Buil
       const [current, entries] = await Promise.all([buildx.tagDigest(`${image}:${channel}`), readHistory(buildx, image, channel)]);
       out.push({image, channel, current: current ?? null, entries});
       runner.info(`${image}:${channel} (now ${current ?? 'no such tag'}): ${entries.length} recorded move(s)`);
-      for (const e of entries) runner.info(`  ${e.at} ${e.kind} ${e.before ?? 'new'} -> ${e.after} (${e.source}${e.actor ? `, by ${e.actor}` : ''}${e.run ? `, run ${e.run}` : ''})`);
+      // the entries' text is the registry's (anyone who can push wrote it): one line each, whatever it holds
+      for (const e of entries) runner.info(`  ${logValue(e.at)} ${e.kind} ${e.before ?? 'new'} -> ${e.after} (${logValue(e.source)}${e.actor ? `, by ${logValue(e.actor)}` : ''}${e.run ? `, run ${logValue(e.run)}` : ''})`);
     }
   }
   writeOutputs({history: JSON.stringify(out)}, env);

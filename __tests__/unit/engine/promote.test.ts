@@ -274,3 +274,35 @@ describe('to-registry: the content copied, digests kept', () => {
     expect(() => getInputs({GITHUB_REPOSITORY: 'acme/app', ...inputEnv({mode: 'promote', from: 'v1', to: 'x', 'to-registry': value})})).toThrow(/Input "to-registry": is not a registry host/);
   });
 });
+
+describe('history entries are the registry text: never a workflow command, never live markup', () => {
+  test('an entry whose source and actor hold line breaks and markup stays one log line and escaped text in the summary', async () => {
+    const reg = new FakeRegistry();
+    const v1 = published(reg, 'v1');
+    const hostile = {channel: 'env-prod', at: '2026-12-01T00:00:00.000Z', before: null, after: v1, kind: 'promote' as const, source: 'v1\n::warning::pwned', commit: '', run: '1\r\n::error::x', actor: '<img src=x onerror=alert(1)>|`'};
+    const bytes = entryManifest(hostile).bytes;
+    const d = sha256(bytes);
+    reg.manifests.set(`${NAMES[0]}@${d}`, new TextDecoder().decode(bytes));
+    reg.tags.set(`${NAMES[0]}:${historyTag('env-prod', new Date(1000), 'abcdef01')}`, d);
+    const {p, env} = prepared({mode: 'history', to: 'env-prod', summary: 'true'});
+    const summaryFile = join(mkdtempSync(join(work, 's-')), 'summary');
+    writeFileSync(summaryFile, '');
+    const lines: string[] = [];
+    const write = process.stdout.write;
+    process.stdout.write = ((chunk: string) => (lines.push(String(chunk)), true)) as typeof process.stdout.write;
+    try {
+      await history({...p, plan: {...p.plan, builds: [p.plan.builds[0]!]}}, {...env, GITHUB_STEP_SUMMARY: summaryFile}, reg.api());
+    } finally {
+      process.stdout.write = write;
+    }
+    const {flushSummary} = await import('../../../src/action/runner.js');
+    await flushSummary();
+    const log = lines.join('').split(/\r\n|\n|\r/);
+    expect(log.filter(l => /^::(warning|error)::/.test(l))).toEqual([]);
+    const summary = readFileSync(summaryFile, 'utf8');
+    // escaped as report/escape.ts escapes text: a backslash before every markup character
+    expect(summary).not.toMatch(/(?<!\\)<img/);
+    expect(summary).toContain('\\<img');
+    expect(summary.split('\n').filter(l => l.startsWith('| 2026-'))).toHaveLength(1);
+  });
+});
