@@ -1395,8 +1395,8 @@ function readLayout(dir) {
     return { root: { ...root, mediaType: root.mediaType || manifests.get(root.digest).mediaType }, blobs: [...blobs.values()], manifests: [...manifests.values()] };
 }
 
-// EXTERNAL MODULE: ./src/engine/registry-api.ts
-var registry_api = __webpack_require__(3722);
+// EXTERNAL MODULE: ./src/engine/steps/retry.ts
+var retry = __webpack_require__(708);
 ;// CONCATENATED MODULE: ./src/engine/steps/staging.ts
 /**
  * Staging: the content of every build is in the registry, by digest, before any tag moves, and no tag
@@ -1415,23 +1415,14 @@ var registry_api = __webpack_require__(3722);
  *   drivers push under it in the bake), and that tag stays, after a success and after a failure.
  *
  * A transient registry failure (5xx, 429, a dropped connection) is retried with backoff for up to
- * `retryTimeoutMs`; anything else fails the image at once. A failed push leaves no tag: what was
+ * `retryTimeoutMs` (retry.ts, the loop the tag phase uses too); anything else fails the image at once. A failed push leaves no tag: what was
  * uploaded is content by digest only.
  */
 
 
 
-
 /** At most this many uploads at once per image name. */
 const PARALLEL = 4;
-function staging_transient(e) {
-    if (e instanceof registry_api/* RegistryHttpFailure */.uG)
-        return e.transient;
-    if (e instanceof exec/* CommandError */.Qd)
-        return (0,exec/* isTransient */.dg)(e.result.stderr + e.result.stdout);
-    const m = e instanceof Error ? `${e.message} ${e.cause?.message ?? ''}` : String(e);
-    return /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|socket hang up|fetch failed|other side closed|TimeoutError|aborted due to timeout/i.test(m);
-}
 const message = (e) => runner/* redact */.E$(e instanceof Error ? e.message : String(e));
 async function eachLimited(items, limit, fn) {
     let next = 0;
@@ -1453,34 +1444,25 @@ async function eachLimited(items, limit, fn) {
 async function staging(i) {
     if (!i.layouts.length)
         return { ok: true, pushed: [], blobsSent: 0 };
-    const sleep = i.sleep ?? ((ms) => new Promise(r => setTimeout(r, ms)));
-    const now = i.now ?? Date.now;
+    const clock = { now: i.now ?? retry/* realClock */.dQ.now, sleep: i.sleep ?? retry/* realClock */.dQ.sleep, random: retry/* realClock */.dQ.random };
     const warned = new Set();
     let blobsSent = 0;
-    /** `fn` until it succeeds or fails for good; a transient failure is retried (backoff 0.5 s doubling to 8 s) while the window lasts. */
-    const attempt = async (name, fn, deadline) => {
-        for (let n = 1;; n++) {
-            i.check?.();
-            try {
-                return await fn();
+    /** `fn` with the steps' retry (retry.ts) within `deadline`: the first transient failure of a name is a warning, the next ones info. */
+    const attempt = (name, fn, deadline) => (0,retry/* withRetry */.bD)(fn, {
+        deadline,
+        clock,
+        check: i.check,
+        onRetry: (e, { attempt: n, waitMs, leftMs }) => {
+            if (!warned.has(name)) {
+                warned.add(name);
+                runner/* warning */.$e(`The push failed with a transient registry error (${message(e)}); retrying ${name} for up to ${Math.ceil(leftMs / 1000)} s`);
             }
-            catch (e) {
-                const left = deadline - now();
-                if (!staging_transient(e) || left <= 0)
-                    throw e;
-                const wait = Math.min(left, 500 * 2 ** Math.min(n - 1, 4));
-                if (!warned.has(name)) {
-                    warned.add(name);
-                    runner/* warning */.$e(`The push failed with a transient registry error (${message(e)}); retrying ${name} for up to ${Math.ceil(left / 1000)} s`);
-                }
-                else
-                    runner/* info */.pq(`${name}: ${message(e)} (transient; attempt ${n + 1} in ${(wait / 1000).toFixed(1)} s)`);
-                await sleep(wait);
-            }
+            else
+                runner/* info */.pq(`${name}: ${message(e)} (transient; attempt ${n + 1} in ${(waitMs / 1000).toFixed(1)} s)`);
         }
-    };
+    });
     const pushName = async (layout, name, from) => {
-        const deadline = now() + i.retryTimeoutMs;
+        const deadline = clock.now() + i.retryTimeoutMs;
         await eachLimited(layout.blobs, PARALLEL, async (blob) => {
             if (await attempt(name, () => i.buildx.pushBlob(name, blob, from), deadline))
                 blobsSent++;
