@@ -490,6 +490,29 @@ function parseFailures(lines, targets, images = {}, tail = 20) {
     }
     return [...byTarget.values()];
 }
+/**
+ * The targets BuildKit cancelled when another one failed (bake stops the whole graph at the first
+ * failure): a step of theirs ends `#N CANCELED` (a RUN, a context transfer, an export or a push cut
+ * short) and none of theirs failed. A step is a target's when the target named it in any of its
+ * headers (BuildKit runs a step two targets share once). In the order of `targets`.
+ */
+function cancelledTargets(lines, targets, failures) {
+    const owners = new Map();
+    const cancelled = new Set();
+    for (const line of lines) {
+        const m = /^#(\d+) (?:\[([^\s\]]+)[\s\]]|(CANCELED)$)/.exec(line);
+        if (!m)
+            continue;
+        const [, id, target, canceled] = m;
+        if (target && targets.includes(target))
+            owners.set(id, (owners.get(id) ?? new Set()).add(target));
+        if (canceled)
+            for (const t of owners.get(id) ?? [])
+                cancelled.add(t);
+    }
+    const failed = new Set(failures.map(f => f.target));
+    return targets.filter(t => cancelled.has(t) && !failed.has(t));
+}
 /** Where bake runs: contexts and Dockerfiles are relative to the workspace, as in build-push-action. */
 function workspaceDir() {
     return process.env['GITHUB_WORKSPACE'] || undefined;
@@ -1027,7 +1050,11 @@ async function bake(i, local) {
         runner/* error */.z3(message, { title: `${f.kind === 'push' ? 'Push' : 'Build'} failed: ${f.target || name}` });
     }
     const failed = failures.map(f => plan.builds.find(b => b.id === f.target)?.images.join(', ') || f.target || 'an image');
-    return { ...files, ok: false, messages, failed };
+    // bake stops the other targets at the first failure: they did not fail, and are not blamed
+    const cancelled = cancelledTargets(lines, targets, failures).map(t => plan.builds.find(b => b.id === t)?.images.join(', ') || t);
+    for (const c of cancelled)
+        runner/* info */.pq(`${c}: cancelled by BuildKit when ${failed.join('; ')} failed (not a failure of its own)`);
+    return { ...files, ok: false, messages, failed, ...(cancelled.length ? { cancelled } : {}) };
 }
 
 // EXTERNAL MODULE: ./src/engine/steps/verify.ts

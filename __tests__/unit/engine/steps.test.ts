@@ -342,6 +342,14 @@ describe('build: the one bake', () => {
     expect(!r.ok && r.messages[0]).toMatch(/^Build of 127\.0\.0\.1:5000\/acme\/frontend failed on linux\/arm64: /);
   });
 
+  test('one target fails late and bake cancels the other\'s push (real log): only the failing one is blamed, the other is cancelled', async () => {
+    const builds = [buildPlan({id: 'backend', images: ['127.0.0.1:5000/acme/backend']}), buildPlan({id: 'frontend', images: ['127.0.0.1:5000/acme/frontend']})];
+    const fake = new FakeBuildx({bakes: [{log: fixture('bake-failed-push-cancelled.log'), code: 1}]});
+    const r = await build(buildInput(fake, {plan: plan(builds)}));
+    expect(!r.ok && {failed: r.failed, cancelled: r.cancelled, messages: r.messages.length}).toEqual({failed: ['127.0.0.1:5000/acme/frontend'], cancelled: ['127.0.0.1:5000/acme/backend'], messages: 1});
+    expect(!r.ok && r.messages[0]).toMatch(/^Build of 127\.0\.0\.1:5000\/acme\/frontend failed on /);
+  });
+
   test('a failure no step of the log names (an unknown target stage) is a failed build with its message, not a throw', async () => {
     const log = ['#0 building with "default" instance using docker driver', '', '#1 [internal] load build definition from Dockerfile', '#1 DONE 0.0s', 'ERROR: failed to solve: target stage "<h1>x</h1>" could not be found'].join('\n');
     const fake = new FakeBuildx({bakes: [{log, code: 1}]});
