@@ -128,7 +128,28 @@ describe('setup: buildx version (semver)', () => {
   ])('%s', async (version, error) => {
     const fake = new FakeBuildx({version});
     await expect(setup(setupInput(fake))).rejects.toThrow(error);
-    expect(fake.methods).toEqual(['version']);
+    // only reads ran beside the version check: nothing installed, created, logged in to or built
+    expect(fake.methods.filter(m => !['version', 'registeredEmulators', 'inspectBuilder', 'containerdImageStore'].includes(m))).toEqual([]);
+    expect(fake.methods).toContain('version');
+  });
+
+  test.each([
+    ['the current builder', {}],
+    ['a named builder', {engine: engineInputs({builder: 'mp-fixture-engine'})}]
+  ])('%s is read while the version check runs (read-only calls, judged after it)', async (_, over) => {
+    class SlowVersion extends FakeBuildx {
+      inspectedDuringVersion = false;
+      async version(): Promise<string> {
+        const v = await super.version();
+        await new Promise(r => setTimeout(r, 20));
+        this.inspectedDuringVersion = this.methods.includes('inspectBuilder');
+        return v;
+      }
+    }
+    const fake = new SlowVersion({emulators: ['aarch64'], builders: {'mp-fixture-engine': fixture('inspect-multinode-native-arm64.txt')}});
+    await setup(setupInput(fake, over));
+    expect(fake.inspectedDuringVersion).toBe(true);
+    expect(fake.callsOf('inspectBuilder')).toHaveLength(1); // read once, not again
   });
 
   test('the captured version passes', async () => {
