@@ -440,6 +440,7 @@ async function withRetry(fn, o) {
 /* harmony export */ });
 /* unused harmony export withRetry */
 /* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1949);
+/* harmony import */ var _lib_each_limited_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4114);
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1293);
 /* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9399);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(708);
@@ -480,6 +481,7 @@ async function withRetry(fn, o) {
 
 
 
+
 /** The tag phase failed: what moved and what could not be undone, tag by tag. */
 class TagPhaseError extends Error {
     outcomes;
@@ -513,24 +515,6 @@ function withRetry(what, fn, deadline, clock, signal) {
 }
 /** At most this many registry calls (docker processes) at once: a run may have hundreds of tags. */
 const PARALLEL = 8;
-/** `fn` over `items`, at most `limit` at a time; settles when every call has. */
-async function eachLimited(items, limit, fn) {
-    let next = 0;
-    let failed;
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-        while (next < items.length) {
-            const item = items[next++];
-            try {
-                await fn(item);
-            }
-            catch (error) {
-                failed ??= { error };
-            }
-        }
-    }));
-    if (failed)
-        throw failed.error;
-}
 const ref = (m) => `${m.name}:${m.tag}`;
 const short = (d) => (d ? d.replace(/^(sha256:.{12}).*$/, '$1…') : 'none');
 async function tags(i) {
@@ -561,7 +545,7 @@ async function currentDigests(i) {
     const refs = [...new Set(i.moves.map(ref))];
     const current = new Map();
     try {
-        await eachLimited(refs, PARALLEL, async (r) => void current.set(r, await withRetry(`reading ${r}`, () => i.buildx.tagDigest(r), deadline, clock, i.signal)));
+        await (0,_lib_each_limited_js__WEBPACK_IMPORTED_MODULE_5__/* .eachLimited */ .k)(refs, PARALLEL, async (r) => void current.set(r, await withRetry(`reading ${r}`, () => i.buildx.tagDigest(r), deadline, clock, i.signal)));
     }
     catch (e) {
         throw new TagPhaseError(`No tag was moved: reading where the tags point failed: ${reason(e)}`, i.moves.map(m => ({ ...m, state: 'not-moved' })));
@@ -609,7 +593,7 @@ async function pointGroup(i, group, what, deadline, clock) {
     }
 }
 /** `fn` over the groups, at most PARALLEL `docker` processes at once. */
-const eachGroup = (groups, fn) => eachLimited(groups, PARALLEL, fn);
+const eachGroup = (groups, fn) => (0,_lib_each_limited_js__WEBPACK_IMPORTED_MODULE_5__/* .eachLimited */ .k)(groups, PARALLEL, fn);
 async function movePhase(i, clock) {
     // immutable first, each kind in the plan's order
     const moves = [...i.moves.filter(m => m.kind === 'immutable'), ...i.moves.filter(m => m.kind === 'mutable')];
@@ -775,6 +759,38 @@ async function sizes(buildx, verified, warn = _action_runner_js__WEBPACK_IMPORTE
         const size = new Map(sized.platforms.map(p => [p.digest, p.size]));
         return { ...v, images: [sized, ...rest.map(img => ({ ...img, platforms: img.platforms.map(p => ({ ...p, size: size.get(p.digest) ?? p.size })) }))] };
     }));
+}
+
+
+/***/ }),
+
+/***/ 4114:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ eachLimited)
+/* harmony export */ });
+/**
+ * `fn` over `items`, at most `limit` calls at a time, in the items' order; settles when every started
+ * call has, then rejects with the first failure, if any. `stopAtFailure`: no item starts after one
+ * failed (the rest would be wasted work); otherwise every item is still tried.
+ */
+async function eachLimited(items, limit, fn, opts = {}) {
+    let next = 0;
+    let failed;
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+        while (next < items.length && !(opts.stopAtFailure && failed)) {
+            const item = items[next++];
+            try {
+                await fn(item);
+            }
+            catch (error) {
+                failed ??= { error };
+            }
+        }
+    }));
+    if (failed)
+        throw failed.error;
 }
 
 

@@ -1375,6 +1375,8 @@ async function saveCacheMounts(i, r) {
     return { mounts: states, notes, active: r.active };
 }
 
+// EXTERNAL MODULE: ./src/lib/each-limited.ts
+var each_limited = __webpack_require__(4114);
 ;// CONCATENATED MODULE: ./src/engine/oci-layout.ts
 /**
  * An OCI image layout (https://github.com/opencontainers/image-spec/blob/main/image-layout.md) as
@@ -1467,26 +1469,10 @@ var retry = __webpack_require__(708);
 
 
 
+
 /** At most this many uploads at once per image name. */
 const PARALLEL = 4;
 const message = (e) => runner/* redact */.E$(e instanceof Error ? e.message : String(e));
-async function eachLimited(items, limit, fn) {
-    let next = 0;
-    let failed;
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-        while (next < items.length && !failed) {
-            const item = items[next++];
-            try {
-                await fn(item);
-            }
-            catch (error) {
-                failed ??= { error };
-            }
-        }
-    }));
-    if (failed)
-        throw failed.error;
-}
 async function staging(i) {
     if (!i.layouts.length)
         return { ok: true, pushed: [], blobsSent: 0 };
@@ -1509,10 +1495,11 @@ async function staging(i) {
     });
     const pushName = async (layout, name, from) => {
         const deadline = clock.now() + i.retryTimeoutMs;
-        await eachLimited(layout.blobs, PARALLEL, async (blob) => {
+        // after a failed upload no other starts: the image has failed
+        await (0,each_limited/* eachLimited */.k)(layout.blobs, PARALLEL, async (blob) => {
             if (await attempt(name, () => i.buildx.pushBlob(name, blob, from), deadline))
                 blobsSent++;
-        });
+        }, { stopAtFailure: true });
         // children first: a registry may refuse an index whose manifests it does not hold
         for (const m of layout.manifests)
             await attempt(name, () => i.buildx.putManifest(name, m.digest, m.mediaType, m.bytes), deadline);

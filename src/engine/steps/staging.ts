@@ -19,6 +19,7 @@
  * uploaded is content by digest only.
  */
 import * as runner from '../../action/runner.js';
+import {eachLimited} from '../../lib/each-limited.js';
 import type {BuildPlan} from '../../pipeline/plan.js';
 import type {BuildxApi} from '../buildx.js';
 import {readLayout, type Layout} from '../oci-layout.js';
@@ -48,24 +49,6 @@ const PARALLEL = 4;
 
 const message = (e: unknown) => runner.redact(e instanceof Error ? e.message : String(e));
 
-async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failed: {error: unknown} | undefined;
-  await Promise.all(
-    Array.from({length: Math.min(limit, items.length)}, async () => {
-      while (next < items.length && !failed) {
-        const item = items[next++];
-        try {
-          await fn(item);
-        } catch (error) {
-          failed ??= {error};
-        }
-      }
-    })
-  );
-  if (failed) throw failed.error;
-}
-
 export async function staging(i: StagingInput): Promise<StagingResult> {
   if (!i.layouts.length) return {ok: true, pushed: [], blobsSent: 0};
   const clock: Clock = {now: i.now ?? realClock.now, sleep: i.sleep ?? realClock.sleep, random: realClock.random};
@@ -88,9 +71,15 @@ export async function staging(i: StagingInput): Promise<StagingResult> {
 
   const pushName = async (layout: Layout, name: string, from: string | undefined) => {
     const deadline = clock.now() + i.retryTimeoutMs;
-    await eachLimited(layout.blobs, PARALLEL, async blob => {
-      if (await attempt(name, () => i.buildx.pushBlob(name, blob, from), deadline)) blobsSent++;
-    });
+    // after a failed upload no other starts: the image has failed
+    await eachLimited(
+      layout.blobs,
+      PARALLEL,
+      async blob => {
+        if (await attempt(name, () => i.buildx.pushBlob(name, blob, from), deadline)) blobsSent++;
+      },
+      {stopAtFailure: true}
+    );
     // children first: a registry may refuse an index whose manifests it does not hold
     for (const m of layout.manifests) await attempt(name, () => i.buildx.putManifest(name, m.digest, m.mediaType, m.bytes), deadline);
     if (i.stagingTags === 'keep') {

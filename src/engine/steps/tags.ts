@@ -30,6 +30,7 @@
  * completes), and if one fails the restore is tried once each, so the phase ends within seconds.
  */
 import * as runner from '../../action/runner.js';
+import {eachLimited} from '../../lib/each-limited.js';
 import type {BuildxApi} from '../buildx.js';
 import {CommandError} from '../exec.js';
 import {registryMessage} from '../registry.js';
@@ -126,25 +127,6 @@ export function withRetry<T>(what: string, fn: () => Promise<T>, deadline: numbe
 
 /** At most this many registry calls (docker processes) at once: a run may have hundreds of tags. */
 const PARALLEL = 8;
-
-/** `fn` over `items`, at most `limit` at a time; settles when every call has. */
-async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failed: {error: unknown} | undefined;
-  await Promise.all(
-    Array.from({length: Math.min(limit, items.length)}, async () => {
-      while (next < items.length) {
-        const item = items[next++];
-        try {
-          await fn(item);
-        } catch (error) {
-          failed ??= {error};
-        }
-      }
-    })
-  );
-  if (failed) throw failed.error;
-}
 
 const ref = (m: TagMove) => `${m.name}:${m.tag}`;
 const short = (d?: string) => (d ? d.replace(/^(sha256:.{12}).*$/, '$1…') : 'none');
