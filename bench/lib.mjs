@@ -184,15 +184,28 @@ export function registryRequest(addr, user, password, method, urlPath, accept) {
 }
 
 /**
- * Runs a command (argument array, no shell) and resolves {ms, code, signal, log} (stdout and stderr
- * together); rejects when it cannot start or outlives `timeoutMs` (then it is killed).
+ * Runs a command (argument array, no shell) and resolves {ms, code, signal, log, events, startedAt}:
+ * the wall time in ms, the exit code, stdout and stderr interleaved, the stdout lines with the ms at
+ * which each arrived ({t, line}) and the epoch ms at which it started. Asynchronous, so that servers
+ * living in the caller's process (the API stub, the cache service) keep answering. Rejects only when
+ * it cannot start or outlives `timeoutMs` (then it is killed).
  */
 export function runProcess(cmd, args, {env, cwd, input, timeoutMs = 10 * 60_000} = {}) {
   return new Promise((resolve, reject) => {
+    const startedAt = Date.now();
     const start = process.hrtime.bigint();
+    const elapsed = () => Number(process.hrtime.bigint() - start) / 1e6;
     const child = spawn(cmd, args, {env, cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']});
     let log = '';
-    child.stdout.on('data', d => (log += d));
+    let partial = '';
+    const events = [];
+    child.stdout.on('data', d => {
+      log += d;
+      const t = elapsed();
+      const lines = (partial + d).split('\n');
+      partial = lines.pop();
+      for (const line of lines) events.push({t, line: line.replace(/\r$/, '')});
+    });
     child.stderr.on('data', d => (log += d));
     if (input !== undefined) child.stdin.end(input);
     const timer = setTimeout(() => {
@@ -205,7 +218,9 @@ export function runProcess(cmd, args, {env, cwd, input, timeoutMs = 10 * 60_000}
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ms: Number(process.hrtime.bigint() - start) / 1e6, code, signal, log});
+      const ms = elapsed();
+      if (partial) events.push({t: ms, line: partial});
+      resolve({ms, code, signal, log, events, startedAt});
     });
   });
 }

@@ -28,14 +28,13 @@
 //   --verbose         print the log of every measured run of the action
 // Exit codes: 0 done (whatever the figures, without --strict), 1 a run failed or (--strict) a target
 // was missed, 2 usage error, missing bundle, or the engine / registry / BuildKit image is not there.
-import {spawn} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
-import {parseFileCommands, median, round, actionDefaults, inputEnvName, registryGet} from './lib.mjs';
+import {parseFileCommands, median, round, actionDefaults, inputEnvName, registryGet, runProcess} from './lib.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const IMAGES = ['backend', 'frontend', 'worker'];
@@ -93,42 +92,11 @@ function die(code, message) {
   process.exit(code);
 }
 
-/** Spawns a command asynchronously (the API stub and the cache service live in this process);
- *  resolves with the wall time in ms, the exit code, the interleaved log and the stdout lines with
- *  the ms at which each arrived. Rejects only when it cannot be started or runs past timeoutMs. */
-function run(cmd, args, {env, cwd, input, timeoutMs = RUN_TIMEOUT_MS} = {}) {
-  return new Promise((resolve, reject) => {
-    const start = process.hrtime.bigint();
-    const elapsed = () => Number(process.hrtime.bigint() - start) / 1e6;
-    const child = spawn(cmd, args, {env, cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']});
-    let log = '';
-    let partial = '';
-    const events = [];
-    child.stdout.on('data', d => {
-      log += d;
-      const t = elapsed();
-      const lines = (partial + d).split('\n');
-      partial = lines.pop();
-      for (const line of lines) events.push({t, line: line.replace(/\r$/, '')});
-    });
-    child.stderr.on('data', d => (log += d));
-    if (input !== undefined) child.stdin.end(input);
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${cmd} ${args.join(' ')} did not finish within ${timeoutMs / 1000} s; log so far:\n${log}`));
-    }, timeoutMs);
-    child.on('error', err => {
-      clearTimeout(timer);
-      reject(err);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      const ms = elapsed();
-      if (partial) events.push({t: ms, line: partial});
-      resolve({ms, code, signal, log, events});
-    });
-  });
+/** runProcess (lib.mjs) with this bench's default timeout: {ms, code, signal, log, events, startedAt}. */
+function run(cmd, args, {timeoutMs = RUN_TIMEOUT_MS, ...opts} = {}) {
+  return runProcess(cmd, args, {...opts, timeoutMs});
 }
+
 
 /** Where the action's time goes, by the arrival times of its log lines: its bake (from the
  *  `[command] docker buildx bake` line to the end of that log group) and each other command (from its

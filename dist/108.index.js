@@ -2,210 +2,6 @@ export const id = 108;
 export const ids = [108];
 export const modules = {
 
-/***/ 474:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ archTagMoves)
-/* harmony export */ });
-/* harmony import */ var _pipeline_tag_kinds_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8696);
-/**
- * `arch-tags: true`: the per-platform tags (`<tag>-<suffix>`, plan.builds[].archTags) as tag moves, each
- * to that platform's manifest under each name, for the same tag phase as the release tags (atomic,
- * retried, restored on failure, immutable first).
- */
-
-function archTagMoves(verified, sha) {
-    return verified.flatMap(v => (v.build.archTags ?? []).flatMap(a => v.build.images.flatMap(name => {
-        const digest = v.images.find(img => img.name === name)?.platforms.find(p => p.platform === a.platform)?.digest;
-        if (!digest)
-            throw new Error(`${name}@${v.digest} has no manifest of ${a.platform} for its per-platform tags (arch-tags); no tag was moved.`);
-        return a.tagNames.map(tag => ({ name, tag, digest, kind: (0,_pipeline_tag_kinds_js__WEBPACK_IMPORTED_MODULE_0__/* .tagKind */ .pk)(tag, sha) }));
-    })));
-}
-
-
-/***/ }),
-
-/***/ 7761:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ buildAnnotations),
-/* harmony export */   Qd: () => (/* binding */ serializeBake),
-/* harmony export */   q8: () => (/* binding */ layoutPath),
-/* harmony export */   vu: () => (/* binding */ parseFailures),
-/* harmony export */   xs: () => (/* binding */ bakeDefinition),
-/* harmony export */   zf: () => (/* binding */ workspaceDir)
-/* harmony export */ });
-/* unused harmony exports attestation, outputFor, escapeBakeValue */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _pipeline_metadata_labels_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8911);
-/**
- * One `docker buildx bake` for every build of the plan: a generated JSON definition (one target per
- * build), kept as a file and shown in the summary. BuildKit solves all targets in one graph, so stages
- * that several images share are built once.
- */
-
-
-/** One CSV field of an exporter attribute, quoted when it holds a comma or a quote. */
-function csvField(s) {
-    return /[",]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-/** `--provenance`/`--sbom` values as build-push-action takes them, as bake attestations. */
-function attestation(type, value) {
-    if (!value)
-        return undefined;
-    if (value === 'false')
-        return `type=${type},disabled=true`;
-    if (value === 'true')
-        return `type=${type}`;
-    return value.startsWith('type=') ? value : `type=${type},${value}`;
-}
-/**
- * Index- and manifest-level annotations: the plan's (outputs') annotations, and each manifest-level one
- * also at index level unless the user set that key there, so registries (GHCR) show the index's description.
- */
-function buildAnnotations(annotations) {
-    const out = [...annotations];
-    const has = new Set(annotations.map(a => a.slice(0, a.indexOf('='))));
-    for (const a of annotations) {
-        if (!a.startsWith('manifest:'))
-            continue;
-        const key = 'index:' + a.slice('manifest:'.length, a.indexOf('='));
-        if (!has.has(key)) {
-            out.push('index:' + a.slice('manifest:'.length));
-            has.add(key);
-        }
-    }
-    return out;
-}
-function outputFor(build, s) {
-    // type=docker loads through the daemon: into containerd's store (several platforms), or as a tarball
-    if (s.load)
-        return ['type=docker', csvField(`name=${(build.tags.length ? build.tags : build.images).join(',')}`)].join(',');
-    if (!s.push)
-        return 'type=cacheonly';
-    if (s.pushMode === 'layout')
-        return ['type=oci', 'tar=false', csvField(`dest=${layoutPath(s.layoutDir ?? '', build)}`), 'oci-mediatypes=true'].join(',');
-    const byDigest = s.pushMode === 'digest';
-    const names = byDigest ? build.images : build.images.map(i => `${i}:${s.stagingTag}`);
-    const attrs = ['type=image', csvField(`name=${names.join(',')}`), 'push=true', 'oci-mediatypes=true'];
-    if (byDigest)
-        attrs.push('push-by-digest=true', 'name-canonical=true');
-    return attrs.join(',');
-}
-/** The OCI layout directory of one build (its id is made of `[a-z0-9_-]`: plan.ts). */
-function layoutPath(layoutDir, build) {
-    return node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(layoutDir, build.id);
-}
-/** Pure: the bake definition of a plan. */
-function bakeDefinition(plan, s) {
-    const target = {};
-    for (const b of plan.builds) {
-        // buildx adds its default provenance (mode=min) to a pushed image, not to an OCI export: the layout
-        // gets it asked for, so the docker driver's content is what its push made (a one-platform build too
-        // is then an index, which its index annotations need)
-        const provenance = s.provenance || (s.push && s.pushMode === 'layout' ? 'mode=min' : '');
-        const attest = [attestation('provenance', provenance), attestation('sbom', s.sbom)].filter((a) => !!a);
-        target[b.id] = {
-            context: b.context,
-            dockerfile: node_path__WEBPACK_IMPORTED_MODULE_0__.posix.relative(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(b.context), node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(b.file)) || 'Dockerfile',
-            platforms: b.platforms,
-            ...(b.target ? { target: b.target } : {}),
-            labels: (0,_pipeline_metadata_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .keyValueObject */ .jm)(b.labels),
-            ...(s.push ? { annotations: buildAnnotations(b.annotations) } : {}),
-            args: b.buildArgs,
-            output: [outputFor(b, s)],
-            ...(s.cacheFrom[b.id]?.length ? { 'cache-from': s.cacheFrom[b.id] } : {}),
-            ...(s.cacheTo[b.id]?.length ? { 'cache-to': s.cacheTo[b.id] } : {}),
-            ...(s.secrets.length ? { secret: s.secrets } : {}),
-            ...(attest.length ? { attest } : {}),
-            ...(s.noCache ? { 'no-cache': true } : {}),
-            ...(s.pull ? { pull: true } : {})
-        };
-    }
-    return { group: { default: { targets: plan.builds.map(b => b.id) } }, target };
-}
-/**
- * Bake evaluates HCL templates in every string of a JSON definition, keys included: `${...}` and
- * `%{...}` are interpolated (a label `${GITHUB_SHA}` fails with `variable cycle`). Its escapes are `$${`
- * and `%%{`; a `$` or `%` not followed by `{` (`$$`, a trailing `$`, `100%`) is taken as is. So
- * doubling the `$`/`%` before every `{` makes any value reach BuildKit byte for byte.
- */
-function escapeBakeValue(s) {
-    return s.replace(/([$%])\{/g, '$1$1{');
-}
-function escapeDeep(v) {
-    if (typeof v === 'string')
-        return escapeBakeValue(v);
-    if (Array.isArray(v))
-        return v.map(escapeDeep);
-    if (v && typeof v === 'object')
-        return Object.fromEntries(Object.entries(v).map(([k, x]) => [escapeBakeValue(k), escapeDeep(x)]));
-    return v;
-}
-/** The one way the action writes a bake definition: every key and string value escaped (see escapeBakeValue). */
-function serializeBake(def) {
-    return JSON.stringify(escapeDeep(def), null, 2);
-}
-const PUSH_STEP = /exporting to image|pushing |exporting manifest|exporting config|writing image/i;
-// only what is said of an upload: a base image that cannot be pulled also says `denied` or `unexpected status`
-const PUSH_ERROR = /failed to push|pushing .* with docker/i;
-/**
- * Finds the failed steps in a plain-progress log: `#N [target platform step] ...` names a vertex, `#N ERROR:`
- * marks its failure. Returns each failure with the last lines of that vertex's log, one per target (a
- * target failing on several platforms fails once), build failures before push failures.
- */
-function parseFailures(lines, targets, images = {}, tail = 20) {
-    // a push error names the image it was pushing: that, not the vertex it surfaced in, says whose it is
-    const pushedTarget = (error) => {
-        const ref = /failed to push ([^\s:]+(?::\d+)?[^\s:@]*)/.exec(error)?.[1];
-        return ref ? targets.find(t => (images[t] ?? []).includes(ref)) : undefined;
-    };
-    const names = new Map();
-    const logs = new Map();
-    const byTarget = new Map();
-    for (const line of lines) {
-        const m = /^#(\d+) (.*)$/.exec(line);
-        if (!m)
-            continue;
-        const [, id, rest] = m;
-        if (rest.startsWith('[') && !names.has(id))
-            names.set(id, rest);
-        const log = logs.get(id) ?? [];
-        log.push(line);
-        logs.set(id, log);
-        if (!rest.startsWith('ERROR: '))
-            continue;
-        const name = names.get(id) ?? '';
-        const v = /^\[([^\s\]]+)(?: ((?:linux|windows|darwin|freebsd)\/[^\s\]]+))?/.exec(name);
-        const error = rest.slice('ERROR: '.length);
-        const kind = PUSH_STEP.test(name) || PUSH_ERROR.test(error) ? 'push' : 'build';
-        const target = (kind === 'push' && pushedTarget(error)) || (v && targets.includes(v[1]) ? v[1] : targets.length === 1 ? targets[0] : '');
-        const seen = byTarget.get(target);
-        if (!seen) {
-            byTarget.set(target, { target, platform: v?.[2], kind, step: name, error, log: log.slice(-tail) });
-        }
-        else {
-            // the same target failing again (another platform): keep one failure, a build one first
-            if (seen.platform !== v?.[2])
-                seen.platform = undefined;
-            if (seen.kind === 'push' && kind === 'build')
-                Object.assign(seen, { kind, step: name, error, log: log.slice(-tail) });
-        }
-    }
-    return [...byTarget.values()];
-}
-/** Where bake runs: contexts and Dockerfiles are relative to the workspace, as in build-push-action. */
-function workspaceDir() {
-    return process.env['GITHUB_WORKSPACE'] || undefined;
-}
-
-
-/***/ }),
-
 /***/ 234:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -787,12 +583,12 @@ function checkLoad(builder, platforms, containerd) {
  * The builder the builder input names, used as it is: every node read, each platform routed to its node
  * as buildx will, checked before anything is installed, logged in to or built.
  */
-async function namedBuilder(i, platforms) {
-    const { buildx, engine: e } = i;
+async function namedBuilder(i, platforms, reads) {
+    const { engine: e } = i;
     const name = e.builder;
     const load = i.output === 'load';
     const push = i.output === 'push' && platforms.length > 1;
-    const [b, store] = await Promise.all([buildx.inspectBuilder(name), load || push ? buildx.containerdImageStore() : Promise.resolve(false)]);
+    const { info: b, store } = await reads;
     if (load)
         checkLoad(b, platforms, store);
     if (i.cacheExport && b.driver === 'docker') {
@@ -829,11 +625,10 @@ function qemuForNamed(i, b, registered) {
     const plan = (0,engine_qemu/* planQemu */.AU)(unlisted, i.host, registered, i.engine.setupQemu);
     return { platforms: unlisted, plan: { ...plan, reason: `${byNodes ? `${byNodes}; ` : ''}no node of builder ${b.info.name} lists ${unlisted.join(', ')} (buildx sends it to node ${routes[0].node.name}): ${plan.reason}` } };
 }
-async function chooseBuilder(i, platforms) {
+async function chooseBuilder(i, platforms, reads) {
     const { buildx, engine: e } = i;
     const load = i.output === 'load';
-    // both at once: the store only matters for the docker driver, but asking costs less than waiting
-    const [current, store] = await Promise.all([buildx.inspectBuilder(), buildx.containerdImageStore()]);
+    const { info: current, store } = await reads;
     const c8d = current.driver === 'docker' && store;
     const reuse = (0,builder/* canReuse */.fE)(current, platforms, c8d);
     const verdict = reuse.ok && i.cacheExport && current.driver === 'docker' ? { ok: false, reason: `cache: local exports cache, which builder ${current.name} (docker driver) cannot` } : reuse;
@@ -878,14 +673,33 @@ async function logIn(i) {
     }
     return { loggedIn: done, loginNote: done.length ? `logged in to ${done.join(', ')}` : 'no login' };
 }
+/**
+ * The reads the builder decision needs, both at once (the store only matters for the docker driver, but
+ * asking costs less than waiting): the named builder, or the current one. Read-only docker calls, so
+ * they run beside the buildx version check; nothing is judged before that check passed.
+ */
+function readBuilder(i, platforms) {
+    const { buildx, engine: e } = i;
+    const storeMatters = !e.builder || i.output === 'load' || (i.output === 'push' && platforms.length > 1);
+    const reads = Promise.all([e.builder ? buildx.inspectBuilder(e.builder) : buildx.inspectBuilder(), storeMatters ? buildx.containerdImageStore() : Promise.resolve(false)]).then(([info, store]) => ({ info, store }));
+    // judged only after the version check: a rejection before then is not an unhandled one
+    reads.catch(() => undefined);
+    return reads;
+}
 async function setup(i) {
-    const buildxVersion = await runner/* group */.Os('buildx', () => checkBuildx(i.buildx));
-    runner/* info */.pq(`docker buildx ${buildxVersion}`);
     const platforms = [...new Set(i.builds.flatMap(b => b.platforms))];
-    // a named builder is read first: QEMU only for what none of its nodes builds
-    const named = i.engine.builder ? await namedBuilder(i, platforms) : undefined;
+    // the version check runs while binfmt_misc (a file) and the builder are read; it is judged first
+    const versionCheck = runner/* group */.Os('buildx', () => checkBuildx(i.buildx));
+    versionCheck.catch(() => undefined); // awaited below: a rejection before then is not an unhandled one
     const registered = await i.buildx.registeredEmulators();
-    const { plan: qemu, platforms: emulated } = named ? qemuForNamed(i, named, registered) : { plan: (0,engine_qemu/* planQemu */.AU)(platforms, i.host, registered, i.engine.setupQemu), platforms };
+    // the current builder lists the platforms of the emulators there are: read early only when none is to be installed
+    const currentQemu = i.engine.builder ? undefined : (0,engine_qemu/* planQemu */.AU)(platforms, i.host, registered, i.engine.setupQemu);
+    const early = currentQemu?.action === 'install' ? undefined : readBuilder(i, platforms);
+    const buildxVersion = await versionCheck;
+    runner/* info */.pq(`docker buildx ${buildxVersion}`);
+    // a named builder is judged first: QEMU only for what none of its nodes builds
+    const named = i.engine.builder ? await namedBuilder(i, platforms, early) : undefined;
+    const { plan: qemu, platforms: emulated } = named ? qemuForNamed(i, named, registered) : { plan: currentQemu, platforms };
     runner/* info */.pq(`QEMU: ${qemu.reason}`);
     if (qemu.action === 'install') {
         await i.buildx.installEmulators(i.engine.qemuImage, qemu.missing);
@@ -896,7 +710,8 @@ async function setup(i) {
             throw new Error(`QEMU: ${i.engine.qemuImage} --install ${qemu.missing.join(',')} left no emulator for ${after.missing.join(', ')} in binfmt_misc; nothing was built (check the qemu-image input, or that the runner allows privileged containers)`);
         }
     }
-    const builder = named ?? (await chooseBuilder(i, platforms));
+    // after an install the current builder is read only now, with the emulators it will have
+    const builder = named ?? (await chooseBuilder(i, platforms, early ?? readBuilder(i, platforms)));
     runner/* info */.pq(`Builder: ${builder.note}`);
     const logins = await logIn(i);
     return { buildxVersion, qemu, builder, ...logins };
@@ -1078,7 +893,11 @@ async function build_bake(i, local) {
         runner/* error */.z3(message, { title: `${f.kind === 'push' ? 'Push' : 'Build'} failed: ${f.target || name}` });
     }
     const failed = failures.map(f => plan.builds.find(b => b.id === f.target)?.images.join(', ') || f.target || 'an image');
-    return { ...files, ok: false, messages, failed };
+    // bake stops the other targets at the first failure: they did not fail, and are not blamed
+    const cancelled = (0,bake/* cancelledTargets */._J)(lines, targets, failures).map(t => plan.builds.find(b => b.id === t)?.images.join(', ') || t);
+    for (const c of cancelled)
+        runner/* info */.pq(`${c}: cancelled by BuildKit when ${failed.join('; ')} failed (not a failure of its own)`);
+    return { ...files, ok: false, messages, failed, ...(cancelled.length ? { cancelled } : {}) };
 }
 
 // EXTERNAL MODULE: ./src/engine/steps/verify.ts
@@ -1393,6 +1212,8 @@ async function saveCacheMounts(i, r) {
     return { mounts: states, notes, active: r.active };
 }
 
+// EXTERNAL MODULE: ./src/lib/each-limited.ts
+var each_limited = __webpack_require__(4114);
 ;// CONCATENATED MODULE: ./src/engine/oci-layout.ts
 /**
  * An OCI image layout (https://github.com/opencontainers/image-spec/blob/main/image-layout.md) as
@@ -1459,8 +1280,8 @@ function readLayout(dir) {
     return { root: { ...root, mediaType: root.mediaType || manifests.get(root.digest).mediaType }, blobs: [...blobs.values()], manifests: [...manifests.values()] };
 }
 
-// EXTERNAL MODULE: ./src/engine/registry-api.ts
-var registry_api = __webpack_require__(3722);
+// EXTERNAL MODULE: ./src/engine/steps/retry.ts
+var retry = __webpack_require__(708);
 ;// CONCATENATED MODULE: ./src/engine/steps/staging.ts
 /**
  * Staging: the content of every build is in the registry, by digest, before any tag moves, and no tag
@@ -1479,7 +1300,7 @@ var registry_api = __webpack_require__(3722);
  *   drivers push under it in the bake), and that tag stays, after a success and after a failure.
  *
  * A transient registry failure (5xx, 429, a dropped connection) is retried with backoff for up to
- * `retryTimeoutMs`; anything else fails the image at once. A failed push leaves no tag: what was
+ * `retryTimeoutMs` (retry.ts, the loop the tag phase uses too); anything else fails the image at once. A failed push leaves no tag: what was
  * uploaded is content by digest only.
  */
 
@@ -1488,67 +1309,34 @@ var registry_api = __webpack_require__(3722);
 
 /** At most this many uploads at once per image name. */
 const PARALLEL = 4;
-function staging_transient(e) {
-    if (e instanceof registry_api/* RegistryHttpFailure */.uG)
-        return e.transient;
-    if (e instanceof exec/* CommandError */.Qd)
-        return (0,exec/* isTransient */.dg)(e.result.stderr + e.result.stdout);
-    const m = e instanceof Error ? `${e.message} ${e.cause?.message ?? ''}` : String(e);
-    return /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|socket hang up|fetch failed|other side closed|TimeoutError|aborted due to timeout/i.test(m);
-}
 const message = (e) => runner/* redact */.E$(e instanceof Error ? e.message : String(e));
-async function eachLimited(items, limit, fn) {
-    let next = 0;
-    let failed;
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-        while (next < items.length && !failed) {
-            const item = items[next++];
-            try {
-                await fn(item);
-            }
-            catch (error) {
-                failed ??= { error };
-            }
-        }
-    }));
-    if (failed)
-        throw failed.error;
-}
 async function staging(i) {
     if (!i.layouts.length)
         return { ok: true, pushed: [], blobsSent: 0 };
-    const sleep = i.sleep ?? ((ms) => new Promise(r => setTimeout(r, ms)));
-    const now = i.now ?? Date.now;
+    const clock = { now: i.now ?? retry/* realClock */.dQ.now, sleep: i.sleep ?? retry/* realClock */.dQ.sleep, random: retry/* realClock */.dQ.random };
     const warned = new Set();
     let blobsSent = 0;
-    /** `fn` until it succeeds or fails for good; a transient failure is retried (backoff 0.5 s doubling to 8 s) while the window lasts. */
-    const attempt = async (name, fn, deadline) => {
-        for (let n = 1;; n++) {
-            i.check?.();
-            try {
-                return await fn();
+    /** `fn` with the steps' retry (retry.ts) within `deadline`: the first transient failure of a name is a warning, the next ones info. */
+    const attempt = (name, fn, deadline) => (0,retry/* withRetry */.bD)(fn, {
+        deadline,
+        clock,
+        check: i.check,
+        onRetry: (e, { attempt: n, waitMs, leftMs }) => {
+            if (!warned.has(name)) {
+                warned.add(name);
+                runner/* warning */.$e(`The push failed with a transient registry error (${message(e)}); retrying ${name} for up to ${Math.ceil(leftMs / 1000)} s`);
             }
-            catch (e) {
-                const left = deadline - now();
-                if (!staging_transient(e) || left <= 0)
-                    throw e;
-                const wait = Math.min(left, 500 * 2 ** Math.min(n - 1, 4));
-                if (!warned.has(name)) {
-                    warned.add(name);
-                    runner/* warning */.$e(`The push failed with a transient registry error (${message(e)}); retrying ${name} for up to ${Math.ceil(left / 1000)} s`);
-                }
-                else
-                    runner/* info */.pq(`${name}: ${message(e)} (transient; attempt ${n + 1} in ${(wait / 1000).toFixed(1)} s)`);
-                await sleep(wait);
-            }
+            else
+                runner/* info */.pq(`${name}: ${message(e)} (transient; attempt ${n + 1} in ${(waitMs / 1000).toFixed(1)} s)`);
         }
-    };
+    });
     const pushName = async (layout, name, from) => {
-        const deadline = now() + i.retryTimeoutMs;
-        await eachLimited(layout.blobs, PARALLEL, async (blob) => {
+        const deadline = clock.now() + i.retryTimeoutMs;
+        // after a failed upload no other starts: the image has failed
+        await (0,each_limited/* eachLimited */.k)(layout.blobs, PARALLEL, async (blob) => {
             if (await attempt(name, () => i.buildx.pushBlob(name, blob, from), deadline))
                 blobsSent++;
-        });
+        }, { stopAtFailure: true });
         // children first: a registry may refuse an index whose manifests it does not hold
         for (const m of layout.manifests)
             await attempt(name, () => i.buildx.putManifest(name, m.digest, m.mediaType, m.bytes), deadline);
@@ -1900,232 +1688,6 @@ function publishOutputs(results, metadata) {
         metadata: JSON.stringify(metadata),
         images: (0,src_report/* imagesOutput */.K1)(results)
     };
-}
-
-
-/***/ }),
-
-/***/ 2637:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DG: () => (/* binding */ budgetGate),
-/* harmony export */   Le: () => (/* binding */ budgetRules),
-/* harmony export */   nW: () => (/* binding */ violationMessage),
-/* harmony export */   qV: () => (/* binding */ budgetError)
-/* harmony export */ });
-/* unused harmony exports budgeted, checkBudgets, baselineTag, readBaselines */
-/* harmony import */ var _pipeline_inputs_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2107);
-/* harmony import */ var _pipeline_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1130);
-/* harmony import */ var _lib_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2470);
-/* harmony import */ var _lib_size_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4842);
-/* harmony import */ var _pipeline_tag_kinds_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8696);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9399);
-/**
- * Size budgets (the policy's `max-size=<glob>:<size>` rules): the compressed size of every platform image
- * (config + layers of its manifest, as the registry stores them: what a pull downloads; attestations are
- * not counted) of a matching image name may not exceed the budget. Sizes are unknown when the plan is made,
- * so the check runs after verify, once `sizes` has read the platforms' manifests, and before the release
- * moves any tag: an image over budget is never released. A size that could not be read fails the check
- * too (a budget that cannot be checked is not met).
- *
- * `checkBudgets` is pure; `budgetGate` is what publish and merge call: it awaits the sizes only when a rule
- * matches one of the run's images, and reads beside them what the build's `latest` tag (or its first
- * mutable one) points at before the release, for the summary's "change" column (never a failure).
- */
-
-
-
-
-
-
-/**
- * The max-size rules among a plan's policy rules (the rule lines, as the plan and the plan document keep
- * them). `input` names where they came from for an error: `policy`, or `plan` for a plan document.
- */
-function budgetRules(sources, input = 'policy') {
-    const out = [];
-    for (const source of sources) {
-        if (!/^\s*max-size\s*=/i.test(source))
-            continue;
-        try {
-            out.push((0,_pipeline_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePolicyRule */ .CU)(source));
-        }
-        catch (e) {
-            throw new _pipeline_inputs_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `the policy rule is malformed: ${e.message}`, undefined, source);
-        }
-    }
-    return out;
-}
-const matches = (rule, name) => rule.pattern.test((0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalName */ .Ew)(name));
-/** True when a rule applies to an image of these builds (only then are the sizes awaited before the release). */
-function budgeted(rules, verified) {
-    return rules.some(r => verified.some(v => v.build.images.some(n => matches(r, n))));
-}
-/** Every platform image of every matching name against every rule that matches it. Pure. */
-function checkBudgets(verified, rules, baselines = []) {
-    const entries = [];
-    for (const v of verified) {
-        for (const img of v.images) {
-            const base = baselines.find(b => b.image === img.name);
-            for (const rule of rules.filter(r => matches(r, img.name))) {
-                for (const p of img.platforms) {
-                    const before = base && { tag: base.tag, digest: base.digest, size: base.sizes[p.platform], same: base.digest === v.digest };
-                    entries.push({ image: img.name, platform: p.platform, size: p.size, rule, over: !(p.size > 0) || p.size > rule.bytes, ...(before ? { before } : {}) });
-                }
-            }
-        }
-    }
-    return { entries, violations: entries.filter(e => e.over) };
-}
-const bytes = (n) => `${n} byte${n === 1 ? '' : 's'}`;
-/** One violation in words: image, platform, size and budget. */
-function violationMessage(e) {
-    const budget = `the budget of ${(0,_lib_size_js__WEBPACK_IMPORTED_MODULE_3__/* .formatSize */ .Xq)(e.rule.bytes, e.rule.unit)} (${bytes(e.rule.bytes)}, ${e.rule.source})`;
-    if (!(e.size > 0))
-        return `${e.image} ${e.platform}: its size could not be read, so ${budget} cannot be checked`;
-    return `${e.image} ${e.platform}: ${(0,_lib_size_js__WEBPACK_IMPORTED_MODULE_3__/* .formatSize */ .Xq)(e.size, e.rule.unit)} (${bytes(e.size)}) is over ${budget}`;
-}
-/** The step's error: every violation at once. */
-function budgetError(r) {
-    const n = r.violations.length;
-    return `The size budget refuses this release (${n} platform image${n === 1 ? '' : 's'} over budget); no tag was created or moved:\n${r.violations.map(v => `  - ${violationMessage(v)}`).join('\n')}`;
-}
-/** The tag whose content the change is measured against: `latest`, else the first mutable tag. */
-function baselineTag(tagNames, sha) {
-    return tagNames.includes('latest') ? 'latest' : tagNames.find(t => (0,_pipeline_tag_kinds_js__WEBPACK_IMPORTED_MODULE_4__/* .tagKind */ .pk)(t, sha) === 'mutable');
-}
-/** What each budgeted name's baseline tag points at now (before the release), with its platforms' sizes. */
-async function readBaselines(buildx, verified, rules, sha) {
-    const reads = verified.flatMap(v => {
-        const tag = baselineTag(v.build.tagNames, sha);
-        if (!tag)
-            return [];
-        return v.build.images
-            .filter(name => rules.some(r => matches(r, name)))
-            .map(async (image) => {
-            try {
-                const digest = await buildx.tagDigest(`${image}:${tag}`);
-                if (!digest)
-                    return { image, tag, sizes: {} };
-                const single = v.build.platforms.length === 1 ? v.build.platforms[0] : '';
-                // already this run's content (a re-run): no change, nothing more to read
-                if (digest === v.digest)
-                    return { image, tag, digest, sizes: {} };
-                const before = await (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .withSizes */ .Z)(buildx, await (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .readImage */ .AM)(buildx, image, digest, single), () => undefined);
-                return { image, tag, digest, sizes: Object.fromEntries(before.platforms.filter(p => p.size > 0).map(p => [p.platform, p.size])) };
-            }
-            catch {
-                // the change column is an extra: a tag that cannot be read leaves it empty
-                return undefined;
-            }
-        });
-    });
-    return (await Promise.all(reads)).filter((b) => b !== undefined);
-}
-/**
- * Publish's and merge's hook, before the release: undefined when no rule matches an image of the run
- * (the sizes are not awaited); else the report, after awaiting the sizes (and the baselines beside them).
- */
-async function budgetGate(buildx, rules, verified, sized, sha) {
-    if (!budgeted(rules, verified))
-        return undefined;
-    const [sizedBuilds, baselines] = await Promise.all([sized, readBaselines(buildx, verified, rules, sha)]);
-    return checkBudgets(sizedBuilds, rules, baselines);
-}
-
-
-/***/ }),
-
-/***/ 3993:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LR: () => (/* binding */ sizes),
-/* harmony export */   MX: () => (/* binding */ verify),
-/* harmony export */   Yb: () => (/* binding */ metadataDigest)
-/* harmony export */ });
-/* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1949);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9399);
-/**
- * Verify: every build's index is in the registry under each of its names, with every planned platform,
- * before any tag moves. The digest is bake's (`containerimage.digest` of its metadata file); the registry
- * is read ONCE per name: the index by that digest (its bytes hash to it), which lists the platforms and
- * their manifests' digests.
- *
- * Sizes (config + layers of each platform's manifest) are not in the index nor in bake's metadata
- * (buildx 0.13 writes the index's descriptor only), so `sizes` reads the platforms' manifests, in
- * parallel, once per build (every name holds the same manifests: same digests): publish starts it right
- * after verify and awaits it only for the outputs and the summary, so it runs beside the guard and the
- * tag pass.
- */
-
-
-/** The digest and descriptor of a build in bake's metadata (`--metadata-file`), as the action reads them. */
-function metadataDigest(entry) {
-    const digest = typeof entry?.['containerimage.digest'] === 'string' ? entry['containerimage.digest'] : '';
-    const d = entry?.['containerimage.descriptor'];
-    return { digest, ...(d && typeof d === 'object' ? { descriptor: d } : {}) };
-}
-async function verify(i) {
-    const verified = await Promise.all(i.builds.map(async ({ build, digest, descriptor }) => {
-        if (!digest)
-            throw new Error(`buildx reported no digest for ${build.images.join(', ')}; no tag was moved.`);
-        if (descriptor?.digest && descriptor.digest !== digest)
-            throw new Error(`buildx reported two digests for ${build.images.join(', ')} (${digest}, and ${descriptor.digest} in its descriptor); no tag was moved.`);
-        // a single image manifest names no platform: it is the build's one platform
-        const single = build.platforms.length === 1 ? build.platforms[0] : '';
-        const images = await Promise.all(build.images.map(name => (0,_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .readImage */ .AM)(i.buildx, name, digest, single)));
-        for (const staged of images) {
-            const missing = build.platforms.filter(pl => !staged.platforms.some(x => x.platform === pl));
-            if (missing.length)
-                throw new Error(`${staged.name}@${digest} lacks ${missing.join(', ')} in the registry; no tag was moved.`);
-        }
-        return { build, digest, images };
-    }));
-    return { verified };
-}
-/**
- * The verified builds with each platform's compressed size: the platforms' manifests read under the
- * build's first name, in parallel; a size that cannot be read stays 0 (a warning, not a failure).
- */
-async function sizes(buildx, verified, warn = _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e) {
-    return Promise.all(verified.map(async (v) => {
-        const [first, ...rest] = v.images;
-        if (!first)
-            return v;
-        const sized = await (0,_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .withSizes */ .Z)(buildx, first, warn);
-        const size = new Map(sized.platforms.map(p => [p.digest, p.size]));
-        return { ...v, images: [sized, ...rest.map(img => ({ ...img, platforms: img.platforms.map(p => ({ ...p, size: size.get(p.digest) ?? p.size })) }))] };
-    }));
-}
-
-
-/***/ }),
-
-/***/ 7202:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ leftoversSummary)
-/* harmony export */ });
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4031);
-/**
- * The summary's "Left in the registry" part: what a run leaves that the user did not ask for as a
- * release tag. Appended to the publish summary, like the skipped tags. Every value goes through ./escape.ts.
- */
-
-function leftoversSummary(l) {
-    const lines = ['### Left in the registry', '', `**Push:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(l.push)}`, ''];
-    if (l.stagingTags.length) {
-        lines.push(...l.stagingTags.map(t => (t.digest ? `- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(t.ref)} → ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(t.digest.slice(0, 19) + '…')}` : `- ⚠️ ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(t.ref)}: could not be read (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(t.unread ?? '')})`)), '', l.what ? `These ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(l.what)} are left: the registry did not let the run remove them (remove them by digest, or let its garbage collection do it).` : l.kept ? 'These staging tags stay, as `staging-tags: keep` asks (on GHCR a version never loses a tag).' : 'These staging tags are left (the registry did not let the run remove them).', '');
-    }
-    else {
-        lines.push(l.failed
-            ? 'No tag of this run is left: what was uploaded is content by digest only (untagged; registries remove it with their garbage collection, GHCR lists it as untagged versions).'
-            : l.what ? `No ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(l.what)} left: the run removed them.` : 'No tag other than the ones asked for: the content was pushed by digest.', '');
-    }
-    return lines.join('\n');
 }
 
 

@@ -15,6 +15,7 @@ export const modules = {
 /* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1949);
 /* harmony import */ var _pipeline_leg_record_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2638);
 /* harmony import */ var _steps_tags_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4810);
+/* harmony import */ var _steps_retry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(708);
 /**
  * `mode: build`, after verify: the leg's records (pipeline/leg-record.ts). For every build, image name
  * and platform the leg built, a small OCI artifact under the leg tag of that platform and plan, naming
@@ -22,6 +23,7 @@ export const modules = {
  * registry with no artifact upload. No release tag is touched; the record's tag is the leg's only tag.
  * Each write is retried on transient registry errors, like the tag phase.
  */
+
 
 
 
@@ -72,11 +74,11 @@ async function writeLegRecords(i) {
         const configFile = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, `${bytes.config.digest.slice('sha256:'.length)}.json`);
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(configFile, bytes.config.bytes);
         const where = `the leg record ${record.image}:${tag}`;
-        await (0,_steps_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(where, () => i.buildx.pushBlob(record.image, { digest: _pipeline_leg_record_js__WEBPACK_IMPORTED_MODULE_3__/* .EMPTY_DESCRIPTOR */ .gi.digest, size: _pipeline_leg_record_js__WEBPACK_IMPORTED_MODULE_3__/* .EMPTY_DESCRIPTOR */ .gi.size, file: emptyFile }), deadline, _steps_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .realClock */ .dQ);
-        await (0,_steps_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(where, () => i.buildx.pushBlob(record.image, { digest: bytes.config.digest, size: bytes.config.size, file: configFile }), deadline, _steps_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .realClock */ .dQ);
+        await (0,_steps_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(where, () => i.buildx.pushBlob(record.image, { digest: _pipeline_leg_record_js__WEBPACK_IMPORTED_MODULE_3__/* .EMPTY_DESCRIPTOR */ .gi.digest, size: _pipeline_leg_record_js__WEBPACK_IMPORTED_MODULE_3__/* .EMPTY_DESCRIPTOR */ .gi.size, file: emptyFile }), deadline, _steps_retry_js__WEBPACK_IMPORTED_MODULE_5__/* .realClock */ .dQ);
+        await (0,_steps_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(where, () => i.buildx.pushBlob(record.image, { digest: bytes.config.digest, size: bytes.config.size, file: configFile }), deadline, _steps_retry_js__WEBPACK_IMPORTED_MODULE_5__/* .realClock */ .dQ);
         // a leg run again replaces its record: the one it replaces is deleted (best effort), not left untagged
         const replaced = await i.buildx.tagDigest(`${record.image}:${tag}`).catch(() => undefined);
-        await (0,_steps_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(where, () => i.buildx.putManifest(record.image, tag, bytes.manifest.mediaType, bytes.manifest.bytes), deadline, _steps_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .realClock */ .dQ);
+        await (0,_steps_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(where, () => i.buildx.putManifest(record.image, tag, bytes.manifest.mediaType, bytes.manifest.bytes), deadline, _steps_retry_js__WEBPACK_IMPORTED_MODULE_5__/* .realClock */ .dQ);
         if (replaced && replaced !== bytes.manifest.digest) {
             const gone = await i.buildx.deleteManifest(record.image, replaced).catch(() => false);
             _action_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`${where}: replaced the record of an earlier run of this leg (${replaced.slice(0, 19)}…${gone ? ', deleted' : ', left: the registry did not delete it'})`);

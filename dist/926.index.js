@@ -24,12 +24,14 @@ export const modules = {
 /* harmony import */ var _pipeline_leg_record_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2638);
 /* harmony import */ var _pipeline_history_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(290);
 /* harmony import */ var _steps_tags_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4810);
+/* harmony import */ var _steps_retry_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(708);
 /**
  * Channel histories in the registry (pipeline/history.ts): written after a tag phase for every channel
  * tag it moved, read by `mode: rollback` and `mode: history`. Writes are retried on transient errors;
  * one that still fails is a warning naming the entry (the tags have moved: the release is not undone
  * for its history).
  */
+
 
 
 
@@ -67,10 +69,10 @@ async function writeHistory(buildx, entries, retryTimeoutMs = 30_000) {
             const what = `the history entry ${name}:${tag} (${entry.channel})`;
             try {
                 if (!blobs.has(name))
-                    blobs.set(name, (0,_steps_tags_js__WEBPACK_IMPORTED_MODULE_7__/* .withRetry */ .bD)(what, () => buildx.pushBlob(name, { digest: _pipeline_leg_record_js__WEBPACK_IMPORTED_MODULE_5__/* .EMPTY_DESCRIPTOR */ .gi.digest, size: _pipeline_leg_record_js__WEBPACK_IMPORTED_MODULE_5__/* .EMPTY_DESCRIPTOR */ .gi.size, file: empty }), deadline, _steps_tags_js__WEBPACK_IMPORTED_MODULE_7__/* .realClock */ .dQ));
+                    blobs.set(name, (0,_steps_tags_js__WEBPACK_IMPORTED_MODULE_7__/* .withRetry */ .bD)(what, () => buildx.pushBlob(name, { digest: _pipeline_leg_record_js__WEBPACK_IMPORTED_MODULE_5__/* .EMPTY_DESCRIPTOR */ .gi.digest, size: _pipeline_leg_record_js__WEBPACK_IMPORTED_MODULE_5__/* .EMPTY_DESCRIPTOR */ .gi.size, file: empty }), deadline, _steps_retry_js__WEBPACK_IMPORTED_MODULE_8__/* .realClock */ .dQ));
                 await blobs.get(name);
                 const m = (0,_pipeline_history_js__WEBPACK_IMPORTED_MODULE_6__/* .entryManifest */ .Ae)(entry);
-                await (0,_steps_tags_js__WEBPACK_IMPORTED_MODULE_7__/* .withRetry */ .bD)(what, () => buildx.putManifest(name, tag, m.mediaType, m.bytes), deadline, _steps_tags_js__WEBPACK_IMPORTED_MODULE_7__/* .realClock */ .dQ);
+                await (0,_steps_tags_js__WEBPACK_IMPORTED_MODULE_7__/* .withRetry */ .bD)(what, () => buildx.putManifest(name, tag, m.mediaType, m.bytes), deadline, _steps_retry_js__WEBPACK_IMPORTED_MODULE_8__/* .realClock */ .dQ);
                 _action_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`History: ${name} ${entry.channel} ${entry.before ?? 'new'} -> ${entry.after} (${entry.kind}, ${tag})`);
             }
             catch (e) {
@@ -444,6 +446,80 @@ function imageCreated(plan) {
 
 /***/ }),
 
+/***/ 708:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RG: () => (/* binding */ transientFailure),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   dQ: () => (/* binding */ realClock),
+/* harmony export */   jo: () => (/* binding */ backoffMs)
+/* harmony export */ });
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1293);
+/* harmony import */ var _registry_api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3722);
+/**
+ * One retry loop for the steps' registry calls (staging's push by digest, the tag phase's reads, writes
+ * and deletes): a failure is tried again only while it is transient (5xx, 429, a timeout, a dropped or
+ * refused connection) and the window lasts; an auth or other 4xx answer, or anything else, fails at
+ * once. Waits are exponential backoff with full jitter (a random wait up to 0.5 s, 1 s, 2 s, ... 8 s),
+ * never past the deadline, so that parallel calls that failed together do not come back together.
+ */
+
+
+const realClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise(resolve => {
+        if (signal?.aborted)
+            return resolve();
+        const t = setTimeout(done, ms);
+        function done() {
+            clearTimeout(t);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    }),
+    random: () => Math.random()
+};
+const BASE_DELAY_MS = 500;
+const MAX_DELAY_MS = 8000;
+/** Node's and undici's words for a connection that broke, or a request that timed out. */
+const NETWORK = /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|socket hang up|fetch failed|other side closed|TimeoutError|aborted due to timeout/i;
+/** A failure worth another try: the network or the registry's temporary state, never auth or a 4xx. */
+function transientFailure(e) {
+    if (e instanceof _exec_js__WEBPACK_IMPORTED_MODULE_0__/* .CommandError */ .Qd)
+        return (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .isTransient */ .dg)(e.result.stderr + e.result.stdout);
+    if (e instanceof _registry_api_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryHttpFailure */ .uG)
+        return e.transient;
+    const m = e instanceof Error ? `${e.message} ${e.cause?.message ?? ''}` : String(e);
+    return (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .isTransient */ .dg)(m) || NETWORK.test(m);
+}
+/** The wait after failed attempt `attempt` (1, 2, ...): full jitter under a cap doubling from 0.5 s to 8 s, at most `leftMs`. */
+function backoffMs(attempt, leftMs, clock) {
+    return Math.min(leftMs, Math.ceil(clock.random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1))));
+}
+/** `fn` until it succeeds, fails for good (not transient, the window spent, cancelled), or `check` throws. */
+async function withRetry(fn, o) {
+    const clock = o.clock ?? realClock;
+    for (let attempt = 1;; attempt++) {
+        o.check?.();
+        try {
+            return await fn();
+        }
+        catch (e) {
+            const leftMs = o.deadline - clock.now();
+            if (!transientFailure(e) || o.signal?.aborted || leftMs <= 0)
+                throw e;
+            const waitMs = backoffMs(attempt, leftMs, clock);
+            o.onRetry?.(e, { attempt, waitMs, leftMs });
+            await clock.sleep(waitMs, o.signal);
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 4810:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -452,14 +528,13 @@ function imageCreated(plan) {
 /* harmony export */   _A: () => (/* binding */ tags),
 /* harmony export */   __: () => (/* binding */ TagPhaseError),
 /* harmony export */   bD: () => (/* binding */ withRetry),
-/* harmony export */   dQ: () => (/* binding */ realClock),
 /* harmony export */   zS: () => (/* binding */ currentDigests)
 /* harmony export */ });
-/* unused harmony export transientFailure */
 /* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1949);
+/* harmony import */ var _lib_each_limited_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4114);
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1293);
 /* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9399);
-/* harmony import */ var _registry_api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3722);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(708);
 /* harmony import */ var _pipeline_tag_kinds_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8696);
 /**
  * The tag phase: each name's tags now point at its verified index (the same digest). Only ever called
@@ -497,6 +572,7 @@ function imageCreated(plan) {
 
 
 
+
 /** The tag phase failed: what moved and what could not be undone, tag by tag. */
 class TagPhaseError extends Error {
     outcomes;
@@ -514,80 +590,26 @@ class TagPhaseError extends Error {
 function plannedMoves(verified, sha) {
     return verified.flatMap(v => v.build.images.flatMap(name => v.build.tagNames.map(tag => ({ name, tag, digest: v.digest, kind: (0,_pipeline_tag_kinds_js__WEBPACK_IMPORTED_MODULE_3__/* .tagKind */ .pk)(tag, sha) }))));
 }
-const realClock = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => new Promise(resolve => {
-        if (signal?.aborted)
-            return resolve();
-        const t = setTimeout(done, ms);
-        function done() {
-            clearTimeout(t);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        }
-        signal?.addEventListener('abort', done, { once: true });
-    }),
-    random: () => Math.random()
-};
-const BASE_DELAY_MS = 500;
-const MAX_DELAY_MS = 8000;
-/** A failure worth another try: the network or the registry's temporary state, never auth or a 4xx. */
-function transientFailure(e) {
-    if (e instanceof _exec_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd)
-        return (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .isTransient */ .dg)(e.result.stderr + e.result.stdout);
-    if (e instanceof _registry_api_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryHttpFailure */ .uG)
-        return e.transient;
-    const m = e instanceof Error ? `${e.message} ${e.cause?.message ?? ''}` : String(e);
-    return (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .isTransient */ .dg)(m) || /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|socket hang up|fetch failed|other side closed/i.test(m);
-}
 function reason(e) {
     if (e instanceof _exec_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd)
         return (0,_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .registryMessage */ .Dp)(e.result.stderr || e.result.stdout) || e.message;
     return _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$(e instanceof Error ? e.message : String(e));
 }
-/**
- * Calls `fn` until it succeeds, fails for good, or the window ends: exponential backoff with full
- * jitter (a random wait up to 0.5 s, 1 s, 2 s, ... 8 s), never past `deadline`. After a cancel: once.
- */
-async function withRetry(what, fn, deadline, clock, signal) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await fn();
-        }
-        catch (e) {
-            const left = deadline - clock.now();
-            if (!transientFailure(e) || signal?.aborted || left <= 0)
-                throw e;
-            const wait = Math.min(left, Math.ceil(clock.random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1))));
-            _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${what}: ${reason(e)} (transient; attempt ${attempt + 1} in ${(wait / 1000).toFixed(1)} s, ${Math.ceil(left / 1000)} s left)`);
-            await clock.sleep(wait, signal);
-        }
-    }
+/** `fn` with the steps' retry (retry.ts), each transient failure said in the log as `what: reason (…)`. */
+function withRetry(what, fn, deadline, clock, signal) {
+    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(fn, {
+        deadline,
+        clock,
+        signal,
+        onRetry: (e, { attempt, waitMs, leftMs }) => _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${what}: ${reason(e)} (transient; attempt ${attempt + 1} in ${(waitMs / 1000).toFixed(1)} s, ${Math.ceil(leftMs / 1000)} s left)`)
+    });
 }
 /** At most this many registry calls (docker processes) at once: a run may have hundreds of tags. */
 const PARALLEL = 8;
-/** `fn` over `items`, at most `limit` at a time; settles when every call has. */
-async function eachLimited(items, limit, fn) {
-    let next = 0;
-    let failed;
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-        while (next < items.length) {
-            const item = items[next++];
-            try {
-                await fn(item);
-            }
-            catch (error) {
-                failed ??= { error };
-            }
-        }
-    }));
-    if (failed)
-        throw failed.error;
-}
 const ref = (m) => `${m.name}:${m.tag}`;
 const short = (d) => (d ? d.replace(/^(sha256:.{12}).*$/, '$1…') : 'none');
 async function tags(i) {
-    const clock = i.clock ?? realClock;
+    const clock = i.clock ?? _retry_js__WEBPACK_IMPORTED_MODULE_2__/* .realClock */ .dQ;
     return _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Tags', async () => {
         const outcomes = await movePhase(i, clock);
         // per name and index, in the plan's order: every tag of it is there now
@@ -609,12 +631,12 @@ async function tags(i) {
  * before the guard, and hands them to the guard and to `tags`. Throws a TagPhaseError (nothing moved).
  */
 async function currentDigests(i) {
-    const clock = i.clock ?? realClock;
+    const clock = i.clock ?? _retry_js__WEBPACK_IMPORTED_MODULE_2__/* .realClock */ .dQ;
     const deadline = clock.now() + i.retryTimeoutMs;
     const refs = [...new Set(i.moves.map(ref))];
     const current = new Map();
     try {
-        await eachLimited(refs, PARALLEL, async (r) => void current.set(r, await withRetry(`reading ${r}`, () => i.buildx.tagDigest(r), deadline, clock, i.signal)));
+        await (0,_lib_each_limited_js__WEBPACK_IMPORTED_MODULE_5__/* .eachLimited */ .k)(refs, PARALLEL, async (r) => void current.set(r, await withRetry(`reading ${r}`, () => i.buildx.tagDigest(r), deadline, clock, i.signal)));
     }
     catch (e) {
         throw new TagPhaseError(`No tag was moved: reading where the tags point failed: ${reason(e)}`, i.moves.map(m => ({ ...m, state: 'not-moved' })));
@@ -653,16 +675,16 @@ async function pointGroup(i, group, what, deadline, clock) {
             if (!left.length)
                 return { left };
             const remaining = deadline - clock.now();
-            if (!transientFailure(error) || signal?.aborted || remaining <= 0)
+            if (!(0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .transientFailure */ .RG)(error) || signal?.aborted || remaining <= 0)
                 return { left, error };
-            const wait = Math.min(remaining, Math.ceil(clock.random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1))));
+            const wait = (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .backoffMs */ .jo)(attempt, remaining, clock);
             _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${what} ${left.map(ref).join(', ')}: ${reason(error)} (transient; attempt ${attempt + 1} in ${(wait / 1000).toFixed(1)} s, ${Math.ceil(remaining / 1000)} s left)`);
             await clock.sleep(wait, signal);
         }
     }
 }
 /** `fn` over the groups, at most PARALLEL `docker` processes at once. */
-const eachGroup = (groups, fn) => eachLimited(groups, PARALLEL, fn);
+const eachGroup = (groups, fn) => (0,_lib_each_limited_js__WEBPACK_IMPORTED_MODULE_5__/* .eachLimited */ .k)(groups, PARALLEL, fn);
 async function movePhase(i, clock) {
     // immutable first, each kind in the plan's order
     const moves = [...i.moves.filter(m => m.kind === 'immutable'), ...i.moves.filter(m => m.kind === 'mutable')];
@@ -762,6 +784,38 @@ async function restore(i, outcomes, clock) {
             leave(`removing it failed: ${reason(e)}`);
         }
     });
+}
+
+
+/***/ }),
+
+/***/ 4114:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ eachLimited)
+/* harmony export */ });
+/**
+ * `fn` over `items`, at most `limit` calls at a time, in the items' order; settles when every started
+ * call has, then rejects with the first failure, if any. `stopAtFailure`: no item starts after one
+ * failed (the rest would be wasted work); otherwise every item is still tried.
+ */
+async function eachLimited(items, limit, fn, opts = {}) {
+    let next = 0;
+    let failed;
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+        while (next < items.length && !(opts.stopAtFailure && failed)) {
+            const item = items[next++];
+            try {
+                await fn(item);
+            }
+            catch (error) {
+                failed ??= { error };
+            }
+        }
+    }));
+    if (failed)
+        throw failed.error;
 }
 
 

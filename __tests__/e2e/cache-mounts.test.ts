@@ -16,13 +16,13 @@ import os from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {runAction, runPost, startGitHubApiStub, repoRoot, cleanupRuns, type GitHubApiStub, type RunResult} from '../support/action.js';
+import {BUILDKIT_IMAGE, createContainerBuilder, removeBuilder as removeOwnBuilder} from '../support/builders.js';
 import {REGISTRY, REGISTRY_PASSWORD, REGISTRY_USER, MANIFEST_ACCEPT, registryJson, registryRequest, fileInImage} from '../support/registry.js';
 import {binfmtProblem, buildxProblem, dockerProblem, imageProblem, prerequisites, registryProblem} from '../support/prereqs.js';
 import {startCacheService, storedEntries, type CacheService} from '../support/cache-service.js';
 import {parseRunnerLog} from '../support/workflow-commands.js';
 
 const exec = promisify(execFile);
-const BUILDKIT_IMAGE = process.env.E2E_BUILDKIT_IMAGE || 'ci-local/buildkit:debian';
 const NONCE = randomBytes(4).toString('hex');
 const NS = `e2e-cm-${NONCE}`;
 const NAME = `${NS}/app`;
@@ -53,12 +53,12 @@ const docker = (args: string[]) => exec('docker', args, {env: {...process.env, H
 async function freshBuilder(n: number): Promise<string> {
   const name = `mp-e2e-cm-${NONCE}-${n}`;
   builders.add(name);
-  await docker(['buildx', 'create', `--name=${name}`, '--driver=docker-container', `--driver-opt=image=${BUILDKIT_IMAGE}`, '--driver-opt=network=host', '--bootstrap']);
+  await createContainerBuilder(home, name, {bootstrap: true});
   return name;
 }
 
 async function removeBuilder(name: string): Promise<void> {
-  await docker(['buildx', 'rm', '--force', '--', name]).catch(() => undefined);
+  await removeOwnBuilder(home, name);
   builders.delete(name);
 }
 

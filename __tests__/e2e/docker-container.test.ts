@@ -12,13 +12,11 @@ import os from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {runAction, runPost, startGitHubApiStub, repoRoot, type GitHubApiStub, type RunResult} from '../support/action.js';
+import {BUILDKIT_IMAGE, builderExists} from '../support/builders.js';
 import {binfmtProblem, buildxProblem, dockerProblem, imageProblem, prerequisites, registryProblem} from '../support/prereqs.js';
+import {readIndex, REGISTRY, REGISTRY_PASSWORD as PASSWORD, REGISTRY_USER as USER, tagList} from '../support/registry.js';
 
 const exec = promisify(execFile);
-const BUILDKIT_IMAGE = process.env.E2E_BUILDKIT_IMAGE || 'ci-local/buildkit:debian';
-const REGISTRY = process.env.REGISTRY_ADDR || '127.0.0.1:5000';
-const USER = process.env.REGISTRY_USER || 'ci';
-const PASSWORD = process.env.REGISTRY_PASSWORD || 'ci-secret';
 const PLATFORMS = ['linux/amd64', 'linux/arm/v7'];
 const NS = `e2e-dc-${randomBytes(3).toString('hex')}`;
 const SHA = randomBytes(20).toString('hex');
@@ -31,15 +29,6 @@ function tempDir(name: string): string {
   temps.push(dir);
   return dir;
 }
-
-async function registry(urlPath: string, accept?: string): Promise<{status: number; body: string; digest: string}> {
-  const res = await fetch(`http://${REGISTRY}${urlPath}`, {
-    headers: {authorization: `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`, ...(accept ? {accept} : {})}
-  });
-  return {status: res.status, body: await res.text(), digest: res.headers.get('docker-content-digest') ?? ''};
-}
-
-const INDEX = 'application/vnd.oci.image.index.v1+json,application/vnd.docker.distribution.manifest.list.v2+json';
 
 // the engine, the registry, the BuildKit image and QEMU for linux/arm/v7
 const gate = await prerequisites('e2e docker-container', [
@@ -105,25 +94,15 @@ gate.test('docker-container builder: created for a platform the docker driver la
 
     // every tag points at the index buildx reported, with both platforms; no staging tag was made
     const name = `${NS}/app`;
-    const tags = JSON.parse((await registry(`/v2/${name}/tags/list`)).body).tags.sort();
+    const tags = await tagList(name);
     expect(tags).toEqual(['main', `sha-${SHA.slice(0, 7)}`].sort());
     const digest = JSON.parse(run.outputs.images)[0].digest;
     expect(run.outputs.digest).toBe(digest);
-    for (const tag of tags) {
-      const index = await registry(`/v2/${name}/manifests/${tag}`, INDEX);
-      expect(index.digest).toBe(digest);
-      const platforms = (JSON.parse(index.body).manifests as {platform: {os: string; architecture: string; variant?: string}}[])
-        .map(m => [m.platform.os, m.platform.architecture, m.platform.variant].filter(Boolean).join('/'))
-        .filter(p => p !== 'unknown/unknown');
-      expect(platforms.sort()).toEqual([...PLATFORMS].sort());
-    }
+    for (const tag of tags) expect({tag, ...(await readIndex(name, tag))}).toEqual({tag, status: 200, digest, platforms: [...PLATFORMS].sort()});
   } finally {
     const post = await runPost(run);
     expect(post.code).toBe(0);
     expect(fs.existsSync(run.state.dockerConfig)).toBe(false);
-    if (builder) {
-      const {stdout} = await exec('docker', ['buildx', 'ls'], {env: {...process.env, HOME: home}});
-      expect(stdout).not.toContain(builder);
-    }
+    if (builder) expect(await builderExists(home, builder)).toBe(false);
   }
 }, 600_000);

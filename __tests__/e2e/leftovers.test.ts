@@ -16,9 +16,9 @@ import path from 'node:path';
 import {promisify} from 'node:util';
 import {runAction, runPost, startGitHubApiStub, repoRoot, type GitHubApiStub, type RunOptions, type RunResult} from '../support/action.js';
 import {binfmtProblem, buildxProblem, dockerProblem, imageProblem, prerequisites, registryProblem} from '../support/prereqs.js';
+import {BUILDKIT_IMAGE, createContainerBuilder, removeBuilder} from '../support/builders.js';
 
 const exec = promisify(execFile);
-const BUILDKIT_IMAGE = process.env.E2E_BUILDKIT_IMAGE || 'ci-local/buildkit:debian';
 const REGISTRY = process.env.REGISTRY_ADDR || '127.0.0.1:5000';
 const USER = process.env.REGISTRY_USER || 'ci';
 const PASSWORD = process.env.REGISTRY_PASSWORD || 'ci-secret';
@@ -217,8 +217,7 @@ gate.test('docker driver, staging-tags: keep: the staging tag stays on every ima
 dcGate.test('docker-container builder (BuildKit push-by-digest): exactly the tags asked for after a success; none after the second image fails', async () => {
   const builder = `e2e-left-${NONCE}`;
   const home = tempDir('home-dc');
-  const env = {...process.env, HOME: home};
-  await exec('docker', ['buildx', 'create', `--name=${builder}`, '--driver', 'docker-container', '--driver-opt', `image=${BUILDKIT_IMAGE}`, '--driver-opt', 'network=host', '--bootstrap'], {env, timeout: 300_000});
+  await createContainerBuilder(home, builder, {bootstrap: true});
   try {
     const ok = `e2e-left-${NONCE}-dc`;
     const run = await publish(ok, {home, inputs: {builder}});
@@ -233,6 +232,6 @@ dcGate.test('docker-container builder (BuildKit push-by-digest): exactly the tag
     for (const repo of [`${bad}/backend`, `${bad}/frontend`]) expect({repo, tags: await tagList(repo)}).toEqual({repo, tags: []});
     await postLeavesNothing(failed);
   } finally {
-    await exec('docker', ['buildx', 'rm', '--force', builder], {env}).catch(() => undefined);
+    await removeBuilder(home, builder);
   }
 }, 900_000);

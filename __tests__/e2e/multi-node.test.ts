@@ -15,13 +15,11 @@ import os from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {runAction, runPost, startGitHubApiStub, repoRoot, type GitHubApiStub, type RunResult} from '../support/action.js';
+import {BUILDKIT_IMAGE, builderExists, createContainerBuilder, dockerAs, removeBuilder} from '../support/builders.js';
 import {binfmtProblem, buildxProblem, dockerProblem, imageProblem, prerequisites, registryProblem} from '../support/prereqs.js';
+import {readIndex, REGISTRY, REGISTRY_PASSWORD as PASSWORD, REGISTRY_USER as USER} from '../support/registry.js';
 
 const exec = promisify(execFile);
-const BUILDKIT_IMAGE = process.env.E2E_BUILDKIT_IMAGE || 'ci-local/buildkit:debian';
-const REGISTRY = process.env.REGISTRY_ADDR || '127.0.0.1:5000';
-const USER = process.env.REGISTRY_USER || 'ci';
-const PASSWORD = process.env.REGISTRY_PASSWORD || 'ci-secret';
 const NONCE = randomBytes(3).toString('hex');
 const BUILDER = `mp-e2e-2node-${NONCE}`;
 const NS = `e2e-2node-${NONCE}`;
@@ -45,23 +43,6 @@ function tempDir(name: string): string {
   return dir;
 }
 
-/** docker as the action's runner sees it: the same HOME, so the same buildx config (where builders live). */
-function docker(args: string[]) {
-  const env: NodeJS.ProcessEnv = {...process.env, HOME: home};
-  delete env.DOCKER_CONFIG;
-  delete env.BUILDX_CONFIG;
-  return exec('docker', args, {env, maxBuffer: 64 * 1024 * 1024});
-}
-
-async function registry(urlPath: string, accept?: string): Promise<{status: number; body: string; digest: string}> {
-  const res = await fetch(`http://${REGISTRY}${urlPath}`, {
-    headers: {authorization: `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`, ...(accept ? {accept} : {})}
-  });
-  return {status: res.status, body: await res.text(), digest: res.headers.get('docker-content-digest') ?? ''};
-}
-
-const INDEX = 'application/vnd.oci.image.index.v1+json,application/vnd.docker.distribution.manifest.list.v2+json';
-
 const gate = await prerequisites('e2e multi-node builder', [
   dockerProblem(),
   buildxProblem(),
@@ -76,16 +57,19 @@ beforeAll(async () => {
   stub = await startGitHubApiStub();
   home = tempDir('home');
   // one node per platform, each declaring its platform (`*` in buildx inspect)
-  const opts = ['--driver-opt', `image=${BUILDKIT_IMAGE}`, '--driver-opt', 'network=host'];
   created = true;
-  await docker(['buildx', 'create', '--name', BUILDER, '--driver', 'docker-container', ...opts, '--platform', 'linux/amd64', '--node', node('amd64')]);
-  await docker(['buildx', 'create', '--append', '--name', BUILDER, ...opts, '--platform', 'linux/arm64', '--node', node('arm64'), SECOND_ENDPOINT]);
+  await createContainerBuilder(home, BUILDER, {
+    nodes: [
+      {platform: 'linux/amd64', node: node('amd64')},
+      {platform: 'linux/arm64', node: node('arm64'), endpoint: SECOND_ENDPOINT}
+    ]
+  });
 }, 120_000);
 
 afterAll(async () => {
   await stub?.close();
   // only the builder this file created (its nodes' containers go with it)
-  if (created) await docker(['buildx', 'rm', '--force', BUILDER]).catch(e => console.warn(`removing ${BUILDER}: ${e}`));
+  if (created) await removeBuilder(home, BUILDER);
   for (const d of temps) fs.rmSync(d, {recursive: true, force: true});
 }, 120_000);
 
@@ -140,26 +124,18 @@ gate.test('a two-node builder (one node per platform) builds each platform on it
 
     // each node's own BuildKit store holds its platform's build, and not the other's
     for (const [mine, other] of [['amd64', 'arm64'], ['arm64', 'amd64']] as const) {
-      const {stdout} = await docker(['exec', `buildx_buildkit_${node(mine)}`, 'buildctl', 'du', '--verbose']);
+      const {stdout} = await dockerAs(home, ['exec', `buildx_buildkit_${node(mine)}`, 'buildctl', 'du', '--verbose']);
       expect(stdout).toMatch(new RegExp(`^Description:\\s+\\[linux/${ARCH[mine]} [0-9/]+\\] COPY rootfs/busybox-${mine} `, 'm'));
       expect(stdout).not.toContain(`[linux/${ARCH[other]} `);
       if (foreignRun) expect(stdout).toMatch(/^Description:\s+mount \/ from exec \/bin\/busybox sh -c \/bin\/busybox uname -m > \/arch$/m);
     }
 
     // the pushed index has both platforms, and it is what the outputs say
-    const name = `${NS}/app`;
-    const index = await registry(`/v2/${name}/manifests/main`, INDEX);
-    expect(index.status).toBe(200);
-    expect(index.digest).toBe(run.outputs.digest);
-    const platforms = (JSON.parse(index.body).manifests as {platform: {os: string; architecture: string; variant?: string}}[])
-      .map(m => [m.platform.os, m.platform.architecture, m.platform.variant].filter(Boolean).join('/'))
-      .filter(p => p !== 'unknown/unknown');
-    expect(platforms.sort()).toEqual([...PLATFORMS].sort());
+    expect(await readIndex(`${NS}/app`, 'main')).toEqual({status: 200, digest: run.outputs.digest, platforms: [...PLATFORMS].sort()});
   } finally {
     const post = await runPost(run);
     expect(post.code).toBe(0);
     // the user's builder is theirs: the post step leaves it
-    const {stdout} = await docker(['buildx', 'ls']);
-    expect(stdout).toContain(BUILDER);
+    expect(await builderExists(home, BUILDER)).toBe(true);
   }
 }, 600_000);

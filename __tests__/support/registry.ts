@@ -38,6 +38,22 @@ export const MANIFEST_ACCEPT = [
   'application/vnd.docker.distribution.manifest.v2+json'
 ].join(', ');
 
+export const INDEX_ACCEPT = 'application/vnd.oci.image.index.v1+json,application/vnd.docker.distribution.manifest.list.v2+json';
+
+/** An image index as the registry serves it: the HTTP status, its digest and its platforms, sorted
+ *  (the attestation manifests, unknown/unknown, left out). */
+export async function readIndex(repository: string, reference: string): Promise<{status: number; digest: string; platforms: string[]}> {
+  const r = await registryRequest('GET', `/v2/${repository}/manifests/${reference}`, {accept: INDEX_ACCEPT});
+  const digest = String(r.headers['docker-content-digest'] ?? '');
+  if (r.status !== 200) return {status: r.status, digest, platforms: []};
+  const manifests = (JSON.parse(r.body.toString('utf8')).manifests ?? []) as {platform?: {os: string; architecture: string; variant?: string}}[];
+  const platforms = manifests
+    .map(m => [m.platform?.os, m.platform?.architecture, m.platform?.variant].filter(Boolean).join('/'))
+    .filter(p => p !== 'unknown/unknown')
+    .sort();
+  return {status: r.status, digest, platforms};
+}
+
 /** Tags of a repository (none when the repository does not exist). */
 export async function tagList(repository: string): Promise<string[]> {
   const r = await registryRequest('GET', `/v2/${repository}/tags/list?n=1000`);

@@ -197,6 +197,26 @@ export function parseFailures(lines: string[], targets: string[], images: Record
   return [...byTarget.values()];
 }
 
+/**
+ * The targets BuildKit cancelled when another one failed (bake stops the whole graph at the first
+ * failure): a step of theirs ends `#N CANCELED` (a RUN, a context transfer, an export or a push cut
+ * short) and none of theirs failed. A step is a target's when the target named it in any of its
+ * headers (BuildKit runs a step two targets share once). In the order of `targets`.
+ */
+export function cancelledTargets(lines: string[], targets: string[], failures: BuildFailure[]): string[] {
+  const owners = new Map<string, Set<string>>();
+  const cancelled = new Set<string>();
+  for (const line of lines) {
+    const m = /^#(\d+) (?:\[([^\s\]]+)[\s\]]|(CANCELED)$)/.exec(line);
+    if (!m) continue;
+    const [, id, target, canceled] = m;
+    if (target && targets.includes(target)) owners.set(id, (owners.get(id) ?? new Set()).add(target));
+    if (canceled) for (const t of owners.get(id) ?? []) cancelled.add(t);
+  }
+  const failed = new Set(failures.map(f => f.target));
+  return targets.filter(t => cancelled.has(t) && !failed.has(t));
+}
+
 /** Where bake runs: contexts and Dockerfiles are relative to the workspace, as in build-push-action. */
 export function workspaceDir(): string | undefined {
   return process.env['GITHUB_WORKSPACE'] || undefined;

@@ -13,7 +13,8 @@ import {EMPTY_DESCRIPTOR} from '../pipeline/leg-record.js';
 import {channelTags, entryManifest, historyTag, parseEntry, type EntryKind, type HistoryEntry} from '../pipeline/history.js';
 import type {BuildxApi} from './buildx.js';
 import type {TagOutcome} from './steps/tags.js';
-import {withRetry, realClock} from './steps/tags.js';
+import {withRetry} from './steps/tags.js';
+import {realClock} from './steps/retry.js';
 
 /** What a run records about the channel moves of its tag phase. */
 export interface HistoryContext {

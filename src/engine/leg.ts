@@ -11,7 +11,8 @@ import * as runner from '../action/runner.js';
 import {EMPTY_DESCRIPTOR, LEG_SCHEMA, LEG_SCHEMA_VERSION, legTag, recordBytes, type LegRecord} from '../pipeline/leg-record.js';
 import type {BuildxApi} from './buildx.js';
 import type {VerifiedBuild, MetadataDescriptor} from './steps/verify.js';
-import {withRetry, realClock} from './steps/tags.js';
+import {withRetry} from './steps/tags.js';
+import {realClock} from './steps/retry.js';
 
 export interface LegIdentity {
   /** The plan document's digest. */

@@ -1,5 +1,6 @@
 import {describe, expect, test} from '@jest/globals';
-import {attestation, bakeDefinition, buildAnnotations, escapeBakeValue, outputFor, parseFailures, serializeBake, type BakeSettings, type BuildFailure} from '../../../src/engine/bake.js';
+import {attestation, bakeDefinition, buildAnnotations, cancelledTargets, escapeBakeValue, outputFor, parseFailures, serializeBake, type BakeSettings, type BuildFailure} from '../../../src/engine/bake.js';
+import {fixture} from './fake-buildx.js';
 import {buildPlan, plan} from './factory.js';
 
 function settings(over: Partial<BakeSettings> = {}): BakeSettings {
@@ -229,6 +230,29 @@ describe('bakeDefinition', () => {
   test('the definition is JSON', () => {
     const def = bakeDefinition(twoBuilds, settings({noCache: true}));
     expect(JSON.parse(JSON.stringify(def))).toEqual(def);
+  });
+});
+
+describe('one target fails, BuildKit cancels the others (real bake logs, docker-container builder)', () => {
+  const TARGETS = ['backend', 'frontend'];
+  // blame: the target whose step failed, never one whose steps bake cancelled because of it
+  test.each<[string, string, Partial<BuildFailure>, string[]]>([
+    ['RUN false against a slow RUN: the slow RUN is CANCELED', 'bake-failed-run-cancelled.log', {target: 'backend', platform: undefined, kind: 'build', step: '[backend 2/2] RUN ["/bin/busybox", "false"]'}, ['frontend']],
+    ['two platforms each: both of backend\'s RUNs fail, both of frontend\'s are CANCELED', 'bake-failed-other-cancelled.log', {target: 'backend', platform: undefined, kind: 'build', error: 'process "/bin/busybox false" did not complete successfully: exit code: 1'}, ['frontend']],
+    ['a late failure cancels the other target\'s push: that is no push failure', 'bake-failed-push-cancelled.log', {target: 'frontend', kind: 'build', error: 'process "/bin/busybox sh -c /bin/busybox sleep 10.5; exit 3" did not complete successfully: exit code: 3'}, ['backend']],
+    ['docker driver, the other target cached: nothing cancelled', 'bake-failed-two-targets.log', {target: 'frontend', kind: 'build'}, []]
+  ])('%s', (_, file, failure, cancelled) => {
+    const lines = fixture(file).split('\n');
+    const failures = parseFailures(lines, TARGETS);
+    expect(failures).toEqual([expect.objectContaining(failure)]);
+    expect(cancelledTargets(lines, TARGETS, failures)).toEqual(cancelled);
+  });
+
+  test('a step two targets share, named by either: CANCELED cancels both; a failed target is not also cancelled', () => {
+    const lines = ['#6 [backend 1/2] COPY x /x', '#6 [frontend 1/2] COPY x /x', '#7 [frontend 2/2] RUN false', '#7 ERROR: process "false" did not complete successfully: exit code: 1', '#6 CANCELED'];
+    const failures = parseFailures(lines, TARGETS);
+    expect(failures.map(f => f.target)).toEqual(['frontend']);
+    expect(cancelledTargets(lines, TARGETS, failures)).toEqual(['backend']);
   });
 });
 

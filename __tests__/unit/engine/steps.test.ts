@@ -128,7 +128,28 @@ describe('setup: buildx version (semver)', () => {
   ])('%s', async (version, error) => {
     const fake = new FakeBuildx({version});
     await expect(setup(setupInput(fake))).rejects.toThrow(error);
-    expect(fake.methods).toEqual(['version']);
+    // only reads ran beside the version check: nothing installed, created, logged in to or built
+    expect(fake.methods.filter(m => !['version', 'registeredEmulators', 'inspectBuilder', 'containerdImageStore'].includes(m))).toEqual([]);
+    expect(fake.methods).toContain('version');
+  });
+
+  test.each([
+    ['the current builder', {}],
+    ['a named builder', {engine: engineInputs({builder: 'mp-fixture-engine'})}]
+  ])('%s is read while the version check runs (read-only calls, judged after it)', async (_, over) => {
+    class SlowVersion extends FakeBuildx {
+      inspectedDuringVersion = false;
+      async version(): Promise<string> {
+        const v = await super.version();
+        await new Promise(r => setTimeout(r, 20));
+        this.inspectedDuringVersion = this.methods.includes('inspectBuilder');
+        return v;
+      }
+    }
+    const fake = new SlowVersion({emulators: ['aarch64'], builders: {'mp-fixture-engine': fixture('inspect-multinode-native-arm64.txt')}});
+    await setup(setupInput(fake, over));
+    expect(fake.inspectedDuringVersion).toBe(true);
+    expect(fake.callsOf('inspectBuilder')).toHaveLength(1); // read once, not again
   });
 
   test('the captured version passes', async () => {
@@ -340,6 +361,14 @@ describe('build: the one bake', () => {
     const r = await build(buildInput(fake, {plan: plan(builds), output: 'none'}));
     expect(!r.ok && r.failed).toEqual(['127.0.0.1:5000/acme/frontend']);
     expect(!r.ok && r.messages[0]).toMatch(/^Build of 127\.0\.0\.1:5000\/acme\/frontend failed on linux\/arm64: /);
+  });
+
+  test('one target fails late and bake cancels the other\'s push (real log): only the failing one is blamed, the other is cancelled', async () => {
+    const builds = [buildPlan({id: 'backend', images: ['127.0.0.1:5000/acme/backend']}), buildPlan({id: 'frontend', images: ['127.0.0.1:5000/acme/frontend']})];
+    const fake = new FakeBuildx({bakes: [{log: fixture('bake-failed-push-cancelled.log'), code: 1}]});
+    const r = await build(buildInput(fake, {plan: plan(builds)}));
+    expect(!r.ok && {failed: r.failed, cancelled: r.cancelled, messages: r.messages.length}).toEqual({failed: ['127.0.0.1:5000/acme/frontend'], cancelled: ['127.0.0.1:5000/acme/backend'], messages: 1});
+    expect(!r.ok && r.messages[0]).toMatch(/^Build of 127\.0\.0\.1:5000\/acme\/frontend failed on /);
   });
 
   test('a failure no step of the log names (an unknown target stage) is a failed build with its message, not a throw', async () => {

@@ -1,7 +1,8 @@
 // The tag phase (src/engine/steps/tags.ts) through the fake seam: order, retries with a bounded window,
 // the restore of what moved, what could not be restored, 4xx without retry, re-runs, cancellation.
 import {describe, expect, test} from '@jest/globals';
-import {tags, TagPhaseError, withRetry, transientFailure, type Clock, type TagMove, type TagsInput} from '../../../src/engine/steps/tags.js';
+import {tags, TagPhaseError, withRetry, type Clock, type TagMove, type TagsInput} from '../../../src/engine/steps/tags.js';
+import {transientFailure} from '../../../src/engine/steps/retry.js';
 import {RegistryHttpFailure} from '../../../src/engine/registry-api.js';
 import {CommandError} from '../../../src/engine/exec.js';
 import {tagMovesSection} from '../../../src/report/summary.js';

@@ -12,7 +12,7 @@ import type {BuildPlan, Plan} from '../../pipeline/plan.js';
 import type {EngineInputs} from '../../pipeline/inputs/index.js';
 import {bakeSecretEntry} from '../../pipeline/inputs/secrets.js';
 import type {BuildxApi} from '../buildx.js';
-import {bakeDefinition, serializeBake, parseFailures, layoutPath, type BakeMetadata, type BakeSettings, type PushMode} from '../bake.js';
+import {bakeDefinition, serializeBake, parseFailures, cancelledTargets, layoutPath, type BakeMetadata, type BakeSettings, type PushMode} from '../bake.js';
 import {cacheSettings, redactCacheLine, type LocalCacheDirs} from '../cache.js';
 import {available as cacheServiceAvailable} from '../gha-cache.js';
 import {wantsLocalCache, restoreLocalCaches, localCacheDirs, saveLocalCaches, removeLocalCaches, localCacheNote} from '../local-cache.js';
@@ -67,7 +67,12 @@ export type BuildResult =
       /** `layout`: each build's OCI layout, for steps/staging.ts to push. */
       layouts: {build: BuildPlan; dir: string}[];
     })
-  | (BakeFiles & {ok: false; /** One message per failed image, as reported. */ messages: string[]; /** The images (or targets) that failed; `the bake` when no step of it did. */ failed: string[]});
+  | (BakeFiles & {
+      ok: false;
+      /** One message per failed image, as reported. */ messages: string[];
+      /** The images (or targets) that failed; `the bake` when no step of it did. */ failed: string[];
+      /** The images BuildKit cancelled when another failed (not failures of their own); absent when none. */ cancelled?: string[];
+    });
 
 const wait = (ms: number) => new Promise<void>(r => setTimeout(r, ms));
 
@@ -211,5 +216,8 @@ async function bake(i: BuildInput, local?: LocalCacheDirs): Promise<BuildResult>
     runner.error(message, {title: `${f.kind === 'push' ? 'Push' : 'Build'} failed: ${f.target || name}`});
   }
   const failed = failures.map(f => plan.builds.find(b => b.id === f.target)?.images.join(', ') || f.target || 'an image');
-  return {...files, ok: false, messages, failed};
+  // bake stops the other targets at the first failure: they did not fail, and are not blamed
+  const cancelled = cancelledTargets(lines, targets, failures).map(t => plan.builds.find(b => b.id === t)?.images.join(', ') || t);
+  for (const c of cancelled) runner.info(`${c}: cancelled by BuildKit when ${failed.join('; ')} failed (not a failure of its own)`);
+  return {...files, ok: false, messages, failed, ...(cancelled.length ? {cancelled} : {})};
 }

@@ -73,12 +73,12 @@ function checkLoad(builder: BuilderInfo, platforms: string[], containerd: boolea
  * The builder the builder input names, used as it is: every node read, each platform routed to its node
  * as buildx will, checked before anything is installed, logged in to or built.
  */
-async function namedBuilder(i: SetupInput, platforms: string[]): Promise<BuilderChoice> {
-  const {buildx, engine: e} = i;
+async function namedBuilder(i: SetupInput, platforms: string[], reads: Promise<BuilderReads>): Promise<BuilderChoice> {
+  const {engine: e} = i;
   const name = e.builder;
   const load = i.output === 'load';
   const push = i.output === 'push' && platforms.length > 1;
-  const [b, store] = await Promise.all([buildx.inspectBuilder(name), load || push ? buildx.containerdImageStore() : Promise.resolve(false)]);
+  const {info: b, store} = await reads;
   if (load) checkLoad(b, platforms, store);
   if (i.cacheExport && b.driver === 'docker') {
     throw new Error(`cache: local needs a builder that can export cache, and builder ${b.name} (the builder input) uses the docker driver, which cannot: name a docker-container builder, leave builder empty (the action then creates one), or choose another cache`);
@@ -116,11 +116,10 @@ function qemuForNamed(i: SetupInput, b: BuilderChoice, registered: string[]): {p
   return {platforms: unlisted, plan: {...plan, reason: `${byNodes ? `${byNodes}; ` : ''}no node of builder ${b.info.name} lists ${unlisted.join(', ')} (buildx sends it to node ${routes[0].node.name}): ${plan.reason}`}};
 }
 
-async function chooseBuilder(i: SetupInput, platforms: string[]): Promise<BuilderChoice> {
+async function chooseBuilder(i: SetupInput, platforms: string[], reads: Promise<BuilderReads>): Promise<BuilderChoice> {
   const {buildx, engine: e} = i;
   const load = i.output === 'load';
-  // both at once: the store only matters for the docker driver, but asking costs less than waiting
-  const [current, store] = await Promise.all([buildx.inspectBuilder(), buildx.containerdImageStore()]);
+  const {info: current, store} = await reads;
   const c8d = current.driver === 'docker' && store;
   const reuse = canReuse(current, platforms, c8d);
   const verdict = reuse.ok && i.cacheExport && current.driver === 'docker' ? {ok: false, reason: `cache: local exports cache, which builder ${current.name} (docker driver) cannot`} : reuse;
@@ -162,15 +161,41 @@ async function logIn(i: SetupInput): Promise<{loggedIn: string[]; loginNote: str
   return {loggedIn: done, loginNote: done.length ? `logged in to ${done.join(', ')}` : 'no login'};
 }
 
+/** The builder as buildx describes it, and whether the daemon uses the containerd image store. */
+interface BuilderReads {
+  info: BuilderInfo;
+  store: boolean;
+}
+
+/**
+ * The reads the builder decision needs, both at once (the store only matters for the docker driver, but
+ * asking costs less than waiting): the named builder, or the current one. Read-only docker calls, so
+ * they run beside the buildx version check; nothing is judged before that check passed.
+ */
+function readBuilder(i: SetupInput, platforms: string[]): Promise<BuilderReads> {
+  const {buildx, engine: e} = i;
+  const storeMatters = !e.builder || i.output === 'load' || (i.output === 'push' && platforms.length > 1);
+  const reads = Promise.all([e.builder ? buildx.inspectBuilder(e.builder) : buildx.inspectBuilder(), storeMatters ? buildx.containerdImageStore() : Promise.resolve(false)]).then(([info, store]) => ({info, store}));
+  // judged only after the version check: a rejection before then is not an unhandled one
+  reads.catch(() => undefined);
+  return reads;
+}
+
 export async function setup(i: SetupInput): Promise<SetupResult> {
-  const buildxVersion = await runner.group('buildx', () => checkBuildx(i.buildx));
+  const platforms = [...new Set(i.builds.flatMap(b => b.platforms))];
+  // the version check runs while binfmt_misc (a file) and the builder are read; it is judged first
+  const versionCheck = runner.group('buildx', () => checkBuildx(i.buildx));
+  versionCheck.catch(() => undefined); // awaited below: a rejection before then is not an unhandled one
+  const registered = await i.buildx.registeredEmulators();
+  // the current builder lists the platforms of the emulators there are: read early only when none is to be installed
+  const currentQemu = i.engine.builder ? undefined : planQemu(platforms, i.host, registered, i.engine.setupQemu);
+  const early = currentQemu?.action === 'install' ? undefined : readBuilder(i, platforms);
+  const buildxVersion = await versionCheck;
   runner.info(`docker buildx ${buildxVersion}`);
 
-  const platforms = [...new Set(i.builds.flatMap(b => b.platforms))];
-  // a named builder is read first: QEMU only for what none of its nodes builds
-  const named = i.engine.builder ? await namedBuilder(i, platforms) : undefined;
-  const registered = await i.buildx.registeredEmulators();
-  const {plan: qemu, platforms: emulated} = named ? qemuForNamed(i, named, registered) : {plan: planQemu(platforms, i.host, registered, i.engine.setupQemu), platforms};
+  // a named builder is judged first: QEMU only for what none of its nodes builds
+  const named = i.engine.builder ? await namedBuilder(i, platforms, early!) : undefined;
+  const {plan: qemu, platforms: emulated} = named ? qemuForNamed(i, named, registered) : {plan: currentQemu!, platforms};
   runner.info(`QEMU: ${qemu.reason}`);
   if (qemu.action === 'install') {
     await i.buildx.installEmulators(i.engine.qemuImage, qemu.missing);
@@ -182,7 +207,8 @@ export async function setup(i: SetupInput): Promise<SetupResult> {
     }
   }
 
-  const builder = named ?? (await chooseBuilder(i, platforms));
+  // after an install the current builder is read only now, with the emulators it will have
+  const builder = named ?? (await chooseBuilder(i, platforms, early ?? readBuilder(i, platforms)));
   runner.info(`Builder: ${builder.note}`);
 
   const logins = await logIn(i);

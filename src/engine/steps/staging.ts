@@ -15,15 +15,15 @@
  *   drivers push under it in the bake), and that tag stays, after a success and after a failure.
  *
  * A transient registry failure (5xx, 429, a dropped connection) is retried with backoff for up to
- * `retryTimeoutMs`; anything else fails the image at once. A failed push leaves no tag: what was
+ * `retryTimeoutMs` (retry.ts, the loop the tag phase uses too); anything else fails the image at once. A failed push leaves no tag: what was
  * uploaded is content by digest only.
  */
 import * as runner from '../../action/runner.js';
+import {eachLimited} from '../../lib/each-limited.js';
 import type {BuildPlan} from '../../pipeline/plan.js';
 import type {BuildxApi} from '../buildx.js';
-import {CommandError, isTransient} from '../exec.js';
 import {readLayout, type Layout} from '../oci-layout.js';
-import {RegistryHttpFailure} from '../registry-api.js';
+import {realClock, withRetry, type Clock} from './retry.js';
 
 export interface StagingInput {
   buildx: BuildxApi;
@@ -47,64 +47,39 @@ export type StagingResult =
 /** At most this many uploads at once per image name. */
 const PARALLEL = 4;
 
-function transient(e: unknown): boolean {
-  if (e instanceof RegistryHttpFailure) return e.transient;
-  if (e instanceof CommandError) return isTransient(e.result.stderr + e.result.stdout);
-  const m = e instanceof Error ? `${e.message} ${(e as {cause?: Error}).cause?.message ?? ''}` : String(e);
-  return /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|socket hang up|fetch failed|other side closed|TimeoutError|aborted due to timeout/i.test(m);
-}
-
 const message = (e: unknown) => runner.redact(e instanceof Error ? e.message : String(e));
-
-async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failed: {error: unknown} | undefined;
-  await Promise.all(
-    Array.from({length: Math.min(limit, items.length)}, async () => {
-      while (next < items.length && !failed) {
-        const item = items[next++];
-        try {
-          await fn(item);
-        } catch (error) {
-          failed ??= {error};
-        }
-      }
-    })
-  );
-  if (failed) throw failed.error;
-}
 
 export async function staging(i: StagingInput): Promise<StagingResult> {
   if (!i.layouts.length) return {ok: true, pushed: [], blobsSent: 0};
-  const sleep = i.sleep ?? ((ms: number) => new Promise<void>(r => setTimeout(r, ms)));
-  const now = i.now ?? Date.now;
+  const clock: Clock = {now: i.now ?? realClock.now, sleep: i.sleep ?? realClock.sleep, random: realClock.random};
   const warned = new Set<string>();
   let blobsSent = 0;
 
-  /** `fn` until it succeeds or fails for good; a transient failure is retried (backoff 0.5 s doubling to 8 s) while the window lasts. */
-  const attempt = async <T>(name: string, fn: () => Promise<T>, deadline: number): Promise<T> => {
-    for (let n = 1; ; n++) {
-      i.check?.();
-      try {
-        return await fn();
-      } catch (e) {
-        const left = deadline - now();
-        if (!transient(e) || left <= 0) throw e;
-        const wait = Math.min(left, 500 * 2 ** Math.min(n - 1, 4));
+  /** `fn` with the steps' retry (retry.ts) within `deadline`: the first transient failure of a name is a warning, the next ones info. */
+  const attempt = <T>(name: string, fn: () => Promise<T>, deadline: number): Promise<T> =>
+    withRetry(fn, {
+      deadline,
+      clock,
+      check: i.check,
+      onRetry: (e, {attempt: n, waitMs, leftMs}) => {
         if (!warned.has(name)) {
           warned.add(name);
-          runner.warning(`The push failed with a transient registry error (${message(e)}); retrying ${name} for up to ${Math.ceil(left / 1000)} s`);
-        } else runner.info(`${name}: ${message(e)} (transient; attempt ${n + 1} in ${(wait / 1000).toFixed(1)} s)`);
-        await sleep(wait);
+          runner.warning(`The push failed with a transient registry error (${message(e)}); retrying ${name} for up to ${Math.ceil(leftMs / 1000)} s`);
+        } else runner.info(`${name}: ${message(e)} (transient; attempt ${n + 1} in ${(waitMs / 1000).toFixed(1)} s)`);
       }
-    }
-  };
+    });
 
   const pushName = async (layout: Layout, name: string, from: string | undefined) => {
-    const deadline = now() + i.retryTimeoutMs;
-    await eachLimited(layout.blobs, PARALLEL, async blob => {
-      if (await attempt(name, () => i.buildx.pushBlob(name, blob, from), deadline)) blobsSent++;
-    });
+    const deadline = clock.now() + i.retryTimeoutMs;
+    // after a failed upload no other starts: the image has failed
+    await eachLimited(
+      layout.blobs,
+      PARALLEL,
+      async blob => {
+        if (await attempt(name, () => i.buildx.pushBlob(name, blob, from), deadline)) blobsSent++;
+      },
+      {stopAtFailure: true}
+    );
     // children first: a registry may refuse an index whose manifests it does not hold
     for (const m of layout.manifests) await attempt(name, () => i.buildx.putManifest(name, m.digest, m.mediaType, m.bytes), deadline);
     if (i.stagingTags === 'keep') {

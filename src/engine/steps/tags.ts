@@ -30,10 +30,11 @@
  * completes), and if one fails the restore is tried once each, so the phase ends within seconds.
  */
 import * as runner from '../../action/runner.js';
+import {eachLimited} from '../../lib/each-limited.js';
 import type {BuildxApi} from '../buildx.js';
-import {CommandError, isTransient} from '../exec.js';
+import {CommandError} from '../exec.js';
 import {registryMessage} from '../registry.js';
-import {RegistryHttpFailure} from '../registry-api.js';
+import {backoffMs, realClock, transientFailure, withRetry as retry, type Clock} from './retry.js';
 import {tagKind, type TagKind} from '../../pipeline/tag-kinds.js';
 import type {VerifiedBuild} from './verify.js';
 
@@ -75,11 +76,7 @@ export interface TagsInput {
   clock?: Clock;
 }
 
-export interface Clock {
-  now(): number;
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-  random(): number;
-}
+export type {Clock} from './retry.js';
 
 export interface MovedTags {
   name: string;
@@ -113,77 +110,23 @@ export function plannedMoves(verified: VerifiedBuild[], sha: string): TagMove[] 
   return verified.flatMap(v => v.build.images.flatMap(name => v.build.tagNames.map(tag => ({name, tag, digest: v.digest, kind: tagKind(tag, sha)}))));
 }
 
-export const realClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise(resolve => {
-      if (signal?.aborted) return resolve();
-      const t = setTimeout(done, ms);
-      function done() {
-        clearTimeout(t);
-        signal?.removeEventListener('abort', done);
-        resolve();
-      }
-      signal?.addEventListener('abort', done, {once: true});
-    }),
-  random: () => Math.random()
-};
-
-const BASE_DELAY_MS = 500;
-const MAX_DELAY_MS = 8000;
-
-/** A failure worth another try: the network or the registry's temporary state, never auth or a 4xx. */
-export function transientFailure(e: unknown): boolean {
-  if (e instanceof CommandError) return isTransient(e.result.stderr + e.result.stdout);
-  if (e instanceof RegistryHttpFailure) return e.transient;
-  const m = e instanceof Error ? `${e.message} ${(e as {cause?: Error}).cause?.message ?? ''}` : String(e);
-  return isTransient(m) || /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|socket hang up|fetch failed|other side closed/i.test(m);
-}
-
 function reason(e: unknown): string {
   if (e instanceof CommandError) return registryMessage(e.result.stderr || e.result.stdout) || e.message;
   return runner.redact(e instanceof Error ? e.message : String(e));
 }
 
-/**
- * Calls `fn` until it succeeds, fails for good, or the window ends: exponential backoff with full
- * jitter (a random wait up to 0.5 s, 1 s, 2 s, ... 8 s), never past `deadline`. After a cancel: once.
- */
-export async function withRetry<T>(what: string, fn: () => Promise<T>, deadline: number, clock: Clock, signal?: AbortSignal): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn();
-    } catch (e) {
-      const left = deadline - clock.now();
-      if (!transientFailure(e) || signal?.aborted || left <= 0) throw e;
-      const wait = Math.min(left, Math.ceil(clock.random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1))));
-      runner.info(`${what}: ${reason(e)} (transient; attempt ${attempt + 1} in ${(wait / 1000).toFixed(1)} s, ${Math.ceil(left / 1000)} s left)`);
-      await clock.sleep(wait, signal);
-    }
-  }
+/** `fn` with the steps' retry (retry.ts), each transient failure said in the log as `what: reason (…)`. */
+export function withRetry<T>(what: string, fn: () => Promise<T>, deadline: number, clock: Clock, signal?: AbortSignal): Promise<T> {
+  return retry(fn, {
+    deadline,
+    clock,
+    signal,
+    onRetry: (e, {attempt, waitMs, leftMs}) => runner.info(`${what}: ${reason(e)} (transient; attempt ${attempt + 1} in ${(waitMs / 1000).toFixed(1)} s, ${Math.ceil(leftMs / 1000)} s left)`)
+  });
 }
 
 /** At most this many registry calls (docker processes) at once: a run may have hundreds of tags. */
 const PARALLEL = 8;
-
-/** `fn` over `items`, at most `limit` at a time; settles when every call has. */
-async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failed: {error: unknown} | undefined;
-  await Promise.all(
-    Array.from({length: Math.min(limit, items.length)}, async () => {
-      while (next < items.length) {
-        const item = items[next++];
-        try {
-          await fn(item);
-        } catch (error) {
-          failed ??= {error};
-        }
-      }
-    })
-  );
-  if (failed) throw failed.error;
-}
 
 const ref = (m: TagMove) => `${m.name}:${m.tag}`;
 const short = (d?: string) => (d ? d.replace(/^(sha256:.{12}).*$/, '$1…') : 'none');
@@ -265,7 +208,7 @@ async function pointGroup(i: TagsInput, group: TagGroup, what: string, deadline:
       if (!left.length) return {left};
       const remaining = deadline - clock.now();
       if (!transientFailure(error) || signal?.aborted || remaining <= 0) return {left, error};
-      const wait = Math.min(remaining, Math.ceil(clock.random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1))));
+      const wait = backoffMs(attempt, remaining, clock);
       runner.info(`${what} ${left.map(ref).join(', ')}: ${reason(error)} (transient; attempt ${attempt + 1} in ${(wait / 1000).toFixed(1)} s, ${Math.ceil(remaining / 1000)} s left)`);
       await clock.sleep(wait, signal);
     }
