@@ -124,16 +124,17 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _pipeline_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1539);
 /* harmony import */ var _pipeline_inputs_promote_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9838);
 /* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(910);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(9399);
-/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(4031);
-/* harmony import */ var _copy_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3237);
-/* harmony import */ var _release_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6926);
-/* harmony import */ var _steps_tags_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4810);
-/* harmony import */ var _pipeline_context_github_api_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6878);
-/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1986);
-/* harmony import */ var _history_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(390);
-/* harmony import */ var _pipeline_history_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(290);
-/* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3344);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(9399);
+/* harmony import */ var _steps_budget_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2637);
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(4031);
+/* harmony import */ var _copy_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3237);
+/* harmony import */ var _release_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6926);
+/* harmony import */ var _steps_tags_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4810);
+/* harmony import */ var _pipeline_context_github_api_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6878);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1986);
+/* harmony import */ var _history_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(390);
+/* harmony import */ var _pipeline_history_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(290);
+/* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(3344);
 /**
  * `mode: promote`: tags that already exist move through environments without a rebuild. Every image's
  * source (`from`: a tag or a digest) is resolved first; if any is missing, nothing moves and every missing
@@ -142,6 +143,7 @@ __webpack_require__.r(__webpack_exports__);
  * and merge (engine/release.ts: the guard against moving a tag to older content unless `force-tags`,
  * atomic, retried, restored on failure, read back and verified equal).
  */
+
 
 
 
@@ -200,7 +202,7 @@ async function resolveSources(buildx, names, from) {
 function promotionBuild(name, to, platforms, policy) {
     return { id: name.slice(name.lastIndexOf('/') + 1), images: [name], file: '', context: '', platforms, tags: to.map(t => `${name}:${t}`), tagNames: to, labels: [], annotations: [], buildArgs: {}, push: true, policy };
 }
-async function promote(p, env, engine, cancel = _cancel_js__WEBPACK_IMPORTED_MODULE_9__/* .cancellation */ .WN) {
+async function promote(p, env, engine, cancel = _cancel_js__WEBPACK_IMPORTED_MODULE_10__/* .cancellation */ .WN) {
     const { inputs } = p;
     const from = inputs.promote.from;
     const to = inputs.promote.to.map(t => t.tag);
@@ -209,7 +211,7 @@ async function promote(p, env, engine, cancel = _cancel_js__WEBPACK_IMPORTED_MOD
         throw new Error('Nothing to promote: the images input names no image.');
     // to-registry: the target tags are in another registry, where the content is copied (engine/copy.ts)
     const toRegistry = inputs.promote.toRegistry;
-    const targetOf = (name) => (toRegistry ? (0,_copy_js__WEBPACK_IMPORTED_MODULE_5__/* .nameIn */ .Z)(toRegistry, name) : name);
+    const targetOf = (name) => (toRegistry ? (0,_copy_js__WEBPACK_IMPORTED_MODULE_6__/* .nameIn */ .Z)(toRegistry, name) : name);
     const targets = names.map(targetOf);
     // before any login: the policy over the target tags
     const policy = promotePolicy(p, targets);
@@ -230,8 +232,16 @@ async function promote(p, env, engine, cancel = _cancel_js__WEBPACK_IMPORTED_MOD
         if (problems.length) {
             const message = `mode: promote found ${problems.length} image(s) without the source ${from}; no tag was moved:\n${problems.map(x => `  - ${x}`).join('\n')}`;
             if (summaryWanted)
-                (0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .promoteSummary */ .h0)({ from, to, promotions: [], failures: problems, loginNote, dryRun: inputs.dryRun }), env);
+                (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .promoteSummary */ .h0)({ from, to, promotions: [], failures: problems, loginNote, dryRun: inputs.dryRun }), env);
             throw new Error(message);
+        }
+        // size budgets (policy max-size): a promotion releases content as much as a publish does, so an
+        // image over its budget is refused before anything is copied or moved (dry run included)
+        const budget = await promoteBudget(buildx, p, sources, to, targetOf, policy);
+        if (budget?.violations.length) {
+            if (summaryWanted)
+                (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .promoteSummary */ .h0)({ from, to, promotions: [], failures: budget.violations.map(_steps_budget_js__WEBPACK_IMPORTED_MODULE_5__/* .violationMessage */ .nW), loginNote, dryRun: inputs.dryRun }) + (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .budgetSummary */ .ay)(budget), env);
+            throw new Error((0,_steps_budget_js__WEBPACK_IMPORTED_MODULE_5__/* .budgetError */ .qV)(budget));
         }
         if (toRegistry && !inputs.dryRun) {
             // every image's content into the target registry first, digests kept; no tag moves before all are there
@@ -245,7 +255,7 @@ async function promote(p, env, engine, cancel = _cancel_js__WEBPACK_IMPORTED_MOD
                     catch (e) {
                         const message = `copying ${s.name}@${s.digest} to ${targetOf(s.name)} failed: ${_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$(e.message).slice(0, 300)}`;
                         if (summaryWanted)
-                            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .promoteSummary */ .h0)({ from, to, promotions: [], failures: [message], loginNote, dryRun: false }), env);
+                            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .promoteSummary */ .h0)({ from, to, promotions: [], failures: [message], loginNote, dryRun: false }), env);
                         throw new Error(`mode: promote: ${message}; no tag was moved (what was copied stays in ${toRegistry} by digest, untagged)`);
                     }
                 }
@@ -256,7 +266,7 @@ async function promote(p, env, engine, cancel = _cancel_js__WEBPACK_IMPORTED_MOD
         for (const s of sources) {
             // a dry run across registries reads the source (nothing is copied yet)
             const where = toRegistry && !inputs.dryRun ? targetOf(s.name) : s.name;
-            const image = await (0,_registry_js__WEBPACK_IMPORTED_MODULE_13__/* .readImage */ .AM)(buildx, where, s.digest);
+            const image = await (0,_registry_js__WEBPACK_IMPORTED_MODULE_14__/* .readImage */ .AM)(buildx, where, s.digest);
             verified.push({ build: promotionBuild(targetOf(s.name), to, image.platforms.map(pl => pl.platform), policy), digest: s.digest, images: [{ ...image, name: targetOf(s.name) }] });
         }
         const revisions = [...new Set(sources.map(s => s.revision).filter(Boolean))];
@@ -266,12 +276,12 @@ async function promote(p, env, engine, cancel = _cancel_js__WEBPACK_IMPORTED_MOD
         const created = sources.map(s => s.created).find(Boolean);
         const retryTimeoutMs = inputs.engine.tagRetryTimeout * 1000;
         if (inputs.dryRun) {
-            const current = await (0,_steps_tags_js__WEBPACK_IMPORTED_MODULE_7__/* .currentDigests */ .zS)({ buildx, moves: (0,_steps_tags_js__WEBPACK_IMPORTED_MODULE_7__/* .plannedMoves */ .PP)(verified, sha), retryTimeoutMs });
+            const current = await (0,_steps_tags_js__WEBPACK_IMPORTED_MODULE_8__/* .currentDigests */ .zS)({ buildx, moves: (0,_steps_tags_js__WEBPACK_IMPORTED_MODULE_8__/* .plannedMoves */ .PP)(verified, sha), retryTimeoutMs });
             const promotions = verified.flatMap(v => to.map(tag => ({ image: v.build.images[0], tag, from, before: current.get(`${v.build.images[0]}:${tag}`) ?? null, digest: v.digest, state: 'would-move' })));
             const outputs = { promotions: JSON.stringify(promotions), 'skipped-tags': '' };
-            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .writeOutputs */ .Kn)(outputs, env);
+            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeOutputs */ .Kn)(outputs, env);
             if (summaryWanted)
-                (0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .promoteSummary */ .h0)({ from, to, promotions, failures: [], loginNote, dryRun: true }), env);
+                (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .promoteSummary */ .h0)({ from, to, promotions, failures: [], loginNote, dryRun: true }) + (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .budgetSummary */ .ay)(budget), env);
             _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Dry run: the tags were not moved.');
             return { promotions, outputs };
         }
@@ -280,27 +290,43 @@ async function promote(p, env, engine, cancel = _cancel_js__WEBPACK_IMPORTED_MOD
         try {
             const revision = new Map(sources.map(s => [targetOf(s.name), s.revision]));
             const history = historyContext(p, env, 'promote', () => from, name => revision.get(name) ?? '');
-            ({ tagMoves, skipped } = await (0,_release_js__WEBPACK_IMPORTED_MODULE_6__/* .release */ ._r)({ buildx, verified, sha, created, force: inputs.engine.forceTags, retryTimeoutMs, compare: (base, head) => (0,_pipeline_context_github_api_js__WEBPACK_IMPORTED_MODULE_8__/* .compareCommits */ .kC)(p.ctx, inputs.githubToken, base, head, _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e), cancel, history }));
+            ({ tagMoves, skipped } = await (0,_release_js__WEBPACK_IMPORTED_MODULE_7__/* .release */ ._r)({ buildx, verified, sha, created, force: inputs.engine.forceTags, retryTimeoutMs, compare: (base, head) => (0,_pipeline_context_github_api_js__WEBPACK_IMPORTED_MODULE_9__/* .compareCommits */ .kC)(p.ctx, inputs.githubToken, base, head, _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e), cancel, history }));
         }
         catch (err) {
-            const cause = err instanceof _release_js__WEBPACK_IMPORTED_MODULE_6__/* .ReleaseError */ .K2 ? err.cause : err;
-            if (err instanceof _release_js__WEBPACK_IMPORTED_MODULE_6__/* .ReleaseError */ .K2)
+            const cause = err instanceof _release_js__WEBPACK_IMPORTED_MODULE_7__/* .ReleaseError */ .K2 ? err.cause : err;
+            if (err instanceof _release_js__WEBPACK_IMPORTED_MODULE_7__/* .ReleaseError */ .K2)
                 skipped = err.skipped;
-            if (cause instanceof _steps_tags_js__WEBPACK_IMPORTED_MODULE_7__/* .TagPhaseError */ .__ && summaryWanted)
-                (0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .promoteSummary */ .h0)({ from, to, promotions: cause.outcomes.map(o => promotionOf(o, from)), failures: [cause.message], loginNote, dryRun: false }) + (0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .skippedTagsSummary */ .Ii)(skipped), env);
+            if (cause instanceof _steps_tags_js__WEBPACK_IMPORTED_MODULE_8__/* .TagPhaseError */ .__ && summaryWanted)
+                (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .promoteSummary */ .h0)({ from, to, promotions: cause.outcomes.map(o => promotionOf(o, from)), failures: [cause.message], loginNote, dryRun: false }) + (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .skippedTagsSummary */ .Ii)(skipped), env);
             throw cause;
         }
         const promotions = tagMoves.map(o => promotionOf(o, from));
-        const outputs = { promotions: JSON.stringify(promotions), 'skipped-tags': (0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .skippedTagsOutput */ .Jf)(skipped), digest: verified[0]?.digest ?? '' };
-        (0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .writeOutputs */ .Kn)(outputs, env);
+        const outputs = { promotions: JSON.stringify(promotions), 'skipped-tags': (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .skippedTagsOutput */ .Jf)(skipped), digest: verified[0]?.digest ?? '' };
+        (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeOutputs */ .Kn)(outputs, env);
         if (summaryWanted)
-            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .promoteSummary */ .h0)({ from, to, promotions, failures: [], loginNote, dryRun: false }) + (0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .skippedTagsSummary */ .Ii)(skipped), env);
+            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .promoteSummary */ .h0)({ from, to, promotions, failures: [], loginNote, dryRun: false }) + (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .budgetSummary */ .ay)(budget) + (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .skippedTagsSummary */ .Ii)(skipped), env);
         cancel.check();
         return { promotions, outputs };
     }
     catch (err) {
         throw cancel.explain(err);
     }
+}
+/**
+ * The size budgets over what a promotion would release: every source's platform sizes (read where the
+ * source is, before any copy), under the target name the rules match, with the change from what the first
+ * target tag points at now. undefined when no max-size rule matches a target.
+ */
+async function promoteBudget(buildx, p, sources, to, targetOf, policy) {
+    const rules = p.inputs.policy.filter((r) => r.kind === 'max-size');
+    if (!rules.length)
+        return undefined;
+    const candidates = sources.map(s => ({ build: promotionBuild(targetOf(s.name), to, [], policy), digest: s.digest, images: [{ name: targetOf(s.name), digest: s.digest, mediaType: '', platforms: [] }] }));
+    const sized = Promise.all(sources.map(async (s, i) => {
+        const image = await (0,_registry_js__WEBPACK_IMPORTED_MODULE_14__/* .withSizes */ .Z)(buildx, await (0,_registry_js__WEBPACK_IMPORTED_MODULE_14__/* .readImage */ .AM)(buildx, s.name, s.digest), _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e);
+        return { ...candidates[i], images: [{ ...image, name: targetOf(s.name) }] };
+    }));
+    return (0,_steps_budget_js__WEBPACK_IMPORTED_MODULE_5__/* .budgetGate */ .DG)(buildx, rules, candidates, sized, sources.map(s => s.revision).find(Boolean) ?? '');
 }
 function promotionOf(o, from) {
     return { image: o.name, tag: o.tag, from, before: o.previous ?? null, digest: o.digest, state: o.state };
@@ -316,7 +342,7 @@ function historyContext(p, env, kind, source, commit, channels) {
  * in one tag phase (forced: going back to older content is the point) and the rollback is recorded as
  * an entry of each history.
  */
-async function rollback(p, env, engine, cancel = _cancel_js__WEBPACK_IMPORTED_MODULE_9__/* .cancellation */ .WN) {
+async function rollback(p, env, engine, cancel = _cancel_js__WEBPACK_IMPORTED_MODULE_10__/* .cancellation */ .WN) {
     const { inputs } = p;
     const { from, steps } = inputs.promote;
     const channels = inputs.promote.to.map(t => t.tag);
@@ -343,14 +369,14 @@ async function rollback(p, env, engine, cancel = _cancel_js__WEBPACK_IMPORTED_MO
                         targets.push({ name, channel, digest: s.digest, current });
                     return;
                 }
-                const entries = await (0,_history_js__WEBPACK_IMPORTED_MODULE_10__/* .readHistory */ .Lu)(buildx, name, channel);
-                const t = (0,_pipeline_history_js__WEBPACK_IMPORTED_MODULE_11__/* .rollbackTarget */ .es)(entries, current, steps);
+                const entries = await (0,_history_js__WEBPACK_IMPORTED_MODULE_11__/* .readHistory */ .Lu)(buildx, name, channel);
+                const t = (0,_pipeline_history_js__WEBPACK_IMPORTED_MODULE_12__/* .rollbackTarget */ .es)(entries, current, steps);
                 if ('reason' in t)
                     return void problems.push(`${name}:${channel} ${t.reason}`);
                 const there = await buildx.readManifest(name, t.digest).then(() => true, () => false);
                 if (!there)
                     return void problems.push(`${name}:${channel}: ${t.digest} (${steps} step(s) back) is no longer in the registry`);
-                _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${name}:${channel}: ${current} -> ${t.digest} (the digest before the move of ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_14__/* .logValue */ .Od)(t.entry.at)}, ${t.entry.kind} of ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_14__/* .logValue */ .Od)(t.entry.source) || '?'})`);
+                _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${name}:${channel}: ${current} -> ${t.digest} (the digest before the move of ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_15__/* .logValue */ .Od)(t.entry.at)}, ${t.entry.kind} of ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_15__/* .logValue */ .Od)(t.entry.source) || '?'})`);
                 targets.push({ name, channel, digest: t.digest, current });
             }
             catch (e) {
@@ -360,38 +386,38 @@ async function rollback(p, env, engine, cancel = _cancel_js__WEBPACK_IMPORTED_MO
         if (problems.length) {
             problems.sort();
             if (inputs.summary)
-                (0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .promoteSummary */ .h0)({ from: what, to: channels, promotions: [], failures: problems, loginNote, dryRun: inputs.dryRun, verb: 'rollback' }), env);
+                (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .promoteSummary */ .h0)({ from: what, to: channels, promotions: [], failures: problems, loginNote, dryRun: inputs.dryRun, verb: 'rollback' }), env);
             throw new Error(`mode: rollback cannot roll back ${problems.length} channel(s); no tag was moved:\n${problems.map(x => `  - ${x}`).join('\n')}`);
         }
         const verified = [];
         for (const t of targets) {
-            const image = await (0,_registry_js__WEBPACK_IMPORTED_MODULE_13__/* .readImage */ .AM)(buildx, t.name, t.digest);
+            const image = await (0,_registry_js__WEBPACK_IMPORTED_MODULE_14__/* .readImage */ .AM)(buildx, t.name, t.digest);
             verified.push({ build: promotionBuild(t.name, [t.channel], image.platforms.map(pl => pl.platform), policy), digest: t.digest, images: [image] });
         }
         if (inputs.dryRun) {
             const promotions = targets.map(t => ({ image: t.name, tag: t.channel, from: what, before: t.current ?? null, digest: t.digest, state: 'would-move' }));
             const outputs = { promotions: JSON.stringify(promotions), 'skipped-tags': '' };
-            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .writeOutputs */ .Kn)(outputs, env);
+            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeOutputs */ .Kn)(outputs, env);
             if (inputs.summary)
-                (0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .promoteSummary */ .h0)({ from: what, to: channels, promotions, failures: [], loginNote, dryRun: true, verb: 'rollback' }), env);
+                (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .promoteSummary */ .h0)({ from: what, to: channels, promotions, failures: [], loginNote, dryRun: true, verb: 'rollback' }), env);
             return { promotions, outputs };
         }
         const history = historyContext(p, env, 'rollback', () => what, () => '');
         let tagMoves = [];
         try {
-            ({ tagMoves } = await (0,_release_js__WEBPACK_IMPORTED_MODULE_6__/* .release */ ._r)({ buildx, verified, sha: '', force: true, retryTimeoutMs: inputs.engine.tagRetryTimeout * 1000, compare: async () => undefined, cancel, history }));
+            ({ tagMoves } = await (0,_release_js__WEBPACK_IMPORTED_MODULE_7__/* .release */ ._r)({ buildx, verified, sha: '', force: true, retryTimeoutMs: inputs.engine.tagRetryTimeout * 1000, compare: async () => undefined, cancel, history }));
         }
         catch (err) {
-            const cause = err instanceof _release_js__WEBPACK_IMPORTED_MODULE_6__/* .ReleaseError */ .K2 ? err.cause : err;
-            if (cause instanceof _steps_tags_js__WEBPACK_IMPORTED_MODULE_7__/* .TagPhaseError */ .__ && inputs.summary)
-                (0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .promoteSummary */ .h0)({ from: what, to: channels, promotions: cause.outcomes.map(o => promotionOf(o, what)), failures: [cause.message], loginNote, dryRun: false, verb: 'rollback' }), env);
+            const cause = err instanceof _release_js__WEBPACK_IMPORTED_MODULE_7__/* .ReleaseError */ .K2 ? err.cause : err;
+            if (cause instanceof _steps_tags_js__WEBPACK_IMPORTED_MODULE_8__/* .TagPhaseError */ .__ && inputs.summary)
+                (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .promoteSummary */ .h0)({ from: what, to: channels, promotions: cause.outcomes.map(o => promotionOf(o, what)), failures: [cause.message], loginNote, dryRun: false, verb: 'rollback' }), env);
             throw cause;
         }
         const promotions = tagMoves.map(o => promotionOf(o, what));
         const outputs = { promotions: JSON.stringify(promotions), 'skipped-tags': '', digest: verified[0]?.digest ?? '' };
-        (0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .writeOutputs */ .Kn)(outputs, env);
+        (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeOutputs */ .Kn)(outputs, env);
         if (inputs.summary)
-            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .promoteSummary */ .h0)({ from: what, to: channels, promotions, failures: [], loginNote, dryRun: false, verb: 'rollback' }), env);
+            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .promoteSummary */ .h0)({ from: what, to: channels, promotions, failures: [], loginNote, dryRun: false, verb: 'rollback' }), env);
         cancel.check();
         return { promotions, outputs };
     }
@@ -409,17 +435,17 @@ async function history(p, env, engine) {
     const out = [];
     for (const image of names) {
         for (const channel of channels) {
-            const [current, entries] = await Promise.all([buildx.tagDigest(`${image}:${channel}`), (0,_history_js__WEBPACK_IMPORTED_MODULE_10__/* .readHistory */ .Lu)(buildx, image, channel)]);
+            const [current, entries] = await Promise.all([buildx.tagDigest(`${image}:${channel}`), (0,_history_js__WEBPACK_IMPORTED_MODULE_11__/* .readHistory */ .Lu)(buildx, image, channel)]);
             out.push({ image, channel, current: current ?? null, entries });
             _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${image}:${channel} (now ${current ?? 'no such tag'}): ${entries.length} recorded move(s)`);
             // the entries' text is the registry's (anyone who can push wrote it): one line each, whatever it holds
             for (const e of entries)
-                _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`  ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_14__/* .logValue */ .Od)(e.at)} ${e.kind} ${e.before ?? 'new'} -> ${e.after} (${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_14__/* .logValue */ .Od)(e.source)}${e.actor ? `, by ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_14__/* .logValue */ .Od)(e.actor)}` : ''}${e.run ? `, run ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_14__/* .logValue */ .Od)(e.run)}` : ''})`);
+                _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`  ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_15__/* .logValue */ .Od)(e.at)} ${e.kind} ${e.before ?? 'new'} -> ${e.after} (${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_15__/* .logValue */ .Od)(e.source)}${e.actor ? `, by ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_15__/* .logValue */ .Od)(e.actor)}` : ''}${e.run ? `, run ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_15__/* .logValue */ .Od)(e.run)}` : ''})`);
         }
     }
-    (0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .writeOutputs */ .Kn)({ history: JSON.stringify(out) }, env);
+    (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeOutputs */ .Kn)({ history: JSON.stringify(out) }, env);
     if (p.inputs.summary)
-        (0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_12__/* .historySummary */ .xE)(out), env);
+        (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .historySummary */ .xE)(out), env);
     return out;
 }
 

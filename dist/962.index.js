@@ -25,7 +25,7 @@ async function runPromote(prepared, env) {
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(w);
     const { from, to, steps } = prepared.inputs.promote;
     const channels = to.map(t => t.tag).join(', ');
-    const engine = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(926), __webpack_require__.e(546)]).then(__webpack_require__.bind(__webpack_require__, 546));
+    const engine = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(638), __webpack_require__.e(546)]).then(__webpack_require__.bind(__webpack_require__, 546));
     const dry = prepared.inputs.dryRun ? ' (dry run)' : '';
     if (prepared.inputs.mode === 'history') {
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`History of ${channels}.`);
