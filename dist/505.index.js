@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1949);
 /* harmony import */ var _pipeline_context_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5226);
-/* harmony import */ var _pipeline_prepare_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2533);
+/* harmony import */ var _pipeline_prepare_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1058);
 /* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3344);
 /* harmony import */ var _pipeline_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1539);
 /* harmony import */ var _pipeline_inputs_modes_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4510);
@@ -41,7 +41,8 @@ async function runMain(env = process.env) {
     if (prepared.inputs.mode === 'build')
         return (await __webpack_require__.e(/* import() */ 778).then(__webpack_require__.bind(__webpack_require__, 9778))).runBuild(prepared, env);
     // the release lifecycle: promote, rollback, history: existing tags, no build (action/run-promote.ts)
-    if (prepared.inputs.mode === 'promote' || prepared.inputs.mode === 'rollback' || prepared.inputs.mode === 'history')
+    // and verify: signatures and attestations of existing images, before a deployment uses them
+    if (prepared.inputs.mode === 'promote' || prepared.inputs.mode === 'rollback' || prepared.inputs.mode === 'history' || prepared.inputs.mode === 'verify')
         return (await __webpack_require__.e(/* import() */ 962).then(__webpack_require__.bind(__webpack_require__, 7962))).runPromote(prepared, env);
     // the build matrix of the reusable workflow: a runners map that leaves a platform without a leg fails here
     const legs = prepared.inputs.mode === 'plan' ? (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9801))).computeLegs(planPlatforms(prepared), prepared.inputs.runners) : undefined;

@@ -110,9 +110,10 @@ async function readHistory(buildx, name, channel) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   AM: () => (/* binding */ readImage),
 /* harmony export */   Dp: () => (/* binding */ registryMessage),
+/* harmony export */   Fd: () => (/* binding */ platformString),
 /* harmony export */   Z: () => (/* binding */ withSizes)
 /* harmony export */ });
-/* unused harmony exports indexPlatforms, platformString, manifestSize */
+/* unused harmony exports indexPlatforms, manifestSize */
 /** Platforms of an index, attestation manifests aside. */
 function indexPlatforms(index) {
     return (index.manifests ?? []).filter(m => m.platform && m.platform.os !== 'unknown' && m.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest');

@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1949);
 /**
- * `mode: promote`, `mode: rollback` and `mode: history` from the action (engine/promote.ts). promote: `images` names the images, `from` the tag or digest each already has,
+ * `mode: promote`, `mode: rollback`, `mode: history` (engine/promote.ts) and `mode: verify` (engine/verify.ts) from the action. promote: `images` names the images, `from` the tag or digest each already has,
  * `to` the tags to point at it (engine/promote.ts). Nothing is built; the inputs that decide a build
  * are not read.
  */
@@ -27,7 +27,11 @@ async function runPromote(prepared, env) {
     const channels = to.map(t => t.tag).join(', ');
     const engine = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(638), __webpack_require__.e(546)]).then(__webpack_require__.bind(__webpack_require__, 546));
     const dry = prepared.inputs.dryRun ? ' (dry run)' : '';
-    if (prepared.inputs.mode === 'history') {
+    if (prepared.inputs.mode === 'verify') {
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Verifying every image at ${from}.`);
+        await (await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(638), __webpack_require__.e(122)]).then(__webpack_require__.bind(__webpack_require__, 69))).verify(prepared, env);
+    }
+    else if (prepared.inputs.mode === 'history') {
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`History of ${channels}.`);
         await engine.history(prepared, env);
     }

@@ -1,5 +1,5 @@
-export const id = 692;
-export const ids = [692];
+export const id = 19;
+export const ids = [19];
 export const modules = {
 
 /***/ 6728:
@@ -996,11 +996,14 @@ function splitKeyValue(field) {
 function checkModeSupport(inputs, _publishes) {
     const out = [];
     // an input another mode reads would be silently unused: said once
-    if (!['promote', 'rollback', 'history'].includes(inputs.mode)) {
+    if (!['promote', 'rollback', 'history', 'verify'].includes(inputs.mode)) {
         for (const [name, given] of [['from', !!inputs.promote?.from], ['to', !!inputs.promote?.to.length], ['steps', !!inputs.promote?.stepsGiven]]) {
             if (given)
                 out.push(`Input "${name}" is read by mode: promote, rollback and history only; with mode: ${inputs.mode} it is ignored.`);
         }
+    }
+    if (!['promote', 'verify'].includes(inputs.mode) && inputs.verify && (inputs.verify.signature || inputs.verify.attestations.length)) {
+        out.push(`Inputs "require-signature" and "require-attestations" are read by mode: verify and mode: promote only; with mode: ${inputs.mode} they are ignored.`);
     }
     if (inputs.mode === 'build' || inputs.mode === 'merge')
         return out;
@@ -1039,6 +1042,20 @@ function sourceKind(from) {
 /** Checks `from`, `to` and `steps` of the lifecycle modes; returns the problems, nothing when valid. */
 function checkPromoteInputs(mode, from, to, steps = { value: '1', given: false }, toRegistry = '') {
     const errors = [];
+    if (mode === 'verify') {
+        // verify reads `from` (what to check) and nothing else of these
+        if (!from)
+            errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('from', 'is required with mode: verify: the tag or digest every image is checked at (e.g. v1.2.3, env-prod or sha256:…)'));
+        else if (sourceKind(from) === 'digest' ? !DIGEST.test(from) : !(0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_)(from))
+            errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('from', 'is neither a tag (a letter, digit or _, then up to 127 letters, digits, _, . and -) nor a digest (sha256: and 64 lowercase hex digits)', undefined, from.slice(0, 140)));
+        if (to.length)
+            errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('to', 'is not read by mode: verify (it checks the images at from, and moves nothing)'));
+        if (steps.given)
+            errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('steps', 'is read by mode: rollback only, not mode: verify'));
+        if (toRegistry)
+            errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('to-registry', 'is read by mode: promote only, not mode: verify'));
+        return errors;
+    }
     if (!LIFECYCLE_MODES.includes(mode))
         return errors; // unused elsewhere: a warning (inputs/modes.ts)
     if (mode === 'promote' && !from)
@@ -2640,7 +2657,7 @@ function evaluatePolicy(rules, subject) {
 
 /***/ }),
 
-/***/ 2533:
+/***/ 1058:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2653,10 +2670,139 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/pipeline/inputs/promote.ts
 var promote = __webpack_require__(9838);
-// EXTERNAL MODULE: ./src/pipeline/inputs/csv.ts
-var csv = __webpack_require__(4754);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/pipeline/inputs/errors.ts
 var inputs_errors = __webpack_require__(2107);
+;// CONCATENATED MODULE: ./src/pipeline/inputs/verify.ts
+/**
+ * What `mode: verify` (and `mode: promote`, before it moves a tag) requires of every image: a signature
+ * (`require-signature`: a cosign public key, or a keyless identity and its OIDC issuer) and attestations
+ * (`require-attestations`: provenance, sbom). Pure; every problem is an InputError naming the input (and
+ * the line). The one file read here is the public key's, so that a missing key fails before any login.
+ *
+ *   require-signature: key=cosign.pub                      (a file of the workspace, or the PEM itself)
+ *   require-signature: |
+ *     identity-regexp=^https://github.com/acme/app/\.github/workflows/release\.yml@refs/tags/v
+ *     issuer=https://token.actions.githubusercontent.com
+ *   require-attestations: provenance, sbom
+ */
+
+
+
+const ATTESTATION_KINDS = ['provenance', 'sbom'];
+const FIELDS = ['key', 'identity', 'identity-regexp', 'issuer', 'issuer-regexp'];
+const PEM = /^-----BEGIN [A-Z ]*PUBLIC KEY-----[\s\S]+-----END [A-Z ]*PUBLIC KEY-----\s*$/;
+/** `require-signature` as written (lines of key=value, or key=value pairs separated by commas on one line). */
+function parseSignatureRequirement(text, workspace) {
+    const input = 'require-signature';
+    const errors = [];
+    const trimmed = text.trim();
+    if (!trimmed)
+        return { errors };
+    // a PEM public key given as the value itself (a secret or a variable): `key=-----BEGIN PUBLIC KEY-----…`
+    if (/^key\s*=\s*-----BEGIN /.test(trimmed)) {
+        const pem = trimmed.replace(/^key\s*=\s*/, '');
+        if (!PEM.test(pem))
+            return { errors: [new inputs_errors/* InputError */.d(input, 'key= holds the start of a PEM block but not a whole public key (-----BEGIN PUBLIC KEY----- … -----END PUBLIC KEY-----)')] };
+        return { requirement: { kind: 'key', file: '', pem: `${pem.trim()}\n` }, errors };
+    }
+    const fields = new Map();
+    trimmed.split('\n').forEach((raw, i) => {
+        const line = i + 1;
+        for (const part of raw.split(',')) {
+            const item = part.trim();
+            if (!item)
+                continue;
+            const eq = item.indexOf('=');
+            const name = (eq < 0 ? item : item.slice(0, eq)).trim().toLowerCase();
+            const value = eq < 0 ? '' : item.slice(eq + 1).trim();
+            if (!FIELDS.includes(name)) {
+                errors.push(new inputs_errors/* InputError */.d(input, `"${name.slice(0, 40)}" is not one of ${FIELDS.join(', ')} (key=<public key file> or identity-regexp=…, issuer=…)`, line, item.slice(0, 140)));
+                continue;
+            }
+            if (!value) {
+                errors.push(new inputs_errors/* InputError */.d(input, `${name}= needs a value`, line, item.slice(0, 140)));
+                continue;
+            }
+            if (fields.has(name)) {
+                errors.push(new inputs_errors/* InputError */.d(input, `names ${name} twice (first on line ${fields.get(name).line})`, line, item.slice(0, 140)));
+                continue;
+            }
+            if (name.endsWith('-regexp')) {
+                try {
+                    new RegExp(value);
+                }
+                catch (e) {
+                    errors.push(new inputs_errors/* InputError */.d(input, `${name} is not a regular expression: ${e.message}`, line, value.slice(0, 140)));
+                    continue;
+                }
+            }
+            fields.set(name, { value, line });
+        }
+    });
+    if (errors.length)
+        return { errors };
+    const get = (f) => fields.get(f)?.value ?? '';
+    if (fields.has('key')) {
+        const other = FIELDS.filter(f => f !== 'key' && fields.has(f));
+        if (other.length)
+            return { errors: [new inputs_errors/* InputError */.d(input, `key= and ${other.join(', ')} are two ways to verify: give a public key, or a keyless identity with its issuer`)] };
+        const given = get('key');
+        const file = (0,external_node_path_.isAbsolute)(given) ? given : (0,external_node_path_.resolve)(workspace, given);
+        // read here, with the other inputs: a missing key fails the step before any login
+        if (!(0,external_node_fs_.existsSync)(file))
+            return { errors: [new inputs_errors/* InputError */.d(input, `the public key file ${given} is not there (key= is a path relative to the workspace, or the PEM itself)`, fields.get('key').line)] };
+        return { requirement: { kind: 'key', file, pem: '' }, errors };
+    }
+    if (!fields.has('identity') && !fields.has('identity-regexp'))
+        errors.push(new inputs_errors/* InputError */.d(input, 'needs key=<public key file>, or identity= / identity-regexp= (the signer: a workflow identity) with issuer= / issuer-regexp='));
+    if (fields.has('identity') && fields.has('identity-regexp'))
+        errors.push(new inputs_errors/* InputError */.d(input, 'identity and identity-regexp both name the signer: give one of them'));
+    if (!fields.has('issuer') && !fields.has('issuer-regexp'))
+        errors.push(new inputs_errors/* InputError */.d(input, 'a keyless identity needs the OIDC issuer it was certified by: issuer= (e.g. https://token.actions.githubusercontent.com) or issuer-regexp='));
+    if (fields.has('issuer') && fields.has('issuer-regexp'))
+        errors.push(new inputs_errors/* InputError */.d(input, 'issuer and issuer-regexp both name the OIDC issuer: give one of them'));
+    if (errors.length)
+        return { errors };
+    return { requirement: { kind: 'identity', identity: get('identity'), identityRegexp: get('identity-regexp'), issuer: get('issuer'), issuerRegexp: get('issuer-regexp') }, errors };
+}
+/** `require-attestations`: provenance and/or sbom, separated by commas or lines. */
+function parseAttestationRequirement(text) {
+    const errors = [];
+    const out = [];
+    text.split('\n').forEach((raw, i) => {
+        for (const part of raw.split(',')) {
+            const item = part.trim().toLowerCase();
+            if (!item)
+                continue;
+            if (!ATTESTATION_KINDS.includes(item))
+                errors.push(new inputs_errors/* InputError */.d('require-attestations', `"${item.slice(0, 40)}" is not an attestation this action checks (${ATTESTATION_KINDS.join(', ')})`, i + 1, part.trim().slice(0, 140)));
+            else if (!out.includes(item))
+                out.push(item);
+        }
+    });
+    return { attestations: out, errors };
+}
+/** The modes that read require-signature and require-attestations. */
+const VERIFY_MODES = (/* unused pure expression or super */ null && (['verify', 'promote']));
+/** Both inputs, checked; with mode: verify at least one requirement is needed (`from` is checked with the promote inputs). */
+function checkVerifyInputs(mode, signature, attestations, workspace) {
+    const s = parseSignatureRequirement(signature, workspace);
+    const a = parseAttestationRequirement(attestations);
+    const errors = [...s.errors, ...a.errors];
+    const verify = { ...(s.requirement ? { signature: s.requirement } : {}), attestations: a.attestations };
+    // read by verify and promote only: with another mode, a warning (inputs/modes.ts)
+    if (mode === 'verify' && !errors.length && !verify.signature && !verify.attestations.length) {
+        errors.push(new inputs_errors/* InputError */.d('require-signature', 'or require-attestations is needed with mode: verify: what every image must carry (e.g. require-signature: key=cosign.pub, require-attestations: provenance, sbom)'));
+    }
+    return { verify, errors };
+}
+
+// EXTERNAL MODULE: ./src/pipeline/inputs/csv.ts
+var csv = __webpack_require__(4754);
 // EXTERNAL MODULE: ./src/lib/reference.ts
 var reference = __webpack_require__(2470);
 ;// CONCATENATED MODULE: ./src/pipeline/inputs/engine.ts
@@ -2875,14 +3021,15 @@ async function parseRegistryAuth(text) {
 
 
 
+
 const DEFAULT_REGISTRY = 'ghcr.io';
 const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
 /** Where the cache-mount copy steps run by default: a small image with sh and tar. */
 const DEFAULT_CACHE_MOUNTS_IMAGE = 'docker.io/library/busybox:stable';
 /** What one run of the action does: everything in one job, or one part of plan -> build legs -> merge. */
-const MODES = ['publish', 'plan', 'build', 'merge', 'promote', 'rollback', 'history'];
+const MODES = ['publish', 'plan', 'build', 'merge', 'promote', 'rollback', 'history', 'verify'];
 /** Modes this version runs; the others are refused before anything happens. */
-const AVAILABLE_MODES = ['publish', 'plan', 'build', 'merge', 'promote', 'rollback', 'history'];
+const AVAILABLE_MODES = ['publish', 'plan', 'build', 'merge', 'promote', 'rollback', 'history', 'verify'];
 
 /** The non-empty, non-comment lines of a multi-line input, with their line numbers. */
 function inputLines(value) {
@@ -3211,6 +3358,7 @@ function getInputs(env = process.env, workspace = env['GITHUB_WORKSPACE'] || pro
         planDocument: r.raw('plan') ?? '',
         runners: r.raw('runners') ?? '',
         archTags: r.bool('arch-tags', false),
+        verify: { attestations: [] },
         promote: { from: r.text('from'), to: r.lines('to', (tag, line) => ({ tag, line })), steps: /^\d{1,4}$/.test(r.text('steps')) ? Number(r.text('steps')) : 1, stepsGiven: r.text('steps') !== '', toRegistry: (0,promote/* registryHost */.U$)(r.text('to-registry')) },
         push: r.choice('push', ['auto', 'true', 'false'], 'auto'),
         buildArgs,
@@ -3257,6 +3405,9 @@ function getInputs(env = process.env, workspace = env['GITHUB_WORKSPACE'] || pro
         r.errors.push(e);
     }
     r.errors.push(...(0,promote/* checkPromoteInputs */.qK)(inputs.mode, inputs.promote.from, inputs.promote.to, { value: r.text('steps'), given: r.text('steps') !== '' }, r.text('to-registry')));
+    const verify = checkVerifyInputs(inputs.mode, r.raw('require-signature') ?? '', r.text('require-attestations'), workspace);
+    inputs.verify = verify.verify;
+    r.errors.push(...verify.errors);
     if (!AVAILABLE_MODES.includes(inputs.mode)) {
         r.errors.push(new inputs_errors/* InputError */.d('mode', `mode: ${inputs.mode} is not available yet in this version (available: ${AVAILABLE_MODES.join(', ')}); nothing was logged in to, built or pushed`));
     }
@@ -3275,10 +3426,6 @@ var pipeline_plan = __webpack_require__(5455);
 var semver = __webpack_require__(5419);
 // EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
 var pep440 = __webpack_require__(8898);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/pipeline/inputs/version-file.ts
 /**
  * `version-file`: a file that holds the release version (`VERSION` with `1.4.2`). semver/pep440 tag
@@ -3483,6 +3630,7 @@ __webpack_require__.d(__webpack_exports__, {
   Iv: () => (/* reexport */ publishSummary),
   Jf: () => (/* reexport */ skippedTagsOutput),
   Ii: () => (/* reexport */ skippedTagsSummary),
+  Il: () => (/* reexport */ verifySummary),
   Ap: () => (/* reexport */ writeBakeFiles),
   Kn: () => (/* reexport */ writeOutputs),
   Sy: () => (/* reexport */ writeSummary)
@@ -3973,6 +4121,28 @@ function historySummary(channels) {
             lines.push(`| ${(0,report_escape/* text */.Qq)(e.at)} | ${(0,report_escape/* text */.Qq)(e.kind)} | ${shortDigest(e.before)} | ${shortDigest(e.after)} | ${e.source ? (0,report_escape/* code */.aY)(e.source) : ''} | ${(0,report_escape/* text */.Qq)(e.actor)} | ${(0,report_escape/* text */.Qq)(e.run)} |`);
         lines.push('');
     }
+    return lines.join('\n');
+}
+/** The job summary of mode: verify: one row per image and digest checked, then every unmet requirement. */
+function verifySummary(r) {
+    const problems = r.findings.flatMap(f => f.problems);
+    const state = problems.length ? `❌ ${problems.length} requirement(s) not met` : '✅ verified';
+    const lines = [`## multiarch-publish: verify ${(0,report_escape/* code */.aY)(r.from)} — ${state}`, '', `Required: ${(0,report_escape/* text */.Qq)(r.requirements)}`, ''];
+    if (problems.length)
+        lines.push(...problems.map(p => `- ❌ ${(0,report_escape/* text */.Qq)(p)}`), '');
+    const kinds = [...new Set(r.findings.flatMap(f => f.digests.flatMap(d => Object.keys(d.attestations))))];
+    const signed = r.findings.some(f => f.digests.some(d => d.signature));
+    const rows = r.findings.flatMap(f => f.digests.map(d => ({ f, d })));
+    if (rows.length) {
+        lines.push(`| image | platform | digest |${signed ? ' signature |' : ''}${kinds.map(k => ` ${k} |`).join('')}`, `| --- | --- | --- |${signed ? ' --- |' : ''}${kinds.map(() => ' --- |').join('')}`);
+        for (const { f, d } of rows) {
+            const sig = signed ? ` ${d.signature ? (d.signature.ok ? '✅' : `❌ ${(0,report_escape/* text */.Qq)(d.signature.detail)}`) : ''} |` : '';
+            const att = kinds.map(k => ` ${d.platform === 'index' ? '' : d.attestations[k] ? '✅' : '❌ missing'} |`).join('');
+            lines.push(`| ${(0,report_escape/* code */.aY)(f.name)} | ${(0,report_escape/* text */.Qq)(d.platform || '—')} | ${shortDigest(d.digest)} |${sig}${att}`);
+        }
+        lines.push('');
+    }
+    lines.push(`**Login:** ${(0,report_escape/* text */.Qq)(r.loginNote)}  `, '');
     return lines.join('\n');
 }
 
