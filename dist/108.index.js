@@ -493,7 +493,7 @@ async function restore(paths, key, restoreKeys) {
         return undefined;
     }
     try {
-        const cache = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(955), __webpack_require__.e(477), __webpack_require__.e(592)]).then(__webpack_require__.bind(__webpack_require__, 6592));
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(955), __webpack_require__.e(477), __webpack_require__.e(88), __webpack_require__.e(592)]).then(__webpack_require__.bind(__webpack_require__, 6592));
         return await withOwnTemp(() => cache.restoreCache(paths, key, restoreKeys));
     }
     catch (err) {
@@ -512,7 +512,7 @@ async function save(paths, key) {
         return false;
     }
     try {
-        const cache = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(955), __webpack_require__.e(477), __webpack_require__.e(592)]).then(__webpack_require__.bind(__webpack_require__, 6592));
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(955), __webpack_require__.e(477), __webpack_require__.e(88), __webpack_require__.e(592)]).then(__webpack_require__.bind(__webpack_require__, 6592));
         const id = await withOwnTemp(() => cache.saveCache(paths, key));
         if (id !== -1)
             return true;
