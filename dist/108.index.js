@@ -170,6 +170,18 @@ function parseFailures(lines, targets, images = {}, tail = 20) {
     const names = new Map();
     const logs = new Map();
     const byTarget = new Map();
+    // BuildKit runs a step two targets share once; each target that reached it names it in a header of its
+    // own (`#9 [api base 2/2] …`, `#9 [worker base 2/2] …`), before or after its ERROR line: it failed for all
+    const owners = new Map(); // vertex -> target -> its header
+    for (const line of lines) {
+        const m = /^#(\d+) (\[([^\s\]]+)[\s\]].*)$/.exec(line);
+        if (!m || !targets.includes(m[3]))
+            continue;
+        const headers = owners.get(m[1]) ?? new Map();
+        if (!headers.has(m[3]))
+            headers.set(m[3], m[2]);
+        owners.set(m[1], headers);
+    }
     for (const line of lines) {
         const m = /^#(\d+) (.*)$/.exec(line);
         if (!m)
@@ -186,17 +198,23 @@ function parseFailures(lines, targets, images = {}, tail = 20) {
         const v = /^\[([^\s\]]+)(?: ((?:linux|windows|darwin|freebsd)\/[^\s\]]+))?/.exec(name);
         const error = rest.slice('ERROR: '.length);
         const kind = PUSH_STEP.test(name) || PUSH_ERROR.test(error) ? 'push' : 'build';
-        const target = (kind === 'push' && pushedTarget(error)) || (v && targets.includes(v[1]) ? v[1] : targets.length === 1 ? targets[0] : '');
-        const seen = byTarget.get(target);
-        if (!seen) {
-            byTarget.set(target, { target, platform: v?.[2], kind, step: name, error, log: log.slice(-tail) });
-        }
-        else {
-            // the same target failing again (another platform): keep one failure, a build one first
-            if (seen.platform !== v?.[2])
-                seen.platform = undefined;
-            if (seen.kind === 'push' && kind === 'build')
-                Object.assign(seen, { kind, step: name, error, log: log.slice(-tail) });
+        const pushed = kind === 'push' ? pushedTarget(error) : undefined;
+        const headers = owners.get(id) ?? new Map();
+        const blamed = pushed ? [pushed] : headers.size ? [...headers.keys()] : [v && targets.includes(v[1]) ? v[1] : targets.length === 1 ? targets[0] : ''];
+        for (const target of blamed) {
+            // the step as this target named it (its own header)
+            const own = headers.get(target) ?? name;
+            const seen = byTarget.get(target);
+            if (!seen) {
+                byTarget.set(target, { target, platform: v?.[2], kind, step: own, error, log: log.slice(-tail), ...(blamed.length > 1 ? { sharedWith: blamed.filter(t => t !== target) } : {}) });
+            }
+            else {
+                // the same target failing again (another platform): keep one failure, a build one first
+                if (seen.platform !== v?.[2])
+                    seen.platform = undefined;
+                if (seen.kind === 'push' && kind === 'build')
+                    Object.assign(seen, { kind, step: own, error, log: log.slice(-tail) });
+            }
         }
     }
     return [...byTarget.values()];
@@ -1097,6 +1115,7 @@ async function build_bake(i, local) {
         return { ...files, ok: true, metadata: result.metadata, buildSeconds, pushMode: settings.pushMode, layouts };
     }
     const failures = (0,bake/* parseFailures */.vu)(lines, targets, imagesOf);
+    failures.push(...(await sharedStageFailures(failures, plan.builds, (0,bake/* workspaceDir */.zf)() ?? process.cwd())));
     if (!failures.length) {
         // no step of the graph failed (bake refused the definition, an unknown target stage): a failed build all
         // the same, reported in the summary like any other
@@ -1116,7 +1135,9 @@ async function build_bake(i, local) {
             // a step of every platform (`[x internal] load build definition`) needs no per-platform diagnosis
             const shared = /^\[\S+ internal\]/.test(f.step);
             const where = f.platform ? [f.platform] : b && b.platforms.length > 1 && !shared ? await diagnosePlatform(i, b, bakeFile) : (b?.platforms ?? []);
-            message = `Build of ${name} failed on ${where.join(', ') || 'its platform'}: ${f.error}`;
+            const stage = stageOf(f.step);
+            const others = (f.sharedWith ?? []).map(t => plan.builds.find(x => x.id === t)?.images.join(', ') || t);
+            message = `Build of ${name} failed on ${where.join(', ') || 'its platform'}${others.length && stage ? ` (in stage ${stage}, which it shares with ${others.join('; ')})` : ''}: ${f.error}`;
         }
         messages.push(message);
         runner/* group */.Os(`BuildKit log of the failed step (${f.target || 'unknown target'})`, () => runner/* untrusted */.bp(f.log.join('\n')));
@@ -1128,6 +1149,58 @@ async function build_bake(i, local) {
     for (const c of cancelled)
         runner/* info */.pq(`${c}: cancelled by BuildKit when ${failed.join('; ')} failed (not a failure of its own)`);
     return { ...files, ok: false, messages, failed, ...(cancelled.length ? { cancelled } : {}) };
+}
+/** The named stage of a step as BuildKit names it (`[api linux/arm64 base 2/3] RUN …` -> base); undefined for the target's own unnamed stage and internal steps. */
+function stageOf(step) {
+    const m = /^\[\S+(?: (?:linux|windows|darwin|freebsd)\/\S+)? ([^\s/]+) \d+\/\d+\]/.exec(step);
+    return m && !/^stage-\d+$/.test(m[1]) ? m[1].toLowerCase() : undefined;
+}
+/**
+ * The targets a failed step of a shared stage failed as well, when BuildKit's log named it after only one
+ * of them: BuildKit runs a step once for every target whose definition makes the same step (the same
+ * Dockerfile and context, the same build arguments, a platform both build), and a target whose target
+ * stage needs that stage (FROM, COPY --from, RUN --mount=from=, transitively) needed that step. Each such
+ * target gets the failure too, instead of "cancelled". What cannot be read (a remote context, a
+ * Dockerfile that does not parse) infers nothing.
+ */
+async function sharedStageFailures(failures, builds, workspace) {
+    const failed = new Set(failures.map(f => f.target));
+    const out = [];
+    const { stagesNeeded } = await __webpack_require__.e(/* import() */ 672).then(__webpack_require__.bind(__webpack_require__, 8672));
+    const texts = new Map();
+    const textOf = (b) => {
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(b.context) || /^git@/.test(b.context))
+            return undefined;
+        const path = (0,external_node_path_.resolve)(workspace, b.file);
+        if (!texts.has(path)) {
+            try {
+                texts.set(path, (0,external_node_fs_.readFileSync)(path, 'utf8'));
+            }
+            catch {
+                texts.set(path, undefined);
+            }
+        }
+        return texts.get(path);
+    };
+    const same = (a, b) => (0,external_node_path_.resolve)(workspace, a.file) === (0,external_node_path_.resolve)(workspace, b.file) && (0,external_node_path_.resolve)(workspace, a.context) === (0,external_node_path_.resolve)(workspace, b.context) && JSON.stringify(Object.entries(a.buildArgs).sort()) === JSON.stringify(Object.entries(b.buildArgs).sort());
+    for (const f of failures) {
+        const stage = f.kind === 'build' ? stageOf(f.step) : undefined;
+        const origin = builds.find(b => b.id === f.target);
+        if (!stage || !origin)
+            continue;
+        for (const b of builds) {
+            if (failed.has(b.id) || !same(origin, b) || (f.platform && !b.platforms.includes(f.platform)))
+                continue;
+            const text = textOf(b);
+            const needed = text === undefined ? undefined : await stagesNeeded(text, b.target);
+            if (!needed?.has(stage))
+                continue;
+            failed.add(b.id);
+            f.sharedWith = [...new Set([...(f.sharedWith ?? []), b.id])];
+            out.push({ ...f, target: b.id, step: f.step.replace(/^\[\S+/, `[${b.id}`), sharedWith: [f.target] });
+        }
+    }
+    return out;
 }
 
 // EXTERNAL MODULE: ./src/engine/steps/verify.ts

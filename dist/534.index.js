@@ -170,6 +170,18 @@ function parseFailures(lines, targets, images = {}, tail = 20) {
     const names = new Map();
     const logs = new Map();
     const byTarget = new Map();
+    // BuildKit runs a step two targets share once; each target that reached it names it in a header of its
+    // own (`#9 [api base 2/2] …`, `#9 [worker base 2/2] …`), before or after its ERROR line: it failed for all
+    const owners = new Map(); // vertex -> target -> its header
+    for (const line of lines) {
+        const m = /^#(\d+) (\[([^\s\]]+)[\s\]].*)$/.exec(line);
+        if (!m || !targets.includes(m[3]))
+            continue;
+        const headers = owners.get(m[1]) ?? new Map();
+        if (!headers.has(m[3]))
+            headers.set(m[3], m[2]);
+        owners.set(m[1], headers);
+    }
     for (const line of lines) {
         const m = /^#(\d+) (.*)$/.exec(line);
         if (!m)
@@ -186,17 +198,23 @@ function parseFailures(lines, targets, images = {}, tail = 20) {
         const v = /^\[([^\s\]]+)(?: ((?:linux|windows|darwin|freebsd)\/[^\s\]]+))?/.exec(name);
         const error = rest.slice('ERROR: '.length);
         const kind = PUSH_STEP.test(name) || PUSH_ERROR.test(error) ? 'push' : 'build';
-        const target = (kind === 'push' && pushedTarget(error)) || (v && targets.includes(v[1]) ? v[1] : targets.length === 1 ? targets[0] : '');
-        const seen = byTarget.get(target);
-        if (!seen) {
-            byTarget.set(target, { target, platform: v?.[2], kind, step: name, error, log: log.slice(-tail) });
-        }
-        else {
-            // the same target failing again (another platform): keep one failure, a build one first
-            if (seen.platform !== v?.[2])
-                seen.platform = undefined;
-            if (seen.kind === 'push' && kind === 'build')
-                Object.assign(seen, { kind, step: name, error, log: log.slice(-tail) });
+        const pushed = kind === 'push' ? pushedTarget(error) : undefined;
+        const headers = owners.get(id) ?? new Map();
+        const blamed = pushed ? [pushed] : headers.size ? [...headers.keys()] : [v && targets.includes(v[1]) ? v[1] : targets.length === 1 ? targets[0] : ''];
+        for (const target of blamed) {
+            // the step as this target named it (its own header)
+            const own = headers.get(target) ?? name;
+            const seen = byTarget.get(target);
+            if (!seen) {
+                byTarget.set(target, { target, platform: v?.[2], kind, step: own, error, log: log.slice(-tail), ...(blamed.length > 1 ? { sharedWith: blamed.filter(t => t !== target) } : {}) });
+            }
+            else {
+                // the same target failing again (another platform): keep one failure, a build one first
+                if (seen.platform !== v?.[2])
+                    seen.platform = undefined;
+                if (seen.kind === 'push' && kind === 'build')
+                    Object.assign(seen, { kind, step: own, error, log: log.slice(-tail) });
+            }
         }
     }
     return [...byTarget.values()];

@@ -153,6 +153,8 @@ export interface BuildFailure {
   step: string;
   error: string;
   log: string[];
+  /** A step other targets share (BuildKit ran it once): the other targets it failed for. */
+  sharedWith?: string[];
 }
 
 const PUSH_STEP = /exporting to image|pushing |exporting manifest|exporting config|writing image/i;
@@ -173,6 +175,16 @@ export function parseFailures(lines: string[], targets: string[], images: Record
   const names = new Map<string, string>();
   const logs = new Map<string, string[]>();
   const byTarget = new Map<string, BuildFailure>();
+  // BuildKit runs a step two targets share once; each target that reached it names it in a header of its
+  // own (`#9 [api base 2/2] …`, `#9 [worker base 2/2] …`), before or after its ERROR line: it failed for all
+  const owners = new Map<string, Map<string, string>>(); // vertex -> target -> its header
+  for (const line of lines) {
+    const m = /^#(\d+) (\[([^\s\]]+)[\s\]].*)$/.exec(line);
+    if (!m || !targets.includes(m[3]!)) continue;
+    const headers = owners.get(m[1]!) ?? new Map<string, string>();
+    if (!headers.has(m[3]!)) headers.set(m[3]!, m[2]!);
+    owners.set(m[1]!, headers);
+  }
   for (const line of lines) {
     const m = /^#(\d+) (.*)$/.exec(line);
     if (!m) continue;
@@ -186,14 +198,20 @@ export function parseFailures(lines: string[], targets: string[], images: Record
     const v = /^\[([^\s\]]+)(?: ((?:linux|windows|darwin|freebsd)\/[^\s\]]+))?/.exec(name);
     const error = rest.slice('ERROR: '.length);
     const kind = PUSH_STEP.test(name) || PUSH_ERROR.test(error) ? 'push' : 'build';
-    const target = (kind === 'push' && pushedTarget(error)) || (v && targets.includes(v[1]) ? v[1] : targets.length === 1 ? targets[0] : '');
-    const seen = byTarget.get(target);
-    if (!seen) {
-      byTarget.set(target, {target, platform: v?.[2], kind, step: name, error, log: log.slice(-tail)});
-    } else {
-      // the same target failing again (another platform): keep one failure, a build one first
-      if (seen.platform !== v?.[2]) seen.platform = undefined;
-      if (seen.kind === 'push' && kind === 'build') Object.assign(seen, {kind, step: name, error, log: log.slice(-tail)});
+    const pushed = kind === 'push' ? pushedTarget(error) : undefined;
+    const headers = owners.get(id) ?? new Map<string, string>();
+    const blamed = pushed ? [pushed] : headers.size ? [...headers.keys()] : [v && targets.includes(v[1]) ? v[1] : targets.length === 1 ? targets[0]! : ''];
+    for (const target of blamed) {
+      // the step as this target named it (its own header)
+      const own = headers.get(target) ?? name;
+      const seen = byTarget.get(target);
+      if (!seen) {
+        byTarget.set(target, {target, platform: v?.[2], kind, step: own, error, log: log.slice(-tail), ...(blamed.length > 1 ? {sharedWith: blamed.filter(t => t !== target)} : {})});
+      } else {
+        // the same target failing again (another platform): keep one failure, a build one first
+        if (seen.platform !== v?.[2]) seen.platform = undefined;
+        if (seen.kind === 'push' && kind === 'build') Object.assign(seen, {kind, step: own, error, log: log.slice(-tail)});
+      }
     }
   }
   return [...byTarget.values()];

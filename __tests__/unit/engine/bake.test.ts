@@ -519,3 +519,20 @@ describe('serializeBake', () => {
     expect(serializeBake(def)).not.toMatch(/(?<![$%])[$%]\{/);
   });
 });
+
+describe('a failed step of a stage two targets share (BuildKit runs it once)', () => {
+  const log = (f: string) => fixture(f).split('\n');
+  test('both named it: it failed for both, each under its own header', () => {
+    const f = parseFailures(log('bake-failed-shared-stage-both-named.log'), ['api', 'worker']);
+    expect(f.map(x => [x.target, x.step.slice(0, 20), x.sharedWith])).toEqual([
+      ['api', '[api base 2/2] RUN [', ['worker']],
+      ['worker', '[worker base 2/2] RU', ['api']]
+    ]);
+    expect(cancelledTargets(log('bake-failed-shared-stage-both-named.log'), ['api', 'worker'], f)).toEqual([]);
+  });
+
+  test('only one named it: the log alone blames that one (the other is inferred from the Dockerfile, steps/build.ts)', () => {
+    const f = parseFailures(log('bake-failed-shared-stage-one-named.log'), ['api', 'worker']);
+    expect(f.map(x => x.target)).toEqual(['worker']);
+  });
+});

@@ -4,15 +4,15 @@
  * so only the upload repeats); a failed build step or a refusal is not. Failures are reported per
  * image, with the platform (diagnosed one platform at a time when the log does not say).
  */
-import {mkdirSync, writeFileSync} from 'node:fs';
-import {join} from 'node:path';
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {join, resolve} from 'node:path';
 import * as runner from '../../action/runner.js';
 import {STATE, type Recorder} from '../../action/state.js';
 import type {BuildPlan, Plan} from '../../pipeline/plan.js';
 import type {EngineInputs} from '../../pipeline/inputs/index.js';
 import {bakeSecretEntry} from '../../pipeline/inputs/secrets.js';
 import type {BuildxApi} from '../buildx.js';
-import {bakeDefinition, serializeBake, parseFailures, cancelledTargets, layoutPath, type BakeMetadata, type BakeSettings, type PushMode} from '../bake.js';
+import {bakeDefinition, serializeBake, parseFailures, cancelledTargets, layoutPath, workspaceDir, type BakeMetadata, type BakeSettings, type BuildFailure, type PushMode} from '../bake.js';
 import {cacheSettings, redactCacheLine, type LocalCacheDirs} from '../cache.js';
 import {available as cacheServiceAvailable} from '../gha-cache.js';
 import {wantsLocalCache, restoreLocalCaches, localCacheDirs, saveLocalCaches, removeLocalCaches, localCacheNote} from '../local-cache.js';
@@ -191,6 +191,7 @@ async function bake(i: BuildInput, local?: LocalCacheDirs): Promise<BuildResult>
   }
 
   const failures = parseFailures(lines, targets, imagesOf);
+  failures.push(...(await sharedStageFailures(failures, plan.builds, workspaceDir() ?? process.cwd())));
   if (!failures.length) {
     // no step of the graph failed (bake refused the definition, an unknown target stage): a failed build all
     // the same, reported in the summary like any other
@@ -209,7 +210,9 @@ async function bake(i: BuildInput, local?: LocalCacheDirs): Promise<BuildResult>
       // a step of every platform (`[x internal] load build definition`) needs no per-platform diagnosis
       const shared = /^\[\S+ internal\]/.test(f.step);
       const where = f.platform ? [f.platform] : b && b.platforms.length > 1 && !shared ? await diagnosePlatform(i, b, bakeFile) : (b?.platforms ?? []);
-      message = `Build of ${name} failed on ${where.join(', ') || 'its platform'}: ${f.error}`;
+      const stage = stageOf(f.step);
+      const others = (f.sharedWith ?? []).map(t => plan.builds.find(x => x.id === t)?.images.join(', ') || t);
+      message = `Build of ${name} failed on ${where.join(', ') || 'its platform'}${others.length && stage ? ` (in stage ${stage}, which it shares with ${others.join('; ')})` : ''}: ${f.error}`;
     }
     messages.push(message);
     runner.group(`BuildKit log of the failed step (${f.target || 'unknown target'})`, () => runner.untrusted(f.log.join('\n')));
@@ -220,4 +223,53 @@ async function bake(i: BuildInput, local?: LocalCacheDirs): Promise<BuildResult>
   const cancelled = cancelledTargets(lines, targets, failures).map(t => plan.builds.find(b => b.id === t)?.images.join(', ') || t);
   for (const c of cancelled) runner.info(`${c}: cancelled by BuildKit when ${failed.join('; ')} failed (not a failure of its own)`);
   return {...files, ok: false, messages, failed, ...(cancelled.length ? {cancelled} : {})};
+}
+
+/** The named stage of a step as BuildKit names it (`[api linux/arm64 base 2/3] RUN …` -> base); undefined for the target's own unnamed stage and internal steps. */
+export function stageOf(step: string): string | undefined {
+  const m = /^\[\S+(?: (?:linux|windows|darwin|freebsd)\/\S+)? ([^\s/]+) \d+\/\d+\]/.exec(step);
+  return m && !/^stage-\d+$/.test(m[1]!) ? m[1]!.toLowerCase() : undefined;
+}
+
+/**
+ * The targets a failed step of a shared stage failed as well, when BuildKit's log named it after only one
+ * of them: BuildKit runs a step once for every target whose definition makes the same step (the same
+ * Dockerfile and context, the same build arguments, a platform both build), and a target whose target
+ * stage needs that stage (FROM, COPY --from, RUN --mount=from=, transitively) needed that step. Each such
+ * target gets the failure too, instead of "cancelled". What cannot be read (a remote context, a
+ * Dockerfile that does not parse) infers nothing.
+ */
+export async function sharedStageFailures(failures: BuildFailure[], builds: BuildPlan[], workspace: string): Promise<BuildFailure[]> {
+  const failed = new Set(failures.map(f => f.target));
+  const out: BuildFailure[] = [];
+  const {stagesNeeded} = await import('../../pipeline/dockerfile-stages.js');
+  const texts = new Map<string, string | undefined>();
+  const textOf = (b: BuildPlan) => {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(b.context) || /^git@/.test(b.context)) return undefined;
+    const path = resolve(workspace, b.file);
+    if (!texts.has(path)) {
+      try {
+        texts.set(path, readFileSync(path, 'utf8'));
+      } catch {
+        texts.set(path, undefined);
+      }
+    }
+    return texts.get(path);
+  };
+  const same = (a: BuildPlan, b: BuildPlan) => resolve(workspace, a.file) === resolve(workspace, b.file) && resolve(workspace, a.context) === resolve(workspace, b.context) && JSON.stringify(Object.entries(a.buildArgs).sort()) === JSON.stringify(Object.entries(b.buildArgs).sort());
+  for (const f of failures) {
+    const stage = f.kind === 'build' ? stageOf(f.step) : undefined;
+    const origin = builds.find(b => b.id === f.target);
+    if (!stage || !origin) continue;
+    for (const b of builds) {
+      if (failed.has(b.id) || !same(origin, b) || (f.platform && !b.platforms.includes(f.platform))) continue;
+      const text = textOf(b);
+      const needed = text === undefined ? undefined : await stagesNeeded(text, b.target);
+      if (!needed?.has(stage)) continue;
+      failed.add(b.id);
+      f.sharedWith = [...new Set([...(f.sharedWith ?? []), b.id])];
+      out.push({...f, target: b.id, step: f.step.replace(/^\[\S+/, `[${b.id}`), sharedWith: [f.target]});
+    }
+  }
+  return out;
 }
