@@ -10,7 +10,8 @@
  *   (`mp-hist-*`) are always kept and never counted; other `mp-*` tags are ordinary tags.
  * - A version is kept when it is one of the `keep` most recent (by its created time), when one of its
  *   tags matches `keep-tags`, when a channel's history names it (before or after a move), or, with
- *   `older-than`, when it is younger or its age cannot be known.
+ *   `older-than`, when it is younger or its age cannot be known (without it, an unknown age counts as
+ *   the oldest).
  * - What a kept version needs is kept: its closure, the platform manifests and attestation manifests of
  *   an index and every referrer (a manifest whose `subject` is in the closure, or a referrer tag naming
  *   it), recursively. A deleted version's closure is deleted with it, except what a kept closure holds.
@@ -184,12 +185,12 @@ export function decidePrune(o: {versions: StoredVersion[]; manifests: Map<string
     return undefined;
   };
 
-  // the versions, newest first (an unknown age counts as newest: never deleted for being old)
+  // the versions, newest first (an unknown age counts as oldest; with older-than it is kept all the same)
   const taggedParent = (d: string) => (parents.get(d) ?? []).some(p => p !== d && plainTags(p).length > 0);
   const roots = [...listed.keys()].filter(d => !isHistory(d) && plainTags(d).length > 0 && !taggedParent(d));
   const byAge = (a: string, b: string) => {
-    const [x, y] = [ageOf(a)?.getTime() ?? Infinity, ageOf(b)?.getTime() ?? Infinity];
-    if (x !== y) return y - x;
+    const [x, y] = [ageOf(a)?.getTime() ?? -Infinity, ageOf(b)?.getTime() ?? -Infinity];
+    if (x !== y) return y > x ? 1 : -1;
     const [ta, tb] = [plainTags(a).sort().at(-1) ?? '', plainTags(b).sort().at(-1) ?? ''];
     return tb.localeCompare(ta, 'en', {numeric: true}) || (a < b ? -1 : 1);
   };

@@ -54,7 +54,7 @@ export interface RawPruneInputs {
 /** Reads the prune inputs (values trimmed; '' when not given); returns them and every problem. */
 export function parsePruneInputs(raw: RawPruneInputs): {prune: PruneInputs; errors: InputError[]} {
   const errors: InputError[] = [];
-  const given = [raw.keep && 'keep', raw.keepTags.length && 'keep-tags', raw.deleteUntagged && 'delete-untagged', raw.olderThan && 'older-than', raw.api && 'prune-api'].filter((x): x is string => typeof x === 'string');
+  const given = [raw.keep && 'keep', raw.keepTags.length && 'keep-tags', raw.deleteUntagged && 'delete-untagged', raw.olderThan && 'older-than', raw.api && 'prune-api'].filter((x): x is string => typeof x === 'string' && x !== '');
   let keep = DEFAULT_KEEP;
   if (raw.keep) {
     if (/^\d{1,6}$/.test(raw.keep) && Number(raw.keep) >= 1) keep = Number(raw.keep);
