@@ -94,7 +94,8 @@ gate.describe('mode: prune (distribution API)', () => {
     const [p] = JSON.parse(r.main.outputs['pruned']!) as Pruned[];
     expect(p).toMatchObject({image: `${REGISTRY}/${REPO}`, kept: 2, dryRun: true, notDeleted: []});
     expect(p!.deleted.filter(d => d.kind === 'version').map(d => d.tags)).toEqual([['build-1'], ['build-2'], ['build-3']]);
-    expect(p!.deleted.map(d => d.digest).sort()).toEqual(versions.slice(0, 3).flatMap(v => [v.index, ...v.platforms, ...v.attestations]).sort());
+    // (two attestation manifests of one index can be the same bytes, so one digest: listed once)
+    expect(p!.deleted.map(d => d.digest).sort()).toEqual([...new Set(versions.slice(0, 3).flatMap(v => [v.index, ...v.platforms, ...v.attestations]))].sort());
     expect(p!.bytesFreed).toBeGreaterThan(0);
     expect(r.main.summary).toContain('Dry run: nothing deleted, set `dry-run: false` to delete.');
     for (const v of versions) expect(await status(v.tag)).toBe(200);
@@ -106,7 +107,7 @@ gate.describe('mode: prune (distribution API)', () => {
     expect(r.main.code).toBe(0);
     const [p] = JSON.parse(r.main.outputs['pruned']!) as Pruned[];
     expect(p!.dryRun).toBe(false);
-    expect(p!.deleted).toHaveLength(15);
+    expect(p!.deleted).toHaveLength(new Set(versions.slice(0, 3).flatMap(v => [v.index, ...v.platforms, ...v.attestations])).size);
     expect(r.main.summary).toContain('## multiarch-publish: prune — ✅ pruned');
     for (const v of versions.slice(0, 3)) {
       expect(await status(v.tag)).toBe(404);
