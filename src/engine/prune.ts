@@ -31,12 +31,13 @@ export class DistributionBackend implements PruneBackend {
   readonly listsUntagged = false;
   constructor(
     private readonly buildx: BuildxApi,
-    /** The registry host, for the image's full name (the back end is given the path). */
+    /** The registry host as the image names it ('' for a Docker Hub name without one), for its full name (the back end is given the path). */
     private readonly host: string
   ) {}
 
+  /** The name the registry client takes: `host/path` (a Docker Hub name may have no host). */
   private full(name: string): string {
-    return `${this.host}/${name}`;
+    return this.host ? `${this.host}/${name}` : name;
   }
 
   async list(name: string): Promise<StoredVersion[]> {
@@ -53,7 +54,7 @@ export class DistributionBackend implements PruneBackend {
 
   async remove(name: string, version: StoredVersion): Promise<void> {
     const done = await this.buildx.deleteManifest(this.full(name), version.digest);
-    if (!done) throw new Error(`${this.host} does not allow deleting manifests (HTTP 405 or UNSUPPORTED: the registry's storage.delete must be enabled)`);
+    if (!done) throw new Error(`${this.host || 'docker.io'} does not allow deleting manifests (HTTP 405 or UNSUPPORTED: the registry's storage.delete must be enabled)`);
   }
 }
 
@@ -63,6 +64,9 @@ export class DistributionBackend implements PruneBackend {
  */
 export async function backendFor(kind: 'github-packages' | 'distribution', host: string, buildx: BuildxApi, p: Pick<Prepared, 'inputs' | 'ctx'>): Promise<PruneBackend> {
   if (kind === 'distribution') return new DistributionBackend(buildx, host);
+  // TO WIRE (when engine/github-packages.ts is merged): replace the variable specifier below with the
+  // literal `await import('./github-packages.js')`; ncc bundles only a literal one (a variable one is an
+  // empty context: the import always fails, and this error is what the user gets).
   // not a static import: the module is another branch's (the lead wires it in when merging)
   const where = './github-packages.js';
   let mod: {GitHubPackages?: new (o: {token: string; baseUrl: string}) => PruneBackend};
@@ -71,7 +75,7 @@ export async function backendFor(kind: 'github-packages' | 'distribution', host:
   } catch {
     mod = {};
   }
-  if (!mod.GitHubPackages) throw new Error(`prune-api: github-packages (the GitHub Packages API, for ${host}) is not available in this version; use prune-api: distribution to prune through the registry's own API`);
+  if (!mod.GitHubPackages) throw new Error(`prune-api: github-packages (the GitHub Packages API, for ${host || 'docker.io'}) is not available in this version; use prune-api: distribution to prune through the registry's own API`);
   if (!p.inputs.githubToken) throw new Error('prune-api: github-packages needs a token (github-token) with packages: write');
   return new mod.GitHubPackages({token: p.inputs.githubToken, baseUrl: p.ctx.apiUrl});
 }
@@ -197,9 +201,10 @@ export async function prune(p: Prepared, env: NodeJS.ProcessEnv, engine?: Buildx
   const results: PrunedImage[] = [];
   const failures: string[] = [];
   for (const name of names) {
-    const host = registryDomain(name) ?? 'docker.io';
-    const path = name.slice(name.indexOf('/') + 1);
-    const kind = pruneApiFor(inputs.prune.api, host);
+    const domain = registryDomain(name);
+    const host = domain ?? '';
+    const path = domain ? name.slice(domain.length + 1) : name;
+    const kind = pruneApiFor(inputs.prune.api, host || 'docker.io');
     const result: PrunedImage = {image: name, backend: kind, kept: 0, deleted: [], notDeleted: [], dryRun, bytesFreed: 0};
     results.push(result);
     await runner.group(`Prune ${name}`, async () => {
