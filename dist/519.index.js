@@ -278,13 +278,14 @@ class DistributionBackend {
     label = 'OCI distribution API';
     listsUntagged = false;
     constructor(buildx, 
-    /** The registry host, for the image's full name (the back end is given the path). */
+    /** The registry host as the image names it ('' for a Docker Hub name without one), for its full name (the back end is given the path). */
     host) {
         this.buildx = buildx;
         this.host = host;
     }
+    /** The name the registry client takes: `host/path` (a Docker Hub name may have no host). */
     full(name) {
-        return `${this.host}/${name}`;
+        return this.host ? `${this.host}/${name}` : name;
     }
     async list(name) {
         if (!this.buildx.listTags)
@@ -302,7 +303,7 @@ class DistributionBackend {
     async remove(name, version) {
         const done = await this.buildx.deleteManifest(this.full(name), version.digest);
         if (!done)
-            throw new Error(`${this.host} does not allow deleting manifests (HTTP 405 or UNSUPPORTED: the registry's storage.delete must be enabled)`);
+            throw new Error(`${this.host || 'docker.io'} does not allow deleting manifests (HTTP 405 or UNSUPPORTED: the registry's storage.delete must be enabled)`);
     }
 }
 /**
@@ -312,6 +313,9 @@ class DistributionBackend {
 async function backendFor(kind, host, buildx, p) {
     if (kind === 'distribution')
         return new DistributionBackend(buildx, host);
+    // TO WIRE (when engine/github-packages.ts is merged): replace the variable specifier below with the
+    // literal `await import('./github-packages.js')`; ncc bundles only a literal one (a variable one is an
+    // empty context: the import always fails, and this error is what the user gets).
     // not a static import: the module is another branch's (the lead wires it in when merging)
     const where = './github-packages.js';
     let mod;
@@ -322,7 +326,7 @@ async function backendFor(kind, host, buildx, p) {
         mod = {};
     }
     if (!mod.GitHubPackages)
-        throw new Error(`prune-api: github-packages (the GitHub Packages API, for ${host}) is not available in this version; use prune-api: distribution to prune through the registry's own API`);
+        throw new Error(`prune-api: github-packages (the GitHub Packages API, for ${host || 'docker.io'}) is not available in this version; use prune-api: distribution to prune through the registry's own API`);
     if (!p.inputs.githubToken)
         throw new Error('prune-api: github-packages needs a token (github-token) with packages: write');
     return new mod.GitHubPackages({ token: p.inputs.githubToken, baseUrl: p.ctx.apiUrl });
@@ -422,29 +426,31 @@ async function deleteAll(backend, path, name, d) {
     const done = new Set(deleted.map(i => i.digest));
     return { deleted: d.deleted.filter(i => done.has(i.digest)), notDeleted: d.deleted.filter(i => !done.has(i.digest)), failures };
 }
-async function prune_prune(p, env, engine, now = new Date()) {
+/** `backends`: the choice of back end (backendFor; a test passes its own). */
+async function prune_prune(p, env, engine, now = new Date(), backends = backendFor) {
     const { inputs } = p;
     const names = [...new Set(p.plan.builds.flatMap(b => b.images))];
     if (!names.length)
         throw new Error('Nothing to prune: the images input names no image.');
     const dryRun = inputs.dryRun;
     const { buildx, loginNote } = await (0,session/* registrySession */.E)(p, names, env, engine);
-    const backends = new Map();
+    const chosen = new Map();
     const results = [];
     const failures = [];
     for (const name of names) {
-        const host = (0,reference/* registryDomain */.Em)(name) ?? 'docker.io';
-        const path = name.slice(name.indexOf('/') + 1);
-        const kind = (0,prune/* pruneApiFor */.mY)(inputs.prune.api, host);
+        const domain = (0,reference/* registryDomain */.Em)(name);
+        const host = domain ?? '';
+        const path = domain ? name.slice(domain.length + 1) : name;
+        const kind = (0,prune/* pruneApiFor */.mY)(inputs.prune.api, host || 'docker.io');
         const result = { image: name, backend: kind, kept: 0, deleted: [], notDeleted: [], dryRun, bytesFreed: 0 };
         results.push(result);
         await runner/* group */.Os(`Prune ${name}`, async () => {
             let decision;
             try {
                 const key = `${kind} ${host}`;
-                if (!backends.has(key))
-                    backends.set(key, backendFor(kind, host, buildx, p));
-                const backend = await backends.get(key);
+                if (!chosen.has(key))
+                    chosen.set(key, backends(kind, host, buildx, p));
+                const backend = await chosen.get(key);
                 result.backend = backend.label;
                 const versions = await backend.list(path);
                 runner/* info */.pq(`${name}: ${versions.length} manifest(s) listed through the ${backend.label}${backend.listsUntagged ? '' : ' (tagged ones; their children are read from them)'}.`);

@@ -191,13 +191,14 @@ async function deleteAll(backend: PruneBackend, path: string, name: string, d: P
   return {deleted: d.deleted.filter(i => done.has(i.digest)), notDeleted: d.deleted.filter(i => !done.has(i.digest)), failures};
 }
 
-export async function prune(p: Prepared, env: NodeJS.ProcessEnv, engine?: BuildxApi, now: Date = new Date()): Promise<PrunedImage[]> {
+/** `backends`: the choice of back end (backendFor; a test passes its own). */
+export async function prune(p: Prepared, env: NodeJS.ProcessEnv, engine?: BuildxApi, now: Date = new Date(), backends: typeof backendFor = backendFor): Promise<PrunedImage[]> {
   const {inputs} = p;
   const names = [...new Set(p.plan.builds.flatMap(b => b.images))];
   if (!names.length) throw new Error('Nothing to prune: the images input names no image.');
   const dryRun = inputs.dryRun;
   const {buildx, loginNote} = await registrySession(p, names, env, engine);
-  const backends = new Map<string, Promise<PruneBackend>>();
+  const chosen = new Map<string, Promise<PruneBackend>>();
   const results: PrunedImage[] = [];
   const failures: string[] = [];
   for (const name of names) {
@@ -211,8 +212,8 @@ export async function prune(p: Prepared, env: NodeJS.ProcessEnv, engine?: Buildx
       let decision: PruneDecision;
       try {
         const key = `${kind} ${host}`;
-        if (!backends.has(key)) backends.set(key, backendFor(kind, host, buildx, p));
-        const backend = await backends.get(key)!;
+        if (!chosen.has(key)) chosen.set(key, backends(kind, host, buildx, p));
+        const backend = await chosen.get(key)!;
         result.backend = backend.label;
         const versions = await backend.list(path);
         runner.info(`${name}: ${versions.length} manifest(s) listed through the ${backend.label}${backend.listsUntagged ? '' : ' (tagged ones; their children are read from them)'}.`);

@@ -12,6 +12,7 @@ import {flushSummary} from '../../../src/action/runner.js';
 import {inputEnv} from '../../support/pipeline.js';
 import {parseOutputs} from '../../support/action.js';
 import {FakeRegistry, sha256} from './fake-registry.js';
+import type {StoredVersion} from '../../../src/engine/prune-backend.js';
 import {buildPlan, plan} from './factory.js';
 
 const work = mkdtempSync(join(tmpdir(), 'mp-prune-'));
@@ -147,5 +148,61 @@ describe('mode: prune', () => {
     const [out] = pruned(outputs);
     expect(out!.kept).toBe(3);
     expect(out!.deleted.filter(d => d.kind === 'version').map(d => d.tags)).toEqual([['build-2'], ['build-3']]);
+  });
+});
+
+/** A back end as GitHub Packages lists a package: every manifest a version of its own (the children untagged), with ids. */
+class ListingEveryManifest {
+  readonly label = 'GitHub Packages API (fake)';
+  readonly listsUntagged = true;
+  removed: StoredVersion[] = [];
+  constructor(
+    private readonly reg: FakeRegistry,
+    private readonly name: string
+  ) {}
+  async list(path: string): Promise<StoredVersion[]> {
+    expect(path).toBe(this.name.slice(this.name.indexOf('/') + 1));
+    const digests = [...this.reg.manifests.keys()].filter(k => k.startsWith(`${this.name}@`)).map(k => k.slice(this.name.length + 1));
+    return digests.map((digest, i) => ({digest, id: 1000 + i, tags: [...this.reg.tags].filter(([r, d]) => d === digest && r.startsWith(`${this.name}:`)).map(([r]) => r.slice(this.name.length + 1))}));
+  }
+  async remove(_path: string, v: StoredVersion): Promise<void> {
+    this.removed.push(v);
+    await this.reg.api().deleteManifest(this.name, v.digest);
+  }
+}
+
+describe('mode: prune with a back end that lists untagged versions', () => {
+  test('the children of kept versions stay, those of deleted ones go by id; an untagged stray only with delete-untagged', async () => {
+    const reg = new FakeRegistry();
+    const r = five(reg, NAMES[0]!);
+    const stray = reg.put(NAMES[0]!, {schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: {mediaType: 'x', digest: sha256('stray'), size: 2}, layers: []});
+    const backend = new ListingEveryManifest(reg, NAMES[0]!);
+    const {p, env, outputs} = prepared({'dry-run': 'false', 'prune-api': 'github-packages'}, [NAMES[0]!]);
+    await prune(p, env, reg.api(), NOW, async kind => {
+      expect(kind).toBe('github-packages');
+      return backend;
+    });
+    expect(backend.removed.every(v => typeof v.id === 'number')).toBe(true);
+    expect(backend.removed.map(v => v.digest).sort()).toEqual(r.slice(0, 3).flatMap(x => [x.index, ...x.children]).sort());
+    for (const x of r.slice(3)) for (const d of [x.index, ...x.children]) expect(reg.manifests.has(`${NAMES[0]}@${d}`)).toBe(true);
+    expect(reg.manifests.has(`${NAMES[0]}@${stray}`)).toBe(true);
+    expect(pruned(outputs)[0]!.backend).toBe('GitHub Packages API (fake)');
+
+    const again = prepared({'dry-run': 'false', 'delete-untagged': 'true'}, [NAMES[0]!]);
+    const second = new ListingEveryManifest(reg, NAMES[0]!);
+    await prune(again.p, again.env, reg.api(), NOW, async () => second);
+    expect(second.removed.map(v => v.digest)).toEqual([stray]);
+    expect(pruned(again.outputs)[0]!.deleted).toMatchObject([{digest: stray, kind: 'untagged', reason: 'untagged, no kept version needs it'}]);
+  });
+
+  test('the summary escapes what it shows: a keep-tags regex with | and <, tags as code', async () => {
+    const reg = new FakeRegistry();
+    five(reg, NAMES[0]!);
+    const {p, env, summary} = prepared({summary: 'true', 'keep-tags': '^(x|<b>y)$'}, [NAMES[0]!]);
+    await prune(p, env, reg.api(), NOW);
+    await flushSummary();
+    const md = readFileSync(summary, 'utf8');
+    expect(md).toContain('**Rules:** keep 2 most recent; keep-tags ^(x\\|\\<b\\>y)\\$; delete-untagged: false');
+    expect(md).not.toContain('<b>');
   });
 });
