@@ -15,7 +15,7 @@ import {registrySession} from './session.js';
 import {eachLimited} from '../lib/each-limited.js';
 import {registryDomain} from '../lib/reference.js';
 import {pruneApiFor} from '../pipeline/inputs/prune.js';
-import {decidePrune, deletionOrder, historyReference, isHistoryTag, manifestInfo, short, type HistoryReference, type ManifestInfo, type PruneDecision, type PruneItem} from '../pipeline/prune.js';
+import {decidePrune, deletionOrder, historyReference, isHistoryTag, manifestInfo, referrerSubject, short, type HistoryReference, type ManifestInfo, type PruneDecision, type PruneItem} from '../pipeline/prune.js';
 import {logValue} from '../report/escape.js';
 import {pruneSummary, writeOutputs, writeSummary} from '../report/index.js';
 
@@ -123,15 +123,22 @@ export async function readManifests(buildx: BuildxApi, name: string, versions: S
 
 /** The created time of each version without one: its first platform manifest's annotation, else its image config's. */
 async function fillCreated(buildx: BuildxApi, name: string, versions: StoredVersion[], manifests: Map<string, ManifestInfo>): Promise<void> {
-  const tagged = versions.filter(v => v.tags.length && !v.tags.some(isHistoryTag) && !v.created && !manifests.get(v.digest)?.created);
+  // the versions keep counts: a tag that is neither a history entry's nor a referrer's
+  const tagged = versions.filter(v => v.tags.some(t => !isHistoryTag(t) && !referrerSubject(t)) && !v.created && !manifests.get(v.digest)?.created);
   await eachLimited(tagged, READS_AT_ONCE, async v => {
     const info = manifests.get(v.digest)!;
     const platform = info.children.find(c => !c.attestation && manifests.get(c.digest)?.created);
     if (platform) return void (info.created = manifests.get(platform.digest)!.created);
-    const config = (await buildx.imageConfig(name, v.digest).catch(() => undefined)) as {created?: unknown; config?: {Labels?: Record<string, unknown>}} | undefined;
+    let config: {created?: unknown; config?: {Labels?: Record<string, unknown>}} | undefined;
+    try {
+      config = (await buildx.imageConfig(name, v.digest)) as typeof config;
+    } catch (e) {
+      // an age that cannot be read is not an unknown age: it could make the newest version look the oldest
+      throw new PruneReadError(`reading the image config of ${name}@${v.digest} (for its age) failed: ${runner.redact((e as Error).message).slice(0, 300)}`);
+    }
     const text = config?.config?.Labels?.['org.opencontainers.image.created'] ?? config?.created;
     if (typeof text === 'string' && !Number.isNaN(Date.parse(text))) info.created = new Date(text);
-  });
+  }, {stopAtFailure: true});
 }
 
 /** One deleted (or, in a dry run, to-be-deleted) manifest, as the `pruned` output lists it. */
@@ -166,6 +173,20 @@ function logDecision(name: string, d: PruneDecision, dryRun: boolean): void {
   for (const x of d.deleted) runner.info(`${dryRun ? 'would delete' : 'delete'} ${x.kind} ${short(x.digest)}${x.tags.length ? ` ${logValue(x.tags.join(', '))}` : ''}: ${logValue(x.reason)}`);
   for (const n of d.notes) runner.info(n);
   runner.info(`${name}: ${d.keptVersions.length} version(s) kept, ${d.deleted.length} manifest(s) ${dryRun ? 'would be deleted' : 'to delete'} (${d.bytesFreed} bytes only they reference).`);
+}
+
+/** What differs between the listing decided on and the listing just before the deletions (undefined: nothing that matters). */
+export function staleness(before: StoredVersion[], now: StoredVersion[], d: PruneDecision): string | undefined {
+  const known = new Set(before.map(v => v.digest));
+  const added = now.filter(v => !known.has(v.digest));
+  if (added.length) return `${added.length} manifest(s) appeared, e.g. ${added[0]!.digest}${added[0]!.tags.length ? ` (${added[0]!.tags.slice(0, 3).join(', ')})` : ''}`;
+  const tagsNow = new Map<string, Set<string>>();
+  for (const v of now) for (const t of v.tags) (tagsNow.get(v.digest) ?? tagsNow.set(v.digest, new Set()).get(v.digest)!).add(t);
+  for (const item of d.deleted) {
+    const gained = [...(tagsNow.get(item.digest) ?? [])].filter(t => !item.tags.includes(t));
+    if (gained.length) return `${item.digest} to delete is now tagged ${gained.slice(0, 3).join(', ')}`;
+  }
+  return undefined;
 }
 
 /** Deletes in order; a group with a failure stops the rest. */
@@ -227,6 +248,10 @@ export async function prune(p: Prepared, env: NodeJS.ProcessEnv, engine?: Buildx
           result.bytesFreed = decision.bytesFreed;
           return;
         }
+        // what was decided on must still be what the package holds: a tag that moved onto a digest to
+        // delete (or a version pushed meanwhile, which may share its manifests) makes the decision stale
+        const changed = staleness(versions, await backend.list(path), decision);
+        if (changed) throw new Error(`${name} changed while it was being pruned (${changed}); nothing was deleted, run the prune again`);
         const outcome = await deleteAll(backend, path, name, decision);
         result.deleted = outcome.deleted.map(entry);
         result.notDeleted = outcome.notDeleted.map(entry);

@@ -206,3 +206,38 @@ describe('mode: prune with a back end that lists untagged versions', () => {
     expect(md).not.toContain('<b>');
   });
 });
+
+describe('the package changes between the decision and the deletions', () => {
+  test.each([
+    ['a tag moved onto a version to delete', (reg: FakeRegistry, r: {index: string}[]) => reg.tags.set(`${NAMES[0]}:latest`, r[0]!.index), /is now tagged latest/],
+    ['a version pushed meanwhile', (reg: FakeRegistry) => void release(reg, NAMES[0]!, 9, ['build-9']), /1 manifest\(s\) appeared, e\.g\. sha256:[0-9a-f]{64} \(build-9\)/]
+  ] as const)('%s: nothing is deleted, the step fails saying what changed', async (_title, change, message) => {
+    const reg = new FakeRegistry();
+    const r = five(reg, NAMES[0]!);
+    const real = new DistributionBackend(reg.api(), 'reg.test');
+    let lists = 0;
+    const backend = {
+      label: real.label,
+      listsUntagged: false,
+      list: async (path: string) => {
+        if (++lists === 2) change(reg, r);
+        return real.list(path);
+      },
+      remove: (path: string, v: StoredVersion) => real.remove(path, v)
+    };
+    const {p, env, outputs} = prepared({'dry-run': 'false'}, [NAMES[0]!]);
+    await expect(prune(p, env, reg.api(), NOW, async () => backend)).rejects.toThrow(message);
+    expect(reg.deletes).toEqual([]);
+    expect(pruned(outputs)[0]!.error).toMatch(/changed while it was being pruned .*; nothing was deleted, run the prune again; nothing was deleted in/);
+  });
+});
+
+test('an age that cannot be read (the image config of a version without a created annotation) fails closed too', async () => {
+  const reg = new FakeRegistry();
+  five(reg, NAMES[0]!);
+  const lone = reg.put(NAMES[0]!, {schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: {mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha256('no such config'), size: 2}, layers: []});
+  reg.tags.set(`${NAMES[0]}:single`, lone);
+  const {p, env} = prepared({'dry-run': 'false'}, [NAMES[0]!]);
+  await expect(prune(p, env, reg.api(), NOW)).rejects.toThrow(`reading the image config of ${NAMES[0]}@${lone} (for its age) failed`);
+  expect(reg.deletes).toEqual([]);
+});
