@@ -470,7 +470,6 @@ async function prune_prune(p, env, engine, now = new Date(), backends = backendF
         const result = { image: name, backend: kind, kept: 0, deleted: [], notDeleted: [], dryRun, bytesFreed: 0 };
         results.push(result);
         await runner/* group */.Os(`Prune ${name}`, async () => {
-            let decision;
             try {
                 const key = `${kind} ${host}`;
                 if (!chosen.has(key))
@@ -481,7 +480,7 @@ async function prune_prune(p, env, engine, now = new Date(), backends = backendF
                 runner/* info */.pq(`${name}: ${versions.length} manifest(s) listed through the ${backend.label}${backend.listsUntagged ? '' : ' (tagged ones; their children are read from them)'}.`);
                 const { manifests, history } = await readManifests(buildx, name, versions);
                 await fillCreated(buildx, name, versions, manifests);
-                decision = decidePrune({ versions, manifests, history, rules: inputs.prune, now });
+                const decision = decidePrune({ versions, manifests, history, rules: inputs.prune, now });
                 result.kept = decision.keptVersions.length;
                 logDecision(name, decision, dryRun);
                 if (dryRun) {
@@ -493,7 +492,7 @@ async function prune_prune(p, env, engine, now = new Date(), backends = backendF
                 // delete (or a version pushed meanwhile, which may share its manifests) makes the decision stale
                 const changed = staleness(versions, await backend.list(path), decision);
                 if (changed)
-                    throw new Error(`${name} changed while it was being pruned (${changed}); nothing was deleted, run the prune again`);
+                    throw new Error(`${name} changed while it was being pruned (${changed}): run the prune again`);
                 const outcome = await deleteAll(backend, path, name, decision);
                 result.deleted = outcome.deleted.map(entry);
                 result.notDeleted = outcome.notDeleted.map(entry);

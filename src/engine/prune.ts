@@ -230,7 +230,6 @@ export async function prune(p: Prepared, env: NodeJS.ProcessEnv, engine?: Buildx
     const result: PrunedImage = {image: name, backend: kind, kept: 0, deleted: [], notDeleted: [], dryRun, bytesFreed: 0};
     results.push(result);
     await runner.group(`Prune ${name}`, async () => {
-      let decision: PruneDecision;
       try {
         const key = `${kind} ${host}`;
         if (!chosen.has(key)) chosen.set(key, backends(kind, host, buildx, p));
@@ -240,7 +239,7 @@ export async function prune(p: Prepared, env: NodeJS.ProcessEnv, engine?: Buildx
         runner.info(`${name}: ${versions.length} manifest(s) listed through the ${backend.label}${backend.listsUntagged ? '' : ' (tagged ones; their children are read from them)'}.`);
         const {manifests, history} = await readManifests(buildx, name, versions);
         await fillCreated(buildx, name, versions, manifests);
-        decision = decidePrune({versions, manifests, history, rules: inputs.prune, now});
+        const decision = decidePrune({versions, manifests, history, rules: inputs.prune, now});
         result.kept = decision.keptVersions.length;
         logDecision(name, decision, dryRun);
         if (dryRun) {
@@ -251,7 +250,7 @@ export async function prune(p: Prepared, env: NodeJS.ProcessEnv, engine?: Buildx
         // what was decided on must still be what the package holds: a tag that moved onto a digest to
         // delete (or a version pushed meanwhile, which may share its manifests) makes the decision stale
         const changed = staleness(versions, await backend.list(path), decision);
-        if (changed) throw new Error(`${name} changed while it was being pruned (${changed}); nothing was deleted, run the prune again`);
+        if (changed) throw new Error(`${name} changed while it was being pruned (${changed}): run the prune again`);
         const outcome = await deleteAll(backend, path, name, decision);
         result.deleted = outcome.deleted.map(entry);
         result.notDeleted = outcome.notDeleted.map(entry);

@@ -55,6 +55,12 @@ function prepared(values: Record<string, string>, names = NAMES): {p: Prepared; 
 const pruned = (outputs: () => Record<string, string>) => JSON.parse(outputs()['pruned']!) as PrunedImage[];
 
 describe('the distribution back end', () => {
+  test('a Docker Hub name without a host: the path is the name', async () => {
+    const reg = new FakeRegistry();
+    const r = release(reg, 'acme/app', 1, ['a']);
+    expect(await new DistributionBackend(reg.api(), '').list('acme/app')).toEqual([{digest: r.index, tags: ['a']}]);
+  });
+
   test('lists every tag resolved to its digest, grouped; removes by digest; a registry without delete says so', async () => {
     const reg = new FakeRegistry();
     const [r1, r2] = [release(reg, NAMES[0]!, 1, ['a', 'b']), release(reg, NAMES[0]!, 2, ['c'])];
@@ -228,7 +234,7 @@ describe('the package changes between the decision and the deletions', () => {
     const {p, env, outputs} = prepared({'dry-run': 'false'}, [NAMES[0]!]);
     await expect(prune(p, env, reg.api(), NOW, async () => backend)).rejects.toThrow(message);
     expect(reg.deletes).toEqual([]);
-    expect(pruned(outputs)[0]!.error).toMatch(/changed while it was being pruned .*; nothing was deleted, run the prune again; nothing was deleted in/);
+    expect(pruned(outputs)[0]!.error).toMatch(/changed while it was being pruned \(.*\): run the prune again; nothing was deleted in reg\.test\/acme\/api$/);
   });
 });
 
