@@ -40,8 +40,8 @@ const DIGEST = /^sha256:[0-9a-f]{64}$/;
 export interface GitHubPackagesOptions {
   /** The step's `github-token` (GITHUB_TOKEN or a personal access token). */
   token: string;
-  /** GITHUB_API_URL: https://api.github.com, or a GHES `https://<host>/api/v3`. */
-  apiUrl: string;
+  /** The API base, GITHUB_API_URL (Octokit's `baseUrl`): https://api.github.com, or a GHES `https://<host>/api/v3`. */
+  baseUrl: string;
   /** Octokit's own warnings (a deprecated endpoint). */
   warn?: (message: string) => void;
 }
@@ -57,7 +57,7 @@ export class GitHubPackages implements PruneBackend {
 
   constructor(options: GitHubPackagesOptions) {
     this.token = options.token;
-    this.apiUrl = options.apiUrl.replace(/\/+$/, '');
+    this.apiUrl = options.baseUrl.replace(/\/+$/, '');
     this.warn = options.warn ?? (() => {});
   }
 

@@ -9,7 +9,7 @@ import {startPackagesStandIn, type PackagesStandIn} from '../../support/github-p
 const TOKEN = 'ghs_unitTestToken0123456789';
 let api: PackagesStandIn;
 const digest = (n: number) => `sha256:${n.toString(16).padStart(64, '0')}`;
-const backend = (token = TOKEN) => new GitHubPackages({token, apiUrl: api.url});
+const backend = (token = TOKEN) => new GitHubPackages({token, baseUrl: api.url});
 const lastRequests = (from: number) => api.requests.slice(from).map(r => `${r.method} ${r.path}`);
 
 beforeAll(async () => {
