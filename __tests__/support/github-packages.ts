@@ -151,7 +151,8 @@ export async function startPackagesStandIn(opts: {token?: string; registry?: boo
       if (faults.forbidDelete) return send(403, {message: 'You must have admin permissions on the package to delete it.', documentation_url: docs, status: '403'});
       if (faults.failDelete?.(v)) return send(500, {message: 'stand-in: this delete fails', status: '500'});
       const drop = () => {
-        packages.set(key(owner, pkg), list.filter(x => x !== v));
+        // the list as it is now: other deletes may have ended while the registry answered this one
+        packages.set(key(owner, pkg), held(owner, pkg).filter(x => x.id !== v.id));
         deleted.push(v);
         send(204);
       };

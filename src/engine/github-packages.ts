@@ -69,7 +69,7 @@ export class GitHubPackages implements PruneBackend {
     try {
       listed = await api.paginate(`GET /${kind}/{owner}/packages/container/{package_name}/versions`, {owner, package_name: pkg, per_page: 100});
     } catch (e) {
-      throw this.explain(e, 'list', `the versions of container package ${pkg} of ${owner}`, name);
+      throw this.explain(e, 'list', `the versions of ${pkg} of ${owner}`, name);
     }
     const versions: StoredVersion[] = [];
     const seen = new Set<number>();
@@ -91,7 +91,7 @@ export class GitHubPackages implements PruneBackend {
     try {
       await api.request(`DELETE /${kind}/{owner}/packages/container/{package_name}/versions/{package_version_id}`, {owner, package_name: pkg, package_version_id: version.id}, {emptyAnswer: true});
     } catch (e) {
-      throw this.explain(e, 'delete', `version ${version.id} (${version.digest}) of container package ${pkg} of ${owner}`, name);
+      throw this.explain(e, 'delete', `version ${version.id} (${version.digest.slice(0, 19)}…) of ${pkg} of ${owner}`, name);
     }
   }
 
@@ -128,19 +128,25 @@ export class GitHubPackages implements PruneBackend {
     return kind;
   }
 
-  /** An error a user can act on: what was asked, the API's answer, and for 401/403/404 what the token lacks. Never the token. */
+  /**
+   * An error a user can act on: what was asked, the API's answer, and for 401/403/404 what the token lacks;
+   * the API base last (the run cuts long messages: what to do comes first). Never the token.
+   */
   private explain(e: unknown, what: 'owner' | 'list' | 'delete', subject: string, name: string): Error {
     const status = e instanceof GitHubApiError ? e.httpStatus : undefined;
-    const said = redact(e instanceof Error ? e.message : String(e), this.token).slice(0, 300);
+    // Octokit's message is the API's `message` and ` - <documentation_url>`: the link says nothing more here
+    const said = redact(e instanceof Error ? e.message : String(e), this.token)
+      .replace(/ - https?:\/\/[^\s)]+/, '')
+      .slice(0, 200);
     const doing = what === 'delete' ? 'cannot delete' : 'cannot read';
     let hint = '';
     if (status === 401) {
       hint = ' The token was refused: github-token must be a valid token (a GITHUB_TOKEN expires with its job).';
     } else if (status === 403 && what === 'delete') {
       hint =
-        ' Deleting a package version needs `packages: write` in the job\'s permissions and the admin role on the package: for GITHUB_TOKEN, in the package\'s settings, Manage Actions access, give this repository the Admin role; a personal access token (classic) needs read:packages and delete:packages, and its user admin on the package.';
+        " Deleting a package version needs `packages: write` in the job's permissions and the Admin role on the package: for GITHUB_TOKEN, in the package's settings, Manage Actions access, give this repository the Admin role; a personal access token (classic) needs read:packages and delete:packages, and its user admin on the package.";
     } else if (status === 403) {
-      hint = ` Reading package versions needs \`packages: read\` (or write) in the job's permissions and the repository's access to the package (its settings, Manage Actions access); a personal access token (classic) needs read:packages.`;
+      hint = " Reading package versions needs `packages: read` (or write) in the job's permissions and the repository's access to the package (its settings, Manage Actions access); a personal access token (classic) needs read:packages.";
     } else if (status === 404 && what === 'owner') {
       hint = ` No GitHub user or organization is called ${name.split('/')[0]}: the image name's first part must be the package's owner.`;
     } else if (status === 404 && what === 'delete') {
@@ -148,7 +154,7 @@ export class GitHubPackages implements PruneBackend {
     } else if (status === 404) {
       hint = ` No container package ${splitName(name).pkg} of this owner, or the token may not see it (a private package answers 404 to a token without access: \`packages: read\` and the repository's access in the package's settings).`;
     }
-    return new Error(`GitHub Packages API at ${this.apiUrl}: ${doing} ${subject}: ${said}.${hint}`);
+    return new Error(`GitHub Packages API: ${doing} ${subject}: ${said}.${hint} (API ${this.apiUrl})`);
   }
 }
 

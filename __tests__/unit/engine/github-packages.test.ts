@@ -84,7 +84,7 @@ describe('GitHubPackages.list', () => {
   test.each([
     ['a refused token (401)', 'acme/big', 'ghs_wrongToken', /cannot read the owner acme: HTTP 401.*The token was refused: github-token must be a valid token/s],
     ['an owner that does not exist (404)', 'nobody/app', TOKEN, /cannot read the owner nobody: HTTP 404.*No GitHub user or organization is called nobody/s],
-    ['a package that does not exist (404)', 'acme/absent', TOKEN, /cannot read the versions of container package absent of acme: HTTP 404.*No container package absent of this owner, or the token may not see it.*packages: read/s],
+    ['a package that does not exist (404)', 'acme/absent', TOKEN, /cannot read the versions of absent of acme: HTTP 404 \(Package not found\.\)\. .*No container package absent of this owner, or the token may not see it.*packages: read/s],
     ['an image name without a package', 'acme', TOKEN, /acme: a GitHub package is named <owner>\/<package>/]
   ])('%s: an error that says what to do, without the token', async (_, name, token, message) => {
     const e = (await backend(token)
@@ -149,9 +149,11 @@ describe('GitHubPackages.remove', () => {
       const e = (await backend()
         .remove('acme/team/app', {digest: digest(8), tags: [], id: v.id})
         .catch(err => err)) as Error;
-      expect(e.message).toContain(`cannot delete version ${v.id} (${digest(8)}) of container package team/app of acme: HTTP 403`);
+      expect(e.message).toContain(`cannot delete version ${v.id} (${digest(8).slice(0, 19)}…) of team/app of acme: HTTP 403 (You must have admin permissions on the package to delete it.). Deleting`);
+      expect(e.message.indexOf('Admin role')).toBeLessThan(300);
       expect(e.message).toContain('`packages: write`');
       expect(e.message).toContain('Manage Actions access, give this repository the Admin role');
+      expect(e.message).toMatch(/\(API http:\/\/127\.0\.0\.1:\d+\)$/);
       expect(e.message).toContain('delete:packages');
       expect(e.message).not.toContain(TOKEN);
     } finally {
