@@ -331,3 +331,41 @@ export function historySummary(channels: {image: string; channel: string; curren
   }
   return lines.join('\n');
 }
+
+/** One image's prune, as the summary shows it (engine/prune.ts PrunedImage). */
+export interface PruneReportImage {
+  image: string;
+  backend: string;
+  kept: number;
+  deleted: {digest: string; tags: string[]; kind: string; reason: string; bytes: number}[];
+  notDeleted: {digest: string; tags: string[]; kind: string; reason: string; bytes: number}[];
+  bytesFreed: number;
+  error?: string;
+}
+
+export interface PruneReport {
+  images: PruneReportImage[];
+  dryRun: boolean;
+  loginNote: string;
+  /** The rules in words (keep, keep-tags, older-than, delete-untagged). */
+  rules: string;
+}
+
+/** The job summary of mode: prune: per image a table of what is (or would be) deleted, with tags, reason and size; the total freed. */
+export function pruneSummary(r: PruneReport): string {
+  const failed = r.images.some(i => i.error);
+  const state = failed ? '❌ failed' : r.dryRun ? '📝 dry run (nothing deleted)' : '✅ pruned';
+  const total = r.images.reduce((n, i) => n + i.bytesFreed, 0);
+  const lines = [`## multiarch-publish: prune — ${state}`, ''];
+  if (r.dryRun) lines.push('Dry run: nothing deleted, set `dry-run: false` to delete.', '');
+  lines.push(`**Rules:** ${text(r.rules)}  `, '');
+  const row = (x: PruneReportImage['deleted'][number]) => `| ${code(x.digest.replace(/^(sha256:.{12}).*$/, '$1…'))} | ${x.tags.length ? x.tags.map(code).join(' ') : '_untagged_'} | ${text(x.kind)} | ${text(x.reason)} | ${humanSize(x.bytes)} |`;
+  for (const i of r.images) {
+    lines.push(`### ${code(i.image)}`, '', `${i.kept} version(s) kept · ${i.deleted.length} manifest(s) ${r.dryRun ? 'would be deleted' : 'deleted'} · ${humanSize(i.bytesFreed)} ${r.dryRun ? 'would be freed' : 'freed'} · ${text(i.backend)}`, '');
+    if (i.error) lines.push(`- ❌ ${text(i.error)}`, '');
+    if (i.deleted.length) lines.push('| digest | tags | kind | reason | size |', '| --- | --- | --- | --- | --- |', ...i.deleted.map(row), '');
+    if (i.notDeleted.length) lines.push('**Not deleted:**', '', '| digest | tags | kind | reason | size |', '| --- | --- | --- | --- | --- |', ...i.notDeleted.map(row), '');
+  }
+  lines.push(`**Total ${r.dryRun ? 'that would be freed' : 'freed'}:** ${humanSize(total)} (manifests, configs and layers only deleted versions referenced; the registry reclaims blobs at its own garbage collection)  `, `**Login:** ${text(r.loginNote)}  `, '');
+  return lines.join('\n');
+}

@@ -4,6 +4,7 @@
  * Errors are collected, so one run reports all of them.
  */
 import {checkPromoteInputs, registryHost, type PromoteInputs} from './promote.js';
+import {parsePruneInputs, type PruneInputs} from './prune.js';
 import {splitFields, splitKeyValue} from './csv.js';
 import {InputError, InputErrors} from './errors.js';
 import {checkBuilderName, checkImageInput} from './engine.js';
@@ -46,10 +47,10 @@ export interface Line {
 export type PushMode = 'auto' | 'true' | 'false';
 
 /** What one run of the action does: everything in one job, or one part of plan -> build legs -> merge. */
-export const MODES = ['publish', 'plan', 'build', 'merge', 'promote', 'rollback', 'history'] as const;
+export const MODES = ['publish', 'plan', 'build', 'merge', 'promote', 'rollback', 'history', 'prune'] as const;
 export type Mode = (typeof MODES)[number];
 /** Modes this version runs; the others are refused before anything happens. */
-export const AVAILABLE_MODES: readonly Mode[] = ['publish', 'plan', 'build', 'merge', 'promote', 'rollback', 'history'];
+export const AVAILABLE_MODES: readonly Mode[] = ['publish', 'plan', 'build', 'merge', 'promote', 'rollback', 'history', 'prune'];
 
 export interface Inputs {
   images: ImageSpec[];
@@ -68,6 +69,7 @@ export interface Inputs {
   /** Name of the target in the bake-file outputs (metadata-action's `bake-target`). */
   bakeTarget: string;
   policy: PolicyRule[];
+  /** `dry-run` as given, else the mode's default: true for prune (it deletes only with dry-run: false), false otherwise. */
   dryRun: boolean;
   /** `publish` (default): everything in one job; `plan`: write the plan document and stop. */
   mode: Mode;
@@ -79,6 +81,8 @@ export interface Inputs {
   archTags: boolean;
   /** `mode: promote`: the source (a tag or digest) and the target tags (inputs/promote.ts). */
   promote: PromoteInputs;
+  /** `mode: prune`: what is kept and what may be deleted (inputs/prune.ts). */
+  prune: PruneInputs;
   push: PushMode;
   buildArgs: string[];
   defaultBuildArgs: boolean;
@@ -411,6 +415,10 @@ export function getInputs(env: Env = process.env, workspace: string = env['GITHU
   const secrets = parseSecrets({secrets: r.raw('secrets'), files: r.raw('secret-files'), envs: r.raw('secret-envs')}, env, workspace);
   r.errors.push(...secrets.errors);
 
+  const mode = r.choice('mode', MODES, 'publish');
+  const prune = parsePruneInputs({keep: r.text('keep'), keepTags: inputLines(r.raw('keep-tags')), deleteUntagged: r.text('delete-untagged'), olderThan: r.text('older-than'), api: r.text('prune-api')});
+  r.errors.push(...prune.errors);
+
   const inputs: Inputs = {
     images,
     bareTags: imagesRaw !== undefined && imageLines.length === 0,
@@ -426,12 +434,13 @@ export function getInputs(env: Env = process.env, workspace: string = env['GITHU
     sepAnnotations: r.separator('sep-annotations'),
     bakeTarget,
     policy,
-    dryRun: r.bool('dry-run', false),
-    mode: r.choice('mode', MODES, 'publish'),
+    dryRun: r.bool('dry-run', mode === 'prune'),
+    mode,
     planDocument: r.raw('plan') ?? '',
     runners: r.raw('runners') ?? '',
     archTags: r.bool('arch-tags', false),
     promote: {from: r.text('from'), to: r.lines('to', (tag, line) => ({tag, line})), steps: /^\d{1,4}$/.test(r.text('steps')) ? Number(r.text('steps')) : 1, stepsGiven: r.text('steps') !== '', toRegistry: registryHost(r.text('to-registry'))},
+    prune: prune.prune,
     push: r.choice('push', ['auto', 'true', 'false'] as const, 'auto'),
     buildArgs,
     defaultBuildArgs: r.bool('default-build-args', true),

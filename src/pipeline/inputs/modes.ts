@@ -5,7 +5,7 @@
 import type {Inputs} from './index.js';
 
 /** Warnings about inputs the mode does not read. `publishes` is kept for the callers' signature. */
-export function checkModeSupport(inputs: Pick<Inputs, 'mode' | 'dryRun' | 'archTags' | 'planDocument'> & {promote?: Inputs['promote']}, _publishes: boolean): string[] {
+export function checkModeSupport(inputs: Pick<Inputs, 'mode' | 'dryRun' | 'archTags' | 'planDocument'> & {promote?: Inputs['promote']; prune?: Inputs['prune']}, _publishes: boolean): string[] {
   const out: string[] = [];
   // an input another mode reads would be silently unused: said once
   if (!['promote', 'rollback', 'history'].includes(inputs.mode)) {
@@ -13,6 +13,7 @@ export function checkModeSupport(inputs: Pick<Inputs, 'mode' | 'dryRun' | 'archT
       if (given) out.push(`Input "${name}" is read by mode: promote, rollback and history only; with mode: ${inputs.mode} it is ignored.`);
     }
   }
+  if (inputs.mode !== 'prune') for (const name of inputs.prune?.given ?? []) out.push(`Input "${name}" is read by mode: prune only; with mode: ${inputs.mode} it is ignored.`);
   if (inputs.mode === 'build' || inputs.mode === 'merge') return out;
   if (inputs.planDocument.trim()) out.unshift(`Input "plan" is read by mode: build and mode: merge only; with mode: ${inputs.mode} it is ignored.`);
   return out;

@@ -1,0 +1,151 @@
+// mode: prune through an in-memory registry and the distribution back end: the listing (tags resolved and
+// grouped), every reachable manifest read (fail closed per package), the dry run (nothing deleted, the
+// pruned output says what would be), the deletions in order, a delete failure reported.
+import {afterAll, describe, expect, test} from '@jest/globals';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {prune, DistributionBackend, backendFor, type PrunedImage} from '../../../src/engine/prune.js';
+import {getInputs} from '../../../src/pipeline/inputs/index.js';
+import type {Prepared} from '../../../src/pipeline/prepare.js';
+import {flushSummary} from '../../../src/action/runner.js';
+import {inputEnv} from '../../support/pipeline.js';
+import {parseOutputs} from '../../support/action.js';
+import {FakeRegistry, sha256} from './fake-registry.js';
+import {buildPlan, plan} from './factory.js';
+
+const work = mkdtempSync(join(tmpdir(), 'mp-prune-'));
+afterAll(() => rmSync(work, {recursive: true, force: true}));
+const NAMES = ['reg.test/acme/api', 'reg.test/acme/worker'];
+const NOW = new Date('2026-12-04T00:00:00Z');
+
+/** A release of `name`: an index of two platform manifests (created annotated) with an attestation each, under `tags`. */
+function release(reg: FakeRegistry, name: string, n: number, tags: string[]): {index: string; children: string[]} {
+  const created = new Date(NOW.getTime() - (10 - n) * 86_400_000).toISOString();
+  const children: {mediaType: string; digest: string; size: number; platform: {os: string; architecture: string}; annotations?: Record<string, string>}[] = [];
+  for (const a of ['amd64', 'arm64']) {
+    const config = JSON.stringify({created, architecture: a, n});
+    reg.blobs.set(`${name}@${sha256(config)}`, config);
+    const pm = reg.put(name, {schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: {mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha256(config), size: config.length}, layers: [{mediaType: 'l', digest: sha256(`base`), size: 1000}, {mediaType: 'l', digest: sha256(`layer ${n} ${a}`), size: 2000}], annotations: {'org.opencontainers.image.created': created}});
+    const att = reg.put(name, {schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: {mediaType: 'x', digest: sha256(`att ${n} ${a}`), size: 20}, layers: [{mediaType: 'in-toto', digest: sha256(`prov ${n} ${a}`), size: 300}]});
+    children.push({mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: pm, size: 400, platform: {os: 'linux', architecture: a}});
+    children.push({mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: att, size: 300, platform: {os: 'unknown', architecture: 'unknown'}, annotations: {'vnd.docker.reference.type': 'attestation-manifest', 'vnd.docker.reference.digest': pm}});
+  }
+  const index = reg.put(name, {schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: children});
+  for (const t of tags) reg.tags.set(`${name}:${t}`, index);
+  return {index, children: children.map(c => c.digest)};
+}
+
+function five(reg: FakeRegistry, name: string): {index: string; children: string[]}[] {
+  return [1, 2, 3, 4, 5].map(n => release(reg, name, n, [`build-${n}`]));
+}
+
+function prepared(values: Record<string, string>, names = NAMES): {p: Prepared; env: NodeJS.ProcessEnv; outputs: () => Record<string, string>; summary: string} {
+  const inputs = getInputs({GITHUB_REPOSITORY: 'acme/app', ...inputEnv({mode: 'prune', 'keep-tags': '^never$', keep: '2', summary: 'false', ...values})});
+  const dir = mkdtempSync(join(work, 'out-'));
+  const file = join(dir, 'output');
+  const summary = join(dir, 'summary');
+  writeFileSync(file, '');
+  writeFileSync(summary, '');
+  const p = {inputs, ctx: {actor: 'me', serverUrl: 'https://github.com', apiUrl: 'https://api.github.com', ref: 'refs/heads/main', sha: 'f'.repeat(40), shortSha: 'fffffff'}, plan: plan(names.map(n => buildPlan({id: n.slice(n.lastIndexOf('/') + 1), images: [n]}))), credentials: [], warnings: [], metadata: {}} as unknown as Prepared;
+  return {p, env: {GITHUB_OUTPUT: file, GITHUB_STEP_SUMMARY: summary}, outputs: () => parseOutputs(readFileSync(file, 'utf8')), summary};
+}
+
+const pruned = (outputs: () => Record<string, string>) => JSON.parse(outputs()['pruned']!) as PrunedImage[];
+
+describe('the distribution back end', () => {
+  test('lists every tag resolved to its digest, grouped; removes by digest; a registry without delete says so', async () => {
+    const reg = new FakeRegistry();
+    const [r1, r2] = [release(reg, NAMES[0]!, 1, ['a', 'b']), release(reg, NAMES[0]!, 2, ['c'])];
+    const b = new DistributionBackend(reg.api(), 'reg.test');
+    expect(b.listsUntagged).toBe(false);
+    const listed = await b.list('acme/api');
+    expect(listed.sort((x, y) => x.tags[0]!.localeCompare(y.tags[0]!))).toEqual([{digest: r1.index, tags: ['a', 'b']}, {digest: r2.index, tags: ['c']}]);
+    await b.remove('acme/api', listed[0]!);
+    expect(reg.deletes).toEqual([`${NAMES[0]}@${r1.index}`]);
+    const refusing = new FakeRegistry(false);
+    await expect(new DistributionBackend(refusing.api(), 'reg.test').remove('acme/api', {digest: r2.index, tags: []})).rejects.toThrow('reg.test does not allow deleting manifests');
+  });
+
+  test('prune-api: github-packages is not in this build: a clear error', async () => {
+    const {p} = prepared({});
+    await expect(backendFor('github-packages', 'ghcr.io', new FakeRegistry().api(), p)).rejects.toThrow('prune-api: github-packages (the GitHub Packages API, for ghcr.io) is not available in this version');
+  });
+});
+
+describe('mode: prune', () => {
+  test('dry run (the default): nothing deleted; pruned lists the three oldest with their children; the summary says so', async () => {
+    const reg = new FakeRegistry();
+    const r = five(reg, NAMES[0]!);
+    const {p, env, outputs, summary} = prepared({summary: 'true'}, [NAMES[0]!]);
+    expect(p.inputs.dryRun).toBe(true);
+    await prune(p, env, reg.api(), NOW);
+    await flushSummary();
+    expect(reg.deletes).toEqual([]);
+    const [out] = pruned(outputs);
+    expect(out).toMatchObject({image: NAMES[0], backend: 'OCI distribution API', kept: 2, dryRun: true, notDeleted: []});
+    expect(out!.deleted.filter(d => d.kind === 'version').map(d => d.tags)).toEqual([['build-1'], ['build-2'], ['build-3']]);
+    expect(out!.deleted.map(d => d.digest).sort()).toEqual(r.slice(0, 3).flatMap(x => [x.index, ...x.children]).sort());
+    expect(out!.bytesFreed).toBeGreaterThan(0);
+    expect(out!.bytesFreed).toBe(out!.deleted.reduce((n, d) => n + d.bytes, 0));
+    const md = readFileSync(summary, 'utf8');
+    expect(md).toContain('## multiarch-publish: prune — 📝 dry run (nothing deleted)');
+    expect(md).toContain('Dry run: nothing deleted, set `dry-run: false` to delete.');
+    expect(md).toContain('| `build-1` | version | not one of the 2 most recent, no tag matches keep-tags | 1.2 KiB |');
+  });
+
+  test('dry-run: false: referrers, then the versions, then their children are deleted; what stays reads', async () => {
+    const reg = new FakeRegistry();
+    const r = five(reg, NAMES[0]!);
+    const sig = reg.put(NAMES[0]!, {schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: {mediaType: 'x', digest: sha256('sig'), size: 2}, layers: []});
+    reg.tags.set(`${NAMES[0]}:${r[0]!.index.replace(':', '-')}.sig`, sig);
+    const keptSig = reg.put(NAMES[0]!, {schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: {mediaType: 'x', digest: sha256('sig5'), size: 2}, layers: []});
+    reg.tags.set(`${NAMES[0]}:${r[4]!.index.replace(':', '-')}.sig`, keptSig);
+    const {p, env, outputs} = prepared({'dry-run': 'false'}, [NAMES[0]!]);
+    await prune(p, env, reg.api(), NOW);
+    const [out] = pruned(outputs);
+    expect(out!.dryRun).toBe(false);
+    expect(reg.deletes[0]).toBe(`${NAMES[0]}@${sig}`);
+    expect(reg.deletes.slice(1, 4).sort()).toEqual(r.slice(0, 3).map(x => `${NAMES[0]}@${x.index}`).sort());
+    expect(reg.deletes.slice(4).sort()).toEqual(r.slice(0, 3).flatMap(x => x.children.map(c => `${NAMES[0]}@${c}`)).sort());
+    expect([...reg.tags.keys()].map(k => k.slice(NAMES[0]!.length + 1)).sort()).toEqual(['build-4', 'build-5', `${r[4]!.index.replace(':', '-')}.sig`].sort());
+    for (const x of r.slice(3)) for (const d of [x.index, ...x.children]) expect(reg.manifests.has(`${NAMES[0]}@${d}`)).toBe(true);
+  });
+
+  test('a manifest that cannot be read: nothing is deleted in that package, the other goes on; the step fails naming the digest', async () => {
+    const reg = new FakeRegistry();
+    const broken = five(reg, NAMES[0]!);
+    five(reg, NAMES[1]!);
+    const missing = broken[4]!.children[1]!;
+    reg.manifests.delete(`${NAMES[0]}@${missing}`);
+    const {p, env, outputs} = prepared({'dry-run': 'false'});
+    await expect(prune(p, env, reg.api(), NOW)).rejects.toThrow(`reading ${NAMES[0]}@${missing} failed`);
+    expect(reg.deletes.filter(d => d.startsWith(`${NAMES[0]}@`))).toEqual([]);
+    expect(reg.deletes.filter(d => d.startsWith(`${NAMES[1]}@`))).toHaveLength(15);
+    const [a, b] = pruned(outputs);
+    expect(a!.error).toMatch(new RegExp(`^reading ${NAMES[0]}@${missing} failed: .*; nothing was deleted in ${NAMES[0]}$`));
+    expect(a!.deleted).toEqual([]);
+    expect(b!.error).toBeUndefined();
+  });
+
+  test('a delete that fails: reported, the later groups not attempted (no child deleted under an index that stays), the step fails', async () => {
+    const reg = new FakeRegistry(false);
+    five(reg, NAMES[0]!);
+    const {p, env, outputs} = prepared({'dry-run': 'false'}, [NAMES[0]!]);
+    await expect(prune(p, env, reg.api(), NOW)).rejects.toThrow(/does not allow deleting manifests[\s\S]*deleted 0 of 15, not deleted: sha256:/);
+    const [out] = pruned(outputs);
+    expect(out!.deleted).toEqual([]);
+    expect(out!.notDeleted).toHaveLength(15);
+  });
+
+  test('keep-tags and the channel history: an env-prod version and what a history names stay', async () => {
+    const reg = new FakeRegistry();
+    const r = five(reg, NAMES[0]!);
+    reg.tags.set(`${NAMES[0]}:env-prod`, r[0]!.index);
+    const {p, env, outputs} = prepared({'keep-tags': '^env-'}, [NAMES[0]!]);
+    await prune(p, env, reg.api(), NOW);
+    const [out] = pruned(outputs);
+    expect(out!.kept).toBe(3);
+    expect(out!.deleted.filter(d => d.kind === 'version').map(d => d.tags)).toEqual([['build-2'], ['build-3']]);
+  });
+});
