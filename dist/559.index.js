@@ -43,6 +43,9 @@ async function runMain(env = process.env) {
     // the release lifecycle: promote, rollback, history: existing tags, no build (action/run-promote.ts)
     if (prepared.inputs.mode === 'promote' || prepared.inputs.mode === 'rollback' || prepared.inputs.mode === 'history')
         return (await __webpack_require__.e(/* import() */ 964).then(__webpack_require__.bind(__webpack_require__, 7583))).runPromote(prepared, env);
+    // old versions out of the registry, nothing a kept one needs (action/run-prune.ts)
+    if (prepared.inputs.mode === 'prune')
+        return (await __webpack_require__.e(/* import() */ 276).then(__webpack_require__.bind(__webpack_require__, 4276))).runPrune(prepared, env);
     // the build matrix of the reusable workflow: a runners map that leaves a platform without a leg fails here
     const legs = prepared.inputs.mode === 'plan' ? (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 2603))).computeLegs(planPlatforms(prepared), prepared.inputs.runners) : undefined;
     const modeWarnings = (0,_pipeline_inputs_modes_js__WEBPACK_IMPORTED_MODULE_7__/* .checkModeSupport */ .r)(prepared.inputs, prepared.inputs.mode === 'publish' && !prepared.inputs.dryRun);

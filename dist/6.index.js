@@ -606,12 +606,14 @@ function parseCacheMountLine(text, line) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $f: () => (/* binding */ githubClient),
+/* harmony export */   OS: () => (/* binding */ GitHubApiError),
 /* harmony export */   Sn: () => (/* binding */ fetchCommitDate),
 /* harmony export */   kC: () => (/* binding */ compareCommits),
 /* harmony export */   m4: () => (/* binding */ repoFromContext),
 /* harmony export */   tx: () => (/* binding */ fetchRepoInfo)
 /* harmony export */ });
-/* unused harmony exports apiLimits, retryWait, GitHubApiError, githubClient */
+/* unused harmony exports apiLimits, retryWait */
 const DEFAULT_LIMITS = { deadlineMs: 10_000, attempts: 3, backoffMs: 1_000, maxWaitMs: 10_000 };
 function apiLimits(env = process.env) {
     const ms = (name, fallback) => {
@@ -1045,6 +1047,9 @@ function checkModeSupport(inputs, _publishes) {
                 out.push(`Input "${name}" is read by mode: promote, rollback and history only; with mode: ${inputs.mode} it is ignored.`);
         }
     }
+    if (inputs.mode !== 'prune')
+        for (const name of inputs.prune?.given ?? [])
+            out.push(`Input "${name}" is read by mode: prune only; with mode: ${inputs.mode} it is ignored.`);
     if (inputs.mode === 'build' || inputs.mode === 'merge')
         return out;
     if (inputs.planDocument.trim())
@@ -1122,6 +1127,90 @@ function checkPromoteInputs(mode, from, to, steps = { value: '1', given: false }
 /** `to-registry` as the engine uses it: the host, without scheme or trailing slash, lowercased. */
 function registryHost(text) {
     return text.replace(/^https?:\/\//, '').replace(/\/+$/, '').toLowerCase();
+}
+
+
+/***/ }),
+
+/***/ 1040:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X3: () => (/* binding */ parsePruneInputs),
+/* harmony export */   mY: () => (/* binding */ pruneApiFor)
+/* harmony export */ });
+/* unused harmony exports PRUNE_INPUTS, DEFAULT_KEEP_TAGS, DEFAULT_KEEP */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7337);
+/**
+ * The inputs of `mode: prune`: `keep` (how many of the most recent versions stay), `keep-tags` (regexes
+ * whose matches are never deleted), `delete-untagged`, `older-than` and `prune-api` (which back end
+ * lists and deletes). Pure; every problem is an InputError naming the input (and the line). With another
+ * mode they are still checked (a malformed value is an error in any mode), and a given one is a warning
+ * (inputs/modes.ts): never silently unused.
+ */
+
+const PRUNE_INPUTS = (/* unused pure expression or super */ null && (['keep', 'keep-tags', 'delete-untagged', 'older-than', 'prune-api']));
+/**
+ * What is never deleted unless `keep-tags` says otherwise: semantic versions (`v1.2.3`, `1.2`,
+ * `1.2.3-rc.1`), the channels (`env-*`) and `latest`. (A channel's history is kept as well, always: see
+ * pipeline/prune.ts.)
+ */
+const DEFAULT_KEEP_TAGS = ['^v?\\d+\\.\\d+(\\.\\d+)?(-[0-9A-Za-z][0-9A-Za-z.-]*)?$', '^env-', '^latest$'];
+const DEFAULT_KEEP = 10;
+const UNIT_MS = { h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
+/** Reads the prune inputs (values trimmed; '' when not given); returns them and every problem. */
+function parsePruneInputs(raw) {
+    const errors = [];
+    const given = [raw.keep && 'keep', raw.keepTags.length && 'keep-tags', raw.deleteUntagged && 'delete-untagged', raw.olderThan && 'older-than', raw.api && 'prune-api'].filter((x) => typeof x === 'string' && x !== '');
+    let keep = DEFAULT_KEEP;
+    if (raw.keep) {
+        if (/^\d{1,6}$/.test(raw.keep) && Number(raw.keep) >= 1)
+            keep = Number(raw.keep);
+        else
+            errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('keep', 'expected a whole number of at least 1 (how many of the most recent versions to keep)', undefined, raw.keep.slice(0, 40)));
+    }
+    let keepTags = DEFAULT_KEEP_TAGS.map(source => ({ pattern: new RegExp(source), source }));
+    if (raw.keepTags.length) {
+        keepTags = [];
+        for (const { line, text } of raw.keepTags) {
+            try {
+                keepTags.push({ pattern: new RegExp(text), source: text, line });
+            }
+            catch (e) {
+                errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('keep-tags', `is not a regular expression: ${e.message.replace(/^Invalid regular expression: /, '')}`, line, text.slice(0, 140)));
+            }
+        }
+    }
+    let deleteUntagged = false;
+    if (raw.deleteUntagged) {
+        if (/^true$/i.test(raw.deleteUntagged))
+            deleteUntagged = true;
+        else if (!/^false$/i.test(raw.deleteUntagged))
+            errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('delete-untagged', 'expected true or false', undefined, raw.deleteUntagged.slice(0, 40)));
+    }
+    let olderThan;
+    if (raw.olderThan) {
+        const m = /^(\d{1,5})\s*([hdw])$/i.exec(raw.olderThan);
+        if (m && Number(m[1]) >= 1)
+            olderThan = { text: raw.olderThan, ms: Number(m[1]) * UNIT_MS[m[2].toLowerCase()] };
+        else
+            errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('older-than', 'expected a number of hours, days or weeks of at least 1: <n>h, <n>d or <n>w (e.g. 30d)', undefined, raw.olderThan.slice(0, 40)));
+    }
+    let api = 'auto';
+    if (raw.api) {
+        const v = raw.api.toLowerCase();
+        if (v === 'auto' || v === 'github-packages' || v === 'distribution')
+            api = v;
+        else
+            errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('prune-api', 'expected one of auto, github-packages, distribution', undefined, raw.api.slice(0, 40)));
+    }
+    return { prune: { keep, keepTags, deleteUntagged, olderThan, api, given }, errors };
+}
+/** The back end `prune-api` names for a registry host: auto is GitHub Packages for ghcr.io, the distribution API otherwise. */
+function pruneApiFor(api, host) {
+    if (api !== 'auto')
+        return api;
+    return host.toLowerCase() === 'ghcr.io' ? 'github-packages' : 'distribution';
 }
 
 
@@ -2696,6 +2785,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/pipeline/inputs/promote.ts
 var promote = __webpack_require__(8040);
+// EXTERNAL MODULE: ./src/pipeline/inputs/prune.ts
+var inputs_prune = __webpack_require__(1040);
 // EXTERNAL MODULE: ./src/pipeline/inputs/csv.ts
 var csv = __webpack_require__(6980);
 // EXTERNAL MODULE: ./src/pipeline/inputs/errors.ts
@@ -2918,14 +3009,15 @@ async function parseRegistryAuth(text) {
 
 
 
+
 const DEFAULT_REGISTRY = 'ghcr.io';
 const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
 /** Where the cache-mount copy steps run by default: a small image with sh and tar. */
 const DEFAULT_CACHE_MOUNTS_IMAGE = 'docker.io/library/busybox:stable';
 /** What one run of the action does: everything in one job, or one part of plan -> build legs -> merge. */
-const MODES = ['publish', 'plan', 'build', 'merge', 'promote', 'rollback', 'history'];
+const MODES = ['publish', 'plan', 'build', 'merge', 'promote', 'rollback', 'history', 'prune'];
 /** Modes this version runs; the others are refused before anything happens. */
-const AVAILABLE_MODES = ['publish', 'plan', 'build', 'merge', 'promote', 'rollback', 'history'];
+const AVAILABLE_MODES = ['publish', 'plan', 'build', 'merge', 'promote', 'rollback', 'history', 'prune'];
 
 /** The non-empty, non-comment lines of a multi-line input, with their line numbers. */
 function inputLines(value) {
@@ -3234,6 +3326,9 @@ function getInputs(env = process.env, workspace = env['GITHUB_WORKSPACE'] || pro
     });
     const secrets = (0,inputs_secrets/* parseSecrets */.dC)({ secrets: r.raw('secrets'), files: r.raw('secret-files'), envs: r.raw('secret-envs') }, env, workspace);
     r.errors.push(...secrets.errors);
+    const mode = r.choice('mode', MODES, 'publish');
+    const prune = (0,inputs_prune/* parsePruneInputs */.X3)({ keep: r.text('keep'), keepTags: inputLines(r.raw('keep-tags')), deleteUntagged: r.text('delete-untagged'), olderThan: r.text('older-than'), api: r.text('prune-api') });
+    r.errors.push(...prune.errors);
     const inputs = {
         images,
         bareTags: imagesRaw !== undefined && imageLines.length === 0,
@@ -3249,12 +3344,13 @@ function getInputs(env = process.env, workspace = env['GITHUB_WORKSPACE'] || pro
         sepAnnotations: r.separator('sep-annotations'),
         bakeTarget,
         policy,
-        dryRun: r.bool('dry-run', false),
-        mode: r.choice('mode', MODES, 'publish'),
+        dryRun: r.bool('dry-run', mode === 'prune'),
+        mode,
         planDocument: r.raw('plan') ?? '',
         runners: r.raw('runners') ?? '',
         archTags: r.bool('arch-tags', false),
         promote: { from: r.text('from'), to: r.lines('to', (tag, line) => ({ tag, line })), steps: /^\d{1,4}$/.test(r.text('steps')) ? Number(r.text('steps')) : 1, stepsGiven: r.text('steps') !== '', toRegistry: (0,promote/* registryHost */.U$)(r.text('to-registry')) },
+        prune: prune.prune,
         push: r.choice('push', ['auto', 'true', 'false'], 'auto'),
         buildArgs,
         defaultBuildArgs: r.bool('default-build-args', true),
@@ -3523,6 +3619,7 @@ __webpack_require__.d(__webpack_exports__, {
   iY: () => (/* reexport */ planJson),
   MM: () => (/* reexport */ planSummary),
   h0: () => (/* reexport */ promoteSummary),
+  tG: () => (/* reexport */ pruneSummary),
   Iv: () => (/* reexport */ publishSummary),
   Jf: () => (/* reexport */ skippedTagsOutput),
   Ii: () => (/* reexport */ skippedTagsSummary),
@@ -4016,6 +4113,28 @@ function historySummary(channels) {
             lines.push(`| ${(0,report_escape/* text */.Qq)(e.at)} | ${(0,report_escape/* text */.Qq)(e.kind)} | ${shortDigest(e.before)} | ${shortDigest(e.after)} | ${e.source ? (0,report_escape/* code */.aY)(e.source) : ''} | ${(0,report_escape/* text */.Qq)(e.actor)} | ${(0,report_escape/* text */.Qq)(e.run)} |`);
         lines.push('');
     }
+    return lines.join('\n');
+}
+/** The job summary of mode: prune: per image a table of what is (or would be) deleted, with tags, reason and size; the total freed. */
+function pruneSummary(r) {
+    const failed = r.images.some(i => i.error);
+    const state = failed ? '❌ failed' : r.dryRun ? '📝 dry run (nothing deleted)' : '✅ pruned';
+    const total = r.images.reduce((n, i) => n + i.bytesFreed, 0);
+    const lines = [`## multiarch-publish: prune — ${state}`, ''];
+    if (r.dryRun)
+        lines.push('Dry run: nothing deleted, set `dry-run: false` to delete.', '');
+    lines.push(`**Rules:** ${(0,report_escape/* text */.Qq)(r.rules)}  `, '');
+    const row = (x) => `| ${(0,report_escape/* code */.aY)(x.digest.replace(/^(sha256:.{12}).*$/, '$1…'))} | ${x.tags.length ? x.tags.map(report_escape/* code */.aY).join(' ') : '_untagged_'} | ${(0,report_escape/* text */.Qq)(x.kind)} | ${(0,report_escape/* text */.Qq)(x.reason)} | ${humanSize(x.bytes)} |`;
+    for (const i of r.images) {
+        lines.push(`### ${(0,report_escape/* code */.aY)(i.image)}`, '', `${i.kept} version(s) kept · ${i.deleted.length} manifest(s) ${r.dryRun ? 'would be deleted' : 'deleted'} · ${humanSize(i.bytesFreed)} ${r.dryRun ? 'would be freed' : 'freed'} · ${(0,report_escape/* text */.Qq)(i.backend)}`, '');
+        if (i.error)
+            lines.push(`- ❌ ${(0,report_escape/* text */.Qq)(i.error)}`, '');
+        if (i.deleted.length)
+            lines.push('| digest | tags | kind | reason | size |', '| --- | --- | --- | --- | --- |', ...i.deleted.map(row), '');
+        if (i.notDeleted.length)
+            lines.push('**Not deleted:**', '', '| digest | tags | kind | reason | size |', '| --- | --- | --- | --- | --- |', ...i.notDeleted.map(row), '');
+    }
+    lines.push(`**Total ${r.dryRun ? 'that would be freed' : 'freed'}:** ${humanSize(total)} (manifests, configs and layers only deleted versions referenced; the registry reclaims blobs at its own garbage collection)  `, `**Login:** ${(0,report_escape/* text */.Qq)(r.loginNote)}  `, '');
     return lines.join('\n');
 }
 

@@ -829,9 +829,10 @@ async function eachLimited(items, limit, fn, opts = {}) {
 /* harmony export */   DJ: () => (/* binding */ historyTag),
 /* harmony export */   ER: () => (/* binding */ parseEntry),
 /* harmony export */   Hz: () => (/* binding */ channelTags),
+/* harmony export */   bB: () => (/* binding */ HISTORY_TAG_PATTERN),
 /* harmony export */   es: () => (/* binding */ rollbackTarget)
 /* harmony export */ });
-/* unused harmony exports HISTORY_ARTIFACT_TYPE, channelKey, HISTORY_TAG_PATTERN */
+/* unused harmony exports HISTORY_ARTIFACT_TYPE, channelKey */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _leg_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7284);
