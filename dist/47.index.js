@@ -6,7 +6,8 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GitHubPackages: () => (/* binding */ GitHubPackages)
+/* harmony export */   GitHubPackages: () => (/* binding */ GitHubPackages),
+/* harmony export */   packagesApiMismatch: () => (/* binding */ packagesApiMismatch)
 /* harmony export */ });
 /* unused harmony export isGitHubContainerRegistry */
 /* harmony import */ var _pipeline_context_github_api_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8288);
@@ -33,6 +34,27 @@ export const modules = {
  */
 function isGitHubContainerRegistry(host) {
     return host.trim().toLowerCase().replace(/\.$/, '') === 'ghcr.io';
+}
+/**
+ * Why the GitHub API of this run does not hold the packages of `host`, or undefined when it may. ghcr.io's
+ * packages are github.com's (api.github.com): a GitHub Enterprise Server or GHE.com run's API holds its
+ * own registry's, and its token is not sent for another server's packages (as the login does not send it
+ * to ghcr.io: engine/login.ts). Any other host is the workflow's choice (`prune-api: github-packages` for
+ * a GHES `containers.<host>`).
+ */
+function packagesApiMismatch(host, apiUrl) {
+    if (!isGitHubContainerRegistry(host))
+        return undefined;
+    let apiHost = '';
+    try {
+        apiHost = new URL(apiUrl).hostname.toLowerCase();
+    }
+    catch {
+        // not a URL: not github.com's
+    }
+    if (apiHost === 'api.github.com')
+        return undefined;
+    return `${host} holds github.com's packages, but this run's GitHub API is ${apiUrl} (GitHub Enterprise Server or GHE.com): its token is not sent for them, and nothing is pruned in ${host} from here`;
 }
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 class GitHubPackages {

@@ -313,7 +313,10 @@ async function backendFor(kind, host, buildx, p) {
     if (kind === 'distribution')
         return new DistributionBackend(buildx, host);
     // loaded only when asked for: Octokit and its HTTP stack are a chunk of their own
-    const { GitHubPackages } = await __webpack_require__.e(/* import() */ 47).then(__webpack_require__.bind(__webpack_require__, 2047));
+    const { GitHubPackages, packagesApiMismatch } = await __webpack_require__.e(/* import() */ 47).then(__webpack_require__.bind(__webpack_require__, 2047));
+    const mismatch = packagesApiMismatch(host, p.ctx.apiUrl);
+    if (mismatch)
+        throw new Error(mismatch);
     if (!p.inputs.githubToken)
         throw new Error('prune-api: github-packages needs a token (github-token) with packages: write');
     return new GitHubPackages({ token: p.inputs.githubToken, baseUrl: p.ctx.apiUrl, warn: runner/* warning */.$e });

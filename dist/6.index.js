@@ -639,14 +639,15 @@ function retryAfterMs(value, now) {
 /**
  * The wait before the next attempt, or undefined when the failure is final. 5xx answers and failures without
  * an answer (connection refused, reset) are retried with a doubling backoff; rate limits (429, and 403 with
- * x-ratelimit-remaining: 0) after Retry-After, or the x-ratelimit-reset time, when the server gives one.
+ * x-ratelimit-remaining: 0 or with Retry-After: GitHub's secondary rate limit) after Retry-After, or the x-ratelimit-reset time, when the server gives one.
  */
 function retryWait(e, attempt, limits, now = Date.now()) {
     if (attempt >= limits.attempts)
         return undefined;
     const status = e.status ?? 0;
     const headers = e.response?.headers ?? {};
-    const rateLimited = status === 429 || (status === 403 && headers['x-ratelimit-remaining'] === '0');
+    // a secondary rate limit (many DELETEs in a row) is a 403 or 429 with retry-after, the primary one a 403 with x-ratelimit-remaining: 0
+    const rateLimited = status === 429 || (status === 403 && (headers['x-ratelimit-remaining'] === '0' || headers['retry-after'] !== undefined));
     if (!rateLimited && status < 500)
         return undefined;
     let wait = retryAfterMs(headers['retry-after'], now);

@@ -12,7 +12,7 @@
 // can front the real test registry ($REGISTRY_ADDR): sync() builds a package's versions from the registry
 // (its tags, and each index's manifests walked), and a DELETE deletes that manifest in the registry by
 // digest as well, so a test sees real effects. Fault switches: a page that fails, deletes that fail (500),
-// deletes refused (403). Node built-ins only.
+// deletes refused (403), deletes held back by the secondary rate limit (403 with retry-after). Node built-ins only.
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {MANIFEST_ACCEPT, REGISTRY, registryRequest} from './registry.js';
@@ -44,6 +44,8 @@ export interface PackagesFaults {
   failDelete?: (v: HeldVersion) => boolean;
   /** Every DELETE answers 403, as GitHub does when the token is not admin of the package. */
   forbidDelete?: boolean;
+  /** The next N DELETEs answer 403 with `retry-after: 0`, GitHub's secondary rate limit (counted down). */
+  rateLimitDeletes?: number;
 }
 
 export interface PackagesStandIn {
@@ -148,6 +150,10 @@ export async function startPackagesStandIn(opts: {token?: string; registry?: boo
       const list = held(owner, pkg);
       const v = list.find(x => String(x.id) === idRaw);
       if (!v) return send(404, {message: 'Not Found', documentation_url: docs, status: '404'});
+      if (faults.rateLimitDeletes) {
+        faults.rateLimitDeletes--;
+        return send(403, {message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api', status: '403'}, {'retry-after': '0'});
+      }
       if (faults.forbidDelete) return send(403, {message: 'You must have admin permissions on the package to delete it.', documentation_url: docs, status: '403'});
       if (faults.failDelete?.(v)) return send(500, {message: 'stand-in: this delete fails', status: '500'});
       const drop = () => {

@@ -25,6 +25,25 @@ export function isGitHubContainerRegistry(host: string): boolean {
   return host.trim().toLowerCase().replace(/\.$/, '') === 'ghcr.io';
 }
 
+/**
+ * Why the GitHub API of this run does not hold the packages of `host`, or undefined when it may. ghcr.io's
+ * packages are github.com's (api.github.com): a GitHub Enterprise Server or GHE.com run's API holds its
+ * own registry's, and its token is not sent for another server's packages (as the login does not send it
+ * to ghcr.io: engine/login.ts). Any other host is the workflow's choice (`prune-api: github-packages` for
+ * a GHES `containers.<host>`).
+ */
+export function packagesApiMismatch(host: string, apiUrl: string): string | undefined {
+  if (!isGitHubContainerRegistry(host)) return undefined;
+  let apiHost = '';
+  try {
+    apiHost = new URL(apiUrl).hostname.toLowerCase();
+  } catch {
+    // not a URL: not github.com's
+  }
+  if (apiHost === 'api.github.com') return undefined;
+  return `${host} holds github.com's packages, but this run's GitHub API is ${apiUrl} (GitHub Enterprise Server or GHE.com): its token is not sent for them, and nothing is pruned in ${host} from here`;
+}
+
 /** One package version as the API lists it (the fields read here). */
 interface PackageVersion {
   id?: unknown;

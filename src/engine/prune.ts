@@ -64,7 +64,9 @@ export class DistributionBackend implements PruneBackend {
 export async function backendFor(kind: 'github-packages' | 'distribution', host: string, buildx: BuildxApi, p: Pick<Prepared, 'inputs' | 'ctx'>): Promise<PruneBackend> {
   if (kind === 'distribution') return new DistributionBackend(buildx, host);
   // loaded only when asked for: Octokit and its HTTP stack are a chunk of their own
-  const {GitHubPackages} = await import('./github-packages.js');
+  const {GitHubPackages, packagesApiMismatch} = await import('./github-packages.js');
+  const mismatch = packagesApiMismatch(host, p.ctx.apiUrl);
+  if (mismatch) throw new Error(mismatch);
   if (!p.inputs.githubToken) throw new Error('prune-api: github-packages needs a token (github-token) with packages: write');
   return new GitHubPackages({token: p.inputs.githubToken, baseUrl: p.ctx.apiUrl, warn: runner.warning});
 }

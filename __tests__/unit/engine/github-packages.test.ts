@@ -3,7 +3,7 @@
 // user paths, package names with `/`, the errors a user can act on (401/403/404, never the token), a page
 // that fails (or answers 409, which Octokit's paginate would take for the end of the list), and remove by id.
 import {afterAll, beforeAll, describe, expect, test} from '@jest/globals';
-import {GitHubPackages, isGitHubContainerRegistry} from '../../../src/engine/github-packages.js';
+import {GitHubPackages, isGitHubContainerRegistry, packagesApiMismatch} from '../../../src/engine/github-packages.js';
 import {startPackagesStandIn, type PackagesStandIn} from '../../support/github-packages.js';
 
 const TOKEN = 'ghs_unitTestToken0123456789';
@@ -39,6 +39,20 @@ describe('isGitHubContainerRegistry', () => {
     ['127.0.0.1:5000', false]
   ])('%s: %s', (host, expected) => {
     expect(isGitHubContainerRegistry(host)).toBe(expected);
+  });
+});
+
+describe('packagesApiMismatch', () => {
+  test.each([
+    ['ghcr.io', 'https://api.github.com', undefined],
+    ['ghcr.io', 'https://ghes.example.com/api/v3', /ghcr\.io holds github\.com's packages, but this run's GitHub API is https:\/\/ghes\.example\.com\/api\/v3 .*its token is not sent/],
+    ['ghcr.io', 'https://api.acme.ghe.com', /GHE\.com/],
+    ['containers.ghes.example.com', 'https://ghes.example.com/api/v3', undefined],
+    ['127.0.0.1:5000', 'http://127.0.0.1:8080', undefined]
+  ])('%s with %s', (host, apiUrl, expected) => {
+    const problem = packagesApiMismatch(host, apiUrl);
+    if (expected === undefined) expect(problem).toBeUndefined();
+    else expect(problem).toMatch(expected);
   });
 });
 
@@ -171,6 +185,15 @@ describe('GitHubPackages.remove', () => {
       delete api.faults.failDelete;
     }
     await expect(backend().remove('acme/team/app', {digest: digest(11), tags: [], id: 987654})).rejects.toThrow(/version 987654 .*HTTP 404.*not there/);
+  });
+
+  test("GitHub's secondary rate limit (403 with retry-after): waited for, then deleted", async () => {
+    const v = api.add('acme', 'team/app', digest(12));
+    api.faults.rateLimitDeletes = 1;
+    const from = api.requests.length;
+    await backend().remove('acme/team/app', {digest: digest(12), tags: [], id: v.id});
+    expect(api.requests.slice(from).map(r => `${r.method} ${r.status}`)).toEqual(['GET 200', 'DELETE 403', 'DELETE 204']);
+    expect(api.versions('acme', 'team/app').some(x => x.id === v.id)).toBe(false);
   });
 
   test('a version without an id (a distribution listing): nothing asked', async () => {
