@@ -103,6 +103,9 @@ class GitHubPackages {
             await api.request(`DELETE /${kind}/{owner}/packages/container/{package_name}/versions/{package_version_id}`, { owner, package_name: pkg, package_version_id: version.id }, { emptyAnswer: true });
         }
         catch (e) {
+            // a 404 after a failed attempt (5xx, no answer): that attempt's delete went through, its answer did not
+            if (e instanceof _pipeline_context_github_api_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubApiError */ .OS && e.httpStatus === 404 && e.attempts > 1)
+                return;
             throw this.explain(e, 'delete', `version ${version.id} (${version.digest.slice(0, 19)}…) of ${pkg} of ${owner}`, name);
         }
     }

@@ -671,9 +671,13 @@ const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
  */
 class GitHubApiError extends Error {
     httpStatus;
-    constructor(message, httpStatus) {
+    attempts;
+    constructor(message, httpStatus, 
+    /** How many attempts were made (a DELETE answered 404 on a later one may have been done by an earlier one). */
+    attempts = 1) {
         super(message);
         this.httpStatus = httpStatus;
+        this.attempts = attempts;
         this.name = 'GitHubApiError';
     }
 }
@@ -698,7 +702,7 @@ async function withDeadlineAndRetries(limits, attempt, emptyAnswer = false) {
             const wait = retryWait(failure, n, limits);
             const status = failure.response ? failure.status : undefined;
             if (wait === undefined)
-                throw new GitHubApiError(n > 1 ? `${describe(failure)} after ${n} attempts` : describe(failure), status);
+                throw new GitHubApiError(n > 1 ? `${describe(failure)} after ${n} attempts` : describe(failure), status, n);
             await sleep(wait);
             continue;
         }

@@ -46,6 +46,8 @@ export interface PackagesFaults {
   forbidDelete?: boolean;
   /** The next N DELETEs answer 403 with `retry-after: 0`, GitHub's secondary rate limit (counted down). */
   rateLimitDeletes?: number;
+  /** The next N DELETEs are done but answered 502, as when a proxy loses the answer (counted down). */
+  lostDeleteAnswers?: number;
 }
 
 export interface PackagesStandIn {
@@ -160,6 +162,10 @@ export async function startPackagesStandIn(opts: {token?: string; registry?: boo
         // the list as it is now: other deletes may have ended while the registry answered this one
         packages.set(key(owner, pkg), held(owner, pkg).filter(x => x.id !== v.id));
         deleted.push(v);
+        if (faults.lostDeleteAnswers) {
+          faults.lostDeleteAnswers--;
+          return send(502, {message: 'Server Error'});
+        }
         send(204);
       };
       if (!fronting) return drop();

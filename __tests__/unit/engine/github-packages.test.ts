@@ -196,6 +196,14 @@ describe('GitHubPackages.remove', () => {
     expect(api.versions('acme', 'team/app').some(x => x.id === v.id)).toBe(false);
   });
 
+  test('a delete done whose answer was lost (502): the retry finds it gone (404), and that is a delete', async () => {
+    const v = api.add('acme', 'team/app', digest(13));
+    api.faults.lostDeleteAnswers = 1;
+    const from = api.requests.length;
+    await backend().remove('acme/team/app', {digest: digest(13), tags: [], id: v.id});
+    expect(api.requests.slice(from).map(r => `${r.method} ${r.status}`)).toEqual(['GET 200', 'DELETE 502', 'DELETE 404']);
+  });
+
   test('a version without an id (a distribution listing): nothing asked', async () => {
     const from = api.requests.length;
     await expect(backend().remove('acme/team/app', {digest: digest(1), tags: ['latest']})).rejects.toThrow(/no package version id to delete/);

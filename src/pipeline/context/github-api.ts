@@ -90,7 +90,9 @@ const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 export class GitHubApiError extends Error {
   constructor(
     message: string,
-    readonly httpStatus: number | undefined
+    readonly httpStatus: number | undefined,
+    /** How many attempts were made (a DELETE answered 404 on a later one may have been done by an earlier one). */
+    readonly attempts = 1
   ) {
     super(message);
     this.name = 'GitHubApiError';
@@ -115,7 +117,7 @@ async function withDeadlineAndRetries<R extends {data: unknown}>(limits: ApiLimi
       const failure = e as AttemptError;
       const wait = retryWait(failure, n, limits);
       const status = failure.response ? failure.status : undefined;
-      if (wait === undefined) throw new GitHubApiError(n > 1 ? `${describe(failure)} after ${n} attempts` : describe(failure), status);
+      if (wait === undefined) throw new GitHubApiError(n > 1 ? `${describe(failure)} after ${n} attempts` : describe(failure), status, n);
       await sleep(wait);
       continue;
     }
