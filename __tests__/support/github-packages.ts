@@ -44,6 +44,8 @@ export interface PackagesFaults {
   failDelete?: (v: HeldVersion) => boolean;
   /** Every DELETE answers 403, as GitHub does when the token is not admin of the package. */
   forbidDelete?: boolean;
+  /** The 403's `message` (default GitHub's words). */
+  forbidMessage?: string;
   /** The next N DELETEs answer 403 with `retry-after: 0`, GitHub's secondary rate limit (counted down). */
   rateLimitDeletes?: number;
   /** The next N DELETEs are done but answered 502, as when a proxy loses the answer (counted down). */
@@ -156,7 +158,7 @@ export async function startPackagesStandIn(opts: {token?: string; registry?: boo
         faults.rateLimitDeletes--;
         return send(403, {message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api', status: '403'}, {'retry-after': '0'});
       }
-      if (faults.forbidDelete) return send(403, {message: 'You must have admin permissions on the package to delete it.', documentation_url: docs, status: '403'});
+      if (faults.forbidDelete) return send(403, {message: faults.forbidMessage ?? 'You must have admin permissions on the package to delete it.', documentation_url: docs, status: '403'});
       if (faults.failDelete?.(v)) return send(500, {message: 'stand-in: this delete fails', status: '500'});
       const drop = () => {
         // the list as it is now: other deletes may have ended while the registry answered this one

@@ -158,6 +158,8 @@ export class GitHubPackages implements PruneBackend {
     // Octokit's message is the API's `message` and ` - <documentation_url>`: the link says nothing more here
     const said = redact(e instanceof Error ? e.message : String(e), this.token)
       .replace(/ - https?:\/\/[^\s)]+/, '')
+      // the API's own words, one line: no control characters reach the log from them
+      .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
       .slice(0, 200);
     const doing = what === 'delete' ? 'cannot delete' : 'cannot read';
     let hint = '';

@@ -176,6 +176,22 @@ describe('GitHubPackages.remove', () => {
     expect(api.versions('acme', 'team/app').some(x => x.id === v.id)).toBe(true);
   });
 
+  test("the API's message is one line in the error, whatever it holds", async () => {
+    const v = api.add('acme', 'team/app', digest(14));
+    api.faults.forbidDelete = true;
+    api.faults.forbidMessage = 'denied\n::error::forged\r\u001b[31mred';
+    try {
+      const e = (await backend()
+        .remove('acme/team/app', {digest: digest(14), tags: [], id: v.id})
+        .catch(err => err)) as Error;
+      expect(e.message).toContain('HTTP 403 (denied ::error::forged [31mred)');
+      expect(e.message).not.toMatch(/[\u0000-\u001f]/);
+    } finally {
+      api.faults.forbidDelete = false;
+      delete api.faults.forbidMessage;
+    }
+  });
+
   test('a delete that fails (500, retried) throws; a version not there (404) throws', async () => {
     const v = api.add('acme', 'team/app', digest(10));
     api.faults.failDelete = x => x.id === v.id;
