@@ -4,9 +4,10 @@
 // on GHCR (the index tagged; its platform and attestation manifests untagged; a cosign-style
 // `sha256-<hex>.sig` signature a tagged version of its own), and a version's DELETE deletes the manifest
 // in the registry. Three releases are published and signed; keep: 1 leaves the newest with its children,
-// attestations and signature readable and deletes the older ones' manifests, every one; a kept version's
-// manifest that cannot be read fails the step naming it, with nothing deleted; a token that is not admin of
-// the package (403) fails the step with what to change, nothing deleted, the token never in the log.
+// attestations and signature readable and deletes the older ones' manifests, every one (a dry run before
+// deletes nothing); a kept version's manifest that cannot be read fails the step naming it, with nothing
+// deleted; so does a page of the list that fails; a token that is not admin of the package (403) fails
+// the step with what to change, nothing deleted; the token is never in the log.
 import {execFile} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
 import fs from 'node:fs';
@@ -100,6 +101,15 @@ gate.describe('mode: prune through the GitHub Packages API', () => {
     }
     const [old1, old2, kept] = releases as [Release, Release, Release];
 
+    // without dry-run: false, mode prune only says what it would delete
+    const dry = await run({mode: 'prune', images: `name=${REPO}`, 'prune-api': 'github-packages', keep: '1', 'delete-untagged': 'true'});
+    expect(dry.errors).toEqual([]);
+    const [would] = JSON.parse(dry.main.outputs['pruned']!) as {deleted: {digest: string}[]; dryRun: boolean}[];
+    expect(would!.dryRun).toBe(true);
+    expect(would!.deleted.map(d => d.digest).sort()).toEqual([...manifestsOf(old1), ...manifestsOf(old2)].sort());
+    expect(api!.requests.filter(q => q.method === 'DELETE')).toEqual([]);
+    for (const d of [...manifestsOf(old1), ...manifestsOf(old2)]) expect(await readable(d)).toBe(true);
+
     const r = await prune();
     expect(r.errors).toEqual([]);
     expect(r.main.code).toBe(0);
@@ -147,6 +157,21 @@ gate.describe('mode: prune through the GitHub Packages API', () => {
     await putManifest(victim, bytes.body, String(bytes.headers['content-type']));
     expect(await readable(victim)).toBe(true);
   }, 600_000);
+
+  test('a page of the versions list that fails (500, after its retries): nothing deleted, the step fails', async () => {
+    api!.faults.failPage = 1;
+    try {
+      const before = api!.versions(OWNER, PKG).map(v => v.name).sort();
+      const deletesBefore = api!.requests.filter(q => q.method === 'DELETE').length;
+      const r = await prune();
+      expect(r.main.code).not.toBe(0);
+      expect(r.errors.join('\n')).toMatch(/cannot read the versions of svc\/app of e2e-prune-ghcr-[0-9a-f]+: HTTP 500.*after 3 attempts.*nothing was deleted/s);
+      expect(api!.requests.filter(q => q.method === 'DELETE').length).toBe(deletesBefore);
+      expect(api!.versions(OWNER, PKG).map(v => v.name).sort()).toEqual(before);
+    } finally {
+      delete api!.faults.failPage;
+    }
+  }, 300_000);
 
   test('a token that is not admin of the package (403 on delete): the step fails saying what to change; nothing deleted', async () => {
     api!.faults.forbidDelete = true;
