@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   prune: () => (/* binding */ prune_prune)
 });
 
-// UNUSED EXPORTS: DistributionBackend, PruneReadError, backendFor, readManifests
+// UNUSED EXPORTS: DistributionBackend, PruneReadError, backendFor, readManifests, staleness
 
 // EXTERNAL MODULE: ./src/action/runner.ts + 1 modules
 var runner = __webpack_require__(4583);
@@ -278,13 +278,14 @@ class DistributionBackend {
     label = 'OCI distribution API';
     listsUntagged = false;
     constructor(buildx, 
-    /** The registry host, for the image's full name (the back end is given the path). */
+    /** The registry host as the image names it ('' for a Docker Hub name without one), for its full name (the back end is given the path). */
     host) {
         this.buildx = buildx;
         this.host = host;
     }
+    /** The name the registry client takes: `host/path` (a Docker Hub name may have no host). */
     full(name) {
-        return `${this.host}/${name}`;
+        return this.host ? `${this.host}/${name}` : name;
     }
     async list(name) {
         if (!this.buildx.listTags)
@@ -302,7 +303,7 @@ class DistributionBackend {
     async remove(name, version) {
         const done = await this.buildx.deleteManifest(this.full(name), version.digest);
         if (!done)
-            throw new Error(`${this.host} does not allow deleting manifests (HTTP 405 or UNSUPPORTED: the registry's storage.delete must be enabled)`);
+            throw new Error(`${this.host || 'docker.io'} does not allow deleting manifests (HTTP 405 or UNSUPPORTED: the registry's storage.delete must be enabled)`);
     }
 }
 /**
@@ -369,17 +370,25 @@ async function readManifests(buildx, name, versions) {
 }
 /** The created time of each version without one: its first platform manifest's annotation, else its image config's. */
 async function fillCreated(buildx, name, versions, manifests) {
-    const tagged = versions.filter(v => v.tags.length && !v.tags.some(isHistoryTag) && !v.created && !manifests.get(v.digest)?.created);
+    // the versions keep counts: a tag that is neither a history entry's nor a referrer's
+    const tagged = versions.filter(v => v.tags.some(t => !isHistoryTag(t) && !referrerSubject(t)) && !v.created && !manifests.get(v.digest)?.created);
     await (0,each_limited/* eachLimited */.k)(tagged, READS_AT_ONCE, async (v) => {
         const info = manifests.get(v.digest);
         const platform = info.children.find(c => !c.attestation && manifests.get(c.digest)?.created);
         if (platform)
             return void (info.created = manifests.get(platform.digest).created);
-        const config = (await buildx.imageConfig(name, v.digest).catch(() => undefined));
+        let config;
+        try {
+            config = (await buildx.imageConfig(name, v.digest));
+        }
+        catch (e) {
+            // an age that cannot be read is not an unknown age: it could make the newest version look the oldest
+            throw new PruneReadError(`reading the image config of ${name}@${v.digest} (for its age) failed: ${runner/* redact */.E$(e.message).slice(0, 300)}`);
+        }
         const text = config?.config?.Labels?.['org.opencontainers.image.created'] ?? config?.created;
         if (typeof text === 'string' && !Number.isNaN(Date.parse(text)))
             info.created = new Date(text);
-    });
+    }, { stopAtFailure: true });
 }
 const entry = (i) => ({ digest: i.digest, tags: i.tags, kind: i.kind, reason: i.reason, bytes: i.bytes });
 function logDecision(name, d, dryRun) {
@@ -390,6 +399,23 @@ function logDecision(name, d, dryRun) {
     for (const n of d.notes)
         runner/* info */.pq(n);
     runner/* info */.pq(`${name}: ${d.keptVersions.length} version(s) kept, ${d.deleted.length} manifest(s) ${dryRun ? 'would be deleted' : 'to delete'} (${d.bytesFreed} bytes only they reference).`);
+}
+/** What differs between the listing decided on and the listing just before the deletions (undefined: nothing that matters). */
+function staleness(before, now, d) {
+    const known = new Set(before.map(v => v.digest));
+    const added = now.filter(v => !known.has(v.digest));
+    if (added.length)
+        return `${added.length} manifest(s) appeared, e.g. ${added[0].digest}${added[0].tags.length ? ` (${added[0].tags.slice(0, 3).join(', ')})` : ''}`;
+    const tagsNow = new Map();
+    for (const v of now)
+        for (const t of v.tags)
+            (tagsNow.get(v.digest) ?? tagsNow.set(v.digest, new Set()).get(v.digest)).add(t);
+    for (const item of d.deleted) {
+        const gained = [...(tagsNow.get(item.digest) ?? [])].filter(t => !item.tags.includes(t));
+        if (gained.length)
+            return `${item.digest} to delete is now tagged ${gained.slice(0, 3).join(', ')}`;
+    }
+    return undefined;
 }
 /** Deletes in order; a group with a failure stops the rest. */
 async function deleteAll(backend, path, name, d) {
@@ -417,35 +443,36 @@ async function deleteAll(backend, path, name, d) {
     const done = new Set(deleted.map(i => i.digest));
     return { deleted: d.deleted.filter(i => done.has(i.digest)), notDeleted: d.deleted.filter(i => !done.has(i.digest)), failures };
 }
-async function prune_prune(p, env, engine, now = new Date()) {
+/** `backends`: the choice of back end (backendFor; a test passes its own). */
+async function prune_prune(p, env, engine, now = new Date(), backends = backendFor) {
     const { inputs } = p;
     const names = [...new Set(p.plan.builds.flatMap(b => b.images))];
     if (!names.length)
         throw new Error('Nothing to prune: the images input names no image.');
     const dryRun = inputs.dryRun;
     const { buildx, loginNote } = await (0,session/* registrySession */.E)(p, names, env, engine);
-    const backends = new Map();
+    const chosen = new Map();
     const results = [];
     const failures = [];
     for (const name of names) {
-        const host = (0,reference/* registryDomain */.Em)(name) ?? 'docker.io';
-        const path = name.slice(name.indexOf('/') + 1);
-        const kind = (0,prune/* pruneApiFor */.mY)(inputs.prune.api, host);
+        const domain = (0,reference/* registryDomain */.Em)(name);
+        const host = domain ?? '';
+        const path = domain ? name.slice(domain.length + 1) : name;
+        const kind = (0,prune/* pruneApiFor */.mY)(inputs.prune.api, host || 'docker.io');
         const result = { image: name, backend: kind, kept: 0, deleted: [], notDeleted: [], dryRun, bytesFreed: 0 };
         results.push(result);
         await runner/* group */.Os(`Prune ${name}`, async () => {
-            let decision;
             try {
                 const key = `${kind} ${host}`;
-                if (!backends.has(key))
-                    backends.set(key, backendFor(kind, host, buildx, p));
-                const backend = await backends.get(key);
+                if (!chosen.has(key))
+                    chosen.set(key, backends(kind, host, buildx, p));
+                const backend = await chosen.get(key);
                 result.backend = backend.label;
                 const versions = await backend.list(path);
                 runner/* info */.pq(`${name}: ${versions.length} manifest(s) listed through the ${backend.label}${backend.listsUntagged ? '' : ' (tagged ones; their children are read from them)'}.`);
                 const { manifests, history } = await readManifests(buildx, name, versions);
                 await fillCreated(buildx, name, versions, manifests);
-                decision = decidePrune({ versions, manifests, history, rules: inputs.prune, now });
+                const decision = decidePrune({ versions, manifests, history, rules: inputs.prune, now });
                 result.kept = decision.keptVersions.length;
                 logDecision(name, decision, dryRun);
                 if (dryRun) {
@@ -453,6 +480,11 @@ async function prune_prune(p, env, engine, now = new Date()) {
                     result.bytesFreed = decision.bytesFreed;
                     return;
                 }
+                // what was decided on must still be what the package holds: a tag that moved onto a digest to
+                // delete (or a version pushed meanwhile, which may share its manifests) makes the decision stale
+                const changed = staleness(versions, await backend.list(path), decision);
+                if (changed)
+                    throw new Error(`${name} changed while it was being pruned (${changed}): run the prune again`);
                 const outcome = await deleteAll(backend, path, name, decision);
                 result.deleted = outcome.deleted.map(entry);
                 result.notDeleted = outcome.notDeleted.map(entry);

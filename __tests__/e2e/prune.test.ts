@@ -3,8 +3,9 @@
 // as separate jobs under build-1 … build-5; prune with keep: 2 as a dry run deletes nothing and lists the
 // three oldest; with dry-run: false exactly those are gone (their tags 404, their platform and attestation
 // manifests 404 by digest) and every remaining tag still resolves, each of its platform manifests (with
-// config and layers) and attestation manifests reads by digest. Then a manifest a kept version references
-// is deleted underneath: prune deletes nothing and fails naming that digest.
+// config and layers) and attestation manifests reads by digest. A channel (env-prod, promoted) keeps its
+// version, and its history entry is neither counted nor deleted. Then a manifest a kept version
+// references is deleted underneath: prune deletes nothing and fails naming that digest.
 import {execFile} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
 import fs from 'node:fs';
@@ -129,6 +130,18 @@ gate.describe('mode: prune (distribution API)', () => {
         expect(m.layers.length).toBeGreaterThan(0);
       }
     }
+  }, 180_000);
+
+  test('a channel and its history: env-prod and the mp-hist entry of its move are kept, neither counted nor deleted', async () => {
+    const promoted = await run({mode: 'promote', from: 'build-4', to: 'env-prod'});
+    expect(promoted.errors).toEqual([]);
+    const history = Object.keys(await tagDigests(REPO)).filter(t => t.startsWith('mp-hist-'));
+    expect(history).toHaveLength(1);
+    const r = await run({mode: 'prune', keep: '1'});
+    expect(r.errors).toEqual([]);
+    const [p] = JSON.parse(r.main.outputs['pruned']!) as Pruned[];
+    expect(p).toMatchObject({kept: 2, deleted: []});
+    expect(r.main.stdout).toMatch(/keep sha256:\S+ build-4, env-prod: keep-tags \^env- \(env-prod\); history of env-prod/);
   }, 180_000);
 
   test('a manifest a kept version references cannot be read: nothing is deleted, the step fails naming the digest', async () => {

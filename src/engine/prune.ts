@@ -15,7 +15,7 @@ import {registrySession} from './session.js';
 import {eachLimited} from '../lib/each-limited.js';
 import {registryDomain} from '../lib/reference.js';
 import {pruneApiFor} from '../pipeline/inputs/prune.js';
-import {decidePrune, deletionOrder, historyReference, isHistoryTag, manifestInfo, short, type HistoryReference, type ManifestInfo, type PruneDecision, type PruneItem} from '../pipeline/prune.js';
+import {decidePrune, deletionOrder, historyReference, isHistoryTag, manifestInfo, referrerSubject, short, type HistoryReference, type ManifestInfo, type PruneDecision, type PruneItem} from '../pipeline/prune.js';
 import {logValue} from '../report/escape.js';
 import {pruneSummary, writeOutputs, writeSummary} from '../report/index.js';
 
@@ -31,12 +31,13 @@ export class DistributionBackend implements PruneBackend {
   readonly listsUntagged = false;
   constructor(
     private readonly buildx: BuildxApi,
-    /** The registry host, for the image's full name (the back end is given the path). */
+    /** The registry host as the image names it ('' for a Docker Hub name without one), for its full name (the back end is given the path). */
     private readonly host: string
   ) {}
 
+  /** The name the registry client takes: `host/path` (a Docker Hub name may have no host). */
   private full(name: string): string {
-    return `${this.host}/${name}`;
+    return this.host ? `${this.host}/${name}` : name;
   }
 
   async list(name: string): Promise<StoredVersion[]> {
@@ -53,7 +54,7 @@ export class DistributionBackend implements PruneBackend {
 
   async remove(name: string, version: StoredVersion): Promise<void> {
     const done = await this.buildx.deleteManifest(this.full(name), version.digest);
-    if (!done) throw new Error(`${this.host} does not allow deleting manifests (HTTP 405 or UNSUPPORTED: the registry's storage.delete must be enabled)`);
+    if (!done) throw new Error(`${this.host || 'docker.io'} does not allow deleting manifests (HTTP 405 or UNSUPPORTED: the registry's storage.delete must be enabled)`);
   }
 }
 
@@ -114,15 +115,22 @@ export async function readManifests(buildx: BuildxApi, name: string, versions: S
 
 /** The created time of each version without one: its first platform manifest's annotation, else its image config's. */
 async function fillCreated(buildx: BuildxApi, name: string, versions: StoredVersion[], manifests: Map<string, ManifestInfo>): Promise<void> {
-  const tagged = versions.filter(v => v.tags.length && !v.tags.some(isHistoryTag) && !v.created && !manifests.get(v.digest)?.created);
+  // the versions keep counts: a tag that is neither a history entry's nor a referrer's
+  const tagged = versions.filter(v => v.tags.some(t => !isHistoryTag(t) && !referrerSubject(t)) && !v.created && !manifests.get(v.digest)?.created);
   await eachLimited(tagged, READS_AT_ONCE, async v => {
     const info = manifests.get(v.digest)!;
     const platform = info.children.find(c => !c.attestation && manifests.get(c.digest)?.created);
     if (platform) return void (info.created = manifests.get(platform.digest)!.created);
-    const config = (await buildx.imageConfig(name, v.digest).catch(() => undefined)) as {created?: unknown; config?: {Labels?: Record<string, unknown>}} | undefined;
+    let config: {created?: unknown; config?: {Labels?: Record<string, unknown>}} | undefined;
+    try {
+      config = (await buildx.imageConfig(name, v.digest)) as typeof config;
+    } catch (e) {
+      // an age that cannot be read is not an unknown age: it could make the newest version look the oldest
+      throw new PruneReadError(`reading the image config of ${name}@${v.digest} (for its age) failed: ${runner.redact((e as Error).message).slice(0, 300)}`);
+    }
     const text = config?.config?.Labels?.['org.opencontainers.image.created'] ?? config?.created;
     if (typeof text === 'string' && !Number.isNaN(Date.parse(text))) info.created = new Date(text);
-  });
+  }, {stopAtFailure: true});
 }
 
 /** One deleted (or, in a dry run, to-be-deleted) manifest, as the `pruned` output lists it. */
@@ -159,6 +167,20 @@ function logDecision(name: string, d: PruneDecision, dryRun: boolean): void {
   runner.info(`${name}: ${d.keptVersions.length} version(s) kept, ${d.deleted.length} manifest(s) ${dryRun ? 'would be deleted' : 'to delete'} (${d.bytesFreed} bytes only they reference).`);
 }
 
+/** What differs between the listing decided on and the listing just before the deletions (undefined: nothing that matters). */
+export function staleness(before: StoredVersion[], now: StoredVersion[], d: PruneDecision): string | undefined {
+  const known = new Set(before.map(v => v.digest));
+  const added = now.filter(v => !known.has(v.digest));
+  if (added.length) return `${added.length} manifest(s) appeared, e.g. ${added[0]!.digest}${added[0]!.tags.length ? ` (${added[0]!.tags.slice(0, 3).join(', ')})` : ''}`;
+  const tagsNow = new Map<string, Set<string>>();
+  for (const v of now) for (const t of v.tags) (tagsNow.get(v.digest) ?? tagsNow.set(v.digest, new Set()).get(v.digest)!).add(t);
+  for (const item of d.deleted) {
+    const gained = [...(tagsNow.get(item.digest) ?? [])].filter(t => !item.tags.includes(t));
+    if (gained.length) return `${item.digest} to delete is now tagged ${gained.slice(0, 3).join(', ')}`;
+  }
+  return undefined;
+}
+
 /** Deletes in order; a group with a failure stops the rest. */
 async function deleteAll(backend: PruneBackend, path: string, name: string, d: PruneDecision): Promise<{deleted: PruneItem[]; notDeleted: PruneItem[]; failures: string[]}> {
   const deleted: PruneItem[] = [];
@@ -183,33 +205,34 @@ async function deleteAll(backend: PruneBackend, path: string, name: string, d: P
   return {deleted: d.deleted.filter(i => done.has(i.digest)), notDeleted: d.deleted.filter(i => !done.has(i.digest)), failures};
 }
 
-export async function prune(p: Prepared, env: NodeJS.ProcessEnv, engine?: BuildxApi, now: Date = new Date()): Promise<PrunedImage[]> {
+/** `backends`: the choice of back end (backendFor; a test passes its own). */
+export async function prune(p: Prepared, env: NodeJS.ProcessEnv, engine?: BuildxApi, now: Date = new Date(), backends: typeof backendFor = backendFor): Promise<PrunedImage[]> {
   const {inputs} = p;
   const names = [...new Set(p.plan.builds.flatMap(b => b.images))];
   if (!names.length) throw new Error('Nothing to prune: the images input names no image.');
   const dryRun = inputs.dryRun;
   const {buildx, loginNote} = await registrySession(p, names, env, engine);
-  const backends = new Map<string, Promise<PruneBackend>>();
+  const chosen = new Map<string, Promise<PruneBackend>>();
   const results: PrunedImage[] = [];
   const failures: string[] = [];
   for (const name of names) {
-    const host = registryDomain(name) ?? 'docker.io';
-    const path = name.slice(name.indexOf('/') + 1);
-    const kind = pruneApiFor(inputs.prune.api, host);
+    const domain = registryDomain(name);
+    const host = domain ?? '';
+    const path = domain ? name.slice(domain.length + 1) : name;
+    const kind = pruneApiFor(inputs.prune.api, host || 'docker.io');
     const result: PrunedImage = {image: name, backend: kind, kept: 0, deleted: [], notDeleted: [], dryRun, bytesFreed: 0};
     results.push(result);
     await runner.group(`Prune ${name}`, async () => {
-      let decision: PruneDecision;
       try {
         const key = `${kind} ${host}`;
-        if (!backends.has(key)) backends.set(key, backendFor(kind, host, buildx, p));
-        const backend = await backends.get(key)!;
+        if (!chosen.has(key)) chosen.set(key, backends(kind, host, buildx, p));
+        const backend = await chosen.get(key)!;
         result.backend = backend.label;
         const versions = await backend.list(path);
         runner.info(`${name}: ${versions.length} manifest(s) listed through the ${backend.label}${backend.listsUntagged ? '' : ' (tagged ones; their children are read from them)'}.`);
         const {manifests, history} = await readManifests(buildx, name, versions);
         await fillCreated(buildx, name, versions, manifests);
-        decision = decidePrune({versions, manifests, history, rules: inputs.prune, now});
+        const decision = decidePrune({versions, manifests, history, rules: inputs.prune, now});
         result.kept = decision.keptVersions.length;
         logDecision(name, decision, dryRun);
         if (dryRun) {
@@ -217,6 +240,10 @@ export async function prune(p: Prepared, env: NodeJS.ProcessEnv, engine?: Buildx
           result.bytesFreed = decision.bytesFreed;
           return;
         }
+        // what was decided on must still be what the package holds: a tag that moved onto a digest to
+        // delete (or a version pushed meanwhile, which may share its manifests) makes the decision stale
+        const changed = staleness(versions, await backend.list(path), decision);
+        if (changed) throw new Error(`${name} changed while it was being pruned (${changed}): run the prune again`);
         const outcome = await deleteAll(backend, path, name, decision);
         result.deleted = outcome.deleted.map(entry);
         result.notDeleted = outcome.notDeleted.map(entry);

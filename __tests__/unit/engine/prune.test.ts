@@ -12,6 +12,7 @@ import {flushSummary} from '../../../src/action/runner.js';
 import {inputEnv} from '../../support/pipeline.js';
 import {parseOutputs} from '../../support/action.js';
 import {FakeRegistry, sha256} from './fake-registry.js';
+import type {StoredVersion} from '../../../src/engine/prune-backend.js';
 import {buildPlan, plan} from './factory.js';
 
 const work = mkdtempSync(join(tmpdir(), 'mp-prune-'));
@@ -54,6 +55,12 @@ function prepared(values: Record<string, string>, names = NAMES): {p: Prepared; 
 const pruned = (outputs: () => Record<string, string>) => JSON.parse(outputs()['pruned']!) as PrunedImage[];
 
 describe('the distribution back end', () => {
+  test('a Docker Hub name without a host: the path is the name', async () => {
+    const reg = new FakeRegistry();
+    const r = release(reg, 'acme/app', 1, ['a']);
+    expect(await new DistributionBackend(reg.api(), '').list('acme/app')).toEqual([{digest: r.index, tags: ['a']}]);
+  });
+
   test('lists every tag resolved to its digest, grouped; removes by digest; a registry without delete says so', async () => {
     const reg = new FakeRegistry();
     const [r1, r2] = [release(reg, NAMES[0]!, 1, ['a', 'b']), release(reg, NAMES[0]!, 2, ['c'])];
@@ -154,4 +161,95 @@ describe('mode: prune', () => {
     expect(out!.kept).toBe(3);
     expect(out!.deleted.filter(d => d.kind === 'version').map(d => d.tags)).toEqual([['build-2'], ['build-3']]);
   });
+});
+
+/** A back end as GitHub Packages lists a package: every manifest a version of its own (the children untagged), with ids. */
+class ListingEveryManifest {
+  readonly label = 'GitHub Packages API (fake)';
+  readonly listsUntagged = true;
+  removed: StoredVersion[] = [];
+  constructor(
+    private readonly reg: FakeRegistry,
+    private readonly name: string
+  ) {}
+  async list(path: string): Promise<StoredVersion[]> {
+    expect(path).toBe(this.name.slice(this.name.indexOf('/') + 1));
+    const digests = [...this.reg.manifests.keys()].filter(k => k.startsWith(`${this.name}@`)).map(k => k.slice(this.name.length + 1));
+    return digests.map((digest, i) => ({digest, id: 1000 + i, tags: [...this.reg.tags].filter(([r, d]) => d === digest && r.startsWith(`${this.name}:`)).map(([r]) => r.slice(this.name.length + 1))}));
+  }
+  async remove(_path: string, v: StoredVersion): Promise<void> {
+    this.removed.push(v);
+    await this.reg.api().deleteManifest(this.name, v.digest);
+  }
+}
+
+describe('mode: prune with a back end that lists untagged versions', () => {
+  test('the children of kept versions stay, those of deleted ones go by id; an untagged stray only with delete-untagged', async () => {
+    const reg = new FakeRegistry();
+    const r = five(reg, NAMES[0]!);
+    const stray = reg.put(NAMES[0]!, {schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: {mediaType: 'x', digest: sha256('stray'), size: 2}, layers: []});
+    const backend = new ListingEveryManifest(reg, NAMES[0]!);
+    const {p, env, outputs} = prepared({'dry-run': 'false', 'prune-api': 'github-packages'}, [NAMES[0]!]);
+    await prune(p, env, reg.api(), NOW, async kind => {
+      expect(kind).toBe('github-packages');
+      return backend;
+    });
+    expect(backend.removed.every(v => typeof v.id === 'number')).toBe(true);
+    expect(backend.removed.map(v => v.digest).sort()).toEqual(r.slice(0, 3).flatMap(x => [x.index, ...x.children]).sort());
+    for (const x of r.slice(3)) for (const d of [x.index, ...x.children]) expect(reg.manifests.has(`${NAMES[0]}@${d}`)).toBe(true);
+    expect(reg.manifests.has(`${NAMES[0]}@${stray}`)).toBe(true);
+    expect(pruned(outputs)[0]!.backend).toBe('GitHub Packages API (fake)');
+
+    const again = prepared({'dry-run': 'false', 'delete-untagged': 'true'}, [NAMES[0]!]);
+    const second = new ListingEveryManifest(reg, NAMES[0]!);
+    await prune(again.p, again.env, reg.api(), NOW, async () => second);
+    expect(second.removed.map(v => v.digest)).toEqual([stray]);
+    expect(pruned(again.outputs)[0]!.deleted).toMatchObject([{digest: stray, kind: 'untagged', reason: 'untagged, no kept version needs it'}]);
+  });
+
+  test('the summary escapes what it shows: a keep-tags regex with | and <, tags as code', async () => {
+    const reg = new FakeRegistry();
+    five(reg, NAMES[0]!);
+    const {p, env, summary} = prepared({summary: 'true', 'keep-tags': '^(x|<b>y)$'}, [NAMES[0]!]);
+    await prune(p, env, reg.api(), NOW);
+    await flushSummary();
+    const md = readFileSync(summary, 'utf8');
+    expect(md).toContain('**Rules:** keep 2 most recent; keep-tags ^(x\\|\\<b\\>y)\\$; delete-untagged: false');
+    expect(md).not.toContain('<b>');
+  });
+});
+
+describe('the package changes between the decision and the deletions', () => {
+  test.each([
+    ['a tag moved onto a version to delete', (reg: FakeRegistry, r: {index: string}[]) => reg.tags.set(`${NAMES[0]}:latest`, r[0]!.index), /is now tagged latest/],
+    ['a version pushed meanwhile', (reg: FakeRegistry) => void release(reg, NAMES[0]!, 9, ['build-9']), /1 manifest\(s\) appeared, e\.g\. sha256:[0-9a-f]{64} \(build-9\)/]
+  ] as const)('%s: nothing is deleted, the step fails saying what changed', async (_title, change, message) => {
+    const reg = new FakeRegistry();
+    const r = five(reg, NAMES[0]!);
+    const real = new DistributionBackend(reg.api(), 'reg.test');
+    let lists = 0;
+    const backend = {
+      label: real.label,
+      listsUntagged: false,
+      list: async (path: string) => {
+        if (++lists === 2) change(reg, r);
+        return real.list(path);
+      },
+      remove: (path: string, v: StoredVersion) => real.remove(path, v)
+    };
+    const {p, env, outputs} = prepared({'dry-run': 'false'}, [NAMES[0]!]);
+    await expect(prune(p, env, reg.api(), NOW, async () => backend)).rejects.toThrow(message);
+    expect(reg.deletes).toEqual([]);
+    expect(pruned(outputs)[0]!.error).toMatch(/changed while it was being pruned \(.*\): run the prune again; nothing was deleted in reg\.test\/acme\/api$/);
+  });
+});
+
+test('an age that cannot be read (the image config of a version without a created annotation) fails closed too', async () => {
+  const reg = new FakeRegistry();
+  five(reg, NAMES[0]!);
+  const lone = reg.put(NAMES[0]!, {schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: {mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha256('no such config'), size: 2}, layers: []});
+  reg.tags.set(`${NAMES[0]}:single`, lone);
+  const {p, env} = prepared({'dry-run': 'false'}, [NAMES[0]!]);
+  await expect(prune(p, env, reg.api(), NOW)).rejects.toThrow(`reading the image config of ${NAMES[0]}@${lone} (for its age) failed`);
+  expect(reg.deletes).toEqual([]);
 });
