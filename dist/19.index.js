@@ -606,6 +606,8 @@ function parseCacheMountLine(text, line) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $f: () => (/* binding */ githubClient),
+/* harmony export */   OS: () => (/* binding */ GitHubApiError),
 /* harmony export */   Sn: () => (/* binding */ fetchCommitDate),
 /* harmony export */   kC: () => (/* binding */ compareCommits),
 /* harmony export */   m4: () => (/* binding */ repoFromContext),
@@ -637,14 +639,15 @@ function retryAfterMs(value, now) {
 /**
  * The wait before the next attempt, or undefined when the failure is final. 5xx answers and failures without
  * an answer (connection refused, reset) are retried with a doubling backoff; rate limits (429, and 403 with
- * x-ratelimit-remaining: 0) after Retry-After, or the x-ratelimit-reset time, when the server gives one.
+ * x-ratelimit-remaining: 0 or with Retry-After: GitHub's secondary rate limit) after Retry-After, or the x-ratelimit-reset time, when the server gives one.
  */
 function retryWait(e, attempt, limits, now = Date.now()) {
     if (attempt >= limits.attempts)
         return undefined;
     const status = e.status ?? 0;
     const headers = e.response?.headers ?? {};
-    const rateLimited = status === 429 || (status === 403 && headers['x-ratelimit-remaining'] === '0');
+    // a secondary rate limit (many DELETEs in a row) is a 403 or 429 with retry-after, the primary one a 403 with x-ratelimit-remaining: 0
+    const rateLimited = status === 429 || (status === 403 && (headers['x-ratelimit-remaining'] === '0' || headers['retry-after'] !== undefined));
     if (!rateLimited && status < 500)
         return undefined;
     let wait = retryAfterMs(headers['retry-after'], now);
@@ -662,14 +665,32 @@ function describe(e) {
 }
 const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 /**
- * Each attempt under its own deadline; failures retried as retryWait says; only a JSON document counts as
- * an answer. The signal goes with each call's own options: Octokit honours `request.signal` there (set from
- * a `request` hook it was not passed on to the fetch, and a trickling server held the step).
+ * A failed call, final (retries spent or not worth it). `httpStatus` is the API's answer, undefined when
+ * none came (refused, reset, the deadline). Not `status`: Octokit's paginate takes an error with
+ * `status: 409` for the end of the list and stops quietly, and a list cut short must throw.
  */
-async function withDeadlineAndRetries(limits, attempt) {
+class GitHubApiError extends Error {
+    httpStatus;
+    attempts;
+    constructor(message, httpStatus, 
+    /** How many attempts were made (a DELETE answered 404 on a later one may have been done by an earlier one). */
+    attempts = 1) {
+        super(message);
+        this.httpStatus = httpStatus;
+        this.attempts = attempts;
+        this.name = 'GitHubApiError';
+    }
+}
+/**
+ * Each attempt under its own deadline; failures retried as retryWait says; only a JSON document counts as
+ * an answer (unless `emptyAnswer`: a DELETE's 204). The signal goes with each call's own options: Octokit
+ * honours `request.signal` there (set from a `request` hook it was not passed on to the fetch, and a
+ * trickling server held the step).
+ */
+async function withDeadlineAndRetries(limits, attempt, emptyAnswer = false) {
     for (let n = 1;; n++) {
         const signal = AbortSignal.timeout(limits.deadlineMs);
-        const deadline = () => new Error(`no complete answer within ${limits.deadlineMs / 1000} s`);
+        const deadline = () => new GitHubApiError(`no complete answer within ${limits.deadlineMs / 1000} s`, undefined);
         let response;
         try {
             response = await attempt(signal);
@@ -677,25 +698,34 @@ async function withDeadlineAndRetries(limits, attempt) {
         catch (e) {
             if (signal.aborted)
                 throw deadline();
-            const wait = retryWait(e, n, limits);
+            const failure = e;
+            const wait = retryWait(failure, n, limits);
+            const status = failure.response ? failure.status : undefined;
             if (wait === undefined)
-                throw new Error(n > 1 ? `${describe(e)} after ${n} attempts` : describe(e));
+                throw new GitHubApiError(n > 1 ? `${describe(failure)} after ${n} attempts` : describe(failure), status, n);
             await sleep(wait);
             continue;
         }
         // Octokit hands back what it read of a JSON body that broke off (or could not be parsed) as a string.
         if (signal.aborted)
             throw deadline();
+        if (emptyAnswer && (response.data === undefined || response.data === ''))
+            return response;
         if (typeof response.data !== 'object' || response.data === null)
-            throw new Error('the answer is not a JSON document');
+            throw new GitHubApiError('the answer is not a JSON document', undefined);
         return response;
     }
 }
-async function client(ctx, token, warn) {
+/**
+ * The one construction of Octokit in the action (the metadata's calls here, the GitHub Packages back end
+ * of mode: prune, engine/github-packages.ts): @actions/github's getOctokit, loaded on the first call,
+ * with `apiUrl` (GITHUB_API_URL, a GHES `/api/v3` prefix included) as the base.
+ */
+async function githubClient(apiUrl, token, warn) {
     const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(665), __webpack_require__.e(351)]).then(__webpack_require__.bind(__webpack_require__, 1351));
     const { GitHub } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(665)]).then(__webpack_require__.bind(__webpack_require__, 8665));
     const options = {
-        baseUrl: ctx.apiUrl,
+        baseUrl: apiUrl,
         userAgent: 'multiarch-publish',
         // Octokit logs to the console; its warnings (deprecated endpoints) become the step's, the rest is noise.
         log: { debug: () => { }, info: () => { }, warn, error: warn }
@@ -703,8 +733,28 @@ async function client(ctx, token, warn) {
     // getOctokit insists on a token; without one the same class asks anonymously, as the API allows for public repositories.
     const octokit = token ? getOctokit(token, options) : new GitHub(options);
     const limits = apiLimits();
-    return { get: async (route, params) => (await withDeadlineAndRetries(limits, signal => octokit.request(route, { ...params, request: { signal } }))).data };
+    const request = (route, params, emptyAnswer = false) => withDeadlineAndRetries(limits, signal => octokit.request(route, { ...params, request: { signal } }), emptyAnswer);
+    // What paginate calls for every page (the first from route and params, the next ones from the Link
+    // header's absolute URL), so that each page has its own deadline and retries; its endpoint expands the route.
+    const pageRequest = (route) => Object.assign((options) => withDeadlineAndRetries(limits, signal => octokit.request({ ...options, request: { signal } })), {
+        endpoint: (params) => octokit.request.endpoint(route, params)
+    });
+    return {
+        get: async (route, params) => (await request(route, params)).data,
+        request: (route, params, opts = {}) => request(route, params, opts.emptyAnswer),
+        paginate: async (route, params) => {
+            const items = [];
+            // route and params go through the endpoint of the request method given (URL template, encoding)
+            for await (const page of octokit.paginate.iterator(pageRequest(route), params)) {
+                if (!Array.isArray(page.data))
+                    throw new GitHubApiError(`a page of ${page.url ?? route} is not a JSON list`, undefined);
+                items.push(...page.data);
+            }
+            return items;
+        }
+    };
 }
+const client = (ctx, token, warn) => githubClient(ctx.apiUrl, token, warn);
 /** What the context alone says about the repository. */
 function repoFromContext(ctx) {
     return {

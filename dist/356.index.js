@@ -308,28 +308,19 @@ class DistributionBackend {
 }
 /**
  * The back end of `kind` for `host`. GitHub Packages lives in engine/github-packages.ts, loaded only when
- * asked for; a build without it says so.
+ * asked for.
  */
 async function backendFor(kind, host, buildx, p) {
     if (kind === 'distribution')
         return new DistributionBackend(buildx, host);
-    // TO WIRE (when engine/github-packages.ts is merged): replace the variable specifier below with the
-    // literal `await import('./github-packages.js')`; ncc bundles only a literal one (a variable one is an
-    // empty context: the import always fails, and this error is what the user gets).
-    // not a static import: the module is another branch's (the lead wires it in when merging)
-    const where = './github-packages.js';
-    let mod;
-    try {
-        mod = (await __webpack_require__(6810)(where));
-    }
-    catch {
-        mod = {};
-    }
-    if (!mod.GitHubPackages)
-        throw new Error(`prune-api: github-packages (the GitHub Packages API, for ${host || 'docker.io'}) is not available in this version; use prune-api: distribution to prune through the registry's own API`);
+    // loaded only when asked for: Octokit and its HTTP stack are a chunk of their own
+    const { GitHubPackages, packagesApiMismatch } = await __webpack_require__.e(/* import() */ 985).then(__webpack_require__.bind(__webpack_require__, 1985));
+    const mismatch = packagesApiMismatch(host, p.ctx.apiUrl);
+    if (mismatch)
+        throw new Error(mismatch);
     if (!p.inputs.githubToken)
         throw new Error('prune-api: github-packages needs a token (github-token) with packages: write');
-    return new mod.GitHubPackages({ token: p.inputs.githubToken, baseUrl: p.ctx.apiUrl });
+    return new GitHubPackages({ token: p.inputs.githubToken, baseUrl: p.ctx.apiUrl, warn: runner/* warning */.$e });
 }
 /** A manifest read failed: nothing is deleted in that package. */
 class PruneReadError extends Error {
@@ -442,7 +433,8 @@ async function deleteAll(backend, path, name, d) {
                 runner/* info */.pq(`deleted ${item.kind} ${prune_short(item.digest)}${item.tags.length ? ` ${(0,report_escape/* logValue */.Od)(item.tags.join(', '))}` : ''}`);
             }
             catch (e) {
-                failures.push(`deleting ${name}@${item.digest} failed: ${runner/* redact */.E$(e.message).slice(0, 300)}`);
+                // 600: the GitHub Packages API's 403 says which permission and which package role to give
+                failures.push(`deleting ${name}@${item.digest} failed: ${runner/* redact */.E$(e.message).slice(0, 600)}`);
             }
         });
         if (failures.length)
@@ -831,25 +823,6 @@ function checkRecord(json, expect) {
     return { record: r };
 }
 
-
-/***/ }),
-
-/***/ 6810:
-/***/ ((module) => {
-
-function webpackEmptyAsyncContext(req) {
-	// Here Promise.resolve().then() is used instead of new Promise() to prevent
-	// uncaught exception popping up in devtools
-	return Promise.resolve().then(() => {
-		var e = new Error("Cannot find module '" + req + "'");
-		e.code = 'MODULE_NOT_FOUND';
-		throw e;
-	});
-}
-webpackEmptyAsyncContext.keys = () => ([]);
-webpackEmptyAsyncContext.resolve = webpackEmptyAsyncContext;
-webpackEmptyAsyncContext.id = 6810;
-module.exports = webpackEmptyAsyncContext;
 
 /***/ }),
 

@@ -60,24 +60,16 @@ export class DistributionBackend implements PruneBackend {
 
 /**
  * The back end of `kind` for `host`. GitHub Packages lives in engine/github-packages.ts, loaded only when
- * asked for; a build without it says so.
+ * asked for.
  */
 export async function backendFor(kind: 'github-packages' | 'distribution', host: string, buildx: BuildxApi, p: Pick<Prepared, 'inputs' | 'ctx'>): Promise<PruneBackend> {
   if (kind === 'distribution') return new DistributionBackend(buildx, host);
-  // TO WIRE (when engine/github-packages.ts is merged): replace the variable specifier below with the
-  // literal `await import('./github-packages.js')`; ncc bundles only a literal one (a variable one is an
-  // empty context: the import always fails, and this error is what the user gets).
-  // not a static import: the module is another branch's (the lead wires it in when merging)
-  const where = './github-packages.js';
-  let mod: {GitHubPackages?: new (o: {token: string; baseUrl: string}) => PruneBackend};
-  try {
-    mod = (await import(where)) as typeof mod;
-  } catch {
-    mod = {};
-  }
-  if (!mod.GitHubPackages) throw new Error(`prune-api: github-packages (the GitHub Packages API, for ${host || 'docker.io'}) is not available in this version; use prune-api: distribution to prune through the registry's own API`);
+  // loaded only when asked for: Octokit and its HTTP stack are a chunk of their own
+  const {GitHubPackages, packagesApiMismatch} = await import('./github-packages.js');
+  const mismatch = packagesApiMismatch(host, p.ctx.apiUrl);
+  if (mismatch) throw new Error(mismatch);
   if (!p.inputs.githubToken) throw new Error('prune-api: github-packages needs a token (github-token) with packages: write');
-  return new mod.GitHubPackages({token: p.inputs.githubToken, baseUrl: p.ctx.apiUrl});
+  return new GitHubPackages({token: p.inputs.githubToken, baseUrl: p.ctx.apiUrl, warn: runner.warning});
 }
 
 /** A manifest read failed: nothing is deleted in that package. */
@@ -203,7 +195,8 @@ async function deleteAll(backend: PruneBackend, path: string, name: string, d: P
         deleted.push(item);
         runner.info(`deleted ${item.kind} ${short(item.digest)}${item.tags.length ? ` ${logValue(item.tags.join(', '))}` : ''}`);
       } catch (e) {
-        failures.push(`deleting ${name}@${item.digest} failed: ${runner.redact((e as Error).message).slice(0, 300)}`);
+        // 600: the GitHub Packages API's 403 says which permission and which package role to give
+        failures.push(`deleting ${name}@${item.digest} failed: ${runner.redact((e as Error).message).slice(0, 600)}`);
       }
     });
     if (failures.length) stopped = true;

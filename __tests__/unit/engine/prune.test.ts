@@ -74,9 +74,15 @@ describe('the distribution back end', () => {
     await expect(new DistributionBackend(refusing.api(), 'reg.test').remove('acme/api', {digest: r2.index, tags: []})).rejects.toThrow('reg.test does not allow deleting manifests');
   });
 
-  test('prune-api: github-packages is not in this build: a clear error', async () => {
-    const {p} = prepared({});
-    await expect(backendFor('github-packages', 'ghcr.io', new FakeRegistry().api(), p)).rejects.toThrow('prune-api: github-packages (the GitHub Packages API, for ghcr.io) is not available in this version');
+  test('prune-api: github-packages: the GitHub Packages back end (engine/github-packages.ts); without a token, a clear error', async () => {
+    const b = await backendFor('github-packages', 'ghcr.io', new FakeRegistry().api(), prepared({'github-token': 'tok'}).p);
+    expect([b.label, b.listsUntagged]).toEqual(['GitHub Packages API', true]);
+    await expect(backendFor('github-packages', 'ghcr.io', new FakeRegistry().api(), prepared({'github-token': ''}).p)).rejects.toThrow('prune-api: github-packages needs a token (github-token)');
+    // a GitHub Enterprise Server run: its API and token are not ghcr.io's
+    const ghes = prepared({'github-token': 'tok'}).p;
+    const onGhes = {...ghes, ctx: {...ghes.ctx, apiUrl: 'https://ghes.example.com/api/v3'}} as typeof ghes;
+    await expect(backendFor('github-packages', 'ghcr.io', new FakeRegistry().api(), onGhes)).rejects.toThrow("ghcr.io holds github.com's packages, but this run's GitHub API is https://ghes.example.com/api/v3");
+    expect((await backendFor('github-packages', 'containers.ghes.example.com', new FakeRegistry().api(), onGhes)).label).toBe('GitHub Packages API');
   });
 });
 

@@ -57,13 +57,14 @@ function retryAfterMs(value: string | undefined, now: number): number | undefine
 /**
  * The wait before the next attempt, or undefined when the failure is final. 5xx answers and failures without
  * an answer (connection refused, reset) are retried with a doubling backoff; rate limits (429, and 403 with
- * x-ratelimit-remaining: 0) after Retry-After, or the x-ratelimit-reset time, when the server gives one.
+ * x-ratelimit-remaining: 0 or with Retry-After: GitHub's secondary rate limit) after Retry-After, or the x-ratelimit-reset time, when the server gives one.
  */
 export function retryWait(e: AttemptError, attempt: number, limits: ApiLimits, now = Date.now()): number | undefined {
   if (attempt >= limits.attempts) return undefined;
   const status = e.status ?? 0;
   const headers = e.response?.headers ?? {};
-  const rateLimited = status === 429 || (status === 403 && headers['x-ratelimit-remaining'] === '0');
+  // a secondary rate limit (many DELETEs in a row) is a 403 or 429 with retry-after, the primary one a 403 with x-ratelimit-remaining: 0
+  const rateLimited = status === 429 || (status === 403 && (headers['x-ratelimit-remaining'] === '0' || headers['retry-after'] !== undefined));
   if (!rateLimited && status < 500) return undefined;
   let wait = retryAfterMs(headers['retry-after'], now);
   const reset = Number(headers['x-ratelimit-reset']);
@@ -82,40 +83,82 @@ function describe(e: AttemptError): string {
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 /**
- * Each attempt under its own deadline; failures retried as retryWait says; only a JSON document counts as
- * an answer. The signal goes with each call's own options: Octokit honours `request.signal` there (set from
- * a `request` hook it was not passed on to the fetch, and a trickling server held the step).
+ * A failed call, final (retries spent or not worth it). `httpStatus` is the API's answer, undefined when
+ * none came (refused, reset, the deadline). Not `status`: Octokit's paginate takes an error with
+ * `status: 409` for the end of the list and stops quietly, and a list cut short must throw.
  */
-async function withDeadlineAndRetries(limits: ApiLimits, attempt: (signal: AbortSignal) => Promise<{data: unknown}>): Promise<{data: unknown}> {
+export class GitHubApiError extends Error {
+  constructor(
+    message: string,
+    readonly httpStatus: number | undefined,
+    /** How many attempts were made (a DELETE answered 404 on a later one may have been done by an earlier one). */
+    readonly attempts = 1
+  ) {
+    super(message);
+    this.name = 'GitHubApiError';
+  }
+}
+
+/**
+ * Each attempt under its own deadline; failures retried as retryWait says; only a JSON document counts as
+ * an answer (unless `emptyAnswer`: a DELETE's 204). The signal goes with each call's own options: Octokit
+ * honours `request.signal` there (set from a `request` hook it was not passed on to the fetch, and a
+ * trickling server held the step).
+ */
+async function withDeadlineAndRetries<R extends {data: unknown}>(limits: ApiLimits, attempt: (signal: AbortSignal) => Promise<R>, emptyAnswer = false): Promise<R> {
   for (let n = 1; ; n++) {
     const signal = AbortSignal.timeout(limits.deadlineMs);
-    const deadline = () => new Error(`no complete answer within ${limits.deadlineMs / 1000} s`);
-    let response: {data: unknown};
+    const deadline = () => new GitHubApiError(`no complete answer within ${limits.deadlineMs / 1000} s`, undefined);
+    let response: R;
     try {
       response = await attempt(signal);
     } catch (e) {
       if (signal.aborted) throw deadline();
-      const wait = retryWait(e as AttemptError, n, limits);
-      if (wait === undefined) throw new Error(n > 1 ? `${describe(e as AttemptError)} after ${n} attempts` : describe(e as AttemptError));
+      const failure = e as AttemptError;
+      const wait = retryWait(failure, n, limits);
+      const status = failure.response ? failure.status : undefined;
+      if (wait === undefined) throw new GitHubApiError(n > 1 ? `${describe(failure)} after ${n} attempts` : describe(failure), status, n);
       await sleep(wait);
       continue;
     }
     // Octokit hands back what it read of a JSON body that broke off (or could not be parsed) as a string.
     if (signal.aborted) throw deadline();
-    if (typeof response.data !== 'object' || response.data === null) throw new Error('the answer is not a JSON document');
+    if (emptyAnswer && (response.data === undefined || response.data === '')) return response;
+    if (typeof response.data !== 'object' || response.data === null) throw new GitHubApiError('the answer is not a JSON document', undefined);
     return response;
   }
 }
 
-interface Api {
-  get(route: string, params: Record<string, string>): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** A REST call's answer, as Octokit gives it. */
+export interface ApiResponse {
+  status: number;
+  url: string;
+  headers: Record<string, string | number | undefined>;
+  data: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-async function client(ctx: Context, token: string, warn: (m: string) => void): Promise<Api> {
+/** The GitHub REST API as this action calls it: every request (each page of a list too) under a deadline with bounded retries; failures throw GitHubApiError. */
+export interface GitHubClient {
+  get(route: string, params: Record<string, string | number>): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** Any method; `emptyAnswer` for a call that answers without a body (DELETE: 204). */
+  request(route: string, params: Record<string, string | number>, opts?: {emptyAnswer?: boolean}): Promise<ApiResponse>;
+  /**
+   * Every page of a list, through Octokit's paginate (the Link header's rel="next", per_page as given);
+   * each page must be a JSON array. A failed page throws: the list is complete or there is none.
+   */
+  paginate(route: string, params: Record<string, string | number>): Promise<unknown[]>;
+}
+
+/**
+ * The one construction of Octokit in the action (the metadata's calls here, the GitHub Packages back end
+ * of mode: prune, engine/github-packages.ts): @actions/github's getOctokit, loaded on the first call,
+ * with `apiUrl` (GITHUB_API_URL, a GHES `/api/v3` prefix included) as the base.
+ */
+export async function githubClient(apiUrl: string, token: string, warn: (m: string) => void): Promise<GitHubClient> {
   const {getOctokit} = await import('@actions/github');
   const {GitHub} = await import('@actions/github/lib/utils');
   const options = {
-    baseUrl: ctx.apiUrl,
+    baseUrl: apiUrl,
     userAgent: 'multiarch-publish',
     // Octokit logs to the console; its warnings (deprecated endpoints) become the step's, the rest is noise.
     log: {debug: () => {}, info: () => {}, warn, error: warn}
@@ -123,8 +166,30 @@ async function client(ctx: Context, token: string, warn: (m: string) => void): P
   // getOctokit insists on a token; without one the same class asks anonymously, as the API allows for public repositories.
   const octokit = token ? getOctokit(token, options) : new GitHub(options);
   const limits = apiLimits();
-  return {get: async (route, params) => (await withDeadlineAndRetries(limits, signal => octokit.request(route, {...params, request: {signal}}))).data};
+  const request = (route: string, params: Record<string, unknown>, emptyAnswer = false) =>
+    withDeadlineAndRetries(limits, signal => octokit.request(route, {...params, request: {signal}}) as Promise<ApiResponse>, emptyAnswer);
+  // What paginate calls for every page (the first from route and params, the next ones from the Link
+  // header's absolute URL), so that each page has its own deadline and retries; its endpoint expands the route.
+  const pageRequest = (route: string) =>
+    Object.assign((options: Record<string, unknown>) => withDeadlineAndRetries(limits, signal => octokit.request({...options, request: {signal}} as never) as Promise<ApiResponse>), {
+      endpoint: (params: Record<string, unknown>) => octokit.request.endpoint(route, params)
+    });
+  return {
+    get: async (route, params) => (await request(route, params)).data,
+    request: (route, params, opts = {}) => request(route, params, opts.emptyAnswer),
+    paginate: async (route, params) => {
+      const items: unknown[] = [];
+      // route and params go through the endpoint of the request method given (URL template, encoding)
+      for await (const page of octokit.paginate.iterator(pageRequest(route) as never, params as never) as AsyncIterable<ApiResponse>) {
+        if (!Array.isArray(page.data)) throw new GitHubApiError(`a page of ${page.url ?? route} is not a JSON list`, undefined);
+        items.push(...(page.data as unknown[]));
+      }
+      return items;
+    }
+  };
 }
+
+const client = (ctx: Context, token: string, warn: (m: string) => void): Promise<GitHubClient> => githubClient(ctx.apiUrl, token, warn);
 
 /** What the context alone says about the repository. */
 export function repoFromContext(ctx: Context): RepoInfo {
