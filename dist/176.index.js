@@ -18,7 +18,7 @@ export const modules = {
 
 async function runPost() {
     try {
-        const { cleanup } = await Promise.all(/* import() */[__webpack_require__.e(105), __webpack_require__.e(828), __webpack_require__.e(884)]).then(__webpack_require__.bind(__webpack_require__, 5504));
+        const { cleanup } = await Promise.all(/* import() */[__webpack_require__.e(105), __webpack_require__.e(828), __webpack_require__.e(757), __webpack_require__.e(504)]).then(__webpack_require__.bind(__webpack_require__, 5504));
         await cleanup(_state_js__WEBPACK_IMPORTED_MODULE_1__/* .recall */ .I9);
     }
     catch (e) {

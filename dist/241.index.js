@@ -249,7 +249,7 @@ function imageComponent(name) {
 }
 /** Tracked files with uncommitted changes (staged or not): a publish of them would be labelled with a commit that does not hold them. */
 async function dirtyFiles(dir) {
-    const { run } = await __webpack_require__.e(/* import() */ 563).then(__webpack_require__.bind(__webpack_require__, 5563));
+    const { run } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 5563));
     const out = await run('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: dir, allowFailure: true });
     if (out.code !== 0)
         throw new Error(`git status failed in ${dir}: ${out.stderr.trim() || `exit code ${out.code}`}`);

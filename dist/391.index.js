@@ -1,5 +1,5 @@
 export const id = 391;
-export const ids = [391];
+export const ids = [391,504];
 export const modules = {
 
 /***/ 5504:

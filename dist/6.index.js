@@ -19,7 +19,8 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4583);
 /* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7721);
-/* harmony import */ var _lib_each_limited_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9855);
+/* harmony import */ var _lib_each_limited_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9855);
+/* harmony import */ var _registry_api_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4780);
 /**
  * Signing (`sign: key`, issue 12): after the content is verified in the registry and BEFORE any tag
  * moves, cosign signs, for every image name, the index the tags will point at and each of its platform
@@ -41,6 +42,7 @@ export const modules = {
 
 
 
+
 /** The signing failed: what was signed before (signature tags are harmless: nothing points a user at them). */
 class SignError extends Error {
     signed;
@@ -50,6 +52,7 @@ class SignError extends Error {
         this.name = 'SignError';
     }
 }
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
 /** cosign's tag of the signature of `name@digest`. */
 function signatureTag(name, digest) {
     return `${name}:${digest.replace(':', '-')}.sig`;
@@ -103,14 +106,18 @@ async function signImages(i) {
     const signed = [];
     if (!i.buildx.cosignSign)
         throw new SignError('sign: key: this engine cannot run cosign; no tag was moved.', signed);
+    // digests of platform manifests are the registry's text: only a well-formed one becomes an argument or a tag
+    const odd = targets.find(t => !DIGEST.test(t.digest));
+    if (odd)
+        throw new SignError(`${odd.name} has a manifest whose digest is not sha256:<64 hex> (${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .logValue */ .Od)(odd.digest.slice(0, 80))}); nothing was signed`, signed);
     const keyDir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(i.dir, 'multiarch-publish-cosign-'));
     const keyFile = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(keyDir, 'cosign.key');
     try {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(keyFile, i.sign.key, { mode: 0o600 });
-        await _action_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .group */ .Os(`Signing ${targets.length} manifest(s) with cosign (transparency log: ${i.sign.transparencyLog ? 'upload' : 'off'})`, () => (0,_lib_each_limited_js__WEBPACK_IMPORTED_MODULE_3__/* .eachLimited */ .k)(targets, i.parallel ?? 4, async (t) => {
+        await _action_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .group */ .Os(`Signing ${targets.length} manifest(s) with cosign (transparency log: ${i.sign.transparencyLog ? 'upload' : 'off'})`, () => (0,_lib_each_limited_js__WEBPACK_IMPORTED_MODULE_5__/* .eachLimited */ .k)(targets, i.parallel ?? 4, async (t) => {
             const ref = `${t.name}@${t.digest}`;
             try {
-                await i.buildx.cosignSign({ ref, keyFile, password: i.sign.password, tlogUpload: i.sign.transparencyLog });
+                await i.buildx.cosignSign({ ref, keyFile, password: i.sign.password, tlogUpload: i.sign.transparencyLog, allowHttp: (0,_registry_api_js__WEBPACK_IMPORTED_MODULE_3__/* .isLoopback */ .U9)((0,_registry_api_js__WEBPACK_IMPORTED_MODULE_3__/* .repository */ .Jk)(t.name).host) });
             }
             catch (e) {
                 throw new SignError(`Signing ${ref} (${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .logValue */ .Od)(t.platform)}) failed: ${_action_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$(e.message)}${hint(e.message)}`, signed);
@@ -178,162 +185,6 @@ async function eachLimited(items, limit, fn, opts = {}) {
     }));
     if (failed)
         throw failed.error;
-}
-
-
-/***/ }),
-
-/***/ 6394:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bq: () => (/* binding */ formatPlatform),
-/* harmony export */   FL: () => (/* binding */ parsePlatform),
-/* harmony export */   Ng: () => (/* binding */ platformKey),
-/* harmony export */   ol: () => (/* binding */ hostPlatform),
-/* harmony export */   tM: () => (/* binding */ splitPlatforms)
-/* harmony export */ });
-/** Platforms (`os/arch[/variant]`): validation with helpful messages, normalisation, and the host's own. */
-const OSES = ['linux', 'windows', 'darwin', 'freebsd', 'netbsd', 'openbsd', 'solaris', 'illumos', 'aix', 'plan9', 'js', 'wasip1'];
-const ARCHES = ['amd64', 'arm64', 'arm', '386', 'ppc64le', 'ppc64', 's390x', 'riscv64', 'mips64le', 'mips64', 'mipsle', 'mips', 'loong64', 'wasm'];
-const VARIANTS = {
-    arm: ['v5', 'v6', 'v7', 'v8'],
-    arm64: ['v8', 'v8.0', 'v8.1', 'v8.2', 'v8.3', 'v8.4', 'v8.5', 'v8.6', 'v8.7', 'v8.8', 'v8.9', 'v9', 'v9.0', 'v9.1', 'v9.2', 'v9.3', 'v9.4', 'v9.5'],
-    amd64: ['v1', 'v2', 'v3', 'v4']
-};
-function closest(word, candidates) {
-    const dist = (a, b) => {
-        const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-        for (let j = 1; j <= b.length; j++)
-            d[0][j] = j;
-        for (let i = 1; i <= a.length; i++)
-            for (let j = 1; j <= b.length; j++)
-                d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        return d[a.length][b.length];
-    };
-    const best = candidates.map(c => [c, dist(word, c)]).sort((x, y) => x[1] - y[1])[0];
-    return best && best[1] <= 2 ? best[0] : undefined;
-}
-/** Parses one platform; throws an Error whose message says what is wrong and suggests a fix. */
-function parsePlatform(text) {
-    const parts = text.trim().split('/');
-    if (parts.length < 2 || parts.length > 3 || parts.some(p => p === '')) {
-        throw new Error(`"${text}" is not a platform (os/arch or os/arch/variant, e.g. linux/amd64, linux/arm/v7)`);
-    }
-    const [os, arch, variant] = parts.map(p => p.toLowerCase());
-    if (!OSES.includes(os)) {
-        const hint = closest(os, OSES);
-        throw new Error(`unknown operating system "${os}" in platform "${text}"${hint ? ` (did you mean ${hint}?)` : ''}`);
-    }
-    if (!ARCHES.includes(arch)) {
-        const hint = closest(arch, ARCHES);
-        throw new Error(`unknown architecture "${arch}" in platform "${text}"${hint ? ` (did you mean ${os}/${hint}?)` : ''}`);
-    }
-    if (variant !== undefined && !(VARIANTS[arch] ?? []).includes(variant)) {
-        throw new Error(`unknown variant "${variant}" for ${arch} in platform "${text}"${VARIANTS[arch] ? ` (one of ${VARIANTS[arch].join(', ')})` : ''}`);
-    }
-    return { os, arch, ...(variant ? { variant } : {}) };
-}
-function formatPlatform(p) {
-    return [p.os, p.arch, p.variant].filter(Boolean).join('/');
-}
-/** Splits a platform list written with commas, semicolons, spaces or newlines. */
-function splitPlatforms(text) {
-    return text
-        .split(/[\s,;]+/)
-        .map(s => s.trim())
-        .filter(Boolean);
-}
-/** The platform this process runs on natively, in OCI terms. */
-function hostPlatform(nodeArch = process.arch) {
-    const map = {
-        x64: { os: 'linux', arch: 'amd64' },
-        arm64: { os: 'linux', arch: 'arm64' },
-        arm: { os: 'linux', arch: 'arm', variant: 'v7' },
-        ia32: { os: 'linux', arch: '386' },
-        ppc64: { os: 'linux', arch: 'ppc64le' },
-        s390x: { os: 'linux', arch: 's390x' },
-        riscv64: { os: 'linux', arch: 'riscv64' },
-        loong64: { os: 'linux', arch: 'loong64' }
-    };
-    return map[nodeArch] ?? { os: 'linux', arch: nodeArch };
-}
-/**
- * The platform without its default variant (`linux/arm64/v8` and `linux/arm64` are one platform to
- * BuildKit and registries, so are `linux/amd64/v1` and `linux/amd64`), for comparing two spellings.
- */
-function platformKey(text) {
-    const p = parsePlatform(text);
-    const isDefault = (p.arch === 'arm64' && (p.variant === 'v8' || p.variant === 'v8.0')) || (p.arch === 'amd64' && p.variant === 'v1');
-    return formatPlatform(isDefault ? { os: p.os, arch: p.arch } : p);
-}
-
-
-/***/ }),
-
-/***/ 9948:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Em: () => (/* binding */ registryDomain),
-/* harmony export */   Ew: () => (/* binding */ canonicalName),
-/* harmony export */   F2: () => (/* binding */ parseReference),
-/* harmony export */   gr: () => (/* binding */ isDockerHub),
-/* harmony export */   r_: () => (/* binding */ isValidTag)
-/* harmony export */ });
-/** Image references: the one rule for whether a name starts with a registry domain. */
-/**
- * The registry domain a name starts with, or undefined: the first `/`-separated component when it holds
- * a `.` or a `:` or is `localhost` (Docker's rule: `org/app` is on docker.io, `ghcr.io/org/app` is not).
- */
-function registryDomain(name) {
-    const slash = name.indexOf('/');
-    if (slash < 0)
-        return undefined;
-    const first = name.slice(0, slash);
-    return /[.:]|^localhost$/.test(first) ? first : undefined;
-}
-/** Docker Hub's other spellings: `index.docker.io/acme/app` is the repository `docker.io/acme/app`. */
-const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
-/** True for a registry domain that is Docker Hub (`docker.io`, `index.docker.io`, `registry-1.docker.io`), any case. */
-function isDockerHub(domain) {
-    return DOCKER_HUB.has(domain.toLowerCase());
-}
-/**
- * The canonical form of an image name (without tag or digest), as Docker resolves it: lowercase, with
- * its registry domain (`docker.io` when it names none, and for Docker Hub's other spellings), and
- * Docker Hub's official images under `library/`: `App` -> `docker.io/library/app`, `acme/app` and
- * `index.docker.io/acme/app` -> `docker.io/acme/app`, `GHCR.io/Acme/App` -> `ghcr.io/acme/app`.
- */
-function canonicalName(name) {
-    const lower = name.toLowerCase();
-    const domain = registryDomain(lower);
-    const path = domain === undefined ? lower : lower.slice(domain.length + 1);
-    if (domain !== undefined && !DOCKER_HUB.has(domain))
-        return `${domain}/${path}`;
-    return `docker.io/${path.includes('/') ? path : `library/${path}`}`;
-}
-// The grammar of distribution/reference (reference.go), anchored: [domain/]path[:tag][@digest].
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
-const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const TAG = '[\\w][\\w.-]{0,127}';
-const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
-const REFERENCE = new RegExp(`^((?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`);
-const TAG_ONLY = new RegExp(`^${TAG}$`);
-/** A tag as a registry takes it: a letter, digit or `_`, then up to 127 letters, digits, `_`, `.` and `-`. */
-function isValidTag(tag) {
-    return TAG_ONLY.test(tag);
-}
-/**
- * An image reference as docker takes it (`tonistiigi/binfmt:latest`, `moby/buildkit@sha256:...`), or
- * undefined: anything else (a leading `-`, a `,` or `=`, whitespace, upper case in the path) is not one.
- */
-function parseReference(ref) {
-    const m = REFERENCE.exec(ref);
-    if (!m || m[1].length > 255)
-        return undefined;
-    return { name: m[1], ...(m[2] ? { tag: m[2] } : {}), ...(m[3] ? { digest: m[3] } : {}) };
 }
 
 
@@ -4306,7 +4157,8 @@ function signaturesSummary(r) {
     if (!r)
         return '';
     const signed = r.result?.signed ?? r.signed ?? [];
-    const lines = ['### Signatures', ''];
+    // a blank line first: after the summary's closing </details> a heading would be read as part of that HTML block
+    const lines = ['', '### Signatures', ''];
     if (r.error)
         lines.push(`❌ Signing failed: ${(0,report_escape/* text */.Qq)(r.error)}`, '', 'No tag was created or moved: nothing was released. The content is in the registry by digest.', '');
     else {
@@ -4325,7 +4177,7 @@ function signaturesSummary(r) {
 function signingPlanSummary(lines) {
     if (!lines.length)
         return '';
-    return ['### Signing (sign: key)', '', ...(0,report_escape/* codeBlock */.DV)(lines), ''].join('\n');
+    return ['', '### Signing (sign: key)', '', ...(0,report_escape/* codeBlock */.DV)(lines), ''].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/report/index.ts

@@ -118,7 +118,7 @@ describe('the plan says what would be signed (dry run)', () => {
       '  ghcr.io/o/api: its index and the manifest of each platform (linux/amd64, linux/arm64), each as ghcr.io/o/api:sha256-<hex>.sig',
       '  ghcr.io/o/api-mirror: its index and the manifest of each platform (linux/amd64, linux/arm64), each as ghcr.io/o/api-mirror:sha256-<hex>.sig'
     ]);
-    expect(signingPlanSummary(lines)).toMatch(/^### Signing \(sign: key\)\n\n```+\n/);
+    expect(signingPlanSummary(lines)).toMatch(/^\n### Signing \(sign: key\)\n\n```+\n/);
     expect(signingPlanLines(p, NO_SIGNING, 'publish')).toEqual([]);
     expect(signingPlanLines(p, {mode: 'key', transparencyLog: true}, 'build')).toEqual([]);
     expect(signingPlanSummary([])).toBe('');

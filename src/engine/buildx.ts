@@ -47,6 +47,8 @@ export interface CosignSignRun {
   password: string;
   /** `--tlog-upload`: the signature goes to the transparency log (Rekor). */
   tlogUpload: boolean;
+  /** `--allow-http-registry`: a loopback registry, which may speak plain HTTP (as the registry API allows it). */
+  allowHttp?: boolean;
 }
 
 export interface BakeOutcome {
@@ -421,7 +423,7 @@ export class Buildx implements BuildxApi {
 
   async cosignSign(o: CosignSignRun): Promise<void> {
     // flag values joined with `=`, the reference after `--`; DOCKER_CONFIG (the run's logins) from this.env
-    const args = ['sign', '--yes', `--key=${o.keyFile}`, `--tlog-upload=${o.tlogUpload}`, '--', o.ref];
+    const args = ['sign', '--yes', `--key=${o.keyFile}`, `--tlog-upload=${o.tlogUpload}`, ...(o.allowHttp ? ['--allow-http-registry=true'] : []), '--', o.ref];
     await this.exec.runWithRetry('cosign', args, {env: {...this.env, COSIGN_PASSWORD: o.password}});
   }
 

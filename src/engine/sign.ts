@@ -21,6 +21,7 @@ import {logValue} from '../report/escape.js';
 import {eachLimited} from '../lib/each-limited.js';
 import type {SignInputs} from '../pipeline/inputs/sign.js';
 import type {BuildxApi} from './buildx.js';
+import {isLoopback, repository} from './registry-api.js';
 import type {VerifiedBuild} from './steps/verify.js';
 
 /** One manifest to sign: `name@digest`, the index (`platform: 'index'`) or one platform's manifest. */
@@ -50,6 +51,8 @@ export class SignError extends Error {
     this.name = 'SignError';
   }
 }
+
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
 
 /** cosign's tag of the signature of `name@digest`. */
 export function signatureTag(name: string, digest: string): string {
@@ -113,6 +116,9 @@ export async function signImages(i: SignInput): Promise<SignResult> {
   const targets = signTargets(i.verified);
   const signed: SignedDigest[] = [];
   if (!i.buildx.cosignSign) throw new SignError('sign: key: this engine cannot run cosign; no tag was moved.', signed);
+  // digests of platform manifests are the registry's text: only a well-formed one becomes an argument or a tag
+  const odd = targets.find(t => !DIGEST.test(t.digest));
+  if (odd) throw new SignError(`${odd.name} has a manifest whose digest is not sha256:<64 hex> (${logValue(odd.digest.slice(0, 80))}); nothing was signed`, signed);
   const keyDir = mkdtempSync(join(i.dir, 'multiarch-publish-cosign-'));
   const keyFile = join(keyDir, 'cosign.key');
   try {
@@ -124,7 +130,7 @@ export async function signImages(i: SignInput): Promise<SignResult> {
         async t => {
           const ref = `${t.name}@${t.digest}`;
           try {
-            await i.buildx.cosignSign!({ref, keyFile, password: i.sign.password, tlogUpload: i.sign.transparencyLog});
+            await i.buildx.cosignSign!({ref, keyFile, password: i.sign.password, tlogUpload: i.sign.transparencyLog, allowHttp: isLoopback(repository(t.name).host)});
           } catch (e) {
             throw new SignError(`Signing ${ref} (${logValue(t.platform)}) failed: ${runner.redact((e as Error).message)}${hint((e as Error).message)}`, signed);
           }

@@ -341,7 +341,8 @@ export function historySummary(channels: {image: string; channel: string; curren
 export function signaturesSummary(r: {result?: SignResult; signed?: SignedDigest[]; indexes: {name: string; digest: string}[]; transparencyLog: boolean; error?: string} | undefined): string {
   if (!r) return '';
   const signed = r.result?.signed ?? r.signed ?? [];
-  const lines = ['### Signatures', ''];
+  // a blank line first: after the summary's closing </details> a heading would be read as part of that HTML block
+  const lines = ['', '### Signatures', ''];
   if (r.error) lines.push(`❌ Signing failed: ${text(r.error)}`, '', 'No tag was created or moved: nothing was released. The content is in the registry by digest.', '');
   else {
     lines.push(`Signed with cosign (sign: key) before any tag moved; transparency log: ${r.transparencyLog ? 'uploaded (Rekor)' : 'off (transparency-log: false)'}. Verify with the public key of the pair:`, '');
@@ -358,5 +359,5 @@ export function signaturesSummary(r: {result?: SignResult; signed?: SignedDigest
 /** The dry run's "Signing" part: what would be signed (report/plan-text.ts signingPlanLines); '' when nothing. */
 export function signingPlanSummary(lines: string[]): string {
   if (!lines.length) return '';
-  return ['### Signing (sign: key)', '', ...codeBlock(lines), ''].join('\n');
+  return ['', '### Signing (sign: key)', '', ...codeBlock(lines), ''].join('\n');
 }

@@ -101,6 +101,14 @@ describe('what is signed', () => {
     ]);
   });
 
+  test('a platform digest that is not sha256:<hex> (the registry\'s text): nothing is signed, no tag moves', async () => {
+    const fake = new FakeBuildx();
+    const v = {build: buildPlan({images: ['r/a']}), digest: `sha256:${'1'.repeat(64)}`, images: [{name: 'r/a', digest: `sha256:${'1'.repeat(64)}`, mediaType: 'index', platforms: [{platform: 'linux/amd64', digest: 'sha256:x\n::error::pwned', size: 0}]}]};
+    const {signImages} = await import('../../../src/engine/sign.js');
+    await expect(signImages({buildx: fake, verified: [v], sign: SIGN, dir: env['RUNNER_TEMP']!})).rejects.toThrow('r/a has a manifest whose digest is not sha256:<64 hex> (sha256:x\\n::error::pwned); nothing was signed');
+    expect(fake.cosignRuns).toEqual([]);
+  });
+
   test('the signature tag and the verify command', () => {
     expect(signatureTag('ghcr.io/o/app', `sha256:${'ab'.repeat(32)}`)).toBe(`ghcr.io/o/app:sha256-${'ab'.repeat(32)}.sig`);
     expect(verifyCommand('ghcr.io/o/app', 'sha256:1', true)).toBe('cosign verify --key cosign.pub ghcr.io/o/app@sha256:1');
@@ -122,7 +130,8 @@ describe('publish with sign: key', () => {
     expect(m.indexOf('readManifest')).toBeLessThan(m.indexOf('cosignSign'));
     expect(m.indexOf('writeTags')).toBeGreaterThan(lastSign);
     // the key: a 0600 file with the PEM, removed after; the password and the tlog setting as given
-    for (const r of fake.cosignRuns) expect(r).toMatchObject({key: KEY, mode: 0o600, password: 'pw-of-the-key', tlogUpload: false});
+    // (a loopback registry: cosign may speak plain HTTP to it)
+    for (const r of fake.cosignRuns) expect(r).toMatchObject({key: KEY, mode: 0o600, password: 'pw-of-the-key', tlogUpload: false, allowHttp: true});
     expect(fs.existsSync(fake.cosignRuns[0].keyFile)).toBe(false);
     expect(keyFilesLeft()).toEqual([]);
     // each signature tag read back
@@ -252,6 +261,7 @@ describe('merge with sign: key', () => {
     expect(tagged).toBe(true);
     const digest = out.outputs.digest;
     expect(runs.map(r => r.ref)).toEqual([`${NAME}@${digest}`, ...legs.map(l => `${NAME}@${l.platformDigest}`)]);
+    expect(runs.every(r => r.allowHttp === false)).toBe(true);
     expect(JSON.parse(out.outputs.signatures)[NAME].map((s: {platform: string}) => s.platform)).toEqual(['index', 'linux/amd64', 'linux/arm64']);
     expect(out.outputs['verify-commands']).toBe(`cosign verify --key cosign.pub --insecure-ignore-tlog=true ${NAME}@${digest}`);
     expect(reg.tags.get(`${NAME}:1.2.3`)).toBe(digest);
