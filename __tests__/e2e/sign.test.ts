@@ -3,7 +3,8 @@
 // COSIGN_PASSWORD, in a temporary directory); two images for linux/amd64 and linux/arm64 with
 // provenance mode=max are published with sign: key and transparency-log: false (Rekor cannot be reached
 // from here); `cosign verify --key cosign.pub` then succeeds for the index and each platform digest of
-// both images, and the signatures and verify-commands outputs are as documented. A wrong cosign-password
+// both images, and the signatures and verify-commands outputs are as documented. The split release
+// (plan -> two build legs -> merge) signs in the merge, the legs sign nothing. A wrong cosign-password
 // fails the step with no release tag in the registry.
 import {execFile} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
@@ -120,6 +121,30 @@ gate.describe('sign: key', () => {
     walk(r.main.runnerTemp);
     expect(left).toEqual([]);
   }, 420_000);
+
+  test('the split release: mode: merge signs the index it made and the legs platform manifests before the tags move', async () => {
+    const repo = `${REGISTRY}/${NS}/split`;
+    PATHS.push(`${NS}/split`);
+    const planned = await run({mode: 'plan', images: `name=${repo}`, platforms: 'linux/amd64,linux/arm64', tags: 'type=raw,value=v3'});
+    expect(planned.errors).toEqual([]);
+    const planText = planned.main.outputs['plan']!;
+    // the legs do not sign (a warning says so) and move no tag
+    const legs = await Promise.all(['linux/amd64', 'linux/arm64'].map(platforms => run({mode: 'build', plan: planText, platforms, sign: 'key', 'cosign-key': key(), 'cosign-password': PASSWORD})));
+    for (const l of legs) {
+      expect(l.errors).toEqual([]);
+      expect(l.main.stdout).toContain('Input "sign" is read by mode: publish and mode: merge only');
+    }
+    expect(Object.keys(await tagDigests(`${NS}/split`)).filter(t => t.endsWith('.sig'))).toEqual([]);
+    const merged = await run({mode: 'merge', plan: planText, sign: 'key', 'cosign-key': key(), 'cosign-password': PASSWORD, 'transparency-log': 'false'});
+    expect(merged.errors).toEqual([]);
+    const digest = merged.main.outputs['digest']!;
+    expect((await tagDigests(`${NS}/split`))['v3']).toBe(digest);
+    const signatures = JSON.parse(merged.main.outputs['signatures']!)[repo] as {digest: string; platform: string}[];
+    expect(signatures.map(s => s.platform)).toEqual(['index', 'linux/amd64', 'linux/arm64']);
+    expect(signatures[0].digest).toBe(digest);
+    for (const s of signatures) expect((await cosignVerify(`${repo}@${s.digest}`)).code).toBe(0);
+    expect(merged.main.outputs['verify-commands']).toBe(`cosign verify --key cosign.pub --insecure-ignore-tlog=true ${repo}@${digest}`);
+  }, 600_000);
 
   test('a wrong cosign-password: the step fails and no release tag exists in the registry', async () => {
     const r = await run({images, platforms: 'linux/amd64,linux/arm64', tags: 'type=raw,value=v2-wrong', provenance: 'mode=max', sign: 'key', 'cosign-key': key(), 'cosign-password': 'not-the-password', 'transparency-log': 'false'});
