@@ -4159,8 +4159,11 @@ function signaturesSummary(r) {
     const signed = r.result?.signed ?? r.signed ?? [];
     // a blank line first: after the summary's closing </details> a heading would be read as part of that HTML block
     const lines = ['', '### Signatures', ''];
-    if (r.error)
+    if (r.error) {
         lines.push(`❌ Signing failed: ${(0,report_escape/* text */.Qq)(r.error)}`, '', 'No tag was created or moved: nothing was released. The content is in the registry by digest.', '');
+        if (signed.length)
+            lines.push('The signatures made before it stopped stay, under their signature tags (below): they sign this content by digest, which no release tag points at.', '');
+    }
     else {
         lines.push(`Signed with cosign (sign: key) before any tag moved; transparency log: ${r.transparencyLog ? 'uploaded (Rekor)' : 'off (transparency-log: false)'}. Verify with the public key of the pair:`, '');
         lines.push(...(0,report_escape/* codeBlock */.DV)(r.indexes.map(i => (0,sign/* verifyCommand */.p0)(i.name, i.digest, r.transparencyLog)), 'sh'), '');

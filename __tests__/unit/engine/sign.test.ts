@@ -191,6 +191,9 @@ describe('publish with sign: key', () => {
     expect(e.message).toMatch(/Signing .*@sha256:5440e28a.* \(linux\/arm64\) failed: .*UNAUTHORIZED.*needs write access/);
     expect(fake.methods.filter(x => ['writeTags', 'writeTag', 'imagetoolsCreate'].includes(x))).toEqual([]);
     expect([...fake.tags.keys()].every(t => t.endsWith('.sig'))).toBe(true);
+    const text = await summary();
+    expect(text).toContain('The signatures made before it stopped stay');
+    for (const t of fake.tags.keys()) expect(text).toContain(`\`${t.slice(IMAGE.length + 1)}\``);
   });
 
   test('the signature tag does not appear: the step fails before any tag moves', async () => {
