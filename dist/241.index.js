@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/pipeline/context/index.ts
 var context = __webpack_require__(8916);
-// EXTERNAL MODULE: ./src/pipeline/prepare.ts + 5 modules
-var prepare = __webpack_require__(9142);
+// EXTERNAL MODULE: ./src/pipeline/prepare.ts + 6 modules
+var prepare = __webpack_require__(9557);
 // EXTERNAL MODULE: ./src/report/index.ts + 3 modules
 var report = __webpack_require__(5969);
 // EXTERNAL MODULE: ./src/pipeline/inputs/errors.ts
@@ -47,6 +47,8 @@ const INPUT_NAMES = [
     { name: 'plan', kind: 'value', help: 'a plan document (the plan output of mode: plan), for the build and merge modes' },
     { name: 'from', kind: 'value', help: 'mode: promote: the tag or digest every image already has' },
     { name: 'to', kind: 'value', help: 'mode: promote: the tags to point at it; rollback, history: the channels' },
+    { name: 'require-signature', kind: 'lines', help: 'mode: verify, promote: key=<public key file> or identity-regexp=...,issuer=... every image must be signed with' },
+    { name: 'require-attestations', kind: 'value', help: 'mode: verify, promote: provenance, sbom: attestations every platform must carry' },
     { name: 'to-registry', kind: 'value', help: 'mode: promote: the registry the target tags are in (content copied, digests kept)' },
     { name: 'steps', kind: 'value', help: 'mode: rollback: how many recorded moves back (default 1)' },
     { name: 'runners', kind: 'value', help: 'mode: plan: JSON map from platform to runner label, for the legs output' },
@@ -418,7 +420,7 @@ async function runEngine(p, command, dir, env) {
     // the checkout is the workspace: bake resolves contexts and Dockerfiles from it, as on a runner
     process.env['GITHUB_WORKSPACE'] = dir;
     // report: false, the user's config: nothing is left for a runner (outputs, state, summary), which a terminal lacks
-    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(828), __webpack_require__.e(969), __webpack_require__.e(885), __webpack_require__.e(391), __webpack_require__.e(65)]).then(__webpack_require__.bind(__webpack_require__, 5391));
+    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(828), __webpack_require__.e(115), __webpack_require__.e(391), __webpack_require__.e(65)]).then(__webpack_require__.bind(__webpack_require__, 5391));
     await publish(p, env, { load: command === 'build', dockerConfig: 'user', report: false });
     if (command === 'build') {
         const tags = p.plan.builds.flatMap(b => b.tags);

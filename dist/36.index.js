@@ -61,7 +61,7 @@ async function runMerge(prepared, env) {
     for (const w of prepared.warnings)
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(w);
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Merging plan ${doc.digest} of ${doc.plan.sha} (${doc.plan.builds.length} build(s)).`);
-    const { merge } = await Promise.all(/* import() */[__webpack_require__.e(828), __webpack_require__.e(969), __webpack_require__.e(885), __webpack_require__.e(868)]).then(__webpack_require__.bind(__webpack_require__, 9868));
+    const { merge } = await Promise.all(/* import() */[__webpack_require__.e(828), __webpack_require__.e(115), __webpack_require__.e(868)]).then(__webpack_require__.bind(__webpack_require__, 9868));
     await merge(prepared, doc, env);
 }
 

@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4583);
 /* harmony import */ var _pipeline_context_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8916);
-/* harmony import */ var _pipeline_prepare_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9142);
+/* harmony import */ var _pipeline_prepare_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9557);
 /* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5969);
 /* harmony import */ var _pipeline_inputs_sign_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1527);
 /* harmony import */ var _pipeline_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2689);
@@ -46,7 +46,8 @@ async function runMain(env = process.env) {
     if (prepared.inputs.mode === 'build')
         return (await __webpack_require__.e(/* import() */ 812).then(__webpack_require__.bind(__webpack_require__, 5812))).runBuild(prepared, env);
     // the release lifecycle: promote, rollback, history: existing tags, no build (action/run-promote.ts)
-    if (prepared.inputs.mode === 'promote' || prepared.inputs.mode === 'rollback' || prepared.inputs.mode === 'history')
+    // and verify: signatures and attestations of existing images, before a deployment uses them
+    if (prepared.inputs.mode === 'promote' || prepared.inputs.mode === 'rollback' || prepared.inputs.mode === 'history' || prepared.inputs.mode === 'verify')
         return (await __webpack_require__.e(/* import() */ 964).then(__webpack_require__.bind(__webpack_require__, 7583))).runPromote(prepared, env);
     // the build matrix of the reusable workflow: a runners map that leaves a platform without a leg fails here
     const legs = prepared.inputs.mode === 'plan' ? (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 2603))).computeLegs(planPlatforms(prepared), prepared.inputs.runners) : undefined;
@@ -68,7 +69,7 @@ async function runMain(env = process.env) {
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Dry run: nothing was set up, logged in to, built or pushed.');
         return;
     }
-    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(828), __webpack_require__.e(969), __webpack_require__.e(885), __webpack_require__.e(391)]).then(__webpack_require__.bind(__webpack_require__, 5391));
+    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(828), __webpack_require__.e(115), __webpack_require__.e(391)]).then(__webpack_require__.bind(__webpack_require__, 5391));
     await publish(prepared, env);
 }
 /** Every platform of the plan's builds, once, in order of first appearance. */

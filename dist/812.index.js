@@ -50,7 +50,7 @@ async function runBuild(prepared, env) {
     if (engine.stagingTags === 'keep')
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e('staging-tags: keep is ignored by mode: build: a leg pushes by digest and tags only its record (the merge removes it).');
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Build leg ${plan.legPlatforms.join(', ')} of plan ${doc.digest} (commit ${doc.plan.sha}, ${plan.builds.length} build(s)).`);
-    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(828), __webpack_require__.e(969), __webpack_require__.e(885), __webpack_require__.e(391)]).then(__webpack_require__.bind(__webpack_require__, 5391));
+    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(828), __webpack_require__.e(115), __webpack_require__.e(391)]).then(__webpack_require__.bind(__webpack_require__, 5391));
     await publish({ ...prepared, plan, inputs: { ...prepared.inputs, engine: { ...engine, stagingTags: 'remove' } } }, env, {
         leg: {
             plan: doc.digest,
@@ -125,7 +125,7 @@ async function runMerge(prepared, env) {
     for (const w of prepared.warnings)
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(w);
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Merging plan ${doc.digest} of ${doc.plan.sha} (${doc.plan.builds.length} build(s)).`);
-    const { merge } = await Promise.all(/* import() */[__webpack_require__.e(828), __webpack_require__.e(969), __webpack_require__.e(885), __webpack_require__.e(868)]).then(__webpack_require__.bind(__webpack_require__, 9868));
+    const { merge } = await Promise.all(/* import() */[__webpack_require__.e(828), __webpack_require__.e(115), __webpack_require__.e(868)]).then(__webpack_require__.bind(__webpack_require__, 9868));
     await merge(prepared, doc, env);
 }
 

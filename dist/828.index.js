@@ -571,6 +571,27 @@ class Buildx {
     async logout(registry) {
         await this.docker(['logout', ...DOCKER_HUB(registry)]);
     }
+    async cosignVerify(o) {
+        // flag values joined with `=`, the reference after `--`; DOCKER_CONFIG (the run's logins) from this.env
+        const args = ['verify', '--output=json'];
+        if (o.keyFile)
+            args.push(`--key=${o.keyFile}`);
+        if (o.identity)
+            args.push(`--certificate-identity=${o.identity}`);
+        if (o.identityRegexp)
+            args.push(`--certificate-identity-regexp=${o.identityRegexp}`);
+        if (o.issuer)
+            args.push(`--certificate-oidc-issuer=${o.issuer}`);
+        if (o.issuerRegexp)
+            args.push(`--certificate-oidc-issuer-regexp=${o.issuerRegexp}`);
+        if (!o.transparencyLog)
+            args.push('--insecure-ignore-tlog=true');
+        if (o.insecureRegistry)
+            args.push('--allow-insecure-registry=true', '--allow-http-registry=true');
+        args.push('--', o.ref);
+        const r = await this.exec.run('cosign', args, { env: this.env, allowFailure: true });
+        return { code: r.code, output: (r.stderr || r.stdout).trim().split('\n').slice(-3).join('\n') };
+    }
 }
 
 

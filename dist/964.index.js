@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4583);
 /**
- * `mode: promote`, `mode: rollback` and `mode: history` from the action (engine/promote.ts). promote: `images` names the images, `from` the tag or digest each already has,
+ * `mode: promote`, `mode: rollback`, `mode: history` (engine/promote.ts) and `mode: verify` (engine/verify.ts) from the action. promote: `images` names the images, `from` the tag or digest each already has,
  * `to` the tags to point at it (engine/promote.ts). Nothing is built; the inputs that decide a build
  * are not read.
  */
@@ -25,9 +25,13 @@ async function runPromote(prepared, env) {
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(w);
     const { from, to, steps } = prepared.inputs.promote;
     const channels = to.map(t => t.tag).join(', ');
-    const engine = await Promise.all(/* import() */[__webpack_require__.e(828), __webpack_require__.e(969), __webpack_require__.e(316)]).then(__webpack_require__.bind(__webpack_require__, 1316));
+    const engine = await Promise.all(/* import() */[__webpack_require__.e(828), __webpack_require__.e(115), __webpack_require__.e(316)]).then(__webpack_require__.bind(__webpack_require__, 1316));
     const dry = prepared.inputs.dryRun ? ' (dry run)' : '';
-    if (prepared.inputs.mode === 'history') {
+    if (prepared.inputs.mode === 'verify') {
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Verifying every image at ${from}.`);
+        await (await Promise.all(/* import() */[__webpack_require__.e(828), __webpack_require__.e(115), __webpack_require__.e(218)]).then(__webpack_require__.bind(__webpack_require__, 9179))).verify(prepared, env);
+    }
+    else if (prepared.inputs.mode === 'history') {
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`History of ${channels}.`);
         await engine.history(prepared, env);
     }

@@ -23,14 +23,16 @@ ci() { [[ -n ${CI:-} && ! ${CI,,} =~ ^(false|0|no)$ ]]; }
 # Images the end-to-end tests need and cannot pull here, made from Debian's archive:
 #   - a BuildKit image for the docker-container driver's test (compiled from source: minutes, once),
 #   - the stand-in of tonistiigi/binfmt for the QEMU install test (seconds; re-run every time, since it
-#     is a no-op when the image already has the script's inputs).
+#     is a no-op when the image already has the script's inputs),
+#   - an SBOM generator that follows BuildKit's SBOM generator protocol, for `sbom: generator=<image>`
+#     (BuildKit's default generator is pulled from Docker Hub; seconds, re-run every time alike).
 # Under CI a failure stops here (the e2e files would fail on the missing image anyway, later and less
 # clearly); elsewhere it is a warning and those files are skipped.
 local_image() { # local_image WHAT TAG SCRIPT [always]
   local what=$1 tag=$2 script=$3 always=${4:-} t0=$SECONDS
   if [[ -z $always ]] && docker image inspect "$tag" >/dev/null 2>&1; then return 0; fi
   echo "== $what ($script)"
-  local var=BUILDKIT_IMAGE; [[ $script == *binfmt* ]] && var=BINFMT_IMAGE
+  local var=BUILDKIT_IMAGE; [[ $script == *binfmt* ]] && var=BINFMT_IMAGE; [[ $script == *sbom* ]] && var=SBOM_GENERATOR_IMAGE
   if env "$var=$tag" bash "$script" >/dev/null; then
     echo "   $tag ready in $((SECONDS - t0)) s"
   elif ci; then
@@ -43,6 +45,7 @@ local_image() { # local_image WHAT TAG SCRIPT [always]
 if [ "$(id -u)" = 0 ] && docker info >/dev/null 2>&1; then
   local_image "BuildKit image for the docker-container driver" "${E2E_BUILDKIT_IMAGE:-ci-local/buildkit:debian}" scripts/buildkit-image.sh
   local_image "binfmt stand-in for the QEMU install path" "${E2E_BINFMT_IMAGE:-ci-local/binfmt:debian}" scripts/binfmt-image.sh always
+  local_image "SBOM generator (BuildKit's protocol) for sbom: generator=" "${E2E_SBOM_GENERATOR_IMAGE:-ci-local/sbom-generator:debian}" scripts/sbom-generator-image.sh always
 else
   # no exit here, even under CI: `npm test -- --selectProjects unit` needs no engine; the e2e files
   # themselves fail under CI, naming what is missing (__tests__/support/prereqs.ts)

@@ -115,6 +115,11 @@ gate.describe('sign: key', () => {
     const body = key().split('\n').filter(l => l.length > 20 && !l.startsWith('-----'));
     const log = r.main.stdout.split('\n').filter(l => !l.startsWith('::add-mask::')).join('\n') + r.main.stderr + r.main.summary;
     for (const secret of [PASSWORD, ...body]) expect(log).not.toContain(secret);
+    // what the action signed, mode: verify accepts (the public key as the PEM itself, no transparency log)
+    const pub = fs.readFileSync(path.join(keys, 'cosign.pub'), 'utf8');
+    const verified = await run({mode: 'verify', images, from: 'v1', 'require-signature': `key=${pub.trim()}`, 'transparency-log': 'false'});
+    expect(verified.errors).toEqual([]);
+    expect((JSON.parse(verified.main.outputs['verification']!) as {image: string; verified: boolean}[]).map(v => [v.image, v.verified])).toEqual(REPOS.map(r => [r, true]));
     // no key file is left in the runner's temporary directory
     const left: string[] = [];
     const walk = (d: string) => fs.existsSync(d) && fs.readdirSync(d, {withFileTypes: true}).forEach(e => (e.isDirectory() ? walk(path.join(d, e.name)) : e.name === 'cosign.key' && left.push(e.name)));

@@ -320,6 +320,8 @@ describe('input flags', () => {
     runners: '{"linux/amd64": "x64"}',
     from: 'sha-abc1234',
     to: 'env-prod\nenv-qa',
+    'require-signature': 'key=package.json',
+    'require-attestations': 'provenance, sbom',
     steps: '2',
     'to-registry': 'other.example',
     'arch-tags': 'true',

@@ -35,7 +35,7 @@ describe('mode input', () => {
   });
 
   test('an unknown mode names the choices', () => {
-    expect((thrown(() => inputs({mode: 'deploy'})) as Error).message).toBe('Input "mode": expected one of publish, plan, build, merge, promote, rollback, history (in: deploy)');
+    expect((thrown(() => inputs({mode: 'deploy'})) as Error).message).toBe('Input "mode": expected one of publish, plan, build, merge, promote, rollback, history, verify (in: deploy)');
   });
 
   test('arch-tags is a boolean, false by default', () => {

@@ -26,7 +26,8 @@ export async function runMain(env = process.env): Promise<void> {
   // mode: build: a leg of the plan input's plan, for the platforms input (action/run-build.ts)
   if (prepared.inputs.mode === 'build') return (await import('./run-build.js')).runBuild(prepared, env);
   // the release lifecycle: promote, rollback, history: existing tags, no build (action/run-promote.ts)
-  if (prepared.inputs.mode === 'promote' || prepared.inputs.mode === 'rollback' || prepared.inputs.mode === 'history') return (await import('./run-promote.js')).runPromote(prepared, env);
+  // and verify: signatures and attestations of existing images, before a deployment uses them
+  if (prepared.inputs.mode === 'promote' || prepared.inputs.mode === 'rollback' || prepared.inputs.mode === 'history' || prepared.inputs.mode === 'verify') return (await import('./run-promote.js')).runPromote(prepared, env);
   // the build matrix of the reusable workflow: a runners map that leaves a platform without a leg fails here
   const legs = prepared.inputs.mode === 'plan' ? (await import('../pipeline/legs.js')).computeLegs(planPlatforms(prepared), prepared.inputs.runners) : undefined;
   const modeWarnings = checkModeSupport(prepared.inputs, prepared.inputs.mode === 'publish' && !prepared.inputs.dryRun);

@@ -1,5 +1,5 @@
 /**
- * `mode: promote`, `mode: rollback` and `mode: history` from the action (engine/promote.ts). promote: `images` names the images, `from` the tag or digest each already has,
+ * `mode: promote`, `mode: rollback`, `mode: history` (engine/promote.ts) and `mode: verify` (engine/verify.ts) from the action. promote: `images` names the images, `from` the tag or digest each already has,
  * `to` the tags to point at it (engine/promote.ts). Nothing is built; the inputs that decide a build
  * are not read.
  */
@@ -15,7 +15,10 @@ export async function runPromote(prepared: Prepared, env: NodeJS.ProcessEnv): Pr
   const channels = to.map(t => t.tag).join(', ');
   const engine = await import('../engine/promote.js');
   const dry = prepared.inputs.dryRun ? ' (dry run)' : '';
-  if (prepared.inputs.mode === 'history') {
+  if (prepared.inputs.mode === 'verify') {
+    runner.info(`Verifying every image at ${from}.`);
+    await (await import('../engine/verify.js')).verify(prepared, env);
+  } else if (prepared.inputs.mode === 'history') {
     runner.info(`History of ${channels}.`);
     await engine.history(prepared, env);
   } else if (prepared.inputs.mode === 'rollback') {

@@ -70,7 +70,9 @@ export function outputFor(build: BuildPlan, s: BakeSettings): string {
   // type=docker loads through the daemon: into containerd's store (several platforms), or as a tarball
   if (s.load) return ['type=docker', csvField(`name=${(build.tags.length ? build.tags : build.images).join(',')}`)].join(',');
   if (!s.push) return 'type=cacheonly';
-  if (s.pushMode === 'layout') return ['type=oci', 'tar=false', csvField(`dest=${layoutPath(s.layoutDir ?? '', build)}`), 'oci-mediatypes=true'].join(',');
+  // the names only make BuildKit fill in the attestations' in-toto subjects (pkg:docker/<name>@…?platform=…,
+  // as push-by-digest does); without them provenance and SBOM statements would name no subject at all
+  if (s.pushMode === 'layout') return ['type=oci', 'tar=false', csvField(`dest=${layoutPath(s.layoutDir ?? '', build)}`), csvField(`name=${build.images.join(',')}`), 'oci-mediatypes=true'].join(',');
   const byDigest = s.pushMode === 'digest';
   const names = byDigest ? build.images : build.images.map(i => `${i}:${s.stagingTag}`);
   const attrs = ['type=image', csvField(`name=${names.join(',')}`), 'push=true', 'oci-mediatypes=true'];

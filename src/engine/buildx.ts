@@ -51,6 +51,21 @@ export interface CosignSignRun {
   allowHttp?: boolean;
 }
 
+/** One `cosign verify` (engine/verify.ts): a public key file, or a keyless identity and its OIDC issuer. */
+export interface CosignVerifyRun {
+  /** `name@sha256:...` */
+  ref: string;
+  keyFile?: string;
+  identity?: string;
+  identityRegexp?: string;
+  issuer?: string;
+  issuerRegexp?: string;
+  /** false: `--insecure-ignore-tlog=true` (signatures made with `transparency-log: false`). */
+  transparencyLog: boolean;
+  /** A loopback or plain-HTTP registry. */
+  insecureRegistry: boolean;
+}
+
 export interface BakeOutcome {
   code: number;
   metadata: BakeMetadata;
@@ -132,6 +147,11 @@ export interface BuildxApi {
   /** The password goes to stdin; throws CommandError with the registry's answer. */
   login(registry: string, username: string, password: string): Promise<void>;
   logout(registry: string): Promise<void>;
+  /**
+   * `cosign verify` of one manifest by digest against a requirement (engine/verify.ts): resolves with
+   * cosign's exit code and its last lines (never throws for a signature that does not verify). Optional for fakes.
+   */
+  cosignVerify?(o: CosignVerifyRun): Promise<{code: number; output: string}>;
 }
 
 export interface BuildxOptions {
@@ -433,5 +453,20 @@ export class Buildx implements BuildxApi {
 
   async logout(registry: string): Promise<void> {
     await this.docker(['logout', ...DOCKER_HUB(registry)]);
+  }
+
+  async cosignVerify(o: CosignVerifyRun): Promise<{code: number; output: string}> {
+    // flag values joined with `=`, the reference after `--`; DOCKER_CONFIG (the run's logins) from this.env
+    const args = ['verify', '--output=json'];
+    if (o.keyFile) args.push(`--key=${o.keyFile}`);
+    if (o.identity) args.push(`--certificate-identity=${o.identity}`);
+    if (o.identityRegexp) args.push(`--certificate-identity-regexp=${o.identityRegexp}`);
+    if (o.issuer) args.push(`--certificate-oidc-issuer=${o.issuer}`);
+    if (o.issuerRegexp) args.push(`--certificate-oidc-issuer-regexp=${o.issuerRegexp}`);
+    if (!o.transparencyLog) args.push('--insecure-ignore-tlog=true');
+    if (o.insecureRegistry) args.push('--allow-insecure-registry=true', '--allow-http-registry=true');
+    args.push('--', o.ref);
+    const r = await this.exec.run('cosign', args, {env: this.env, allowFailure: true});
+    return {code: r.code, output: (r.stderr || r.stdout).trim().split('\n').slice(-3).join('\n')};
   }
 }

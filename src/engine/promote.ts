@@ -6,6 +6,7 @@
  * and merge (engine/release.ts: the guard against moving a tag to older content unless `force-tags`,
  * atomic, retried, restored on failure, read back and verified equal).
  */
+import {tmpdir} from 'node:os';
 import * as runner from '../action/runner.js';
 import type {Prepared} from '../pipeline/prepare.js';
 import type {BuildPlan} from '../pipeline/plan.js';
@@ -14,7 +15,8 @@ import {PolicyRefusal} from '../pipeline/errors.js';
 import {sourceKind} from '../pipeline/inputs/promote.js';
 import type {BuildxApi} from './buildx.js';
 import {registrySession} from './session.js';
-import {readImage} from './registry.js';
+import {readImage, withSizes} from './registry.js';
+import {budgetGate, budgetError, violationMessage, type BudgetReport, type SizeBudget} from './steps/budget.js';
 import {logValue} from '../report/escape.js';
 import {nameIn} from './copy.js';
 import {release, ReleaseError} from './release.js';
@@ -25,7 +27,7 @@ import {compareCommits} from '../pipeline/context/github-api.js';
 import {cancellation, type Cancellation} from './cancel.js';
 import {readHistory, type HistoryContext} from './history.js';
 import {rollbackTarget, type EntryKind, type HistoryEntry} from '../pipeline/history.js';
-import {promoteSummary, historySummary, skippedTagsSummary, skippedTagsOutput, writeSummary, writeOutputs, type Promotion} from '../report/index.js';
+import {promoteSummary, historySummary, skippedTagsSummary, skippedTagsOutput, budgetSummary, writeSummary, writeOutputs, type Promotion} from '../report/index.js';
 
 /** The policy rules that concern tags (the others concern what a build is tagged with: the build's commit and ref). */
 const PROMOTE_RULES = ['allow-tags', 'deny-latest', 'max-tags'];
@@ -116,6 +118,30 @@ export async function promote(p: Prepared, env: NodeJS.ProcessEnv, engine?: Buil
       if (summaryWanted) writeSummary(promoteSummary({from, to, promotions: [], failures: problems, loginNote, dryRun: inputs.dryRun}), env);
       throw new Error(message);
     }
+    // require-signature / require-attestations: what is not signed or attested is not promoted
+    if (inputs.verify.signature || inputs.verify.attestations.length) {
+      const {checkRequirements, keyFileOf, requirementError, verificationOutput} = await import('./verify.js');
+      const key = keyFileOf(inputs.verify.signature, env['RUNNER_TEMP'] || tmpdir());
+      try {
+        const findings = await runner.group('Verify', () => checkRequirements(buildx, sources, inputs.verify, key.file, (inputs as {sign?: {transparencyLog?: boolean}}).sign?.transparencyLog ?? true));
+        writeOutputs({verification: verificationOutput(findings)}, env);
+        if (findings.some(f => f.problems.length)) {
+          const message = requirementError(findings, `mode: promote refuses ${from}; no tag was moved`);
+          if (summaryWanted) writeSummary(promoteSummary({from, to, promotions: [], failures: findings.flatMap(f => f.problems), loginNote, dryRun: inputs.dryRun}), env);
+          throw new Error(message);
+        }
+        runner.info(`Every image at ${from} carries what require-signature and require-attestations ask for.`);
+      } finally {
+        key.remove();
+      }
+    }
+    // size budgets (policy max-size): a promotion releases content as much as a publish does, so an
+    // image over its budget is refused before anything is copied or moved (dry run included)
+    const budget = await promoteBudget(buildx, p, sources, to, targetOf, policy);
+    if (budget?.violations.length) {
+      if (summaryWanted) writeSummary(promoteSummary({from, to, promotions: [], failures: budget.violations.map(violationMessage), loginNote, dryRun: inputs.dryRun}) + budgetSummary(budget), env);
+      throw new Error(budgetError(budget));
+    }
     if (toRegistry && !inputs.dryRun) {
       // every image's content into the target registry first, digests kept; no tag moves before all are there
       const {copyContent} = await import('./copy.js');
@@ -150,7 +176,7 @@ export async function promote(p: Prepared, env: NodeJS.ProcessEnv, engine?: Buil
       const promotions = verified.flatMap(v => to.map(tag => ({image: v.build.images[0]!, tag, from, before: current.get(`${v.build.images[0]}:${tag}`) ?? null, digest: v.digest, state: 'would-move'})));
       const outputs = {promotions: JSON.stringify(promotions), 'skipped-tags': ''};
       writeOutputs(outputs, env);
-      if (summaryWanted) writeSummary(promoteSummary({from, to, promotions, failures: [], loginNote, dryRun: true}), env);
+      if (summaryWanted) writeSummary(promoteSummary({from, to, promotions, failures: [], loginNote, dryRun: true}) + budgetSummary(budget), env);
       runner.info('Dry run: the tags were not moved.');
       return {promotions, outputs};
     }
@@ -169,12 +195,30 @@ export async function promote(p: Prepared, env: NodeJS.ProcessEnv, engine?: Buil
     const promotions = tagMoves.map(o => promotionOf(o, from));
     const outputs = {promotions: JSON.stringify(promotions), 'skipped-tags': skippedTagsOutput(skipped), digest: verified[0]?.digest ?? ''};
     writeOutputs(outputs, env);
-    if (summaryWanted) writeSummary(promoteSummary({from, to, promotions, failures: [], loginNote, dryRun: false}) + skippedTagsSummary(skipped), env);
+    if (summaryWanted) writeSummary(promoteSummary({from, to, promotions, failures: [], loginNote, dryRun: false}) + budgetSummary(budget) + skippedTagsSummary(skipped), env);
     cancel.check();
     return {promotions, outputs};
   } catch (err) {
     throw cancel.explain(err);
   }
+}
+
+/**
+ * The size budgets over what a promotion would release: every source's platform sizes (read where the
+ * source is, before any copy), under the target name the rules match, with the change from what the first
+ * target tag points at now. undefined when no max-size rule matches a target.
+ */
+async function promoteBudget(buildx: BuildxApi, p: Prepared, sources: Source[], to: string[], targetOf: (name: string) => string, policy: PolicyVerdict): Promise<BudgetReport | undefined> {
+  const rules = p.inputs.policy.filter((r): r is SizeBudget => r.kind === 'max-size');
+  if (!rules.length) return undefined;
+  const candidates: VerifiedBuild[] = sources.map(s => ({build: promotionBuild(targetOf(s.name), to, [], policy), digest: s.digest, images: [{name: targetOf(s.name), digest: s.digest, mediaType: '', platforms: []}]}));
+  const sized = Promise.all(
+    sources.map(async (s, i): Promise<VerifiedBuild> => {
+      const image = await withSizes(buildx, await readImage(buildx, s.name, s.digest), runner.warning);
+      return {...candidates[i]!, images: [{...image, name: targetOf(s.name)}]};
+    })
+  );
+  return budgetGate(buildx, rules, candidates, sized, sources.map(s => s.revision).find(Boolean) ?? '');
 }
 
 function promotionOf(o: TagOutcome, from: string): Promotion {

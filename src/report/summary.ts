@@ -364,3 +364,33 @@ export function signingPlanSummary(lines: string[]): string {
   if (!lines.length) return '';
   return ['', '### Signing (sign: key)', '', ...codeBlock(lines), ''].join('\n');
 }
+
+/** What mode: verify found, per image and digest (engine/verify.ts). Registry text goes through code()/text(). */
+export interface VerifyReport {
+  from: string;
+  requirements: string;
+  loginNote: string;
+  findings: {name: string; digest: string; problems: string[]; digests: {platform: string; digest: string; signature?: {ok: boolean; detail: string}; attestations: Partial<Record<string, string>>}[]}[];
+}
+
+/** The job summary of mode: verify: one row per image and digest checked, then every unmet requirement. */
+export function verifySummary(r: VerifyReport): string {
+  const problems = r.findings.flatMap(f => f.problems);
+  const state = problems.length ? `❌ ${problems.length} requirement(s) not met` : '✅ verified';
+  const lines = [`## multiarch-publish: verify ${code(r.from)} — ${state}`, '', `Required: ${text(r.requirements)}`, ''];
+  if (problems.length) lines.push(...problems.map(p => `- ❌ ${text(p)}`), '');
+  const kinds = [...new Set(r.findings.flatMap(f => f.digests.flatMap(d => Object.keys(d.attestations))))];
+  const signed = r.findings.some(f => f.digests.some(d => d.signature));
+  const rows = r.findings.flatMap(f => f.digests.map(d => ({f, d})));
+  if (rows.length) {
+    lines.push(`| image | platform | digest |${signed ? ' signature |' : ''}${kinds.map(k => ` ${k} |`).join('')}`, `| --- | --- | --- |${signed ? ' --- |' : ''}${kinds.map(() => ' --- |').join('')}`);
+    for (const {f, d} of rows) {
+      const sig = signed ? ` ${d.signature ? (d.signature.ok ? '✅' : `❌ ${text(d.signature.detail)}`) : ''} |` : '';
+      const att = kinds.map(k => ` ${d.platform === 'index' ? '' : d.attestations[k] ? '✅' : '❌ missing'} |`).join('');
+      lines.push(`| ${code(f.name)} | ${text(d.platform || '—')} | ${shortDigest(d.digest)} |${sig}${att}`);
+    }
+    lines.push('');
+  }
+  lines.push(`**Login:** ${text(r.loginNote)}  `, '');
+  return lines.join('\n');
+}

@@ -142,6 +142,41 @@ describe('mode: promote', () => {
   });
 });
 
+describe('size budgets (policy max-size) over what a promotion releases', () => {
+  /** One name's release with platform images of `sizes` bytes (one layer each). */
+  function sized(reg: FakeRegistry, name: string, tag: string, sizes: number[]): string {
+    const config = JSON.stringify({created: '2026-12-01T00:00:00Z', config: {Labels: {'org.opencontainers.image.revision': 'c'.repeat(40)}}});
+    reg.blobs.set(`${name}@${sha256(config)}`, config);
+    const pm = sizes.map((size, i) => ({mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: reg.put(name, {schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: {mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha256(config), size: 0}, layers: [{mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: sha256(`${tag}-${i}`), size}]}), size: 10, platform: {os: 'linux', architecture: ['amd64', 'arm64'][i]!}}));
+    const digest = reg.put(name, {schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: pm, annotations: {tag}});
+    reg.tags.set(`${name}:${tag}`, digest);
+    return digest;
+  }
+
+  test('an image over its budget: refused before anything moves, naming image, platform, size and budget (dry run alike)', async () => {
+    const reg = new FakeRegistry();
+    sized(reg, NAMES[0]!, 'sha-1111111', [400_000_000, 600_000_000]);
+    sized(reg, NAMES[1]!, 'sha-1111111', [100, 100]);
+    for (const dry of ['false', 'true']) {
+      const {p, env} = prepared({from: 'sha-1111111', to: 'env-prod', policy: 'max-size=**/api:500MB', 'dry-run': dry});
+      const e = (await promote(p, env, reg.api()).catch(x => x)) as Error;
+      expect(e.message).toContain('The size budget refuses this release (1 platform image over budget); no tag was created or moved');
+      expect(e.message).toContain(`${NAMES[0]} linux/arm64: 600 MB (600000000 bytes) is over the budget of 500 MB`);
+      expect([...reg.tags.keys()].some(k => k.endsWith(':env-prod'))).toBe(false);
+    }
+  });
+
+  test('under budget: promoted; a rule that matches no image reads no size', async () => {
+    const reg = new FakeRegistry();
+    const api = sized(reg, NAMES[0]!, 'v1', [400_000_000, 499_000_000]);
+    const worker = sized(reg, NAMES[1]!, 'v1', [900_000_000, 900_000_000]);
+    const {p, env} = prepared({from: 'v1', to: 'env-prod', policy: 'max-size=**/api:500MB'});
+    await promote(p, env, reg.api());
+    expect(reg.tags.get(`${NAMES[0]}:env-prod`)).toBe(api);
+    expect(reg.tags.get(`${NAMES[1]}:env-prod`)).toBe(worker);
+  });
+});
+
 describe('channel history, rollback', () => {
   test('two promotions, a rollback to the first digest, and a history of all three', async () => {
     const reg = new FakeRegistry();

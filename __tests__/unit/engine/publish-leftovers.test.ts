@@ -66,7 +66,7 @@ describe('publish: nothing left behind', () => {
     // the layout's bytes are the registry's now: nothing is there before this run's push
     expect(fake.manifests.size).toBe(0);
     await publish(prepared({stagingTags}), env, {}, fake);
-    expect(outputOf(fake)).toMatch(/^type=oci,tar=false,dest=.*\/oci\/app,oci-mediatypes=true$/);
+    expect(outputOf(fake)).toMatch(/^type=oci,tar=false,dest=.*\/oci\/app,name=[^,]+,oci-mediatypes=true$/);
     const m = fake.methods;
     expect(m.lastIndexOf('putManifest')).toBeLessThan(m.indexOf('readManifest'));
     expect([...fake.tags.keys()].sort()).toEqual([`${IMAGE}:1.2.3`, `${IMAGE}:latest`, ...extra].sort());

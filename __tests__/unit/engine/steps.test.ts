@@ -304,8 +304,8 @@ describe('build: the one bake', () => {
   });
 
   test.each<[string, 'remove' | 'keep', string, string]>([
-    ['docker', 'remove', 'layout', 'type=oci,tar=false,dest=<work>/oci/app,oci-mediatypes=true'],
-    ['docker', 'keep', 'layout', 'type=oci,tar=false,dest=<work>/oci/app,oci-mediatypes=true'],
+    ['docker', 'remove', 'layout', `type=oci,tar=false,dest=<work>/oci/app,name=${IMAGE},oci-mediatypes=true`],
+    ['docker', 'keep', 'layout', `type=oci,tar=false,dest=<work>/oci/app,name=${IMAGE},oci-mediatypes=true`],
     ['docker-container', 'remove', 'digest', `type=image,name=${IMAGE},push=true,oci-mediatypes=true,push-by-digest=true,name-canonical=true`],
     ['kubernetes', 'remove', 'digest', `type=image,name=${IMAGE},push=true,oci-mediatypes=true,push-by-digest=true,name-canonical=true`],
     ['docker-container', 'keep', 'staging-tag', `type=image,name=${IMAGE}:mp-staging-1-1-abc1234,push=true,oci-mediatypes=true`]

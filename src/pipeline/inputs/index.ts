@@ -4,6 +4,7 @@
  * Errors are collected, so one run reports all of them.
  */
 import {checkPromoteInputs, registryHost, type PromoteInputs} from './promote.js';
+import {checkVerifyInputs, type VerifyInputs} from './verify.js';
 import {splitFields, splitKeyValue} from './csv.js';
 import {InputError, InputErrors} from './errors.js';
 import {checkBuilderName, checkImageInput} from './engine.js';
@@ -47,10 +48,10 @@ export interface Line {
 export type PushMode = 'auto' | 'true' | 'false';
 
 /** What one run of the action does: everything in one job, or one part of plan -> build legs -> merge. */
-export const MODES = ['publish', 'plan', 'build', 'merge', 'promote', 'rollback', 'history'] as const;
+export const MODES = ['publish', 'plan', 'build', 'merge', 'promote', 'rollback', 'history', 'verify'] as const;
 export type Mode = (typeof MODES)[number];
 /** Modes this version runs; the others are refused before anything happens. */
-export const AVAILABLE_MODES: readonly Mode[] = ['publish', 'plan', 'build', 'merge', 'promote', 'rollback', 'history'];
+export const AVAILABLE_MODES: readonly Mode[] = ['publish', 'plan', 'build', 'merge', 'promote', 'rollback', 'history', 'verify'];
 
 export interface Inputs {
   images: ImageSpec[];
@@ -80,6 +81,8 @@ export interface Inputs {
   archTags: boolean;
   /** `mode: promote`: the source (a tag or digest) and the target tags (inputs/promote.ts). */
   promote: PromoteInputs;
+  /** `mode: verify` and `mode: promote`: what every image must carry (require-signature, require-attestations; inputs/verify.ts). */
+  verify: VerifyInputs;
   push: PushMode;
   buildArgs: string[];
   defaultBuildArgs: boolean;
@@ -444,6 +447,7 @@ export function getInputs(env: Env = process.env, workspace: string = env['GITHU
     planDocument: r.raw('plan') ?? '',
     runners: r.raw('runners') ?? '',
     archTags: r.bool('arch-tags', false),
+    verify: {attestations: []},
     promote: {from: r.text('from'), to: r.lines('to', (tag, line) => ({tag, line})), steps: /^\d{1,4}$/.test(r.text('steps')) ? Number(r.text('steps')) : 1, stepsGiven: r.text('steps') !== '', toRegistry: registryHost(r.text('to-registry'))},
     push: r.choice('push', ['auto', 'true', 'false'] as const, 'auto'),
     buildArgs,
@@ -487,6 +491,9 @@ export function getInputs(env: Env = process.env, workspace: string = env['GITHU
     r.errors.push(e);
   }
   r.errors.push(...checkPromoteInputs(inputs.mode, inputs.promote.from, inputs.promote.to, {value: r.text('steps'), given: r.text('steps') !== ''}, r.text('to-registry')));
+  const verify = checkVerifyInputs(inputs.mode, r.raw('require-signature') ?? '', r.text('require-attestations'), workspace);
+  inputs.verify = verify.verify;
+  r.errors.push(...verify.errors);
   if (!AVAILABLE_MODES.includes(inputs.mode)) {
     r.errors.push(new InputError('mode', `mode: ${inputs.mode} is not available yet in this version (available: ${AVAILABLE_MODES.join(', ')}); nothing was logged in to, built or pushed`));
   }

@@ -32,6 +32,8 @@ export const INPUT_NAMES: readonly InputName[] = [
   {name: 'plan', kind: 'value', help: 'a plan document (the plan output of mode: plan), for the build and merge modes'},
   {name: 'from', kind: 'value', help: 'mode: promote: the tag or digest every image already has'},
   {name: 'to', kind: 'value', help: 'mode: promote: the tags to point at it; rollback, history: the channels'},
+  {name: 'require-signature', kind: 'lines', help: 'mode: verify, promote: key=<public key file> or identity-regexp=...,issuer=... every image must be signed with'},
+  {name: 'require-attestations', kind: 'value', help: 'mode: verify, promote: provenance, sbom: attestations every platform must carry'},
   {name: 'to-registry', kind: 'value', help: 'mode: promote: the registry the target tags are in (content copied, digests kept)'},
   {name: 'steps', kind: 'value', help: 'mode: rollback: how many recorded moves back (default 1)'},
   {name: 'runners', kind: 'value', help: 'mode: plan: JSON map from platform to runner label, for the legs output'},

@@ -30,6 +30,15 @@ export function sourceKind(from: string): 'digest' | 'tag' {
 /** Checks `from`, `to` and `steps` of the lifecycle modes; returns the problems, nothing when valid. */
 export function checkPromoteInputs(mode: string, from: string, to: {tag: string; line: number}[], steps: {value: string; given: boolean} = {value: '1', given: false}, toRegistry = ''): InputError[] {
   const errors: InputError[] = [];
+  if (mode === 'verify') {
+    // verify reads `from` (what to check) and nothing else of these
+    if (!from) errors.push(new InputError('from', 'is required with mode: verify: the tag or digest every image is checked at (e.g. v1.2.3, env-prod or sha256:…)'));
+    else if (sourceKind(from) === 'digest' ? !DIGEST.test(from) : !isValidTag(from)) errors.push(new InputError('from', 'is neither a tag (a letter, digit or _, then up to 127 letters, digits, _, . and -) nor a digest (sha256: and 64 lowercase hex digits)', undefined, from.slice(0, 140)));
+    if (to.length) errors.push(new InputError('to', 'is not read by mode: verify (it checks the images at from, and moves nothing)'));
+    if (steps.given) errors.push(new InputError('steps', 'is read by mode: rollback only, not mode: verify'));
+    if (toRegistry) errors.push(new InputError('to-registry', 'is read by mode: promote only, not mode: verify'));
+    return errors;
+  }
   if (!LIFECYCLE_MODES.includes(mode)) return errors; // unused elsewhere: a warning (inputs/modes.ts)
   if (mode === 'promote' && !from) errors.push(new InputError('from', 'is required with mode: promote: the tag or digest every image already has (e.g. sha-abc1234, v1.2.3 or sha256:…)'));
   else if (from && (sourceKind(from) === 'digest' ? !DIGEST.test(from) : !isValidTag(from))) {

@@ -1,5 +1,5 @@
-export const id = 969;
-export const ids = [969];
+export const id = 115;
+export const ids = [115];
 export const modules = {
 
 /***/ 7512:
@@ -110,9 +110,10 @@ async function readHistory(buildx, name, channel) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   AM: () => (/* binding */ readImage),
 /* harmony export */   Dp: () => (/* binding */ registryMessage),
+/* harmony export */   Fd: () => (/* binding */ platformString),
 /* harmony export */   Z: () => (/* binding */ withSizes)
 /* harmony export */ });
-/* unused harmony exports indexPlatforms, platformString, manifestSize */
+/* unused harmony exports indexPlatforms, manifestSize */
 /** Platforms of an index, attestation manifests aside. */
 function indexPlatforms(index) {
     return (index.manifests ?? []).filter(m => m.platform && m.platform.os !== 'unknown' && m.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest');
@@ -442,6 +443,138 @@ function imageCreated(plan) {
     return value && !Number.isNaN(Date.parse(value)) ? new Date(value) : undefined;
 }
 
+
+
+/***/ }),
+
+/***/ 8939:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DG: () => (/* binding */ budgetGate),
+/* harmony export */   Le: () => (/* binding */ budgetRules),
+/* harmony export */   nW: () => (/* binding */ violationMessage),
+/* harmony export */   qV: () => (/* binding */ budgetError)
+/* harmony export */ });
+/* unused harmony exports budgeted, checkBudgets, baselineTag, readBaselines */
+/* harmony import */ var _pipeline_inputs_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7337);
+/* harmony import */ var _pipeline_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9924);
+/* harmony import */ var _lib_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9948);
+/* harmony import */ var _lib_size_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1776);
+/* harmony import */ var _pipeline_tag_kinds_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3662);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6601);
+/**
+ * Size budgets (the policy's `max-size=<glob>:<size>` rules): the compressed size of every platform image
+ * (config + layers of its manifest, as the registry stores them: what a pull downloads; attestations are
+ * not counted) of a matching image name may not exceed the budget. Sizes are unknown when the plan is made,
+ * so the check runs after verify, once `sizes` has read the platforms' manifests, and before the release
+ * moves any tag: an image over budget is never released. A size that could not be read fails the check
+ * too (a budget that cannot be checked is not met).
+ *
+ * `checkBudgets` is pure; `budgetGate` is what publish and merge call: it awaits the sizes only when a rule
+ * matches one of the run's images, and reads beside them what the build's `latest` tag (or its first
+ * mutable one) points at before the release, for the summary's "change" column (never a failure).
+ */
+
+
+
+
+
+
+/**
+ * The max-size rules among a plan's policy rules (the rule lines, as the plan and the plan document keep
+ * them). `input` names where they came from for an error: `policy`, or `plan` for a plan document.
+ */
+function budgetRules(sources, input = 'policy') {
+    const out = [];
+    for (const source of sources) {
+        if (!/^\s*max-size\s*=/i.test(source))
+            continue;
+        try {
+            out.push((0,_pipeline_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePolicyRule */ .CU)(source));
+        }
+        catch (e) {
+            throw new _pipeline_inputs_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `the policy rule is malformed: ${e.message}`, undefined, source);
+        }
+    }
+    return out;
+}
+const matches = (rule, name) => rule.pattern.test((0,_lib_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalName */ .Ew)(name));
+/** True when a rule applies to an image of these builds (only then are the sizes awaited before the release). */
+function budgeted(rules, verified) {
+    return rules.some(r => verified.some(v => v.build.images.some(n => matches(r, n))));
+}
+/** Every platform image of every matching name against every rule that matches it. Pure. */
+function checkBudgets(verified, rules, baselines = []) {
+    const entries = [];
+    for (const v of verified) {
+        for (const img of v.images) {
+            const base = baselines.find(b => b.image === img.name);
+            for (const rule of rules.filter(r => matches(r, img.name))) {
+                for (const p of img.platforms) {
+                    const before = base && { tag: base.tag, digest: base.digest, size: base.sizes[p.platform], same: base.digest === v.digest };
+                    entries.push({ image: img.name, platform: p.platform, size: p.size, rule, over: !(p.size > 0) || p.size > rule.bytes, ...(before ? { before } : {}) });
+                }
+            }
+        }
+    }
+    return { entries, violations: entries.filter(e => e.over) };
+}
+const bytes = (n) => `${n} byte${n === 1 ? '' : 's'}`;
+/** One violation in words: image, platform, size and budget. */
+function violationMessage(e) {
+    const budget = `the budget of ${(0,_lib_size_js__WEBPACK_IMPORTED_MODULE_3__/* .formatSize */ .Xq)(e.rule.bytes, e.rule.unit)} (${bytes(e.rule.bytes)}, ${e.rule.source})`;
+    if (!(e.size > 0))
+        return `${e.image} ${e.platform}: its size could not be read, so ${budget} cannot be checked`;
+    return `${e.image} ${e.platform}: ${(0,_lib_size_js__WEBPACK_IMPORTED_MODULE_3__/* .formatSize */ .Xq)(e.size, e.rule.unit)} (${bytes(e.size)}) is over ${budget}`;
+}
+/** The step's error: every violation at once. */
+function budgetError(r) {
+    const n = r.violations.length;
+    return `The size budget refuses this release (${n} platform image${n === 1 ? '' : 's'} over budget); no tag was created or moved:\n${r.violations.map(v => `  - ${violationMessage(v)}`).join('\n')}`;
+}
+/** The tag whose content the change is measured against: `latest`, else the first mutable tag. */
+function baselineTag(tagNames, sha) {
+    return tagNames.includes('latest') ? 'latest' : tagNames.find(t => (0,_pipeline_tag_kinds_js__WEBPACK_IMPORTED_MODULE_4__/* .tagKind */ .pk)(t, sha) === 'mutable');
+}
+/** What each budgeted name's baseline tag points at now (before the release), with its platforms' sizes. */
+async function readBaselines(buildx, verified, rules, sha) {
+    const reads = verified.flatMap(v => {
+        const tag = baselineTag(v.build.tagNames, sha);
+        if (!tag)
+            return [];
+        return v.build.images
+            .filter(name => rules.some(r => matches(r, name)))
+            .map(async (image) => {
+            try {
+                const digest = await buildx.tagDigest(`${image}:${tag}`);
+                if (!digest)
+                    return { image, tag, sizes: {} };
+                const single = v.build.platforms.length === 1 ? v.build.platforms[0] : '';
+                // already this run's content (a re-run): no change, nothing more to read
+                if (digest === v.digest)
+                    return { image, tag, digest, sizes: {} };
+                const before = await (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .withSizes */ .Z)(buildx, await (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .readImage */ .AM)(buildx, image, digest, single), () => undefined);
+                return { image, tag, digest, sizes: Object.fromEntries(before.platforms.filter(p => p.size > 0).map(p => [p.platform, p.size])) };
+            }
+            catch {
+                // the change column is an extra: a tag that cannot be read leaves it empty
+                return undefined;
+            }
+        });
+    });
+    return (await Promise.all(reads)).filter((b) => b !== undefined);
+}
+/**
+ * Publish's and merge's hook, before the release: undefined when no rule matches an image of the run
+ * (the sizes are not awaited); else the report, after awaiting the sizes (and the baselines beside them).
+ */
+async function budgetGate(buildx, rules, verified, sized, sha) {
+    if (!budgeted(rules, verified))
+        return undefined;
+    const [sizedBuilds, baselines] = await Promise.all([sized, readBaselines(buildx, verified, rules, sha)]);
+    return checkBudgets(sizedBuilds, rules, baselines);
+}
 
 
 /***/ }),
