@@ -176,6 +176,8 @@ async function verify(p, env, engine) {
     const key = keyFileOf(req.signature, env['RUNNER_TEMP'] || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)());
     try {
         const { buildx, loginNote } = await (0,_session_js__WEBPACK_IMPORTED_MODULE_5__/* .registrySession */ .E)(p, names, env, engine);
+        if (req.signature && buildx.ensureCosign)
+            await buildx.ensureCosign();
         const { sources, problems } = await _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .group */ .Os('Sources', async () => {
             const r = await (0,_promote_js__WEBPACK_IMPORTED_MODULE_6__.resolveSources)(buildx, names, from);
             for (const s of r.sources)

@@ -89,11 +89,17 @@ function signedIndexes(verified) {
 function verifyCommand(name, digest, transparencyLog) {
     return ['cosign', 'verify', '--key', 'cosign.pub', ...(transparencyLog ? [] : ['--insecure-ignore-tlog=true']), `${name}@${digest}`].join(' ');
 }
-/** cosign is there and runs (before any login or build): its version line, or an error saying what to do. */
+/**
+ * cosign is there and runs (before any login or build): the one on PATH, else the pinned release installed
+ * (engine/cosign-install.ts, through the seam's ensureCosign); its version line, or an error saying what to do.
+ */
 async function checkCosign(buildx) {
     if (!buildx.cosignVersion)
         throw new Error('sign: key: this engine cannot run cosign; nothing was logged in to, built or pushed.');
     try {
+        const ensured = buildx.ensureCosign ? await buildx.ensureCosign() : { installed: false };
+        if (ensured.installed)
+            _action_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`cosign installed in ${ensured.dir} (it was not on PATH)`);
         return await buildx.cosignVersion();
     }
     catch (e) {

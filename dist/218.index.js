@@ -242,6 +242,8 @@ async function promote(p, env, engine, cancel = _cancel_js__WEBPACK_IMPORTED_MOD
         if (inputs.verify.signature || inputs.verify.attestations.length) {
             const { checkRequirements, keyFileOf, requirementError, verificationOutput } = await __webpack_require__.e(/* import() */ 179).then(__webpack_require__.bind(__webpack_require__, 9179));
             const key = keyFileOf(inputs.verify.signature, env['RUNNER_TEMP'] || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir)());
+            if (inputs.verify.signature && buildx.ensureCosign)
+                await buildx.ensureCosign();
             try {
                 const findings = await _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os('Verify', () => checkRequirements(buildx, sources, inputs.verify, key.file, inputs.sign?.transparencyLog ?? true));
                 (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .writeOutputs */ .Kn)({ verification: verificationOutput(findings) }, env);
@@ -695,6 +697,8 @@ async function verify(p, env, engine) {
     const key = keyFileOf(req.signature, env['RUNNER_TEMP'] || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)());
     try {
         const { buildx, loginNote } = await (0,_session_js__WEBPACK_IMPORTED_MODULE_5__/* .registrySession */ .E)(p, names, env, engine);
+        if (req.signature && buildx.ensureCosign)
+            await buildx.ensureCosign();
         const { sources, problems } = await _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .group */ .Os('Sources', async () => {
             const r = await (0,_promote_js__WEBPACK_IMPORTED_MODULE_6__.resolveSources)(buildx, names, from);
             for (const s of r.sources)

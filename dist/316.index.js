@@ -242,6 +242,8 @@ async function promote(p, env, engine, cancel = _cancel_js__WEBPACK_IMPORTED_MOD
         if (inputs.verify.signature || inputs.verify.attestations.length) {
             const { checkRequirements, keyFileOf, requirementError, verificationOutput } = await __webpack_require__.e(/* import() */ 179).then(__webpack_require__.bind(__webpack_require__, 9179));
             const key = keyFileOf(inputs.verify.signature, env['RUNNER_TEMP'] || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir)());
+            if (inputs.verify.signature && buildx.ensureCosign)
+                await buildx.ensureCosign();
             try {
                 const findings = await _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os('Verify', () => checkRequirements(buildx, sources, inputs.verify, key.file, inputs.sign?.transparencyLog ?? true));
                 (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .writeOutputs */ .Kn)({ verification: verificationOutput(findings) }, env);

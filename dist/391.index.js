@@ -493,7 +493,7 @@ async function restore(paths, key, restoreKeys) {
         return undefined;
     }
     try {
-        const cache = await Promise.all(/* import() */[__webpack_require__.e(487), __webpack_require__.e(427), __webpack_require__.e(101), __webpack_require__.e(184)]).then(__webpack_require__.bind(__webpack_require__, 3184));
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(487), __webpack_require__.e(427), __webpack_require__.e(101), __webpack_require__.e(880), __webpack_require__.e(184)]).then(__webpack_require__.bind(__webpack_require__, 3184));
         return await withOwnTemp(() => cache.restoreCache(paths, key, restoreKeys));
     }
     catch (err) {
@@ -512,7 +512,7 @@ async function save(paths, key) {
         return false;
     }
     try {
-        const cache = await Promise.all(/* import() */[__webpack_require__.e(487), __webpack_require__.e(427), __webpack_require__.e(101), __webpack_require__.e(184)]).then(__webpack_require__.bind(__webpack_require__, 3184));
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(487), __webpack_require__.e(427), __webpack_require__.e(101), __webpack_require__.e(880), __webpack_require__.e(184)]).then(__webpack_require__.bind(__webpack_require__, 3184));
         const id = await withOwnTemp(() => cache.saveCache(paths, key));
         if (id !== -1)
             return true;
@@ -1901,7 +1901,7 @@ async function finishLeg(p, plan, env, c, verified, built, report, savingMounts,
     const leg = c.leg;
     let legDigests = [];
     if (plan.push) {
-        const { writeLegRecords } = await __webpack_require__.e(/* import() */ 880).then(__webpack_require__.bind(__webpack_require__, 4880));
+        const { writeLegRecords } = await __webpack_require__.e(/* import() */ 499).then(__webpack_require__.bind(__webpack_require__, 4880));
         c.cancel.during('push');
         try {
             legDigests = await runner/* group */.Os('Leg records', () => writeLegRecords({ buildx: c.buildx, verified, descriptors: Object.fromEntries(digests.map(d => [d.build.id, d.descriptor])), leg, workDir: c.work, retryTimeoutMs: p.inputs.engine.tagRetryTimeout * 1000 }));

@@ -571,6 +571,10 @@ class Buildx {
     async logout(registry) {
         await this.docker(['logout', ...DOCKER_HUB(registry)]);
     }
+    async ensureCosign() {
+        const { ensureCosign } = await __webpack_require__.e(/* import() */ 239).then(__webpack_require__.bind(__webpack_require__, 7239));
+        return ensureCosign(() => this.exec.run('cosign', ['version'], { env: this.env, allowFailure: true }).then(r => r.code === 0, () => false));
+    }
     async cosignVerify(o) {
         // flag values joined with `=`, the reference after `--`; DOCKER_CONFIG (the run's logins) from this.env
         const args = ['verify', '--output=json'];

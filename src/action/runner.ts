@@ -219,6 +219,12 @@ export function exportVariable(name: string, value: string, env: Env = process.e
   logged(() => lend(env, ['GITHUB_ENV'], () => core.exportVariable(name, value)));
 }
 
+/** Puts a directory first on PATH, for this process (and the programs it starts) and the job's later steps. */
+export function addPath(dir: string, env: Env = process.env): void {
+  fileVariable('GITHUB_PATH', env);
+  logged(() => lend(env, ['GITHUB_PATH'], () => core.addPath(dir)));
+}
+
 /** The runner's files and what the step loses without them. */
 const RUNNER_FILES: Record<string, string> = {
   GITHUB_STATE: 'the post step could not clean up (logins, builder, secrets)',

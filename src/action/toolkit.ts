@@ -68,6 +68,13 @@ export function exportVariable(name: string, value: string): void {
   issueCommand('set-env', {name}, toCommandValue(value));
 }
 
+/** core.addPath: the directory first on PATH for this process and, through GITHUB_PATH, the job's later steps. */
+export function addPath(dir: string): void {
+  if (process.env['GITHUB_PATH']) issueFileCommand('PATH', dir);
+  else issueCommand('add-path', {}, dir);
+  process.env['PATH'] = `${dir}${process.platform === 'win32' ? ';' : ':'}${process.env['PATH'] ?? ''}`;
+}
+
 export function setFailed(message: string): void {
   process.exitCode = 1;
   error(message);

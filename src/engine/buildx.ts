@@ -152,6 +152,8 @@ export interface BuildxApi {
    * cosign's exit code and its last lines (never throws for a signature that does not verify). Optional for fakes.
    */
   cosignVerify?(o: CosignVerifyRun): Promise<{code: number; output: string}>;
+  /** cosign on PATH: the one there, or the pinned release installed (engine/cosign-install.ts). Optional for fakes. */
+  ensureCosign?(): Promise<{installed: boolean; dir?: string}>;
 }
 
 export interface BuildxOptions {
@@ -453,6 +455,11 @@ export class Buildx implements BuildxApi {
 
   async logout(registry: string): Promise<void> {
     await this.docker(['logout', ...DOCKER_HUB(registry)]);
+  }
+
+  async ensureCosign(): Promise<{installed: boolean; dir?: string}> {
+    const {ensureCosign} = await import('./cosign-install.js');
+    return ensureCosign(() => this.exec.run('cosign', ['version'], {env: this.env, allowFailure: true}).then(r => r.code === 0, () => false));
   }
 
   async cosignVerify(o: CosignVerifyRun): Promise<{code: number; output: string}> {

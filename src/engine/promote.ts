@@ -122,6 +122,7 @@ export async function promote(p: Prepared, env: NodeJS.ProcessEnv, engine?: Buil
     if (inputs.verify.signature || inputs.verify.attestations.length) {
       const {checkRequirements, keyFileOf, requirementError, verificationOutput} = await import('./verify.js');
       const key = keyFileOf(inputs.verify.signature, env['RUNNER_TEMP'] || tmpdir());
+      if (inputs.verify.signature && buildx.ensureCosign) await buildx.ensureCosign();
       try {
         const findings = await runner.group('Verify', () => checkRequirements(buildx, sources, inputs.verify, key.file, (inputs as {sign?: {transparencyLog?: boolean}}).sign?.transparencyLog ?? true));
         writeOutputs({verification: verificationOutput(findings)}, env);

@@ -91,10 +91,15 @@ export function verifyCommand(name: string, digest: string, transparencyLog: boo
   return ['cosign', 'verify', '--key', 'cosign.pub', ...(transparencyLog ? [] : ['--insecure-ignore-tlog=true']), `${name}@${digest}`].join(' ');
 }
 
-/** cosign is there and runs (before any login or build): its version line, or an error saying what to do. */
+/**
+ * cosign is there and runs (before any login or build): the one on PATH, else the pinned release installed
+ * (engine/cosign-install.ts, through the seam's ensureCosign); its version line, or an error saying what to do.
+ */
 export async function checkCosign(buildx: BuildxApi): Promise<string> {
   if (!buildx.cosignVersion) throw new Error('sign: key: this engine cannot run cosign; nothing was logged in to, built or pushed.');
   try {
+    const ensured = buildx.ensureCosign ? await buildx.ensureCosign() : {installed: false};
+    if (ensured.installed) runner.info(`cosign installed in ${ensured.dir} (it was not on PATH)`);
     return await buildx.cosignVersion();
   } catch (e) {
     throw new Error(`sign: key needs cosign on PATH (${runner.redact((e as Error).message)}): install it in an earlier step (sigstore/cosign-installer, or your distribution's cosign package); nothing was logged in to, built or pushed.`);

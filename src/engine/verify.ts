@@ -166,6 +166,7 @@ export async function verify(p: Prepared, env: NodeJS.ProcessEnv, engine?: Build
   const key = keyFileOf(req.signature, env['RUNNER_TEMP'] || tmpdir());
   try {
     const {buildx, loginNote} = await registrySession(p, names, env, engine);
+    if (req.signature && buildx.ensureCosign) await buildx.ensureCosign();
     const {sources, problems} = await runner.group('Sources', async () => {
       const r = await resolveSources(buildx, names, from);
       for (const s of r.sources) runner.info(`${s.name}:${from} -> ${s.digest}`);

@@ -13,7 +13,7 @@ import type {Prepared} from '../../../src/pipeline/prepare.js';
 import type {BuildPlan, Plan} from '../../../src/pipeline/plan.js';
 import type {ParsedPlanDocument} from '../../../src/pipeline/plan-document.js';
 import type {SignInputs} from '../../../src/pipeline/inputs/sign.js';
-import type {CosignSignRun} from '../../../src/engine/buildx.js';
+import type {BuildxApi, CosignSignRun} from '../../../src/engine/buildx.js';
 import {FakeBuildx, DIGEST, IMAGE} from './fake-buildx.js';
 import {FakeRegistry, SHA, PLAN} from './fake-registry.js';
 import {buildPlan, engineInputs, plan} from './factory.js';
@@ -206,6 +206,22 @@ describe('publish with sign: key', () => {
     const fake = new FakeBuildx({noCosign: true}).pushCaptured();
     await expect(publish(prepared(), env, {}, fake)).rejects.toThrow(/^sign: key needs cosign on PATH \(Cannot run cosign: it is not installed or not on PATH\).*nothing was logged in to, built or pushed\.$/);
     expect(fake.methods.filter(x => ['login', 'bake', 'cosignSign'].includes(x))).toEqual([]);
+  });
+
+  test('cosign not on PATH: the pinned release is installed (the seam\'s ensureCosign) before any login or build; an install that fails stops the run there', async () => {
+    const fake = new FakeBuildx().pushCaptured();
+    const ensured: string[] = [];
+    (fake as BuildxApi).ensureCosign = async () => {
+      ensured.push(fake.methods.join(','));
+      return {installed: true, dir: '/opt/hostedtoolcache/cosign/2.6.0/x64'};
+    };
+    await publish(prepared(), env, {}, fake);
+    expect(ensured).toEqual(['']);
+    expect(fake.methods[0]).toBe('cosignVersion');
+    const failing = new FakeBuildx().pushCaptured();
+    (failing as BuildxApi).ensureCosign = async () => Promise.reject(new Error('the cosign 2.6.0 download has SHA-256 x, not the pinned y: it was deleted, not installed'));
+    await expect(publish(prepared(), env, {}, failing)).rejects.toThrow(/^sign: key needs cosign on PATH \(the cosign 2\.6\.0 download has SHA-256 x, not the pinned y.*nothing was logged in to, built or pushed\.$/);
+    expect(failing.methods.filter(x => ['login', 'bake', 'cosignVersion'].includes(x))).toEqual([]);
   });
 
   test('sign: none (or inputs without sign): cosign is never asked, no signing outputs', async () => {
