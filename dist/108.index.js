@@ -1,5 +1,5 @@
 export const id = 108;
-export const ids = [108];
+export const ids = [108,234];
 export const modules = {
 
 /***/ 474:
@@ -1699,6 +1699,10 @@ var leftovers = __webpack_require__(7202);
 var github_api = __webpack_require__(6878);
 // EXTERNAL MODULE: ./src/report/index.ts + 3 modules
 var src_report = __webpack_require__(3344);
+// EXTERNAL MODULE: ./src/engine/sign.ts
+var sign = __webpack_require__(7077);
+// EXTERNAL MODULE: ./src/pipeline/inputs/sign.ts
+var inputs_sign = __webpack_require__(5377);
 ;// CONCATENATED MODULE: ./src/engine/publish.ts
 /**
  * Publishing a plan for real: setup (buildx, QEMU only where needed, builder, logins) -> one bake for
@@ -1721,6 +1725,9 @@ var src_report = __webpack_require__(3344);
  * during the tag pass lets it finish, skips the read-back, and fails the step once outputs and summary
  * are written.
  */
+
+
+
 
 
 
@@ -1795,6 +1802,8 @@ async function publish(p, env, options = {}, engine, cancel = engine_cancel/* ca
         runner/* setSecret */.Pq(inputs.githubToken);
     for (const c of p.credentials)
         runner/* setSecret */.Pq(c.password);
+    for (const v of (0,inputs_sign/* signSecretValues */.C1)(inputs.sign))
+        runner/* setSecret */.Pq(v);
     // With the user's config nothing is left for a post step: what this run sets up it undoes itself.
     const local = new Map();
     const record = userConfig ? (k, v) => void local.set(k, v) : state/* remember */.kY;
@@ -1828,6 +1837,10 @@ async function run(p, plan, env, c) {
     const e = inputs.engine;
     const output = c.load ? 'load' : plan.push ? 'push' : 'none';
     c.cancel.check();
+    // sign: key needs cosign: said before any login or build (engine/sign.ts)
+    const signs = signsHere(p, output, c.leg !== undefined);
+    if (signs)
+        runner/* info */.pq(`Signing with ${await (0,sign/* checkCosign */.e2)(c.buildx)} (sign: key, transparency log ${inputs.sign.transparencyLog ? 'on' : 'off'})`);
     c.cancel.during('build');
     const stagingTag = `mp-staging-${env['GITHUB_RUN_ID'] || Date.now()}-${env['GITHUB_RUN_ATTEMPT'] || '1'}-${ctx.shortSha || 'local'}`.slice(0, 128);
     const ready = await setup({
@@ -1897,6 +1910,7 @@ async function run(p, plan, env, c) {
     let tagMoves = [];
     let skipped = [];
     let budget;
+    let signing;
     if (output === 'push') {
         c.cancel.during('verification');
         ({ verified } = await (0,verify/* verify */.MX)({ buildx: c.buildx, builds: digests }));
@@ -1911,6 +1925,20 @@ async function run(p, plan, env, c) {
             if (c.report && inputs.summary)
                 (0,src_report/* writeSummary */.Sy)((0,src_report/* publishSummary */.Iv)(plan, engineReport(ready, built), [], budget.violations.map(steps_budget/* violationMessage */.nW), built.seconds) + (0,src_report/* budgetSummary */.ay)(budget) + (0,src_report/* cacheMountsSummary */.bf)(await savingMounts) + (await left(true)), env);
             throw new Error((0,steps_budget/* budgetError */.qV)(budget));
+        }
+        // signatures of the index and every platform manifest, before any tag moves: a failure moves none
+        if (signs) {
+            c.cancel.during('signing');
+            try {
+                signing = await (0,sign/* signImages */.U_)({ buildx: c.buildx, verified, sign: inputs.sign, dir: c.work });
+            }
+            catch (err) {
+                const message = runner/* redact */.E$(err instanceof Error ? err.message : String(err));
+                if (c.report && inputs.summary)
+                    (0,src_report/* writeSummary */.Sy)((0,src_report/* publishSummary */.Iv)(plan, engineReport(ready, built), [], [message], built.seconds) + (0,src_report/* signaturesSummary */.Iq)({ signed: err instanceof sign/* SignError */.ul ? err.signed : [], indexes: (0,sign/* signedIndexes */.bq)(verified), transparencyLog: inputs.sign.transparencyLog, error: message }) + (0,src_report/* cacheMountsSummary */.bf)(await savingMounts) + (await left(true)), env);
+                throw new Error(`${message}. Nothing was released: no tag was created or moved (the content is in the registry by digest).`);
+            }
+            c.cancel.check();
         }
         try {
             ({ tagMoves, skipped } = await (0,release/* release */._r)({ buildx: c.buildx, verified, sha: plan.sha, created: (0,release/* imageCreated */.uX)(plan), force: e.forceTags, retryTimeoutMs: e.tagRetryTimeout * 1000, extraMoves: (0,arch_tag_moves/* archTagMoves */.f)(verified, plan.sha), ownTags: [stagingTag], compare: (base, head) => (0,github_api/* compareCommits */.kC)(ctx, inputs.githubToken, base, head, runner/* warning */.$e), cancel: c.cancel, history: (0,engine_history/* channelHistory */.gH)(p, env, 'publish') }));
@@ -1928,12 +1956,13 @@ async function run(p, plan, env, c) {
     if (c.leg)
         return finishLeg(p, plan, env, c, verified, built, engineReport(ready, built), savingMounts, digests);
     const results = verified.map(v => ({ build: v.build, digest: v.digest, images: v.images, seconds: built.buildSeconds[v.build.id] ?? built.seconds }));
-    const outputs = { ...publishOutputs(results, built.metadata), 'skipped-tags': (0,src_report/* skippedTagsOutput */.Jf)(skipped) };
+    const outputs = { ...publishOutputs(results, built.metadata), 'skipped-tags': (0,src_report/* skippedTagsOutput */.Jf)(skipped), ...(signing ? (0,src_report/* signingOutputs */.KP)(signing, (0,sign/* signedIndexes */.bq)(verified)) : {}) };
     if (c.report)
         (0,src_report/* writeOutputs */.Kn)(outputs, env);
     const mountsReport = await savingMounts;
+    const signed = signing ? (0,src_report/* signaturesSummary */.Iq)({ result: signing, indexes: (0,sign/* signedIndexes */.bq)(verified), transparencyLog: signing.transparencyLog }) : '';
     if (c.report && inputs.summary)
-        (0,src_report/* writeSummary */.Sy)((0,src_report/* publishSummary */.Iv)(plan, engineReport(ready, built), results, [], built.seconds, tagMoves.length ? { outcomes: tagMoves } : undefined) + (0,src_report/* budgetSummary */.ay)(budget) + (0,src_report/* skippedTagsSummary */.Ii)(skipped) + (0,src_report/* cacheMountsSummary */.bf)(mountsReport) + (await left(false)), env);
+        (0,src_report/* writeSummary */.Sy)((0,src_report/* publishSummary */.Iv)(plan, engineReport(ready, built), results, [], built.seconds, tagMoves.length ? { outcomes: tagMoves } : undefined) + signed + (0,src_report/* budgetSummary */.ay)(budget) + (0,src_report/* skippedTagsSummary */.Ii)(skipped) + (0,src_report/* cacheMountsSummary */.bf)(mountsReport) + (await left(false)), env);
     c.cancel.check();
     return { results, outputs };
 }
@@ -1966,6 +1995,13 @@ async function finishLeg(p, plan, env, c, verified, built, report, savingMounts,
         (0,src_report/* writeSummary */.Sy)((0,src_report/* legSummary */.pM)(plan, leg.planDigest, report, legDigests, [], built.seconds, leg.notes) + (0,src_report/* cacheMountsSummary */.bf)(mountsReport), env);
     c.cancel.check();
     return { results, outputs, legDigests };
+}
+/**
+ * Whether this run signs (sign: key): a publish that pushes, not a build leg (the merge signs what the
+ * legs pushed). Inputs made by hand (tests, older callers) may have no `sign`: nothing is signed then.
+ */
+function signsHere(p, output, leg) {
+    return p.inputs.sign?.mode === 'key' && output === 'push' && !leg;
 }
 /** How long one registry call of the docker driver's push is retried on transient failures. */
 const PUSH_RETRY_MS = 60_000;

@@ -2,157 +2,195 @@ export const id = 19;
 export const ids = [19];
 export const modules = {
 
-/***/ 6728:
+/***/ 7077:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bq: () => (/* binding */ formatPlatform),
-/* harmony export */   FL: () => (/* binding */ parsePlatform),
-/* harmony export */   Ng: () => (/* binding */ platformKey),
-/* harmony export */   ol: () => (/* binding */ hostPlatform),
-/* harmony export */   tM: () => (/* binding */ splitPlatforms)
+/* harmony export */   U_: () => (/* binding */ signImages),
+/* harmony export */   bq: () => (/* binding */ signedIndexes),
+/* harmony export */   e2: () => (/* binding */ checkCosign),
+/* harmony export */   p0: () => (/* binding */ verifyCommand),
+/* harmony export */   ul: () => (/* binding */ SignError)
 /* harmony export */ });
-/** Platforms (`os/arch[/variant]`): validation with helpful messages, normalisation, and the host's own. */
-const OSES = ['linux', 'windows', 'darwin', 'freebsd', 'netbsd', 'openbsd', 'solaris', 'illumos', 'aix', 'plan9', 'js', 'wasip1'];
-const ARCHES = ['amd64', 'arm64', 'arm', '386', 'ppc64le', 'ppc64', 's390x', 'riscv64', 'mips64le', 'mips64', 'mipsle', 'mips', 'loong64', 'wasm'];
-const VARIANTS = {
-    arm: ['v5', 'v6', 'v7', 'v8'],
-    arm64: ['v8', 'v8.0', 'v8.1', 'v8.2', 'v8.3', 'v8.4', 'v8.5', 'v8.6', 'v8.7', 'v8.8', 'v8.9', 'v9', 'v9.0', 'v9.1', 'v9.2', 'v9.3', 'v9.4', 'v9.5'],
-    amd64: ['v1', 'v2', 'v3', 'v4']
-};
-function closest(word, candidates) {
-    const dist = (a, b) => {
-        const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-        for (let j = 1; j <= b.length; j++)
-            d[0][j] = j;
-        for (let i = 1; i <= a.length; i++)
-            for (let j = 1; j <= b.length; j++)
-                d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        return d[a.length][b.length];
-    };
-    const best = candidates.map(c => [c, dist(word, c)]).sort((x, y) => x[1] - y[1])[0];
-    return best && best[1] <= 2 ? best[0] : undefined;
-}
-/** Parses one platform; throws an Error whose message says what is wrong and suggests a fix. */
-function parsePlatform(text) {
-    const parts = text.trim().split('/');
-    if (parts.length < 2 || parts.length > 3 || parts.some(p => p === '')) {
-        throw new Error(`"${text}" is not a platform (os/arch or os/arch/variant, e.g. linux/amd64, linux/arm/v7)`);
+/* unused harmony exports signatureTag, signTargets */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1949);
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4031);
+/* harmony import */ var _lib_each_limited_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4114);
+/* harmony import */ var _registry_api_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3722);
+/**
+ * Signing (`sign: key`, issue 12): after the content is verified in the registry and BEFORE any tag
+ * moves, cosign signs, for every image name, the index the tags will point at and each of its platform
+ * manifests (not the attestation manifests), so that verification works whichever digest a tool
+ * resolves. Shared by publish (one job) and merge (after the build legs): both call it right before
+ * release(). A failure throws: the caller moves no tag.
+ *
+ * cosign runs through the engine seam (BuildxApi.cosignSign: the exec layer, an argument array, output
+ * in a stop-commands region), with the job's own DOCKER_CONFIG (the logins the run made: cosign pushes
+ * the signature with them), the key in a file of mode 0600 under the run's temporary directory that is
+ * removed as soon as the signing ends, and the password in cosign's environment only (COSIGN_PASSWORD).
+ *
+ * Where the signatures go: cosign's default, the tag `sha256-<hex>.sig` beside the signed manifest, which
+ * every registry (GHCR included) can hold. OCI 1.1 referrers (`--registry-referrers-mode=oci-1-1`) are
+ * for a later slice, on registries that support them. Each signature tag is read back before the tags move.
+ */
+
+
+
+
+
+
+/** The signing failed: what was signed before (signature tags are harmless: nothing points a user at them). */
+class SignError extends Error {
+    signed;
+    constructor(message, signed) {
+        super(message);
+        this.signed = signed;
+        this.name = 'SignError';
     }
-    const [os, arch, variant] = parts.map(p => p.toLowerCase());
-    if (!OSES.includes(os)) {
-        const hint = closest(os, OSES);
-        throw new Error(`unknown operating system "${os}" in platform "${text}"${hint ? ` (did you mean ${hint}?)` : ''}`);
-    }
-    if (!ARCHES.includes(arch)) {
-        const hint = closest(arch, ARCHES);
-        throw new Error(`unknown architecture "${arch}" in platform "${text}"${hint ? ` (did you mean ${os}/${hint}?)` : ''}`);
-    }
-    if (variant !== undefined && !(VARIANTS[arch] ?? []).includes(variant)) {
-        throw new Error(`unknown variant "${variant}" for ${arch} in platform "${text}"${VARIANTS[arch] ? ` (one of ${VARIANTS[arch].join(', ')})` : ''}`);
-    }
-    return { os, arch, ...(variant ? { variant } : {}) };
 }
-function formatPlatform(p) {
-    return [p.os, p.arch, p.variant].filter(Boolean).join('/');
-}
-/** Splits a platform list written with commas, semicolons, spaces or newlines. */
-function splitPlatforms(text) {
-    return text
-        .split(/[\s,;]+/)
-        .map(s => s.trim())
-        .filter(Boolean);
-}
-/** The platform this process runs on natively, in OCI terms. */
-function hostPlatform(nodeArch = process.arch) {
-    const map = {
-        x64: { os: 'linux', arch: 'amd64' },
-        arm64: { os: 'linux', arch: 'arm64' },
-        arm: { os: 'linux', arch: 'arm', variant: 'v7' },
-        ia32: { os: 'linux', arch: '386' },
-        ppc64: { os: 'linux', arch: 'ppc64le' },
-        s390x: { os: 'linux', arch: 's390x' },
-        riscv64: { os: 'linux', arch: 'riscv64' },
-        loong64: { os: 'linux', arch: 'loong64' }
-    };
-    return map[nodeArch] ?? { os: 'linux', arch: nodeArch };
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+/** cosign's tag of the signature of `name@digest`. */
+function signatureTag(name, digest) {
+    return `${name}:${digest.replace(':', '-')}.sig`;
 }
 /**
- * The platform without its default variant (`linux/arm64/v8` and `linux/arm64` are one platform to
- * BuildKit and registries, so are `linux/amd64/v1` and `linux/amd64`), for comparing two spellings.
+ * What is signed, in order: per build and per name its index, then each platform manifest. A single
+ * image manifest (a one-platform build) is one target, named by its platform.
  */
-function platformKey(text) {
-    const p = parsePlatform(text);
-    const isDefault = (p.arch === 'arm64' && (p.variant === 'v8' || p.variant === 'v8.0')) || (p.arch === 'amd64' && p.variant === 'v1');
-    return formatPlatform(isDefault ? { os: p.os, arch: p.arch } : p);
+function signTargets(verified) {
+    const out = [];
+    const seen = new Set();
+    const add = (t) => {
+        if (seen.has(`${t.name}@${t.digest}`))
+            return;
+        seen.add(`${t.name}@${t.digest}`);
+        out.push(t);
+    };
+    for (const v of verified) {
+        for (const image of v.images) {
+            const single = image.platforms.length === 1 && image.platforms[0].digest === v.digest;
+            if (!single)
+                add({ name: image.name, digest: v.digest, platform: 'index' });
+            for (const p of image.platforms)
+                add({ name: image.name, digest: p.digest, platform: p.platform || 'index' });
+        }
+    }
+    return out;
+}
+/** Every image name with the index its tags point at: what the verify commands name. */
+function signedIndexes(verified) {
+    return verified.flatMap(v => v.build.images.map(name => ({ name, digest: v.digest })));
+}
+/** The verify command a consumer runs for one image's index (what the verify-commands output lists). */
+function verifyCommand(name, digest, transparencyLog) {
+    return ['cosign', 'verify', '--key', 'cosign.pub', ...(transparencyLog ? [] : ['--insecure-ignore-tlog=true']), `${name}@${digest}`].join(' ');
+}
+/**
+ * cosign is there and runs (before any login or build): the one on PATH, else the pinned release installed
+ * (engine/cosign-install.ts, through the seam's ensureCosign); its version line, or an error saying what to do.
+ */
+async function checkCosign(buildx) {
+    if (!buildx.cosignVersion)
+        throw new Error('sign: key: this engine cannot run cosign; nothing was logged in to, built or pushed.');
+    try {
+        const ensured = buildx.ensureCosign ? await buildx.ensureCosign() : { installed: false };
+        if (ensured.installed)
+            _action_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`cosign installed in ${ensured.dir} (it was not on PATH)`);
+        return await buildx.cosignVersion();
+    }
+    catch (e) {
+        throw new Error(`sign: key needs cosign on PATH (${_action_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$(e.message)}): install it in an earlier step (sigstore/cosign-installer, or your distribution's cosign package); nothing was logged in to, built or pushed.`);
+    }
+}
+/** Signs every target (steps in order: sign, then read back its signature tag); throws SignError on the first failure. */
+async function signImages(i) {
+    const targets = signTargets(i.verified);
+    const signed = [];
+    if (!i.buildx.cosignSign)
+        throw new SignError('sign: key: this engine cannot run cosign; no tag was moved.', signed);
+    // digests of platform manifests are the registry's text: only a well-formed one becomes an argument or a tag
+    const odd = targets.find(t => !DIGEST.test(t.digest));
+    if (odd)
+        throw new SignError(`${odd.name} has a manifest whose digest is not sha256:<64 hex> (${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .logValue */ .Od)(odd.digest.slice(0, 80))}); nothing was signed`, signed);
+    const keyDir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(i.dir, 'multiarch-publish-cosign-'));
+    const keyFile = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(keyDir, 'cosign.key');
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(keyFile, i.sign.key, { mode: 0o600 });
+        await _action_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .group */ .Os(`Signing ${targets.length} manifest(s) with cosign (transparency log: ${i.sign.transparencyLog ? 'upload' : 'off'})`, () => (0,_lib_each_limited_js__WEBPACK_IMPORTED_MODULE_5__/* .eachLimited */ .k)(targets, i.parallel ?? 4, async (t) => {
+            const ref = `${t.name}@${t.digest}`;
+            try {
+                await i.buildx.cosignSign({ ref, keyFile, password: i.sign.password, tlogUpload: i.sign.transparencyLog, allowHttp: (0,_registry_api_js__WEBPACK_IMPORTED_MODULE_3__/* .isLoopback */ .U9)((0,_registry_api_js__WEBPACK_IMPORTED_MODULE_3__/* .repository */ .Jk)(t.name).host) });
+            }
+            catch (e) {
+                throw new SignError(`Signing ${ref} (${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .logValue */ .Od)(t.platform)}) failed: ${_action_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$(e.message)}${hint(e.message)}`, signed);
+            }
+            const tag = signatureTag(t.name, t.digest);
+            let at;
+            try {
+                at = await i.buildx.tagDigest(tag);
+            }
+            catch (e) {
+                throw new SignError(`The signature of ${ref} could not be read back (${tag}): ${_action_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$(e.message)}`, signed);
+            }
+            if (!at)
+                throw new SignError(`cosign signed ${ref}, but the registry has no signature tag ${tag}`, signed);
+            signed.push({ ...t, signature: tag });
+            _action_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Signed ${ref} (${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .logValue */ .Od)(t.platform)}): ${tag}`);
+        }, { stopAtFailure: true }));
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(keyDir, { recursive: true, force: true });
+    }
+    // in the targets' order, whatever order the parallel runs finished in
+    const order = new Map(targets.map((t, n) => [`${t.name}@${t.digest}`, n]));
+    signed.sort((a, b) => order.get(`${a.name}@${a.digest}`) - order.get(`${b.name}@${b.digest}`));
+    return { signed, transparencyLog: i.sign.transparencyLog };
+}
+/** A few words on the usual causes, after cosign's own. */
+function hint(message) {
+    if (/decrypt|incorrect password|wrong password/i.test(message))
+        return ' (is cosign-password the password of cosign-key?)';
+    if (/unauthorized|denied|forbidden|\b40[13]\b/i.test(message))
+        return ' (the signature is pushed with the run\'s registry login: it needs write access, on GHCR `permissions: packages: write`)';
+    if (/rekor|tlog|transparency/i.test(message))
+        return ' (with transparency-log: true cosign uploads to Rekor, which must be reachable; false keeps the signatures off the log)';
+    return '';
 }
 
 
 /***/ }),
 
-/***/ 2470:
+/***/ 4114:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Em: () => (/* binding */ registryDomain),
-/* harmony export */   Ew: () => (/* binding */ canonicalName),
-/* harmony export */   F2: () => (/* binding */ parseReference),
-/* harmony export */   gr: () => (/* binding */ isDockerHub),
-/* harmony export */   r_: () => (/* binding */ isValidTag)
+/* harmony export */   k: () => (/* binding */ eachLimited)
 /* harmony export */ });
-/** Image references: the one rule for whether a name starts with a registry domain. */
 /**
- * The registry domain a name starts with, or undefined: the first `/`-separated component when it holds
- * a `.` or a `:` or is `localhost` (Docker's rule: `org/app` is on docker.io, `ghcr.io/org/app` is not).
+ * `fn` over `items`, at most `limit` calls at a time, in the items' order; settles when every started
+ * call has, then rejects with the first failure, if any. `stopAtFailure`: no item starts after one
+ * failed (the rest would be wasted work); otherwise every item is still tried.
  */
-function registryDomain(name) {
-    const slash = name.indexOf('/');
-    if (slash < 0)
-        return undefined;
-    const first = name.slice(0, slash);
-    return /[.:]|^localhost$/.test(first) ? first : undefined;
-}
-/** Docker Hub's other spellings: `index.docker.io/acme/app` is the repository `docker.io/acme/app`. */
-const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
-/** True for a registry domain that is Docker Hub (`docker.io`, `index.docker.io`, `registry-1.docker.io`), any case. */
-function isDockerHub(domain) {
-    return DOCKER_HUB.has(domain.toLowerCase());
-}
-/**
- * The canonical form of an image name (without tag or digest), as Docker resolves it: lowercase, with
- * its registry domain (`docker.io` when it names none, and for Docker Hub's other spellings), and
- * Docker Hub's official images under `library/`: `App` -> `docker.io/library/app`, `acme/app` and
- * `index.docker.io/acme/app` -> `docker.io/acme/app`, `GHCR.io/Acme/App` -> `ghcr.io/acme/app`.
- */
-function canonicalName(name) {
-    const lower = name.toLowerCase();
-    const domain = registryDomain(lower);
-    const path = domain === undefined ? lower : lower.slice(domain.length + 1);
-    if (domain !== undefined && !DOCKER_HUB.has(domain))
-        return `${domain}/${path}`;
-    return `docker.io/${path.includes('/') ? path : `library/${path}`}`;
-}
-// The grammar of distribution/reference (reference.go), anchored: [domain/]path[:tag][@digest].
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
-const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const TAG = '[\\w][\\w.-]{0,127}';
-const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
-const REFERENCE = new RegExp(`^((?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`);
-const TAG_ONLY = new RegExp(`^${TAG}$`);
-/** A tag as a registry takes it: a letter, digit or `_`, then up to 127 letters, digits, `_`, `.` and `-`. */
-function isValidTag(tag) {
-    return TAG_ONLY.test(tag);
-}
-/**
- * An image reference as docker takes it (`tonistiigi/binfmt:latest`, `moby/buildkit@sha256:...`), or
- * undefined: anything else (a leading `-`, a `,` or `=`, whitespace, upper case in the path) is not one.
- */
-function parseReference(ref) {
-    const m = REFERENCE.exec(ref);
-    if (!m || m[1].length > 255)
-        return undefined;
-    return { name: m[1], ...(m[2] ? { tag: m[2] } : {}), ...(m[3] ? { digest: m[3] } : {}) };
+async function eachLimited(items, limit, fn, opts = {}) {
+    let next = 0;
+    let failed;
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+        while (next < items.length && !(opts.stopAtFailure && failed)) {
+            const item = items[next++];
+            try {
+                await fn(item);
+            }
+            catch (error) {
+                failed ??= { error };
+            }
+        }
+    }));
+    if (failed)
+        throw failed.error;
 }
 
 
@@ -1455,6 +1493,101 @@ function bakeSecretEntry(s, valueFile) {
         case 'env':
             return `id=${s.id},type=env,env=${s.env}`;
     }
+}
+
+
+/***/ }),
+
+/***/ 5377:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C1: () => (/* binding */ signSecretValues),
+/* harmony export */   bR: () => (/* binding */ signWarnings),
+/* harmony export */   jw: () => (/* binding */ checkSignInputs),
+/* harmony export */   xL: () => (/* binding */ SIGN_MODES)
+/* harmony export */ });
+/* unused harmony exports NO_SIGNING, SIGNING_MODES, keyProblem */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2107);
+/**
+ * The signing inputs (issue 12, first slice): `sign` (none | key | keyless), `cosign-key` (a cosign
+ * private key, PEM: a secret), `cosign-password` (its password: a secret) and `transparency-log`. Pure;
+ * every problem is an InputError naming the input, raised with the others before any login or build. A
+ * message never quotes the key or the password.
+ */
+
+const SIGN_MODES = ['none', 'key', 'keyless'];
+const NO_SIGNING = { mode: 'none', key: '', password: '', transparencyLog: true };
+/** The PEM types cosign reads as a private key file (`cosign generate-key-pair`; older cosign wrote COSIGN). */
+const KEY_TYPES = ['ENCRYPTED SIGSTORE PRIVATE KEY', 'ENCRYPTED COSIGN PRIVATE KEY'];
+/** The modes that sign: the ones that release (publish in one job, merge after the build legs). */
+const SIGNING_MODES = ['publish', 'merge'];
+/** Checks the signing inputs; returns them and the problems (nothing when valid). */
+function checkSignInputs(raw) {
+    const errors = [];
+    const key = raw.key.trim() === '' ? '' : raw.key.replace(/\r\n/g, '\n').trim() + '\n';
+    const sign = { mode: raw.mode, key, password: raw.password, transparencyLog: raw.transparencyLog };
+    if (raw.mode === 'keyless') {
+        errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('sign', 'keyless is not supported yet in this version (sign: key signs with a cosign key pair; see README "Signing"); nothing was logged in to, built or pushed'));
+        if (raw.transparencyLogGiven && !raw.transparencyLog)
+            errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('transparency-log', 'must be true with sign: keyless (a keyless signature is only verifiable through the transparency log)'));
+    }
+    if (raw.mode === 'key') {
+        if (!key)
+            errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('cosign-key', 'is required with sign: key: the private key cosign generate-key-pair wrote (cosign.key), from a secret'));
+        else {
+            const problem = keyProblem(key);
+            if (problem)
+                errors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('cosign-key', problem.detail, problem.line));
+        }
+    }
+    return { sign, errors };
+}
+/**
+ * What is wrong with a key's text, never quoting it: one PEM block of a type cosign reads as a private
+ * key, with a body. The line is the one that is wrong (1-based, as in the input).
+ */
+function keyProblem(key) {
+    const lines = key.split('\n');
+    const begin = lines.findIndex(l => /^-----BEGIN [A-Z0-9 ]+-----$/.test(l.trim()));
+    if (begin < 0)
+        return { detail: 'is not a PEM private key (no "-----BEGIN ...-----" line): give the content of cosign.key as cosign generate-key-pair wrote it, not a path or a KMS URI', line: 1 };
+    if (lines.slice(0, begin).some(l => l.trim() !== ''))
+        return { detail: 'has text before the "-----BEGIN" line: give the content of cosign.key alone', line: 1 };
+    const type = /^-----BEGIN ([A-Z0-9 ]+)-----$/.exec(lines[begin].trim())[1];
+    if (/PUBLIC KEY/.test(type))
+        return { detail: 'is a public key (cosign.pub): give the private key (cosign.key); the public key is what consumers verify with', line: begin + 1 };
+    if (!KEY_TYPES.includes(type))
+        return { detail: `is a PEM block of type "${type}", which cosign does not sign with: convert it with \`cosign import-key-pair --key <file>\` (it writes an ENCRYPTED SIGSTORE PRIVATE KEY)`, line: begin + 1 };
+    const end = lines.findIndex((l, i) => i > begin && l.trim() === `-----END ${type}-----`);
+    if (end < 0)
+        return { detail: `has no "-----END ${type}-----" line (cut short? a secret pasted without its last line)`, line: lines.length - (lines[lines.length - 1].trim() === '' ? 1 : 0) };
+    if (end === begin + 1)
+        return { detail: 'has an empty PEM block', line: end + 1 };
+    const bad = lines.slice(begin + 1, end).findIndex(l => !/^[A-Za-z0-9+/=]*$/.test(l.trim()));
+    if (bad >= 0)
+        return { detail: 'has a line inside the PEM block that is not base64', line: begin + 2 + bad };
+    if (lines.slice(end + 1).some(l => l.trim() !== ''))
+        return { detail: `has text after the "-----END ${type}-----" line: give one key`, line: end + 2 };
+    return undefined;
+}
+/** The values to mask in the log: the key, each line of its body (a runner masks a multi-line secret line by line at best), the password. */
+function signSecretValues(sign) {
+    if (!sign)
+        return [];
+    const body = sign.key
+        .split('\n')
+        .map(l => l.trim())
+        .filter(l => l.length >= 8 && !l.startsWith('-----'));
+    return [sign.key.trim(), ...body, sign.password].filter(v => v !== '');
+}
+/** Warnings about signing inputs a run does not read (said once, never failing the run). */
+function signWarnings(mode, sign) {
+    if (sign.mode === 'none')
+        return sign.key ? ['Input "cosign-key" is given but sign is none: nothing is signed (set sign: key).'] : [];
+    if (SIGNING_MODES.includes(mode))
+        return [];
+    return [`Input "sign" is read by mode: publish and mode: merge only (the runs that release); with mode: ${mode} nothing is signed here.`];
 }
 
 
@@ -2981,6 +3114,8 @@ function checkBuilderName(value) {
 
 // EXTERNAL MODULE: ./src/pipeline/inputs/secrets.ts
 var inputs_secrets = __webpack_require__(8363);
+// EXTERNAL MODULE: ./src/pipeline/inputs/sign.ts
+var sign = __webpack_require__(5377);
 // EXTERNAL MODULE: ./src/pipeline/metadata/tag.ts
 var tag = __webpack_require__(854);
 ;// CONCATENATED MODULE: ./src/pipeline/metadata/flavor.ts
@@ -3146,6 +3281,7 @@ async function parseRegistryAuth(text) {
  * a malformed line fails the step, naming the input and quoting the line, before anything else happens.
  * Errors are collected, so one run reports all of them.
  */
+
 
 
 
@@ -3476,6 +3612,15 @@ function getInputs(env = process.env, workspace = env['GITHUB_WORKSPACE'] || pro
             throw new Error('a build argument is written NAME=value');
         return text;
     });
+    const signed = (0,sign/* checkSignInputs */.jw)({
+        mode: r.choice('sign', sign/* SIGN_MODES */.xL, 'none'),
+        // secrets: read as given (a PEM's line breaks matter), never quoted in a message
+        key: r.raw('cosign-key') ?? '',
+        password: r.raw('cosign-password') ?? '',
+        transparencyLog: r.bool('transparency-log', true),
+        transparencyLogGiven: r.text('transparency-log') !== ''
+    });
+    r.errors.push(...signed.errors);
     const secrets = (0,inputs_secrets/* parseSecrets */.dC)({ secrets: r.raw('secrets'), files: r.raw('secret-files'), envs: r.raw('secret-envs') }, env, workspace);
     r.errors.push(...secrets.errors);
     const mode = r.choice('mode', MODES, 'publish');
@@ -3509,6 +3654,7 @@ function getInputs(env = process.env, workspace = env['GITHUB_WORKSPACE'] || pro
         defaultBuildArgs: r.bool('default-build-args', true),
         summary: r.bool('summary', true),
         githubToken: r.text('github-token'),
+        sign: signed.sign,
         engine: {
             setupQemu: r.choice('setup-qemu', ['auto', 'true', 'false'], 'auto'),
             qemuImage: r.text('qemu-image', 'tonistiigi/binfmt:latest'),
@@ -3668,6 +3814,7 @@ function checkTagAgreesWithFile(ref, fileVersion, path) {
 
 
 
+
 function readVersion(inputs, ctx, workspace) {
     if (!inputs.versionFile)
         return undefined;
@@ -3684,7 +3831,7 @@ async function prepare(ctx, opts) {
     const credentials = await parseRegistryAuth(inputs.engine.registryAuth);
     const warnings = [];
     const warn = (m) => warnings.push(m);
-    warnings.push(...inputs.engine.secretWarnings);
+    warnings.push(...inputs.engine.secretWarnings, ...(0,sign/* signWarnings */.bR)(inputs.mode, inputs.sign));
     const fileVersion = readVersion(inputs, ctx, opts.workspace);
     const levels = annotationLevels(opts.env);
     const metaInputs = {
@@ -3773,6 +3920,10 @@ __webpack_require__.d(__webpack_exports__, {
   h0: () => (/* reexport */ promoteSummary),
   tG: () => (/* reexport */ pruneSummary),
   Iv: () => (/* reexport */ publishSummary),
+  Iq: () => (/* reexport */ signaturesSummary),
+  KP: () => (/* reexport */ signingOutputs),
+  MW: () => (/* reexport */ signingPlanLines),
+  t4: () => (/* reexport */ signingPlanSummary),
   Jf: () => (/* reexport */ skippedTagsOutput),
   Ii: () => (/* reexport */ skippedTagsSummary),
   Il: () => (/* reexport */ verifySummary),
@@ -3783,6 +3934,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: BAKE_FILE_NAMES, ENV_MAX_BYTES, ENV_OUTPUTS, ENV_WARN_BYTES, bakeFiles, envName, exportDecision, humanSize, policyLine, tagMovesSection
 
+// EXTERNAL MODULE: ./src/engine/sign.ts
+var sign = __webpack_require__(7077);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:os"
@@ -3798,6 +3951,7 @@ var labels = __webpack_require__(8911);
  * The step's outputs, with metadata-action's names and formats (plus `plan`), its bake definition files
  * for docker/bake-action, and the DOCKER_METADATA_OUTPUT_* variables it exports to later steps.
  */
+
 
 
 
@@ -3951,6 +4105,17 @@ function imagesOutput(results) {
 function legOutputs(digests, metadata) {
     return { digests: JSON.stringify(digests), digest: digests[0]?.content ?? '', metadata: JSON.stringify(metadata) };
 }
+/**
+ * The outputs of a signing run (sign: key, engine/sign.ts): `signatures`, per image name the digests
+ * signed ({digest, platform: 'index' or os/arch, signature: the tag of its signature}), and
+ * `verify-commands`, one `cosign verify` line per image for the index its tags point at.
+ */
+function signingOutputs(result, indexes) {
+    const signatures = {};
+    for (const s of result.signed)
+        (signatures[s.name] ??= []).push({ digest: s.digest, platform: s.platform, signature: s.signature });
+    return { signatures: JSON.stringify(signatures), 'verify-commands': indexes.map(i => (0,sign/* verifyCommand */.p0)(i.name, i.digest, result.transparencyLog)).join('\n') };
+}
 
 // EXTERNAL MODULE: ./src/lib/size.ts
 var lib_size = __webpack_require__(4842);
@@ -3994,12 +4159,26 @@ function formatPlan(plan, header) {
         out.push(`  size budgets (${budgets.map(report_escape/* logValue */.Od).join('; ')}): checked once the images are in the registry, before any tag moves`);
     return out.join('\n');
 }
+/**
+ * What a run would sign (sign: key, engine/sign.ts), for the printed plan and the dry run's summary: []
+ * when nothing is signed. The digests are not known before the build: the manifests are named by kind.
+ */
+function signingPlanLines(plan, sign, mode) {
+    if (sign?.mode !== 'key' || !['publish', 'merge'].includes(mode))
+        return [];
+    const tlog = sign.transparencyLog ? 'uploaded to the transparency log (Rekor)' : 'not uploaded to the transparency log (transparency-log: false)';
+    return [
+        `signing (sign: key): with cosign, after the content is verified in the registry and before any tag moves; signatures ${tlog}:`,
+        ...plan.builds.flatMap(b => b.images.map(name => `  ${(0,report_escape/* logValue */.Od)(name)}: its index and the manifest of each platform (${b.platforms.join(', ')}), each as ${(0,report_escape/* logValue */.Od)(name)}:sha256-<hex>.sig`))
+    ];
+}
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 /**
  * The job summaries (markdown in the Actions UI): the plan of a dry run, and what a publishing run did.
  * Every value that comes from the user, the repository or buildx goes through ./escape.ts.
  */
+
 
 
 
@@ -4289,6 +4468,40 @@ function pruneSummary(r) {
     }
     lines.push(`**Total ${r.dryRun ? 'that would be freed' : 'freed'}:** ${humanSize(total)} (manifests, configs and layers only deleted versions referenced; the registry reclaims blobs at its own garbage collection)  `, `**Login:** ${(0,report_escape/* text */.Qq)(r.loginNote)}  `, '');
     return lines.join('\n');
+}
+/**
+ * The summary's "Signatures" part (sign: key, engine/sign.ts): per image the command a consumer verifies
+ * its index with, and every digest signed with the tag of its signature; after a failed signing, what
+ * was signed before it stopped and that no tag moved. '' when nothing was to be signed.
+ */
+function signaturesSummary(r) {
+    if (!r)
+        return '';
+    const signed = r.result?.signed ?? r.signed ?? [];
+    // a blank line first: after the summary's closing </details> a heading would be read as part of that HTML block
+    const lines = ['', '### Signatures', ''];
+    if (r.error) {
+        lines.push(`❌ Signing failed: ${(0,report_escape/* text */.Qq)(r.error)}`, '', 'No tag was created or moved: nothing was released. The content is in the registry by digest.', '');
+        if (signed.length)
+            lines.push('The signatures made before it stopped stay, under their signature tags (below): they sign this content by digest, which no release tag points at.', '');
+    }
+    else {
+        lines.push(`Signed with cosign (sign: key) before any tag moved; transparency log: ${r.transparencyLog ? 'uploaded (Rekor)' : 'off (transparency-log: false)'}. Verify with the public key of the pair:`, '');
+        lines.push(...(0,report_escape/* codeBlock */.DV)(r.indexes.map(i => (0,sign/* verifyCommand */.p0)(i.name, i.digest, r.transparencyLog)), 'sh'), '');
+    }
+    if (signed.length) {
+        lines.push('| image | manifest | digest | signature |', '| --- | --- | --- | --- |');
+        for (const s of signed)
+            lines.push(`| ${(0,report_escape/* code */.aY)(s.name)} | ${(0,report_escape/* text */.Qq)(s.platform)} | ${(0,report_escape/* code */.aY)(s.digest)} | ${(0,report_escape/* code */.aY)(s.signature.slice(s.name.length + 1))} |`);
+        lines.push('');
+    }
+    return lines.join('\n');
+}
+/** The dry run's "Signing" part: what would be signed (report/plan-text.ts signingPlanLines); '' when nothing. */
+function signingPlanSummary(lines) {
+    if (!lines.length)
+        return '';
+    return ['', '### Signing (sign: key)', '', ...(0,report_escape/* codeBlock */.DV)(lines), ''].join('\n');
 }
 /** The job summary of mode: verify: one row per image and digest checked, then every unmet requirement. */
 function verifySummary(r) {

@@ -12,11 +12,12 @@ export const modules = {
 /* harmony import */ var _pipeline_context_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5226);
 /* harmony import */ var _pipeline_prepare_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1058);
 /* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3344);
-/* harmony import */ var _pipeline_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1539);
-/* harmony import */ var _pipeline_inputs_modes_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4510);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3175);
+/* harmony import */ var _pipeline_inputs_sign_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5377);
+/* harmony import */ var _pipeline_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1539);
+/* harmony import */ var _pipeline_inputs_modes_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4510);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_6__);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3175);
 /**
  * The action's main job: plan (inputs -> context -> metadata -> policy -> plan), report it, and, unless
  * this is a dry run, publish it through the engine. Each step is one call; the order is the contract:
@@ -30,10 +31,14 @@ export const modules = {
 
 
 
+
 const TITLE = 'multiarch-publish';
 async function runMain(env = process.env) {
     const ctx = (0,_pipeline_context_index_js__WEBPACK_IMPORTED_MODULE_1__/* .workflowContext */ .Rz)(env);
     const prepared = await (0,_pipeline_prepare_js__WEBPACK_IMPORTED_MODULE_2__/* .prepare */ .i)(ctx, { env, useApi: true, workspace: env['GITHUB_WORKSPACE'] || process.cwd() });
+    // the signing key and its password are masked before anything is printed, whatever the mode
+    for (const v of (0,_pipeline_inputs_sign_js__WEBPACK_IMPORTED_MODULE_4__/* .signSecretValues */ .C1)(prepared.inputs.sign))
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(v);
     // mode: merge: the plan is the plan input's, not this job's (action/run-merge.ts)
     if (prepared.inputs.mode === 'merge')
         return (await __webpack_require__.e(/* import() */ 318).then(__webpack_require__.bind(__webpack_require__, 9318))).runMerge(prepared, env);
@@ -49,7 +54,7 @@ async function runMain(env = process.env) {
         return (await __webpack_require__.e(/* import() */ 806).then(__webpack_require__.bind(__webpack_require__, 2806))).runPrune(prepared, env);
     // the build matrix of the reusable workflow: a runners map that leaves a platform without a leg fails here
     const legs = prepared.inputs.mode === 'plan' ? (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9801))).computeLegs(planPlatforms(prepared), prepared.inputs.runners) : undefined;
-    const modeWarnings = (0,_pipeline_inputs_modes_js__WEBPACK_IMPORTED_MODULE_7__/* .checkModeSupport */ .r)(prepared.inputs, prepared.inputs.mode === 'publish' && !prepared.inputs.dryRun);
+    const modeWarnings = (0,_pipeline_inputs_modes_js__WEBPACK_IMPORTED_MODULE_8__/* .checkModeSupport */ .r)(prepared.inputs, prepared.inputs.mode === 'publish' && !prepared.inputs.dryRun);
     // before anything is written, logged in to or built (the post step's state is checked by main.ts)
     const unwritable = _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .unwritableRunnerFiles */ .zU(['GITHUB_OUTPUT', 'GITHUB_ENV', ...(prepared.inputs.summary ? ['GITHUB_STEP_SUMMARY'] : [])], env);
     if (unwritable.length)
@@ -58,7 +63,7 @@ async function runMain(env = process.env) {
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(w);
     await reportPlan(prepared, env, legs);
     if (!prepared.plan.policy.allowed)
-        throw new _pipeline_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .PolicyRefusal */ .F(prepared.plan.policy.violations.map(v => v.message));
+        throw new _pipeline_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .PolicyRefusal */ .F(prepared.plan.policy.violations.map(v => v.message));
     if (prepared.inputs.mode === 'plan') {
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Plan mode: the plan document is the plan output; nothing was set up, logged in to, built or pushed.');
         return;
@@ -79,10 +84,11 @@ async function reportPlan(p, env, legs) {
     if (!metadata.version.main)
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e('No Docker image version has been generated. Check tags input.');
     const planOnly = inputs.mode === 'plan';
-    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(planOnly ? 'Plan (mode: plan)' : inputs.dryRun ? 'Plan (dry run)' : 'Plan', () => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPlan */ .nT)(plan, `${TITLE} plan`)));
+    const signing = (0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .signingPlanLines */ .MW)(plan, inputs.sign, inputs.mode);
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(planOnly ? 'Plan (mode: plan)' : inputs.dryRun ? 'Plan (dry run)' : 'Plan', () => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq([(0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPlan */ .nT)(plan, `${TITLE} plan`), ...(signing.length ? ['', ...signing] : [])].join('\n')));
     const bakeFiles = (0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .writeBakeFiles */ .Ap)(inputs, metadata, plan, env);
     // later steps of the job read them; the post step (after every one of them) removes them
-    (0,_state_js__WEBPACK_IMPORTED_MODULE_6__/* .remember */ .kY)(_state_js__WEBPACK_IMPORTED_MODULE_6__/* .STATE */ .c4.bakeFilesDir, (0,node_path__WEBPACK_IMPORTED_MODULE_5__.dirname)(bakeFiles['bake-file']));
+    (0,_state_js__WEBPACK_IMPORTED_MODULE_7__/* .remember */ .kY)(_state_js__WEBPACK_IMPORTED_MODULE_7__/* .STATE */ .c4.bakeFilesDir, (0,node_path__WEBPACK_IMPORTED_MODULE_6__.dirname)(bakeFiles['bake-file']));
     const outputs = { ...(0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .metadataOutputs */ ._V)(inputs, metadata, plan) };
     // mode: plan writes the plan document (plan-document.ts), the input of the build legs and the merge
     if (planOnly) {
@@ -93,7 +99,7 @@ async function reportPlan(p, env, legs) {
     }
     (0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .writeOutputs */ .Kn)({ ...outputs, ...bakeFiles }, env);
     if ((inputs.dryRun || planOnly) && inputs.summary)
-        (0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .planSummary */ .MM)(plan, `${TITLE}: plan${planOnly ? '' : ' (dry run)'}`), env);
+        (0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .planSummary */ .MM)(plan, `${TITLE}: plan${planOnly ? '' : ' (dry run)'}`) + (0,_report_index_js__WEBPACK_IMPORTED_MODULE_3__/* .signingPlanSummary */ .t4)(signing), env);
 }
 
 

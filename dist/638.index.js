@@ -922,38 +922,6 @@ async function restore(i, outcomes, clock) {
 
 /***/ }),
 
-/***/ 4114:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ eachLimited)
-/* harmony export */ });
-/**
- * `fn` over `items`, at most `limit` calls at a time, in the items' order; settles when every started
- * call has, then rejects with the first failure, if any. `stopAtFailure`: no item starts after one
- * failed (the rest would be wasted work); otherwise every item is still tried.
- */
-async function eachLimited(items, limit, fn, opts = {}) {
-    let next = 0;
-    let failed;
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-        while (next < items.length && !(opts.stopAtFailure && failed)) {
-            const item = items[next++];
-            try {
-                await fn(item);
-            }
-            catch (error) {
-                failed ??= { error };
-            }
-        }
-    }));
-    if (failed)
-        throw failed.error;
-}
-
-
-/***/ }),
-
 /***/ 290:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

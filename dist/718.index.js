@@ -18,7 +18,7 @@ export const modules = {
 
 async function runPost() {
     try {
-        const { cleanup } = await Promise.all(/* import() */[__webpack_require__.e(353), __webpack_require__.e(764), __webpack_require__.e(66)]).then(__webpack_require__.bind(__webpack_require__, 234));
+        const { cleanup } = await Promise.all(/* import() */[__webpack_require__.e(353), __webpack_require__.e(764), __webpack_require__.e(861), __webpack_require__.e(234)]).then(__webpack_require__.bind(__webpack_require__, 234));
         await cleanup(_state_js__WEBPACK_IMPORTED_MODULE_1__/* .recall */ .I9);
     }
     catch (e) {

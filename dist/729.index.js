@@ -82,6 +82,10 @@ const INPUT_NAMES = [
     { name: 'pull', kind: 'bool', help: 'always pull newer base images' },
     { name: 'tag-retry-timeout', kind: 'value', help: 'seconds a tag write is retried on registry faults (default 60)' },
     { name: 'staging-tags', kind: 'value', help: 'remove (default): no staging tag left in the registry; keep: keep mp-staging-<run>-… on every image' },
+    { name: 'sign', kind: 'value', help: 'none (default) or key: sign the index and platform manifests with cosign before the tags move' },
+    { name: 'cosign-key', kind: 'value', help: 'sign: key: the cosign private key, PEM (prefer INPUT_COSIGN-KEY: flags show in ps)' },
+    { name: 'cosign-password', kind: 'value', help: 'sign: key: its password (prefer INPUT_COSIGN-PASSWORD)' },
+    { name: 'transparency-log', kind: 'bool', help: 'sign: key: upload signatures to Rekor (default true)' },
     { name: 'github-token', kind: 'value', help: 'token for ghcr.io logins in a workflow (not used by the CLI)' }
 ];
 
@@ -252,7 +256,7 @@ function imageComponent(name) {
 }
 /** Tracked files with uncommitted changes (staged or not): a publish of them would be labelled with a commit that does not hold them. */
 async function dirtyFiles(dir) {
-    const { run } = await __webpack_require__.e(/* import() */ 293).then(__webpack_require__.bind(__webpack_require__, 1293));
+    const { run } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1293));
     const out = await run('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: dir, allowFailure: true });
     if (out.code !== 0)
         throw new Error(`git status failed in ${dir}: ${out.stderr.trim() || `exit code ${out.code}`}`);

@@ -123,7 +123,7 @@ exports.Dockerfile = void 0;
 const vscode_languageserver_types_1 = __webpack_require__(4612);
 const ast = __webpack_require__(8390);
 const imageTemplate_1 = __webpack_require__(3520);
-const from_1 = __webpack_require__(5377);
+const from_1 = __webpack_require__(7758);
 const util_1 = __webpack_require__(7459);
 const main_1 = __webpack_require__(8390);
 class Dockerfile extends imageTemplate_1.ImageTemplate {
@@ -610,7 +610,7 @@ const cmd_1 = __webpack_require__(5517);
 const copy_1 = __webpack_require__(444);
 const env_1 = __webpack_require__(1822);
 const entrypoint_1 = __webpack_require__(1835);
-const from_1 = __webpack_require__(5377);
+const from_1 = __webpack_require__(7758);
 const healthcheck_1 = __webpack_require__(1167);
 const onbuild_1 = __webpack_require__(5554);
 const util_1 = __webpack_require__(7459);
@@ -1873,7 +1873,7 @@ exports.Env = Env;
 
 /***/ }),
 
-/***/ 5377:
+/***/ 7758:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -2668,7 +2668,7 @@ const entrypoint_1 = __webpack_require__(1835);
 Object.defineProperty(exports, "Entrypoint", ({ enumerable: true, get: function () { return entrypoint_1.Entrypoint; } }));
 const env_1 = __webpack_require__(1822);
 Object.defineProperty(exports, "Env", ({ enumerable: true, get: function () { return env_1.Env; } }));
-const from_1 = __webpack_require__(5377);
+const from_1 = __webpack_require__(7758);
 Object.defineProperty(exports, "From", ({ enumerable: true, get: function () { return from_1.From; } }));
 const healthcheck_1 = __webpack_require__(1167);
 Object.defineProperty(exports, "Healthcheck", ({ enumerable: true, get: function () { return healthcheck_1.Healthcheck; } }));
@@ -2850,7 +2850,7 @@ const cmd_1 = __webpack_require__(5517);
 const copy_1 = __webpack_require__(444);
 const env_1 = __webpack_require__(1822);
 const entrypoint_1 = __webpack_require__(1835);
-const from_1 = __webpack_require__(5377);
+const from_1 = __webpack_require__(7758);
 const healthcheck_1 = __webpack_require__(1167);
 const label_1 = __webpack_require__(3871);
 const onbuild_1 = __webpack_require__(5554);

@@ -18,8 +18,14 @@
 #   * trixie's runc is linked against a newer glibc than bookworm has; bookworm's runc is used.
 #   * QEMU, binfmt-support, the registry, htpasswd, iptables and tini (docker-init) are plain
 #     bookworm packages.
+#   * cosign (signing and verifying the images the e2e tests publish with `sign: key`) is not in
+#     bookworm: trixie's `cosign` deb is unpacked under $ENGINE_PREFIX/cosign-root and linked into
+#     $ENGINE_PREFIX/bin. It is a Go binary that needs nothing newer than bookworm's glibc (checked
+#     by running `cosign version` right after unpacking).
 #
 # Usage:   eval "$(bash scripts/engine-up.sh)"
+#          eval "$(bash scripts/engine-up.sh --only cosign)"   (fetch cosign alone: no daemon is
+#          started, restarted or reconfigured; prints the PATH export that finds it)
 # stdout carries only `export ...` lines (PATH first of all: the docker CLI that talks to this
 # engine and has buildx); progress and logs go to stderr. Running it again is cheap: whatever is
 # already unpacked or running is reused.
@@ -78,10 +84,67 @@ launch() {
   echo $! >"$STATE/$name.pid"
 }
 
+ONLY=
+case ${1:-} in
+  '') ;;
+  --only) [[ ${2:-} == cosign ]] || die "--only takes: cosign"; ONLY=$2 ;;
+  *) die "unknown argument: $1 (usage: engine-up.sh [--only cosign])" ;;
+esac
+
 [[ $(id -u) == 0 ]] || die "must run as root"
 [[ -r /etc/debian_version ]] || die "needs Debian (12/bookworm)"
 [[ $(dpkg --print-architecture) == amd64 ]] || die "written for amd64 hosts"
 mkdir -p "$PREFIX" "$STATE" "$BIN" "$RUNTIME"
+
+# trixie_download DIR PKG...: download trixie's debs of PKG... into DIR, through a private apt
+# configuration under $PREFIX/apt-trixie (the system's sources, lists and cache are left alone).
+trixie_download() {
+  local dir=$1; shift
+  local apt_dir=$PREFIX/apt-trixie
+  mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" "$dir"
+  echo "deb $TRIXIE_MIRROR trixie main" >"$apt_dir/sources.list"
+  local trixie_apt=(
+    -o Dir::Etc::SourceList="$apt_dir/sources.list" -o Dir::Etc::SourceParts=/dev/null
+    -o Dir::State::Lists="$apt_dir/lists" -o Dir::Cache="$apt_dir/cache"
+    -o APT::Architectures::=amd64 -o APT::Sandbox::User=root -o Acquire::Languages=none
+  )
+  apt-get "${trixie_apt[@]}" update -qq
+  (cd "$dir" && apt-get "${trixie_apt[@]}" download -qq "$@")
+}
+
+# install_cosign: trixie's cosign, unpacked under $COSIGN_ROOT and linked as $BIN/cosign. Touches no
+# daemon, so it can run alone (--only cosign) while the engine and the registry serve others.
+COSIGN_ROOT=$PREFIX/cosign-root
+install_cosign() {
+  if [[ ! -e $COSIGN_ROOT/.complete ]]; then
+    log "fetching cosign from Debian trixie"
+    local debs=$PREFIX/apt-trixie/debs-cosign
+    rm -rf "$COSIGN_ROOT" "$debs"
+    mkdir -p "$COSIGN_ROOT"
+    trixie_download "$debs" cosign
+    for deb in "$debs"/*.deb; do
+      log "  unpacking $(basename "$deb")"
+      dpkg-deb -x "$deb" "$COSIGN_ROOT"
+      [[ $(dpkg-deb -f "$deb" Package) == cosign ]] && dpkg-deb -f "$deb" Version >"$COSIGN_ROOT/.version"
+    done
+    [[ -x $COSIGN_ROOT/usr/bin/cosign ]] || die "the unpacked cosign package lacks usr/bin/cosign"
+    "$COSIGN_ROOT/usr/bin/cosign" version >/dev/null 2>&1 ||
+      die "trixie's cosign does not run on this system (glibc $(ldd --version | head -n1 | awk '{print $NF}'))"
+    touch "$COSIGN_ROOT/.complete"
+  fi
+  # (Debian builds it without a GitVersion: `cosign version` says "devel"; the package version is kept)
+  COSIGN_VERSION=$(cat "$COSIGN_ROOT/.version" 2>/dev/null || echo unknown)
+  ln -sfn "$COSIGN_ROOT/usr/bin/cosign" "$BIN/cosign"
+}
+
+q() { printf '%q' "$1"; }
+
+if [[ $ONLY == cosign ]]; then
+  install_cosign
+  log "ready: cosign $COSIGN_VERSION (Debian trixie) at $BIN/cosign"
+  echo "export PATH=$(q "$BIN"):\"\$PATH\"" >&3
+  exit 0
+fi
 
 # ---------------------------------------------------------------------------------------------
 # 1. bookworm packages
@@ -113,16 +176,8 @@ if [[ ! -e $ROOT/.complete ]]; then
   log "fetching ${TRIXIE_PKGS[*]} from Debian trixie"
   apt_dir=$PREFIX/apt-trixie
   rm -rf "$ROOT" "$apt_dir/debs"
-  mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" "$apt_dir/debs" "$ROOT"
-  echo "deb $TRIXIE_MIRROR trixie main" >"$apt_dir/sources.list"
-  # A private apt configuration: the system's sources, lists and cache are left alone.
-  trixie_apt=(
-    -o Dir::Etc::SourceList="$apt_dir/sources.list" -o Dir::Etc::SourceParts=/dev/null
-    -o Dir::State::Lists="$apt_dir/lists" -o Dir::Cache="$apt_dir/cache"
-    -o APT::Architectures::=amd64 -o APT::Sandbox::User=root -o Acquire::Languages=none
-  )
-  apt-get "${trixie_apt[@]}" update -qq
-  (cd "$apt_dir/debs" && apt-get "${trixie_apt[@]}" download -qq "${TRIXIE_PKGS[@]}")
+  mkdir -p "$ROOT"
+  trixie_download "$apt_dir/debs" "${TRIXIE_PKGS[@]}"
   for deb in "$apt_dir"/debs/*.deb; do
     log "  unpacking $(basename "$deb")"
     dpkg-deb -x "$deb" "$ROOT"
@@ -144,6 +199,8 @@ for f in usr/bin/docker usr/sbin/dockerd usr/bin/containerd usr/bin/ctr \
          usr/bin/containerd-shim-runc-v2 usr/sbin/docker-proxy usr/bin/docker-init; do
   [[ -e $ROOT/$f ]] && ln -sfn "$ROOT/$f" "$BIN/${f##*/}"
 done
+# cosign: signs and verifies in the `sign: key` e2e tests (and is what the action runs when signing).
+install_cosign
 # buildx into a system-wide plugin directory, so `docker buildx` works with any DOCKER_CONFIG. Copied
 # only when it differs, and by rename, so a `docker buildx` running meanwhile never sees half a file.
 if ! cmp -s "$ROOT/usr/libexec/docker/cli-plugins/docker-buildx" "$PLUGIN_DIR/docker-buildx"; then
@@ -284,9 +341,9 @@ rm -rf "$probe_config"
 read -r _ bx_ver _ <<<"$buildx_version"
 log "ready: docker $(docker version --format '{{.Client.Version}} (client) / {{.Server.Version}} (daemon)'), buildx $bx_ver"
 log "       qemu binfmt: ${registered[*]}; registry http://$REGISTRY_ADDR (user $REGISTRY_USER)"
+log "       cosign $COSIGN_VERSION (Debian trixie)"
 log "       logs: $STATE/{containerd,dockerd,registry}.log"
 
-q() { printf '%q' "$1"; }
 {
   echo "export PATH=$(q "$BIN"):\"\$PATH\""
   echo "export REGISTRY_ADDR=$(q "$REGISTRY_ADDR")"

@@ -298,6 +298,7 @@ describe('input flags', () => {
     expect(INPUT_NAMES.map(i => i.name)).toEqual(Object.keys(action.inputs));
   });
 
+  const KEY = '-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\neyJrZGYiOnsibmFtZSI6InNjcnlwdCJ9fQ==\n-----END ENCRYPTED SIGSTORE PRIVATE KEY-----\n';
   // a valid value of every input that differs from its default, so that reaching getInputs shows
   const VALUES: Record<string, string> = {
     images: 'name=app,platforms=linux/arm64\nquay.io/octo/other',
@@ -353,10 +354,16 @@ describe('input flags', () => {
     pull: 'true',
     'tag-retry-timeout': '5',
     'staging-tags': 'keep',
+    sign: 'key',
+    'cosign-key': KEY,
+    'cosign-password': 'pw',
+    'transparency-log': 'false',
     'github-token': 'ghp_notatoken'
   };
+  // what an input needs beside it to be valid (sign: key reads a key)
+  const COMPANIONS: Record<string, Record<string, string>> = {sign: {'INPUT_COSIGN-KEY': KEY}};
   const base = {GITHUB_REPOSITORY: 'octo/app'};
-  const fromFlags = (args: string[]) => getInputs(inputEnvironment(parseArgs(['plan', ...args]).inputs, base));
+  const fromFlags = (args: string[], env: Record<string, string> = base) => getInputs(inputEnvironment(parseArgs(['plan', ...args]).inputs, env));
 
   test('the table covers every input', () => {
     expect(Object.keys(VALUES).sort()).toEqual(INPUT_NAMES.map(i => i.name).sort());
@@ -364,12 +371,14 @@ describe('input flags', () => {
 
   test.each(INPUT_NAMES.map(i => [i.name, i.kind] as const))('--%s (%s) reaches the same Inputs as its INPUT_ variable', (name, kind) => {
     const value = VALUES[name];
-    const expected = getInputs({...base, [inputVariable(name)]: value});
-    expect(expected).not.toEqual(getInputs(base));
-    expect(fromFlags([`--${name}`, value])).toEqual(expected);
-    expect(fromFlags([`--${name}=${value}`])).toEqual(expected);
-    if (kind === 'lines') expect(fromFlags(value.split('\n').flatMap(line => [`--${name}`, line]))).toEqual(expected);
-    if (kind === 'bool' && value === 'true') expect(fromFlags([`--${name}`])).toEqual(expected);
+    const env = {...base, ...COMPANIONS[name]};
+    const expected = getInputs({...env, [inputVariable(name)]: value});
+    expect(expected).not.toEqual(getInputs(env));
+    // (a value that starts with `-`, as a PEM key, is given as --name=value: the space form reads a flag)
+    if (!value.startsWith('-')) expect(fromFlags([`--${name}`, value], env)).toEqual(expected);
+    expect(fromFlags([`--${name}=${value}`], env)).toEqual(expected);
+    if (kind === 'lines') expect(fromFlags(value.split('\n').flatMap(line => [`--${name}`, line]), env)).toEqual(expected);
+    if (kind === 'bool' && value === 'true') expect(fromFlags([`--${name}`], env)).toEqual(expected);
   });
 
   test('a bare boolean flag followed by another flag is true; one followed by false is false', () => {

@@ -63,7 +63,7 @@ describe('mode: plan, run by the action', () => {
   });
 
   /** Runs the action's main in-process on a fixture, with runner files of its own; returns them read back. */
-  async function run(event: string, values: Record<string, string>): Promise<{error?: unknown; outputs: Record<string, string>; summary: string}> {
+  async function run(event: string, values: Record<string, string>): Promise<{error?: unknown; outputs: Record<string, string>; summary: string; log: string}> {
     const dir = fs.mkdtempSync(path.join(tmp, 'run-'));
     const files: Env = {};
     for (const name of ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_ENV', 'GITHUB_STEP_SUMMARY', 'GITHUB_PATH']) {
@@ -73,7 +73,8 @@ describe('mode: plan, run by the action', () => {
     const env = fixtureEnv(event, {...files, GITHUB_API_URL: api.url, RUNNER_TEMP: dir, ...inputEnv(values)});
     let error: unknown;
     const log = process.stdout.write;
-    process.stdout.write = (() => true) as typeof process.stdout.write;
+    const written: string[] = [];
+    process.stdout.write = ((chunk: string | Uint8Array) => written.push(String(chunk)) > 0) as typeof process.stdout.write;
     try {
       await runMain(env as NodeJS.ProcessEnv);
     } catch (e) {
@@ -84,8 +85,24 @@ describe('mode: plan, run by the action', () => {
     }
     const read = (name: string) => fs.readFileSync(files[name]!, 'utf8');
     // the bake files are under RUNNER_TEMP (dir), removed with tmp
-    return {error, outputs: parseOutputs(read('GITHUB_OUTPUT')), summary: read('GITHUB_STEP_SUMMARY')};
+    return {error, outputs: parseOutputs(read('GITHUB_OUTPUT')), summary: read('GITHUB_STEP_SUMMARY'), log: written.join('')};
   }
+
+  test('a dry run with sign: key says what would be signed (log and summary), the key and password masked first and never printed', async () => {
+    const body = 'eyJrZGYiOnsibmFtZSI6InNjcnlwdCIsInBhcmFtcyI6eyJOIjozMjc2OH19fQ==';
+    const key = `-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\n${body}\n-----END ENCRYPTED SIGSTORE PRIVATE KEY-----\n`;
+    const r = await run('event_tag_v1.1.1', {'dry-run': 'true', images: 'name=api', sign: 'key', 'cosign-key': key, 'cosign-password': 'the-key-password', 'transparency-log': 'false'});
+    expect(r.error).toBeUndefined();
+    expect(r.summary).toContain('### Signing (sign: key)');
+    expect(r.summary).toContain('ghcr.io/docker/api: its index and the manifest of each platform (linux/amd64, linux/arm64)');
+    expect(r.log).toContain('signing (sign: key): with cosign, after the content is verified in the registry and before any tag moves; signatures not uploaded to the transparency log');
+    const lines = r.log.split('\n');
+    const firstMask = lines.findIndex(l => l.startsWith('::add-mask::'));
+    expect(firstMask).toBeGreaterThanOrEqual(0);
+    expect(lines.slice(firstMask).filter(l => l.startsWith('::add-mask::'))).toEqual(expect.arrayContaining([`::add-mask::${body}`, '::add-mask::the-key-password']));
+    const printed = lines.filter(l => !l.startsWith('::add-mask::')).join('\n') + r.summary + Object.values(r.outputs).join('\n');
+    for (const secret of [body, 'the-key-password']) expect(printed).not.toContain(secret);
+  });
 
   test('writes the plan document as the plan output, the usual outputs and the plan summary, and stops', async () => {
     const r = await run('event_tag_v1.1.1', {mode: 'plan', images: 'name=api\nname=worker,platforms=linux/amd64', 'arch-tags': 'true', tags: 'type=semver,pattern={{version}}\ntype=sha'});

@@ -6,7 +6,7 @@
  * every element comes from the template, none from a value.
  */
 import {describe, expect, test} from '@jest/globals';
-import {planSummary, publishSummary, budgetSummary, type EngineReport, type PublishResult} from '../../src/report/index.js';
+import {planSummary, publishSummary, budgetSummary, signaturesSummary, signingPlanSummary, signingPlanLines, type EngineReport, type PublishResult} from '../../src/report/index.js';
 import {checkBudgets, budgetRules} from '../../src/engine/steps/budget.js';
 import type {Plan} from '../../src/pipeline/plan.js';
 import {runPipeline} from '../support/pipeline.js';
@@ -132,6 +132,18 @@ const SCENES: [string, () => Promise<Scene>, (s: Scene) => string][] = [
     expect(report.violations.length).toBeGreaterThan(0);
     return publishSummary(s.plan, s.engine, [], report.violations.map(v => `${v.image} ${v.platform} over`), 1) + budgetSummary(report);
   }],
+  ['signatures (sign: key): the verify commands and every digest signed; a failed signing (its error a value)', async () => {
+    const {plan} = await runPipeline(RELEASE);
+    return {plan, engine: ENGINE, results: results(plan), failures: ['Signing x failed: decrypt: encrypted: decryption failed']};
+  }, s => {
+    const signed = s.results.flatMap(r => r.images.flatMap(i => [{name: i.name, digest: r.digest, platform: 'index', signature: `${i.name}:sha256-${'a'.repeat(64)}.sig`}, ...i.platforms.map(p => ({name: i.name, digest: p.digest, platform: p.platform, signature: `${i.name}:${p.digest.replace(':', '-')}.sig`}))]));
+    const indexes = s.results.flatMap(r => r.images.map(i => ({name: i.name, digest: r.digest})));
+    return publishSummary(s.plan, s.engine, s.results, [], 3) + signaturesSummary({result: {signed, transparencyLog: false}, indexes, transparencyLog: false}) + signaturesSummary({signed: signed.slice(0, 2), indexes, transparencyLog: true, error: s.failures[0]});
+  }],
+  ['a dry run that signs', async () => {
+    const {plan} = await runPipeline({...RELEASE, inputs: {...RELEASE.inputs, 'dry-run': 'true'}});
+    return {plan, engine: ENGINE, results: [], failures: []};
+  }, s => planSummary(s.plan, 'multiarch-publish: dry run') + signingPlanSummary(signingPlanLines(s.plan, {mode: 'key', transparencyLog: false}, 'publish'))],
   ['a dry run', async () => {
     const {plan} = await runPipeline({...RELEASE, inputs: {...RELEASE.inputs, 'dry-run': 'true'}});
     return {plan, engine: ENGINE, results: [], failures: []};
@@ -139,14 +151,16 @@ const SCENES: [string, () => Promise<Scene>, (s: Scene) => string][] = [
 ];
 
 describe('the job summary rendered as GitHub-flavoured markdown: no element comes from a value', () => {
-  test.each(SCENES.flatMap(([name, scene, summary]) => [0, 7, 19].map(offset => [name, offset, scene, summary] as const)))('%s (payloads from offset %d)', async (_name, offset, scene, summary) => {
+  // the sections of their own after the title (h3), where a scene has them
+  const OWN_HEADINGS: Record<string, string[]> = {'signatures (sign: key): the verify commands and every digest signed; a failed signing (its error a value)': ['h3', 'h3'], 'a dry run that signs': ['h3']};
+  test.each(SCENES.flatMap(([name, scene, summary]) => [0, 7, 19].map(offset => [name, offset, scene, summary] as const)))('%s (payloads from offset %d)', async (name, offset, scene, summary) => {
     const base = await scene();
     const bad = render(summary(hostile(base, offset)));
     const good = render(summary(twin(base, offset)));
     expect(tree(bad)).toEqual(tree(good));
 
     const elements = tree(bad).map(e => e.trim());
-    expect(elements.filter(e => /^h[1-6]\b/.test(e))).toEqual(['h2']); // the summary's own title
+    expect(elements.filter(e => /^h[1-6]\b/.test(e))).toEqual(['h2', ...(OWN_HEADINGS[name] ?? [])]); // the summary's own title (and sections)
     for (const forbidden of ['img', 'h1', 'script', 'a', 'hr', 'blockquote', 'del', 'input', 'ol', 'sup']) {
       expect(elements.filter(e => e === forbidden || e.startsWith(`${forbidden} `))).toEqual([]);
     }

@@ -181,12 +181,17 @@ describe('publish.yml: the job graph', () => {
   test('secrets: declared, passed explicitly to the jobs that need them, to no other', () => {
     expect(PUBLISH.on.workflow_call.secrets).toEqual({
       'registry-auth': expect.objectContaining({required: false}),
-      'build-secrets': expect.objectContaining({required: false})
+      'build-secrets': expect.objectContaining({required: false}),
+      'cosign-key': expect.objectContaining({required: false}),
+      'cosign-password': expect.objectContaining({required: false})
     });
     expect(text('publish.yml')).not.toMatch(/\binherit\b/);
     expect(actionStep('build').with).toMatchObject({'registry-auth': '${{ secrets.registry-auth }}', secrets: '${{ secrets.build-secrets }}'});
     expect(actionStep('merge').with).toMatchObject({'registry-auth': '${{ secrets.registry-auth }}'});
     expect(actionStep('merge').with.secrets).toBeUndefined();
+    // the signing key: to the merge (which signs), never to a build leg
+    expect(actionStep('merge').with).toMatchObject({sign: '${{ inputs.sign }}', 'cosign-key': '${{ secrets.cosign-key }}', 'cosign-password': '${{ secrets.cosign-password }}', 'transparency-log': '${{ inputs.transparency-log }}'});
+    expect(JSON.stringify(jobs.build)).not.toMatch(/cosign/);
     expect(JSON.stringify(jobs.plan)).not.toMatch(/secrets\./);
   });
 

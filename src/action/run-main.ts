@@ -6,7 +6,8 @@
 import * as runner from './runner.js';
 import {workflowContext} from '../pipeline/context/index.js';
 import {prepare, type Prepared} from '../pipeline/prepare.js';
-import {formatPlan, metadataOutputs, planSummary, writeBakeFiles, writeOutputs, writeSummary} from '../report/index.js';
+import {formatPlan, metadataOutputs, planSummary, signingPlanLines, signingPlanSummary, writeBakeFiles, writeOutputs, writeSummary} from '../report/index.js';
+import {signSecretValues} from '../pipeline/inputs/sign.js';
 import {PolicyRefusal} from '../pipeline/errors.js';
 import {checkModeSupport} from '../pipeline/inputs/modes.js';
 import {dirname} from 'node:path';
@@ -18,6 +19,8 @@ const TITLE = 'multiarch-publish';
 export async function runMain(env = process.env): Promise<void> {
   const ctx = workflowContext(env);
   const prepared = await prepare(ctx, {env, useApi: true, workspace: env['GITHUB_WORKSPACE'] || process.cwd()});
+  // the signing key and its password are masked before anything is printed, whatever the mode
+  for (const v of signSecretValues(prepared.inputs.sign)) runner.setSecret(v);
   // mode: merge: the plan is the plan input's, not this job's (action/run-merge.ts)
   if (prepared.inputs.mode === 'merge') return (await import('./run-merge.js')).runMerge(prepared, env);
   // mode: build: a leg of the plan input's plan, for the platforms input (action/run-build.ts)
@@ -57,7 +60,8 @@ async function reportPlan(p: Prepared, env: NodeJS.ProcessEnv, legs?: Leg[]): Pr
   const {inputs, metadata, plan} = p;
   if (!metadata.version.main) runner.warning('No Docker image version has been generated. Check tags input.');
   const planOnly = inputs.mode === 'plan';
-  runner.group(planOnly ? 'Plan (mode: plan)' : inputs.dryRun ? 'Plan (dry run)' : 'Plan', () => runner.info(formatPlan(plan, `${TITLE} plan`)));
+  const signing = signingPlanLines(plan, inputs.sign, inputs.mode);
+  runner.group(planOnly ? 'Plan (mode: plan)' : inputs.dryRun ? 'Plan (dry run)' : 'Plan', () => runner.info([formatPlan(plan, `${TITLE} plan`), ...(signing.length ? ['', ...signing] : [])].join('\n')));
   const bakeFiles = writeBakeFiles(inputs, metadata, plan, env);
   // later steps of the job read them; the post step (after every one of them) removes them
   remember(STATE.bakeFilesDir, dirname(bakeFiles['bake-file']));
@@ -70,5 +74,5 @@ async function reportPlan(p: Prepared, env: NodeJS.ProcessEnv, legs?: Leg[]): Pr
     outputs.legs = JSON.stringify(legs ?? []);
   }
   writeOutputs({...outputs, ...bakeFiles}, env);
-  if ((inputs.dryRun || planOnly) && inputs.summary) writeSummary(planSummary(plan, `${TITLE}: plan${planOnly ? '' : ' (dry run)'}`), env);
+  if ((inputs.dryRun || planOnly) && inputs.summary) writeSummary(planSummary(plan, `${TITLE}: plan${planOnly ? '' : ' (dry run)'}`) + signingPlanSummary(signing), env);
 }

@@ -204,8 +204,13 @@ const beforeExport = new Map<string, string | undefined>();
 export function childEnvironment(): Env {
   const out: Env = {...process.env};
   for (const [name, value] of beforeExport) out[name] = value;
+  // the signing key and its password reach cosign as a file and COSIGN_PASSWORD (engine/sign.ts), no program as inputs
+  for (const name of CHILDLESS_INPUTS) delete out[name];
   return out;
 }
+
+/** Input variables no program the action runs is given. */
+const CHILDLESS_INPUTS = ['INPUT_COSIGN-KEY', 'INPUT_COSIGN-PASSWORD'];
 
 /** Exports a variable to later steps and sets it for this process too. */
 export function exportVariable(name: string, value: string, env: Env = process.env): void {

@@ -39,6 +39,18 @@ export interface BuildRun {
   output: {type: 'cacheonly'} | {type: 'local'; dest: string};
 }
 
+/** One `cosign sign` (engine/sign.ts): the key is a file of the run's, the password goes to cosign's environment only. */
+export interface CosignSignRun {
+  /** `name@sha256:...` */
+  ref: string;
+  keyFile: string;
+  password: string;
+  /** `--tlog-upload`: the signature goes to the transparency log (Rekor). */
+  tlogUpload: boolean;
+  /** `--allow-http-registry`: a loopback registry, which may speak plain HTTP (as the registry API allows it). */
+  allowHttp?: boolean;
+}
+
 /** One `cosign verify` (engine/verify.ts): a public key file, or a keyless identity and its OIDC issuer. */
 export interface CosignVerifyRun {
   /** `name@sha256:...` */
@@ -125,6 +137,13 @@ export interface BuildxApi {
   manifestSize?(name: string, digest: string): Promise<number | undefined>;
   /** PUT of manifest bytes under `reference` (its digest, or a tag) of `name` (registry API). */
   putManifest(name: string, reference: string, mediaType: string, bytes: Uint8Array): Promise<void>;
+  /** `cosign version`, first lines; throws when cosign cannot be run (not on PATH). Optional for fakes. */
+  cosignVersion?(): Promise<string>;
+  /**
+   * `cosign sign` of one manifest by digest, pushing its signature (tag `sha256-<hex>.sig`) with the run's
+   * docker config; retried on transient registry errors. Optional for fakes.
+   */
+  cosignSign?(o: CosignSignRun): Promise<void>;
   /** The password goes to stdin; throws CommandError with the registry's answer. */
   login(registry: string, username: string, password: string): Promise<void>;
   logout(registry: string): Promise<void>;
@@ -416,6 +435,18 @@ export class Buildx implements BuildxApi {
     const api = this.api();
     if (!api.pushBlob || !api.putManifest) throw new Error('this registry API cannot push blobs and manifests');
     return api as Pick<RegistryApi, 'pushBlob' | 'putManifest'>;
+  }
+
+  async cosignVersion(): Promise<string> {
+    const out = await this.exec.run('cosign', ['version'], {env: this.env});
+    const lines = (out.stdout + out.stderr).split('\n');
+    return lines.find(l => /^GitVersion:/.test(l))?.replace(/\s+/g, ' ').trim() ?? 'cosign';
+  }
+
+  async cosignSign(o: CosignSignRun): Promise<void> {
+    // flag values joined with `=`, the reference after `--`; DOCKER_CONFIG (the run's logins) from this.env
+    const args = ['sign', '--yes', `--key=${o.keyFile}`, `--tlog-upload=${o.tlogUpload}`, ...(o.allowHttp ? ['--allow-http-registry=true'] : []), '--', o.ref];
+    await this.exec.runWithRetry('cosign', args, {env: {...this.env, COSIGN_PASSWORD: o.password}});
   }
 
   async login(registry: string, username: string, password: string): Promise<void> {

@@ -8,6 +8,9 @@
  * (and leg content the index does not reference) are deleted by digest, never a manifest a tag uses.
  */
 import {createHash} from 'node:crypto';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import * as runner from '../action/runner.js';
 import type {Prepared} from '../pipeline/prepare.js';
 import type {ParsedPlanDocument} from '../pipeline/plan-document.js';
@@ -15,7 +18,7 @@ import type {BuildPlan, Plan} from '../pipeline/plan.js';
 import {checkRecord, legTag, platformSlug, LEG_ARTIFACT_TYPE, LEG_TAG_PATTERN, MAX_RECORD_BYTES, PLAN_ANNOTATION, type LegRecord} from '../pipeline/leg-record.js';
 import {splitAnnotationLevel} from '../pipeline/metadata/labels.js';
 import {parsePlatform} from '../lib/platform.js';
-import type {BuildxApi} from './buildx.js';
+import {Buildx, type BuildxApi} from './buildx.js';
 import {buildAnnotations} from './bake.js';
 import {registrySession} from './session.js';
 import {cancellation, type Cancellation} from './cancel.js';
@@ -28,6 +31,9 @@ import type {SkippedTag} from './steps/guard.js';
 import {compareCommits} from '../pipeline/context/github-api.js';
 import {leftoversSummary} from '../report/leftovers.js';
 import {logValue} from '../report/escape.js';
+import {checkCosign, signImages, signedIndexes, SignError, type SignResult} from './sign.js';
+import {signSecretValues} from '../pipeline/inputs/sign.js';
+import {signaturesSummary, signingOutputs} from '../report/index.js';
 import {publishSummary, skippedTagsSummary, budgetSummary, skippedTagsOutput, writeSummary, writeOutputs, imagesOutput, type PublishResult, type EngineReport} from '../report/index.js';
 import type {PublishOutcome} from './publish.js';
 import {channelHistory} from './history.js';
@@ -252,7 +258,12 @@ export async function merge(p: Prepared, doc: ParsedPlanDocument, env: NodeJS.Pr
     return {results: [], outputs, left: []};
   }
   const names = [...new Set(plan.builds.flatMap(b => b.images))];
+  for (const v of signSecretValues(p.inputs.sign)) runner.setSecret(v);
+  // sign: key needs cosign: said before any login (engine/sign.ts)
+  const signs = p.inputs.sign?.mode === 'key';
+  const cosign = signs ? await checkCosign(engine ?? new Buildx()) : '';
   const {buildx, loginNote} = await registrySession(p, names, env, engine);
+  if (signs) runner.info(`Signing with ${cosign} (sign: key, transparency log ${p.inputs.sign.transparencyLog ? 'on' : 'off'})`);
   try {
     return await run(buildx, p, doc, env, {report, summaryWanted, loginNote, cancel, budgets});
   } catch (err) {
@@ -330,6 +341,22 @@ async function run(buildx: BuildxApi, p: Prepared, doc: ParsedPlanDocument, env:
     if (o.summaryWanted) writeSummary(publishSummary(plan, engineReport, [], budget.violations.map(violationMessage), 0) + budgetSummary(budget), env);
     throw new Error(budgetError(budget));
   }
+  // signatures of the index and every platform manifest, before any tag moves: a failure moves none
+  let signing: SignResult | undefined;
+  if (p.inputs.sign?.mode === 'key') {
+    o.cancel.during('signing');
+    const dir = mkdtempSync(join(env['RUNNER_TEMP'] || tmpdir(), 'multiarch-publish-sign-'));
+    try {
+      signing = await signImages({buildx, verified, sign: p.inputs.sign, dir});
+    } catch (err) {
+      const message = runner.redact(err instanceof Error ? err.message : String(err));
+      if (o.summaryWanted) writeSummary(publishSummary(plan, engineReport, [], [message], 0) + signaturesSummary({signed: err instanceof SignError ? err.signed : [], indexes: signedIndexes(verified), transparencyLog: p.inputs.sign.transparencyLog, error: message}), env);
+      throw new Error(`${message}. Nothing was released: no tag was created or moved (the indexes are in the registry by digest; the leg records are kept for another merge).`);
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
+    o.cancel.check();
+  }
   let tagMoves: TagOutcome[] = [];
   let skipped: SkippedTag[] = [];
   try {
@@ -357,11 +384,12 @@ async function run(buildx: BuildxApi, p: Prepared, doc: ParsedPlanDocument, env:
 
   const seconds = (Date.now() - started) / 1000;
   const results: PublishResult[] = verified.map(v => ({build: v.build, digest: v.digest, images: v.images, seconds}));
-  const outputs = {...mergeOutputs(plan, results), 'skipped-tags': skippedTagsOutput(skipped)};
+  const outputs = {...mergeOutputs(plan, results), 'skipped-tags': skippedTagsOutput(skipped), ...(signing ? signingOutputs(signing, signedIndexes(verified)) : {})};
   if (o.report) writeOutputs(outputs, env);
   if (o.summaryWanted) {
     writeSummary(
       publishSummary(plan, engineReport, results, [], seconds, tagMoves.length ? {outcomes: tagMoves} : undefined) +
+        (signing ? signaturesSummary({result: signing, indexes: signedIndexes(verified), transparencyLog: signing.transparencyLog}) : '') +
         budgetSummary(budget) +
         skippedTagsSummary(skipped) +
         leftoversSummary({push: 'by the build legs (mode: build), by digest; the index was made by the merge in-process', stagingTags: left.map(l => ({ref: l.ref, digest: l.digest})), kept: false, failed: false, what: 'leg records and leg content'}),

@@ -53,6 +53,9 @@ import type {SkippedTag} from './steps/guard.js';
 import {compareCommits} from '../pipeline/context/github-api.js';
 import {publishSummary, legSummary, skippedTagsSummary, budgetSummary, skippedTagsOutput, writeSummary, writeOutputs, cacheMountsSummary, imagesOutput, legOutputs, type PublishResult, type EngineReport} from '../report/index.js';
 import type {RegistryImage} from './registry.js';
+import {checkCosign, signImages, signedIndexes, SignError, type SignResult} from './sign.js';
+import {signSecretValues} from '../pipeline/inputs/sign.js';
+import {signaturesSummary, signingOutputs} from '../report/index.js';
 
 export interface PublishOptions {
   /**
@@ -121,6 +124,7 @@ export async function publish(p: Prepared, env: NodeJS.ProcessEnv, options: Publ
   for (const v of cacheSecretValues([...e.cacheFrom, ...e.cacheTo])) runner.setSecret(v);
   if (inputs.githubToken) runner.setSecret(inputs.githubToken);
   for (const c of p.credentials) runner.setSecret(c.password);
+  for (const v of signSecretValues(inputs.sign)) runner.setSecret(v);
 
   // With the user's config nothing is left for a post step: what this run sets up it undoes itself.
   const local = new Map<StateKey, string>();
@@ -165,6 +169,9 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
   const e = inputs.engine;
   const output = c.load ? 'load' : plan.push ? 'push' : 'none';
   c.cancel.check();
+  // sign: key needs cosign: said before any login or build (engine/sign.ts)
+  const signs = signsHere(p, output, c.leg !== undefined);
+  if (signs) runner.info(`Signing with ${await checkCosign(c.buildx)} (sign: key, transparency log ${inputs.sign.transparencyLog ? 'on' : 'off'})`);
   c.cancel.during('build');
   const stagingTag = `mp-staging-${env['GITHUB_RUN_ID'] || Date.now()}-${env['GITHUB_RUN_ATTEMPT'] || '1'}-${ctx.shortSha || 'local'}`.slice(0, 128);
 
@@ -237,6 +244,7 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
   let tagMoves: TagOutcome[] = [];
   let skipped: SkippedTag[] = [];
   let budget: BudgetReport | undefined;
+  let signing: SignResult | undefined;
   if (output === 'push') {
     c.cancel.during('verification');
     ({verified} = await verify({buildx: c.buildx, builds: digests}));
@@ -249,6 +257,18 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
     if (budget?.violations.length) {
       if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), [], budget.violations.map(violationMessage), built.seconds) + budgetSummary(budget) + cacheMountsSummary(await savingMounts) + (await left(true)), env);
       throw new Error(budgetError(budget));
+    }
+    // signatures of the index and every platform manifest, before any tag moves: a failure moves none
+    if (signs) {
+      c.cancel.during('signing');
+      try {
+        signing = await signImages({buildx: c.buildx, verified, sign: inputs.sign, dir: c.work});
+      } catch (err) {
+        const message = runner.redact(err instanceof Error ? err.message : String(err));
+        if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), [], [message], built.seconds) + signaturesSummary({signed: err instanceof SignError ? err.signed : [], indexes: signedIndexes(verified), transparencyLog: inputs.sign.transparencyLog, error: message}) + cacheMountsSummary(await savingMounts) + (await left(true)), env);
+        throw new Error(`${message}. Nothing was released: no tag was created or moved (the content is in the registry by digest).`);
+      }
+      c.cancel.check();
     }
     try {
       ({tagMoves, skipped} = await release({buildx: c.buildx, verified, sha: plan.sha, created: imageCreated(plan), force: e.forceTags, retryTimeoutMs: e.tagRetryTimeout * 1000, extraMoves: archTagMoves(verified, plan.sha), ownTags: [stagingTag], compare: (base, head) => compareCommits(ctx, inputs.githubToken, base, head, runner.warning), cancel: c.cancel, history: channelHistory(p, env, 'publish')}));
@@ -263,10 +283,11 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
 
   if (c.leg) return finishLeg(p, plan, env, c, verified, built, engineReport(ready, built), savingMounts, digests);
   const results: PublishResult[] = verified.map(v => ({build: v.build, digest: v.digest, images: v.images, seconds: built.buildSeconds[v.build.id] ?? built.seconds}));
-  const outputs = {...publishOutputs(results, built.metadata), 'skipped-tags': skippedTagsOutput(skipped)};
+  const outputs = {...publishOutputs(results, built.metadata), 'skipped-tags': skippedTagsOutput(skipped), ...(signing ? signingOutputs(signing, signedIndexes(verified)) : {})};
   if (c.report) writeOutputs(outputs, env);
   const mountsReport = await savingMounts;
-  if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), results, [], built.seconds, tagMoves.length ? {outcomes: tagMoves} : undefined) + budgetSummary(budget) + skippedTagsSummary(skipped) + cacheMountsSummary(mountsReport) + (await left(false)), env);
+  const signed = signing ? signaturesSummary({result: signing, indexes: signedIndexes(verified), transparencyLog: signing.transparencyLog}) : '';
+  if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), results, [], built.seconds, tagMoves.length ? {outcomes: tagMoves} : undefined) + signed + budgetSummary(budget) + skippedTagsSummary(skipped) + cacheMountsSummary(mountsReport) + (await left(false)), env);
   c.cancel.check();
   return {results, outputs};
 }
@@ -308,6 +329,14 @@ async function finishLeg(
   if (c.report && p.inputs.summary) writeSummary(legSummary(plan, leg.planDigest, report, legDigests, [], built.seconds, leg.notes) + cacheMountsSummary(mountsReport), env);
   c.cancel.check();
   return {results, outputs, legDigests};
+}
+
+/**
+ * Whether this run signs (sign: key): a publish that pushes, not a build leg (the merge signs what the
+ * legs pushed). Inputs made by hand (tests, older callers) may have no `sign`: nothing is signed then.
+ */
+function signsHere(p: Prepared, output: string, leg: boolean): boolean {
+  return p.inputs.sign?.mode === 'key' && output === 'push' && !leg;
 }
 
 /** How long one registry call of the docker driver's push is retried on transient failures. */

@@ -9,6 +9,7 @@ import {fetchRepoInfo, fetchCommitDate, repoFromContext} from './context/github-
 import {buildPlan, type Plan} from './plan.js';
 import {parseVersionFile, checkTagAgreesWithFile, readVersionFile} from './inputs/version-file.js';
 import type {Env} from '../action/runner.js';
+import {signWarnings} from './inputs/sign.js';
 
 export interface Prepared {
   inputs: Inputs;
@@ -44,7 +45,7 @@ export async function prepare(ctx: Context, opts: PrepareOptions): Promise<Prepa
   const credentials = await parseRegistryAuth(inputs.engine.registryAuth);
   const warnings: string[] = [];
   const warn = (m: string) => warnings.push(m);
-  warnings.push(...inputs.engine.secretWarnings);
+  warnings.push(...inputs.engine.secretWarnings, ...signWarnings(inputs.mode, inputs.sign));
   const fileVersion = readVersion(inputs, ctx, opts.workspace);
   const levels = annotationLevels(opts.env);
   const metaInputs: MetadataInputs = {

@@ -2,6 +2,7 @@
  * The step's outputs, with metadata-action's names and formats (plus `plan`), its bake definition files
  * for docker/bake-action, and the DOCKER_METADATA_OUTPUT_* variables it exports to later steps.
  */
+import {verifyCommand, type SignResult} from '../engine/sign.js';
 import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -197,4 +198,15 @@ export function imagesOutput(results: PublishResult[]): string {
  */
 export function legOutputs(digests: {id: string; image: string; platform: string; digest: string; content: string; record: string}[], metadata: Record<string, unknown>): Record<string, string> {
   return {digests: JSON.stringify(digests), digest: digests[0]?.content ?? '', metadata: JSON.stringify(metadata)};
+}
+
+/**
+ * The outputs of a signing run (sign: key, engine/sign.ts): `signatures`, per image name the digests
+ * signed ({digest, platform: 'index' or os/arch, signature: the tag of its signature}), and
+ * `verify-commands`, one `cosign verify` line per image for the index its tags point at.
+ */
+export function signingOutputs(result: SignResult, indexes: {name: string; digest: string}[]): Record<string, string> {
+  const signatures: Record<string, {digest: string; platform: string; signature: string}[]> = {};
+  for (const s of result.signed) (signatures[s.name] ??= []).push({digest: s.digest, platform: s.platform, signature: s.signature});
+  return {signatures: JSON.stringify(signatures), 'verify-commands': indexes.map(i => verifyCommand(i.name, i.digest, result.transparencyLog)).join('\n')};
 }

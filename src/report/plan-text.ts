@@ -32,3 +32,16 @@ export function formatPlan(plan: Plan, header: string): string {
   if (budgets.length) out.push(`  size budgets (${budgets.map(v).join('; ')}): checked once the images are in the registry, before any tag moves`);
   return out.join('\n');
 }
+
+/**
+ * What a run would sign (sign: key, engine/sign.ts), for the printed plan and the dry run's summary: []
+ * when nothing is signed. The digests are not known before the build: the manifests are named by kind.
+ */
+export function signingPlanLines(plan: Plan, sign: {mode: string; transparencyLog: boolean} | undefined, mode: string): string[] {
+  if (sign?.mode !== 'key' || !['publish', 'merge'].includes(mode)) return [];
+  const tlog = sign.transparencyLog ? 'uploaded to the transparency log (Rekor)' : 'not uploaded to the transparency log (transparency-log: false)';
+  return [
+    `signing (sign: key): with cosign, after the content is verified in the registry and before any tag moves; signatures ${tlog}:`,
+    ...plan.builds.flatMap(b => b.images.map(name => `  ${v(name)}: its index and the manifest of each platform (${b.platforms.join(', ')}), each as ${v(name)}:sha256-<hex>.sig`))
+  ];
+}

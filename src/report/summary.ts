@@ -11,6 +11,7 @@ import type {BudgetReport, BudgetEntry} from '../engine/steps/budget.js';
 import {formatSize, formatScaled} from '../lib/size.js';
 import {code, text, html, codeBlock} from './escape.js';
 import {policyLine} from './plan-text.js';
+import {verifyCommand, type SignResult, type SignedDigest} from '../engine/sign.js';
 
 /** What the engine did, in words, for the summary. */
 export interface EngineReport {
@@ -368,6 +369,38 @@ export function pruneSummary(r: PruneReport): string {
   }
   lines.push(`**Total ${r.dryRun ? 'that would be freed' : 'freed'}:** ${humanSize(total)} (manifests, configs and layers only deleted versions referenced; the registry reclaims blobs at its own garbage collection)  `, `**Login:** ${text(r.loginNote)}  `, '');
   return lines.join('\n');
+}
+
+/**
+ * The summary's "Signatures" part (sign: key, engine/sign.ts): per image the command a consumer verifies
+ * its index with, and every digest signed with the tag of its signature; after a failed signing, what
+ * was signed before it stopped and that no tag moved. '' when nothing was to be signed.
+ */
+export function signaturesSummary(r: {result?: SignResult; signed?: SignedDigest[]; indexes: {name: string; digest: string}[]; transparencyLog: boolean; error?: string} | undefined): string {
+  if (!r) return '';
+  const signed = r.result?.signed ?? r.signed ?? [];
+  // a blank line first: after the summary's closing </details> a heading would be read as part of that HTML block
+  const lines = ['', '### Signatures', ''];
+  if (r.error) {
+    lines.push(`❌ Signing failed: ${text(r.error)}`, '', 'No tag was created or moved: nothing was released. The content is in the registry by digest.', '');
+    if (signed.length) lines.push('The signatures made before it stopped stay, under their signature tags (below): they sign this content by digest, which no release tag points at.', '');
+  }
+  else {
+    lines.push(`Signed with cosign (sign: key) before any tag moved; transparency log: ${r.transparencyLog ? 'uploaded (Rekor)' : 'off (transparency-log: false)'}. Verify with the public key of the pair:`, '');
+    lines.push(...codeBlock(r.indexes.map(i => verifyCommand(i.name, i.digest, r.transparencyLog)), 'sh'), '');
+  }
+  if (signed.length) {
+    lines.push('| image | manifest | digest | signature |', '| --- | --- | --- | --- |');
+    for (const s of signed) lines.push(`| ${code(s.name)} | ${text(s.platform)} | ${code(s.digest)} | ${code(s.signature.slice(s.name.length + 1))} |`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+/** The dry run's "Signing" part: what would be signed (report/plan-text.ts signingPlanLines); '' when nothing. */
+export function signingPlanSummary(lines: string[]): string {
+  if (!lines.length) return '';
+  return ['', '### Signing (sign: key)', '', ...codeBlock(lines), ''].join('\n');
 }
 
 /** What mode: verify found, per image and digest (engine/verify.ts). Registry text goes through code()/text(). */

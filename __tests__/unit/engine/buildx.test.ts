@@ -41,6 +41,20 @@ describe('Buildx: the one place docker runs', () => {
     expect(ran[0].opts.env).toEqual({DOCKER_CONFIG: '/tmp/job-config'});
   });
 
+  test('cosign: sign by digest with the key file and the run\'s docker config, the password in its environment only, the reference after --; version', async () => {
+    const {buildx, ran} = scripted(args => (args[0] === 'version' ? {stdout: 'cosign\n\nGitVersion:    v2.5.0\nGitCommit: x\n'} : {}));
+    await buildx.cosignSign({ref: 'ghcr.io/o/app@sha256:1', keyFile: '/tmp/run/cosign.key', password: 'pw', tlogUpload: false});
+    await buildx.cosignSign({ref: '127.0.0.1:5000/o/app@sha256:2', keyFile: '/k', password: '', tlogUpload: true, allowHttp: true});
+    expect(ran.map(r => [r.cmd, ...r.args])).toEqual([
+      ['cosign', 'sign', '--yes', '--key=/tmp/run/cosign.key', '--tlog-upload=false', '--', 'ghcr.io/o/app@sha256:1'],
+      ['cosign', 'sign', '--yes', '--key=/k', '--tlog-upload=true', '--allow-http-registry=true', '--', '127.0.0.1:5000/o/app@sha256:2']
+    ]);
+    expect(ran[0].opts.env).toEqual({DOCKER_CONFIG: '/tmp/job-config', COSIGN_PASSWORD: 'pw'});
+    expect(ran[1].opts.env).toEqual({DOCKER_CONFIG: '/tmp/job-config', COSIGN_PASSWORD: ''});
+    expect(ran.every(r => r.retried && !r.opts.input)).toBe(true);
+    expect(await buildx.cosignVersion()).toBe('GitVersion: v2.5.0');
+  });
+
   test('version: the output as printed; a missing plugin is a clear error', async () => {
     expect(await scripted(() => ({stdout: fixture('buildx-version.txt')})).buildx.version()).toBe(fixture('buildx-version.txt'));
     await expect(scripted(() => ({code: 1, stderr: "docker: 'buildx' is not a docker command."})).buildx.version()).rejects.toThrow(/docker buildx is not available \(docker: 'buildx' is not a docker command\.\): install the buildx plugin/);

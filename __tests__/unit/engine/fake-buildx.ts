@@ -10,7 +10,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {CommandError} from '../../../src/engine/exec.js';
 import {parseInspect, type BuilderInfo, type CreateOptions} from '../../../src/engine/builder.js';
-import type {BakeOutcome, BakeRun, BuildRun, BuildxApi, InspectFormat} from '../../../src/engine/buildx.js';
+import type {BakeOutcome, BakeRun, BuildRun, BuildxApi, CosignSignRun, InspectFormat} from '../../../src/engine/buildx.js';
 import type {BakeMetadata} from '../../../src/engine/bake.js';
 import {emulatorName} from '../../../src/engine/qemu.js';
 
@@ -77,6 +77,12 @@ export interface FakeOptions {
   build?: (o: BuildRun, n: number) => {code: number; output?: string};
   /** Faults of the OCI layout push (steps/staging.ts): an Error to throw, per call of that method (n from 0). */
   pushFaults?: Partial<Record<'pushBlob' | 'putManifest', (name: string, ref: string, n: number) => Error | undefined>>;
+  /** cosign is not on PATH (cosignVersion fails as exec does). */
+  noCosign?: boolean;
+  /** A failing `cosign sign`: its stderr, per call (n from 0); undefined lets it sign. */
+  signFails?: (ref: string, n: number) => string | undefined;
+  /** cosign signs but the signature tag does not appear (a registry that dropped it). */
+  signatureLost?: boolean;
 }
 
 /**
@@ -351,6 +357,26 @@ export class FakeBuildx implements BuildxApi {
     const raw = JSON.parse(Buffer.from(bytes).toString('utf8')) as {manifests?: unknown};
     if (!this.manifests.has(`${name}@${digest}`)) this.manifests.set(`${name}@${digest}`, {raw, ...(raw.manifests ? {manifest: {...raw, mediaType, digest, size: bytes.length}} : {})});
     if (!reference.startsWith('sha256:')) this.tags.set(`${name}:${reference}`, digest);
+  }
+
+  async cosignVersion(): Promise<string> {
+    this.record('cosignVersion');
+    if (this.o.noCosign) throw new Error('Cannot run cosign: it is not installed or not on PATH');
+    return 'GitVersion: v2.5.0';
+  }
+
+  /** Every `cosign sign`: the run, and the key file as cosign found it (its text and mode). */
+  readonly cosignRuns: {ref: string; keyFile: string; password: string; tlogUpload: boolean; key: string; mode: number}[] = [];
+  private signCount = 0;
+
+  async cosignSign(o: CosignSignRun): Promise<void> {
+    this.record('cosignSign', o);
+    this.cosignRuns.push({...o, key: fs.readFileSync(o.keyFile, 'utf8'), mode: fs.statSync(o.keyFile).mode & 0o777});
+    const stderr = this.o.signFails?.(o.ref, this.signCount++);
+    if (stderr !== undefined) throw new CommandError(`cosign sign --yes --key=${o.keyFile} -- ${o.ref}`, {code: 1, stdout: '', stderr});
+    const [name, digest] = o.ref.split('@');
+    if (!this.manifests.has(o.ref)) throw new CommandError(`cosign sign ${o.ref}`, {code: 1, stdout: '', stderr: `Error: signing [${o.ref}]: accessing entity: MANIFEST_UNKNOWN`});
+    if (!this.o.signatureLost) this.tags.set(`${name}:${digest.replace(':', '-')}.sig`, `sha256:${createHash('sha256').update(`sig ${o.ref}`).digest('hex')}`);
   }
 
   async login(registry: string, username: string, password: string): Promise<void> {

@@ -10,6 +10,7 @@ import {splitFields, splitKeyValue} from './csv.js';
 import {InputError, InputErrors} from './errors.js';
 import {checkBuilderName, checkImageInput} from './engine.js';
 import {parseSecrets, type BuildSecret} from './secrets.js';
+import {checkSignInputs, SIGN_MODES, type SignInputs} from './sign.js';
 import {parseTagExpression, sortByPriority, DEFAULT_TAG_EXPRESSIONS, type TagExpression} from '../metadata/tag.js';
 import {applyFlavorLine, DEFAULT_FLAVOR, type Flavor} from '../metadata/flavor.js';
 import {splitAnnotationLevel, type CustomEntry} from '../metadata/labels.js';
@@ -91,6 +92,8 @@ export interface Inputs {
   defaultBuildArgs: boolean;
   summary: boolean;
   githubToken: string;
+  /** `sign`, `cosign-key`, `cosign-password`, `transparency-log` (inputs/sign.ts); key and password are secrets. */
+  sign: SignInputs;
   engine: EngineInputs;
 }
 
@@ -415,6 +418,16 @@ export function getInputs(env: Env = process.env, workspace: string = env['GITHU
     return text;
   });
 
+  const signed = checkSignInputs({
+    mode: r.choice('sign', SIGN_MODES, 'none'),
+    // secrets: read as given (a PEM's line breaks matter), never quoted in a message
+    key: r.raw('cosign-key') ?? '',
+    password: r.raw('cosign-password') ?? '',
+    transparencyLog: r.bool('transparency-log', true),
+    transparencyLogGiven: r.text('transparency-log') !== ''
+  });
+  r.errors.push(...signed.errors);
+
   const secrets = parseSecrets({secrets: r.raw('secrets'), files: r.raw('secret-files'), envs: r.raw('secret-envs')}, env, workspace);
   r.errors.push(...secrets.errors);
 
@@ -450,6 +463,7 @@ export function getInputs(env: Env = process.env, workspace: string = env['GITHU
     defaultBuildArgs: r.bool('default-build-args', true),
     summary: r.bool('summary', true),
     githubToken: r.text('github-token'),
+    sign: signed.sign,
     engine: {
       setupQemu: r.choice('setup-qemu', ['auto', 'true', 'false'] as const, 'auto'),
       qemuImage: r.text('qemu-image', 'tonistiigi/binfmt:latest'),

@@ -67,5 +67,9 @@ export const INPUT_NAMES: readonly InputName[] = [
   {name: 'pull', kind: 'bool', help: 'always pull newer base images'},
   {name: 'tag-retry-timeout', kind: 'value', help: 'seconds a tag write is retried on registry faults (default 60)'},
   {name: 'staging-tags', kind: 'value', help: 'remove (default): no staging tag left in the registry; keep: keep mp-staging-<run>-… on every image'},
+  {name: 'sign', kind: 'value', help: 'none (default) or key: sign the index and platform manifests with cosign before the tags move'},
+  {name: 'cosign-key', kind: 'value', help: 'sign: key: the cosign private key, PEM (prefer INPUT_COSIGN-KEY: flags show in ps)'},
+  {name: 'cosign-password', kind: 'value', help: 'sign: key: its password (prefer INPUT_COSIGN-PASSWORD)'},
+  {name: 'transparency-log', kind: 'bool', help: 'sign: key: upload signatures to Rekor (default true)'},
   {name: 'github-token', kind: 'value', help: 'token for ghcr.io logins in a workflow (not used by the CLI)'}
 ];
