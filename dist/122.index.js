@@ -245,7 +245,7 @@ async function promote(p, env, engine, cancel = _cancel_js__WEBPACK_IMPORTED_MOD
             if (inputs.verify.signature && buildx.ensureCosign)
                 await buildx.ensureCosign();
             try {
-                const findings = await _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os('Verify', () => checkRequirements(buildx, sources, inputs.verify, key.file, inputs.sign?.transparencyLog ?? true));
+                const findings = await _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os('Verify', () => checkRequirements(buildx, sources, inputs.verify, key.file, inputs.sign.transparencyLog));
                 (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .writeOutputs */ .Kn)({ verification: verificationOutput(findings) }, env);
                 if (findings.some(f => f.problems.length)) {
                     const message = requirementError(findings, `mode: promote refuses ${from}; no tag was moved`);
@@ -729,7 +729,7 @@ async function verify(p, env, engine) {
 }
 /** `transparency-log` (inputs/sign.ts): false when the signatures were made without Rekor. */
 function transparencyLogOf(inputs) {
-    return inputs.sign?.transparencyLog ?? true;
+    return inputs.sign.transparencyLog;
 }
 /** The requirements in words, for the log and the summary. */
 function describeRequirements(req) {

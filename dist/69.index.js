@@ -208,7 +208,7 @@ async function verify(p, env, engine) {
 }
 /** `transparency-log` (inputs/sign.ts): false when the signatures were made without Rekor. */
 function transparencyLogOf(inputs) {
-    return inputs.sign?.transparencyLog ?? true;
+    return inputs.sign.transparencyLog;
 }
 /** The requirements in words, for the log and the summary. */
 function describeRequirements(req) {

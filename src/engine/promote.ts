@@ -124,7 +124,7 @@ export async function promote(p: Prepared, env: NodeJS.ProcessEnv, engine?: Buil
       const key = keyFileOf(inputs.verify.signature, env['RUNNER_TEMP'] || tmpdir());
       if (inputs.verify.signature && buildx.ensureCosign) await buildx.ensureCosign();
       try {
-        const findings = await runner.group('Verify', () => checkRequirements(buildx, sources, inputs.verify, key.file, (inputs as {sign?: {transparencyLog?: boolean}}).sign?.transparencyLog ?? true));
+        const findings = await runner.group('Verify', () => checkRequirements(buildx, sources, inputs.verify, key.file, inputs.sign.transparencyLog));
         writeOutputs({verification: verificationOutput(findings)}, env);
         if (findings.some(f => f.problems.length)) {
           const message = requirementError(findings, `mode: promote refuses ${from}; no tag was moved`);

@@ -192,7 +192,7 @@ export async function verify(p: Prepared, env: NodeJS.ProcessEnv, engine?: Build
 
 /** `transparency-log` (inputs/sign.ts): false when the signatures were made without Rekor. */
 function transparencyLogOf(inputs: Prepared['inputs']): boolean {
-  return (inputs as {sign?: {transparencyLog?: boolean}}).sign?.transparencyLog ?? true;
+  return inputs.sign.transparencyLog;
 }
 
 /** The requirements in words, for the log and the summary. */
