@@ -31,6 +31,7 @@ function archTagMoves(verified, sha) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D3: () => (/* binding */ CANCELLED_ERROR),
 /* harmony export */   P: () => (/* binding */ buildAnnotations),
 /* harmony export */   Qd: () => (/* binding */ serializeBake),
 /* harmony export */   _J: () => (/* binding */ cancelledTargets),
@@ -153,6 +154,8 @@ function escapeDeep(v) {
 function serializeBake(def) {
     return JSON.stringify(escapeDeep(def), null, 2);
 }
+/** The error of a step BuildKit stopped (another target failed, the run was cancelled), not one that failed. */
+const CANCELLED_ERROR = /\bcontext canceled\b|\bcanceled\b|\bcancelled\b/i;
 const PUSH_STEP = /exporting to image|pushing |exporting manifest|exporting config|writing image/i;
 // only what is said of an upload: a base image that cannot be pulled also says `denied` or `unexpected status`
 const PUSH_ERROR = /failed to push|pushing .* with docker/i;
@@ -200,7 +203,10 @@ function parseFailures(lines, targets, images = {}, tail = 20) {
         const kind = PUSH_STEP.test(name) || PUSH_ERROR.test(error) ? 'push' : 'build';
         const pushed = kind === 'push' ? pushedTarget(error) : undefined;
         const headers = owners.get(id) ?? new Map();
-        const blamed = pushed ? [pushed] : headers.size ? [...headers.keys()] : [v && targets.includes(v[1]) ? v[1] : targets.length === 1 ? targets[0] : ''];
+        // a shared step cut short because another target failed (`context canceled`) is not a failure of
+        // every target that shares it (and, below, no failure at all when another step really failed)
+        const first = v && targets.includes(v[1]) ? v[1] : targets.length === 1 ? targets[0] : '';
+        const blamed = pushed ? [pushed] : headers.size && !CANCELLED_ERROR.test(error) ? [...headers.keys()] : [first];
         for (const target of blamed) {
             // the step as this target named it (its own header)
             const own = headers.get(target) ?? name;
@@ -209,15 +215,21 @@ function parseFailures(lines, targets, images = {}, tail = 20) {
                 byTarget.set(target, { target, platform: v?.[2], kind, step: own, error, log: log.slice(-tail), ...(blamed.length > 1 ? { sharedWith: blamed.filter(t => t !== target) } : {}) });
             }
             else {
-                // the same target failing again (another platform): keep one failure, a build one first
+                // the same target failing again (another platform): keep one failure, a build one first, and a
+                // failure of its own before a step cut short
                 if (seen.platform !== v?.[2])
                     seen.platform = undefined;
-                if (seen.kind === 'push' && kind === 'build')
+                const better = (seen.kind === 'push' && kind === 'build') || (CANCELLED_ERROR.test(seen.error) && !CANCELLED_ERROR.test(error));
+                if (better)
                     Object.assign(seen, { kind, step: own, error, log: log.slice(-tail) });
             }
         }
     }
-    return [...byTarget.values()];
+    const all = [...byTarget.values()];
+    // a target whose only error is a step cut short did not fail: BuildKit stopped it because another one
+    // did (cancelledTargets reports it); unless nothing else failed, when that is all there is to say
+    const real = all.filter(f => !CANCELLED_ERROR.test(f.error));
+    return real.length ? real : all;
 }
 /**
  * The targets BuildKit cancelled when another one failed (bake stops the whole graph at the first
@@ -229,13 +241,13 @@ function cancelledTargets(lines, targets, failures) {
     const owners = new Map();
     const cancelled = new Set();
     for (const line of lines) {
-        const m = /^#(\d+) (?:\[([^\s\]]+)[\s\]]|(CANCELED)$)/.exec(line);
+        const m = /^#(\d+) (?:\[([^\s\]]+)[\s\]]|(CANCELED)$|(ERROR: .*\bcontext canceled\b.*)$)/.exec(line);
         if (!m)
             continue;
-        const [, id, target, canceled] = m;
+        const [, id, target, canceled, cutShort] = m;
         if (target && targets.includes(target))
             owners.set(id, (owners.get(id) ?? new Set()).add(target));
-        if (canceled)
+        if (canceled || cutShort)
             for (const t of owners.get(id) ?? [])
                 cancelled.add(t);
     }
@@ -1184,7 +1196,7 @@ async function sharedStageFailures(failures, builds, workspace) {
     };
     const same = (a, b) => (0,external_node_path_.resolve)(workspace, a.file) === (0,external_node_path_.resolve)(workspace, b.file) && (0,external_node_path_.resolve)(workspace, a.context) === (0,external_node_path_.resolve)(workspace, b.context) && JSON.stringify(Object.entries(a.buildArgs).sort()) === JSON.stringify(Object.entries(b.buildArgs).sort());
     for (const f of failures) {
-        const stage = f.kind === 'build' ? stageOf(f.step) : undefined;
+        const stage = f.kind === 'build' && !bake/* CANCELLED_ERROR */.D3.test(f.error) ? stageOf(f.step) : undefined;
         const origin = builds.find(b => b.id === f.target);
         if (!stage || !origin)
             continue;

@@ -157,6 +157,9 @@ export interface BuildFailure {
   sharedWith?: string[];
 }
 
+/** The error of a step BuildKit stopped (another target failed, the run was cancelled), not one that failed. */
+export const CANCELLED_ERROR = /\bcontext canceled\b|\bcanceled\b|\bcancelled\b/i;
+
 const PUSH_STEP = /exporting to image|pushing |exporting manifest|exporting config|writing image/i;
 // only what is said of an upload: a base image that cannot be pulled also says `denied` or `unexpected status`
 const PUSH_ERROR = /failed to push|pushing .* with docker/i;
@@ -200,7 +203,10 @@ export function parseFailures(lines: string[], targets: string[], images: Record
     const kind = PUSH_STEP.test(name) || PUSH_ERROR.test(error) ? 'push' : 'build';
     const pushed = kind === 'push' ? pushedTarget(error) : undefined;
     const headers = owners.get(id) ?? new Map<string, string>();
-    const blamed = pushed ? [pushed] : headers.size ? [...headers.keys()] : [v && targets.includes(v[1]) ? v[1] : targets.length === 1 ? targets[0]! : ''];
+    // a shared step cut short because another target failed (`context canceled`) is not a failure of
+    // every target that shares it (and, below, no failure at all when another step really failed)
+    const first = v && targets.includes(v[1]) ? v[1] : targets.length === 1 ? targets[0]! : '';
+    const blamed = pushed ? [pushed] : headers.size && !CANCELLED_ERROR.test(error) ? [...headers.keys()] : [first];
     for (const target of blamed) {
       // the step as this target named it (its own header)
       const own = headers.get(target) ?? name;
@@ -208,13 +214,19 @@ export function parseFailures(lines: string[], targets: string[], images: Record
       if (!seen) {
         byTarget.set(target, {target, platform: v?.[2], kind, step: own, error, log: log.slice(-tail), ...(blamed.length > 1 ? {sharedWith: blamed.filter(t => t !== target)} : {})});
       } else {
-        // the same target failing again (another platform): keep one failure, a build one first
+        // the same target failing again (another platform): keep one failure, a build one first, and a
+        // failure of its own before a step cut short
         if (seen.platform !== v?.[2]) seen.platform = undefined;
-        if (seen.kind === 'push' && kind === 'build') Object.assign(seen, {kind, step: own, error, log: log.slice(-tail)});
+        const better = (seen.kind === 'push' && kind === 'build') || (CANCELLED_ERROR.test(seen.error) && !CANCELLED_ERROR.test(error));
+        if (better) Object.assign(seen, {kind, step: own, error, log: log.slice(-tail)});
       }
     }
   }
-  return [...byTarget.values()];
+  const all = [...byTarget.values()];
+  // a target whose only error is a step cut short did not fail: BuildKit stopped it because another one
+  // did (cancelledTargets reports it); unless nothing else failed, when that is all there is to say
+  const real = all.filter(f => !CANCELLED_ERROR.test(f.error));
+  return real.length ? real : all;
 }
 
 /**
@@ -227,11 +239,11 @@ export function cancelledTargets(lines: string[], targets: string[], failures: B
   const owners = new Map<string, Set<string>>();
   const cancelled = new Set<string>();
   for (const line of lines) {
-    const m = /^#(\d+) (?:\[([^\s\]]+)[\s\]]|(CANCELED)$)/.exec(line);
+    const m = /^#(\d+) (?:\[([^\s\]]+)[\s\]]|(CANCELED)$|(ERROR: .*\bcontext canceled\b.*)$)/.exec(line);
     if (!m) continue;
-    const [, id, target, canceled] = m;
+    const [, id, target, canceled, cutShort] = m;
     if (target && targets.includes(target)) owners.set(id, (owners.get(id) ?? new Set()).add(target));
-    if (canceled) for (const t of owners.get(id) ?? []) cancelled.add(t);
+    if (canceled || cutShort) for (const t of owners.get(id) ?? []) cancelled.add(t);
   }
   const failed = new Set(failures.map(f => f.target));
   return targets.filter(t => cancelled.has(t) && !failed.has(t));

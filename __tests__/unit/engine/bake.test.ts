@@ -536,3 +536,20 @@ describe('a failed step of a stage two targets share (BuildKit runs it once)', (
     expect(f.map(x => x.target)).toEqual(['worker']);
   });
 });
+
+describe('a shared step cut short (context canceled) is not a failure of every target that shares it', () => {
+  test('the target is cancelled, not failed, when another step really failed', () => {
+    const lines = [
+      '#9 [backend linux/arm64 base 3/3] RUN ["/bin/busybox", "sh", "-c", "uname -m > /arch"]',
+      '#9 [frontend linux/arm64 base 3/3] RUN ["/bin/busybox", "sh", "-c", "uname -m > /arch"]',
+      '#12 [frontend stage-1 2/2] RUN exit 3',
+      '#12 ERROR: process "/bin/sh -c exit 3" did not complete successfully: exit code: 3',
+      '#9 ERROR: context canceled'
+    ];
+    const failures = parseFailures(lines, ['backend', 'frontend']);
+    expect(failures.map(f => [f.target, f.error])).toEqual([['frontend', 'process "/bin/sh -c exit 3" did not complete successfully: exit code: 3']]);
+    expect(cancelledTargets(lines, ['backend', 'frontend'], failures)).toEqual(['backend']);
+    // nothing else failed: the step cut short is what there is to say
+    expect(parseFailures(lines.filter(l => !l.startsWith('#12')), ['backend', 'frontend']).map(f => [f.target, f.error])).toEqual([['backend', 'context canceled']]);
+  });
+});

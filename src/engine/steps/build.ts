@@ -12,7 +12,7 @@ import type {BuildPlan, Plan} from '../../pipeline/plan.js';
 import type {EngineInputs} from '../../pipeline/inputs/index.js';
 import {bakeSecretEntry} from '../../pipeline/inputs/secrets.js';
 import type {BuildxApi} from '../buildx.js';
-import {bakeDefinition, serializeBake, parseFailures, cancelledTargets, layoutPath, workspaceDir, type BakeMetadata, type BakeSettings, type BuildFailure, type PushMode} from '../bake.js';
+import {bakeDefinition, serializeBake, parseFailures, cancelledTargets, layoutPath, workspaceDir, CANCELLED_ERROR, type BakeMetadata, type BakeSettings, type BuildFailure, type PushMode} from '../bake.js';
 import {cacheSettings, redactCacheLine, type LocalCacheDirs} from '../cache.js';
 import {available as cacheServiceAvailable} from '../gha-cache.js';
 import {wantsLocalCache, restoreLocalCaches, localCacheDirs, saveLocalCaches, removeLocalCaches, localCacheNote} from '../local-cache.js';
@@ -258,7 +258,7 @@ export async function sharedStageFailures(failures: BuildFailure[], builds: Buil
   };
   const same = (a: BuildPlan, b: BuildPlan) => resolve(workspace, a.file) === resolve(workspace, b.file) && resolve(workspace, a.context) === resolve(workspace, b.context) && JSON.stringify(Object.entries(a.buildArgs).sort()) === JSON.stringify(Object.entries(b.buildArgs).sort());
   for (const f of failures) {
-    const stage = f.kind === 'build' ? stageOf(f.step) : undefined;
+    const stage = f.kind === 'build' && !CANCELLED_ERROR.test(f.error) ? stageOf(f.step) : undefined;
     const origin = builds.find(b => b.id === f.target);
     if (!stage || !origin) continue;
     for (const b of builds) {
