@@ -428,6 +428,40 @@ describe('sign: keyless', () => {
     expect([...fake.tags.keys()]).toEqual([]);
   });
 
+  test('a token about to expire is asked for again before the next cosign (each one masked); a fresh one is reused', async () => {
+    const now = () => Math.floor(Date.now() / 1000);
+    claims = aud => githubClaims(WORKFLOW, aud, {exp: now() + 30});
+    const fake = new FakeBuildx().pushCaptured();
+    const {log} = await logged(() => publish(prepared(KEYLESS), env, {}, fake));
+    // the first for the identity, then one per cosign run (each expiring within the margin)
+    expect(oidc.requests.length).toBeGreaterThanOrEqual(1 + fake.cosignRuns.length);
+    expect(new Set(fake.cosignRuns.map(r => r.identityToken)).size).toBe(fake.cosignRuns.length);
+    for (const t of oidc.issued) expect(log).toContain(`::add-mask::${t}`);
+  });
+
+  test('mode: merge signs keyless too: the token right before signing, the identity in the outputs', async () => {
+    const reg = new FakeRegistry();
+    const NAME = 'reg.test/acme/api';
+    const b: BuildPlan = {id: 'api', images: [NAME], file: 'Dockerfile', context: '.', platforms: ['linux/amd64', 'linux/arm64'], tags: [`${NAME}:1.2.3`], tagNames: ['1.2.3'], labels: [], annotations: [], buildArgs: {}, push: true, policy: {allowed: true, rules: [], violations: [], warnings: []}};
+    for (const p of b.platforms) reg.leg(NAME, b, p);
+    const api = reg.api();
+    const runs: CosignSignRun[] = [];
+    api.cosignVersion = async () => 'GitVersion: v2.6.0';
+    api.cosignSign = async o => {
+      runs.push(o);
+      const [name, digest] = o.ref.split('@');
+      reg.tags.set(signatureTag(name, digest), 'sha256:sig');
+    };
+    const p = {inputs: {summary: false, githubToken: '', engine: {forceTags: false, tagRetryTimeout: 1}, sign: KEYLESS}, ctx: {actor: 'me', serverUrl: 'https://github.com'}, credentials: [], warnings: []} as unknown as Prepared;
+    const doc = {plan: {eventName: 'push', ref: 'refs/tags/v1.2.3', sha: SHA, version: '1.2.3', push: true, pushReason: 'a tag', registry: 'reg.test', builds: [b], policy: {allowed: true, rules: [], violations: [], warnings: []}}, repository: 'acme/api', created: new Date(0), digest: PLAN} as ParsedPlanDocument;
+    const out = await merge(p, doc, env, {report: false}, api);
+    expect(oidc.requests.map(r => r.audience)).toEqual(['sigstore']);
+    expect(runs).toHaveLength(3);
+    expect(runs.every(r => r.identityToken === oidc.issued[0] && !r.keyFile && r.tlogUpload)).toBe(true);
+    expect(out.outputs['verify-commands']).toBe(`cosign verify --certificate-identity=https://github.com/${WORKFLOW} --certificate-oidc-issuer=https://token.actions.githubusercontent.com ${NAME}@${out.outputs.digest}`);
+    expect(reg.tags.get(`${NAME}:1.2.3`)).toBe(out.outputs.digest);
+  });
+
   test('a token whose claims cannot be read and no GITHUB_WORKFLOW_REF: nothing is signed (no verify command could pin it)', async () => {
     claims = () => ({});
     delete env['GITHUB_WORKFLOW_REF'];
