@@ -240,12 +240,12 @@ async function promote(p, env, engine, cancel = _cancel_js__WEBPACK_IMPORTED_MOD
         }
         // require-signature / require-attestations: what is not signed or attested is not promoted
         if (inputs.verify.signature || inputs.verify.attestations.length) {
-            const { checkRequirements, keyFileOf, requirementError, verificationOutput } = await __webpack_require__.e(/* import() */ 179).then(__webpack_require__.bind(__webpack_require__, 9179));
+            const { checkRequirements, keyFileOf, privateRekorOf, requirementError, verificationOutput } = await __webpack_require__.e(/* import() */ 179).then(__webpack_require__.bind(__webpack_require__, 9179));
             const key = keyFileOf(inputs.verify.signature, env['RUNNER_TEMP'] || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir)());
             if (inputs.verify.signature && buildx.ensureCosign)
                 await buildx.ensureCosign();
             try {
-                const findings = await _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os('Verify', () => checkRequirements(buildx, sources, inputs.verify, key.file, inputs.sign.transparencyLog));
+                const findings = await _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os('Verify', () => checkRequirements(buildx, sources, inputs.verify, key.file, inputs.sign.transparencyLog, privateRekorOf(inputs)));
                 (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .writeOutputs */ .Kn)({ verification: verificationOutput(findings) }, env);
                 if (findings.some(f => f.problems.length)) {
                     const message = requirementError(findings, `mode: promote refuses ${from}; no tag was moved`);
@@ -533,6 +533,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   inspectImage: () => (/* binding */ inspectImage),
 /* harmony export */   keyFileOf: () => (/* binding */ keyFileOf),
 /* harmony export */   predicateKind: () => (/* binding */ predicateKind),
+/* harmony export */   privateRekorOf: () => (/* binding */ privateRekorOf),
 /* harmony export */   requirementError: () => (/* binding */ requirementError),
 /* harmony export */   verificationOutput: () => (/* binding */ verificationOutput),
 /* harmony export */   verify: () => (/* binding */ verify)
@@ -544,12 +545,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4583);
-/* harmony import */ var _registry_api_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4780);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6601);
-/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6624);
-/* harmony import */ var _promote_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1316);
-/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7721);
-/* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5969);
+/* harmony import */ var _pipeline_inputs_sign_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1527);
+/* harmony import */ var _registry_api_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4780);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6601);
+/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6624);
+/* harmony import */ var _promote_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1316);
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(7721);
+/* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5969);
 /**
  * `mode: verify`: before a deployment uses an image, check that every image at `from` (a tag or a digest)
  * and every one of its platforms carries what `require-signature` and `require-attestations` ask for:
@@ -565,6 +567,7 @@ __webpack_require__.r(__webpack_exports__);
  * platform and what is missing. `mode: promote` with the same inputs runs the same check on its sources
  * and moves nothing when one fails (`checkRequirements`).
  */
+
 
 
 
@@ -596,7 +599,7 @@ function kindsIn(manifest) {
     return [...kinds];
 }
 /** Reads one image at `digest` and checks it against the requirements; never throws for a missing thing (a registry failure does throw). */
-async function inspectImage(buildx, source, req, keyFile, transparencyLog, tags) {
+async function inspectImage(buildx, source, req, keyFile, transparencyLog, tags, rekorUrl) {
     const { name, digest } = source;
     const top = (await buildx.readManifest(name, digest));
     const children = top.manifests ?? [];
@@ -609,7 +612,7 @@ async function inspectImage(buildx, source, req, keyFile, transparencyLog, tags)
                 attestationOf.set(subject, c.digest);
         }
         else if (c.platform) {
-            platforms.push({ platform: (0,_registry_js__WEBPACK_IMPORTED_MODULE_8__/* .platformString */ .Fd)(c.platform), digest: c.digest });
+            platforms.push({ platform: (0,_registry_js__WEBPACK_IMPORTED_MODULE_9__/* .platformString */ .Fd)(c.platform), digest: c.digest });
         }
     }
     const isIndex = Array.isArray(top.manifests);
@@ -648,9 +651,9 @@ async function inspectImage(buildx, source, req, keyFile, transparencyLog, tags)
         if (!buildx.cosignVerify)
             throw new Error('this engine cannot run cosign verify');
         const s = req.signature;
-        const insecureRegistry = (0,_registry_api_js__WEBPACK_IMPORTED_MODULE_4__/* .isLoopback */ .U9)((0,_registry_api_js__WEBPACK_IMPORTED_MODULE_4__/* .repository */ .Jk)(name).host);
+        const insecureRegistry = (0,_registry_api_js__WEBPACK_IMPORTED_MODULE_5__/* .isLoopback */ .U9)((0,_registry_api_js__WEBPACK_IMPORTED_MODULE_5__/* .repository */ .Jk)(name).host);
         await Promise.all(findings.map(async (f) => {
-            const r = await buildx.cosignVerify({ ref: `${name}@${f.digest}`, transparencyLog, insecureRegistry, ...(s.kind === 'key' ? { keyFile } : { identity: s.identity, identityRegexp: s.identityRegexp, issuer: s.issuer, issuerRegexp: s.issuerRegexp }) });
+            const r = await buildx.cosignVerify({ ref: `${name}@${f.digest}`, transparencyLog, insecureRegistry, ...(rekorUrl && transparencyLog ? { rekorUrl } : {}), ...(s.kind === 'key' ? { keyFile } : { identity: s.identity, identityRegexp: s.identityRegexp, issuer: s.issuer, issuerRegexp: s.issuerRegexp }) });
             const sigTag = `${f.digest.replace(':', '-')}.sig`;
             const detail = r.code === 0 ? 'verified' : !listed.includes(sigTag) && !(await buildx.tagDigest(`${name}:${sigTag}`).catch(() => undefined)) ? `no signature (no ${sigTag})` : `the signature does not verify: ${_action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$(r.output).replace(/\s+/g, ' ').slice(0, 300)}`;
             f.signature = { ok: r.code === 0, detail };
@@ -673,9 +676,14 @@ function keyFileOf(s, tempDir) {
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(file, 0o600);
     return { file, remove: () => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true }) };
 }
-/** Every image checked (in parallel); the findings, in the images' order. */
-async function checkRequirements(buildx, sources, req, keyFile, transparencyLog) {
-    return Promise.all(sources.map(s => inspectImage(buildx, s, req, keyFile, transparencyLog)));
+/** Every image checked (in parallel); the findings, in the images' order. `rekorUrl`: a private Rekor (`rekor-url`), undefined for the public-good one. */
+async function checkRequirements(buildx, sources, req, keyFile, transparencyLog, rekorUrl) {
+    return Promise.all(sources.map(s => inspectImage(buildx, s, req, keyFile, transparencyLog, undefined, rekorUrl)));
+}
+/** `rekor-url` (inputs/sign.ts) when it is not the public-good Rekor (cosign's default): verification looks there. */
+function privateRekorOf(inputs) {
+    const url = inputs.sign?.rekorUrl;
+    return url && url !== _pipeline_inputs_sign_js__WEBPACK_IMPORTED_MODULE_4__/* .PUBLIC_REKOR */ .uA ? url : undefined;
 }
 /** The error of a failed check: every image, platform and what is missing. */
 function requirementError(findings, what) {
@@ -696,28 +704,28 @@ async function verify(p, env, engine) {
     // before any login: the key file is there
     const key = keyFileOf(req.signature, env['RUNNER_TEMP'] || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)());
     try {
-        const { buildx, loginNote } = await (0,_session_js__WEBPACK_IMPORTED_MODULE_5__/* .registrySession */ .E)(p, names, env, engine);
+        const { buildx, loginNote } = await (0,_session_js__WEBPACK_IMPORTED_MODULE_6__/* .registrySession */ .E)(p, names, env, engine);
         if (req.signature && buildx.ensureCosign)
             await buildx.ensureCosign();
         const { sources, problems } = await _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .group */ .Os('Sources', async () => {
-            const r = await (0,_promote_js__WEBPACK_IMPORTED_MODULE_6__.resolveSources)(buildx, names, from);
+            const r = await (0,_promote_js__WEBPACK_IMPORTED_MODULE_7__.resolveSources)(buildx, names, from);
             for (const s of r.sources)
                 _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`${s.name}:${from} -> ${s.digest}`);
             return r;
         });
         const findings = await _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .group */ .Os('Verify', async () => {
-            const f = await checkRequirements(buildx, sources, req, key.file, transparencyLogOf(inputs));
+            const f = await checkRequirements(buildx, sources, req, key.file, transparencyLogOf(inputs), privateRekorOf(inputs));
             for (const image of f)
                 for (const d of image.digests)
-                    _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq((0,_report_escape_js__WEBPACK_IMPORTED_MODULE_9__/* .logValue */ .Od)(`${image.name} ${d.platform || 'image'} ${d.digest}: ${[d.signature ? `signature ${d.signature.ok ? 'verified' : 'NOT verified'}` : '', ...Object.entries(d.attestations).map(([k, v]) => `${k} ${v ? 'found' : 'MISSING'}`)].filter(Boolean).join(', ')}`));
+                    _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq((0,_report_escape_js__WEBPACK_IMPORTED_MODULE_10__/* .logValue */ .Od)(`${image.name} ${d.platform || 'image'} ${d.digest}: ${[d.signature ? `signature ${d.signature.ok ? 'verified' : 'NOT verified'}` : '', ...Object.entries(d.attestations).map(([k, v]) => `${k} ${v ? 'found' : 'MISSING'}`)].filter(Boolean).join(', ')}`));
             return f;
         });
         const missing = problems.map(pr => ({ name: names.find(n => pr.startsWith(n)) ?? pr, digest: '', digests: [], problems: [pr] }));
         const all = [...missing, ...findings];
         const outputs = { verification: verificationOutput(all), digest: findings[0]?.digest ?? '' };
-        (0,_report_index_js__WEBPACK_IMPORTED_MODULE_7__/* .writeOutputs */ .Kn)(outputs, env);
+        (0,_report_index_js__WEBPACK_IMPORTED_MODULE_8__/* .writeOutputs */ .Kn)(outputs, env);
         if (inputs.summary)
-            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_7__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_7__/* .verifySummary */ .Il)({ from, findings: all, loginNote, requirements: describeRequirements(req) }), env);
+            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_8__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_8__/* .verifySummary */ .Il)({ from, findings: all, loginNote, requirements: describeRequirements(req) }), env);
         if (all.some(f => f.problems.length))
             throw new Error(requirementError(all, `mode: verify of ${from}`));
         _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Verified ${findings.length} image(s) at ${from}: ${describeRequirements(req)}.`);

@@ -240,12 +240,12 @@ async function promote(p, env, engine, cancel = _cancel_js__WEBPACK_IMPORTED_MOD
         }
         // require-signature / require-attestations: what is not signed or attested is not promoted
         if (inputs.verify.signature || inputs.verify.attestations.length) {
-            const { checkRequirements, keyFileOf, requirementError, verificationOutput } = await __webpack_require__.e(/* import() */ 179).then(__webpack_require__.bind(__webpack_require__, 9179));
+            const { checkRequirements, keyFileOf, privateRekorOf, requirementError, verificationOutput } = await __webpack_require__.e(/* import() */ 179).then(__webpack_require__.bind(__webpack_require__, 9179));
             const key = keyFileOf(inputs.verify.signature, env['RUNNER_TEMP'] || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir)());
             if (inputs.verify.signature && buildx.ensureCosign)
                 await buildx.ensureCosign();
             try {
-                const findings = await _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os('Verify', () => checkRequirements(buildx, sources, inputs.verify, key.file, inputs.sign.transparencyLog));
+                const findings = await _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os('Verify', () => checkRequirements(buildx, sources, inputs.verify, key.file, inputs.sign.transparencyLog, privateRekorOf(inputs)));
                 (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .writeOutputs */ .Kn)({ verification: verificationOutput(findings) }, env);
                 if (findings.some(f => f.problems.length)) {
                     const message = requirementError(findings, `mode: promote refuses ${from}; no tag was moved`);

@@ -593,6 +593,8 @@ class Buildx {
             args.push(`--certificate-oidc-issuer-regexp=${o.issuerRegexp}`);
         if (!o.transparencyLog)
             args.push('--insecure-ignore-tlog=true');
+        else if (o.rekorUrl)
+            args.push(`--rekor-url=${o.rekorUrl}`);
         if (o.insecureRegistry)
             args.push('--allow-insecure-registry=true', '--allow-http-registry=true');
         args.push('--', o.ref);

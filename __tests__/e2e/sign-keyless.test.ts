@@ -9,7 +9,8 @@
 // A reusable workflow's identity (job_workflow_ref differs from the caller's GITHUB_WORKFLOW_REF) is what
 // the certificates and the verify commands carry. Then `cosign verify --certificate-identity …
 // --certificate-oidc-issuer … --rekor-url …` succeeds for the index and each platform digest, and fails for
-// the caller's identity. Without the id-token permission the step fails before any docker command; a
+// the caller's identity; `mode: verify` with require-signature identity=/issuer= (and rekor-url) accepts
+// it and refuses the caller's identity. Without the id-token permission the step fails before any docker command; a
 // Fulcio that fails moves no tag. What only GitHub can show (its real token service and claims, the
 // public-good Fulcio and Rekor, their TUF trust roots) is in README "Signing".
 import {execFile} from 'node:child_process';
@@ -148,6 +149,14 @@ gate.describe('sign: keyless (stand-ins of the token service, Fulcio and Rekor o
     const log = r.main.stdout.split('\n').filter(l => !l.startsWith('::add-mask::')).join('\n') + r.main.stderr + r.main.summary;
     expect(log).not.toContain(token);
     expect(log).not.toContain(token.split('.')[1]);
+    // what the action signed, mode: verify accepts for that identity (cosign with the step's trust roots and rekor-url), and refuses for the caller's
+    const verified = await run({mode: 'verify', images: `name=${REPO}`, from: 'v1', 'require-signature': `identity=${IDENTITY}\nissuer=${ISSUER}`});
+    expect(verified.errors).toEqual([]);
+    expect((JSON.parse(verified.main.outputs['verification']!) as {image: string; verified: boolean}[]).map(v => [v.image, v.verified])).toEqual([[REPO, true]]);
+    expect(verified.main.stdout).toMatch(new RegExp(`\\[command\\] cosign verify .*--rekor-url=${sigstore.rekorUrl.replace(/[.]/g, '\\.')} `));
+    const refused = await run({mode: 'verify', images: `name=${REPO}`, from: 'v1', 'require-signature': `identity=https://github.com/${CALLER}\nissuer=${ISSUER}`});
+    expect(refused.main.code).not.toBe(0);
+    expect(refused.errors.join('\n')).toMatch(/index \(sha256:[0-9a-f]{64}\): the signature does not verify/);
     expect(r.main.stdout).toMatch(/\[command\] cosign sign --yes --fulcio-url=http:\/\/127\.0\.0\.1:\d+ --rekor-url=http:\/\/127\.0\.0\.1:\d+ --tlog-upload=true --allow-http-registry=true -- /);
   }, 420_000);
 

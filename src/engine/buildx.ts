@@ -74,6 +74,8 @@ export interface CosignVerifyRun {
   transparencyLog: boolean;
   /** A loopback or plain-HTTP registry. */
   insecureRegistry: boolean;
+  /** `--rekor-url`: a private Rekor (`rekor-url`); cosign's default (public-good) when absent. */
+  rekorUrl?: string;
 }
 
 export interface BakeOutcome {
@@ -484,6 +486,7 @@ export class Buildx implements BuildxApi {
     if (o.issuer) args.push(`--certificate-oidc-issuer=${o.issuer}`);
     if (o.issuerRegexp) args.push(`--certificate-oidc-issuer-regexp=${o.issuerRegexp}`);
     if (!o.transparencyLog) args.push('--insecure-ignore-tlog=true');
+    else if (o.rekorUrl) args.push(`--rekor-url=${o.rekorUrl}`);
     if (o.insecureRegistry) args.push('--allow-insecure-registry=true', '--allow-http-registry=true');
     args.push('--', o.ref);
     const r = await this.exec.run('cosign', args, {env: this.env, allowFailure: true});

@@ -69,6 +69,16 @@ describe('Buildx: the one place docker runs', () => {
     expect(ran[1].opts.env).toEqual({DOCKER_CONFIG: '/tmp/job-config', COSIGN_PASSWORD: 'pw'});
   });
 
+  test('cosign verify keyless: identity and issuer flags, a private Rekor by --rekor-url (not with the log off)', async () => {
+    const {buildx, ran} = scripted();
+    await buildx.cosignVerify({ref: 'r/a@sha256:1', identity: 'https://github.com/a/b/.github/workflows/w.yml@refs/heads/main', issuer: 'https://token.actions.githubusercontent.com', transparencyLog: true, insecureRegistry: false, rekorUrl: 'https://rekor.internal'});
+    await buildx.cosignVerify({ref: 'r/a@sha256:1', keyFile: '/k.pub', transparencyLog: false, insecureRegistry: false, rekorUrl: 'https://rekor.internal'});
+    expect(ran.map(r => r.args)).toEqual([
+      ['verify', '--output=json', '--certificate-identity=https://github.com/a/b/.github/workflows/w.yml@refs/heads/main', '--certificate-oidc-issuer=https://token.actions.githubusercontent.com', '--rekor-url=https://rekor.internal', '--', 'r/a@sha256:1'],
+      ['verify', '--output=json', '--key=/k.pub', '--insecure-ignore-tlog=true', '--', 'r/a@sha256:1']
+    ]);
+  });
+
   test('version: the output as printed; a missing plugin is a clear error', async () => {
     expect(await scripted(() => ({stdout: fixture('buildx-version.txt')})).buildx.version()).toBe(fixture('buildx-version.txt'));
     await expect(scripted(() => ({code: 1, stderr: "docker: 'buildx' is not a docker command."})).buildx.version()).rejects.toThrow(/docker buildx is not available \(docker: 'buildx' is not a docker command\.\): install the buildx plugin/);
