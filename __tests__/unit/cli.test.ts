@@ -358,6 +358,8 @@ describe('input flags', () => {
     'cosign-key': KEY,
     'cosign-password': 'pw',
     'transparency-log': 'false',
+    'fulcio-url': 'https://fulcio.internal.example',
+    'rekor-url': 'http://127.0.0.1:3000',
     'github-token': 'ghp_notatoken'
   };
   // what an input needs beside it to be valid (sign: key reads a key)

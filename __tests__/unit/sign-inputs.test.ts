@@ -33,7 +33,7 @@ describe('sign inputs', () => {
 
   test('sign: key with a key and password; transparency-log false; CRLF line ends are read as LF', () => {
     const s = inputs({INPUT_SIGN: 'key', 'INPUT_COSIGN-KEY': KEY.replace(/\n/g, '\r\n'), 'INPUT_COSIGN-PASSWORD': ' pass with spaces ', 'INPUT_TRANSPARENCY-LOG': 'false'}).sign;
-    expect(s).toEqual({mode: 'key', key: KEY, password: ' pass with spaces ', transparencyLog: false});
+    expect(s).toEqual({mode: 'key', key: KEY, password: ' pass with spaces ', transparencyLog: false, fulcioUrl: 'https://fulcio.sigstore.dev', rekorUrl: 'https://rekor.sigstore.dev'});
     // the action.yml way of writing booleans and choices
     expect(inputs({INPUT_SIGN: 'Key', 'INPUT_COSIGN-KEY': KEY, 'INPUT_TRANSPARENCY-LOG': 'True'}).sign).toMatchObject({mode: 'key', transparencyLog: true});
   });
@@ -41,14 +41,37 @@ describe('sign inputs', () => {
   test.each([
     [{INPUT_SIGN: 'gpg'}, 'Input "sign": expected one of none, key, keyless (in: gpg)'],
     [{INPUT_SIGN: 'key'}, 'Input "cosign-key": is required with sign: key: the private key cosign generate-key-pair wrote (cosign.key), from a secret'],
-    [{INPUT_SIGN: 'keyless'}, 'Input "sign": keyless is not supported yet in this version (sign: key signs with a cosign key pair; see README "Signing"); nothing was logged in to, built or pushed'],
+    [{INPUT_SIGN: 'keyless', 'INPUT_TRANSPARENCY-LOG': 'false'}, 'Input "transparency-log": must be true with sign: keyless (a keyless signature is only verifiable through the transparency log)'],
+    [{INPUT_SIGN: 'keyless', 'INPUT_FULCIO-URL': 'fulcio.example.com'}, 'Input "fulcio-url": is not a URL (expected https://host[:port][/path]) (in: fulcio.example.com)'],
+    [{INPUT_SIGN: 'keyless', 'INPUT_FULCIO-URL': 'http://fulcio.example.com'}, 'Input "fulcio-url": must be https:// (plain http:// only to this machine: 127.0.0.1, [::1], localhost) (in: http://fulcio.example.com)'],
+    [{INPUT_SIGN: 'keyless', 'INPUT_REKOR-URL': 'ftp://rekor.example.com'}, 'Input "rekor-url": must be an https:// URL (not ftp:) (in: ftp://rekor.example.com)'],
+    [{INPUT_SIGN: 'keyless', 'INPUT_REKOR-URL': 'https://rekor.example.com/?x=1'}, 'Input "rekor-url": must not have a query or fragment (cosign appends the API paths to it) (in: https://rekor.example.com/?x=1)'],
+    [{INPUT_SIGN: 'keyless', 'INPUT_REKOR-URL': 'https://user:s3cret@rekor.example.com'}, 'Input "rekor-url": must not carry credentials (user:password@)'],
     [{'INPUT_TRANSPARENCY-LOG': 'nope'}, 'Input "transparency-log": expected true or false (in: nope)']
   ])('%j -> %s', (env, message) => {
     expect(errors(env)).toEqual([message]);
   });
 
-  test('keyless with transparency-log false: both said', () => {
-    expect(errors({INPUT_SIGN: 'keyless', 'INPUT_TRANSPARENCY-LOG': 'false'})).toEqual([expect.stringMatching(/^Input "sign": keyless is not supported yet/), 'Input "transparency-log": must be true with sign: keyless (a keyless signature is only verifiable through the transparency log)']);
+  test('sign: keyless is accepted: public-good Sigstore by default, a private one by URL (http only on loopback), the transparency log on', () => {
+    expect(inputs({INPUT_SIGN: 'keyless'}).sign).toEqual({...NO_SIGNING, mode: 'keyless'});
+    expect(inputs({INPUT_SIGN: 'keyless', 'INPUT_TRANSPARENCY-LOG': 'true', 'INPUT_FULCIO-URL': 'https://fulcio.internal.example/', 'INPUT_REKOR-URL': 'http://127.0.0.1:3000'}).sign).toMatchObject({mode: 'keyless', transparencyLog: true, fulcioUrl: 'https://fulcio.internal.example', rekorUrl: 'http://127.0.0.1:3000'});
+    expect(inputs({INPUT_SIGN: 'keyless', 'INPUT_FULCIO-URL': 'http://[::1]:5555', 'INPUT_REKOR-URL': 'http://localhost:3000/rekor'}).sign).toMatchObject({fulcioUrl: 'http://[::1]:5555', rekorUrl: 'http://localhost:3000/rekor'});
+  });
+
+  test('a bad fulcio-url and rekor-url with transparency-log false: all said at once', () => {
+    expect(errors({INPUT_SIGN: 'keyless', 'INPUT_TRANSPARENCY-LOG': 'false', 'INPUT_FULCIO-URL': 'nope', 'INPUT_REKOR-URL': 'http://10.0.0.1'})).toEqual([expect.stringMatching(/^Input "fulcio-url": is not a URL/), expect.stringMatching(/^Input "rekor-url": must be https:\/\//), expect.stringMatching(/^Input "transparency-log": must be true with sign: keyless/)]);
+  });
+
+  test('cosign-key with sign: keyless: a warning that it is not used', () => {
+    expect(signWarnings('publish', {...NO_SIGNING, mode: 'keyless', key: KEY})).toEqual(['Input "cosign-key" is given but sign is keyless: the key is not used (the signatures are made with the workflow\'s OIDC identity).']);
+    expect(signWarnings('publish', {...NO_SIGNING, mode: 'keyless'})).toEqual([]);
+  });
+
+  test('the plan says keyless, with the Sigstore it will use', () => {
+    const p = plan([buildPlan({images: ['ghcr.io/o/api']})]);
+    const lines = signingPlanLines(p, {...NO_SIGNING, mode: 'keyless'}, 'merge');
+    expect(lines[0]).toBe("signing (sign: keyless): with cosign, keyless, with the workflow's OIDC identity (certificates from Fulcio, https://fulcio.sigstore.dev), after the content is verified in the registry and before any tag moves; signatures uploaded to the transparency log (Rekor, https://rekor.sigstore.dev):");
+    expect(signingPlanSummary(lines, 'keyless')).toMatch(/^\n### Signing \(sign: keyless\)\n/);
   });
 
   const pub = '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----\n';

@@ -74,5 +74,5 @@ async function reportPlan(p: Prepared, env: NodeJS.ProcessEnv, legs?: Leg[]): Pr
     outputs.legs = JSON.stringify(legs ?? []);
   }
   writeOutputs({...outputs, ...bakeFiles}, env);
-  if ((inputs.dryRun || planOnly) && inputs.summary) writeSummary(planSummary(plan, `${TITLE}: plan${planOnly ? '' : ' (dry run)'}`) + signingPlanSummary(signing), env);
+  if ((inputs.dryRun || planOnly) && inputs.summary) writeSummary(planSummary(plan, `${TITLE}: plan${planOnly ? '' : ' (dry run)'}`) + signingPlanSummary(signing, inputs.sign.mode), env);
 }

@@ -90,6 +90,17 @@ export function setSecret(value: string): void {
 }
 
 /**
+ * The workflow's OIDC token for `audience` (keyless signing: `sigstore`), asked of the runner's token
+ * service (core.getIDToken: ACTIONS_ID_TOKEN_REQUEST_URL with the bearer ACTIONS_ID_TOKEN_REQUEST_TOKEN),
+ * masked before it is handed on. Needs `permissions: id-token: write`.
+ */
+export async function idToken(audience: string): Promise<string> {
+  const token = await core.idToken(audience);
+  setSecret(token);
+  return token;
+}
+
+/**
  * Replaces every registered secret in a text: a second line of defence behind the runner's own masking.
  * Longest first: a secret that contains another (a password and its prefix) must not leave its rest behind.
  */

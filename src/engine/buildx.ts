@@ -39,12 +39,22 @@ export interface BuildRun {
   output: {type: 'cacheonly'} | {type: 'local'; dest: string};
 }
 
-/** One `cosign sign` (engine/sign.ts): the key is a file of the run's, the password goes to cosign's environment only. */
+/**
+ * One `cosign sign` (engine/sign.ts). sign: key: the key is a file of the run's, the password goes to
+ * cosign's environment only. sign: keyless: no key; the OIDC token goes to cosign's environment only
+ * (SIGSTORE_ID_TOKEN), the certificate comes from `fulcioUrl`.
+ */
 export interface CosignSignRun {
   /** `name@sha256:...` */
   ref: string;
-  keyFile: string;
-  password: string;
+  keyFile?: string;
+  password?: string;
+  /** keyless: the workflow's OIDC token (audience sigstore): a secret, never an argument. */
+  identityToken?: string;
+  /** keyless: `--fulcio-url`. */
+  fulcioUrl?: string;
+  /** `--rekor-url` (keyless, or a private Rekor with sign: key); cosign's default when absent. */
+  rekorUrl?: string;
   /** `--tlog-upload`: the signature goes to the transparency log (Rekor). */
   tlogUpload: boolean;
   /** `--allow-http-registry`: a loopback registry, which may speak plain HTTP (as the registry API allows it). */
@@ -64,6 +74,8 @@ export interface CosignVerifyRun {
   transparencyLog: boolean;
   /** A loopback or plain-HTTP registry. */
   insecureRegistry: boolean;
+  /** `--rekor-url`: a private Rekor (`rekor-url`); cosign's default (public-good) when absent. */
+  rekorUrl?: string;
 }
 
 export interface BakeOutcome {
@@ -445,8 +457,11 @@ export class Buildx implements BuildxApi {
 
   async cosignSign(o: CosignSignRun): Promise<void> {
     // flag values joined with `=`, the reference after `--`; DOCKER_CONFIG (the run's logins) from this.env
-    const args = ['sign', '--yes', `--key=${o.keyFile}`, `--tlog-upload=${o.tlogUpload}`, ...(o.allowHttp ? ['--allow-http-registry=true'] : []), '--', o.ref];
-    await this.exec.runWithRetry('cosign', args, {env: {...this.env, COSIGN_PASSWORD: o.password}});
+    const how = o.keyFile ? [`--key=${o.keyFile}`] : o.fulcioUrl ? [`--fulcio-url=${o.fulcioUrl}`] : [];
+    const args = ['sign', '--yes', ...how, ...(o.rekorUrl ? [`--rekor-url=${o.rekorUrl}`] : []), `--tlog-upload=${o.tlogUpload}`, ...(o.allowHttp ? ['--allow-http-registry=true'] : []), '--', o.ref];
+    // secrets in cosign's environment only: the key's password, or the OIDC token (cosign reads SIGSTORE_ID_TOKEN)
+    const secret: Record<string, string> = o.keyFile ? {COSIGN_PASSWORD: o.password ?? ''} : o.identityToken ? {SIGSTORE_ID_TOKEN: o.identityToken} : {};
+    await this.exec.runWithRetry('cosign', args, {env: {...this.env, ...secret}});
   }
 
   async login(registry: string, username: string, password: string): Promise<void> {
@@ -471,6 +486,7 @@ export class Buildx implements BuildxApi {
     if (o.issuer) args.push(`--certificate-oidc-issuer=${o.issuer}`);
     if (o.issuerRegexp) args.push(`--certificate-oidc-issuer-regexp=${o.issuerRegexp}`);
     if (!o.transparencyLog) args.push('--insecure-ignore-tlog=true');
+    else if (o.rekorUrl) args.push(`--rekor-url=${o.rekorUrl}`);
     if (o.insecureRegistry) args.push('--allow-insecure-registry=true', '--allow-http-registry=true');
     args.push('--', o.ref);
     const r = await this.exec.run('cosign', args, {env: this.env, allowFailure: true});

@@ -31,7 +31,7 @@ import type {SkippedTag} from './steps/guard.js';
 import {compareCommits} from '../pipeline/context/github-api.js';
 import {leftoversSummary} from '../report/leftovers.js';
 import {logValue} from '../report/escape.js';
-import {checkCosign, signImages, signedIndexes, SignError, type SignResult} from './sign.js';
+import {checkCosign, checkKeylessPermission, signImages, signedIndexes, SignError, type SignResult} from './sign.js';
 import {signSecretValues} from '../pipeline/inputs/sign.js';
 import {signaturesSummary, signingOutputs} from '../report/index.js';
 import {publishSummary, skippedTagsSummary, budgetSummary, skippedTagsOutput, writeSummary, writeOutputs, imagesOutput, type PublishResult, type EngineReport} from '../report/index.js';
@@ -259,11 +259,12 @@ export async function merge(p: Prepared, doc: ParsedPlanDocument, env: NodeJS.Pr
   }
   const names = [...new Set(plan.builds.flatMap(b => b.images))];
   for (const v of signSecretValues(p.inputs.sign)) runner.setSecret(v);
-  // sign: key needs cosign: said before any login (engine/sign.ts)
-  const signs = p.inputs.sign?.mode === 'key';
-  const cosign = signs ? await checkCosign(engine ?? new Buildx()) : '';
+  // signing needs cosign, and keyless the job's permission to ask for an OIDC token: said before any login (engine/sign.ts)
+  const signs = signsIn(p);
+  if (signs && p.inputs.sign.mode === 'keyless') checkKeylessPermission(env);
+  const cosign = signs ? await checkCosign(engine ?? new Buildx(), p.inputs.sign.mode) : '';
   const {buildx, loginNote} = await registrySession(p, names, env, engine);
-  if (signs) runner.info(`Signing with ${cosign} (sign: key, transparency log ${p.inputs.sign.transparencyLog ? 'on' : 'off'})`);
+  if (signs) runner.info(`Signing with ${cosign} (sign: ${p.inputs.sign.mode}, transparency log ${p.inputs.sign.mode === 'keyless' || p.inputs.sign.transparencyLog ? 'on' : 'off'})`);
   try {
     return await run(buildx, p, doc, env, {report, summaryWanted, loginNote, cancel, budgets});
   } catch (err) {
@@ -343,11 +344,11 @@ async function run(buildx: BuildxApi, p: Prepared, doc: ParsedPlanDocument, env:
   }
   // signatures of the index and every platform manifest, before any tag moves: a failure moves none
   let signing: SignResult | undefined;
-  if (p.inputs.sign?.mode === 'key') {
+  if (signsIn(p)) {
     o.cancel.during('signing');
     const dir = mkdtempSync(join(env['RUNNER_TEMP'] || tmpdir(), 'multiarch-publish-sign-'));
     try {
-      signing = await signImages({buildx, verified, sign: p.inputs.sign, dir});
+      signing = await signImages({buildx, verified, sign: p.inputs.sign, dir, env});
     } catch (err) {
       const message = runner.redact(err instanceof Error ? err.message : String(err));
       if (o.summaryWanted) writeSummary(publishSummary(plan, engineReport, [], [message], 0) + signaturesSummary({signed: err instanceof SignError ? err.signed : [], indexes: signedIndexes(verified), transparencyLog: p.inputs.sign.transparencyLog, error: message}), env);
@@ -446,4 +447,9 @@ export function mergeOutputs(plan: Plan, results: PublishResult[]): Record<strin
     metadata: JSON.stringify(Object.fromEntries(results.map(r => [r.build.id, {'containerimage.digest': r.digest, 'image.name': r.build.tags.join(',')}]))),
     images: imagesOutput(results.map(r => ({...r, seconds: 0})))
   };
+}
+
+/** Whether the merge signs (sign: key or keyless). Inputs made by hand (tests) may have no `sign`. */
+function signsIn(p: Prepared): boolean {
+  return p.inputs.sign?.mode === 'key' || p.inputs.sign?.mode === 'keyless';
 }

@@ -120,11 +120,11 @@ export async function promote(p: Prepared, env: NodeJS.ProcessEnv, engine?: Buil
     }
     // require-signature / require-attestations: what is not signed or attested is not promoted
     if (inputs.verify.signature || inputs.verify.attestations.length) {
-      const {checkRequirements, keyFileOf, requirementError, verificationOutput} = await import('./verify.js');
+      const {checkRequirements, keyFileOf, privateRekorOf, requirementError, verificationOutput} = await import('./verify.js');
       const key = keyFileOf(inputs.verify.signature, env['RUNNER_TEMP'] || tmpdir());
       if (inputs.verify.signature && buildx.ensureCosign) await buildx.ensureCosign();
       try {
-        const findings = await runner.group('Verify', () => checkRequirements(buildx, sources, inputs.verify, key.file, inputs.sign.transparencyLog));
+        const findings = await runner.group('Verify', () => checkRequirements(buildx, sources, inputs.verify, key.file, inputs.sign.transparencyLog, privateRekorOf(inputs)));
         writeOutputs({verification: verificationOutput(findings)}, env);
         if (findings.some(f => f.problems.length)) {
           const message = requirementError(findings, `mode: promote refuses ${from}; no tag was moved`);

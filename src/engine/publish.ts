@@ -53,7 +53,7 @@ import type {SkippedTag} from './steps/guard.js';
 import {compareCommits} from '../pipeline/context/github-api.js';
 import {publishSummary, legSummary, skippedTagsSummary, budgetSummary, skippedTagsOutput, writeSummary, writeOutputs, cacheMountsSummary, imagesOutput, legOutputs, type PublishResult, type EngineReport} from '../report/index.js';
 import type {RegistryImage} from './registry.js';
-import {checkCosign, signImages, signedIndexes, SignError, type SignResult} from './sign.js';
+import {checkCosign, checkKeylessPermission, signImages, signedIndexes, SignError, type SignResult} from './sign.js';
 import {signSecretValues} from '../pipeline/inputs/sign.js';
 import {signaturesSummary, signingOutputs} from '../report/index.js';
 
@@ -169,9 +169,10 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
   const e = inputs.engine;
   const output = c.load ? 'load' : plan.push ? 'push' : 'none';
   c.cancel.check();
-  // sign: key needs cosign: said before any login or build (engine/sign.ts)
+  // signing needs cosign, and keyless the job's permission to ask for an OIDC token: said before any QEMU, builder, login or build (engine/sign.ts)
   const signs = signsHere(p, output, c.leg !== undefined);
-  if (signs) runner.info(`Signing with ${await checkCosign(c.buildx)} (sign: key, transparency log ${inputs.sign.transparencyLog ? 'on' : 'off'})`);
+  if (signs && inputs.sign.mode === 'keyless') checkKeylessPermission(env);
+  if (signs) runner.info(`Signing with ${await checkCosign(c.buildx, inputs.sign.mode)} (sign: ${inputs.sign.mode}, transparency log ${inputs.sign.mode === 'keyless' || inputs.sign.transparencyLog ? 'on' : 'off'})`);
   c.cancel.during('build');
   const stagingTag = `mp-staging-${env['GITHUB_RUN_ID'] || Date.now()}-${env['GITHUB_RUN_ATTEMPT'] || '1'}-${ctx.shortSha || 'local'}`.slice(0, 128);
 
@@ -262,7 +263,7 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
     if (signs) {
       c.cancel.during('signing');
       try {
-        signing = await signImages({buildx: c.buildx, verified, sign: inputs.sign, dir: c.work});
+        signing = await signImages({buildx: c.buildx, verified, sign: inputs.sign, dir: c.work, env});
       } catch (err) {
         const message = runner.redact(err instanceof Error ? err.message : String(err));
         if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), [], [message], built.seconds) + signaturesSummary({signed: err instanceof SignError ? err.signed : [], indexes: signedIndexes(verified), transparencyLog: inputs.sign.transparencyLog, error: message}) + cacheMountsSummary(await savingMounts) + (await left(true)), env);
@@ -332,11 +333,11 @@ async function finishLeg(
 }
 
 /**
- * Whether this run signs (sign: key): a publish that pushes, not a build leg (the merge signs what the
+ * Whether this run signs (sign: key or keyless): a publish that pushes, not a build leg (the merge signs what the
  * legs pushed). Inputs made by hand (tests, older callers) may have no `sign`: nothing is signed then.
  */
 function signsHere(p: Prepared, output: string, leg: boolean): boolean {
-  return p.inputs.sign?.mode === 'key' && output === 'push' && !leg;
+  return (p.inputs.sign?.mode === 'key' || p.inputs.sign?.mode === 'keyless') && output === 'push' && !leg;
 }
 
 /** How long one registry call of the docker driver's push is retried on transient failures. */

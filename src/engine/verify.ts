@@ -19,6 +19,7 @@ import {join} from 'node:path';
 import * as runner from '../action/runner.js';
 import type {Prepared} from '../pipeline/prepare.js';
 import type {AttestationKind, SignatureRequirement, VerifyInputs} from '../pipeline/inputs/verify.js';
+import {PUBLIC_REKOR} from '../pipeline/inputs/sign.js';
 import type {BuildxApi} from './buildx.js';
 import {isLoopback, repository} from './registry-api.js';
 import {platformString} from './registry.js';
@@ -74,7 +75,7 @@ function kindsIn(manifest: {layers?: Descriptor[]}): AttestationKind[] {
 }
 
 /** Reads one image at `digest` and checks it against the requirements; never throws for a missing thing (a registry failure does throw). */
-export async function inspectImage(buildx: BuildxApi, source: Source, req: VerifyInputs, keyFile: string, transparencyLog: boolean, tags?: string[]): Promise<ImageFinding> {
+export async function inspectImage(buildx: BuildxApi, source: Source, req: VerifyInputs, keyFile: string, transparencyLog: boolean, tags?: string[], rekorUrl?: string): Promise<ImageFinding> {
   const {name, digest} = source;
   const top = (await buildx.readManifest(name, digest)) as {manifests?: Descriptor[]; layers?: Descriptor[]};
   const children = top.manifests ?? [];
@@ -118,7 +119,7 @@ export async function inspectImage(buildx: BuildxApi, source: Source, req: Verif
     const insecureRegistry = isLoopback(repository(name).host);
     await Promise.all(
       findings.map(async f => {
-        const r = await buildx.cosignVerify!({ref: `${name}@${f.digest}`, transparencyLog, insecureRegistry, ...(s.kind === 'key' ? {keyFile} : {identity: s.identity, identityRegexp: s.identityRegexp, issuer: s.issuer, issuerRegexp: s.issuerRegexp})});
+        const r = await buildx.cosignVerify!({ref: `${name}@${f.digest}`, transparencyLog, insecureRegistry, ...(rekorUrl && transparencyLog ? {rekorUrl} : {}), ...(s.kind === 'key' ? {keyFile} : {identity: s.identity, identityRegexp: s.identityRegexp, issuer: s.issuer, issuerRegexp: s.issuerRegexp})});
         const sigTag = `${f.digest.replace(':', '-')}.sig`;
         const detail = r.code === 0 ? 'verified' : !listed.includes(sigTag) && !(await buildx.tagDigest(`${name}:${sigTag}`).catch(() => undefined)) ? `no signature (no ${sigTag})` : `the signature does not verify: ${runner.redact(r.output).replace(/\s+/g, ' ').slice(0, 300)}`;
         f.signature = {ok: r.code === 0, detail};
@@ -140,9 +141,15 @@ export function keyFileOf(s: SignatureRequirement | undefined, tempDir: string):
   return {file, remove: () => rmSync(dir, {recursive: true, force: true})};
 }
 
-/** Every image checked (in parallel); the findings, in the images' order. */
-export async function checkRequirements(buildx: BuildxApi, sources: Source[], req: VerifyInputs, keyFile: string, transparencyLog: boolean): Promise<ImageFinding[]> {
-  return Promise.all(sources.map(s => inspectImage(buildx, s, req, keyFile, transparencyLog)));
+/** Every image checked (in parallel); the findings, in the images' order. `rekorUrl`: a private Rekor (`rekor-url`), undefined for the public-good one. */
+export async function checkRequirements(buildx: BuildxApi, sources: Source[], req: VerifyInputs, keyFile: string, transparencyLog: boolean, rekorUrl?: string): Promise<ImageFinding[]> {
+  return Promise.all(sources.map(s => inspectImage(buildx, s, req, keyFile, transparencyLog, undefined, rekorUrl)));
+}
+
+/** `rekor-url` (inputs/sign.ts) when it is not the public-good Rekor (cosign's default): verification looks there. */
+export function privateRekorOf(inputs: Prepared['inputs']): string | undefined {
+  const url = inputs.sign?.rekorUrl;
+  return url && url !== PUBLIC_REKOR ? url : undefined;
 }
 
 /** The error of a failed check: every image, platform and what is missing. */
@@ -173,7 +180,7 @@ export async function verify(p: Prepared, env: NodeJS.ProcessEnv, engine?: Build
       return r;
     });
     const findings = await runner.group('Verify', async () => {
-      const f = await checkRequirements(buildx, sources, req, key.file, transparencyLogOf(inputs));
+      const f = await checkRequirements(buildx, sources, req, key.file, transparencyLogOf(inputs), privateRekorOf(inputs));
       for (const image of f) for (const d of image.digests) runner.info(logValue(`${image.name} ${d.platform || 'image'} ${d.digest}: ${[d.signature ? `signature ${d.signature.ok ? 'verified' : 'NOT verified'}` : '', ...Object.entries(d.attestations).map(([k, v]) => `${k} ${v ? 'found' : 'MISSING'}`)].filter(Boolean).join(', ')}`));
       return f;
     });

@@ -2,7 +2,7 @@
  * The step's outputs, with metadata-action's names and formats (plus `plan`), its bake definition files
  * for docker/bake-action, and the DOCKER_METADATA_OUTPUT_* variables it exports to later steps.
  */
-import {verifyCommand, type SignResult} from '../engine/sign.js';
+import {verifyCommand, verifyHow, type SignResult} from '../engine/sign.js';
 import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -201,12 +201,13 @@ export function legOutputs(digests: {id: string; image: string; platform: string
 }
 
 /**
- * The outputs of a signing run (sign: key, engine/sign.ts): `signatures`, per image name the digests
- * signed ({digest, platform: 'index' or os/arch, signature: the tag of its signature}), and
- * `verify-commands`, one `cosign verify` line per image for the index its tags point at.
+ * The outputs of a signing run (sign: key or keyless, engine/sign.ts): `signatures`, per image name the
+ * digests signed ({digest, platform: 'index' or os/arch, signature: the tag of its signature}; keyless:
+ * the certificate's identity and issuer too), and `verify-commands`, one `cosign verify` line per image
+ * for the index its tags point at (keyless: pinning that identity and issuer).
  */
 export function signingOutputs(result: SignResult, indexes: {name: string; digest: string}[]): Record<string, string> {
-  const signatures: Record<string, {digest: string; platform: string; signature: string}[]> = {};
-  for (const s of result.signed) (signatures[s.name] ??= []).push({digest: s.digest, platform: s.platform, signature: s.signature});
-  return {signatures: JSON.stringify(signatures), 'verify-commands': indexes.map(i => verifyCommand(i.name, i.digest, result.transparencyLog)).join('\n')};
+  const signatures: Record<string, {digest: string; platform: string; signature: string; identity?: string; issuer?: string}[]> = {};
+  for (const s of result.signed) (signatures[s.name] ??= []).push({digest: s.digest, platform: s.platform, signature: s.signature, ...(result.keyless ? {identity: result.keyless.identity, issuer: result.keyless.issuer} : {})});
+  return {signatures: JSON.stringify(signatures), 'verify-commands': indexes.map(i => verifyCommand(i.name, i.digest, verifyHow(result))).join('\n')};
 }

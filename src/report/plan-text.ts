@@ -37,11 +37,13 @@ export function formatPlan(plan: Plan, header: string): string {
  * What a run would sign (sign: key, engine/sign.ts), for the printed plan and the dry run's summary: []
  * when nothing is signed. The digests are not known before the build: the manifests are named by kind.
  */
-export function signingPlanLines(plan: Plan, sign: {mode: string; transparencyLog: boolean} | undefined, mode: string): string[] {
-  if (sign?.mode !== 'key' || !['publish', 'merge'].includes(mode)) return [];
-  const tlog = sign.transparencyLog ? 'uploaded to the transparency log (Rekor)' : 'not uploaded to the transparency log (transparency-log: false)';
+export function signingPlanLines(plan: Plan, sign: {mode: string; transparencyLog: boolean; fulcioUrl?: string; rekorUrl?: string} | undefined, mode: string): string[] {
+  if ((sign?.mode !== 'key' && sign?.mode !== 'keyless') || !['publish', 'merge'].includes(mode)) return [];
+  const keyless = sign.mode === 'keyless';
+  const tlog = keyless ? `uploaded to the transparency log (Rekor, ${v(sign.rekorUrl ?? 'https://rekor.sigstore.dev')})` : sign.transparencyLog ? 'uploaded to the transparency log (Rekor)' : 'not uploaded to the transparency log (transparency-log: false)';
+  const how = keyless ? ` keyless, with the workflow's OIDC identity (certificates from Fulcio, ${v(sign.fulcioUrl ?? 'https://fulcio.sigstore.dev')}),` : '';
   return [
-    `signing (sign: key): with cosign, after the content is verified in the registry and before any tag moves; signatures ${tlog}:`,
+    `signing (sign: ${sign.mode}): with cosign,${how} after the content is verified in the registry and before any tag moves; signatures ${tlog}:`,
     ...plan.builds.flatMap(b => b.images.map(name => `  ${v(name)}: its index and the manifest of each platform (${b.platforms.join(', ')}), each as ${v(name)}:sha256-<hex>.sig`))
   ];
 }

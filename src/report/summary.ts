@@ -11,7 +11,7 @@ import type {BudgetReport, BudgetEntry} from '../engine/steps/budget.js';
 import {formatSize, formatScaled} from '../lib/size.js';
 import {code, text, html, codeBlock} from './escape.js';
 import {policyLine} from './plan-text.js';
-import {verifyCommand, type SignResult, type SignedDigest} from '../engine/sign.js';
+import {verifyCommand, verifyHow, type SignResult, type SignedDigest} from '../engine/sign.js';
 
 /** What the engine did, in words, for the summary. */
 export interface EngineReport {
@@ -372,7 +372,7 @@ export function pruneSummary(r: PruneReport): string {
 }
 
 /**
- * The summary's "Signatures" part (sign: key, engine/sign.ts): per image the command a consumer verifies
+ * The summary's "Signatures" part (sign: key or keyless, engine/sign.ts): per image the command a consumer verifies
  * its index with, and every digest signed with the tag of its signature; after a failed signing, what
  * was signed before it stopped and that no tag moved. '' when nothing was to be signed.
  */
@@ -385,9 +385,14 @@ export function signaturesSummary(r: {result?: SignResult; signed?: SignedDigest
     lines.push(`❌ Signing failed: ${text(r.error)}`, '', 'No tag was created or moved: nothing was released. The content is in the registry by digest.', '');
     if (signed.length) lines.push('The signatures made before it stopped stay, under their signature tags (below): they sign this content by digest, which no release tag points at.', '');
   }
+  else if (r.result?.keyless) {
+    const k = r.result.keyless;
+    lines.push(`Signed keyless with cosign (sign: keyless) before any tag moved: certificates from Fulcio for the workflow's OIDC identity, every signature in the transparency log (Rekor${r.result.rekorUrl ? ` at ${code(r.result.rekorUrl)}` : ''}).  `, `**Certificate identity:** ${code(k.identity)}  `, `**OIDC issuer:** ${code(k.issuer)}  `, '', 'Verify, pinning that identity and issuer:', '');
+    lines.push(...codeBlock(r.indexes.map(i => verifyCommand(i.name, i.digest, verifyHow(r.result!))), 'sh'), '');
+  }
   else {
     lines.push(`Signed with cosign (sign: key) before any tag moved; transparency log: ${r.transparencyLog ? 'uploaded (Rekor)' : 'off (transparency-log: false)'}. Verify with the public key of the pair:`, '');
-    lines.push(...codeBlock(r.indexes.map(i => verifyCommand(i.name, i.digest, r.transparencyLog)), 'sh'), '');
+    lines.push(...codeBlock(r.indexes.map(i => verifyCommand(i.name, i.digest, r.result ? verifyHow(r.result) : r.transparencyLog)), 'sh'), '');
   }
   if (signed.length) {
     lines.push('| image | manifest | digest | signature |', '| --- | --- | --- | --- |');
@@ -398,9 +403,9 @@ export function signaturesSummary(r: {result?: SignResult; signed?: SignedDigest
 }
 
 /** The dry run's "Signing" part: what would be signed (report/plan-text.ts signingPlanLines); '' when nothing. */
-export function signingPlanSummary(lines: string[]): string {
+export function signingPlanSummary(lines: string[], mode = 'key'): string {
   if (!lines.length) return '';
-  return ['', '### Signing (sign: key)', '', ...codeBlock(lines), ''].join('\n');
+  return ['', `### Signing (sign: ${mode === 'keyless' ? 'keyless' : 'key'})`, '', ...codeBlock(lines), ''].join('\n');
 }
 
 /** What mode: verify found, per image and digest (engine/verify.ts). Registry text goes through code()/text(). */

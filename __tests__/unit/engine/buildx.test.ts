@@ -55,6 +55,30 @@ describe('Buildx: the one place docker runs', () => {
     expect(await buildx.cosignVersion()).toBe('GitVersion: v2.5.0');
   });
 
+  test('cosign keyless: no key, Fulcio and Rekor by flag, the OIDC token in cosign\'s environment (SIGSTORE_ID_TOKEN) only, never an argument', async () => {
+    const {buildx, ran} = scripted();
+    const token = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
+    await buildx.cosignSign({ref: 'ghcr.io/o/app@sha256:1', identityToken: token, fulcioUrl: 'https://fulcio.sigstore.dev', rekorUrl: 'https://rekor.sigstore.dev', tlogUpload: true});
+    expect(ran.map(r => [r.cmd, ...r.args])).toEqual([['cosign', 'sign', '--yes', '--fulcio-url=https://fulcio.sigstore.dev', '--rekor-url=https://rekor.sigstore.dev', '--tlog-upload=true', '--', 'ghcr.io/o/app@sha256:1']]);
+    expect(ran[0].args.join(' ')).not.toContain(token);
+    expect(ran[0].opts.env).toEqual({DOCKER_CONFIG: '/tmp/job-config', SIGSTORE_ID_TOKEN: token});
+    expect(ran[0].retried && !ran[0].opts.input).toBe(true);
+    // sign: key with a private Rekor
+    await buildx.cosignSign({ref: 'r/a@sha256:2', keyFile: '/k', password: 'pw', rekorUrl: 'https://rekor.internal', tlogUpload: true});
+    expect(ran[1].args).toEqual(['sign', '--yes', '--key=/k', '--rekor-url=https://rekor.internal', '--tlog-upload=true', '--', 'r/a@sha256:2']);
+    expect(ran[1].opts.env).toEqual({DOCKER_CONFIG: '/tmp/job-config', COSIGN_PASSWORD: 'pw'});
+  });
+
+  test('cosign verify keyless: identity and issuer flags, a private Rekor by --rekor-url (not with the log off)', async () => {
+    const {buildx, ran} = scripted();
+    await buildx.cosignVerify({ref: 'r/a@sha256:1', identity: 'https://github.com/a/b/.github/workflows/w.yml@refs/heads/main', issuer: 'https://token.actions.githubusercontent.com', transparencyLog: true, insecureRegistry: false, rekorUrl: 'https://rekor.internal'});
+    await buildx.cosignVerify({ref: 'r/a@sha256:1', keyFile: '/k.pub', transparencyLog: false, insecureRegistry: false, rekorUrl: 'https://rekor.internal'});
+    expect(ran.map(r => r.args)).toEqual([
+      ['verify', '--output=json', '--certificate-identity=https://github.com/a/b/.github/workflows/w.yml@refs/heads/main', '--certificate-oidc-issuer=https://token.actions.githubusercontent.com', '--rekor-url=https://rekor.internal', '--', 'r/a@sha256:1'],
+      ['verify', '--output=json', '--key=/k.pub', '--insecure-ignore-tlog=true', '--', 'r/a@sha256:1']
+    ]);
+  });
+
   test('version: the output as printed; a missing plugin is a clear error', async () => {
     expect(await scripted(() => ({stdout: fixture('buildx-version.txt')})).buildx.version()).toBe(fixture('buildx-version.txt'));
     await expect(scripted(() => ({code: 1, stderr: "docker: 'buildx' is not a docker command."})).buildx.version()).rejects.toThrow(/docker buildx is not available \(docker: 'buildx' is not a docker command\.\): install the buildx plugin/);

@@ -366,14 +366,15 @@ export class FakeBuildx implements BuildxApi {
   }
 
   /** Every `cosign sign`: the run, and the key file as cosign found it (its text and mode). */
-  readonly cosignRuns: {ref: string; keyFile: string; password: string; tlogUpload: boolean; key: string; mode: number}[] = [];
+  readonly cosignRuns: (CosignSignRun & {key: string; mode: number})[] = [];
   private signCount = 0;
 
   async cosignSign(o: CosignSignRun): Promise<void> {
     this.record('cosignSign', o);
-    this.cosignRuns.push({...o, key: fs.readFileSync(o.keyFile, 'utf8'), mode: fs.statSync(o.keyFile).mode & 0o777});
+    // keyless: no key file (the OIDC token in identityToken)
+    this.cosignRuns.push({...o, key: o.keyFile ? fs.readFileSync(o.keyFile, 'utf8') : '', mode: o.keyFile ? fs.statSync(o.keyFile).mode & 0o777 : 0});
     const stderr = this.o.signFails?.(o.ref, this.signCount++);
-    if (stderr !== undefined) throw new CommandError(`cosign sign --yes --key=${o.keyFile} -- ${o.ref}`, {code: 1, stdout: '', stderr});
+    if (stderr !== undefined) throw new CommandError(`cosign sign --yes ${o.keyFile ? `--key=${o.keyFile}` : `--fulcio-url=${o.fulcioUrl}`} -- ${o.ref}`, {code: 1, stdout: '', stderr});
     const [name, digest] = o.ref.split('@');
     if (!this.manifests.has(o.ref)) throw new CommandError(`cosign sign ${o.ref}`, {code: 1, stdout: '', stderr: `Error: signing [${o.ref}]: accessing entity: MANIFEST_UNKNOWN`});
     if (!this.o.signatureLost) this.tags.set(`${name}:${digest.replace(':', '-')}.sig`, `sha256:${createHash('sha256').update(`sig ${o.ref}`).digest('hex')}`);

@@ -131,6 +131,22 @@ describe('mode: verify', () => {
     expect(v[0].digests[1].attestations.provenance).toMatch(/^attestation manifest sha256:/);
   });
 
+  test('keyless with a private Rekor (rekor-url): cosign verify looks there; the public-good one is cosign\'s default', async () => {
+    const reg = new FakeRegistry();
+    const signed = new Set<string>();
+    for (const n of NAMES) {
+      const r = published(reg, n, 'v1', BOTH);
+      for (const d of [r.index, ...Object.values(r.platforms)]) signed.add(`${n}@${d}`);
+    }
+    const keyless = 'identity=https://github.com/acme/app/.github/workflows/r.yml@refs/heads/main\nissuer=https://token.actions.githubusercontent.com';
+    const priv = withCosign(reg, signed);
+    await verify(prepared({mode: 'verify', from: 'v1', 'require-signature': keyless, 'rekor-url': 'https://rekor.internal.example'}).p, prepared({}).env, priv.api);
+    expect(priv.calls.map(c => [c.rekorUrl, c.identity, c.issuer])).toEqual(priv.calls.map(() => ['https://rekor.internal.example', 'https://github.com/acme/app/.github/workflows/r.yml@refs/heads/main', 'https://token.actions.githubusercontent.com']));
+    const pub = withCosign(reg, signed);
+    await verify(prepared({mode: 'verify', from: 'v1', 'require-signature': keyless}).p, prepared({}).env, pub.api);
+    expect(pub.calls.every(c => c.rekorUrl === undefined)).toBe(true);
+  });
+
   test('every image, platform and missing thing named at once: an unsigned platform, a missing SBOM, an image without the tag', async () => {
     const reg = new FakeRegistry();
     const api1 = published(reg, NAMES[0]!, 'v1', {'linux/amd64': BOTH['linux/amd64'], 'linux/arm64': ['https://slsa.dev/provenance/v0.2']});

@@ -92,7 +92,7 @@ export interface Inputs {
   defaultBuildArgs: boolean;
   summary: boolean;
   githubToken: string;
-  /** `sign`, `cosign-key`, `cosign-password`, `transparency-log` (inputs/sign.ts); key and password are secrets. */
+  /** `sign`, `cosign-key`, `cosign-password`, `transparency-log`, `fulcio-url`, `rekor-url` (inputs/sign.ts); key and password are secrets. */
   sign: SignInputs;
   engine: EngineInputs;
 }
@@ -424,7 +424,9 @@ export function getInputs(env: Env = process.env, workspace: string = env['GITHU
     key: r.raw('cosign-key') ?? '',
     password: r.raw('cosign-password') ?? '',
     transparencyLog: r.bool('transparency-log', true),
-    transparencyLogGiven: r.text('transparency-log') !== ''
+    transparencyLogGiven: r.text('transparency-log') !== '',
+    fulcioUrl: r.text('fulcio-url'),
+    rekorUrl: r.text('rekor-url')
   });
   r.errors.push(...signed.errors);
 

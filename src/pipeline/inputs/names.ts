@@ -67,9 +67,11 @@ export const INPUT_NAMES: readonly InputName[] = [
   {name: 'pull', kind: 'bool', help: 'always pull newer base images'},
   {name: 'tag-retry-timeout', kind: 'value', help: 'seconds a tag write is retried on registry faults (default 60)'},
   {name: 'staging-tags', kind: 'value', help: 'remove (default): no staging tag left in the registry; keep: keep mp-staging-<run>-… on every image'},
-  {name: 'sign', kind: 'value', help: 'none (default) or key: sign the index and platform manifests with cosign before the tags move'},
+  {name: 'sign', kind: 'value', help: 'none (default), key or keyless (a workflow run only): sign the index and platform manifests with cosign before the tags move'},
   {name: 'cosign-key', kind: 'value', help: 'sign: key: the cosign private key, PEM (prefer INPUT_COSIGN-KEY: flags show in ps)'},
   {name: 'cosign-password', kind: 'value', help: 'sign: key: its password (prefer INPUT_COSIGN-PASSWORD)'},
   {name: 'transparency-log', kind: 'bool', help: 'sign: key: upload signatures to Rekor (default true)'},
+  {name: 'fulcio-url', kind: 'value', help: 'sign: keyless: the Fulcio of a private Sigstore (keyless needs a workflow run)'},
+  {name: 'rekor-url', kind: 'value', help: 'the Rekor signatures are uploaded to (default: public-good)'},
   {name: 'github-token', kind: 'value', help: 'token for ghcr.io logins in a workflow (not used by the CLI)'}
 ];
