@@ -358,6 +358,7 @@ describe('input flags', () => {
     'cosign-key': KEY,
     'cosign-password': 'pw',
     'transparency-log': 'false',
+    'github-attestations': 'true',
     'github-token': 'ghp_notatoken'
   };
   // what an input needs beside it to be valid (sign: key reads a key)

@@ -71,5 +71,6 @@ export const INPUT_NAMES: readonly InputName[] = [
   {name: 'cosign-key', kind: 'value', help: 'sign: key: the cosign private key, PEM (prefer INPUT_COSIGN-KEY: flags show in ps)'},
   {name: 'cosign-password', kind: 'value', help: 'sign: key: its password (prefer INPUT_COSIGN-PASSWORD)'},
   {name: 'transparency-log', kind: 'bool', help: 'sign: key: upload signatures to Rekor (default true)'},
+  {name: 'github-attestations', kind: 'bool', help: 'a SLSA build provenance attestation of every pushed index through GitHub\'s attestation API, pushed beside the image (needs id-token: write, attestations: write)'},
   {name: 'github-token', kind: 'value', help: 'token for ghcr.io logins in a workflow (not used by the CLI)'}
 ];
