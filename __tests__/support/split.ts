@@ -24,6 +24,8 @@ export interface JobSpec {
   /** GITHUB_RUN_ID; default a fresh one per job. */
   runId?: string;
   timeoutMs?: number;
+  /** More of the runner's environment (e.g. the OIDC token request of `permissions: id-token: write`). */
+  env?: Record<string, string>;
 }
 
 export interface JobResult {
@@ -81,7 +83,8 @@ export async function job(spec: JobSpec): Promise<JobResult> {
       GITHUB_RUN_ATTEMPT: '1',
       GITHUB_WORKSPACE: spec.workspace,
       GITHUB_API_URL: spec.apiUrl,
-      RUNNER_NAME: `e2e-split-${runId}`
+      RUNNER_NAME: `e2e-split-${runId}`,
+      ...spec.env
     },
     inputs: spec.inputs
   });
