@@ -64,7 +64,8 @@ function archTagMoves(verified, sha) {
  * stored stays (an attestation of content no tag points at; listed in the error and the summary).
  *
  * The library is behind a seam (AttestApi) loaded lazily: unit tests pass a fake, and a run without
- * github-attestations never loads it.
+ * github-attestations never loads it. attest-library.test.ts runs the real library against local
+ * stand-ins (OIDC, @sigstore/mock's Fulcio/Rekor/TSA, the attestations API).
  */
 
 
