@@ -151,7 +151,7 @@ gate.describe('github-attestations: true', () => {
     );
     expect(r.main.code).not.toBe(0);
     expect(oidcRequests.some(q => q.includes('audience=nobody') && q.endsWith('Bearer request-token-e2e'))).toBe(true);
-    expect(r.errors.join('\n')).toMatch(/The SLSA provenance predicate could not be made: Failed to get ID token: .*\(the OIDC token: the job needs `permissions: id-token: write`\); nothing was attested\. Nothing was released: no tag was created or moved/s);
+    expect(r.errors.join('\n')).toMatch(/The SLSA provenance predicate could not be made: Failed to get ID token: .*\(the job's OIDC token could not be had from the runner, or not checked against the keys of GitHub's token issuer, which must be reachable\); nothing was attested\. Nothing was released: no tag was created or moved/s);
     expect(r.main.stdout).toMatch(/::group::Build /);
     expect((await tagDigests(repo))['v1']).toBeUndefined();
     expect(r.main.summary).toContain('❌ Attesting failed');

@@ -170,7 +170,8 @@ export function attestHint(message: string): string {
   if (/Failed to persist attestation/i.test(message) && /not accessible by integration|\b403\b|forbidden|permission/i.test(message)) {
     return ' (the attestations API refused the token: add `permissions: attestations: write` to the job)';
   }
-  if (/Failed to get ID token|id[- ]token|ACTIONS_ID_TOKEN/i.test(message)) return ' (the OIDC token: the job needs `permissions: id-token: write`)';
+  if (/ACTIONS_ID_TOKEN_REQUEST|Unable to get ID Token/i.test(message)) return ' (the OIDC token: the job needs `permissions: id-token: write`)';
+  if (/Failed to get ID token/i.test(message)) return ' (the job\'s OIDC token could not be had from the runner, or not checked against the keys of GitHub\'s token issuer, which must be reachable)';
   if (/fulcio|rekor|timestamp|tsa/i.test(message)) return ' (Sigstore could not be reached or refused the signing)';
   return '';
 }

@@ -126,6 +126,7 @@ describe('the input and its helpers', () => {
     expect(sigstoreInstance(undefined)).toBe('github');
     expect(attestHint('Failed to persist attestation: Resource not accessible by integration - https://docs.github.com/rest')).toContain('`permissions: attestations: write`');
     expect(attestHint('Failed to get ID token: Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable')).toContain('`permissions: id-token: write`');
+    expect(attestHint('Failed to get ID token: connect ECONNREFUSED')).toContain('GitHub\'s token issuer, which must be reachable');
   });
 
   test('permissions: no OIDC request URL names id-token: write; no token, a GHES server: errors too', () => {
