@@ -50,7 +50,7 @@ async function runMerge(prepared, env) {
     const text = prepared.inputs.planDocument;
     if (!text.trim())
         throw new _pipeline_inputs_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('plan', 'is required with mode: merge: pass the plan output of the mode: plan job (needs.<plan job>.outputs.plan); nothing was logged in to or read');
-    const { parsePlanDocument } = await __webpack_require__.e(/* import() */ 5575).then(__webpack_require__.bind(__webpack_require__, 85575));
+    const { parsePlanDocument } = await __webpack_require__.e(/* import() */ 575).then(__webpack_require__.bind(__webpack_require__, 85575));
     const doc = parsePlanDocument(text);
     const ignored = ignoredPlanInputs(env);
     const unwritable = _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .unwritableRunnerFiles */ .zU(['GITHUB_OUTPUT', 'GITHUB_ENV', ...(prepared.inputs.summary ? ['GITHUB_STEP_SUMMARY'] : [])], env);
@@ -61,7 +61,7 @@ async function runMerge(prepared, env) {
     for (const w of prepared.warnings)
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(w);
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Merging plan ${doc.digest} of ${doc.plan.sha} (${doc.plan.builds.length} build(s)).`);
-    const { merge } = await Promise.all(/* import() */[__webpack_require__.e(4828), __webpack_require__.e(115), __webpack_require__.e(9657), __webpack_require__.e(9868)]).then(__webpack_require__.bind(__webpack_require__, 19868));
+    const { merge } = await Promise.all(/* import() */[__webpack_require__.e(828), __webpack_require__.e(115), __webpack_require__.e(868)]).then(__webpack_require__.bind(__webpack_require__, 19868));
     await merge(prepared, doc, env);
 }
 

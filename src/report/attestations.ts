@@ -2,8 +2,9 @@
  * GitHub attestations (engine/attest.ts) in the step's outputs and the job summary. Registry and API
  * text (ids, names, digests) goes through escape.ts.
  */
-import type {AttestationEntry, AttestResult} from '../engine/attest.js';
-import {code, codeBlock, text} from './escape.js';
+import {subjectName, type AttestationEntry, type AttestResult} from '../engine/attest.js';
+import type {Plan} from '../pipeline/plan.js';
+import {code, codeBlock, logValue, text} from './escape.js';
 
 /** The `attestations` output: one entry per image name and index digest. */
 export function attestationsOutputs(result: AttestResult): Record<string, string> {
@@ -42,4 +43,19 @@ export function attestationsSummary(r: {result?: AttestResult; made?: Attestatio
     lines.push('');
   }
   return lines.join('\n');
+}
+
+/** The dry run's and the plan's words for the attestations to be made; [] when none would be. */
+export function attestPlanLines(plan: Plan, githubAttestations: boolean | undefined, mode: string): string[] {
+  if (!githubAttestations || !['publish', 'merge'].includes(mode)) return [];
+  return [
+    'GitHub attestations (github-attestations: true): SLSA build provenance of each index, after the content is verified and before any tag moves; stored in the repository\'s attestations and pushed beside the image:',
+    ...plan.builds.flatMap(b => b.images.map(name => `  ${logValue(name)}: its index, as the subject ${logValue(subjectName(name))}; the bundle an OCI referrer of it (or listed by the tag sha256-<hex>)`))
+  ];
+}
+
+/** The dry run's "GitHub attestations" part of the summary; '' when nothing would be attested. */
+export function attestPlanSummary(lines: string[]): string {
+  if (!lines.length) return '';
+  return ['', '### GitHub attestations (github-attestations: true)', '', ...codeBlock(lines), ''].join('\n');
 }

@@ -118,6 +118,21 @@ describe('the input and its helpers', () => {
     expect(attestWarnings('plan', true)[0]).toContain('with mode: plan nothing is attested');
   });
 
+  test('the plan says what would be attested (dry run); nothing when false or in a build leg', async () => {
+    const {attestPlanLines, attestPlanSummary} = await import('../../../src/report/attestations.js');
+    const p = plan([buildPlan({images: ['ghcr.io/o/API', 'ghcr.io/o/api-mirror']})]);
+    const lines = attestPlanLines(p, true, 'publish');
+    expect(lines).toEqual([
+      "GitHub attestations (github-attestations: true): SLSA build provenance of each index, after the content is verified and before any tag moves; stored in the repository's attestations and pushed beside the image:",
+      '  ghcr.io/o/API: its index, as the subject ghcr.io/o/api; the bundle an OCI referrer of it (or listed by the tag sha256-<hex>)',
+      '  ghcr.io/o/api-mirror: its index, as the subject ghcr.io/o/api-mirror; the bundle an OCI referrer of it (or listed by the tag sha256-<hex>)'
+    ]);
+    expect(attestPlanSummary(lines)).toMatch(/^\n### GitHub attestations \(github-attestations: true\)\n\n```+\n/);
+    expect(attestPlanLines(p, false, 'publish')).toEqual([]);
+    expect(attestPlanLines(p, true, 'build')).toEqual([]);
+    expect(attestPlanSummary([])).toBe('');
+  });
+
   test('the subject name (lowercase, no tag or digest, a port kept), the Sigstore instance, the hints', () => {
     expect(subjectName('ghcr.io/Acme/App')).toBe('ghcr.io/acme/app');
     expect(subjectName('127.0.0.1:5000/a/b:v1@sha256:00')).toBe('127.0.0.1:5000/a/b');
