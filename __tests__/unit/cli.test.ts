@@ -360,6 +360,7 @@ describe('input flags', () => {
     'transparency-log': 'false',
     'fulcio-url': 'https://fulcio.internal.example',
     'rekor-url': 'http://127.0.0.1:3000',
+    'github-attestations': 'true',
     'github-token': 'ghp_notatoken'
   };
   // what an input needs beside it to be valid (sign: key reads a key)

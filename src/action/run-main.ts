@@ -7,6 +7,7 @@ import * as runner from './runner.js';
 import {workflowContext} from '../pipeline/context/index.js';
 import {prepare, type Prepared} from '../pipeline/prepare.js';
 import {formatPlan, metadataOutputs, planSummary, signingPlanLines, signingPlanSummary, writeBakeFiles, writeOutputs, writeSummary} from '../report/index.js';
+import {attestPlanLines, attestPlanSummary} from '../report/attestations.js';
 import {signSecretValues} from '../pipeline/inputs/sign.js';
 import {PolicyRefusal} from '../pipeline/errors.js';
 import {checkModeSupport} from '../pipeline/inputs/modes.js';
@@ -61,7 +62,8 @@ async function reportPlan(p: Prepared, env: NodeJS.ProcessEnv, legs?: Leg[]): Pr
   if (!metadata.version.main) runner.warning('No Docker image version has been generated. Check tags input.');
   const planOnly = inputs.mode === 'plan';
   const signing = signingPlanLines(plan, inputs.sign, inputs.mode);
-  runner.group(planOnly ? 'Plan (mode: plan)' : inputs.dryRun ? 'Plan (dry run)' : 'Plan', () => runner.info([formatPlan(plan, `${TITLE} plan`), ...(signing.length ? ['', ...signing] : [])].join('\n')));
+  const attesting = attestPlanLines(plan, inputs.githubAttestations, inputs.mode);
+  runner.group(planOnly ? 'Plan (mode: plan)' : inputs.dryRun ? 'Plan (dry run)' : 'Plan', () => runner.info([formatPlan(plan, `${TITLE} plan`), ...(signing.length ? ['', ...signing] : []), ...(attesting.length ? ['', ...attesting] : [])].join('\n')));
   const bakeFiles = writeBakeFiles(inputs, metadata, plan, env);
   // later steps of the job read them; the post step (after every one of them) removes them
   remember(STATE.bakeFilesDir, dirname(bakeFiles['bake-file']));
@@ -74,5 +76,5 @@ async function reportPlan(p: Prepared, env: NodeJS.ProcessEnv, legs?: Leg[]): Pr
     outputs.legs = JSON.stringify(legs ?? []);
   }
   writeOutputs({...outputs, ...bakeFiles}, env);
-  if ((inputs.dryRun || planOnly) && inputs.summary) writeSummary(planSummary(plan, `${TITLE}: plan${planOnly ? '' : ' (dry run)'}`) + signingPlanSummary(signing, inputs.sign.mode), env);
+  if ((inputs.dryRun || planOnly) && inputs.summary) writeSummary(planSummary(plan, `${TITLE}: plan${planOnly ? '' : ' (dry run)'}`) + signingPlanSummary(signing, inputs.sign.mode) + attestPlanSummary(attesting), env);
 }

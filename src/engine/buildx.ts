@@ -13,7 +13,7 @@ import * as runner from '../action/runner.js';
 import {RegistryApi, RegistryHttpFailure, repository, type ManifestRead} from './registry-api.js';
 
 /** What the seam uses of the registry API (tests hand in a part of their own, with the calls they expect). */
-type RegistryApiPart = Partial<Pick<RegistryApi, 'pushBlob' | 'putManifest' | 'putTag' | 'listTags' | 'hasBlob' | 'downloadBlob'>> & Pick<RegistryApi, 'manifest' | 'blobJson' | 'tagDigest' | 'tagsAt' | 'deleteManifest'>;
+type RegistryApiPart = Partial<Pick<RegistryApi, 'pushBlob' | 'putManifest' | 'putTag' | 'listTags' | 'hasBlob' | 'downloadBlob' | 'referrers'>> & Pick<RegistryApi, 'manifest' | 'blobJson' | 'tagDigest' | 'tagsAt' | 'deleteManifest'>;
 
 export interface BakeRun {
   file: string;
@@ -149,6 +149,8 @@ export interface BuildxApi {
   manifestSize?(name: string, digest: string): Promise<number | undefined>;
   /** PUT of manifest bytes under `reference` (its digest, or a tag) of `name` (registry API). */
   putManifest(name: string, reference: string, mediaType: string, bytes: Uint8Array): Promise<void>;
+  /** The OCI 1.1 referrers of `name@digest`; undefined when the registry has no referrers API (engine/attest.ts). */
+  referrers?(name: string, digest: string): Promise<{mediaType: string; digest: string; size: number; artifactType?: string}[] | undefined>;
   /** `cosign version`, first lines; throws when cosign cannot be run (not on PATH). Optional for fakes. */
   cosignVersion?(): Promise<string>;
   /**
@@ -436,6 +438,11 @@ export class Buildx implements BuildxApi {
 
   async putManifest(name: string, reference: string, mediaType: string, bytes: Uint8Array): Promise<void> {
     return this.fullApi().putManifest(name, reference, mediaType, bytes);
+  }
+
+  async referrers(name: string, digest: string): Promise<{mediaType: string; digest: string; size: number; artifactType?: string}[] | undefined> {
+    const api = this.api();
+    return api.referrers ? api.referrers(name, digest) : undefined;
   }
 
   private registryApi?: RegistryApiPart;

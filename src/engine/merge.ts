@@ -34,6 +34,8 @@ import {logValue} from '../report/escape.js';
 import {checkCosign, checkKeylessPermission, signImages, signedIndexes, SignError, type SignResult} from './sign.js';
 import {signSecretValues} from '../pipeline/inputs/sign.js';
 import {signaturesSummary, signingOutputs} from '../report/index.js';
+import {attestImages, checkAttestPermissions, libraryAttestApi, sigstoreInstance, AttestError, type AttestApi, type AttestResult} from './attest.js';
+import {attestationsOutputs, attestationsSummary} from '../report/attestations.js';
 import {publishSummary, skippedTagsSummary, budgetSummary, skippedTagsOutput, writeSummary, writeOutputs, imagesOutput, type PublishResult, type EngineReport} from '../report/index.js';
 import type {PublishOutcome} from './publish.js';
 import {channelHistory} from './history.js';
@@ -236,6 +238,8 @@ async function existingRelease(buildx: BuildxApi, b: BuildPlan, image: string, p
 
 export interface MergeOptions {
   report?: boolean;
+  /** github-attestations: the seam over @actions/attest (default: the library itself, loaded when first used). */
+  attest?: AttestApi;
 }
 
 export interface MergeOutcome extends PublishOutcome {
@@ -263,10 +267,12 @@ export async function merge(p: Prepared, doc: ParsedPlanDocument, env: NodeJS.Pr
   const signs = signsIn(p);
   if (signs && p.inputs.sign.mode === 'keyless') checkKeylessPermission(env);
   const cosign = signs ? await checkCosign(engine ?? new Buildx(), p.inputs.sign.mode) : '';
+  // github-attestations: id-token: write and the token, said before any login (engine/attest.ts)
+  if (p.inputs.githubAttestations === true) checkAttestPermissions(env, p.inputs.githubToken);
   const {buildx, loginNote} = await registrySession(p, names, env, engine);
   if (signs) runner.info(`Signing with ${cosign} (sign: ${p.inputs.sign.mode}, transparency log ${p.inputs.sign.mode === 'keyless' || p.inputs.sign.transparencyLog ? 'on' : 'off'})`);
   try {
-    return await run(buildx, p, doc, env, {report, summaryWanted, loginNote, cancel, budgets});
+    return await run(buildx, p, doc, env, {report, summaryWanted, loginNote, cancel, budgets, attest: options.attest});
   } catch (err) {
     throw cancel.explain(err);
   }
@@ -278,6 +284,7 @@ interface RunOptions {
   loginNote: string;
   cancel: Cancellation;
   budgets: SizeBudget[];
+  attest?: AttestApi;
 }
 
 async function run(buildx: BuildxApi, p: Prepared, doc: ParsedPlanDocument, env: NodeJS.ProcessEnv, o: RunOptions): Promise<MergeOutcome> {
@@ -358,6 +365,22 @@ async function run(buildx: BuildxApi, p: Prepared, doc: ParsedPlanDocument, env:
     }
     o.cancel.check();
   }
+  // GitHub attestations of every index, before any tag moves: a failure moves none
+  let attesting: AttestResult | undefined;
+  if (p.inputs.githubAttestations === true) {
+    o.cancel.during('attesting');
+    const dir = mkdtempSync(join(env['RUNNER_TEMP'] || tmpdir(), 'multiarch-publish-attest-'));
+    try {
+      attesting = await attestImages({buildx, verified, api: o.attest ?? libraryAttestApi(), token: p.inputs.githubToken, sigstore: sigstoreInstance(p.ctx.payload), serverUrl: p.ctx.serverUrl || 'https://github.com', repository: `${p.ctx.owner}/${p.ctx.repo}`, dir});
+    } catch (err) {
+      const message = runner.redact(err instanceof Error ? err.message : String(err));
+      if (o.summaryWanted) writeSummary(publishSummary(plan, engineReport, [], [message], 0) + attestationsSummary({made: err instanceof AttestError ? err.made : [], owner: p.ctx.owner, error: message}), env);
+      throw new Error(`${message}. Nothing was released: no tag was created or moved (the indexes are in the registry by digest; the leg records are kept for another merge).`);
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
+    o.cancel.check();
+  }
   let tagMoves: TagOutcome[] = [];
   let skipped: SkippedTag[] = [];
   try {
@@ -385,12 +408,13 @@ async function run(buildx: BuildxApi, p: Prepared, doc: ParsedPlanDocument, env:
 
   const seconds = (Date.now() - started) / 1000;
   const results: PublishResult[] = verified.map(v => ({build: v.build, digest: v.digest, images: v.images, seconds}));
-  const outputs = {...mergeOutputs(plan, results), 'skipped-tags': skippedTagsOutput(skipped), ...(signing ? signingOutputs(signing, signedIndexes(verified)) : {})};
+  const outputs = {...mergeOutputs(plan, results), 'skipped-tags': skippedTagsOutput(skipped), ...(signing ? signingOutputs(signing, signedIndexes(verified)) : {}), ...(attesting ? attestationsOutputs(attesting) : {})};
   if (o.report) writeOutputs(outputs, env);
   if (o.summaryWanted) {
     writeSummary(
       publishSummary(plan, engineReport, results, [], seconds, tagMoves.length ? {outcomes: tagMoves} : undefined) +
         (signing ? signaturesSummary({result: signing, indexes: signedIndexes(verified), transparencyLog: signing.transparencyLog}) : '') +
+        (attesting ? attestationsSummary({result: attesting, owner: p.ctx.owner}) : '') +
         budgetSummary(budget) +
         skippedTagsSummary(skipped) +
         leftoversSummary({push: 'by the build legs (mode: build), by digest; the index was made by the merge in-process', stagingTags: left.map(l => ({ref: l.ref, digest: l.digest})), kept: false, failed: false, what: 'leg records and leg content'}),

@@ -56,6 +56,8 @@ import type {RegistryImage} from './registry.js';
 import {checkCosign, checkKeylessPermission, signImages, signedIndexes, SignError, type SignResult} from './sign.js';
 import {signSecretValues} from '../pipeline/inputs/sign.js';
 import {signaturesSummary, signingOutputs} from '../report/index.js';
+import {attestImages, checkAttestPermissions, libraryAttestApi, sigstoreInstance, AttestError, type AttestApi, type AttestResult} from './attest.js';
+import {attestationsOutputs, attestationsSummary} from '../report/attestations.js';
 
 export interface PublishOptions {
   /**
@@ -77,6 +79,8 @@ export interface PublishOptions {
    * the leg's records are written (engine/leg.ts) instead of moving tags, and the outputs are `digests`.
    */
   leg?: LegIdentity & {planDigest: string; notes: string[]};
+  /** github-attestations: the seam over @actions/attest (default: the library itself, loaded when first used). */
+  attest?: AttestApi;
 }
 
 export interface PublishOutcome {
@@ -145,7 +149,7 @@ export async function publish(p: Prepared, env: NodeJS.ProcessEnv, options: Publ
   const buildx = engine ?? new Buildx({env: dockerEnv, cwd: workspace});
 
   try {
-    return await run(p, plan, env, {buildx, load, userConfig, record, work, report: options.report ?? true, cancel, leg: options.leg});
+    return await run(p, plan, env, {buildx, load, userConfig, record, work, report: options.report ?? true, cancel, leg: options.leg, attest: options.attest});
   } catch (err) {
     throw cancel.explain(err);
   } finally {
@@ -162,6 +166,7 @@ interface RunContext {
   report: boolean;
   cancel: Cancellation;
   leg?: PublishOptions['leg'];
+  attest?: AttestApi;
 }
 
 async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContext): Promise<PublishOutcome> {
@@ -173,6 +178,9 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
   const signs = signsHere(p, output, c.leg !== undefined);
   if (signs && inputs.sign.mode === 'keyless') checkKeylessPermission(env);
   if (signs) runner.info(`Signing with ${await checkCosign(c.buildx, inputs.sign.mode)} (sign: ${inputs.sign.mode}, transparency log ${inputs.sign.mode === 'keyless' || inputs.sign.transparencyLog ? 'on' : 'off'})`);
+  // github-attestations: id-token: write and the token, said before any login or build (engine/attest.ts)
+  const attests = inputs.githubAttestations === true && output === 'push' && c.leg === undefined;
+  if (attests) checkAttestPermissions(env, inputs.githubToken);
   c.cancel.during('build');
   const stagingTag = `mp-staging-${env['GITHUB_RUN_ID'] || Date.now()}-${env['GITHUB_RUN_ATTEMPT'] || '1'}-${ctx.shortSha || 'local'}`.slice(0, 128);
 
@@ -246,6 +254,7 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
   let skipped: SkippedTag[] = [];
   let budget: BudgetReport | undefined;
   let signing: SignResult | undefined;
+  let attesting: AttestResult | undefined;
   if (output === 'push') {
     c.cancel.during('verification');
     ({verified} = await verify({buildx: c.buildx, builds: digests}));
@@ -271,6 +280,18 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
       }
       c.cancel.check();
     }
+    // GitHub attestations of every index, before any tag moves: a failure moves none
+    if (attests) {
+      c.cancel.during('attesting');
+      try {
+        attesting = await attestImages({buildx: c.buildx, verified, api: c.attest ?? libraryAttestApi(), token: inputs.githubToken, sigstore: sigstoreInstance(ctx.payload), serverUrl: ctx.serverUrl || 'https://github.com', repository: `${ctx.owner}/${ctx.repo}`, dir: c.work});
+      } catch (err) {
+        const message = runner.redact(err instanceof Error ? err.message : String(err));
+        if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), [], [message], built.seconds) + (signing ? signaturesSummary({result: signing, indexes: signedIndexes(verified), transparencyLog: signing.transparencyLog}) : '') + attestationsSummary({made: err instanceof AttestError ? err.made : [], owner: ctx.owner, error: message}) + cacheMountsSummary(await savingMounts) + (await left(true)), env);
+        throw new Error(`${message}. Nothing was released: no tag was created or moved (the content is in the registry by digest).`);
+      }
+      c.cancel.check();
+    }
     try {
       ({tagMoves, skipped} = await release({buildx: c.buildx, verified, sha: plan.sha, created: imageCreated(plan), force: e.forceTags, retryTimeoutMs: e.tagRetryTimeout * 1000, extraMoves: archTagMoves(verified, plan.sha), ownTags: [stagingTag], compare: (base, head) => compareCommits(ctx, inputs.githubToken, base, head, runner.warning), cancel: c.cancel, history: channelHistory(p, env, 'publish')}));
     } catch (err) {
@@ -284,10 +305,10 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
 
   if (c.leg) return finishLeg(p, plan, env, c, verified, built, engineReport(ready, built), savingMounts, digests);
   const results: PublishResult[] = verified.map(v => ({build: v.build, digest: v.digest, images: v.images, seconds: built.buildSeconds[v.build.id] ?? built.seconds}));
-  const outputs = {...publishOutputs(results, built.metadata), 'skipped-tags': skippedTagsOutput(skipped), ...(signing ? signingOutputs(signing, signedIndexes(verified)) : {})};
+  const outputs = {...publishOutputs(results, built.metadata), 'skipped-tags': skippedTagsOutput(skipped), ...(signing ? signingOutputs(signing, signedIndexes(verified)) : {}), ...(attesting ? attestationsOutputs(attesting) : {})};
   if (c.report) writeOutputs(outputs, env);
   const mountsReport = await savingMounts;
-  const signed = signing ? signaturesSummary({result: signing, indexes: signedIndexes(verified), transparencyLog: signing.transparencyLog}) : '';
+  const signed = (signing ? signaturesSummary({result: signing, indexes: signedIndexes(verified), transparencyLog: signing.transparencyLog}) : '') + (attesting ? attestationsSummary({result: attesting, owner: ctx.owner}) : '');
   if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), results, [], built.seconds, tagMoves.length ? {outcomes: tagMoves} : undefined) + signed + budgetSummary(budget) + skippedTagsSummary(skipped) + cacheMountsSummary(mountsReport) + (await left(false)), env);
   c.cancel.check();
   return {results, outputs};

@@ -302,6 +302,29 @@ export class RegistryApi {
   }
 
   /**
+   * The OCI 1.1 referrers API: the descriptors of the manifests whose subject is `digest` (GET
+   * /v2/<name>/referrers/<digest>, one page); undefined when the registry has no such API (404, 405, or
+   * an answer that is not an image index), which is when clients use the referrers tag `sha256-<hex>`.
+   */
+  async referrers(name: string, digest: string): Promise<{mediaType: string; digest: string; size: number; artifactType?: string}[] | undefined> {
+    const repo = repository(name);
+    const res = await this.request(repo, 'GET', `/v2/${repo.path}/referrers/${digest}`, {Accept: 'application/vnd.oci.image.index.v1+json'});
+    if (res.status === 404 || res.status === 405 || res.status === 400) {
+      await res.body?.cancel();
+      return undefined;
+    }
+    if (!res.ok) throw await httpFailure(`listing the referrers of ${name}@${digest.slice(0, 19)}…`, res);
+    let index: {mediaType?: string; manifests?: unknown};
+    try {
+      index = (await res.json()) as typeof index;
+    } catch {
+      return undefined;
+    }
+    if (!Array.isArray(index.manifests)) return undefined;
+    return index.manifests as {mediaType: string; digest: string; size: number; artifactType?: string}[];
+  }
+
+  /**
    * Points the tag `tag` of `name` at the manifest `m` (already in the repository by its digest): one PUT
    * of its exact bytes with its media type, so the digest cannot change. The registry's answer
    * (`Docker-Content-Digest`, when it sends one) must be that digest, or it throws (not transient).

@@ -5,3 +5,4 @@
 export * from './outputs.js';
 export * from './summary.js';
 export * from './plan-text.js';
+export * from './attestations.js';

@@ -56,6 +56,15 @@ beforeAll(async () => {
       else res.writeHead(200, {'content-type': 'application/vnd.oci.image.index.v1+json'});
       return res.end(req.method === 'HEAD' ? undefined : INDEX_BODY);
     }
+    const referrers = /^\/v2\/acme\/app\/referrers\/(.+)$/.exec(url.pathname);
+    if (referrers && referrers[1] === D1) {
+      res.writeHead(200, {'content-type': 'application/vnd.oci.image.index.v1+json'});
+      return res.end(JSON.stringify({schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: [{mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: D2, size: 9, artifactType: 'application/vnd.dev.sigstore.bundle.v0.3+json'}]}));
+    }
+    if (referrers && referrers[1] === D_LIAR) {
+      res.writeHead(500, {'content-type': 'application/json'});
+      return res.end(JSON.stringify({errors: [{code: 'UNKNOWN', message: 'boom'}]}));
+    }
     const m = /^\/v2\/acme\/app\/manifests\/(.+)$/.exec(url.pathname);
     if (m && req.method === 'HEAD') {
       res.writeHead(200, {'docker-content-digest': m[1] === 'b' ? D2 : D1});
@@ -91,6 +100,14 @@ afterAll(async () => {
 });
 
 describe('RegistryApi', () => {
+  test('referrers: the OCI 1.1 referrers API\'s descriptors; a registry without it (404): undefined; a failure throws', async () => {
+    const api = new RegistryApi({DOCKER_CONFIG: config});
+    expect(await api.referrers(`${addr}/acme/app`, D1)).toEqual([{mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: D2, size: 9, artifactType: 'application/vnd.dev.sigstore.bundle.v0.3+json'}]);
+    expect(seen.at(-1)).toMatchObject({method: 'GET', url: `/v2/acme/app/referrers/${D1}`});
+    expect(await api.referrers(`${addr}/acme/app`, D2)).toBeUndefined();
+    await expect(api.referrers(`${addr}/acme/app`, D_LIAR)).rejects.toThrow(/listing the referrers of .*HTTP 500.*UNKNOWN boom/);
+  });
+
   test('tagsAt: every page of the tag list, each tag read with HEAD; credentials from the docker config (plain HTTP on the loopback only)', async () => {
     const api = new RegistryApi({DOCKER_CONFIG: config});
     expect((await api.tagsAt(`${addr}/acme/app`, D1)).sort()).toEqual(['a', 'c']);

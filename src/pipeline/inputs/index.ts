@@ -94,6 +94,8 @@ export interface Inputs {
   githubToken: string;
   /** `sign`, `cosign-key`, `cosign-password`, `transparency-log`, `fulcio-url`, `rekor-url` (inputs/sign.ts); key and password are secrets. */
   sign: SignInputs;
+  /** `github-attestations`: a SLSA provenance attestation of every pushed index through GitHub's attestation API (engine/attest.ts). */
+  githubAttestations: boolean;
   engine: EngineInputs;
 }
 
@@ -466,6 +468,7 @@ export function getInputs(env: Env = process.env, workspace: string = env['GITHU
     summary: r.bool('summary', true),
     githubToken: r.text('github-token'),
     sign: signed.sign,
+    githubAttestations: r.bool('github-attestations', false),
     engine: {
       setupQemu: r.choice('setup-qemu', ['auto', 'true', 'false'] as const, 'auto'),
       qemuImage: r.text('qemu-image', 'tonistiigi/binfmt:latest'),

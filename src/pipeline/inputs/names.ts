@@ -73,5 +73,6 @@ export const INPUT_NAMES: readonly InputName[] = [
   {name: 'transparency-log', kind: 'bool', help: 'sign: key: upload signatures to Rekor (default true)'},
   {name: 'fulcio-url', kind: 'value', help: 'sign: keyless: the Fulcio of a private Sigstore (keyless needs a workflow run)'},
   {name: 'rekor-url', kind: 'value', help: 'the Rekor signatures are uploaded to (default: public-good)'},
+  {name: 'github-attestations', kind: 'bool', help: 'a SLSA build provenance attestation of every pushed index through GitHub\'s attestation API, pushed beside the image (needs id-token: write, attestations: write)'},
   {name: 'github-token', kind: 'value', help: 'token for ghcr.io logins in a workflow (not used by the CLI)'}
 ];
