@@ -4,11 +4,9 @@
 // beside the image (artifact manifest whose subject is the index; the referrers tag of the OCI 1.1
 // fallback listing it), a failure that moves no tag; in publish and merge. Then @actions/attest's own
 // predicate against local stand-ins of the runner's OIDC token endpoint and the issuer's keys.
-import {flushSummary} from '../../../src/action/runner.js';
-import {afterAll, afterEach, beforeEach, describe, expect, test} from '@jest/globals';
+import {afterAll, beforeEach, describe, expect, test} from '@jest/globals';
 import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 
 import type {AddressInfo} from 'node:net';
 import {publish} from '../../../src/engine/publish.js';
@@ -23,31 +21,17 @@ import type {ParsedPlanDocument} from '../../../src/pipeline/plan-document.js';
 import {FakeBuildx, DIGEST, IMAGE} from './fake-buildx.js';
 import {FakeRegistry, SHA, PLAN} from './fake-registry.js';
 import {buildPlan, engineInputs, plan} from './factory.js';
-import {removeTempDirs, tempDir} from '../../support/git.js';
+import {runnerDirs} from './runner-dirs.js';
+import {removeTempDirs} from '../../support/git.js';
 
 afterAll(() => removeTempDirs());
 
-const saved = {...process.env};
+const OIDC = {ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:9/token?api-version=2.0', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-request-token'};
+const h = runnerDirs('mp-attest-', OIDC);
 let dir: string;
 let env: NodeJS.ProcessEnv;
-const OIDC = {ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:9/token?api-version=2.0', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-request-token'};
-
 beforeEach(() => {
-  dir = tempDir('mp-attest-');
-  fs.mkdirSync(path.join(dir, 'ws'));
-  fs.writeFileSync(path.join(dir, 'ws', 'Dockerfile'), 'FROM scratch\n');
-  for (const f of ['state', 'output', 'summary']) fs.writeFileSync(path.join(dir, f), '');
-  process.env['GITHUB_WORKSPACE'] = path.join(dir, 'ws');
-  process.env['GITHUB_STATE'] = path.join(dir, 'state');
-  process.env['GITHUB_RUN_ID'] = '4242';
-  env = {RUNNER_TEMP: path.join(dir, 'tmp'), HOME: path.join(dir, 'home'), GITHUB_OUTPUT: path.join(dir, 'output'), GITHUB_STEP_SUMMARY: path.join(dir, 'summary'), GITHUB_RUN_ID: '4242', ...OIDC};
-  fs.mkdirSync(env['RUNNER_TEMP']!);
-});
-
-afterEach(async () => {
-  await flushSummary();
-  for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
-  for (const [k, v] of Object.entries(saved)) process.env[k] = v;
+  ({dir, env} = h);
 });
 
 /** A fake of the @actions/attest seam: what it was asked, in order with the engine's calls. */
@@ -81,17 +65,9 @@ function prepared(builds: BuildPlan[] = [buildPlan({images: [IMAGE]})], visibili
   } as unknown as Prepared;
 }
 
-function outputs(): Record<string, string> {
-  const text = fs.readFileSync(path.join(dir, 'output'), 'utf8');
-  const out: Record<string, string> = {};
-  for (const m of text.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) out[m[1]] = m[3];
-  return out;
-}
+const outputs = () => h.outputs();
 
-async function summary(): Promise<string> {
-  await flushSummary();
-  return fs.readFileSync(path.join(dir, 'summary'), 'utf8');
-}
+const summary = () => h.summary();
 
 const TAG_WRITES = ['writeTags', 'writeTag', 'imagetoolsCreate'];
 const referrersTag = (d: string) => d.replace(':', '-');

@@ -1,8 +1,7 @@
 // publish() and what a run leaves in the registry (README "Nothing left behind"), through the fake seam:
 // the docker driver's OCI layout pushed by digest before verification, no staging tag unless
 // `staging-tags: keep`, and the summary's "Left in the registry" after a success and a failure.
-import {flushSummary} from '../../../src/action/runner.js';
-import {afterAll, afterEach, beforeEach, describe, expect, test} from '@jest/globals';
+import {afterAll, beforeEach, describe, expect, test} from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
 import {publish} from '../../../src/engine/publish.js';
@@ -11,32 +10,17 @@ import type {Prepared} from '../../../src/pipeline/prepare.js';
 import type {EngineInputs} from '../../../src/pipeline/inputs/index.js';
 import {FakeBuildx, fixture, DIGEST, IMAGE, type FakeOptions} from './fake-buildx.js';
 import {buildPlan, engineInputs, plan} from './factory.js';
-import {removeTempDirs, tempDir} from '../../support/git.js';
+import {runnerDirs} from './runner-dirs.js';
+import {removeTempDirs} from '../../support/git.js';
 
 afterAll(() => removeTempDirs());
 
-const saved = {...process.env};
+const STAGING = 'mp-staging-4242-1-a1b2c3d';
+const h = runnerDirs('mp-publish-left-');
 let dir: string;
 let env: NodeJS.ProcessEnv;
-const STAGING = 'mp-staging-4242-1-a1b2c3d';
-
 beforeEach(() => {
-  dir = tempDir('mp-publish-left-');
-  fs.mkdirSync(path.join(dir, 'ws'));
-  fs.writeFileSync(path.join(dir, 'ws', 'Dockerfile'), 'FROM scratch\n');
-  for (const f of ['state', 'output', 'summary']) fs.writeFileSync(path.join(dir, f), '');
-  process.env['GITHUB_WORKSPACE'] = path.join(dir, 'ws');
-  process.env['GITHUB_STATE'] = path.join(dir, 'state');
-  process.env['GITHUB_RUN_ID'] = '4242';
-  env = {RUNNER_TEMP: path.join(dir, 'tmp'), HOME: path.join(dir, 'home'), GITHUB_OUTPUT: path.join(dir, 'output'), GITHUB_STEP_SUMMARY: path.join(dir, 'summary'), GITHUB_RUN_ID: '4242'};
-  fs.mkdirSync(env['RUNNER_TEMP']!);
-});
-
-afterEach(() => {
-  for (const k of ['GITHUB_WORKSPACE', 'GITHUB_STATE', 'GITHUB_RUN_ID']) {
-    if (saved[k] === undefined) delete process.env[k];
-    else process.env[k] = saved[k];
-  }
+  ({dir, env} = h);
 });
 
 function prepared(engine: Partial<EngineInputs> = {}): Prepared {
@@ -50,10 +34,7 @@ function prepared(engine: Partial<EngineInputs> = {}): Prepared {
   } as unknown as Prepared;
 }
 
-async function summary(): Promise<string> {
-  await flushSummary();
-  return fs.readFileSync(path.join(dir, 'summary'), 'utf8');
-}
+const summary = () => h.summary();
 
 const outputOf = (fake: FakeBuildx) => JSON.parse(fs.readFileSync((fake.callsOf('bake')[0][0] as {file: string}).file, 'utf8')).target.app.output[0] as string;
 

@@ -1,7 +1,7 @@
 // publish() as the composition of the steps, through the fake seam: the order (nothing tagged before
 // every platform is verified), the outputs, and the options the terminal CLI uses (load, dockerConfig).
 import {flushSummary} from '../../../src/action/runner.js';
-import {afterAll, afterEach, beforeEach, describe, expect, test} from '@jest/globals';
+import {afterAll, beforeEach, describe, expect, test} from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
 import {TagPhaseError} from '../../../src/engine/steps/tags.js';
@@ -10,33 +10,17 @@ import type {Prepared} from '../../../src/pipeline/prepare.js';
 import type {BuildPlan} from '../../../src/pipeline/plan.js';
 import {FakeBuildx, fixture, fixtureJson, DIGEST, IMAGE} from './fake-buildx.js';
 import {buildPlan, engineInputs, plan} from './factory.js';
-import {removeTempDirs, tempDir} from '../../support/git.js';
+import {runnerDirs} from './runner-dirs.js';
+import {removeTempDirs} from '../../support/git.js';
 import {Cancellation} from '../../../src/engine/cancel.js';
 
 afterAll(() => removeTempDirs());
 
-const saved = {...process.env};
+const h = runnerDirs('mp-publish-');
 let dir: string;
 let env: NodeJS.ProcessEnv;
-
 beforeEach(() => {
-  dir = tempDir('mp-publish-');
-  fs.mkdirSync(path.join(dir, 'ws'));
-  fs.writeFileSync(path.join(dir, 'ws', 'Dockerfile'), 'FROM scratch\n');
-  for (const f of ['state', 'output', 'summary']) fs.writeFileSync(path.join(dir, f), '');
-  // checkBuildFiles reads the workspace, and the state goes to the runner's file, from process.env
-  process.env['GITHUB_WORKSPACE'] = path.join(dir, 'ws');
-  process.env['GITHUB_STATE'] = path.join(dir, 'state');
-  process.env['GITHUB_RUN_ID'] = '4242';
-  env = {RUNNER_TEMP: path.join(dir, 'tmp'), HOME: path.join(dir, 'home'), GITHUB_OUTPUT: path.join(dir, 'output'), GITHUB_STEP_SUMMARY: path.join(dir, 'summary'), GITHUB_RUN_ID: '4242'};
-  fs.mkdirSync(env['RUNNER_TEMP']!);
-});
-
-afterEach(() => {
-  for (const k of ['GITHUB_WORKSPACE', 'GITHUB_STATE', 'GITHUB_RUN_ID']) {
-    if (saved[k] === undefined) delete process.env[k];
-    else process.env[k] = saved[k];
-  }
+  ({dir, env} = h);
 });
 
 function prepared(builds: BuildPlan[] = [buildPlan({images: [IMAGE]})], over: {push?: boolean} = {}): Prepared {
@@ -58,12 +42,7 @@ function state(): Record<string, string> {
   return out;
 }
 
-function outputs(): Record<string, string> {
-  const text = fs.readFileSync(path.join(dir, 'output'), 'utf8');
-  const out: Record<string, string> = {};
-  for (const m of text.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) out[m[1]] = m[3];
-  return out;
-}
+const outputs = () => h.outputs();
 
 const run = (fake: FakeBuildx, p = prepared(), o: PublishOptions = {}) => publish(p, env, o, fake);
 

@@ -2,7 +2,6 @@
 // never the attestations), when (after verify, before any tag moves), how (key file 0600 removed after,
 // password to cosign only), what the outputs and summary say, and that a signing failure moves no tag —
 // in publish (one job) and in merge (after the build legs).
-import {flushSummary} from '../../../src/action/runner.js';
 import {afterAll, afterEach, beforeEach, describe, expect, test} from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,35 +17,18 @@ import type {BuildxApi, CosignSignRun} from '../../../src/engine/buildx.js';
 import {FakeBuildx, DIGEST, IMAGE} from './fake-buildx.js';
 import {FakeRegistry, SHA, PLAN} from './fake-registry.js';
 import {buildPlan, engineInputs, plan} from './factory.js';
-import {removeTempDirs, tempDir} from '../../support/git.js';
+import {runnerDirs} from './runner-dirs.js';
+import {removeTempDirs} from '../../support/git.js';
 
 afterAll(() => removeTempDirs());
 
 const KEY = '-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\neyJrZGYiOnsibmFtZSI6InNjcnlwdCJ9fQ==\nQUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo=\n-----END ENCRYPTED SIGSTORE PRIVATE KEY-----\n';
 const SIGN: SignInputs = {mode: 'key', key: KEY, password: 'pw-of-the-key', transparencyLog: false, fulcioUrl: 'https://fulcio.sigstore.dev', rekorUrl: 'https://rekor.sigstore.dev'};
 
-const saved = {...process.env};
-let dir: string;
+const h = runnerDirs('mp-sign-');
 let env: NodeJS.ProcessEnv;
-
 beforeEach(() => {
-  dir = tempDir('mp-sign-');
-  fs.mkdirSync(path.join(dir, 'ws'));
-  fs.writeFileSync(path.join(dir, 'ws', 'Dockerfile'), 'FROM scratch\n');
-  for (const f of ['state', 'output', 'summary']) fs.writeFileSync(path.join(dir, f), '');
-  process.env['GITHUB_WORKSPACE'] = path.join(dir, 'ws');
-  process.env['GITHUB_STATE'] = path.join(dir, 'state');
-  process.env['GITHUB_RUN_ID'] = '4242';
-  env = {RUNNER_TEMP: path.join(dir, 'tmp'), HOME: path.join(dir, 'home'), GITHUB_OUTPUT: path.join(dir, 'output'), GITHUB_STEP_SUMMARY: path.join(dir, 'summary'), GITHUB_RUN_ID: '4242'};
-  fs.mkdirSync(env['RUNNER_TEMP']!);
-});
-
-afterEach(async () => {
-  await flushSummary();
-  for (const k of ['GITHUB_WORKSPACE', 'GITHUB_STATE', 'GITHUB_RUN_ID']) {
-    if (saved[k] === undefined) delete process.env[k];
-    else process.env[k] = saved[k];
-  }
+  ({env} = h);
 });
 
 function prepared(sign: SignInputs = SIGN, builds: BuildPlan[] = [buildPlan({images: [IMAGE]})]): Prepared {
@@ -60,17 +42,9 @@ function prepared(sign: SignInputs = SIGN, builds: BuildPlan[] = [buildPlan({ima
   } as unknown as Prepared;
 }
 
-function outputs(): Record<string, string> {
-  const text = fs.readFileSync(path.join(dir, 'output'), 'utf8');
-  const out: Record<string, string> = {};
-  for (const m of text.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) out[m[1]] = m[3];
-  return out;
-}
+const outputs = () => h.outputs();
 
-async function summary(): Promise<string> {
-  await flushSummary();
-  return fs.readFileSync(path.join(dir, 'summary'), 'utf8');
-}
+const summary = () => h.summary();
 
 /** What RUNNER_TEMP holds after the run, files only (the key file must be gone). */
 function keyFilesLeft(): string[] {
