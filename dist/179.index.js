@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K1: () => (/* binding */ storageLeftovers),
 /* harmony export */   S3: () => (/* binding */ rewrittenMetadata),
 /* harmony export */   Tl: () => (/* binding */ storeAttestations),
 /* harmony export */   h4: () => (/* binding */ ATTESTATION_ARTIFACT_TYPE)
@@ -149,6 +150,21 @@ function rewrittenMetadata(metadata, builds, replaced) {
         const entry = metadata[b.build.id] ?? {};
         out[b.build.id] = { ...entry, 'containerimage.digest': b.digest, ...(entry['containerimage.descriptor'] || b.descriptor ? { 'containerimage.descriptor': b.descriptor } : {}) };
     }
+    return out;
+}
+/** The summary's sentences on what the rewrite leaves in the registry (report/leftovers.ts). */
+function storageLeftovers(r) {
+    const out = [];
+    for (const b of r.builds) {
+        const old = r.replaced[b.build.id];
+        if (old)
+            out.push(`attestation-storage: referrers: BuildKit's index ${old} of ${b.build.images.join(', ')} (with the attestation entries) stays untagged; the tags point at ${b.digest}.`);
+    }
+    const tags = [...new Set(r.referrers.filter(x => x.tag).map(x => `${x.image}:${x.tag}`))];
+    if (tags.length)
+        out.push(`The attestations are OCI 1.1 referrers of their platforms, listed under the referrers tags (the registry has no referrers API): ${tags.join(', ')}.`);
+    else if (r.referrers.length)
+        out.push('The attestations are OCI 1.1 referrers of their platforms, listed by the registry\'s referrers API.');
     return out;
 }
 

@@ -1642,13 +1642,15 @@ async function run(p, plan, env, c) {
     // what the run leaves in the registry besides the tags asked for, for the summary (report/leftovers.ts)
     const keep = e.stagingTags === 'keep';
     const pushNote = pushDescription(pushModeOf(ready.builder.info.driver, e.stagingTags), ready.builder.info.driver, stagingTag, keep);
+    // attestation-storage: referrers: what the rewrite leaves (BuildKit's untagged index, the referrers tags)
+    const storageNotes = [];
     const left = async (failed) => {
         if (output !== 'push')
             return '';
         const tagsLeft = keep ? await stagingTagsLeft(c.buildx, plan.builds, stagingTag) : [];
         if (failed && keep && tagsLeft.length)
             runner/* warning */.$e(`Left in the registry (staging-tags: keep): ${tagsLeft.map(t => t.ref).join(', ')}`);
-        return (0,leftovers/* leftoversSummary */.N)({ push: pushNote, stagingTags: tagsLeft, kept: keep, failed });
+        return (0,leftovers/* leftoversSummary */.N)({ push: pushNote, stagingTags: tagsLeft, kept: keep, failed, notes: storageNotes });
     };
     // a leg's summary: its platforms, digests and records (no tag moves, no release)
     const failedSummary = async (messages) => c.leg ? (0,src_report/* legSummary */.pM)(plan, c.leg.planDigest, engineReport(ready, built), [], messages, built.seconds, c.leg.notes) + (0,src_report/* cacheMountsSummary */.bf)(mounts) : (0,src_report/* publishSummary */.Iv)(plan, engineReport(ready, built), [], messages, built.seconds) + (0,src_report/* cacheMountsSummary */.bf)(mounts) + (await left(true));
@@ -1680,6 +1682,7 @@ async function run(p, plan, env, c) {
             const stored = await (0,attestation_storage/* storeAttestations */.Tl)({ buildx: c.buildx, builds: digests, dir: c.work });
             digests = stored.builds;
             metadata = (0,attestation_storage/* rewrittenMetadata */.S3)(built.metadata, stored.builds, stored.replaced);
+            storageNotes.push(...(0,attestation_storage/* storageLeftovers */.K1)(stored));
         }
         catch (err) {
             const message = `Storing the attestations as OCI referrers failed (attestation-storage: referrers): ${runner/* redact */.E$(err instanceof Error ? err.message : String(err))}`;

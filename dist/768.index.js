@@ -266,6 +266,7 @@ function workspaceDir() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K1: () => (/* binding */ storageLeftovers),
 /* harmony export */   S3: () => (/* binding */ rewrittenMetadata),
 /* harmony export */   Tl: () => (/* binding */ storeAttestations),
 /* harmony export */   h4: () => (/* binding */ ATTESTATION_ARTIFACT_TYPE)
@@ -411,6 +412,21 @@ function rewrittenMetadata(metadata, builds, replaced) {
     }
     return out;
 }
+/** The summary's sentences on what the rewrite leaves in the registry (report/leftovers.ts). */
+function storageLeftovers(r) {
+    const out = [];
+    for (const b of r.builds) {
+        const old = r.replaced[b.build.id];
+        if (old)
+            out.push(`attestation-storage: referrers: BuildKit's index ${old} of ${b.build.images.join(', ')} (with the attestation entries) stays untagged; the tags point at ${b.digest}.`);
+    }
+    const tags = [...new Set(r.referrers.filter(x => x.tag).map(x => `${x.image}:${x.tag}`))];
+    if (tags.length)
+        out.push(`The attestations are OCI 1.1 referrers of their platforms, listed under the referrers tags (the registry has no referrers API): ${tags.join(', ')}.`);
+    else if (r.referrers.length)
+        out.push('The attestations are OCI 1.1 referrers of their platforms, listed by the registry\'s referrers API.');
+    return out;
+}
 
 
 /***/ }),
@@ -503,6 +519,8 @@ function leftoversSummary(l) {
             ? 'No tag of this run is left: what was uploaded is content by digest only (untagged; registries remove it with their garbage collection, GHCR lists it as untagged versions).'
             : l.what ? `No ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(l.what)} left: the run removed them.` : 'No tag other than the ones asked for: the content was pushed by digest.', '');
     }
+    for (const n of l.notes ?? [])
+        lines.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(n), '');
     return lines.join('\n');
 }
 

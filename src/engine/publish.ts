@@ -48,7 +48,7 @@ import {channelHistory} from './history.js';
 import {archTagMoves} from './arch-tag-moves.js';
 import {restoreCacheMounts, saveCacheMounts, ghaStore, cacheMountsDir, type CacheMountsInput, type CacheMountsReport} from './steps/cache-mounts.js';
 import {staging, stagingTagsLeft} from './steps/staging.js';
-import {storeAttestations, rewrittenMetadata} from './steps/attestation-storage.js';
+import {storeAttestations, rewrittenMetadata, storageLeftovers} from './steps/attestation-storage.js';
 import {leftoversSummary} from '../report/leftovers.js';
 import type {SkippedTag} from './steps/guard.js';
 import {compareCommits} from '../pipeline/context/github-api.js';
@@ -220,11 +220,13 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
   // what the run leaves in the registry besides the tags asked for, for the summary (report/leftovers.ts)
   const keep = e.stagingTags === 'keep';
   const pushNote = pushDescription(pushModeOf(ready.builder.info.driver, e.stagingTags), ready.builder.info.driver, stagingTag, keep);
+  // attestation-storage: referrers: what the rewrite leaves (BuildKit's untagged index, the referrers tags)
+  const storageNotes: string[] = [];
   const left = async (failed: boolean) => {
     if (output !== 'push') return '';
     const tagsLeft = keep ? await stagingTagsLeft(c.buildx, plan.builds, stagingTag) : [];
     if (failed && keep && tagsLeft.length) runner.warning(`Left in the registry (staging-tags: keep): ${tagsLeft.map(t => t.ref).join(', ')}`);
-    return leftoversSummary({push: pushNote, stagingTags: tagsLeft, kept: keep, failed});
+    return leftoversSummary({push: pushNote, stagingTags: tagsLeft, kept: keep, failed, notes: storageNotes});
   };
   // a leg's summary: its platforms, digests and records (no tag moves, no release)
   const failedSummary = async (messages: string[]) =>
@@ -257,6 +259,7 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
       const stored = await storeAttestations({buildx: c.buildx, builds: digests, dir: c.work});
       digests = stored.builds;
       metadata = rewrittenMetadata(built.metadata, stored.builds, stored.replaced);
+      storageNotes.push(...storageLeftovers(stored));
     } catch (err) {
       const message = `Storing the attestations as OCI referrers failed (attestation-storage: referrers): ${runner.redact(err instanceof Error ? err.message : String(err))}`;
       if (c.report && inputs.summary) writeSummary(await failedSummary([message]), env);

@@ -6,7 +6,7 @@ import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {splitAttestations, referrerManifest, storeAttestations, rewrittenMetadata, encoded, ATTESTATION_ARTIFACT_TYPE, EMPTY_CONFIG, type IndexDocument} from '../../../src/engine/steps/attestation-storage.js';
+import {splitAttestations, referrerManifest, storeAttestations, rewrittenMetadata, storageLeftovers, encoded, ATTESTATION_ARTIFACT_TYPE, EMPTY_CONFIG, type IndexDocument} from '../../../src/engine/steps/attestation-storage.js';
 import {findReferrers, listReferrer} from '../../../src/engine/referrers.js';
 import {inspectImage} from '../../../src/engine/verify.js';
 import type {BuildxApi} from '../../../src/engine/buildx.js';
@@ -131,6 +131,10 @@ describe('storeAttestations: publish and merge, before verify', () => {
     }
     const index = encoded(JSON.parse(reg.manifests.get(`${NAME}@${digest}`)!));
     expect(out.builds[0]!.descriptor).toEqual({mediaType: INDEX, digest, size: index.bytes.length});
+    expect(storageLeftovers(out)).toEqual([
+      `attestation-storage: referrers: BuildKit's index ${r.index} of ${names.join(', ')} (with the attestation entries) stays untagged; the tags point at ${digest}.`,
+      `The attestations are OCI 1.1 referrers of their platforms, listed under the referrers tags (the registry has no referrers API): ${names.flatMap(n => Object.values(r.platforms).map(pd => `${n}:${pd.replace(':', '-')}`)).join(', ')}.`
+    ]);
     const meta = rewrittenMetadata({api: {'containerimage.digest': r.index, 'containerimage.descriptor': {digest: r.index}, 'image.name': 'x'}, other: {'containerimage.digest': 'd'}}, out.builds, out.replaced);
     expect(meta).toEqual({api: {'containerimage.digest': digest, 'containerimage.descriptor': out.builds[0]!.descriptor, 'image.name': 'x'}, other: {'containerimage.digest': 'd'}});
   });

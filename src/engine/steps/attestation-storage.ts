@@ -179,3 +179,16 @@ export function rewrittenMetadata(metadata: BakeMetadata, builds: StorageResult[
   }
   return out;
 }
+
+/** The summary's sentences on what the rewrite leaves in the registry (report/leftovers.ts). */
+export function storageLeftovers(r: StorageResult): string[] {
+  const out: string[] = [];
+  for (const b of r.builds) {
+    const old = r.replaced[b.build.id];
+    if (old) out.push(`attestation-storage: referrers: BuildKit's index ${old} of ${b.build.images.join(', ')} (with the attestation entries) stays untagged; the tags point at ${b.digest}.`);
+  }
+  const tags = [...new Set(r.referrers.filter(x => x.tag).map(x => `${x.image}:${x.tag}`))];
+  if (tags.length) out.push(`The attestations are OCI 1.1 referrers of their platforms, listed under the referrers tags (the registry has no referrers API): ${tags.join(', ')}.`);
+  else if (r.referrers.length) out.push('The attestations are OCI 1.1 referrers of their platforms, listed by the registry\'s referrers API.');
+  return out;
+}

@@ -1,0 +1,135 @@
+// End to end: attestation-storage: referrers (issue 12). Two platforms published with `provenance:
+// mode=max` and `sbom: generator=<a local generator image>` (see attestations.test.ts) and the attestations
+// stored as OCI 1.1 referrers: the release tag's index lists exactly linux/amd64 and linux/arm64 (no
+// unknown/unknown entry); each platform's fallback tag sha256-<hex> (the registry here has no referrers
+// API) lists one referrer whose subject is that platform and whose layers hold the provenance and SPDX
+// statements; mode: verify with require-attestations: provenance, sbom passes; the outputs count only
+// the real platforms and name the new index.
+import {execFile} from 'node:child_process';
+import {randomBytes} from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {promisify} from 'node:util';
+import {runAction, runPost, startGitHubApiStub, repoRoot, cleanupRuns, type GitHubApiStub} from '../support/action.js';
+import {REGISTRY, REGISTRY_PASSWORD, REGISTRY_USER, registryJson, registryRequest, tagDigests} from '../support/registry.js';
+import {buildxProblem, dockerProblem, imageProblem, prerequisites, registryProblem} from '../support/prereqs.js';
+
+const exec = promisify(execFile);
+const GENERATOR = process.env.E2E_SBOM_GENERATOR_IMAGE || 'ci-local/sbom-generator:debian';
+const gate = await prerequisites('e2e attestation-referrers', [dockerProblem(), buildxProblem(), registryProblem(REGISTRY, {user: REGISTRY_USER, password: REGISTRY_PASSWORD}), imageProblem(GENERATOR, 'scripts/sbom-generator-image.sh')]);
+const NS = `e2e-attref-${randomBytes(4).toString('hex')}`;
+const SHA = 'a1'.repeat(20);
+let stub: GitHubApiStub | undefined;
+const temps: string[] = [];
+
+function tempDir(name: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `mp-e2e-attref-${name}-`));
+  temps.push(dir);
+  return dir;
+}
+
+beforeAll(async () => {
+  if (!gate.ready) return;
+  stub = await startGitHubApiStub({id: 1, name: 'app', full_name: 'acme/app', private: false, owner: {login: 'acme'}, html_url: 'https://github.com/acme/app', description: 'attestations', default_branch: 'main', license: null, topics: []});
+}, 60_000);
+
+afterAll(async () => {
+  await stub?.close();
+  for (const d of temps) fs.rmSync(d, {recursive: true, force: true});
+});
+
+interface Descriptor {
+  digest: string;
+  mediaType: string;
+  platform?: {os: string; architecture: string};
+  annotations?: Record<string, string>;
+}
+
+const blobJson = async (digest: string) => JSON.parse((await registryRequest('GET', `/v2/${NS}/app/blobs/${digest}`)).body.toString('utf8'));
+
+const ARTIFACT_TYPE = 'application/vnd.docker.attestation.manifest.v1+json';
+
+gate.test('the index lists only the real platforms; the attestations are referrers of them; mode: verify finds them', async () => {
+  const workspace = tempDir('ws');
+  await exec('bash', [path.join(repoRoot, 'scripts', 'busybox-static.sh'), path.join(workspace, 'rootfs')]);
+  fs.writeFileSync(path.join(workspace, 'Dockerfile'), ['FROM scratch', 'ARG TARGETARCH', 'COPY rootfs/busybox-${TARGETARCH} /bin/busybox', `LABEL org.example.nonce=${randomBytes(4).toString('hex')}`, ''].join('\n'));
+  const event = path.join(tempDir('event'), 'event.json');
+  fs.writeFileSync(event, JSON.stringify({ref: 'refs/heads/main', after: SHA, repository: {default_branch: 'main', full_name: 'acme/app'}}));
+  const summary = path.join(tempDir('summary'), 'summary.md');
+  fs.writeFileSync(summary, '');
+  const env = {HOME: tempDir('home'), PATH: process.env.PATH ?? '', GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: event, GITHUB_REF: 'refs/heads/main', GITHUB_SHA: SHA, GITHUB_REPOSITORY: 'acme/app', GITHUB_ACTOR: 'bot', GITHUB_WORKSPACE: workspace, GITHUB_API_URL: stub!.url, GITHUB_STEP_SUMMARY: summary};
+  const common = {registry: REGISTRY, images: `${NS}/app`, 'registry-auth': `- registry: ${REGISTRY}\n  username: ${REGISTRY_USER}\n  password: ${REGISTRY_PASSWORD}\n`, 'github-token': 'e2e-token'};
+  const run = await runAction({
+    cwd: workspace,
+    timeoutMs: 300_000,
+    env,
+    inputs: {...common, platforms: 'linux/amd64,linux/arm64', tags: 'type=raw,value=v1', provenance: 'mode=max', sbom: `generator=${GENERATOR}`, 'attestation-storage': 'referrers'}
+  });
+  const runs = [run];
+  try {
+    expect({code: run.code, errors: run.log.split('\n').filter(l => l.startsWith('::error'))}).toEqual({code: 0, errors: []});
+    const tags = await tagDigests(`${NS}/app`);
+    if (process.env.DUMP_LOG) fs.writeFileSync(process.env.DUMP_LOG, run.log);
+    const index = await registryJson(`${NS}/app`, 'v1');
+    const manifests = (index.manifests ?? []) as Descriptor[];
+    // exactly the two platforms, no attestation entry
+    expect(manifests.map(m => `${m.platform?.os}/${m.platform?.architecture}`)).toEqual(['linux/amd64', 'linux/arm64']);
+    expect(manifests.some(m => m.annotations?.['vnd.docker.reference.type'])).toBe(false);
+    // the referrers API is not there on this registry: the fallback tags are
+    const api = await registryRequest('GET', `/v2/${NS}/app/referrers/${manifests[0]!.digest}`);
+    expect(api.status).toBe(404);
+    for (const p of manifests) {
+      const tag = p.digest.replace(':', '-');
+      expect(tags[tag]).toBeDefined();
+      const listing = await registryJson(`${NS}/app`, tag);
+      const listed = (listing.manifests ?? []) as (Descriptor & {artifactType?: string})[];
+      expect(listed).toHaveLength(1);
+      expect(listed[0]!.artifactType).toBe(ARTIFACT_TYPE);
+      const referrer = await registryJson(`${NS}/app`, listed[0]!.digest);
+      expect(referrer.artifactType).toBe(ARTIFACT_TYPE);
+      expect(referrer.subject).toEqual({mediaType: p.mediaType, digest: p.digest, size: (p as unknown as {size: number}).size});
+      const layers = (referrer.layers ?? []) as Descriptor[];
+      const byType = new Map(layers.map(l => [l.annotations?.['in-toto.io/predicate-type'], l]));
+      const provenanceLayer = byType.get('https://slsa.dev/provenance/v0.2') ?? byType.get('https://slsa.dev/provenance/v1');
+      expect(provenanceLayer).toBeDefined();
+      const spdxLayer = byType.get('https://spdx.dev/Document');
+      expect(spdxLayer).toBeDefined();
+      const spdx = await blobJson(spdxLayer!.digest);
+      expect(spdx.predicate.files.map((f: {fileName: string}) => f.fileName)).toContain('/bin/busybox');
+      const provenance = await blobJson(provenanceLayer!.digest);
+      for (const s of [spdx, provenance]) expect(s.subject).toEqual([expect.objectContaining({digest: {sha256: p.digest.slice('sha256:'.length)}})]);
+    }
+    // the registry's tags: the release tag and the two referrers tags
+    expect(Object.keys(tags).sort()).toEqual(['v1', ...manifests.map(m => m.digest.replace(':', '-'))].sort());
+    // outputs: the new index, the real platforms only
+    expect(run.outputs['digest']).toBe(tags['v1']);
+    const images = JSON.parse(run.outputs['images']) as {digest: string; platforms: {platform: string; digest: string}[]}[];
+    expect(images[0].platforms.map(p => p.platform)).toEqual(['linux/amd64', 'linux/arm64']);
+    expect(JSON.parse(run.outputs['metadata'])[Object.keys(JSON.parse(run.outputs['metadata']))[0]!]['containerimage.digest']).toBe(tags['v1']);
+    expect(run.log).not.toContain('unknown/unknown');
+    const text = fs.readFileSync(summary, 'utf8');
+    expect(text).not.toContain('unknown/unknown');
+    expect(text).toContain('stays untagged; the tags point at');
+
+    // mode: verify finds the attestations through the fallback tags
+    const verify = await runAction({cwd: workspace, timeoutMs: 120_000, env, inputs: {...common, mode: 'verify', from: 'v1', 'require-attestations': 'provenance, sbom'}});
+    runs.push(verify);
+    expect({code: verify.code, errors: verify.log.split('\n').filter(l => l.startsWith('::error'))}).toEqual({code: 0, errors: []});
+    const v = JSON.parse(verify.outputs['verification']) as {verified: boolean; digests: {platform: string; attestations: Record<string, string>}[]}[];
+    expect(v[0]!.verified).toBe(true);
+    expect(v[0]!.digests.slice(1).map(d => [d.platform, /^attestation referrer /.test(d.attestations['provenance'] ?? ''), /^attestation referrer /.test(d.attestations['sbom'] ?? '')])).toEqual([
+      ['linux/amd64', true, true],
+      ['linux/arm64', true, true]
+    ]);
+  } finally {
+    for (const r of runs) {
+      const post = await runPost(r);
+      expect(post.code).toBe(0);
+      cleanupRuns(r, post);
+    }
+    for (const digest of new Set(Object.values(await tagDigests(`${NS}/app`).catch(() => ({} as Record<string, string>))))) {
+      await registryRequest('DELETE', `/v2/${NS}/app/manifests/${digest}`).catch(() => undefined);
+    }
+  }
+}, 420_000);
