@@ -3,8 +3,9 @@
 // stored as OCI 1.1 referrers: the release tag's index lists exactly linux/amd64 and linux/arm64 (no
 // unknown/unknown entry); each platform's fallback tag sha256-<hex> (the registry here has no referrers
 // API) lists one referrer whose subject is that platform and whose layers hold the provenance and SPDX
-// statements; mode: verify with require-attestations: provenance, sbom passes; the outputs count only
-// the real platforms and name the new index.
+// statements; sign: key signs the new index and its platforms; mode: verify with require-attestations:
+// provenance, sbom and the public key passes; the outputs count only the real platforms and name the new
+// index.
 import {execFile} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
 import fs from 'node:fs';
@@ -17,7 +18,9 @@ import {buildxProblem, dockerProblem, imageProblem, prerequisites, registryProbl
 
 const exec = promisify(execFile);
 const GENERATOR = process.env.E2E_SBOM_GENERATOR_IMAGE || 'ci-local/sbom-generator:debian';
-const gate = await prerequisites('e2e attestation-referrers', [dockerProblem(), buildxProblem(), registryProblem(REGISTRY, {user: REGISTRY_USER, password: REGISTRY_PASSWORD}), imageProblem(GENERATOR, 'scripts/sbom-generator-image.sh')]);
+const cosignProblem = async () => (await exec('cosign', ['version']).then(() => undefined, e => `cosign is not on PATH (${(e as Error).message.split('\n')[0]}): scripts/engine-up.sh puts Debian's cosign there`));
+const gate = await prerequisites('e2e attestation-referrers', [dockerProblem(), buildxProblem(), registryProblem(REGISTRY, {user: REGISTRY_USER, password: REGISTRY_PASSWORD}), imageProblem(GENERATOR, 'scripts/sbom-generator-image.sh'), cosignProblem()]);
+const PASSWORD = 'e2e-cosign-password';
 const NS = `e2e-attref-${randomBytes(4).toString('hex')}`;
 const SHA = 'a1'.repeat(20);
 let stub: GitHubApiStub | undefined;
@@ -50,27 +53,27 @@ const blobJson = async (digest: string) => JSON.parse((await registryRequest('GE
 
 const ARTIFACT_TYPE = 'application/vnd.docker.attestation.manifest.v1+json';
 
-gate.test('the index lists only the real platforms; the attestations are referrers of them; mode: verify finds them', async () => {
+gate.test('the index lists only the real platforms; the attestations are referrers of them; signatures of the new index; mode: verify finds them', async () => {
   const workspace = tempDir('ws');
+  const keyDir = tempDir('keys');
+  await exec('cosign', ['generate-key-pair'], {cwd: keyDir, env: {...process.env, COSIGN_PASSWORD: PASSWORD}});
+  fs.copyFileSync(path.join(keyDir, 'cosign.pub'), path.join(workspace, 'cosign.pub'));
   await exec('bash', [path.join(repoRoot, 'scripts', 'busybox-static.sh'), path.join(workspace, 'rootfs')]);
   fs.writeFileSync(path.join(workspace, 'Dockerfile'), ['FROM scratch', 'ARG TARGETARCH', 'COPY rootfs/busybox-${TARGETARCH} /bin/busybox', `LABEL org.example.nonce=${randomBytes(4).toString('hex')}`, ''].join('\n'));
   const event = path.join(tempDir('event'), 'event.json');
   fs.writeFileSync(event, JSON.stringify({ref: 'refs/heads/main', after: SHA, repository: {default_branch: 'main', full_name: 'acme/app'}}));
-  const summary = path.join(tempDir('summary'), 'summary.md');
-  fs.writeFileSync(summary, '');
-  const env = {HOME: tempDir('home'), PATH: process.env.PATH ?? '', GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: event, GITHUB_REF: 'refs/heads/main', GITHUB_SHA: SHA, GITHUB_REPOSITORY: 'acme/app', GITHUB_ACTOR: 'bot', GITHUB_WORKSPACE: workspace, GITHUB_API_URL: stub!.url, GITHUB_STEP_SUMMARY: summary};
+  const env = {HOME: tempDir('home'), PATH: process.env.PATH ?? '', GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: event, GITHUB_REF: 'refs/heads/main', GITHUB_SHA: SHA, GITHUB_REPOSITORY: 'acme/app', GITHUB_ACTOR: 'bot', GITHUB_WORKSPACE: workspace, GITHUB_API_URL: stub!.url};
   const common = {registry: REGISTRY, images: `${NS}/app`, 'registry-auth': `- registry: ${REGISTRY}\n  username: ${REGISTRY_USER}\n  password: ${REGISTRY_PASSWORD}\n`, 'github-token': 'e2e-token'};
   const run = await runAction({
     cwd: workspace,
     timeoutMs: 300_000,
     env,
-    inputs: {...common, platforms: 'linux/amd64,linux/arm64', tags: 'type=raw,value=v1', provenance: 'mode=max', sbom: `generator=${GENERATOR}`, 'attestation-storage': 'referrers'}
+    inputs: {...common, platforms: 'linux/amd64,linux/arm64', tags: 'type=raw,value=v1', provenance: 'mode=max', sbom: `generator=${GENERATOR}`, 'attestation-storage': 'referrers', sign: 'key', 'cosign-key': fs.readFileSync(path.join(keyDir, 'cosign.key'), 'utf8'), 'cosign-password': PASSWORD, 'transparency-log': 'false'}
   });
   const runs = [run];
   try {
     expect({code: run.code, errors: run.log.split('\n').filter(l => l.startsWith('::error'))}).toEqual({code: 0, errors: []});
     const tags = await tagDigests(`${NS}/app`);
-    if (process.env.DUMP_LOG) fs.writeFileSync(process.env.DUMP_LOG, run.log);
     const index = await registryJson(`${NS}/app`, 'v1');
     const manifests = (index.manifests ?? []) as Descriptor[];
     // exactly the two platforms, no attestation entry
@@ -100,24 +103,29 @@ gate.test('the index lists only the real platforms; the attestations are referre
       const provenance = await blobJson(provenanceLayer!.digest);
       for (const s of [spdx, provenance]) expect(s.subject).toEqual([expect.objectContaining({digest: {sha256: p.digest.slice('sha256:'.length)}})]);
     }
-    // the registry's tags: the release tag and the two referrers tags
-    expect(Object.keys(tags).sort()).toEqual(['v1', ...manifests.map(m => m.digest.replace(':', '-'))].sort());
+    // the registry's tags: the release tag, the two referrers tags, the signatures of the new index and of each platform
+    const signed = [tags['v1']!, ...manifests.map(m => m.digest)];
+    expect(Object.keys(tags).sort()).toEqual(['v1', ...manifests.map(m => m.digest.replace(':', '-')), ...signed.map(d => `${d.replace(':', '-')}.sig`)].sort());
     // outputs: the new index, the real platforms only
     expect(run.outputs['digest']).toBe(tags['v1']);
     const images = JSON.parse(run.outputs['images']) as {digest: string; platforms: {platform: string; digest: string}[]}[];
     expect(images[0].platforms.map(p => p.platform)).toEqual(['linux/amd64', 'linux/arm64']);
     expect(JSON.parse(run.outputs['metadata'])[Object.keys(JSON.parse(run.outputs['metadata']))[0]!]['containerimage.digest']).toBe(tags['v1']);
     expect(run.log).not.toContain('unknown/unknown');
-    const text = fs.readFileSync(summary, 'utf8');
+    // the runner's summary file (runAction sets GITHUB_STEP_SUMMARY itself)
+    const text = run.summary;
+    expect(text).toContain('linux/arm64');
     expect(text).not.toContain('unknown/unknown');
     expect(text).toContain('stays untagged; the tags point at');
 
     // mode: verify finds the attestations through the fallback tags
-    const verify = await runAction({cwd: workspace, timeoutMs: 120_000, env, inputs: {...common, mode: 'verify', from: 'v1', 'require-attestations': 'provenance, sbom'}});
+    const verify = await runAction({cwd: workspace, timeoutMs: 120_000, env, inputs: {...common, mode: 'verify', from: 'v1', 'require-attestations': 'provenance, sbom', 'require-signature': 'key=cosign.pub', 'transparency-log': 'false'}});
     runs.push(verify);
     expect({code: verify.code, errors: verify.log.split('\n').filter(l => l.startsWith('::error'))}).toEqual({code: 0, errors: []});
-    const v = JSON.parse(verify.outputs['verification']) as {verified: boolean; digests: {platform: string; attestations: Record<string, string>}[]}[];
+    const v = JSON.parse(verify.outputs['verification']) as {verified: boolean; digest: string; digests: {platform: string; signature: {ok: boolean}; attestations: Record<string, string>}[]}[];
     expect(v[0]!.verified).toBe(true);
+    expect(v[0]!.digest).toBe(tags['v1']);
+    expect(v[0]!.digests.map(d => d.signature.ok)).toEqual([true, true, true]);
     expect(v[0]!.digests.slice(1).map(d => [d.platform, /^attestation referrer /.test(d.attestations['provenance'] ?? ''), /^attestation referrer /.test(d.attestations['sbom'] ?? '')])).toEqual([
       ['linux/amd64', true, true],
       ['linux/arm64', true, true]
