@@ -15,6 +15,7 @@ import {promisify} from 'node:util';
 import {runAction, runPost, startGitHubApiStub, repoRoot, cleanupRuns, type GitHubApiStub} from '../support/action.js';
 import {REGISTRY, REGISTRY_PASSWORD, REGISTRY_USER, registryJson, registryRequest, tagDigests} from '../support/registry.js';
 import {buildxProblem, dockerProblem, imageProblem, prerequisites, registryProblem} from '../support/prereqs.js';
+import {cleanupJobs, job, type JobResult} from '../support/split.js';
 
 const exec = promisify(execFile);
 const GENERATOR = process.env.E2E_SBOM_GENERATOR_IMAGE || 'ci-local/sbom-generator:debian';
@@ -141,3 +142,47 @@ gate.test('the index lists only the real platforms; the attestations are referre
     }
   }
 }, 420_000);
+
+gate.test('the split release: mode: merge stores the legs\' attestations as referrers; its index lists the platforms only', async () => {
+  const workspace = tempDir('ws-split');
+  await exec('bash', [path.join(repoRoot, 'scripts', 'busybox-static.sh'), path.join(workspace, 'rootfs')]);
+  fs.writeFileSync(path.join(workspace, 'Dockerfile'), ['FROM scratch', 'ARG TARGETARCH', 'COPY rootfs/busybox-${TARGETARCH} /bin/busybox', `LABEL org.example.nonce=${randomBytes(4).toString('hex')}`, ''].join('\n'));
+  const repo = `${NS}/split`;
+  const jobs: JobResult[] = [];
+  const run = async (inputs: Record<string, string>) => {
+    const r = await job({sha: SHA, workspace, apiUrl: stub!.url, repository: 'acme/app', inputs: {registry: REGISTRY, 'registry-auth': `- registry: ${REGISTRY}\n  username: ${REGISTRY_USER}\n  password: ${REGISTRY_PASSWORD}\n`, 'github-token': 'e2e-token', ...inputs}, timeoutMs: 300_000});
+    jobs.push(r);
+    expect(r.post.code).toBe(0);
+    return r;
+  };
+  try {
+    const planned = await run({mode: 'plan', images: `name=${REGISTRY}/${repo}`, platforms: 'linux/amd64,linux/arm64', tags: 'type=raw,value=v2'});
+    expect(planned.errors).toEqual([]);
+    const plan = planned.main.outputs['plan']!;
+    const legs = await Promise.all(['linux/amd64', 'linux/arm64'].map(platforms => run({mode: 'build', plan, platforms, provenance: 'mode=max', sbom: `generator=${GENERATOR}`})));
+    for (const l of legs) expect(l.errors).toEqual([]);
+    const merged = await run({mode: 'merge', plan, 'attestation-storage': 'referrers'});
+    expect(merged.errors).toEqual([]);
+    const tags = await tagDigests(repo);
+    expect(merged.main.outputs['digest']).toBe(tags['v2']);
+    const index = await registryJson(repo, 'v2');
+    const manifests = (index.manifests ?? []) as Descriptor[];
+    expect(manifests.map(m => `${m.platform?.os}/${m.platform?.architecture}`)).toEqual(['linux/amd64', 'linux/arm64']);
+    for (const p of manifests) {
+      const listed = ((await registryJson(repo, p.digest.replace(':', '-'))).manifests ?? []) as (Descriptor & {artifactType?: string})[];
+      expect(listed.map(m => m.artifactType)).toEqual([ARTIFACT_TYPE]);
+      const referrer = await registryJson(repo, listed[0]!.digest);
+      expect(referrer.subject.digest).toBe(p.digest);
+      const types = ((referrer.layers ?? []) as Descriptor[]).map(l => l.annotations?.['in-toto.io/predicate-type']);
+      expect(types).toContain('https://spdx.dev/Document');
+      expect(types.some(t => /^https:\/\/slsa\.dev\/provenance\//.test(t ?? ''))).toBe(true);
+    }
+    const images = JSON.parse(merged.main.outputs['images']!) as {platforms: {platform: string}[]}[];
+    expect(images[0]!.platforms.map(p => p.platform)).toEqual(['linux/amd64', 'linux/arm64']);
+  } finally {
+    cleanupJobs(jobs);
+    for (const digest of new Set(Object.values(await tagDigests(repo).catch(() => ({} as Record<string, string>))))) {
+      await registryRequest('DELETE', `/v2/${repo}/manifests/${digest}`).catch(() => undefined);
+    }
+  }
+}, 600_000);
