@@ -4303,6 +4303,17 @@ function attestWarnings(mode, githubAttestations) {
         return [];
     return [`Input "github-attestations" is read by mode: publish and mode: merge only (the runs that release); with mode: ${mode} nothing is attested here.`];
 }
+/**
+ * Warnings about `attestation-storage: referrers` in a run that does not read it: the build legs push
+ * BuildKit's layout (the merge moves the attestations out), the other modes push no build.
+ */
+function attestationStorageWarnings(mode, storage) {
+    if (storage !== 'referrers' || ATTESTING_MODES.includes(mode))
+        return [];
+    if (mode === 'build')
+        return ['Input "attestation-storage" is read by mode: publish and mode: merge only: a build leg pushes its attestations in its index as BuildKit writes them, and the merge (with attestation-storage: referrers) stores them as referrers.'];
+    return [`Input "attestation-storage" is read by mode: publish and mode: merge only (the runs that push an index); with mode: ${mode} nothing is rewritten.`];
+}
 
 ;// CONCATENATED MODULE: ./src/pipeline/prepare.ts
 /**
@@ -4332,7 +4343,7 @@ async function prepare(ctx, opts) {
     const credentials = await parseRegistryAuth(inputs.engine.registryAuth);
     const warnings = [];
     const warn = (m) => warnings.push(m);
-    warnings.push(...inputs.engine.secretWarnings, ...(0,sign/* signWarnings */.bR)(inputs.mode, inputs.sign), ...attestWarnings(inputs.mode, inputs.githubAttestations));
+    warnings.push(...inputs.engine.secretWarnings, ...(0,sign/* signWarnings */.bR)(inputs.mode, inputs.sign), ...attestWarnings(inputs.mode, inputs.githubAttestations), ...attestationStorageWarnings(inputs.mode, inputs.engine.attestationStorage));
     const fileVersion = readVersion(inputs, ctx, opts.workspace);
     const levels = annotationLevels(opts.env);
     const metaInputs = {

@@ -9,6 +9,7 @@ import {fileURLToPath} from 'node:url';
 import {splitAttestations, referrerManifest, storeAttestations, rewrittenMetadata, storageLeftovers, encoded, ATTESTATION_ARTIFACT_TYPE, EMPTY_CONFIG, type IndexDocument} from '../../../src/engine/steps/attestation-storage.js';
 import {findReferrers, listReferrer} from '../../../src/engine/referrers.js';
 import {inspectImage} from '../../../src/engine/verify.js';
+import {attestationStorageWarnings} from '../../../src/pipeline/inputs/attest.js';
 import type {BuildxApi} from '../../../src/engine/buildx.js';
 import {FakeRegistry, sha256} from './fake-registry.js';
 import {buildPlan} from './factory.js';
@@ -225,3 +226,18 @@ describe('mode verify finds attestations stored as referrers', () => {
   });
 });
 
+
+describe('attestation-storage in a mode that does not read it', () => {
+  test.each([
+    ['publish', 'referrers', 0],
+    ['merge', 'referrers', 0],
+    ['publish', 'index', 0],
+    ['verify', 'index', 0],
+    ['build', 'referrers', 1],
+    ['promote', 'referrers', 1]
+  ])('mode: %s, %s: %d warning(s)', (mode, storage, n) => {
+    const w = attestationStorageWarnings(mode, storage);
+    expect(w).toHaveLength(n);
+    for (const m of w) expect(m).toContain('Input "attestation-storage" is read by mode: publish and mode: merge only');
+  });
+});
