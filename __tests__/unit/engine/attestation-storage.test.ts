@@ -2,13 +2,14 @@
 // attestation manifest an OCI 1.1 referrer of its platform (the referrers API, else the sha256-<hex>
 // fallback tag, merged with what it lists), and mode verify finding attestations stored that way.
 import {afterAll, describe, expect, test} from '@jest/globals';
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {splitAttestations, referrerManifest, storeAttestations, rewrittenMetadata, storageLeftovers, encoded, ATTESTATION_ARTIFACT_TYPE, EMPTY_CONFIG, type IndexDocument} from '../../../src/engine/steps/attestation-storage.js';
 import {findReferrers, listReferrer} from '../../../src/engine/referrers.js';
 import {inspectImage} from '../../../src/engine/verify.js';
+import {copyContent} from '../../../src/engine/copy.js';
 import {attestationStorageWarnings} from '../../../src/pipeline/inputs/attest.js';
 import type {BuildxApi} from '../../../src/engine/buildx.js';
 import {FakeRegistry, sha256} from './fake-registry.js';
@@ -217,6 +218,25 @@ describe('mode verify finds attestations stored as referrers', () => {
       `${NAME} linux/arm64 (${r.platforms['linux/arm64']}): no provenance attestation`,
       `${NAME} linux/arm64 (${r.platforms['linux/arm64']}): no sbom attestation`
     ]);
+  });
+
+  test('mode: promote with to-registry copies the referrers tags with the index: the copy is verified alike', async () => {
+    const reg = new FakeRegistry();
+    const r = pushed(reg, NAME);
+    const out = await storeAttestations({buildx: reg.api(), builds: [{build: buildPlan({id: 'api', images: [NAME]}), digest: r.index}], dir: work});
+    const digest = out.builds[0]!.digest;
+    const api = reg.api();
+    // the fake holds no layer bytes: a download answers the descriptor's size, an upload keeps it
+    api.downloadBlob = async (_name, blob) => writeFileSync(blob.file, 'x'.repeat(blob.size));
+    api.pushBlob = async (name, blob) => {
+      reg.blobs.set(`${name}@${blob.digest}`, readFileSync(blob.file, 'utf8'));
+      return true;
+    };
+    const target = 'mirror.test/acme/api';
+    const copied = await copyContent(api, NAME, target, digest, work);
+    expect(copied.referrers.sort()).toEqual(Object.values(r.platforms).map(d => d.replace(':', '-')).sort());
+    const f = await inspectImage(reg.api(), {name: target, digest} as never, req, '', false);
+    expect(f.problems).toEqual([]);
   });
 
   test('findReferrers: [] when there is neither an API nor a fallback tag', async () => {
