@@ -345,11 +345,13 @@ async function run(buildx, p, doc, env, o) {
     }
     o.cancel.check();
     // attestation-storage: referrers: the index without the legs' attestation entries, each one an OCI 1.1 referrer of its platform (steps/attestation-storage.ts)
+    const storageNotes = [];
     if (p.inputs.engine.attestationStorage === 'referrers') {
         const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(env['RUNNER_TEMP'] || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'multiarch-publish-referrers-'));
         try {
             const stored = await (0,_steps_attestation_storage_js__WEBPACK_IMPORTED_MODULE_13__/* .storeAttestations */ .Tl)({ buildx, builds: digests, dir });
             digests.splice(0, digests.length, ...stored.builds.map(s => ({ build: s.build, digest: s.digest })));
+            storageNotes.push(...(0,_steps_attestation_storage_js__WEBPACK_IMPORTED_MODULE_13__/* .storageLeftovers */ .K1)(stored));
         }
         catch (err) {
             const message = `Storing the attestations as OCI referrers failed (attestation-storage: referrers): ${_action_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$(err instanceof Error ? err.message : String(err))}`;
@@ -450,7 +452,7 @@ async function run(buildx, p, doc, env, o) {
             (attesting ? (0,_report_attestations_js__WEBPACK_IMPORTED_MODULE_22__/* .attestationsSummary */ .aD)({ result: attesting, owner: p.ctx.owner }) : '') +
             (0,_report_index_js__WEBPACK_IMPORTED_MODULE_20__/* .budgetSummary */ .ay)(budget) +
             (0,_report_index_js__WEBPACK_IMPORTED_MODULE_20__/* .skippedTagsSummary */ .Ii)(skipped) +
-            (0,_report_leftovers_js__WEBPACK_IMPORTED_MODULE_26__/* .leftoversSummary */ .N)({ push: 'by the build legs (mode: build), by digest; the index was made by the merge in-process', stagingTags: left.map(l => ({ ref: l.ref, digest: l.digest })), kept: false, failed: false, what: 'leg records and leg content' }), env);
+            (0,_report_leftovers_js__WEBPACK_IMPORTED_MODULE_26__/* .leftoversSummary */ .N)({ push: 'by the build legs (mode: build), by digest; the index was made by the merge in-process', stagingTags: left.map(l => ({ ref: l.ref, digest: l.digest })), kept: false, failed: false, what: 'leg records and leg content', notes: storageNotes }), env);
     }
     o.cancel.check();
     return { results, outputs, left };

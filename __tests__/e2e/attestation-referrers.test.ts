@@ -177,6 +177,8 @@ gate.test('the split release: mode: merge stores the legs\' attestations as refe
       expect(types).toContain('https://spdx.dev/Document');
       expect(types.some(t => /^https:\/\/slsa\.dev\/provenance\//.test(t ?? ''))).toBe(true);
     }
+    expect(merged.main.summary).toContain('stays untagged; the tags point at');
+    expect(merged.main.summary).not.toContain('unknown/unknown');
     const images = JSON.parse(merged.main.outputs['images']!) as {platforms: {platform: string}[]}[];
     expect(images[0]!.platforms.map(p => p.platform)).toEqual(['linux/amd64', 'linux/arm64']);
   } finally {
