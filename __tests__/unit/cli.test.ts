@@ -354,6 +354,7 @@ describe('input flags', () => {
     pull: 'true',
     'tag-retry-timeout': '5',
     'staging-tags': 'keep',
+    'attestation-storage': 'referrers',
     sign: 'key',
     'cosign-key': KEY,
     'cosign-password': 'pw',

@@ -30,7 +30,8 @@ describe('engine inputs: defaults', () => {
       tagRetryTimeout: 60,
       cacheMounts: {mode: 'auto'},
       cacheMountsImage: 'docker.io/library/busybox:stable',
-      stagingTags: 'remove'
+      stagingTags: 'remove',
+      attestationStorage: 'index'
     });
   });
 });
@@ -57,6 +58,17 @@ describe('engine inputs: staging-tags', () => {
   });
 });
 
+describe('engine inputs: attestation-storage', () => {
+  test.each([
+    ['index', 'index'],
+    ['referrers', 'referrers'],
+    [' Referrers ', 'referrers'],
+    ['', 'index']
+  ])('%j -> %s', (value, storage) => {
+    expect(getInputs({'INPUT_ATTESTATION-STORAGE': value}).engine.attestationStorage).toBe(storage);
+  });
+});
+
 describe('engine inputs: bad values name the input', () => {
   test.each([
     ['setup-qemu', 'sometimes'],
@@ -69,7 +81,9 @@ describe('engine inputs: bad values name the input', () => {
     ['tag-retry-timeout', '3601'],
     ['tag-retry-timeout', 'Infinity'],
     ['staging-tags', 'delete'],
-    ['staging-tags', 'true']
+    ['staging-tags', 'true'],
+    ['attestation-storage', 'oci-artifact'],
+    ['attestation-storage', 'true']
   ])('%s: %s', (input, value) => {
     const [e] = errorsOf(() => getInputs({[`INPUT_${input.toUpperCase()}`]: value}));
     expect(e.input).toBe(input);

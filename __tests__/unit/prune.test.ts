@@ -61,6 +61,35 @@ function five(p = new Pkg(), listChildren = false): {p: Pkg; r: ReturnType<Pkg['
 const digestsOf = (items: {digest: string}[]) => items.map(i => i.digest).sort();
 
 describe('decidePrune', () => {
+  test('attestation-storage: referrers: BuildKit\'s old index is untagged (deleted with delete-untagged only, with its attestation manifests); the release, its platforms and their referrers are kept', () => {
+    const p = new Pkg();
+    const platforms = ['amd64', 'arm64'].map(a => p.image(`r-${a}`));
+    const attestations = ['amd64', 'arm64'].map(a => p.image(`r-${a}-att`, [`att-${a}`]));
+    const released = sha('index without attestations');
+    p.manifests.set(released, {digest: released, size: 300, children: platforms.map(digest => ({digest, attestation: false})), blobs: [], created: daysAgo(1)});
+    const old = sha('buildkit index');
+    p.manifests.set(old, {digest: old, size: 500, children: [...platforms.map(digest => ({digest, attestation: false})), ...attestations.map(digest => ({digest, attestation: true}))], blobs: [], created: daysAgo(1)});
+    const referrers = platforms.map((pl, i) => p.referrer(pl, `att-referrer-${i}`));
+    const referrerTags = platforms.map((pl, i) => {
+      const d = sha(`referrers tag ${i}`);
+      p.manifests.set(d, {digest: d, size: 200, children: [{digest: referrers[i]!, attestation: false}], blobs: []});
+      return d;
+    });
+    p.list(released, ['v1'], daysAgo(1), 1).list(old, [], daysAgo(1), 2);
+    platforms.forEach((pl, i) => p.list(referrerTags[i]!, [pl.replace(':', '-')], daysAgo(1), 10 + i));
+    [...platforms, ...attestations, ...referrers].forEach((d, i) => p.list(d, [], daysAgo(1), 100 + i));
+    const kept = p.decide();
+    expect(kept.deleted).toEqual([]);
+    expect(kept.keptOther.find(k => k.digest === old)).toMatchObject({kind: 'untagged', reason: expect.stringContaining('untagged, no kept version needs it; kept: delete-untagged: false')});
+    const d = p.decide(rules({deleteUntagged: true}));
+    expect(d.deleted.map(x => [x.digest, x.kind])).toEqual([
+      [old, 'untagged'],
+      ...attestations.map(a => [a, 'attestation'])
+    ]);
+    expect(d.keptVersions.map(v => v.digest)).toEqual([released]);
+    for (const k of [...platforms, ...referrers, ...referrerTags]) expect(d.keptOther.some(x => x.digest === k)).toBe(true);
+  });
+
   test('keep: 2 of five: the three oldest go, each with its platform and attestation manifests', () => {
     const {p, r} = five();
     const d = p.decide();

@@ -26,6 +26,7 @@ import * as runner from '../action/runner.js';
 import {logValue} from '../report/escape.js';
 import type {BuildxApi} from './buildx.js';
 import type {VerifiedBuild} from './steps/verify.js';
+import {listReferrer} from './referrers.js';
 
 /** One subject of an in-toto statement, as @actions/attest takes it. */
 export interface AttestSubject {
@@ -271,24 +272,8 @@ export async function attachBundle(buildx: BuildxApi, image: string, digest: str
   const manifestBytes = Buffer.from(JSON.stringify(manifest));
   const manifestDigest = sha256(manifestBytes);
   await buildx.putManifest(image, manifestDigest, MANIFEST_TYPE, manifestBytes);
-  const listed = buildx.referrers ? await buildx.referrers(image, digest).catch(() => undefined) : undefined;
-  if (listed?.some(d => d.digest === manifestDigest)) return {manifest: manifestDigest, referrersTag: null};
-  // the referrers tag schema (OCI distribution 1.1): sha256-<hex>, an index of the referrers
-  const tag = digest.replace(':', '-');
-  const at = await buildx.tagDigest(`${image}:${tag}`);
-  let index: {schemaVersion: number; mediaType: string; manifests: object[]} = {schemaVersion: 2, mediaType: INDEX_TYPE, manifests: []};
-  if (at) {
-    const current = (await buildx.readManifest(image, at)) as {mediaType?: string; manifests?: unknown};
-    if (!Array.isArray(current?.manifests)) throw new Error(`the tag ${tag} of ${image} is not an image index: it is not the referrers tag of the OCI 1.1 fallback, and is left as it is`);
-    index = {...(current as typeof index), schemaVersion: 2, mediaType: INDEX_TYPE};
-  }
   const descriptor = {mediaType: MANIFEST_TYPE, digest: manifestDigest, size: manifestBytes.length, artifactType: mediaType, annotations};
-  if (!index.manifests.some(m => (m as {digest?: string}).digest === manifestDigest)) index.manifests = [...index.manifests, descriptor];
-  const indexBytes = Buffer.from(JSON.stringify(index));
-  await buildx.putManifest(image, tag, INDEX_TYPE, indexBytes);
-  const back = await buildx.tagDigest(`${image}:${tag}`);
-  if (back !== sha256(indexBytes)) throw new Error(`the referrers tag ${image}:${tag} reads back as ${logValue(String(back).slice(0, 80))}, not the index written (${sha256(indexBytes)})`);
-  return {manifest: manifestDigest, referrersTag: tag};
+  return {manifest: manifestDigest, referrersTag: await listReferrer(buildx, image, digest, descriptor)};
 }
 
 /** The descriptor of the index the attestation is about (its exact size and media type, as the registry holds it). */

@@ -23,6 +23,7 @@ import {buildAnnotations} from './bake.js';
 import {registrySession} from './session.js';
 import {cancellation, type Cancellation} from './cancel.js';
 import {verify, sizes, type VerifiedBuild} from './steps/verify.js';
+import {storeAttestations, storageLeftovers} from './steps/attestation-storage.js';
 import {TagPhaseError, type TagOutcome} from './steps/tags.js';
 import {budgetGate, budgetRules, budgetError, violationMessage, type SizeBudget} from './steps/budget.js';
 import {release, ReleaseError, imageCreated} from './release.js';
@@ -339,6 +340,23 @@ async function run(buildx: BuildxApi, p: Prepared, doc: ParsedPlanDocument, env:
     digests.push({build: b, digest: digest!});
   }
   o.cancel.check();
+  // attestation-storage: referrers: the index without the legs' attestation entries, each one an OCI 1.1 referrer of its platform (steps/attestation-storage.ts)
+  const storageNotes: string[] = [];
+  if (p.inputs.engine.attestationStorage === 'referrers') {
+    const dir = mkdtempSync(join(env['RUNNER_TEMP'] || tmpdir(), 'multiarch-publish-referrers-'));
+    try {
+      const stored = await storeAttestations({buildx, builds: digests, dir});
+      digests.splice(0, digests.length, ...stored.builds.map(s => ({build: s.build, digest: s.digest})));
+      storageNotes.push(...storageLeftovers(stored));
+    } catch (err) {
+      const message = `Storing the attestations as OCI referrers failed (attestation-storage: referrers): ${runner.redact(err instanceof Error ? err.message : String(err))}`;
+      if (o.summaryWanted) writeSummary(publishSummary(plan, engineReport, [], [message], 0), env);
+      throw new Error(`${message}. No release tag was created or moved.`);
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
+    o.cancel.check();
+  }
   o.cancel.during('verification');
   let {verified} = await verify({buildx, builds: digests});
   const sized = sizes(buildx, verified);
@@ -417,7 +435,7 @@ async function run(buildx: BuildxApi, p: Prepared, doc: ParsedPlanDocument, env:
         (attesting ? attestationsSummary({result: attesting, owner: p.ctx.owner}) : '') +
         budgetSummary(budget) +
         skippedTagsSummary(skipped) +
-        leftoversSummary({push: 'by the build legs (mode: build), by digest; the index was made by the merge in-process', stagingTags: left.map(l => ({ref: l.ref, digest: l.digest})), kept: false, failed: false, what: 'leg records and leg content'}),
+        leftoversSummary({push: 'by the build legs (mode: build), by digest; the index was made by the merge in-process', stagingTags: left.map(l => ({ref: l.ref, digest: l.digest})), kept: false, failed: false, what: 'leg records and leg content', notes: storageNotes}),
       env
     );
   }

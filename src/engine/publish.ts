@@ -48,6 +48,7 @@ import {channelHistory} from './history.js';
 import {archTagMoves} from './arch-tag-moves.js';
 import {restoreCacheMounts, saveCacheMounts, ghaStore, cacheMountsDir, type CacheMountsInput, type CacheMountsReport} from './steps/cache-mounts.js';
 import {staging, stagingTagsLeft} from './steps/staging.js';
+import {storeAttestations, rewrittenMetadata, storageLeftovers} from './steps/attestation-storage.js';
 import {leftoversSummary} from '../report/leftovers.js';
 import type {SkippedTag} from './steps/guard.js';
 import {compareCommits} from '../pipeline/context/github-api.js';
@@ -219,11 +220,13 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
   // what the run leaves in the registry besides the tags asked for, for the summary (report/leftovers.ts)
   const keep = e.stagingTags === 'keep';
   const pushNote = pushDescription(pushModeOf(ready.builder.info.driver, e.stagingTags), ready.builder.info.driver, stagingTag, keep);
+  // attestation-storage: referrers: what the rewrite leaves (BuildKit's untagged index, the referrers tags)
+  const storageNotes: string[] = [];
   const left = async (failed: boolean) => {
     if (output !== 'push') return '';
     const tagsLeft = keep ? await stagingTagsLeft(c.buildx, plan.builds, stagingTag) : [];
     if (failed && keep && tagsLeft.length) runner.warning(`Left in the registry (staging-tags: keep): ${tagsLeft.map(t => t.ref).join(', ')}`);
-    return leftoversSummary({push: pushNote, stagingTags: tagsLeft, kept: keep, failed});
+    return leftoversSummary({push: pushNote, stagingTags: tagsLeft, kept: keep, failed, notes: storageNotes});
   };
   // a leg's summary: its platforms, digests and records (no tag moves, no release)
   const failedSummary = async (messages: string[]) =>
@@ -247,7 +250,23 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
   const savingMounts = mountsInput && mounts ? saveCacheMounts(mountsInput, mounts) : Promise.resolve(undefined);
 
   // digests (and descriptors) from bake's metadata file; the registry is read once per name (steps/verify.ts)
-  const digests = plan.builds.map(b => ({build: b, ...metadataDigest(built.metadata[b.id])}));
+  let digests = plan.builds.map(b => ({build: b, ...metadataDigest(built.metadata[b.id])}));
+  let metadata = built.metadata;
+  // attestation-storage: referrers: the index without its attestation entries, each one an OCI 1.1 referrer of its platform; all that follows sees only the new digest
+  if (output === 'push' && !c.leg && e.attestationStorage === 'referrers') {
+    c.cancel.during('push');
+    try {
+      const stored = await storeAttestations({buildx: c.buildx, builds: digests, dir: c.work});
+      digests = stored.builds;
+      metadata = rewrittenMetadata(built.metadata, stored.builds, stored.replaced);
+      storageNotes.push(...storageLeftovers(stored));
+    } catch (err) {
+      const message = `Storing the attestations as OCI referrers failed (attestation-storage: referrers): ${runner.redact(err instanceof Error ? err.message : String(err))}`;
+      if (c.report && inputs.summary) writeSummary(await failedSummary([message]), env);
+      throw new Error(`${message}. Nothing was tagged: every existing tag was left where it was (the content is in the registry by digest).`);
+    }
+    c.cancel.check();
+  }
   let verified: VerifiedBuild[] = digests.map(d => ({build: d.build, digest: d.digest, images: []}));
   let sized: Promise<VerifiedBuild[]> | undefined;
   let tagMoves: TagOutcome[] = [];
@@ -305,7 +324,7 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
 
   if (c.leg) return finishLeg(p, plan, env, c, verified, built, engineReport(ready, built), savingMounts, digests);
   const results: PublishResult[] = verified.map(v => ({build: v.build, digest: v.digest, images: v.images, seconds: built.buildSeconds[v.build.id] ?? built.seconds}));
-  const outputs = {...publishOutputs(results, built.metadata), 'skipped-tags': skippedTagsOutput(skipped), ...(signing ? signingOutputs(signing, signedIndexes(verified)) : {}), ...(attesting ? attestationsOutputs(attesting) : {})};
+  const outputs = {...publishOutputs(results, metadata), 'skipped-tags': skippedTagsOutput(skipped), ...(signing ? signingOutputs(signing, signedIndexes(verified)) : {}), ...(attesting ? attestationsOutputs(attesting) : {})};
   if (c.report) writeOutputs(outputs, env);
   const mountsReport = await savingMounts;
   const signed = (signing ? signaturesSummary({result: signing, indexes: signedIndexes(verified), transparencyLog: signing.transparencyLog}) : '') + (attesting ? attestationsSummary({result: attesting, owner: ctx.owner}) : '');

@@ -6,8 +6,10 @@
  *   a tool resolves, it verifies), with the public key, or the keyless identity and its OIDC issuer;
  * - attestations: per platform, an in-toto statement of the kind asked for — in BuildKit's attestation
  *   manifest inside the index (`vnd.docker.reference.type: attestation-manifest`, its layers'
- *   `in-toto.io/predicate-type`), or in a cosign attestation stored beside the platform or the index
- *   (`sha256-<hex>.att`, its layers' `predicateType`).
+ *   `in-toto.io/predicate-type`); in such a manifest stored as an OCI 1.1 referrer of the platform
+ *   (`attestation-storage: referrers`: artifactType `application/vnd.docker.attestation.manifest.v1+json`,
+ *   found through the registry's referrers API, else the fallback tag `sha256-<hex>`); or in a cosign
+ *   attestation stored beside the platform or the index (`sha256-<hex>.att`, its layers' `predicateType`).
  *
  * Every image and platform is checked before the step says anything; the failure names each image,
  * platform and what is missing. `mode: promote` with the same inputs runs the same check on its sources
@@ -23,6 +25,8 @@ import {PUBLIC_REKOR} from '../pipeline/inputs/sign.js';
 import type {BuildxApi} from './buildx.js';
 import {isLoopback, repository} from './registry-api.js';
 import {platformString} from './registry.js';
+import {findReferrers} from './referrers.js';
+import {ATTESTATION_ARTIFACT_TYPE} from './steps/attestation-storage.js';
 import {registrySession} from './session.js';
 import {resolveSources, type Source} from './promote.js';
 import {logValue} from '../report/escape.js';
@@ -107,6 +111,12 @@ export async function inspectImage(buildx: BuildxApi, source: Source, req: Verif
     if (req.attestations.length) {
       const att = attestationOf.get(p.digest);
       if (att) for (const k of kindsIn((await buildx.readManifest(name, att)) as {layers?: Descriptor[]})) found[k] ??= `attestation manifest ${att}`;
+      for (const r of await findReferrers(buildx, name, p.digest, listed)) {
+        if (r.artifactType && r.artifactType !== ATTESTATION_ARTIFACT_TYPE) continue;
+        const m = (await buildx.readManifest(name, r.digest)) as {artifactType?: string; layers?: Descriptor[]};
+        if ((r.artifactType ?? m.artifactType) !== ATTESTATION_ARTIFACT_TYPE) continue;
+        for (const k of kindsIn(m)) found[k] ??= `attestation referrer ${r.digest}`;
+      }
       for (const k of kindsIn(await byTag(attTag(p.digest)))) found[k] ??= `cosign attestation ${attTag(p.digest)}`;
       for (const k of indexKinds) found[k] ??= `cosign attestation ${attTag(digest)}`;
       for (const k of req.attestations) if (!found[k]) problems.push(`${where(p.platform)} (${p.digest}): no ${k} attestation`);

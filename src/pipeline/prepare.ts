@@ -10,7 +10,7 @@ import {buildPlan, type Plan} from './plan.js';
 import {parseVersionFile, checkTagAgreesWithFile, readVersionFile} from './inputs/version-file.js';
 import type {Env} from '../action/runner.js';
 import {signWarnings} from './inputs/sign.js';
-import {attestWarnings} from './inputs/attest.js';
+import {attestWarnings, attestationStorageWarnings} from './inputs/attest.js';
 
 export interface Prepared {
   inputs: Inputs;
@@ -46,7 +46,7 @@ export async function prepare(ctx: Context, opts: PrepareOptions): Promise<Prepa
   const credentials = await parseRegistryAuth(inputs.engine.registryAuth);
   const warnings: string[] = [];
   const warn = (m: string) => warnings.push(m);
-  warnings.push(...inputs.engine.secretWarnings, ...signWarnings(inputs.mode, inputs.sign), ...attestWarnings(inputs.mode, inputs.githubAttestations));
+  warnings.push(...inputs.engine.secretWarnings, ...signWarnings(inputs.mode, inputs.sign), ...attestWarnings(inputs.mode, inputs.githubAttestations), ...attestationStorageWarnings(inputs.mode, inputs.engine.attestationStorage));
   const fileVersion = readVersion(inputs, ctx, opts.workspace);
   const levels = annotationLevels(opts.env);
   const metaInputs: MetadataInputs = {

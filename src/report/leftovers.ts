@@ -15,6 +15,8 @@ export interface Leftovers {
   failed: boolean;
   /** What the listed references are, when not staging tags (the merge: `leg records and leg content`). */
   what?: string;
+  /** Further sentences (attestation-storage: referrers: BuildKit's untagged index, the referrers tags). */
+  notes?: string[];
 }
 
 export function leftoversSummary(l: Leftovers): string {
@@ -34,5 +36,6 @@ export function leftoversSummary(l: Leftovers): string {
       ''
     );
   }
+  for (const n of l.notes ?? []) lines.push(text(n), '');
   return lines.join('\n');
 }

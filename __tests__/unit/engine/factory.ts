@@ -59,6 +59,7 @@ export function engineInputs(over: Partial<EngineInputs> = {}): EngineInputs {
     cacheMounts: {mode: 'false'},
     cacheMountsImage: 'docker.io/library/busybox:stable',
     stagingTags: 'remove',
+    attestationStorage: 'index',
     ...over
   };
 }

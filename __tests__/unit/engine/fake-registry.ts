@@ -87,7 +87,7 @@ export class FakeRegistry {
   leg(name: string, b: BuildPlan, platform: string, o: {plan?: string; sha?: string; mark?: string; tagPlan?: string} = {}): {platformDigest: string; content: string} {
     const [os, architecture] = platform.split('/');
     const pm = this.put(name, {schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: {mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha256(platform), size: 2}, layers: [], annotations: {[PLAN_ANNOTATION]: o.mark ?? o.plan ?? PLAN}});
-    const att = this.put(name, {schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: {mediaType: 'x', digest: sha256('att' + platform), size: 2}, layers: []});
+    const att = this.put(name, {schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: {mediaType: 'x', digest: sha256('att' + platform), size: 2}, layers: [{mediaType: 'application/vnd.in-toto+json', digest: sha256('provenance' + platform), size: 1, annotations: {'in-toto.io/predicate-type': 'https://slsa.dev/provenance/v0.2'}}]});
     const content = this.put(name, {
       schemaVersion: 2,
       mediaType: 'application/vnd.oci.image.index.v1+json',

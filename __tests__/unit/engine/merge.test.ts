@@ -1,4 +1,5 @@
 import {describe, expect, test} from '@jest/globals';
+import {tmpdir} from 'node:os';
 import {merge, mergedIndex, readLegs} from '../../../src/engine/merge.js';
 import {legTag, PLAN_ANNOTATION} from '../../../src/pipeline/leg-record.js';
 import type {BuildPlan, Plan} from '../../../src/pipeline/plan.js';
@@ -49,6 +50,31 @@ describe('mode: merge', () => {
     }
     expect(JSON.parse(out.outputs.images)[0].platforms.map((p: {platform: string}) => p.platform)).toEqual(b.platforms);
     expect(out.left).toEqual([]);
+  });
+
+  test('attestation-storage: referrers: the index lists the platforms only; each leg attestation a referrer of its platform; merged again, the same release', async () => {
+    const reg = new FakeRegistry();
+    const b = buildPlan();
+    const legs = legsFor(reg, b);
+    const withReferrers = {...prepared, inputs: {...prepared.inputs, engine: {...prepared.inputs.engine, attestationStorage: 'referrers'}}} as Prepared;
+    const out = await merge(withReferrers, docOf(b), {RUNNER_TEMP: tmpdir()}, {report: false}, reg.api());
+    const digest = out.outputs.digest;
+    for (const n of NAMES) {
+      for (const t of b.tagNames) expect(reg.tags.get(`${n}:${t}`)).toBe(digest);
+      const index = JSON.parse(reg.manifests.get(`${n}@${digest}`)!);
+      expect(index.manifests.map((m: {digest: string}) => m.digest)).toEqual(b.platforms.map(p => legs.get(`${n} ${p}`)!.platformDigest));
+      expect(index.annotations).toEqual({'org.opencontainers.image.title': 'api', [PLAN_ANNOTATION]: PLAN});
+      for (const p of b.platforms) {
+        const pd = legs.get(`${n} ${p}`)!.platformDigest;
+        const listing = JSON.parse(reg.manifests.get(`${n}@${reg.tags.get(`${n}:${pd.replace(':', '-')}`)}`)!);
+        expect(listing.manifests.map((m: {artifactType: string}) => m.artifactType)).toEqual(['application/vnd.docker.attestation.manifest.v1+json']);
+        expect(JSON.parse(reg.manifests.get(`${n}@${listing.manifests[0].digest}`)!).subject.digest).toBe(pd);
+      }
+    }
+    expect(JSON.parse(out.outputs.images)[0].platforms.map((p: {platform: string}) => p.platform)).toEqual(b.platforms);
+    expect(JSON.parse(out.outputs.metadata).api['containerimage.digest']).toBe(digest);
+    // the records are gone: the release is found by its tags and left as it is
+    expect((await merge(withReferrers, docOf(b), {RUNNER_TEMP: tmpdir()}, {report: false}, reg.api())).outputs.digest).toBe(digest);
   });
 
   test('idempotent: the same legs give the same index; a second merge with the records gone re-uses the release', async () => {

@@ -128,6 +128,8 @@ export interface EngineInputs {
   cacheMountsImage: string;
   /** `remove` (default): no staging tag stays in the registry; `keep`: every image also keeps `mp-staging-<run>-<attempt>-<sha>`. */
   stagingTags: 'remove' | 'keep';
+  /** `index` (default): attestation manifests in the image index, as BuildKit writes them; `referrers`: moved out, as OCI 1.1 referrers of each platform (steps/attestation-storage.ts). */
+  attestationStorage: 'index' | 'referrers';
 }
 
 export {parseRegistryAuth, type RegistryCredential} from './registry-auth.js';
@@ -488,7 +490,8 @@ export function getInputs(env: Env = process.env, workspace: string = env['GITHU
       tagRetryTimeout: r.seconds('tag-retry-timeout', 60, 3600),
       cacheMounts: cacheMountsInput(r),
       cacheMountsImage: r.text('cache-mounts-image', DEFAULT_CACHE_MOUNTS_IMAGE),
-      stagingTags: r.choice('staging-tags', ['remove', 'keep'] as const, 'remove')
+      stagingTags: r.choice('staging-tags', ['remove', 'keep'] as const, 'remove'),
+      attestationStorage: r.choice('attestation-storage', ['index', 'referrers'] as const, 'index')
     }
   };
   const engineErrors = [

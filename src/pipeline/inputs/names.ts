@@ -67,6 +67,7 @@ export const INPUT_NAMES: readonly InputName[] = [
   {name: 'pull', kind: 'bool', help: 'always pull newer base images'},
   {name: 'tag-retry-timeout', kind: 'value', help: 'seconds a tag write is retried on registry faults (default 60)'},
   {name: 'staging-tags', kind: 'value', help: 'remove (default): no staging tag left in the registry; keep: keep mp-staging-<run>-… on every image'},
+  {name: 'attestation-storage', kind: 'value', help: 'index (default): provenance/sbom attestations in the image index, as BuildKit writes them; referrers: as OCI 1.1 referrers of each platform, so registries list only real platforms'},
   {name: 'sign', kind: 'value', help: 'none (default), key or keyless (a workflow run only): sign the index and platform manifests with cosign before the tags move'},
   {name: 'cosign-key', kind: 'value', help: 'sign: key: the cosign private key, PEM (prefer INPUT_COSIGN-KEY: flags show in ps)'},
   {name: 'cosign-password', kind: 'value', help: 'sign: key: its password (prefer INPUT_COSIGN-PASSWORD)'},
