@@ -1453,14 +1453,10 @@ var leftovers = __webpack_require__(57202);
 var github_api = __webpack_require__(6878);
 // EXTERNAL MODULE: ./src/report/index.ts + 3 modules
 var src_report = __webpack_require__(33344);
-// EXTERNAL MODULE: ./src/engine/sign.ts
-var sign = __webpack_require__(77077);
 // EXTERNAL MODULE: ./src/pipeline/inputs/sign.ts
-var inputs_sign = __webpack_require__(85377);
-// EXTERNAL MODULE: ./src/engine/attest.ts
-var attest = __webpack_require__(65357);
-// EXTERNAL MODULE: ./src/report/attestations.ts
-var attestations = __webpack_require__(20663);
+var sign = __webpack_require__(85377);
+// EXTERNAL MODULE: ./src/engine/steps/supply-chain.ts
+var supply_chain = __webpack_require__(26687);
 ;// CONCATENATED MODULE: ./src/engine/publish.ts
 /**
  * Publishing a plan for real: setup (buildx, QEMU only where needed, builder, logins) -> one bake for
@@ -1483,9 +1479,6 @@ var attestations = __webpack_require__(20663);
  * during the tag pass lets it finish, skips the read-back, and fails the step once outputs and summary
  * are written.
  */
-
-
-
 
 
 
@@ -1563,7 +1556,7 @@ async function publish(p, env, options = {}, engine, cancel = engine_cancel/* ca
         runner/* setSecret */.Pq(inputs.githubToken);
     for (const c of p.credentials)
         runner/* setSecret */.Pq(c.password);
-    for (const v of (0,inputs_sign/* signSecretValues */.C1)(inputs.sign))
+    for (const v of (0,sign/* signSecretValues */.C1)(inputs.sign))
         runner/* setSecret */.Pq(v);
     // With the user's config nothing is left for a post step: what this run sets up it undoes itself.
     const local = new Map();
@@ -1598,16 +1591,14 @@ async function run(p, plan, env, c) {
     const e = inputs.engine;
     const output = c.load ? 'load' : plan.push ? 'push' : 'none';
     c.cancel.check();
-    // signing needs cosign, and keyless the job's permission to ask for an OIDC token: said before any QEMU, builder, login or build (engine/sign.ts)
-    const signs = signsHere(p, output, c.leg !== undefined);
-    if (signs && inputs.sign.mode === 'keyless')
-        (0,sign/* checkKeylessPermission */.g7)(env);
-    if (signs)
-        runner/* info */.pq(`Signing with ${await (0,sign/* checkCosign */.e2)(c.buildx, inputs.sign.mode)} (sign: ${inputs.sign.mode}, transparency log ${inputs.sign.mode === 'keyless' || inputs.sign.transparencyLog ? 'on' : 'off'})`);
-    // github-attestations: id-token: write and the token, said before any login or build (engine/attest.ts)
-    const attests = inputs.githubAttestations === true && output === 'push' && c.leg === undefined;
-    if (attests)
-        (0,attest/* checkAttestPermissions */.y9)(env, inputs.githubToken);
+    // signing and attestations: a publish that pushes, not a build leg (the merge signs and attests what the legs
+    // pushed); what they need is said before any QEMU, builder, login or build (steps/supply-chain.ts)
+    const releases = output === 'push' && c.leg === undefined;
+    const signs = releases && (0,supply_chain/* signingAsked */.Ev)(inputs);
+    const attests = releases && inputs.githubAttestations === true;
+    const signingLine = await (0,supply_chain/* supplyChainPreflight */.cQ)({ inputs, env, buildx: c.buildx, signs, attests });
+    if (signingLine)
+        runner/* info */.pq(signingLine);
     c.cancel.during('build');
     const stagingTag = `mp-staging-${env['GITHUB_RUN_ID'] || Date.now()}-${env['GITHUB_RUN_ATTEMPT'] || '1'}-${ctx.shortSha || 'local'}`.slice(0, 128);
     const ready = await setup({
@@ -1697,8 +1688,7 @@ async function run(p, plan, env, c) {
     let tagMoves = [];
     let skipped = [];
     let budget;
-    let signing;
-    let attesting;
+    let supply = {};
     if (output === 'push') {
         c.cancel.during('verification');
         ({ verified } = await (0,verify/* verify */.MX)({ buildx: c.buildx, builds: digests }));
@@ -1714,34 +1704,24 @@ async function run(p, plan, env, c) {
                 (0,src_report/* writeSummary */.Sy)((0,src_report/* publishSummary */.Iv)(plan, engineReport(ready, built), [], budget.violations.map(steps_budget/* violationMessage */.nW), built.seconds) + (0,src_report/* budgetSummary */.ay)(budget) + (0,src_report/* cacheMountsSummary */.bf)(await savingMounts) + (await left(true)), env);
             throw new Error((0,steps_budget/* budgetError */.qV)(budget));
         }
-        // signatures of the index and every platform manifest, before any tag moves: a failure moves none
-        if (signs) {
-            c.cancel.during('signing');
-            try {
-                signing = await (0,sign/* signImages */.U_)({ buildx: c.buildx, verified, sign: inputs.sign, dir: c.work, env });
-            }
-            catch (err) {
-                const message = runner/* redact */.E$(err instanceof Error ? err.message : String(err));
+        // signatures of the index and every platform manifest, then the GitHub attestations of every index, before
+        // any tag moves: a failure moves none
+        supply = await (0,supply_chain/* signAndAttest */.Oc)({
+            buildx: c.buildx,
+            verified,
+            p,
+            env,
+            cancel: c.cancel,
+            signs,
+            attests,
+            attest: c.attest,
+            dir: c.work,
+            where: 'the content is in the registry by digest',
+            failed: async (message, part) => {
                 if (c.report && inputs.summary)
-                    (0,src_report/* writeSummary */.Sy)((0,src_report/* publishSummary */.Iv)(plan, engineReport(ready, built), [], [message], built.seconds) + (0,src_report/* signaturesSummary */.Iq)({ signed: err instanceof sign/* SignError */.ul ? err.signed : [], indexes: (0,sign/* signedIndexes */.bq)(verified), transparencyLog: inputs.sign.transparencyLog, error: message }) + (0,src_report/* cacheMountsSummary */.bf)(await savingMounts) + (await left(true)), env);
-                throw new Error(`${message}. Nothing was released: no tag was created or moved (the content is in the registry by digest).`);
+                    (0,src_report/* writeSummary */.Sy)((0,src_report/* publishSummary */.Iv)(plan, engineReport(ready, built), [], [message], built.seconds) + part + (0,src_report/* cacheMountsSummary */.bf)(await savingMounts) + (await left(true)), env);
             }
-            c.cancel.check();
-        }
-        // GitHub attestations of every index, before any tag moves: a failure moves none
-        if (attests) {
-            c.cancel.during('attesting');
-            try {
-                attesting = await (0,attest/* attestImages */.yJ)({ buildx: c.buildx, verified, api: c.attest ?? (0,attest/* libraryAttestApi */.n0)(), token: inputs.githubToken, sigstore: (0,attest/* sigstoreInstance */.KY)(ctx.payload), serverUrl: ctx.serverUrl || 'https://github.com', repository: `${ctx.owner}/${ctx.repo}`, dir: c.work });
-            }
-            catch (err) {
-                const message = runner/* redact */.E$(err instanceof Error ? err.message : String(err));
-                if (c.report && inputs.summary)
-                    (0,src_report/* writeSummary */.Sy)((0,src_report/* publishSummary */.Iv)(plan, engineReport(ready, built), [], [message], built.seconds) + (signing ? (0,src_report/* signaturesSummary */.Iq)({ result: signing, indexes: (0,sign/* signedIndexes */.bq)(verified), transparencyLog: signing.transparencyLog }) : '') + (0,attestations/* attestationsSummary */.aD)({ made: err instanceof attest/* AttestError */.yj ? err.made : [], owner: ctx.owner, error: message }) + (0,src_report/* cacheMountsSummary */.bf)(await savingMounts) + (await left(true)), env);
-                throw new Error(`${message}. Nothing was released: no tag was created or moved (the content is in the registry by digest).`);
-            }
-            c.cancel.check();
-        }
+        });
         try {
             ({ tagMoves, skipped } = await (0,release/* release */._r)({ buildx: c.buildx, verified, sha: plan.sha, created: (0,release/* imageCreated */.uX)(plan), force: e.forceTags, retryTimeoutMs: e.tagRetryTimeout * 1000, extraMoves: (0,arch_tag_moves/* archTagMoves */.f)(verified, plan.sha), ownTags: [stagingTag], compare: (base, head) => (0,github_api/* compareCommits */.kC)(ctx, inputs.githubToken, base, head, runner/* warning */.$e), cancel: c.cancel, history: (0,engine_history/* channelHistory */.gH)(p, env, 'publish') }));
         }
@@ -1758,13 +1738,12 @@ async function run(p, plan, env, c) {
     if (c.leg)
         return finishLeg(p, plan, env, c, verified, built, engineReport(ready, built), savingMounts, digests);
     const results = verified.map(v => ({ build: v.build, digest: v.digest, images: v.images, seconds: built.buildSeconds[v.build.id] ?? built.seconds }));
-    const outputs = { ...publishOutputs(results, metadata), 'skipped-tags': (0,src_report/* skippedTagsOutput */.Jf)(skipped), ...(signing ? (0,src_report/* signingOutputs */.KP)(signing, (0,sign/* signedIndexes */.bq)(verified)) : {}), ...(attesting ? (0,attestations/* attestationsOutputs */.c7)(attesting) : {}) };
+    const outputs = { ...publishOutputs(results, metadata), 'skipped-tags': (0,src_report/* skippedTagsOutput */.Jf)(skipped), ...(0,supply_chain/* supplyChainOutputs */.z_)(supply, verified) };
     if (c.report)
         (0,src_report/* writeOutputs */.Kn)(outputs, env);
     const mountsReport = await savingMounts;
-    const signed = (signing ? (0,src_report/* signaturesSummary */.Iq)({ result: signing, indexes: (0,sign/* signedIndexes */.bq)(verified), transparencyLog: signing.transparencyLog }) : '') + (attesting ? (0,attestations/* attestationsSummary */.aD)({ result: attesting, owner: ctx.owner }) : '');
     if (c.report && inputs.summary)
-        (0,src_report/* writeSummary */.Sy)((0,src_report/* publishSummary */.Iv)(plan, engineReport(ready, built), results, [], built.seconds, tagMoves.length ? { outcomes: tagMoves } : undefined) + signed + (0,src_report/* budgetSummary */.ay)(budget) + (0,src_report/* skippedTagsSummary */.Ii)(skipped) + (0,src_report/* cacheMountsSummary */.bf)(mountsReport) + (await left(false)), env);
+        (0,src_report/* writeSummary */.Sy)((0,src_report/* publishSummary */.Iv)(plan, engineReport(ready, built), results, [], built.seconds, tagMoves.length ? { outcomes: tagMoves } : undefined) + (0,supply_chain/* supplyChainSummary */.z5)(supply, verified, ctx.owner) + (0,src_report/* budgetSummary */.ay)(budget) + (0,src_report/* skippedTagsSummary */.Ii)(skipped) + (0,src_report/* cacheMountsSummary */.bf)(mountsReport) + (await left(false)), env);
     c.cancel.check();
     return { results, outputs };
 }
@@ -1797,13 +1776,6 @@ async function finishLeg(p, plan, env, c, verified, built, report, savingMounts,
         (0,src_report/* writeSummary */.Sy)((0,src_report/* legSummary */.pM)(plan, leg.planDigest, report, legDigests, [], built.seconds, leg.notes) + (0,src_report/* cacheMountsSummary */.bf)(mountsReport), env);
     c.cancel.check();
     return { results, outputs, legDigests };
-}
-/**
- * Whether this run signs (sign: key or keyless): a publish that pushes, not a build leg (the merge signs what the
- * legs pushed). Inputs made by hand (tests, older callers) may have no `sign`: nothing is signed then.
- */
-function signsHere(p, output, leg) {
-    return (p.inputs.sign?.mode === 'key' || p.inputs.sign?.mode === 'keyless') && output === 'push' && !leg;
 }
 /** How long one registry call of the docker driver's push is retried on transient failures. */
 const PUSH_RETRY_MS = 60_000;

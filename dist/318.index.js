@@ -61,7 +61,7 @@ async function runMerge(prepared, env) {
     for (const w of prepared.warnings)
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(w);
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Merging plan ${doc.digest} of ${doc.plan.sha} (${doc.plan.builds.length} build(s)).`);
-    const { merge } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(638), __webpack_require__.e(658), __webpack_require__.e(534)]).then(__webpack_require__.bind(__webpack_require__, 27534));
+    const { merge } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(638), __webpack_require__.e(440), __webpack_require__.e(534)]).then(__webpack_require__.bind(__webpack_require__, 27534));
     await merge(prepared, doc, env);
 }
 

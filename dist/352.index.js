@@ -5702,7 +5702,7 @@ limitations under the License.
 */
 const http2_1 = __webpack_require__(85675);
 const make_fetch_happen_1 = __importDefault(__webpack_require__(39310));
-const proc_log_1 = __webpack_require__(26687);
+const proc_log_1 = __webpack_require__(49068);
 const promise_retry_1 = __importDefault(__webpack_require__(90390));
 const util_1 = __webpack_require__(19100);
 const error_1 = __webpack_require__(40369);
@@ -18975,7 +18975,7 @@ const { Minipass } = __webpack_require__(78275)
 const fetch = __webpack_require__(88483)
 const promiseRetry = __webpack_require__(90390)
 const ssri = __webpack_require__(68951)
-const { log } = __webpack_require__(26687)
+const { log } = __webpack_require__(49068)
 
 const CachingMinipassPipeline = __webpack_require__(22314)
 const { getAgent } = __webpack_require__(57995)
@@ -23817,7 +23817,7 @@ function isQuality(spec) {
 
 /***/ }),
 
-/***/ 26687:
+/***/ 49068:
 /***/ ((module) => {
 
 const META = Symbol('proc-log.meta')

@@ -74,7 +74,7 @@ async function runMain(env = process.env) {
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Dry run: nothing was set up, logged in to, built or pushed.');
         return;
     }
-    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(638), __webpack_require__.e(658), __webpack_require__.e(108)]).then(__webpack_require__.bind(__webpack_require__, 27108));
+    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(638), __webpack_require__.e(440), __webpack_require__.e(108)]).then(__webpack_require__.bind(__webpack_require__, 27108));
     await publish(prepared, env);
 }
 /** Every platform of the plan's builds, once, in order of first appearance. */

@@ -30,16 +30,14 @@ export const modules = {
 /* harmony import */ var _steps_tags_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(92429);
 /* harmony import */ var _steps_budget_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(72637);
 /* harmony import */ var _release_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(96926);
-/* harmony import */ var _arch_tag_moves_js__WEBPACK_IMPORTED_MODULE_25__ = __webpack_require__(30474);
+/* harmony import */ var _arch_tag_moves_js__WEBPACK_IMPORTED_MODULE_23__ = __webpack_require__(30474);
 /* harmony import */ var _pipeline_context_github_api_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(6878);
-/* harmony import */ var _report_leftovers_js__WEBPACK_IMPORTED_MODULE_26__ = __webpack_require__(57202);
-/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_24__ = __webpack_require__(14031);
-/* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(77077);
-/* harmony import */ var _pipeline_inputs_sign_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(85377);
+/* harmony import */ var _report_leftovers_js__WEBPACK_IMPORTED_MODULE_24__ = __webpack_require__(57202);
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_22__ = __webpack_require__(14031);
+/* harmony import */ var _pipeline_inputs_sign_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(85377);
+/* harmony import */ var _steps_supply_chain_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(26687);
 /* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_20__ = __webpack_require__(33344);
-/* harmony import */ var _attest_js__WEBPACK_IMPORTED_MODULE_21__ = __webpack_require__(65357);
-/* harmony import */ var _report_attestations_js__WEBPACK_IMPORTED_MODULE_22__ = __webpack_require__(20663);
-/* harmony import */ var _history_js__WEBPACK_IMPORTED_MODULE_23__ = __webpack_require__(50390);
+/* harmony import */ var _history_js__WEBPACK_IMPORTED_MODULE_21__ = __webpack_require__(50390);
 /**
  * `mode: merge`: the build legs' per-platform content (found in the registry by the plan's leg tags,
  * pipeline/leg-record.ts) becomes each image's index, and every tag moves as publish moves them
@@ -49,9 +47,6 @@ export const modules = {
  * legs give the same digest), and PUT by digest into every name. After a successful merge the records
  * (and leg content the index does not reference) are deleted by digest, never a manifest a tag uses.
  */
-
-
-
 
 
 
@@ -265,21 +260,17 @@ async function merge(p, doc, env, options = {}, engine, cancel = _cancel_js__WEB
         return { results: [], outputs, left: [] };
     }
     const names = [...new Set(plan.builds.flatMap(b => b.images))];
-    for (const v of (0,_pipeline_inputs_sign_js__WEBPACK_IMPORTED_MODULE_19__/* .signSecretValues */ .C1)(p.inputs.sign))
+    for (const v of (0,_pipeline_inputs_sign_js__WEBPACK_IMPORTED_MODULE_18__/* .signSecretValues */ .C1)(p.inputs.sign))
         _action_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .setSecret */ .Pq(v);
-    // signing needs cosign, and keyless the job's permission to ask for an OIDC token: said before any login (engine/sign.ts)
-    const signs = signsIn(p);
-    if (signs && p.inputs.sign.mode === 'keyless')
-        (0,_sign_js__WEBPACK_IMPORTED_MODULE_18__/* .checkKeylessPermission */ .g7)(env);
-    const cosign = signs ? await (0,_sign_js__WEBPACK_IMPORTED_MODULE_18__/* .checkCosign */ .e2)(engine ?? new _buildx_js__WEBPACK_IMPORTED_MODULE_8__/* .Buildx */ .F(), p.inputs.sign.mode) : '';
-    // github-attestations: id-token: write and the token, said before any login (engine/attest.ts)
-    if (p.inputs.githubAttestations === true)
-        (0,_attest_js__WEBPACK_IMPORTED_MODULE_21__/* .checkAttestPermissions */ .y9)(env, p.inputs.githubToken);
+    // what signing and attestations need is said before any login (steps/supply-chain.ts)
+    const signs = (0,_steps_supply_chain_js__WEBPACK_IMPORTED_MODULE_19__/* .signingAsked */ .Ev)(p.inputs);
+    const attests = p.inputs.githubAttestations === true;
+    const signingLine = await (0,_steps_supply_chain_js__WEBPACK_IMPORTED_MODULE_19__/* .supplyChainPreflight */ .cQ)({ inputs: p.inputs, env, buildx: engine ?? new _buildx_js__WEBPACK_IMPORTED_MODULE_8__/* .Buildx */ .F(), signs, attests });
     const { buildx, loginNote } = await (0,_session_js__WEBPACK_IMPORTED_MODULE_10__/* .registrySession */ .E)(p, names, env, engine);
-    if (signs)
-        _action_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`Signing with ${cosign} (sign: ${p.inputs.sign.mode}, transparency log ${p.inputs.sign.mode === 'keyless' || p.inputs.sign.transparencyLog ? 'on' : 'off'})`);
+    if (signingLine)
+        _action_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(signingLine);
     try {
-        return await run(buildx, p, doc, env, { report, summaryWanted, loginNote, cancel, budgets, attest: options.attest });
+        return await run(buildx, p, doc, env, { report, summaryWanted, loginNote, cancel, budgets, signs, attests, attest: options.attest });
     }
     catch (err) {
         throw cancel.explain(err);
@@ -294,7 +285,7 @@ async function run(buildx, p, doc, env, o) {
         const read = await readLegs(buildx, plan, doc.digest);
         // the record's runner and run are the registry's text: one line each, whatever they hold
         for (const f of read.found)
-            _action_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`${f.image} ${f.platform}: ${short(f.record.platformDigest)} (leg ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_24__/* .logValue */ .Od)(f.record.runner.slice(0, 100)) || 'unknown runner'}, run ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_24__/* .logValue */ .Od)(f.record.run.slice(0, 40)) || '?'})`);
+            _action_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`${f.image} ${f.platform}: ${short(f.record.platformDigest)} (leg ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_22__/* .logValue */ .Od)(f.record.runner.slice(0, 100)) || 'unknown runner'}, run ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_22__/* .logValue */ .Od)(f.record.run.slice(0, 40)) || '?'})`);
         return read;
     });
     // a merge done before removed the records: its release index is re-used
@@ -375,43 +366,32 @@ async function run(buildx, p, doc, env, o) {
             (0,_report_index_js__WEBPACK_IMPORTED_MODULE_20__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_20__/* .publishSummary */ .Iv)(plan, engineReport, [], budget.violations.map(_steps_budget_js__WEBPACK_IMPORTED_MODULE_15__/* .violationMessage */ .nW), 0) + (0,_report_index_js__WEBPACK_IMPORTED_MODULE_20__/* .budgetSummary */ .ay)(budget), env);
         throw new Error((0,_steps_budget_js__WEBPACK_IMPORTED_MODULE_15__/* .budgetError */ .qV)(budget));
     }
-    // signatures of the index and every platform manifest, before any tag moves: a failure moves none
-    let signing;
-    if (signsIn(p)) {
-        o.cancel.during('signing');
-        const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(env['RUNNER_TEMP'] || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'multiarch-publish-sign-'));
+    // signatures of the index and every platform manifest, then the GitHub attestations of every index, before
+    // any tag moves: a failure moves none
+    let supply = {};
+    if (o.signs || o.attests) {
+        const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(env['RUNNER_TEMP'] || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'multiarch-publish-supply-'));
         try {
-            signing = await (0,_sign_js__WEBPACK_IMPORTED_MODULE_18__/* .signImages */ .U_)({ buildx, verified, sign: p.inputs.sign, dir, env });
-        }
-        catch (err) {
-            const message = _action_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$(err instanceof Error ? err.message : String(err));
-            if (o.summaryWanted)
-                (0,_report_index_js__WEBPACK_IMPORTED_MODULE_20__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_20__/* .publishSummary */ .Iv)(plan, engineReport, [], [message], 0) + (0,_report_index_js__WEBPACK_IMPORTED_MODULE_20__/* .signaturesSummary */ .Iq)({ signed: err instanceof _sign_js__WEBPACK_IMPORTED_MODULE_18__/* .SignError */ .ul ? err.signed : [], indexes: (0,_sign_js__WEBPACK_IMPORTED_MODULE_18__/* .signedIndexes */ .bq)(verified), transparencyLog: p.inputs.sign.transparencyLog, error: message }), env);
-            throw new Error(`${message}. Nothing was released: no tag was created or moved (the indexes are in the registry by digest; the leg records are kept for another merge).`);
+            supply = await (0,_steps_supply_chain_js__WEBPACK_IMPORTED_MODULE_19__/* .signAndAttest */ .Oc)({
+                buildx,
+                verified,
+                p,
+                env,
+                cancel: o.cancel,
+                signs: o.signs,
+                attests: o.attests,
+                attest: o.attest,
+                dir,
+                where: 'the indexes are in the registry by digest; the leg records are kept for another merge',
+                failed: async (message, part) => {
+                    if (o.summaryWanted)
+                        (0,_report_index_js__WEBPACK_IMPORTED_MODULE_20__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_20__/* .publishSummary */ .Iv)(plan, engineReport, [], [message], 0) + part, env);
+                }
+            });
         }
         finally {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(dir, { recursive: true, force: true });
         }
-        o.cancel.check();
-    }
-    // GitHub attestations of every index, before any tag moves: a failure moves none
-    let attesting;
-    if (p.inputs.githubAttestations === true) {
-        o.cancel.during('attesting');
-        const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(env['RUNNER_TEMP'] || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'multiarch-publish-attest-'));
-        try {
-            attesting = await (0,_attest_js__WEBPACK_IMPORTED_MODULE_21__/* .attestImages */ .yJ)({ buildx, verified, api: o.attest ?? (0,_attest_js__WEBPACK_IMPORTED_MODULE_21__/* .libraryAttestApi */ .n0)(), token: p.inputs.githubToken, sigstore: (0,_attest_js__WEBPACK_IMPORTED_MODULE_21__/* .sigstoreInstance */ .KY)(p.ctx.payload), serverUrl: p.ctx.serverUrl || 'https://github.com', repository: `${p.ctx.owner}/${p.ctx.repo}`, dir });
-        }
-        catch (err) {
-            const message = _action_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$(err instanceof Error ? err.message : String(err));
-            if (o.summaryWanted)
-                (0,_report_index_js__WEBPACK_IMPORTED_MODULE_20__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_20__/* .publishSummary */ .Iv)(plan, engineReport, [], [message], 0) + (0,_report_attestations_js__WEBPACK_IMPORTED_MODULE_22__/* .attestationsSummary */ .aD)({ made: err instanceof _attest_js__WEBPACK_IMPORTED_MODULE_21__/* .AttestError */ .yj ? err.made : [], owner: p.ctx.owner, error: message }), env);
-            throw new Error(`${message}. Nothing was released: no tag was created or moved (the indexes are in the registry by digest; the leg records are kept for another merge).`);
-        }
-        finally {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(dir, { recursive: true, force: true });
-        }
-        o.cancel.check();
     }
     let tagMoves = [];
     let skipped = [];
@@ -423,10 +403,10 @@ async function run(buildx, p, doc, env, o) {
             created: (0,_release_js__WEBPACK_IMPORTED_MODULE_16__/* .imageCreated */ .uX)(plan),
             force: p.inputs.engine.forceTags,
             retryTimeoutMs: p.inputs.engine.tagRetryTimeout * 1000,
-            extraMoves: (0,_arch_tag_moves_js__WEBPACK_IMPORTED_MODULE_25__/* .archTagMoves */ .f)(verified, plan.sha),
+            extraMoves: (0,_arch_tag_moves_js__WEBPACK_IMPORTED_MODULE_23__/* .archTagMoves */ .f)(verified, plan.sha),
             compare: (base, head) => (0,_pipeline_context_github_api_js__WEBPACK_IMPORTED_MODULE_17__/* .compareCommits */ .kC)(p.ctx, p.inputs.githubToken, base, head, _action_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .warning */ .$e),
             cancel: o.cancel,
-            history: (0,_history_js__WEBPACK_IMPORTED_MODULE_23__/* .channelHistory */ .gH)(p, env, 'merge', plan)
+            history: (0,_history_js__WEBPACK_IMPORTED_MODULE_21__/* .channelHistory */ .gH)(p, env, 'merge', plan)
         }));
     }
     catch (err) {
@@ -443,16 +423,15 @@ async function run(buildx, p, doc, env, o) {
         _action_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .warning */ .$e(`Left in the registry (it refused the deletion): ${left.map(l => `${l.ref} (${l.note})`).join(', ')}`);
     const seconds = (Date.now() - started) / 1000;
     const results = verified.map(v => ({ build: v.build, digest: v.digest, images: v.images, seconds }));
-    const outputs = { ...mergeOutputs(plan, results), 'skipped-tags': (0,_report_index_js__WEBPACK_IMPORTED_MODULE_20__/* .skippedTagsOutput */ .Jf)(skipped), ...(signing ? (0,_report_index_js__WEBPACK_IMPORTED_MODULE_20__/* .signingOutputs */ .KP)(signing, (0,_sign_js__WEBPACK_IMPORTED_MODULE_18__/* .signedIndexes */ .bq)(verified)) : {}), ...(attesting ? (0,_report_attestations_js__WEBPACK_IMPORTED_MODULE_22__/* .attestationsOutputs */ .c7)(attesting) : {}) };
+    const outputs = { ...mergeOutputs(plan, results), 'skipped-tags': (0,_report_index_js__WEBPACK_IMPORTED_MODULE_20__/* .skippedTagsOutput */ .Jf)(skipped), ...(0,_steps_supply_chain_js__WEBPACK_IMPORTED_MODULE_19__/* .supplyChainOutputs */ .z_)(supply, verified) };
     if (o.report)
         (0,_report_index_js__WEBPACK_IMPORTED_MODULE_20__/* .writeOutputs */ .Kn)(outputs, env);
     if (o.summaryWanted) {
         (0,_report_index_js__WEBPACK_IMPORTED_MODULE_20__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_20__/* .publishSummary */ .Iv)(plan, engineReport, results, [], seconds, tagMoves.length ? { outcomes: tagMoves } : undefined) +
-            (signing ? (0,_report_index_js__WEBPACK_IMPORTED_MODULE_20__/* .signaturesSummary */ .Iq)({ result: signing, indexes: (0,_sign_js__WEBPACK_IMPORTED_MODULE_18__/* .signedIndexes */ .bq)(verified), transparencyLog: signing.transparencyLog }) : '') +
-            (attesting ? (0,_report_attestations_js__WEBPACK_IMPORTED_MODULE_22__/* .attestationsSummary */ .aD)({ result: attesting, owner: p.ctx.owner }) : '') +
+            (0,_steps_supply_chain_js__WEBPACK_IMPORTED_MODULE_19__/* .supplyChainSummary */ .z5)(supply, verified, p.ctx.owner) +
             (0,_report_index_js__WEBPACK_IMPORTED_MODULE_20__/* .budgetSummary */ .ay)(budget) +
             (0,_report_index_js__WEBPACK_IMPORTED_MODULE_20__/* .skippedTagsSummary */ .Ii)(skipped) +
-            (0,_report_leftovers_js__WEBPACK_IMPORTED_MODULE_26__/* .leftoversSummary */ .N)({ push: 'by the build legs (mode: build), by digest; the index was made by the merge in-process', stagingTags: left.map(l => ({ ref: l.ref, digest: l.digest })), kept: false, failed: false, what: 'leg records and leg content', notes: storageNotes }), env);
+            (0,_report_leftovers_js__WEBPACK_IMPORTED_MODULE_24__/* .leftoversSummary */ .N)({ push: 'by the build legs (mode: build), by digest; the index was made by the merge in-process', stagingTags: left.map(l => ({ ref: l.ref, digest: l.digest })), kept: false, failed: false, what: 'leg records and leg content', notes: storageNotes }), env);
     }
     o.cancel.check();
     return { results, outputs, left };
@@ -510,10 +489,6 @@ function mergeOutputs(plan, results) {
         metadata: JSON.stringify(Object.fromEntries(results.map(r => [r.build.id, { 'containerimage.digest': r.digest, 'image.name': r.build.tags.join(',') }]))),
         images: (0,_report_index_js__WEBPACK_IMPORTED_MODULE_20__/* .imagesOutput */ .K1)(results.map(r => ({ ...r, seconds: 0 })))
     };
-}
-/** Whether the merge signs (sign: key or keyless). Inputs made by hand (tests) may have no `sign`. */
-function signsIn(p) {
-    return p.inputs.sign?.mode === 'key' || p.inputs.sign?.mode === 'keyless';
 }
 
 

@@ -50,7 +50,7 @@ async function runBuild(prepared, env) {
     if (engine.stagingTags === 'keep')
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e('staging-tags: keep is ignored by mode: build: a leg pushes by digest and tags only its record (the merge removes it).');
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Build leg ${plan.legPlatforms.join(', ')} of plan ${doc.digest} (commit ${doc.plan.sha}, ${plan.builds.length} build(s)).`);
-    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(638), __webpack_require__.e(658), __webpack_require__.e(108)]).then(__webpack_require__.bind(__webpack_require__, 27108));
+    const { publish } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(638), __webpack_require__.e(440), __webpack_require__.e(108)]).then(__webpack_require__.bind(__webpack_require__, 27108));
     await publish({ ...prepared, plan, inputs: { ...prepared.inputs, engine: { ...engine, stagingTags: 'remove' } } }, env, {
         leg: {
             plan: doc.digest,
@@ -125,7 +125,7 @@ async function runMerge(prepared, env) {
     for (const w of prepared.warnings)
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(w);
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Merging plan ${doc.digest} of ${doc.plan.sha} (${doc.plan.builds.length} build(s)).`);
-    const { merge } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(638), __webpack_require__.e(658), __webpack_require__.e(534)]).then(__webpack_require__.bind(__webpack_require__, 27534));
+    const { merge } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(638), __webpack_require__.e(440), __webpack_require__.e(534)]).then(__webpack_require__.bind(__webpack_require__, 27534));
     await merge(prepared, doc, env);
 }
 

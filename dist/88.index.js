@@ -2286,7 +2286,7 @@ async function prepareExpressions(texts) {
             __webpack_require__.e(/* import() */ 706).then(__webpack_require__.t.bind(__webpack_require__, 3706, 23)),
             __webpack_require__.e(/* import() */ 660).then(__webpack_require__.t.bind(__webpack_require__, 85279, 23)),
             __webpack_require__.e(/* import() */ 818).then(__webpack_require__.t.bind(__webpack_require__, 57818, 23)),
-            __webpack_require__.e(/* import() */ 440).then(__webpack_require__.t.bind(__webpack_require__, 55440, 23)),
+            __webpack_require__.e(/* import() */ 59).then(__webpack_require__.t.bind(__webpack_require__, 55440, 23)),
             // moment's week and day-of-year tokens (W, WW, w, ww, GGGG, gggg, DDD, E): advancedFormat calls these
             __webpack_require__.e(/* import() */ 72).then(__webpack_require__.t.bind(__webpack_require__, 59072, 23)),
             __webpack_require__.e(/* import() */ 901).then(__webpack_require__.t.bind(__webpack_require__, 94901, 23)),

@@ -32,11 +32,9 @@ import type {SkippedTag} from './steps/guard.js';
 import {compareCommits} from '../pipeline/context/github-api.js';
 import {leftoversSummary} from '../report/leftovers.js';
 import {logValue} from '../report/escape.js';
-import {checkCosign, checkKeylessPermission, signImages, signedIndexes, SignError, type SignResult} from './sign.js';
 import {signSecretValues} from '../pipeline/inputs/sign.js';
-import {signaturesSummary, signingOutputs} from '../report/index.js';
-import {attestImages, checkAttestPermissions, libraryAttestApi, sigstoreInstance, AttestError, type AttestApi, type AttestResult} from './attest.js';
-import {attestationsOutputs, attestationsSummary} from '../report/attestations.js';
+import type {AttestApi} from './attest.js';
+import {signAndAttest, signingAsked, supplyChainOutputs, supplyChainPreflight, supplyChainSummary, type SupplyChain} from './steps/supply-chain.js';
 import {publishSummary, skippedTagsSummary, budgetSummary, skippedTagsOutput, writeSummary, writeOutputs, imagesOutput, type PublishResult, type EngineReport} from '../report/index.js';
 import type {PublishOutcome} from './publish.js';
 import {channelHistory} from './history.js';
@@ -264,16 +262,14 @@ export async function merge(p: Prepared, doc: ParsedPlanDocument, env: NodeJS.Pr
   }
   const names = [...new Set(plan.builds.flatMap(b => b.images))];
   for (const v of signSecretValues(p.inputs.sign)) runner.setSecret(v);
-  // signing needs cosign, and keyless the job's permission to ask for an OIDC token: said before any login (engine/sign.ts)
-  const signs = signsIn(p);
-  if (signs && p.inputs.sign.mode === 'keyless') checkKeylessPermission(env);
-  const cosign = signs ? await checkCosign(engine ?? new Buildx(), p.inputs.sign.mode) : '';
-  // github-attestations: id-token: write and the token, said before any login (engine/attest.ts)
-  if (p.inputs.githubAttestations === true) checkAttestPermissions(env, p.inputs.githubToken);
+  // what signing and attestations need is said before any login (steps/supply-chain.ts)
+  const signs = signingAsked(p.inputs);
+  const attests = p.inputs.githubAttestations === true;
+  const signingLine = await supplyChainPreflight({inputs: p.inputs, env, buildx: engine ?? new Buildx(), signs, attests});
   const {buildx, loginNote} = await registrySession(p, names, env, engine);
-  if (signs) runner.info(`Signing with ${cosign} (sign: ${p.inputs.sign.mode}, transparency log ${p.inputs.sign.mode === 'keyless' || p.inputs.sign.transparencyLog ? 'on' : 'off'})`);
+  if (signingLine) runner.info(signingLine);
   try {
-    return await run(buildx, p, doc, env, {report, summaryWanted, loginNote, cancel, budgets, attest: options.attest});
+    return await run(buildx, p, doc, env, {report, summaryWanted, loginNote, cancel, budgets, signs, attests, attest: options.attest});
   } catch (err) {
     throw cancel.explain(err);
   }
@@ -285,6 +281,8 @@ interface RunOptions {
   loginNote: string;
   cancel: Cancellation;
   budgets: SizeBudget[];
+  signs: boolean;
+  attests: boolean;
   attest?: AttestApi;
 }
 
@@ -367,37 +365,30 @@ async function run(buildx: BuildxApi, p: Prepared, doc: ParsedPlanDocument, env:
     if (o.summaryWanted) writeSummary(publishSummary(plan, engineReport, [], budget.violations.map(violationMessage), 0) + budgetSummary(budget), env);
     throw new Error(budgetError(budget));
   }
-  // signatures of the index and every platform manifest, before any tag moves: a failure moves none
-  let signing: SignResult | undefined;
-  if (signsIn(p)) {
-    o.cancel.during('signing');
-    const dir = mkdtempSync(join(env['RUNNER_TEMP'] || tmpdir(), 'multiarch-publish-sign-'));
+  // signatures of the index and every platform manifest, then the GitHub attestations of every index, before
+  // any tag moves: a failure moves none
+  let supply: SupplyChain = {};
+  if (o.signs || o.attests) {
+    const dir = mkdtempSync(join(env['RUNNER_TEMP'] || tmpdir(), 'multiarch-publish-supply-'));
     try {
-      signing = await signImages({buildx, verified, sign: p.inputs.sign, dir, env});
-    } catch (err) {
-      const message = runner.redact(err instanceof Error ? err.message : String(err));
-      if (o.summaryWanted) writeSummary(publishSummary(plan, engineReport, [], [message], 0) + signaturesSummary({signed: err instanceof SignError ? err.signed : [], indexes: signedIndexes(verified), transparencyLog: p.inputs.sign.transparencyLog, error: message}), env);
-      throw new Error(`${message}. Nothing was released: no tag was created or moved (the indexes are in the registry by digest; the leg records are kept for another merge).`);
+      supply = await signAndAttest({
+        buildx,
+        verified,
+        p,
+        env,
+        cancel: o.cancel,
+        signs: o.signs,
+        attests: o.attests,
+        attest: o.attest,
+        dir,
+        where: 'the indexes are in the registry by digest; the leg records are kept for another merge',
+        failed: async (message, part) => {
+          if (o.summaryWanted) writeSummary(publishSummary(plan, engineReport, [], [message], 0) + part, env);
+        }
+      });
     } finally {
       rmSync(dir, {recursive: true, force: true});
     }
-    o.cancel.check();
-  }
-  // GitHub attestations of every index, before any tag moves: a failure moves none
-  let attesting: AttestResult | undefined;
-  if (p.inputs.githubAttestations === true) {
-    o.cancel.during('attesting');
-    const dir = mkdtempSync(join(env['RUNNER_TEMP'] || tmpdir(), 'multiarch-publish-attest-'));
-    try {
-      attesting = await attestImages({buildx, verified, api: o.attest ?? libraryAttestApi(), token: p.inputs.githubToken, sigstore: sigstoreInstance(p.ctx.payload), serverUrl: p.ctx.serverUrl || 'https://github.com', repository: `${p.ctx.owner}/${p.ctx.repo}`, dir});
-    } catch (err) {
-      const message = runner.redact(err instanceof Error ? err.message : String(err));
-      if (o.summaryWanted) writeSummary(publishSummary(plan, engineReport, [], [message], 0) + attestationsSummary({made: err instanceof AttestError ? err.made : [], owner: p.ctx.owner, error: message}), env);
-      throw new Error(`${message}. Nothing was released: no tag was created or moved (the indexes are in the registry by digest; the leg records are kept for another merge).`);
-    } finally {
-      rmSync(dir, {recursive: true, force: true});
-    }
-    o.cancel.check();
   }
   let tagMoves: TagOutcome[] = [];
   let skipped: SkippedTag[] = [];
@@ -426,13 +417,12 @@ async function run(buildx: BuildxApi, p: Prepared, doc: ParsedPlanDocument, env:
 
   const seconds = (Date.now() - started) / 1000;
   const results: PublishResult[] = verified.map(v => ({build: v.build, digest: v.digest, images: v.images, seconds}));
-  const outputs = {...mergeOutputs(plan, results), 'skipped-tags': skippedTagsOutput(skipped), ...(signing ? signingOutputs(signing, signedIndexes(verified)) : {}), ...(attesting ? attestationsOutputs(attesting) : {})};
+  const outputs = {...mergeOutputs(plan, results), 'skipped-tags': skippedTagsOutput(skipped), ...supplyChainOutputs(supply, verified)};
   if (o.report) writeOutputs(outputs, env);
   if (o.summaryWanted) {
     writeSummary(
       publishSummary(plan, engineReport, results, [], seconds, tagMoves.length ? {outcomes: tagMoves} : undefined) +
-        (signing ? signaturesSummary({result: signing, indexes: signedIndexes(verified), transparencyLog: signing.transparencyLog}) : '') +
-        (attesting ? attestationsSummary({result: attesting, owner: p.ctx.owner}) : '') +
+        supplyChainSummary(supply, verified, p.ctx.owner) +
         budgetSummary(budget) +
         skippedTagsSummary(skipped) +
         leftoversSummary({push: 'by the build legs (mode: build), by digest; the index was made by the merge in-process', stagingTags: left.map(l => ({ref: l.ref, digest: l.digest})), kept: false, failed: false, what: 'leg records and leg content', notes: storageNotes}),
@@ -491,7 +481,3 @@ export function mergeOutputs(plan: Plan, results: PublishResult[]): Record<strin
   };
 }
 
-/** Whether the merge signs (sign: key or keyless). Inputs made by hand (tests) may have no `sign`. */
-function signsIn(p: Prepared): boolean {
-  return p.inputs.sign?.mode === 'key' || p.inputs.sign?.mode === 'keyless';
-}

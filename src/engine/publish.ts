@@ -54,11 +54,9 @@ import type {SkippedTag} from './steps/guard.js';
 import {compareCommits} from '../pipeline/context/github-api.js';
 import {publishSummary, legSummary, skippedTagsSummary, budgetSummary, skippedTagsOutput, writeSummary, writeOutputs, cacheMountsSummary, imagesOutput, legOutputs, type PublishResult, type EngineReport} from '../report/index.js';
 import type {RegistryImage} from './registry.js';
-import {checkCosign, checkKeylessPermission, signImages, signedIndexes, SignError, type SignResult} from './sign.js';
 import {signSecretValues} from '../pipeline/inputs/sign.js';
-import {signaturesSummary, signingOutputs} from '../report/index.js';
-import {attestImages, checkAttestPermissions, libraryAttestApi, sigstoreInstance, AttestError, type AttestApi, type AttestResult} from './attest.js';
-import {attestationsOutputs, attestationsSummary} from '../report/attestations.js';
+import type {AttestApi} from './attest.js';
+import {signAndAttest, signingAsked, supplyChainOutputs, supplyChainPreflight, supplyChainSummary, type SupplyChain} from './steps/supply-chain.js';
 
 export interface PublishOptions {
   /**
@@ -175,13 +173,13 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
   const e = inputs.engine;
   const output = c.load ? 'load' : plan.push ? 'push' : 'none';
   c.cancel.check();
-  // signing needs cosign, and keyless the job's permission to ask for an OIDC token: said before any QEMU, builder, login or build (engine/sign.ts)
-  const signs = signsHere(p, output, c.leg !== undefined);
-  if (signs && inputs.sign.mode === 'keyless') checkKeylessPermission(env);
-  if (signs) runner.info(`Signing with ${await checkCosign(c.buildx, inputs.sign.mode)} (sign: ${inputs.sign.mode}, transparency log ${inputs.sign.mode === 'keyless' || inputs.sign.transparencyLog ? 'on' : 'off'})`);
-  // github-attestations: id-token: write and the token, said before any login or build (engine/attest.ts)
-  const attests = inputs.githubAttestations === true && output === 'push' && c.leg === undefined;
-  if (attests) checkAttestPermissions(env, inputs.githubToken);
+  // signing and attestations: a publish that pushes, not a build leg (the merge signs and attests what the legs
+  // pushed); what they need is said before any QEMU, builder, login or build (steps/supply-chain.ts)
+  const releases = output === 'push' && c.leg === undefined;
+  const signs = releases && signingAsked(inputs);
+  const attests = releases && inputs.githubAttestations === true;
+  const signingLine = await supplyChainPreflight({inputs, env, buildx: c.buildx, signs, attests});
+  if (signingLine) runner.info(signingLine);
   c.cancel.during('build');
   const stagingTag = `mp-staging-${env['GITHUB_RUN_ID'] || Date.now()}-${env['GITHUB_RUN_ATTEMPT'] || '1'}-${ctx.shortSha || 'local'}`.slice(0, 128);
 
@@ -272,8 +270,7 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
   let tagMoves: TagOutcome[] = [];
   let skipped: SkippedTag[] = [];
   let budget: BudgetReport | undefined;
-  let signing: SignResult | undefined;
-  let attesting: AttestResult | undefined;
+  let supply: SupplyChain = {};
   if (output === 'push') {
     c.cancel.during('verification');
     ({verified} = await verify({buildx: c.buildx, builds: digests}));
@@ -287,30 +284,23 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
       if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), [], budget.violations.map(violationMessage), built.seconds) + budgetSummary(budget) + cacheMountsSummary(await savingMounts) + (await left(true)), env);
       throw new Error(budgetError(budget));
     }
-    // signatures of the index and every platform manifest, before any tag moves: a failure moves none
-    if (signs) {
-      c.cancel.during('signing');
-      try {
-        signing = await signImages({buildx: c.buildx, verified, sign: inputs.sign, dir: c.work, env});
-      } catch (err) {
-        const message = runner.redact(err instanceof Error ? err.message : String(err));
-        if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), [], [message], built.seconds) + signaturesSummary({signed: err instanceof SignError ? err.signed : [], indexes: signedIndexes(verified), transparencyLog: inputs.sign.transparencyLog, error: message}) + cacheMountsSummary(await savingMounts) + (await left(true)), env);
-        throw new Error(`${message}. Nothing was released: no tag was created or moved (the content is in the registry by digest).`);
+    // signatures of the index and every platform manifest, then the GitHub attestations of every index, before
+    // any tag moves: a failure moves none
+    supply = await signAndAttest({
+      buildx: c.buildx,
+      verified,
+      p,
+      env,
+      cancel: c.cancel,
+      signs,
+      attests,
+      attest: c.attest,
+      dir: c.work,
+      where: 'the content is in the registry by digest',
+      failed: async (message, part) => {
+        if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), [], [message], built.seconds) + part + cacheMountsSummary(await savingMounts) + (await left(true)), env);
       }
-      c.cancel.check();
-    }
-    // GitHub attestations of every index, before any tag moves: a failure moves none
-    if (attests) {
-      c.cancel.during('attesting');
-      try {
-        attesting = await attestImages({buildx: c.buildx, verified, api: c.attest ?? libraryAttestApi(), token: inputs.githubToken, sigstore: sigstoreInstance(ctx.payload), serverUrl: ctx.serverUrl || 'https://github.com', repository: `${ctx.owner}/${ctx.repo}`, dir: c.work});
-      } catch (err) {
-        const message = runner.redact(err instanceof Error ? err.message : String(err));
-        if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), [], [message], built.seconds) + (signing ? signaturesSummary({result: signing, indexes: signedIndexes(verified), transparencyLog: signing.transparencyLog}) : '') + attestationsSummary({made: err instanceof AttestError ? err.made : [], owner: ctx.owner, error: message}) + cacheMountsSummary(await savingMounts) + (await left(true)), env);
-        throw new Error(`${message}. Nothing was released: no tag was created or moved (the content is in the registry by digest).`);
-      }
-      c.cancel.check();
-    }
+    });
     try {
       ({tagMoves, skipped} = await release({buildx: c.buildx, verified, sha: plan.sha, created: imageCreated(plan), force: e.forceTags, retryTimeoutMs: e.tagRetryTimeout * 1000, extraMoves: archTagMoves(verified, plan.sha), ownTags: [stagingTag], compare: (base, head) => compareCommits(ctx, inputs.githubToken, base, head, runner.warning), cancel: c.cancel, history: channelHistory(p, env, 'publish')}));
     } catch (err) {
@@ -324,11 +314,10 @@ async function run(p: Prepared, plan: Plan, env: NodeJS.ProcessEnv, c: RunContex
 
   if (c.leg) return finishLeg(p, plan, env, c, verified, built, engineReport(ready, built), savingMounts, digests);
   const results: PublishResult[] = verified.map(v => ({build: v.build, digest: v.digest, images: v.images, seconds: built.buildSeconds[v.build.id] ?? built.seconds}));
-  const outputs = {...publishOutputs(results, metadata), 'skipped-tags': skippedTagsOutput(skipped), ...(signing ? signingOutputs(signing, signedIndexes(verified)) : {}), ...(attesting ? attestationsOutputs(attesting) : {})};
+  const outputs = {...publishOutputs(results, metadata), 'skipped-tags': skippedTagsOutput(skipped), ...supplyChainOutputs(supply, verified)};
   if (c.report) writeOutputs(outputs, env);
   const mountsReport = await savingMounts;
-  const signed = (signing ? signaturesSummary({result: signing, indexes: signedIndexes(verified), transparencyLog: signing.transparencyLog}) : '') + (attesting ? attestationsSummary({result: attesting, owner: ctx.owner}) : '');
-  if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), results, [], built.seconds, tagMoves.length ? {outcomes: tagMoves} : undefined) + signed + budgetSummary(budget) + skippedTagsSummary(skipped) + cacheMountsSummary(mountsReport) + (await left(false)), env);
+  if (c.report && inputs.summary) writeSummary(publishSummary(plan, engineReport(ready, built), results, [], built.seconds, tagMoves.length ? {outcomes: tagMoves} : undefined) + supplyChainSummary(supply, verified, ctx.owner) + budgetSummary(budget) + skippedTagsSummary(skipped) + cacheMountsSummary(mountsReport) + (await left(false)), env);
   c.cancel.check();
   return {results, outputs};
 }
@@ -370,14 +359,6 @@ async function finishLeg(
   if (c.report && p.inputs.summary) writeSummary(legSummary(plan, leg.planDigest, report, legDigests, [], built.seconds, leg.notes) + cacheMountsSummary(mountsReport), env);
   c.cancel.check();
   return {results, outputs, legDigests};
-}
-
-/**
- * Whether this run signs (sign: key or keyless): a publish that pushes, not a build leg (the merge signs what the
- * legs pushed). Inputs made by hand (tests, older callers) may have no `sign`: nothing is signed then.
- */
-function signsHere(p: Prepared, output: string, leg: boolean): boolean {
-  return (p.inputs.sign?.mode === 'key' || p.inputs.sign?.mode === 'keyless') && output === 'push' && !leg;
 }
 
 /** How long one registry call of the docker driver's push is retried on transient failures. */
