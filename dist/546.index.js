@@ -119,24 +119,22 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   resolveSources: () => (/* binding */ resolveSources),
 /* harmony export */   rollback: () => (/* binding */ rollback)
 /* harmony export */ });
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31949);
-/* harmony import */ var _pipeline_policy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91130);
-/* harmony import */ var _pipeline_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(61539);
-/* harmony import */ var _pipeline_inputs_promote_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(99838);
-/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(50910);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(59399);
-/* harmony import */ var _steps_budget_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(72637);
-/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(14031);
-/* harmony import */ var _copy_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(33237);
-/* harmony import */ var _release_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(96926);
-/* harmony import */ var _steps_tags_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(92429);
-/* harmony import */ var _pipeline_context_github_api_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6878);
-/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(41986);
-/* harmony import */ var _history_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(50390);
-/* harmony import */ var _pipeline_history_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(20290);
-/* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(33344);
+/* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31949);
+/* harmony import */ var _pipeline_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91130);
+/* harmony import */ var _pipeline_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(61539);
+/* harmony import */ var _pipeline_inputs_promote_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(99838);
+/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(50910);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(59399);
+/* harmony import */ var _steps_budget_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(72637);
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(14031);
+/* harmony import */ var _copy_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(33237);
+/* harmony import */ var _release_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(96926);
+/* harmony import */ var _steps_tags_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(92429);
+/* harmony import */ var _pipeline_context_github_api_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6878);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(41986);
+/* harmony import */ var _history_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(50390);
+/* harmony import */ var _pipeline_history_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(20290);
+/* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(33344);
 /**
  * `mode: promote`: tags that already exist move through environments without a rebuild. Every image's
  * source (`from`: a tag or a digest) is resolved first; if any is missing, nothing moves and every missing
@@ -161,14 +159,13 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-
 /** The policy rules that concern tags (the others concern what a build is tagged with: the build's commit and ref). */
 const PROMOTE_RULES = ['allow-tags', 'deny-latest', 'max-tags'];
 /** The policy over the target tags: allow-tags, deny-latest and max-tags (require-sha/require-semver are about builds). */
 function promotePolicy(p, names) {
     const rules = p.inputs.policy.filter(r => PROMOTE_RULES.includes(r.kind));
     const tags = p.inputs.promote.to.map(t => t.tag);
-    return (0,_pipeline_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .evaluatePolicy */ .Uz)(rules, { images: names.map(name => ({ name, tags, push: true })), ref: p.ctx.ref, sha: p.ctx.sha, shortSha: p.ctx.shortSha, latestTags: ['latest'] });
+    return (0,_pipeline_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .evaluatePolicy */ .Uz)(rules, { images: names.map(name => ({ name, tags, push: true })), ref: p.ctx.ref, sha: p.ctx.sha, shortSha: p.ctx.shortSha, latestTags: ['latest'] });
 }
 /** Every image's source, or every problem (one sentence per image). */
 async function resolveSources(buildx, names, from) {
@@ -176,7 +173,7 @@ async function resolveSources(buildx, names, from) {
     const found = await Promise.all(names.map(async (name) => {
         try {
             let digest;
-            if ((0,_pipeline_inputs_promote_js__WEBPACK_IMPORTED_MODULE_4__/* .sourceKind */ .uh)(from) === 'digest') {
+            if ((0,_pipeline_inputs_promote_js__WEBPACK_IMPORTED_MODULE_3__/* .sourceKind */ .uh)(from) === 'digest') {
                 digest = (await buildx.readManifest(name, from).then(() => from, () => undefined));
                 if (!digest)
                     problems.push(`${name}@${from} is not in the registry`);
@@ -194,7 +191,7 @@ async function resolveSources(buildx, names, from) {
             return { name, digest, revision: labels['org.opencontainers.image.revision'] ?? '', created: created && !Number.isNaN(Date.parse(created)) ? new Date(created) : undefined };
         }
         catch (e) {
-            problems.push(`reading ${name}:${from} failed: ${_action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$(e.message).slice(0, 300)}`);
+            problems.push(`reading ${name}:${from} failed: ${_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$(e.message).slice(0, 300)}`);
             return undefined;
         }
     }));
@@ -205,7 +202,7 @@ async function resolveSources(buildx, names, from) {
 function promotionBuild(name, to, platforms, policy) {
     return { id: name.slice(name.lastIndexOf('/') + 1), images: [name], file: '', context: '', platforms, tags: to.map(t => `${name}:${t}`), tagNames: to, labels: [], annotations: [], buildArgs: {}, push: true, policy };
 }
-async function promote(p, env, engine, cancel = _cancel_js__WEBPACK_IMPORTED_MODULE_11__/* .cancellation */ .WN) {
+async function promote(p, env, engine, cancel = _cancel_js__WEBPACK_IMPORTED_MODULE_10__/* .cancellation */ .WN) {
     const { inputs } = p;
     const from = inputs.promote.from;
     const to = inputs.promote.to.map(t => t.tag);
@@ -214,72 +211,64 @@ async function promote(p, env, engine, cancel = _cancel_js__WEBPACK_IMPORTED_MOD
         throw new Error('Nothing to promote: the images input names no image.');
     // to-registry: the target tags are in another registry, where the content is copied (engine/copy.ts)
     const toRegistry = inputs.promote.toRegistry;
-    const targetOf = (name) => (toRegistry ? (0,_copy_js__WEBPACK_IMPORTED_MODULE_7__/* .nameIn */ .Z)(toRegistry, name) : name);
+    const targetOf = (name) => (toRegistry ? (0,_copy_js__WEBPACK_IMPORTED_MODULE_6__/* .nameIn */ .Z)(toRegistry, name) : name);
     const targets = names.map(targetOf);
     // before any login: the policy over the target tags
     const policy = promotePolicy(p, targets);
     for (const w of policy.warnings)
-        _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`Tag policy: ${w}`);
+        _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Tag policy: ${w}`);
     if (!policy.allowed)
-        throw new _pipeline_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PolicyRefusal */ .F(policy.violations.map(v => v.message));
+        throw new _pipeline_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .PolicyRefusal */ .F(policy.violations.map(v => v.message));
     const summaryWanted = inputs.summary;
-    const { buildx, loginNote } = await (0,_session_js__WEBPACK_IMPORTED_MODULE_5__/* .registrySession */ .E)(p, [...new Set([...names, ...targets])], env, engine);
+    const { buildx, loginNote } = await (0,_session_js__WEBPACK_IMPORTED_MODULE_4__/* .registrySession */ .E)(p, [...new Set([...names, ...targets])], env, engine);
     try {
         cancel.check();
-        const { sources, problems } = await _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os('Sources', async () => {
+        const { sources, problems } = await _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Sources', async () => {
             const r = await resolveSources(buildx, names, from);
             for (const s of r.sources)
-                _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`${s.name}:${from} -> ${s.digest}${s.revision ? ` (commit ${s.revision.slice(0, 12)})` : ''}`);
+                _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${s.name}:${from} -> ${s.digest}${s.revision ? ` (commit ${s.revision.slice(0, 12)})` : ''}`);
             return r;
         });
         if (problems.length) {
             const message = `mode: promote found ${problems.length} image(s) without the source ${from}; no tag was moved:\n${problems.map(x => `  - ${x}`).join('\n')}`;
             if (summaryWanted)
-                (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .promoteSummary */ .h0)({ from, to, promotions: [], failures: problems, loginNote, dryRun: inputs.dryRun }), env);
+                (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .promoteSummary */ .h0)({ from, to, promotions: [], failures: problems, loginNote, dryRun: inputs.dryRun }), env);
             throw new Error(message);
         }
         // require-signature / require-attestations: what is not signed or attested is not promoted
         if (inputs.verify.signature || inputs.verify.attestations.length) {
-            const { checkRequirements, keyFileOf, privateRekorOf, requirementError, verificationOutput } = await __webpack_require__.e(/* import() */ 69).then(__webpack_require__.bind(__webpack_require__, 10069));
-            const key = keyFileOf(inputs.verify.signature, env['RUNNER_TEMP'] || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir)());
-            if (inputs.verify.signature && buildx.ensureCosign)
-                await buildx.ensureCosign();
-            try {
-                const findings = await _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os('Verify', () => checkRequirements(buildx, sources, inputs.verify, key.file, inputs.sign.transparencyLog, privateRekorOf(inputs)));
-                (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .writeOutputs */ .Kn)({ verification: verificationOutput(findings) }, env);
-                if (findings.some(f => f.problems.length)) {
-                    const message = requirementError(findings, `mode: promote refuses ${from}; no tag was moved`);
-                    if (summaryWanted)
-                        (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .promoteSummary */ .h0)({ from, to, promotions: [], failures: findings.flatMap(f => f.problems), loginNote, dryRun: inputs.dryRun }), env);
-                    throw new Error(message);
-                }
-                _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Every image at ${from} carries what require-signature and require-attestations ask for.`);
+            const { verifySources, requirementError, verificationOutput } = await __webpack_require__.e(/* import() */ 69).then(__webpack_require__.bind(__webpack_require__, 10069));
+            const findings = await verifySources(buildx, sources, inputs, env);
+            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeOutputs */ .Kn)({ verification: verificationOutput(findings) }, env);
+            if (findings.some(f => f.problems.length)) {
+                const message = requirementError(findings, `mode: promote refuses ${from}; no tag was moved`);
+                if (summaryWanted)
+                    (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .promoteSummary */ .h0)({ from, to, promotions: [], failures: findings.flatMap(f => f.problems), loginNote, dryRun: inputs.dryRun }), env);
+                throw new Error(message);
             }
-            finally {
-                key.remove();
-            }
+            _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Every image at ${from} carries what require-signature and require-attestations ask for.`);
         }
         // size budgets (policy max-size): a promotion releases content as much as a publish does, so an
         // image over its budget is refused before anything is copied or moved (dry run included)
         const budget = await promoteBudget(buildx, p, sources, to, targetOf, policy);
         if (budget?.violations.length) {
             if (summaryWanted)
-                (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .promoteSummary */ .h0)({ from, to, promotions: [], failures: budget.violations.map(_steps_budget_js__WEBPACK_IMPORTED_MODULE_6__/* .violationMessage */ .nW), loginNote, dryRun: inputs.dryRun }) + (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .budgetSummary */ .ay)(budget), env);
-            throw new Error((0,_steps_budget_js__WEBPACK_IMPORTED_MODULE_6__/* .budgetError */ .qV)(budget));
+                (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .promoteSummary */ .h0)({ from, to, promotions: [], failures: budget.violations.map(_steps_budget_js__WEBPACK_IMPORTED_MODULE_5__/* .violationMessage */ .nW), loginNote, dryRun: inputs.dryRun }) + (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .budgetSummary */ .ay)(budget), env);
+            throw new Error((0,_steps_budget_js__WEBPACK_IMPORTED_MODULE_5__/* .budgetError */ .qV)(budget));
         }
         if (toRegistry && !inputs.dryRun) {
             // every image's content into the target registry first, digests kept; no tag moves before all are there
             const { copyContent } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 33237));
             cancel.during('push');
-            await _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os(`Copy to ${toRegistry}`, async () => {
+            await _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(`Copy to ${toRegistry}`, async () => {
                 for (const s of sources) {
                     try {
                         await copyContent(buildx, s.name, targetOf(s.name), s.digest, env['RUNNER_TEMP']);
                     }
                     catch (e) {
-                        const message = `copying ${s.name}@${s.digest} to ${targetOf(s.name)} failed: ${_action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$(e.message).slice(0, 300)}`;
+                        const message = `copying ${s.name}@${s.digest} to ${targetOf(s.name)} failed: ${_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$(e.message).slice(0, 300)}`;
                         if (summaryWanted)
-                            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .promoteSummary */ .h0)({ from, to, promotions: [], failures: [message], loginNote, dryRun: false }), env);
+                            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .promoteSummary */ .h0)({ from, to, promotions: [], failures: [message], loginNote, dryRun: false }), env);
                         throw new Error(`mode: promote: ${message}; no tag was moved (what was copied stays in ${toRegistry} by digest, untagged)`);
                     }
                 }
@@ -290,23 +279,23 @@ async function promote(p, env, engine, cancel = _cancel_js__WEBPACK_IMPORTED_MOD
         for (const s of sources) {
             // a dry run across registries reads the source (nothing is copied yet)
             const where = toRegistry && !inputs.dryRun ? targetOf(s.name) : s.name;
-            const image = await (0,_registry_js__WEBPACK_IMPORTED_MODULE_15__/* .readImage */ .AM)(buildx, where, s.digest);
+            const image = await (0,_registry_js__WEBPACK_IMPORTED_MODULE_14__/* .readImage */ .AM)(buildx, where, s.digest);
             verified.push({ build: promotionBuild(targetOf(s.name), to, image.platforms.map(pl => pl.platform), policy), digest: s.digest, images: [{ ...image, name: targetOf(s.name) }] });
         }
         const revisions = [...new Set(sources.map(s => s.revision).filter(Boolean))];
         if (revisions.length > 1)
-            _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`The sources carry ${revisions.length} commits (${revisions.map(r => r.slice(0, 12)).join(', ')}); the guard compares the tags with the first.`);
+            _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`The sources carry ${revisions.length} commits (${revisions.map(r => r.slice(0, 12)).join(', ')}); the guard compares the tags with the first.`);
         const sha = revisions[0] ?? '';
         const created = sources.map(s => s.created).find(Boolean);
         const retryTimeoutMs = inputs.engine.tagRetryTimeout * 1000;
         if (inputs.dryRun) {
-            const current = await (0,_steps_tags_js__WEBPACK_IMPORTED_MODULE_9__/* .currentDigests */ .zS)({ buildx, moves: (0,_steps_tags_js__WEBPACK_IMPORTED_MODULE_9__/* .plannedMoves */ .PP)(verified, sha), retryTimeoutMs });
+            const current = await (0,_steps_tags_js__WEBPACK_IMPORTED_MODULE_8__/* .currentDigests */ .zS)({ buildx, moves: (0,_steps_tags_js__WEBPACK_IMPORTED_MODULE_8__/* .plannedMoves */ .PP)(verified, sha), retryTimeoutMs });
             const promotions = verified.flatMap(v => to.map(tag => ({ image: v.build.images[0], tag, from, before: current.get(`${v.build.images[0]}:${tag}`) ?? null, digest: v.digest, state: 'would-move' })));
             const outputs = { promotions: JSON.stringify(promotions), 'skipped-tags': '' };
-            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .writeOutputs */ .Kn)(outputs, env);
+            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeOutputs */ .Kn)(outputs, env);
             if (summaryWanted)
-                (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .promoteSummary */ .h0)({ from, to, promotions, failures: [], loginNote, dryRun: true }) + (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .budgetSummary */ .ay)(budget), env);
-            _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq('Dry run: the tags were not moved.');
+                (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .promoteSummary */ .h0)({ from, to, promotions, failures: [], loginNote, dryRun: true }) + (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .budgetSummary */ .ay)(budget), env);
+            _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Dry run: the tags were not moved.');
             return { promotions, outputs };
         }
         let tagMoves = [];
@@ -314,21 +303,21 @@ async function promote(p, env, engine, cancel = _cancel_js__WEBPACK_IMPORTED_MOD
         try {
             const revision = new Map(sources.map(s => [targetOf(s.name), s.revision]));
             const history = historyContext(p, env, 'promote', () => from, name => revision.get(name) ?? '');
-            ({ tagMoves, skipped } = await (0,_release_js__WEBPACK_IMPORTED_MODULE_8__/* .release */ ._r)({ buildx, verified, sha, created, force: inputs.engine.forceTags, retryTimeoutMs, compare: (base, head) => (0,_pipeline_context_github_api_js__WEBPACK_IMPORTED_MODULE_10__/* .compareCommits */ .kC)(p.ctx, inputs.githubToken, base, head, _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e), cancel, history }));
+            ({ tagMoves, skipped } = await (0,_release_js__WEBPACK_IMPORTED_MODULE_7__/* .release */ ._r)({ buildx, verified, sha, created, force: inputs.engine.forceTags, retryTimeoutMs, compare: (base, head) => (0,_pipeline_context_github_api_js__WEBPACK_IMPORTED_MODULE_9__/* .compareCommits */ .kC)(p.ctx, inputs.githubToken, base, head, _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e), cancel, history }));
         }
         catch (err) {
-            const cause = err instanceof _release_js__WEBPACK_IMPORTED_MODULE_8__/* .ReleaseError */ .K2 ? err.cause : err;
-            if (err instanceof _release_js__WEBPACK_IMPORTED_MODULE_8__/* .ReleaseError */ .K2)
+            const cause = err instanceof _release_js__WEBPACK_IMPORTED_MODULE_7__/* .ReleaseError */ .K2 ? err.cause : err;
+            if (err instanceof _release_js__WEBPACK_IMPORTED_MODULE_7__/* .ReleaseError */ .K2)
                 skipped = err.skipped;
-            if (cause instanceof _steps_tags_js__WEBPACK_IMPORTED_MODULE_9__/* .TagPhaseError */ .__ && summaryWanted)
-                (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .promoteSummary */ .h0)({ from, to, promotions: cause.outcomes.map(o => promotionOf(o, from)), failures: [cause.message], loginNote, dryRun: false }) + (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .skippedTagsSummary */ .Ii)(skipped), env);
+            if (cause instanceof _steps_tags_js__WEBPACK_IMPORTED_MODULE_8__/* .TagPhaseError */ .__ && summaryWanted)
+                (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .promoteSummary */ .h0)({ from, to, promotions: cause.outcomes.map(o => promotionOf(o, from)), failures: [cause.message], loginNote, dryRun: false }) + (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .skippedTagsSummary */ .Ii)(skipped), env);
             throw cause;
         }
         const promotions = tagMoves.map(o => promotionOf(o, from));
-        const outputs = { promotions: JSON.stringify(promotions), 'skipped-tags': (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .skippedTagsOutput */ .Jf)(skipped), digest: verified[0]?.digest ?? '' };
-        (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .writeOutputs */ .Kn)(outputs, env);
+        const outputs = { promotions: JSON.stringify(promotions), 'skipped-tags': (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .skippedTagsOutput */ .Jf)(skipped), digest: verified[0]?.digest ?? '' };
+        (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeOutputs */ .Kn)(outputs, env);
         if (summaryWanted)
-            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .promoteSummary */ .h0)({ from, to, promotions, failures: [], loginNote, dryRun: false }) + (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .budgetSummary */ .ay)(budget) + (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .skippedTagsSummary */ .Ii)(skipped), env);
+            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .promoteSummary */ .h0)({ from, to, promotions, failures: [], loginNote, dryRun: false }) + (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .budgetSummary */ .ay)(budget) + (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .skippedTagsSummary */ .Ii)(skipped), env);
         cancel.check();
         return { promotions, outputs };
     }
@@ -347,10 +336,10 @@ async function promoteBudget(buildx, p, sources, to, targetOf, policy) {
         return undefined;
     const candidates = sources.map(s => ({ build: promotionBuild(targetOf(s.name), to, [], policy), digest: s.digest, images: [{ name: targetOf(s.name), digest: s.digest, mediaType: '', platforms: [] }] }));
     const sized = Promise.all(sources.map(async (s, i) => {
-        const image = await (0,_registry_js__WEBPACK_IMPORTED_MODULE_15__/* .withSizes */ .Z)(buildx, await (0,_registry_js__WEBPACK_IMPORTED_MODULE_15__/* .readImage */ .AM)(buildx, s.name, s.digest), _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e);
+        const image = await (0,_registry_js__WEBPACK_IMPORTED_MODULE_14__/* .withSizes */ .Z)(buildx, await (0,_registry_js__WEBPACK_IMPORTED_MODULE_14__/* .readImage */ .AM)(buildx, s.name, s.digest), _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e);
         return { ...candidates[i], images: [{ ...image, name: targetOf(s.name) }] };
     }));
-    return (0,_steps_budget_js__WEBPACK_IMPORTED_MODULE_6__/* .budgetGate */ .DG)(buildx, rules, candidates, sized, sources.map(s => s.revision).find(Boolean) ?? '');
+    return (0,_steps_budget_js__WEBPACK_IMPORTED_MODULE_5__/* .budgetGate */ .DG)(buildx, rules, candidates, sized, sources.map(s => s.revision).find(Boolean) ?? '');
 }
 function promotionOf(o, from) {
     return { image: o.name, tag: o.tag, from, before: o.previous ?? null, digest: o.digest, state: o.state };
@@ -366,7 +355,7 @@ function historyContext(p, env, kind, source, commit, channels) {
  * in one tag phase (forced: going back to older content is the point) and the rollback is recorded as
  * an entry of each history.
  */
-async function rollback(p, env, engine, cancel = _cancel_js__WEBPACK_IMPORTED_MODULE_11__/* .cancellation */ .WN) {
+async function rollback(p, env, engine, cancel = _cancel_js__WEBPACK_IMPORTED_MODULE_10__/* .cancellation */ .WN) {
     const { inputs } = p;
     const { from, steps } = inputs.promote;
     const channels = inputs.promote.to.map(t => t.tag);
@@ -375,8 +364,8 @@ async function rollback(p, env, engine, cancel = _cancel_js__WEBPACK_IMPORTED_MO
         throw new Error('Nothing to roll back: the images input names no image.');
     const policy = promotePolicy(p, names);
     if (!policy.allowed)
-        throw new _pipeline_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PolicyRefusal */ .F(policy.violations.map(v => v.message));
-    const { buildx, loginNote } = await (0,_session_js__WEBPACK_IMPORTED_MODULE_5__/* .registrySession */ .E)(p, names, env, engine);
+        throw new _pipeline_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .PolicyRefusal */ .F(policy.violations.map(v => v.message));
+    const { buildx, loginNote } = await (0,_session_js__WEBPACK_IMPORTED_MODULE_4__/* .registrySession */ .E)(p, names, env, engine);
     const what = from ? `from ${from}` : `${steps} step${steps > 1 ? 's' : ''} back`;
     try {
         cancel.check();
@@ -384,7 +373,7 @@ async function rollback(p, env, engine, cancel = _cancel_js__WEBPACK_IMPORTED_MO
         const targets = [];
         const fromSources = from ? await resolveSources(buildx, names, from) : undefined;
         problems.push(...(fromSources?.problems ?? []));
-        await _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os('Histories', () => Promise.all(names.flatMap(name => channels.map(async (channel) => {
+        await _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Histories', () => Promise.all(names.flatMap(name => channels.map(async (channel) => {
             try {
                 const current = await buildx.tagDigest(`${name}:${channel}`);
                 if (fromSources) {
@@ -393,55 +382,55 @@ async function rollback(p, env, engine, cancel = _cancel_js__WEBPACK_IMPORTED_MO
                         targets.push({ name, channel, digest: s.digest, current });
                     return;
                 }
-                const entries = await (0,_history_js__WEBPACK_IMPORTED_MODULE_12__/* .readHistory */ .Lu)(buildx, name, channel);
-                const t = (0,_pipeline_history_js__WEBPACK_IMPORTED_MODULE_13__/* .rollbackTarget */ .es)(entries, current, steps);
+                const entries = await (0,_history_js__WEBPACK_IMPORTED_MODULE_11__/* .readHistory */ .Lu)(buildx, name, channel);
+                const t = (0,_pipeline_history_js__WEBPACK_IMPORTED_MODULE_12__/* .rollbackTarget */ .es)(entries, current, steps);
                 if ('reason' in t)
                     return void problems.push(`${name}:${channel} ${t.reason}`);
                 const there = await buildx.readManifest(name, t.digest).then(() => true, () => false);
                 if (!there)
                     return void problems.push(`${name}:${channel}: ${t.digest} (${steps} step(s) back) is no longer in the registry`);
-                _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`${name}:${channel}: ${current} -> ${t.digest} (the digest before the move of ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_16__/* .logValue */ .Od)(t.entry.at)}, ${t.entry.kind} of ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_16__/* .logValue */ .Od)(t.entry.source) || '?'})`);
+                _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${name}:${channel}: ${current} -> ${t.digest} (the digest before the move of ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_15__/* .logValue */ .Od)(t.entry.at)}, ${t.entry.kind} of ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_15__/* .logValue */ .Od)(t.entry.source) || '?'})`);
                 targets.push({ name, channel, digest: t.digest, current });
             }
             catch (e) {
-                problems.push(`reading the history of ${name}:${channel} failed: ${_action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$(e.message).slice(0, 300)}`);
+                problems.push(`reading the history of ${name}:${channel} failed: ${_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$(e.message).slice(0, 300)}`);
             }
         }))));
         if (problems.length) {
             problems.sort();
             if (inputs.summary)
-                (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .promoteSummary */ .h0)({ from: what, to: channels, promotions: [], failures: problems, loginNote, dryRun: inputs.dryRun, verb: 'rollback' }), env);
+                (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .promoteSummary */ .h0)({ from: what, to: channels, promotions: [], failures: problems, loginNote, dryRun: inputs.dryRun, verb: 'rollback' }), env);
             throw new Error(`mode: rollback cannot roll back ${problems.length} channel(s); no tag was moved:\n${problems.map(x => `  - ${x}`).join('\n')}`);
         }
         const verified = [];
         for (const t of targets) {
-            const image = await (0,_registry_js__WEBPACK_IMPORTED_MODULE_15__/* .readImage */ .AM)(buildx, t.name, t.digest);
+            const image = await (0,_registry_js__WEBPACK_IMPORTED_MODULE_14__/* .readImage */ .AM)(buildx, t.name, t.digest);
             verified.push({ build: promotionBuild(t.name, [t.channel], image.platforms.map(pl => pl.platform), policy), digest: t.digest, images: [image] });
         }
         if (inputs.dryRun) {
             const promotions = targets.map(t => ({ image: t.name, tag: t.channel, from: what, before: t.current ?? null, digest: t.digest, state: 'would-move' }));
             const outputs = { promotions: JSON.stringify(promotions), 'skipped-tags': '' };
-            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .writeOutputs */ .Kn)(outputs, env);
+            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeOutputs */ .Kn)(outputs, env);
             if (inputs.summary)
-                (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .promoteSummary */ .h0)({ from: what, to: channels, promotions, failures: [], loginNote, dryRun: true, verb: 'rollback' }), env);
+                (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .promoteSummary */ .h0)({ from: what, to: channels, promotions, failures: [], loginNote, dryRun: true, verb: 'rollback' }), env);
             return { promotions, outputs };
         }
         const history = historyContext(p, env, 'rollback', () => what, () => '');
         let tagMoves = [];
         try {
-            ({ tagMoves } = await (0,_release_js__WEBPACK_IMPORTED_MODULE_8__/* .release */ ._r)({ buildx, verified, sha: '', force: true, retryTimeoutMs: inputs.engine.tagRetryTimeout * 1000, compare: async () => undefined, cancel, history }));
+            ({ tagMoves } = await (0,_release_js__WEBPACK_IMPORTED_MODULE_7__/* .release */ ._r)({ buildx, verified, sha: '', force: true, retryTimeoutMs: inputs.engine.tagRetryTimeout * 1000, compare: async () => undefined, cancel, history }));
         }
         catch (err) {
-            const cause = err instanceof _release_js__WEBPACK_IMPORTED_MODULE_8__/* .ReleaseError */ .K2 ? err.cause : err;
-            if (cause instanceof _steps_tags_js__WEBPACK_IMPORTED_MODULE_9__/* .TagPhaseError */ .__ && inputs.summary)
-                (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .promoteSummary */ .h0)({ from: what, to: channels, promotions: cause.outcomes.map(o => promotionOf(o, what)), failures: [cause.message], loginNote, dryRun: false, verb: 'rollback' }), env);
+            const cause = err instanceof _release_js__WEBPACK_IMPORTED_MODULE_7__/* .ReleaseError */ .K2 ? err.cause : err;
+            if (cause instanceof _steps_tags_js__WEBPACK_IMPORTED_MODULE_8__/* .TagPhaseError */ .__ && inputs.summary)
+                (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .promoteSummary */ .h0)({ from: what, to: channels, promotions: cause.outcomes.map(o => promotionOf(o, what)), failures: [cause.message], loginNote, dryRun: false, verb: 'rollback' }), env);
             throw cause;
         }
         const promotions = tagMoves.map(o => promotionOf(o, what));
         const outputs = { promotions: JSON.stringify(promotions), 'skipped-tags': '', digest: verified[0]?.digest ?? '' };
-        (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .writeOutputs */ .Kn)(outputs, env);
+        (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeOutputs */ .Kn)(outputs, env);
         if (inputs.summary)
-            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .promoteSummary */ .h0)({ from: what, to: channels, promotions, failures: [], loginNote, dryRun: false, verb: 'rollback' }), env);
+            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .promoteSummary */ .h0)({ from: what, to: channels, promotions, failures: [], loginNote, dryRun: false, verb: 'rollback' }), env);
         cancel.check();
         return { promotions, outputs };
     }
@@ -455,21 +444,21 @@ async function history(p, env, engine) {
     if (!names.length)
         throw new Error('No history to show: the images input names no image.');
     const channels = p.inputs.promote.to.map(t => t.tag);
-    const { buildx } = await (0,_session_js__WEBPACK_IMPORTED_MODULE_5__/* .registrySession */ .E)(p, names, env, engine);
+    const { buildx } = await (0,_session_js__WEBPACK_IMPORTED_MODULE_4__/* .registrySession */ .E)(p, names, env, engine);
     const out = [];
     for (const image of names) {
         for (const channel of channels) {
-            const [current, entries] = await Promise.all([buildx.tagDigest(`${image}:${channel}`), (0,_history_js__WEBPACK_IMPORTED_MODULE_12__/* .readHistory */ .Lu)(buildx, image, channel)]);
+            const [current, entries] = await Promise.all([buildx.tagDigest(`${image}:${channel}`), (0,_history_js__WEBPACK_IMPORTED_MODULE_11__/* .readHistory */ .Lu)(buildx, image, channel)]);
             out.push({ image, channel, current: current ?? null, entries });
-            _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`${image}:${channel} (now ${current ?? 'no such tag'}): ${entries.length} recorded move(s)`);
+            _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${image}:${channel} (now ${current ?? 'no such tag'}): ${entries.length} recorded move(s)`);
             // the entries' text is the registry's (anyone who can push wrote it): one line each, whatever it holds
             for (const e of entries)
-                _action_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`  ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_16__/* .logValue */ .Od)(e.at)} ${e.kind} ${e.before ?? 'new'} -> ${e.after} (${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_16__/* .logValue */ .Od)(e.source)}${e.actor ? `, by ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_16__/* .logValue */ .Od)(e.actor)}` : ''}${e.run ? `, run ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_16__/* .logValue */ .Od)(e.run)}` : ''})`);
+                _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`  ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_15__/* .logValue */ .Od)(e.at)} ${e.kind} ${e.before ?? 'new'} -> ${e.after} (${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_15__/* .logValue */ .Od)(e.source)}${e.actor ? `, by ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_15__/* .logValue */ .Od)(e.actor)}` : ''}${e.run ? `, run ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_15__/* .logValue */ .Od)(e.run)}` : ''})`);
         }
     }
-    (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .writeOutputs */ .Kn)({ history: JSON.stringify(out) }, env);
+    (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeOutputs */ .Kn)({ history: JSON.stringify(out) }, env);
     if (p.inputs.summary)
-        (0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_14__/* .historySummary */ .xE)(out), env);
+        (0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_13__/* .historySummary */ .xE)(out), env);
     return out;
 }
 

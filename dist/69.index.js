@@ -184,7 +184,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   privateRekorOf: () => (/* binding */ privateRekorOf),
 /* harmony export */   requirementError: () => (/* binding */ requirementError),
 /* harmony export */   verificationOutput: () => (/* binding */ verificationOutput),
-/* harmony export */   verify: () => (/* binding */ verify)
+/* harmony export */   verify: () => (/* binding */ verify),
+/* harmony export */   verifySources: () => (/* binding */ verifySources)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -357,6 +358,29 @@ function requirementError(findings, what) {
 function verificationOutput(findings) {
     return JSON.stringify(findings.map(f => ({ image: f.name, digest: f.digest, verified: f.problems.length === 0, digests: f.digests, problems: f.problems })));
 }
+/**
+ * What mode: verify and promote's require-* run on the resolved sources, in the log's Verify group: cosign
+ * on PATH when a signature is asked for, the public key as a file (removed after), every image checked,
+ * one log line per image and digest.
+ */
+async function verifySources(buildx, sources, inputs, env) {
+    const req = inputs.verify;
+    const key = keyFileOf(req.signature, env['RUNNER_TEMP'] || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)());
+    try {
+        if (req.signature && buildx.ensureCosign)
+            await buildx.ensureCosign();
+        return await _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .group */ .Os('Verify', async () => {
+            const f = await checkRequirements(buildx, sources, req, key.file, inputs.sign.transparencyLog, privateRekorOf(inputs));
+            for (const image of f)
+                for (const d of image.digests)
+                    _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq((0,_report_escape_js__WEBPACK_IMPORTED_MODULE_12__/* .logValue */ .Od)(`${image.name} ${d.platform || 'image'} ${d.digest}: ${[d.signature ? `signature ${d.signature.ok ? 'verified' : 'NOT verified'}` : '', ...Object.entries(d.attestations).map(([k, v]) => `${k} ${v ? 'found' : 'MISSING'}`)].filter(Boolean).join(', ')}`));
+            return f;
+        });
+    }
+    finally {
+        key.remove();
+    }
+}
 async function verify(p, env, engine) {
     const { inputs } = p;
     const from = inputs.promote.from;
@@ -364,43 +388,24 @@ async function verify(p, env, engine) {
     if (!names.length)
         throw new Error('Nothing to verify: the images input names no image.');
     const req = inputs.verify;
-    // before any login: the key file is there
-    const key = keyFileOf(req.signature, env['RUNNER_TEMP'] || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)());
-    try {
-        const { buildx, loginNote } = await (0,_session_js__WEBPACK_IMPORTED_MODULE_8__/* .registrySession */ .E)(p, names, env, engine);
-        if (req.signature && buildx.ensureCosign)
-            await buildx.ensureCosign();
-        const { sources, problems } = await _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .group */ .Os('Sources', async () => {
-            const r = await (0,_promote_js__WEBPACK_IMPORTED_MODULE_9__.resolveSources)(buildx, names, from);
-            for (const s of r.sources)
-                _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`${s.name}:${from} -> ${s.digest}`);
-            return r;
-        });
-        const findings = await _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .group */ .Os('Verify', async () => {
-            const f = await checkRequirements(buildx, sources, req, key.file, transparencyLogOf(inputs), privateRekorOf(inputs));
-            for (const image of f)
-                for (const d of image.digests)
-                    _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq((0,_report_escape_js__WEBPACK_IMPORTED_MODULE_12__/* .logValue */ .Od)(`${image.name} ${d.platform || 'image'} ${d.digest}: ${[d.signature ? `signature ${d.signature.ok ? 'verified' : 'NOT verified'}` : '', ...Object.entries(d.attestations).map(([k, v]) => `${k} ${v ? 'found' : 'MISSING'}`)].filter(Boolean).join(', ')}`));
-            return f;
-        });
-        const missing = problems.map(pr => ({ name: names.find(n => pr.startsWith(n)) ?? pr, digest: '', digests: [], problems: [pr] }));
-        const all = [...missing, ...findings];
-        const outputs = { verification: verificationOutput(all), digest: findings[0]?.digest ?? '' };
-        (0,_report_index_js__WEBPACK_IMPORTED_MODULE_10__/* .writeOutputs */ .Kn)(outputs, env);
-        if (inputs.summary)
-            (0,_report_index_js__WEBPACK_IMPORTED_MODULE_10__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_10__/* .verifySummary */ .Il)({ from, findings: all, loginNote, requirements: describeRequirements(req) }), env);
-        if (all.some(f => f.problems.length))
-            throw new Error(requirementError(all, `mode: verify of ${from}`));
-        _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Verified ${findings.length} image(s) at ${from}: ${describeRequirements(req)}.`);
-        return { findings: all, outputs };
-    }
-    finally {
-        key.remove();
-    }
-}
-/** `transparency-log` (inputs/sign.ts): false when the signatures were made without Rekor. */
-function transparencyLogOf(inputs) {
-    return inputs.sign.transparencyLog;
+    const { buildx, loginNote } = await (0,_session_js__WEBPACK_IMPORTED_MODULE_8__/* .registrySession */ .E)(p, names, env, engine);
+    const { sources, problems } = await _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .group */ .Os('Sources', async () => {
+        const r = await (0,_promote_js__WEBPACK_IMPORTED_MODULE_9__.resolveSources)(buildx, names, from);
+        for (const s of r.sources)
+            _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`${s.name}:${from} -> ${s.digest}`);
+        return r;
+    });
+    const findings = await verifySources(buildx, sources, inputs, env);
+    const missing = problems.map(pr => ({ name: names.find(n => pr.startsWith(n)) ?? pr, digest: '', digests: [], problems: [pr] }));
+    const all = [...missing, ...findings];
+    const outputs = { verification: verificationOutput(all), digest: findings[0]?.digest ?? '' };
+    (0,_report_index_js__WEBPACK_IMPORTED_MODULE_10__/* .writeOutputs */ .Kn)(outputs, env);
+    if (inputs.summary)
+        (0,_report_index_js__WEBPACK_IMPORTED_MODULE_10__/* .writeSummary */ .Sy)((0,_report_index_js__WEBPACK_IMPORTED_MODULE_10__/* .verifySummary */ .Il)({ from, findings: all, loginNote, requirements: describeRequirements(req) }), env);
+    if (all.some(f => f.problems.length))
+        throw new Error(requirementError(all, `mode: verify of ${from}`));
+    _action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Verified ${findings.length} image(s) at ${from}: ${describeRequirements(req)}.`);
+    return { findings: all, outputs };
 }
 /** The requirements in words, for the log and the summary. */
 function describeRequirements(req) {

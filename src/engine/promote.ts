@@ -6,7 +6,6 @@
  * and merge (engine/release.ts: the guard against moving a tag to older content unless `force-tags`,
  * atomic, retried, restored on failure, read back and verified equal).
  */
-import {tmpdir} from 'node:os';
 import * as runner from '../action/runner.js';
 import type {Prepared} from '../pipeline/prepare.js';
 import type {BuildPlan} from '../pipeline/plan.js';
@@ -120,21 +119,15 @@ export async function promote(p: Prepared, env: NodeJS.ProcessEnv, engine?: Buil
     }
     // require-signature / require-attestations: what is not signed or attested is not promoted
     if (inputs.verify.signature || inputs.verify.attestations.length) {
-      const {checkRequirements, keyFileOf, privateRekorOf, requirementError, verificationOutput} = await import('./verify.js');
-      const key = keyFileOf(inputs.verify.signature, env['RUNNER_TEMP'] || tmpdir());
-      if (inputs.verify.signature && buildx.ensureCosign) await buildx.ensureCosign();
-      try {
-        const findings = await runner.group('Verify', () => checkRequirements(buildx, sources, inputs.verify, key.file, inputs.sign.transparencyLog, privateRekorOf(inputs)));
-        writeOutputs({verification: verificationOutput(findings)}, env);
-        if (findings.some(f => f.problems.length)) {
-          const message = requirementError(findings, `mode: promote refuses ${from}; no tag was moved`);
-          if (summaryWanted) writeSummary(promoteSummary({from, to, promotions: [], failures: findings.flatMap(f => f.problems), loginNote, dryRun: inputs.dryRun}), env);
-          throw new Error(message);
-        }
-        runner.info(`Every image at ${from} carries what require-signature and require-attestations ask for.`);
-      } finally {
-        key.remove();
+      const {verifySources, requirementError, verificationOutput} = await import('./verify.js');
+      const findings = await verifySources(buildx, sources, inputs, env);
+      writeOutputs({verification: verificationOutput(findings)}, env);
+      if (findings.some(f => f.problems.length)) {
+        const message = requirementError(findings, `mode: promote refuses ${from}; no tag was moved`);
+        if (summaryWanted) writeSummary(promoteSummary({from, to, promotions: [], failures: findings.flatMap(f => f.problems), loginNote, dryRun: inputs.dryRun}), env);
+        throw new Error(message);
       }
+      runner.info(`Every image at ${from} carries what require-signature and require-attestations ask for.`);
     }
     // size budgets (policy max-size): a promotion releases content as much as a publish does, so an
     // image over its budget is refused before anything is copied or moved (dry run included)

@@ -173,43 +173,47 @@ export function verificationOutput(findings: ImageFinding[]): string {
   return JSON.stringify(findings.map(f => ({image: f.name, digest: f.digest, verified: f.problems.length === 0, digests: f.digests, problems: f.problems})));
 }
 
+/**
+ * What mode: verify and promote's require-* run on the resolved sources, in the log's Verify group: cosign
+ * on PATH when a signature is asked for, the public key as a file (removed after), every image checked,
+ * one log line per image and digest.
+ */
+export async function verifySources(buildx: BuildxApi, sources: Source[], inputs: Prepared['inputs'], env: NodeJS.ProcessEnv): Promise<ImageFinding[]> {
+  const req = inputs.verify;
+  const key = keyFileOf(req.signature, env['RUNNER_TEMP'] || tmpdir());
+  try {
+    if (req.signature && buildx.ensureCosign) await buildx.ensureCosign();
+    return await runner.group('Verify', async () => {
+      const f = await checkRequirements(buildx, sources, req, key.file, inputs.sign.transparencyLog, privateRekorOf(inputs));
+      for (const image of f) for (const d of image.digests) runner.info(logValue(`${image.name} ${d.platform || 'image'} ${d.digest}: ${[d.signature ? `signature ${d.signature.ok ? 'verified' : 'NOT verified'}` : '', ...Object.entries(d.attestations).map(([k, v]) => `${k} ${v ? 'found' : 'MISSING'}`)].filter(Boolean).join(', ')}`));
+      return f;
+    });
+  } finally {
+    key.remove();
+  }
+}
+
 export async function verify(p: Prepared, env: NodeJS.ProcessEnv, engine?: BuildxApi): Promise<{findings: ImageFinding[]; outputs: Record<string, string>}> {
   const {inputs} = p;
   const from = inputs.promote.from;
   const names = [...new Set(p.plan.builds.flatMap(b => b.images))];
   if (!names.length) throw new Error('Nothing to verify: the images input names no image.');
   const req = inputs.verify;
-  // before any login: the key file is there
-  const key = keyFileOf(req.signature, env['RUNNER_TEMP'] || tmpdir());
-  try {
-    const {buildx, loginNote} = await registrySession(p, names, env, engine);
-    if (req.signature && buildx.ensureCosign) await buildx.ensureCosign();
-    const {sources, problems} = await runner.group('Sources', async () => {
-      const r = await resolveSources(buildx, names, from);
-      for (const s of r.sources) runner.info(`${s.name}:${from} -> ${s.digest}`);
-      return r;
-    });
-    const findings = await runner.group('Verify', async () => {
-      const f = await checkRequirements(buildx, sources, req, key.file, transparencyLogOf(inputs), privateRekorOf(inputs));
-      for (const image of f) for (const d of image.digests) runner.info(logValue(`${image.name} ${d.platform || 'image'} ${d.digest}: ${[d.signature ? `signature ${d.signature.ok ? 'verified' : 'NOT verified'}` : '', ...Object.entries(d.attestations).map(([k, v]) => `${k} ${v ? 'found' : 'MISSING'}`)].filter(Boolean).join(', ')}`));
-      return f;
-    });
-    const missing: ImageFinding[] = problems.map(pr => ({name: names.find(n => pr.startsWith(n)) ?? pr, digest: '', digests: [], problems: [pr]}));
-    const all = [...missing, ...findings];
-    const outputs = {verification: verificationOutput(all), digest: findings[0]?.digest ?? ''};
-    writeOutputs(outputs, env);
-    if (inputs.summary) writeSummary(verifySummary({from, findings: all, loginNote, requirements: describeRequirements(req)}), env);
-    if (all.some(f => f.problems.length)) throw new Error(requirementError(all, `mode: verify of ${from}`));
-    runner.info(`Verified ${findings.length} image(s) at ${from}: ${describeRequirements(req)}.`);
-    return {findings: all, outputs};
-  } finally {
-    key.remove();
-  }
-}
-
-/** `transparency-log` (inputs/sign.ts): false when the signatures were made without Rekor. */
-function transparencyLogOf(inputs: Prepared['inputs']): boolean {
-  return inputs.sign.transparencyLog;
+  const {buildx, loginNote} = await registrySession(p, names, env, engine);
+  const {sources, problems} = await runner.group('Sources', async () => {
+    const r = await resolveSources(buildx, names, from);
+    for (const s of r.sources) runner.info(`${s.name}:${from} -> ${s.digest}`);
+    return r;
+  });
+  const findings = await verifySources(buildx, sources, inputs, env);
+  const missing: ImageFinding[] = problems.map(pr => ({name: names.find(n => pr.startsWith(n)) ?? pr, digest: '', digests: [], problems: [pr]}));
+  const all = [...missing, ...findings];
+  const outputs = {verification: verificationOutput(all), digest: findings[0]?.digest ?? ''};
+  writeOutputs(outputs, env);
+  if (inputs.summary) writeSummary(verifySummary({from, findings: all, loginNote, requirements: describeRequirements(req)}), env);
+  if (all.some(f => f.problems.length)) throw new Error(requirementError(all, `mode: verify of ${from}`));
+  runner.info(`Verified ${findings.length} image(s) at ${from}: ${describeRequirements(req)}.`);
+  return {findings: all, outputs};
 }
 
 /** The requirements in words, for the log and the summary. */
