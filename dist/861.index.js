@@ -9,6 +9,7 @@ export const modules = {
 /* harmony export */   Mn: () => (/* binding */ runWithRetry),
 /* harmony export */   Qd: () => (/* binding */ CommandError),
 /* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   r7: () => (/* binding */ shellWord),
 /* harmony export */   run: () => (/* binding */ run)
 /* harmony export */ });
 /* unused harmony exports describe, spawnError */
@@ -34,10 +35,16 @@ class CommandError extends Error {
         this.name = 'CommandError';
     }
 }
+const PLAIN_WORD = /^[\w@%+=:,./-]+$/;
+const singleQuoted = (word) => `'${word.replace(/'/g, `'\\''`)}'`;
+/** A word for a POSIX shell: as it is when it is plain, else in single quotes. */
+function shellWord(word) {
+    return PLAIN_WORD.test(word) ? word : singleQuoted(word);
+}
 /** A command line for the log: arguments quoted when needed, secrets redacted. */
 function describe(cmd, args) {
     // quoted as the original needs, redacted before the quotes are escaped (pa'ss would become pa'\''ss)
-    return [cmd, ...args].map(a => (/^[\w@%+=:,./-]+$/.test(a) ? _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$(a) : `'${_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$(a).replace(/'/g, `'\\''`)}'`)).join(' ');
+    return [cmd, ...args].map(a => (PLAIN_WORD.test(a) ? _action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$(a) : singleQuoted(_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$(a)))).join(' ');
 }
 async function run(cmd, args, opts = {}) {
     const { getExecOutput } = await __webpack_require__.e(/* import() */ 955).then(__webpack_require__.bind(__webpack_require__, 41955));

@@ -93,7 +93,7 @@ class AttestError extends Error {
  */
 function checkAttestPermissions(env, token) {
     const nothing = 'nothing was logged in to, built or pushed';
-    if (!env['ACTIONS_ID_TOKEN_REQUEST_URL'] || !env['ACTIONS_ID_TOKEN_REQUEST_TOKEN']) {
+    if (!_action_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .idTokenOffered */ .oD(env)) {
         throw new Error(`github-attestations: true needs the job permission \`id-token: write\` (the runner offers this job no OIDC token: ACTIONS_ID_TOKEN_REQUEST_URL is not set); add \`permissions: id-token: write\` and \`attestations: write\` to the job; ${nothing}.`);
     }
     if (!token)
@@ -337,10 +337,11 @@ async function findReferrers(buildx, image, subject, tags) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(31949);
-/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(14031);
-/* harmony import */ var _lib_each_limited_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(11733);
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(14031);
+/* harmony import */ var _lib_each_limited_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(11733);
 /* harmony import */ var _pipeline_inputs_sign_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(85377);
 /* harmony import */ var _registry_api_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(43722);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(51293);
 /**
  * Signing (`sign: key` and `sign: keyless`, issue 12): after the content is verified in the registry and BEFORE any tag
  * moves, cosign signs, for every image name, the index the tags will point at and each of its platform
@@ -366,6 +367,7 @@ async function findReferrers(buildx, image, subject, tags) {
  * every registry (GHCR included) can hold. OCI 1.1 referrers (`--registry-referrers-mode=oci-1-1`) are
  * for a later slice, on registries that support them. Each signature tag is read back before the tags move.
  */
+
 
 
 
@@ -417,18 +419,14 @@ function signTargets(verified) {
 function signedIndexes(verified) {
     return verified.flatMap(v => v.build.images.map(name => ({ name, digest: v.digest })));
 }
-/** A word for a shell: as it is when it is plain, else in single quotes. */
-function sh(word) {
-    return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
 /**
  * The verify command a consumer runs for one image's index (what the verify-commands output lists):
  * sign: key with the pair's public key; keyless with the certificate identity and issuer to pin.
  */
 function verifyCommand(name, digest, how) {
     const h = typeof how === 'boolean' ? { transparencyLog: how } : how;
-    const rekor = h.transparencyLog && h.rekorUrl && h.rekorUrl !== _pipeline_inputs_sign_js__WEBPACK_IMPORTED_MODULE_3__/* .PUBLIC_REKOR */ .uA ? [`--rekor-url=${sh(h.rekorUrl)}`] : [];
-    const who = h.keyless ? [`--certificate-identity=${sh(h.keyless.identity)}`, `--certificate-oidc-issuer=${sh(h.keyless.issuer)}`] : ['--key', 'cosign.pub'];
+    const rekor = h.transparencyLog && h.rekorUrl && h.rekorUrl !== _pipeline_inputs_sign_js__WEBPACK_IMPORTED_MODULE_3__/* .PUBLIC_REKOR */ .uA ? [`--rekor-url=${(0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .shellWord */ .r7)(h.rekorUrl)}`] : [];
+    const who = h.keyless ? [`--certificate-identity=${(0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .shellWord */ .r7)(h.keyless.identity)}`, `--certificate-oidc-issuer=${(0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .shellWord */ .r7)(h.keyless.issuer)}`] : ['--key', 'cosign.pub'];
     return ['cosign', 'verify', ...who, ...rekor, ...(h.transparencyLog ? [] : ['--insecure-ignore-tlog=true']), `${name}@${digest}`].join(' ');
 }
 /** The verify-commands' way of a signing's result. */
@@ -441,7 +439,7 @@ function verifyHow(r) {
  * ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN only with `permissions: id-token: write`.
  */
 function checkKeylessPermission(env) {
-    if (env['ACTIONS_ID_TOKEN_REQUEST_URL'] && env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'])
+    if (_action_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .idTokenOffered */ .oD(env))
         return;
     if (env['GITHUB_ACTIONS'] !== 'true') {
         throw new Error('sign: keyless needs a GitHub Actions workflow run: the signing identity is the workflow\'s OIDC token, which only a job on a runner can ask for (here, outside GitHub Actions, use sign: key or sign: none); nothing was logged in to, built or pushed.');
@@ -530,7 +528,7 @@ async function signImages(i) {
     // digests of platform manifests are the registry's text: only a well-formed one becomes an argument or a tag
     const odd = targets.find(t => !DIGEST.test(t.digest));
     if (odd)
-        throw new SignError(`${odd.name} has a manifest whose digest is not sha256:<64 hex> (${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .logValue */ .Od)(odd.digest.slice(0, 80))}); nothing was signed`, signed);
+        throw new SignError(`${odd.name} has a manifest whose digest is not sha256:<64 hex> (${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .logValue */ .Od)(odd.digest.slice(0, 80))}); nothing was signed`, signed);
     // keyless: the token right before signing (it expires within minutes); the identity it names
     let identity;
     const token = keyless ? tokenSource(i.idToken ?? _action_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .idToken */ .fN) : undefined;
@@ -545,7 +543,7 @@ async function signImages(i) {
         identity = keylessIdentity(first, i.env ?? process.env);
         if (!identity)
             throw new SignError('sign: keyless: neither the OIDC token (job_workflow_ref) nor the environment (GITHUB_WORKFLOW_REF) says which workflow signs, so no verify command could pin it; nothing was signed', signed);
-        _action_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Signing keyless as ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .logValue */ .Od)(identity.identity)} (issuer ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .logValue */ .Od)(identity.issuer)}), certificates from ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .logValue */ .Od)(i.sign.fulcioUrl)}, transparency log ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .logValue */ .Od)(i.sign.rekorUrl)}`);
+        _action_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Signing keyless as ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .logValue */ .Od)(identity.identity)} (issuer ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .logValue */ .Od)(identity.issuer)}), certificates from ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .logValue */ .Od)(i.sign.fulcioUrl)}, transparency log ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .logValue */ .Od)(i.sign.rekorUrl)}`);
     }
     const keyDir = keyless ? undefined : (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(i.dir, 'multiarch-publish-cosign-'));
     const keyFile = keyDir ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(keyDir, 'cosign.key') : undefined;
@@ -554,14 +552,14 @@ async function signImages(i) {
     try {
         if (keyFile)
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(keyFile, i.sign.key, { mode: 0o600 });
-        await _action_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .group */ .Os(`Signing ${targets.length} manifest(s) with cosign (${keyless ? 'keyless' : 'key'}; transparency log: ${tlog ? 'upload' : 'off'})`, () => (0,_lib_each_limited_js__WEBPACK_IMPORTED_MODULE_6__/* .eachLimited */ .k)(targets, i.parallel ?? 4, async (t) => {
+        await _action_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .group */ .Os(`Signing ${targets.length} manifest(s) with cosign (${keyless ? 'keyless' : 'key'}; transparency log: ${tlog ? 'upload' : 'off'})`, () => (0,_lib_each_limited_js__WEBPACK_IMPORTED_MODULE_7__/* .eachLimited */ .k)(targets, i.parallel ?? 4, async (t) => {
             const ref = `${t.name}@${t.digest}`;
             try {
                 const how = keyless ? { identityToken: await token(), fulcioUrl: i.sign.fulcioUrl } : { keyFile, password: i.sign.password };
                 await i.buildx.cosignSign({ ref, ...how, tlogUpload: tlog, ...(rekorUrl ? { rekorUrl } : {}), allowHttp: (0,_registry_api_js__WEBPACK_IMPORTED_MODULE_4__/* .isLoopback */ .U9)((0,_registry_api_js__WEBPACK_IMPORTED_MODULE_4__/* .repository */ .Jk)(t.name).host) });
             }
             catch (e) {
-                throw new SignError(`Signing ${ref} (${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .logValue */ .Od)(t.platform)}) failed: ${_action_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$(e.message)}${hint(e.message, keyless)}`, signed);
+                throw new SignError(`Signing ${ref} (${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .logValue */ .Od)(t.platform)}) failed: ${_action_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$(e.message)}${hint(e.message, keyless)}`, signed);
             }
             const tag = signatureTag(t.name, t.digest);
             let at;
@@ -574,7 +572,7 @@ async function signImages(i) {
             if (!at)
                 throw new SignError(`cosign signed ${ref}, but the registry has no signature tag ${tag}`, signed);
             signed.push({ ...t, signature: tag });
-            _action_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Signed ${ref} (${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .logValue */ .Od)(t.platform)}): ${tag}`);
+            _action_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Signed ${ref} (${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .logValue */ .Od)(t.platform)}): ${tag}`);
         }, { stopAtFailure: true }));
     }
     finally {

@@ -94,6 +94,11 @@ export function setSecret(value: string): void {
  * service (core.getIDToken: ACTIONS_ID_TOKEN_REQUEST_URL with the bearer ACTIONS_ID_TOKEN_REQUEST_TOKEN),
  * masked before it is handed on. Needs `permissions: id-token: write`.
  */
+/** Whether the runner offers this step an OIDC token: it sets the request's URL and token only for a job with `permissions: id-token: write`. */
+export function idTokenOffered(env: Env = process.env): boolean {
+  return !!env['ACTIONS_ID_TOKEN_REQUEST_URL'] && !!env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+}
+
 export async function idToken(audience: string): Promise<string> {
   const token = await core.idToken(audience);
   setSecret(token);

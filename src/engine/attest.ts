@@ -127,7 +127,7 @@ export class AttestError extends Error {
  */
 export function checkAttestPermissions(env: NodeJS.ProcessEnv, token: string): void {
   const nothing = 'nothing was logged in to, built or pushed';
-  if (!env['ACTIONS_ID_TOKEN_REQUEST_URL'] || !env['ACTIONS_ID_TOKEN_REQUEST_TOKEN']) {
+  if (!runner.idTokenOffered(env)) {
     throw new Error(`github-attestations: true needs the job permission \`id-token: write\` (the runner offers this job no OIDC token: ACTIONS_ID_TOKEN_REQUEST_URL is not set); add \`permissions: id-token: write\` and \`attestations: write\` to the job; ${nothing}.`);
   }
   if (!token) throw new Error(`github-attestations: true needs github-token (the job's GITHUB_TOKEN, with \`permissions: attestations: write\`) to store the attestations; ${nothing}.`);

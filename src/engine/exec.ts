@@ -43,10 +43,18 @@ export class CommandError extends Error {
   }
 }
 
+const PLAIN_WORD = /^[\w@%+=:,./-]+$/;
+const singleQuoted = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
+
+/** A word for a POSIX shell: as it is when it is plain, else in single quotes. */
+export function shellWord(word: string): string {
+  return PLAIN_WORD.test(word) ? word : singleQuoted(word);
+}
+
 /** A command line for the log: arguments quoted when needed, secrets redacted. */
 export function describe(cmd: string, args: string[]): string {
   // quoted as the original needs, redacted before the quotes are escaped (pa'ss would become pa'\''ss)
-  return [cmd, ...args].map(a => (/^[\w@%+=:,./-]+$/.test(a) ? runner.redact(a) : `'${runner.redact(a).replace(/'/g, `'\\''`)}'`)).join(' ');
+  return [cmd, ...args].map(a => (PLAIN_WORD.test(a) ? runner.redact(a) : singleQuoted(runner.redact(a)))).join(' ');
 }
 
 export async function run(cmd: string, args: string[], opts: RunOptions = {}): Promise<RunResult> {

@@ -31,6 +31,7 @@ import {eachLimited} from '../lib/each-limited.js';
 import {PUBLIC_REKOR, type SignInputs} from '../pipeline/inputs/sign.js';
 import type {BuildxApi} from './buildx.js';
 import {isLoopback, repository} from './registry-api.js';
+import {shellWord} from './exec.js';
 import type {VerifiedBuild} from './steps/verify.js';
 
 /** One manifest to sign: `name@digest`, the index (`platform: 'index'`) or one platform's manifest. */
@@ -115,19 +116,14 @@ export interface VerifyHow {
   rekorUrl?: string;
 }
 
-/** A word for a shell: as it is when it is plain, else in single quotes. */
-function sh(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
 /**
  * The verify command a consumer runs for one image's index (what the verify-commands output lists):
  * sign: key with the pair's public key; keyless with the certificate identity and issuer to pin.
  */
 export function verifyCommand(name: string, digest: string, how: boolean | VerifyHow): string {
   const h: VerifyHow = typeof how === 'boolean' ? {transparencyLog: how} : how;
-  const rekor = h.transparencyLog && h.rekorUrl && h.rekorUrl !== PUBLIC_REKOR ? [`--rekor-url=${sh(h.rekorUrl)}`] : [];
-  const who = h.keyless ? [`--certificate-identity=${sh(h.keyless.identity)}`, `--certificate-oidc-issuer=${sh(h.keyless.issuer)}`] : ['--key', 'cosign.pub'];
+  const rekor = h.transparencyLog && h.rekorUrl && h.rekorUrl !== PUBLIC_REKOR ? [`--rekor-url=${shellWord(h.rekorUrl)}`] : [];
+  const who = h.keyless ? [`--certificate-identity=${shellWord(h.keyless.identity)}`, `--certificate-oidc-issuer=${shellWord(h.keyless.issuer)}`] : ['--key', 'cosign.pub'];
   return ['cosign', 'verify', ...who, ...rekor, ...(h.transparencyLog ? [] : ['--insecure-ignore-tlog=true']), `${name}@${digest}`].join(' ');
 }
 
@@ -142,7 +138,7 @@ export function verifyHow(r: SignResult): VerifyHow {
  * ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN only with `permissions: id-token: write`.
  */
 export function checkKeylessPermission(env: NodeJS.ProcessEnv): void {
-  if (env['ACTIONS_ID_TOKEN_REQUEST_URL'] && env['ACTIONS_ID_TOKEN_REQUEST_TOKEN']) return;
+  if (runner.idTokenOffered(env)) return;
   if (env['GITHUB_ACTIONS'] !== 'true') {
     throw new Error('sign: keyless needs a GitHub Actions workflow run: the signing identity is the workflow\'s OIDC token, which only a job on a runner can ask for (here, outside GitHub Actions, use sign: key or sign: none); nothing was logged in to, built or pushed.');
   }
